@@ -1,0 +1,159 @@
+// The demo data: "Northwind Software" with six months of observations, and a small second
+// organisation so that isolation is visible. Deterministic (seeded random numbers), relative to
+// today so the demo always shows recent activity. Reuses the test factories.
+import bcrypt from "bcryptjs";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour } from "@/lib/demo/northwind";
+import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
+
+type DemoOrg = typeof NORTHWIND;
+
+const DAY = 86_400_000;
+const WEEKS = 26;
+
+/** mulberry32: a small, fast, seedable PRNG, so every seeded database is the same. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NOTES_PERFORMED = ["Customer thanked us on the ticket.", "Done before stand-up.", "Linked the evidence in the comment.", "Took five minutes."];
+const NOTES_MISSED = ["Release day, nobody picked it up.", "Owner was on leave.", "Forgot until the customer chased.", "Queue too long this week."];
+
+export interface SeedSummary {
+  organizations: number;
+  behaviours: number;
+  observations: number;
+}
+
+export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<SeedSummary> {
+  const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 11);
+  const a = await seedOrganization(prisma, NORTHWIND, passwordHash, now, 20261122);
+  const b = await seedOrganization(prisma, SECOND_ORG, passwordHash, now, 7);
+  return { organizations: 2, behaviours: a.behaviours + b.behaviours, observations: a.observations + b.observations };
+}
+
+async function seedOrganization(prisma: PrismaClient, demo: DemoOrg, passwordHash: string, now: Date, seed: number) {
+  const rand = random(seed);
+  const org = await prisma.organization.create({ data: { name: demo.name, slug: demo.slug } });
+
+  const members = new Map<string, { membershipId: string; teams: string[] }>();
+  for (const u of demo.users) {
+    const user = await prisma.user.upsert({ where: { email: u.email }, update: {}, create: { email: u.email, name: u.name, passwordHash } });
+    const m = await prisma.membership.create({ data: { organizationId: org.id, userId: user.id, role: u.role } });
+    members.set(u.key, { membershipId: m.id, teams: u.teams });
+  }
+  const membershipOf = (key: string) => {
+    const m = members.get(key);
+    if (!m) throw new Error(`Demo data names an unknown user: ${key}`);
+    return m.membershipId;
+  };
+
+  const teams = new Map<string, string>();
+  for (const t of demo.teams.filter((t) => t.kind === "VALUE_STREAM")) teams.set(t.name, (await buildTeam(prisma, org.id, { name: t.name, kind: "VALUE_STREAM" })).id);
+  for (const t of demo.teams.filter((t) => t.kind === "TEAM")) {
+    teams.set(t.name, (await buildTeam(prisma, org.id, { name: t.name, kind: "TEAM", parentId: t.parent ? teams.get(t.parent) : null })).id);
+  }
+  const teamMembers = new Map<string, string[]>();
+  for (const [, m] of members) {
+    for (const teamName of m.teams) {
+      const teamId = teams.get(teamName);
+      if (!teamId) continue;
+      await prisma.teamMember.create({ data: { organizationId: org.id, teamId, membershipId: m.membershipId } });
+      teamMembers.set(teamId, [...(teamMembers.get(teamId) ?? []), m.membershipId]);
+    }
+  }
+
+  const author = membershipOf(demo.users.find((u) => u.role === "LEADER")?.key ?? demo.users[0]!.key);
+  const reviewer = membershipOf(demo.users.find((u) => u.role === "ADMIN")!.key);
+  const behaviours = new Map<string, { id: string; def: DemoBehaviour }>();
+  let position = 0;
+  for (const v of demo.values) {
+    const value = await buildValue(prisma, org.id, { name: v.name, description: v.description, position: position++ });
+    for (const def of v.behaviours) {
+      const { baseRate: _b, trend: _t, dailyOpportunities: _d, ownerKey, status, ...fields } = def;
+      const b = await buildBehaviour(prisma, { organizationId: org.id, valueId: value.id, ownerId: membershipOf(ownerKey), authorId: author }, { ...fields, status });
+      if (status === "ACTIVE") {
+        await prisma.videoTest.create({
+          data: {
+            organizationId: org.id, behaviourId: b.id, behaviourVersion: 1, reviewerId: reviewer === author ? membershipOf(ownerKey) : reviewer, verdict: "PASS",
+            answers: { camera: true, actor: true, moment: true, agreement: true }, notes: "Clear actor, moment and artefact.",
+          },
+        });
+      }
+      behaviours.set(def.title, { id: b.id, def });
+    }
+  }
+
+  // Six months of observations on working days, per active behaviour and team.
+  const start = new Date(now.getTime() - WEEKS * 7 * DAY);
+  const teamIds = demo.teams.filter((t) => t.kind === "TEAM").map((t) => ({ id: teams.get(t.name)!, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
+  const rows: ObservationFields[] = [];
+  for (const { id: behaviourId, def } of behaviours.values()) {
+    if (def.status !== "ACTIVE") continue;
+    for (const team of teamIds) {
+      const observers = teamMembers.get(team.id) ?? [];
+      for (let day = 0; day < WEEKS * 7; day++) {
+        const date = new Date(start.getTime() + day * DAY);
+        if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+        const expected = def.dailyOpportunities;
+        const count = Math.floor(expected) + (rand() < expected - Math.floor(expected) ? 1 : 0);
+        const progress = day / (WEEKS * 7);
+        const p = Math.min(0.98, Math.max(0.02, def.baseRate + def.trend * progress + team.offset + (rand() - 0.5) * 0.1));
+        for (let i = 0; i < count; i++) {
+          const performed = rand() < p;
+          const anonymous = rand() < 0.15 || observers.length === 0;
+          const occurredAt = new Date(date.getTime() + (8 + Math.floor(rand() * 9)) * 3_600_000 + Math.floor(rand() * 3_600_000));
+          if (occurredAt > now) continue;
+          const notes = performed ? NOTES_PERFORMED : NOTES_MISSED;
+          rows.push({
+            organizationId: org.id, behaviourId, teamId: team.id, occurredAt, anonymous,
+            observerId: anonymous ? null : observers[Math.floor(rand() * observers.length)]!,
+            performed: performed ? 1 : 0, missed: performed ? 0 : 1,
+            note: rand() < 0.08 ? notes[Math.floor(rand() * notes.length)]! : "",
+          });
+        }
+      }
+    }
+  }
+  await buildObservations(prisma, rows);
+
+  for (const bar of demo.barriers) {
+    const { behaviourTitles, teams: barrierTeams, ...fields } = bar;
+    const barrier = await prisma.barrier.create({ data: { ...fields, organizationId: org.id, createdById: author } });
+    await prisma.barrierBehaviour.createMany({
+      data: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, behaviourId: behaviours.get(t)!.id })),
+    });
+    await prisma.barrierTeam.createMany({
+      data: barrierTeams.filter((t) => teams.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, teamId: teams.get(t)! })),
+    });
+  }
+
+  for (const met of demo.metrics) {
+    const metric = await prisma.metric.create({
+      data: {
+        organizationId: org.id, name: met.name, unit: met.unit, kind: met.kind, timing: met.timing, direction: met.direction,
+        ownerId: met.ownerKey ? membershipOf(met.ownerKey) : null, targetType: met.targetType ?? null, targetValue: met.targetValue ?? null,
+        targetDate: met.targetType ? new Date(now.getTime() + 90 * DAY) : null,
+      },
+    });
+    await prisma.behaviourMetric.createMany({
+      data: met.behaviourTitles.filter((t) => behaviours.has(t)).map((t) => ({ organizationId: org.id, behaviourId: behaviours.get(t)!.id, metricId: metric.id })),
+    });
+    await prisma.metricReading.createMany({
+      data: Array.from({ length: WEEKS }, (_, w) => {
+        const value = met.start + ((met.end - met.start) * w) / (WEEKS - 1) + (rand() - 0.5) * 2 * met.noise;
+        const date = new Date(start.getTime() + (w + 1) * 7 * DAY);
+        return { organizationId: org.id, metricId: metric.id, date: new Date(date.toISOString().slice(0, 10)), value: Math.round(value * 100) / 100 };
+      }),
+    });
+  }
+
+  return { behaviours: behaviours.size, observations: rows.length };
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { requireMemberPage } from "@/lib/server/context";
+import { getBehaviour } from "@/lib/server/data/catalogue";
+import { orNotFound } from "@/lib/server/pages";
+import { formatRate } from "@/lib/domain/adoption";
+import { StatusBadge } from "@/components/catalogue/status-badge";
+
+export const metadata: Metadata = { title: "Behaviour" };
+
+export default async function BehaviourPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireMemberPage();
+  const b = await orNotFound(getBehaviour(ctx, id));
+  const rows: [string, string][] = [
+    ["Actor", b.actor],
+    ["Action", b.action],
+    ["Trigger / context", b.trigger],
+    ["Frequency / deadline", b.frequency],
+    ["Done when", b.completionCriterion],
+    ["Customer outcome", b.customerOutcome],
+    ["Example", b.example],
+    ["Owner", b.ownerName],
+  ];
+  return (
+    <article className="max-w-3xl">
+      <Link href="/catalogue" className="text-sm text-brand-700 underline dark:text-brand-300">
+        ← Catalogue
+      </Link>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{b.title}</h1>
+        <StatusBadge status={b.status} />
+      </div>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {b.valueName} · version {b.version}
+      </p>
+      <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg dark:bg-slate-900">{b.sentence}</p>
+      <dl className="mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="text-sm">{value || "—"}</dd>
+          </div>
+        ))}
+      </dl>
+      {b.anchors.length > 0 && (
+        <section className="mt-6">
+          <h2 className="text-lg font-semibold">Decision questions</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
+            {b.anchors.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="mt-6">
+        <h2 className="text-lg font-semibold">Adoption, last 28 days</h2>
+        <p className="mt-1 text-sm">
+          <span className="text-2xl font-semibold">{formatRate(b.adoption28d.rate)}</span>{" "}
+          <span className="text-slate-600 dark:text-slate-400">
+            ({b.adoption28d.performed} performed of {b.adoption28d.opportunities} opportunities)
+          </span>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { listCatalogue } from "@/lib/server/data/catalogue";
+import { PageHeader, EmptyState } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/catalogue/status-badge";
+
+export const metadata = { title: "Catalogue" };
+
+export default async function CataloguePage() {
+  const ctx = await requireMemberPage();
+  const values = await listCatalogue(ctx);
+  const count = values.reduce((n, v) => n + v.behaviours.length, 0);
+  return (
+    <>
+      <PageHeader title="Behaviour catalogue" description={`${count} behaviours across ${values.length} values. Each one is specific enough that an outsider watching a video could confirm it happened.`} />
+      {values.length === 0 ? (
+        <EmptyState>No values or behaviours yet.</EmptyState>
+      ) : (
+        <div className="space-y-8">
+          {values.map((value) => (
+            <section key={value.id} aria-labelledby={`value-${value.id}`}>
+              <h2 id={`value-${value.id}`} className="text-lg font-semibold">
+                {value.name}
+              </h2>
+              {value.description && <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{value.description}</p>}
+              {value.behaviours.length === 0 ? (
+                <p className="text-sm text-slate-500">No behaviours defined for this value yet.</p>
+              ) : (
+                <ul className="grid gap-3 md:grid-cols-2">
+                  {value.behaviours.map((b) => (
+                    <li key={b.id}>
+                      <Link href={`/catalogue/${b.id}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-700">
+                        <div className="mb-1 flex items-start justify-between gap-2">
+                          <h3 className="font-medium">{b.title}</h3>
+                          <StatusBadge status={b.status} />
+                        </div>
+                        <p className="text-sm text-slate-700 dark:text-slate-300">{b.sentence}</p>
+                        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Owner: {b.ownerName}</p>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

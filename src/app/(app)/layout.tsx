@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { listOrganizationsOf } from "@/lib/server/data/accounts";
+import { navigationFor, ROLE_LABELS } from "@/lib/domain/roles";
+import { initials } from "@/lib/domain/accounts";
+import { NavLinks } from "@/components/shell/nav-links";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+// Layouts do not re-run on client navigation, so this is presentation only: every page and
+// action checks the caller again (requireMemberPage / requireMember) before touching data.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requireMemberPage();
+  const orgs = await listOrganizationsOf(ctx.userId);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+          <Link href="/catalogue" className="text-lg font-semibold tracking-tight text-brand-700 dark:text-brand-300">
+            Conduct
+          </Link>
+          <OrgSwitcher current={ctx.orgId} choices={orgs} />
+          <div className="ml-auto flex items-center gap-2">
+            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
+              {ctx.userName} · {ROLE_LABELS[ctx.role]}
+            </span>
+            <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100">
+              {initials(ctx.userName)}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label="Main" className="mx-auto max-w-6xl px-2 pb-2">
+          <NavLinks items={navigationFor(ctx.role)} />
+        </nav>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { requireMemberPage } from "@/lib/server/context";
+import { listRecentObservations } from "@/lib/server/data/observations";
+import { PageHeader, EmptyState } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+
+export const metadata = { title: "Log" };
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+export default async function LogPage() {
+  const ctx = await requireMemberPage("observations.log");
+  const rows = await listRecentObservations(ctx, 30);
+  return (
+    <>
+      <PageHeader title="Observations" description="What teams saw happen: each entry is an opportunity where the behaviour was performed or missed." />
+      {rows.length === 0 ? (
+        <EmptyState>No observations yet.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+          {rows.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
+              <div className="min-w-0">
+                <p className="font-medium">{o.behaviourTitle}</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  {o.teamName} · {dateFmt.format(new Date(o.occurredAt))} · {o.observerName ?? "Anonymous"}
+                </p>
+                {o.note && <p className="mt-1 text-sm">{o.note}</p>}
+              </div>
+              <div className="flex gap-1">
+                {o.performed > 0 && <Badge tone="green">Performed{o.performed > 1 ? ` × ${o.performed}` : ""}</Badge>}
+                {o.missed > 0 && <Badge tone="amber">Missed{o.missed > 1 ? ` × ${o.missed}` : ""}</Badge>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

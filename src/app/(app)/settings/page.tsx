@@ -1,0 +1,60 @@
+import { requireMemberPage } from "@/lib/server/context";
+import { listInvitations, listMembers } from "@/lib/server/data/members";
+import { can, ROLE_LABELS } from "@/lib/domain/roles";
+import { PageHeader } from "@/components/ui/page-header";
+import { MemberRow } from "@/components/settings/member-row";
+import { InviteForm } from "@/components/settings/invite-form";
+import { InvitationList } from "@/components/settings/invitation-list";
+import { NewOrganizationForm } from "@/components/settings/new-organization-form";
+
+export const metadata = { title: "Settings" };
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
+
+export default async function SettingsPage() {
+  const ctx = await requireMemberPage();
+  const admin = can(ctx.role, "members.manage");
+  const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
+  return (
+    <>
+      <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`} />
+      <div className="space-y-6">
+        {admin && (
+          <>
+            <section aria-labelledby="invite-heading" className={card}>
+              <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite people</h2>
+              <InviteForm />
+              <h3 className="mb-1 mt-6 text-sm font-semibold">Invitations</h3>
+              <InvitationList invitations={invitations} />
+            </section>
+            <section aria-labelledby="members-heading" className={card}>
+              <h2 id="members-heading" className="mb-3 text-lg font-semibold">Members</h2>
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <thead className="text-left text-slate-600 dark:text-slate-400">
+                    <tr>
+                      <th scope="col" className="p-3 font-medium">Person</th>
+                      <th scope="col" className="p-3 font-medium">Role</th>
+                      <th scope="col" className="p-3 font-medium">Status</th>
+                      <th scope="col" className="p-3 font-medium"><span className="sr-only">Actions</span></th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                    {members.map((m) => (
+                      <MemberRow key={m.membershipId} member={m} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </section>
+          </>
+        )}
+        <section aria-labelledby="org-heading" className={card}>
+          <h2 id="org-heading" className="mb-3 text-lg font-semibold">Another organisation</h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Create a separate organisation; you become its admin and can switch between organisations at the top of the page.</p>
+          <NewOrganizationForm />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getSessionUser } from "@/lib/server/auth";
+import { safeNextPath } from "@/lib/domain/redirects";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const next = safeNextPath(params.next ?? params.callbackUrl);
+  if (await getSessionUser()) redirect(next);
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
+      <SignInForm next={next} />
+      <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+        New to Conduct?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline dark:text-brand-300">
+          Create an organisation
+        </Link>
+      </p>
+    </>
+  );
+}

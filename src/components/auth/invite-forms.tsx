@@ -1,0 +1,47 @@
+"use client";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
+import { useSignInAfter } from "./use-sign-in-after";
+
+export function JoinAsNewUserForm({ token, email }: { token: string; email: string | null }) {
+  const [state, action, pending] = useActionState(acceptInviteAsNewUserAction, null);
+  const remember = useSignInAfter(state, "/catalogue");
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={(form) => (remember(form), action(form))} noValidate className="space-y-4">
+      {state?.ok && <p role="status" className="text-sm">Welcome! Signing you in…</p>}
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <input type="hidden" name="token" value={token} />
+      <Field name="name" label="Your name" autoComplete="name" error={errors.name} required maxLength={80} />
+      <Field name="email" label="E-mail" type="email" autoComplete="email" defaultValue={email ?? ""} error={errors.email} required />
+      <Field name="password" label="Password" type="password" autoComplete="new-password" error={errors.password} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`} required />
+      <Button type="submit" disabled={pending || state?.ok} className="w-full">
+        {pending ? "Joining…" : "Create account and join"}
+      </Button>
+    </form>
+  );
+}
+
+export function JoinAsSignedInUserForm({ token, organizationName }: { token: string; organizationName: string }) {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(acceptInviteAction, null);
+  useEffect(() => {
+    if (state?.ok) {
+      router.replace("/catalogue");
+      router.refresh();
+    }
+  }, [state, router]);
+  return (
+    <form action={action} className="space-y-4">
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <input type="hidden" name="token" value={token} />
+      <Button type="submit" disabled={pending || state?.ok} className="w-full">
+        {pending ? "Joining…" : `Join ${organizationName}`}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+import { useActionState } from "react";
+import { changeRoleAction, setMemberStatusAction } from "@/lib/actions/members";
+import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
+import type { MemberDto } from "@/lib/schemas/members";
+import { Button } from "@/components/ui/button";
+
+export function MemberRow({ member }: { member: MemberDto }) {
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
+  const [statusState, statusAction, statusPending] = useActionState(setMemberStatusAction, null);
+  const error = (roleState && !roleState.ok && (roleState.fieldErrors?.role ?? roleState.formError)) || (statusState && !statusState.ok && statusState.formError) || undefined;
+  const errorId = `member-${member.membershipId}-error`;
+  const disabled = member.status === "DISABLED";
+  return (
+    <tr className={disabled ? "opacity-70" : undefined}>
+      <th scope="row" className="p-3 text-left font-medium">
+        {member.name} {member.isYou && <span className="text-xs font-normal text-slate-500">(you)</span>}
+        <div className="text-xs font-normal text-slate-500">{member.email}</div>
+        {error && (
+          <p id={errorId} role="alert" className="mt-1 text-xs font-normal text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+      </th>
+      <td className="p-3">
+        <form action={roleAction} className="flex items-center gap-2">
+          <input type="hidden" name="membershipId" value={member.membershipId} />
+          <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
+            Role of {member.name}
+          </label>
+          <select
+            id={`role-${member.membershipId}`}
+            name="role"
+            defaultValue={member.role}
+            aria-describedby={error ? errorId : undefined}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" variant="secondary" disabled={rolePending} className="min-h-8 px-2 py-1">
+            Save
+          </Button>
+        </form>
+      </td>
+      <td className="p-3">{disabled ? "Disabled" : "Active"}</td>
+      <td className="p-3">
+        {!member.isYou && (
+          <form action={statusAction}>
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <input type="hidden" name="status" value={disabled ? "ACTIVE" : "DISABLED"} />
+            <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={statusPending} className="min-h-8 px-2 py-1">
+              {disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
+            </Button>
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}

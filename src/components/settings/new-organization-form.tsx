@@ -1,0 +1,28 @@
+"use client";
+import { useActionState, useEffect } from "react";
+import { useRouter } from "next/navigation";
+import { createOrganizationAction } from "@/lib/actions/auth";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+
+export function NewOrganizationForm() {
+  const router = useRouter();
+  const [state, action, pending] = useActionState(createOrganizationAction, null);
+  useEffect(() => {
+    if (state?.ok) router.push("/settings");
+  }, [state, router]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form action={action} noValidate className="flex flex-wrap items-end gap-3">
+      <div className="min-w-60 flex-1">
+        <Field name="organizationName" label="New organisation name" error={errors.organizationName} maxLength={80} />
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Create organisation
+      </Button>
+      <div className="w-full">
+        <FormError message={state && !state.ok ? state.formError : undefined} />
+      </div>
+    </form>
+  );
+}

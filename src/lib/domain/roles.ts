@@ -1,0 +1,51 @@
+// Roles and what each may do. Pure: used by the data layer (to refuse) and by the UI (to hide).
+
+export const ROLES = ["ADMIN", "LEADER", "MANAGER", "MEMBER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Admin",
+  LEADER: "Leader",
+  MANAGER: "Manager",
+  MEMBER: "Member",
+};
+
+export type Permission =
+  | "members.manage" // invite, change roles, disable
+  | "catalogue.edit" // define and change behaviours
+  | "dashboards.view" // manager dashboards
+  | "barriers.manage" // score and classify barriers
+  | "observations.log";
+
+const MATRIX: Record<Permission, readonly Role[]> = {
+  "members.manage": ["ADMIN"],
+  "catalogue.edit": ["ADMIN", "LEADER"],
+  "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
+  "barriers.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return MATRIX[permission].includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The signed-in navigation, shaped by role: a menu never offers what the server would refuse. */
+export function navigationFor(role: Role): NavItem[] {
+  const items: NavItem[] = [
+    { href: "/catalogue", label: "Catalogue" },
+    { href: "/log", label: "Log" },
+    { href: "/barriers", label: "Barriers" },
+  ];
+  if (can(role, "dashboards.view")) items.push({ href: "/dashboards", label: "Dashboards" });
+  items.push({ href: "/settings", label: "Settings" });
+  return items;
+}

@@ -1,0 +1,39 @@
+import type { z } from "zod";
+
+// One result shape for every server action, consumed with useActionState.
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors?: FieldErrors; formError?: string };
+
+export const initialResult: ActionResult<never> | null = null;
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+export function fail(formError: string, fieldErrors?: FieldErrors): { ok: false; formError?: string; fieldErrors?: FieldErrors } {
+  return { ok: false, formError, fieldErrors };
+}
+
+export function fieldFail(fieldErrors: FieldErrors): { ok: false; fieldErrors: FieldErrors } {
+  return { ok: false, fieldErrors };
+}
+
+/** The first message per field of a failed zod parse. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "form";
+    if (!out[key]) out[key] = issue.message;
+  }
+  return out;
+}
+
+/** Reads a FormData into a plain object of strings (files and repeated keys are not used here). */
+export function formObject(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}

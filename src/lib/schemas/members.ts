@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/domain/roles";
+import { OrganizationName } from "./auth";
+
+export const RoleInput = z.enum(ROLES, { error: "Choose a role." });
+
+export const InviteInput = z.object({
+  role: RoleInput,
+  email: z
+    .string()
+    .trim()
+    .max(254, "That e-mail address is too long.")
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : undefined))
+    .pipe(z.email("Enter a valid e-mail address, or leave it empty.").optional()),
+});
+export type InviteInput = z.infer<typeof InviteInput>;
+
+const Id = z.string().min(1).max(40);
+
+export const ChangeRoleInput = z.object({ membershipId: Id, role: RoleInput });
+export const SetMemberStatusInput = z.object({ membershipId: Id, status: z.enum(["ACTIVE", "DISABLED"]) });
+export const RevokeInvitationInput = z.object({ invitationId: Id });
+export const NewOrganizationInput = z.object({ organizationName: OrganizationName });
+export const SwitchOrganizationInput = z.object({ organizationId: Id });
+
+export interface MemberDto {
+  membershipId: string;
+  name: string;
+  email: string;
+  role: (typeof ROLES)[number];
+  status: "ACTIVE" | "DISABLED";
+  isYou: boolean;
+  joinedAt: string;
+}
+
+export interface InvitationDto {
+  id: string;
+  role: (typeof ROLES)[number];
+  email: string | null;
+  createdAt: string;
+  expiresAt: string;
+  status: "pending" | "accepted" | "expired" | "revoked";
+}

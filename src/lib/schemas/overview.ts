@@ -1,0 +1,39 @@
+// DTOs of the read-only lists the foundation shows (observations, barriers, metrics).
+
+export interface ObservationRowDto {
+  id: string;
+  occurredAt: string;
+  behaviourTitle: string;
+  teamName: string;
+  observerName: string | null; // null when anonymous
+  performed: number;
+  missed: number;
+  note: string;
+}
+
+export interface BarrierRowDto {
+  id: string;
+  title: string;
+  description: string;
+  comB: string;
+  determinant: string;
+  status: string;
+  impact: number;
+  reach: number;
+  ease: number;
+  priority: number;
+  behaviourTitles: string[];
+  teamNames: string[];
+}
+
+export interface MetricRowDto {
+  id: string;
+  name: string;
+  unit: string;
+  kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS";
+  timing: "LEADING" | "LAGGING";
+  direction: "UP" | "DOWN";
+  ownerName: string | null;
+  target: string | null;
+  latest: { date: string; value: number } | null;
+}

@@ -1,0 +1,7 @@
+import type { Role } from "@/lib/domain/roles";
+
+export interface OrganizationChoiceDto {
+  id: string;
+  name: string;
+  role: Role;
+}

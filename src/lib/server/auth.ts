@@ -1,0 +1,63 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authSecret } from "./auth-secret";
+import { authenticate, loadSessionUser, revokeSessions } from "./data/accounts";
+import { SignInInput } from "@/lib/schemas/auth";
+
+const SESSION_MAX_AGE = 7 * 24 * 3600;
+
+// Credentials need the JWT strategy; the token carries the user's session version, which every
+// request checks against the database, so sign-out and revocation take effect at once.
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "E-mail and password",
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = SignInInput.safeParse(credentials ?? {});
+          if (!parsed.success) return null;
+          const forwarded = req?.headers?.["x-forwarded-for"];
+          const ip = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : null;
+          const user = await authenticate(parsed.data.email, parsed.data.password, ip);
+          return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sv?: number }).sv ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.uid === "string") await revokeSessions(token.uid);
+      },
+    },
+  };
+}
+
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The signed-in user for this request, re-checked against the database; null when signed out. */
+export const getSessionUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = (await getServerSession(authOptions())) as { uid?: unknown; sv?: unknown } | null;
+  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
+  return loadSessionUser(session.uid, session.sv);
+});

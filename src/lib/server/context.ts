@@ -1,0 +1,41 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { getSessionUser } from "./auth";
+import { memberContext, type MemberContext } from "./data/accounts";
+import { ForbiddenError } from "./errors";
+import { can, type Permission } from "@/lib/domain/roles";
+
+export const ORG_COOKIE = "conduct_org";
+
+/**
+ * The caller as a member of their current organisation, or null. The organisation comes from a
+ * cookie that only says which of the user's own memberships they prefer; it is re-checked here on
+ * every request, so a disabled member or a forged cookie gets nothing.
+ */
+export const currentMember = cache(async (): Promise<MemberContext | null> => {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const preferred = (await cookies()).get(ORG_COOKIE)?.value ?? null;
+  return memberContext(user.id, preferred);
+});
+
+/** For pages: signed-out callers go to sign-in; a missing permission is a 404, like a missing page. */
+export async function requireMemberPage(permission?: Permission): Promise<MemberContext> {
+  const ctx = await currentMember();
+  if (!ctx) {
+    if (await getSessionUser()) redirect("/no-organisation");
+    redirect("/sign-in");
+  }
+  if (permission && !can(ctx.role, permission)) notFound();
+  return ctx;
+}
+
+/** For server actions: throws instead of redirecting; the action turns it into an ActionResult. */
+export async function requireMember(permission?: Permission): Promise<MemberContext> {
+  const ctx = await currentMember();
+  if (!ctx) throw new ForbiddenError("Your session has ended. Sign in again.");
+  if (permission && !can(ctx.role, permission)) throw new ForbiddenError();
+  return ctx;
+}

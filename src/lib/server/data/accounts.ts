@@ -1,0 +1,130 @@
+import "server-only";
+import { db } from "../db";
+import { hashPassword, verifyPassword } from "../passwords";
+import { recordAudit } from "../audit";
+import { RuleError } from "../errors";
+import { slugify } from "@/lib/domain/accounts";
+import type { Role } from "@/lib/domain/roles";
+import type { SignUpInput } from "@/lib/schemas/auth";
+import type { Prisma } from "@/generated/prisma/client";
+
+/** Who is asking, derived from the session and the database only — never from the client. */
+export interface MemberContext {
+  userId: string;
+  userName: string;
+  email: string;
+  membershipId: string;
+  orgId: string;
+  orgName: string;
+  role: Role;
+}
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  sessionVersion: number;
+}
+
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+async function uniqueSlug(tx: Prisma.TransactionClient, name: string): Promise<string> {
+  const base = slugify(name);
+  for (let i = 0; i < 5; i++) {
+    const slug = i === 0 ? base : `${base}-${Math.random().toString(36).slice(2, 6)}`;
+    if (!(await tx.organization.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
+/** Sign-up: a new user, a new organisation, and the user as its first ADMIN. */
+export async function createAccountWithOrganization(input: SignUpInput): Promise<{ userId: string; organizationId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new RuleError("An account with this e-mail already exists. Sign in instead.", "email");
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
+    const org = await tx.organization.create({
+      data: { name: input.organizationName, slug: await uniqueSlug(tx, input.organizationName) },
+      select: { id: true },
+    });
+    await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role: "ADMIN" } });
+    await recordAudit({ organizationId: org.id, actorUserId: user.id, action: "account.sign-up", targetType: "Organization", targetId: org.id, outcome: "ok" }, tx);
+    return { userId: user.id, organizationId: org.id };
+  });
+}
+
+/** A user who already has an account creates another organisation, becoming its ADMIN. */
+export async function createOrganizationFor(userId: string, name: string): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const org = await tx.organization.create({ data: { name, slug: await uniqueSlug(tx, name) }, select: { id: true } });
+    await tx.membership.create({ data: { organizationId: org.id, userId, role: "ADMIN" } });
+    await recordAudit({ organizationId: org.id, actorUserId: userId, action: "organization.create", targetType: "Organization", targetId: org.id, outcome: "ok" }, tx);
+    return org.id;
+  });
+}
+
+/** Checks e-mail and password. Unknown e-mail and wrong password are indistinguishable: both null. */
+export async function authenticate(email: string, password: string, ip?: string | null): Promise<SessionUser | null> {
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true },
+  });
+  const valid = await verifyPassword(password, user?.passwordHash ?? null);
+  await recordAudit({ actorUserId: valid ? user!.id : null, action: "auth.sign-in", outcome: valid ? "ok" : "failed", ip, details: valid ? undefined : { email } });
+  if (!valid || !user) return null;
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+}
+
+/** The user behind a session token, or null when the token has been revoked (sign-out, reset). */
+export async function loadSessionUser(userId: string, sessionVersion: number): Promise<Omit<SessionUser, "sessionVersion"> | null> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, sessionVersion: true } });
+  if (!user || user.sessionVersion !== sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email };
+}
+
+/** Ends every session of the user: tokens carry the old version and stop working. */
+export async function revokeSessions(userId: string): Promise<void> {
+  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+export async function listOrganizationsOf(userId: string): Promise<OrganizationChoice[]> {
+  const rows = await db().membership.findMany({
+    where: { userId, status: "ACTIVE" },
+    select: { role: true, organization: { select: { id: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.map((r) => ({ id: r.organization.id, name: r.organization.name, role: r.role }));
+}
+
+/**
+ * The caller's context in one organisation: the preferred one when they are an active member
+ * of it, otherwise their first active membership. Null when they have none.
+ */
+export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
+  const rows = await db().membership.findMany({
+    where: { userId, status: "ACTIVE" },
+    select: {
+      id: true,
+      role: true,
+      user: { select: { name: true, email: true } },
+      organization: { select: { id: true, name: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const m = rows.find((r) => r.organization.id === preferredOrgId) ?? rows[0];
+  if (!m) return null;
+  return {
+    userId,
+    userName: m.user.name,
+    email: m.user.email,
+    membershipId: m.id,
+    orgId: m.organization.id,
+    orgName: m.organization.name,
+    role: m.role,
+  };
+}

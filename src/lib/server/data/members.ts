@@ -1,0 +1,163 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { hashPassword } from "../passwords";
+import { can, type Role } from "@/lib/domain/roles";
+import type { InvitationDto, InviteInput, MemberDto } from "@/lib/schemas/members";
+import type { NewAccountFromInvite } from "@/lib/schemas/auth";
+import type { MemberContext } from "./accounts";
+
+const INVITE_DAYS = 7;
+
+function requireAdmin(ctx: MemberContext): void {
+  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
+  const rows = await db().membership.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ status: "asc" }, { user: { name: "asc" } }],
+  });
+  return rows.map((r) => ({
+    membershipId: r.id,
+    name: r.user.name,
+    email: r.user.email,
+    role: r.role,
+    status: r.status,
+    isYou: r.user.id === ctx.userId,
+    joinedAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** Creates a one-time invitation link. Only its hash is stored: the token is returned once. */
+export async function createInvitation(ctx: MemberContext, input: InviteInput): Promise<{ token: string; expiresAt: string }> {
+  requireAdmin(ctx);
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
+  const inv = await db().invitation.create({
+    data: { organizationId: ctx.orgId, tokenHash: hashToken(token), role: input.role, email: input.email ?? null, createdById: ctx.membershipId, expiresAt },
+    select: { id: true },
+  });
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.create", targetType: "Invitation", targetId: inv.id, outcome: "ok", details: { role: input.role } });
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function listInvitations(ctx: MemberContext): Promise<InvitationDto[]> {
+  requireAdmin(ctx);
+  const rows = await db().invitation.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  const now = Date.now();
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    email: r.email,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    status: r.acceptedAt ? "accepted" : r.revokedAt ? "revoked" : r.expiresAt.getTime() < now ? "expired" : "pending",
+  }));
+}
+
+export async function revokeInvitation(ctx: MemberContext, invitationId: string): Promise<void> {
+  requireAdmin(ctx);
+  const res = await db().invitation.updateMany({
+    where: { id: invitationId, organizationId: ctx.orgId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (res.count === 0) throw new NotFoundError();
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.revoke", targetType: "Invitation", targetId: invitationId, outcome: "ok" });
+}
+
+export interface InvitationPreview {
+  organizationName: string;
+  role: Role;
+  email: string | null;
+}
+
+/** What an invitation link offers, or null when it is unknown, used, revoked or expired. */
+export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
+  const inv = await db().invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { role: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, organization: { select: { name: true } } },
+  });
+  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt.getTime() < Date.now()) return null;
+  return { organizationName: inv.organization.name, role: inv.role, email: inv.email };
+}
+
+const UNUSABLE = "This invitation link is no longer valid. Ask your admin for a new one.";
+
+/** Accepts an invitation for an existing user. Each link works once (claimed atomically). */
+export async function acceptInvitation(userId: string, token: string): Promise<string> {
+  return db().$transaction(async (tx) => {
+    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, organizationId: true, role: true, email: true } });
+    if (!inv) throw new RuleError(UNUSABLE);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    if (inv.email && inv.email !== user.email) throw new RuleError(`This invitation is for ${inv.email}. Sign in with that account.`);
+    const claimed = await tx.invitation.updateMany({
+      where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      data: { acceptedAt: new Date(), acceptedUserId: userId },
+    });
+    if (claimed.count === 0) throw new RuleError(UNUSABLE);
+    const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId: inv.organizationId, userId } }, select: { id: true } });
+    if (existing) throw new RuleError("You are already a member of this organisation.");
+    const m = await tx.membership.create({ data: { organizationId: inv.organizationId, userId, role: inv.role }, select: { id: true } });
+    await recordAudit({ organizationId: inv.organizationId, actorUserId: userId, action: "invitation.accept", targetType: "Membership", targetId: m.id, outcome: "ok" }, tx);
+    return inv.organizationId;
+  });
+}
+
+/** A new person accepts an invitation by creating their account. */
+export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Promise<string> {
+  if (!(await previewInvitation(input.token))) throw new RuleError(UNUSABLE);
+  if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new RuleError("An account with this e-mail already exists. Sign in to accept the invitation.", "email");
+  }
+  const passwordHash = await hashPassword(input.password);
+  const user = await db().user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
+  try {
+    return await acceptInvitation(user.id, input.token);
+  } catch (err) {
+    await db().user.delete({ where: { id: user.id } });
+    throw err;
+  }
+}
+
+async function activeAdminCount(orgId: string): Promise<number> {
+  return db().membership.count({ where: { organizationId: orgId, role: "ADMIN", status: "ACTIVE" } });
+}
+
+async function memberOf(ctx: MemberContext, membershipId: string) {
+  const m = await db().membership.findFirst({ where: { id: membershipId, organizationId: ctx.orgId }, select: { id: true, role: true, status: true, userId: true } });
+  if (!m) throw new NotFoundError();
+  return m;
+}
+
+export async function changeRole(ctx: MemberContext, membershipId: string, role: Role): Promise<void> {
+  requireAdmin(ctx);
+  const m = await memberOf(ctx, membershipId);
+  if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && (await activeAdminCount(ctx.orgId)) <= 1) {
+    throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
+  }
+  await db().membership.update({ where: { id: m.id }, data: { role } });
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "membership.role", targetType: "Membership", targetId: m.id, outcome: "ok", details: { from: m.role, to: role } });
+}
+
+/** Disabling takes effect on the member's next request: every request re-reads the membership. */
+export async function setMemberStatus(ctx: MemberContext, membershipId: string, status: "ACTIVE" | "DISABLED"): Promise<void> {
+  requireAdmin(ctx);
+  const m = await memberOf(ctx, membershipId);
+  if (status === "DISABLED") {
+    if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
+    if (m.role === "ADMIN" && (await activeAdminCount(ctx.orgId)) <= 1) throw new RuleError("An organisation needs at least one active admin.");
+  }
+  await db().membership.update({ where: { id: m.id }, data: { status } });
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: status === "DISABLED" ? "membership.disable" : "membership.enable", targetType: "Membership", targetId: m.id, outcome: "ok" });
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/generated/prisma/client";
+
+/** Plain SQL access, for the migration runner and the few statements Prisma cannot express. */
+export interface SqlRunner {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+}
+
+export type DatabaseKind = "embedded" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  databaseUrl?: string;
+  /** Directory holding the embedded database, or "memory://". */
+  dataDir: string;
+}
+
+export function openDatabase(config: DatabaseConfig): Database {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+}
+
+function openEmbedded(dataDir: string): Database {
+  let dir: string | undefined;
+  if (dataDir !== "memory://") {
+    mkdirSync(dataDir, { recursive: true });
+    dir = path.join(dataDir, "pglite");
+  }
+  // PGlite is one connection: every query is serialised, so keep request-path work short.
+  const client = new PGlite(dir);
+  // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the
+  // runtime contract is the same (the integration suite runs every query through it).
+  const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
+  const prisma = new PrismaClient({ adapter });
+  const wrap = (q: Pick<PGlite, "exec" | "query">): SqlRunner => ({
+    async exec(sql) {
+      await q.exec(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await q.query<T>(sql, params)).rows;
+    },
+    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+  });
+  return {
+    kind: "embedded",
+    prisma,
+    sql: wrap(client),
+    async close() {
+      await prisma.$disconnect();
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql: SqlRunner = {
+    async exec(text) {
+      await pool.query(text);
+    },
+    async query<T>(text: string, params?: unknown[]) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      const tx: SqlRunner = {
+        exec: async (text) => void (await conn.query(text)),
+        query: async <T,>(text: string, params?: unknown[]) => (await conn.query(text, params)).rows as T[],
+        transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+      };
+      try {
+        await conn.query("BEGIN");
+        const result = await fn(tx);
+        await conn.query("COMMIT");
+        return result;
+      } catch (err) {
+        await conn.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+  };
+  return {
+    kind: "postgres",
+    prisma,
+    sql,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// Configuration is read once, here, and validated: nothing else reads process.env.
+const EnvSchema = z.object({
+  // Set → a real PostgreSQL server; unset → the embedded PGlite database under CONDUCT_DATA_DIR.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // Where the embedded database and the generated auth secret live. "memory://" keeps the
+  // embedded database in memory (tests).
+  CONDUCT_DATA_DIR: z.string().min(1).default("data"),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export interface ServerEnv {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  authSecret: string | undefined;
+  production: boolean;
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
+    authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    production: e.NODE_ENV === "production",
+  };
+  return cached;
+}

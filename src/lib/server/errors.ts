@@ -1,0 +1,25 @@
+import "server-only";
+
+/** A record that does not exist for the caller: another organisation's id looks exactly like this. */
+export class NotFoundError extends Error {
+  constructor() {
+    super("Not found");
+  }
+}
+
+/** The caller is known but their role does not allow this. */
+export class ForbiddenError extends Error {
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+/** A rule of the product was broken; the message is safe to show, optionally beside a field. */
+export class RuleError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}

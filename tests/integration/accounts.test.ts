@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSessionUser, memberContext, revokeSessions } from "@/lib/server/data/accounts";
+import { RuleError } from "@/lib/server/errors";
+import { SignUpInput } from "@/lib/schemas/auth";
+import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
+
+const signUp = (over: Partial<Record<string, string>> = {}) =>
+  SignUpInput.parse({ name: "Grace Hopper", email: `grace-${Math.random().toString(36).slice(2)}@example.test`, password: "a-long-passphrase", organizationName: "Acme Support", ...over });
+
+describe("sign-up", () => {
+  it("creates the organisation with the new user as its only admin", async () => {
+    const input = signUp();
+    const { userId, organizationId } = await createAccountWithOrganization(input);
+    const memberships = await db().membership.findMany({ where: { organizationId }, select: { userId: true, role: true, status: true } });
+    expect(memberships).toEqual([{ userId, role: "ADMIN", status: "ACTIVE" }]);
+    const org = await db().organization.findUniqueOrThrow({ where: { id: organizationId } });
+    expect(org.name).toBe("Acme Support");
+    expect(org.slug).toMatch(/^acme-support/);
+    const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user.passwordHash).not.toContain("a-long-passphrase");
+    expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
+  });
+
+  it("refuses a second account with the same e-mail, whatever its case, and writes nothing", async () => {
+    const input = signUp();
+    await createAccountWithOrganization(input);
+    const before = await db().organization.count();
+    const again = SignUpInput.parse({ ...input, email: input.email.toUpperCase(), password: "another-passphrase" });
+    await expect(createAccountWithOrganization(again)).rejects.toMatchObject({ field: "email" });
+    await expect(createAccountWithOrganization(again)).rejects.toBeInstanceOf(RuleError);
+    expect(await db().organization.count()).toBe(before);
+  });
+
+  it("gives two organisations with the same name different slugs", async () => {
+    const a = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));
+    const b = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));
+    const slugs = await db().organization.findMany({ where: { id: { in: [a.organizationId, b.organizationId] } }, select: { slug: true } });
+    expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
+  });
+});
+
+describe("sign-in", () => {
+  it("accepts the right password and answers unknown e-mail and wrong password identically", async () => {
+    const user = await buildUser(db(), { email: "sign-in@example.test" });
+    const ok = await authenticate("sign-in@example.test", TEST_PASSWORD);
+    expect(ok).toMatchObject({ id: user.id, email: "sign-in@example.test", sessionVersion: 0 });
+    expect(await authenticate("sign-in@example.test", "wrong-password")).toBeNull();
+    expect(await authenticate("nobody@example.test", TEST_PASSWORD)).toBeNull();
+    const failures = await db().auditEvent.count({ where: { action: "auth.sign-in", outcome: "failed" } });
+    expect(failures).toBeGreaterThanOrEqual(2);
+  });
+
+  it("stops accepting a session token after its sessions are revoked (sign-out)", async () => {
+    const user = await buildUser(db());
+    expect(await loadSessionUser(user.id, 0)).toMatchObject({ id: user.id });
+    await revokeSessions(user.id);
+    expect(await loadSessionUser(user.id, 0)).toBeNull();
+    expect(await loadSessionUser(user.id, 1)).toMatchObject({ id: user.id });
+  });
+});
+
+describe("organisation context", () => {
+  it("uses the preferred organisation only when the user is an active member of it", async () => {
+    const a = await buildOrgScenario(db(), { name: "Alpha" });
+    const b = await buildOrgScenario(db(), { name: "Beta" });
+    await buildMembership(db(), b.org.id, a.member.user.id, "MANAGER");
+
+    const inB = await memberContext(a.member.user.id, b.org.id);
+    expect(inB).toMatchObject({ orgId: b.org.id, role: "MANAGER" });
+    // A forged preference for an organisation the user is not in falls back to their own.
+    const forged = await memberContext(a.leader.user.id, b.org.id);
+    expect(forged).toMatchObject({ orgId: a.org.id, role: "LEADER" });
+    expect((await listOrganizationsOf(a.member.user.id)).map((o) => o.name).sort()).toEqual(["Alpha", "Beta"]);
+  });
+
+  it("gives a disabled member no context in that organisation on the next request", async () => {
+    const s = await buildOrgScenario(db());
+    expect(await memberContext(s.member.user.id, s.org.id)).not.toBeNull();
+    await db().membership.update({ where: { id: s.member.membership.id }, data: { status: "DISABLED" } });
+    expect(await memberContext(s.member.user.id, s.org.id)).toBeNull();
+  });
+
+  it("lets an existing user create another organisation as its admin", async () => {
+    const s = await buildOrgScenario(db());
+    const orgId = await createOrganizationFor(s.member.user.id, "Side Project");
+    expect(await memberContext(s.member.user.id, orgId)).toMatchObject({ orgId, role: "ADMIN", orgName: "Side Project" });
+  });
+});

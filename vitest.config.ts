@@ -1,0 +1,32 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname, "src"),
+  // `server-only` throws outside a React Server Components bundle; tests call the server code directly.
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),
+};
+
+const integration = (name: string, db: "pglite" | "postgres") => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { CONDUCT_TEST_DB: db },
+    setupFiles: ["tests/integration/support/per-file-database.ts"],
+    globalSetup: db === "postgres" ? ["tests/integration/support/postgres-cluster.ts"] : [],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: "forks" as const,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      integration("integration-pglite", "pglite"),
+      integration("integration-postgres", "postgres"),
+    ],
+  },
+});
