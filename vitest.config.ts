@@ -12,6 +12,8 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
+    // Tests of the embedded database itself (files named embedded-*) run once, on PGlite.
+    exclude: db === "postgres" ? ["tests/integration/embedded-*.test.ts"] : [],
     env: { CONDUCT_TEST_DB: db },
     setupFiles: ["tests/integration/support/per-file-database.ts"],
     globalSetup: db === "postgres" ? ["tests/integration/support/postgres-cluster.ts"] : [],
@@ -23,6 +25,8 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
 
 export default defineConfig({
   test: {
+    // CI keeps a machine-readable copy for the closing summary line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-pglite", "pglite"),

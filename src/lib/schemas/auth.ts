@@ -27,6 +27,7 @@ export const NewPassword = z
 export const OrganizationName = z
   .string({ error: "Name your organisation." })
   .trim()
+  .min(1, "Name your organisation.")
   .min(2, "Use at least 2 characters.")
   .max(80, "Use at most 80 characters.")
   .refine((s) => !CONTROL.test(s), "Remove control characters.");

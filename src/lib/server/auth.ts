@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./auth-secret";
 import { authenticate, loadSessionUser, revokeSessions } from "./data/accounts";
 import { SignInInput } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/domain/redirects";
 
 const SESSION_MAX_AGE = 7 * 24 * 3600;
 
@@ -30,6 +31,12 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // Only same-site paths. (The client navigates itself after sign-in and sign-out, because
+      // without NEXTAUTH_URL the server cannot know which host name the browser used.)
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeNextPath(path, "/")}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

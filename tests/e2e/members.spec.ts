@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { login, uniqueEmail } from "./fixtures";
+
+test("an admin invites a colleague by link, the colleague joins, and disabling them ends their access on the next request", async ({ browser }) => {
+  const admin = await browser.newPage();
+  await login(admin, "admin");
+  await admin.getByRole("link", { name: "Settings" }).click();
+  await admin.getByLabel("Role").selectOption("MEMBER");
+  await admin.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await admin.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
+
+  const email = uniqueEmail("newcomer");
+  const newcomer = await browser.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole("heading", { name: "Join Northwind Software" })).toBeVisible();
+  await newcomer.getByLabel("Your name").fill("Nia Newcomer");
+  await newcomer.getByLabel("E-mail").fill(email);
+  await newcomer.getByLabel("Password").fill("welcome-aboard-2026");
+  await newcomer.getByRole("button", { name: "Create account and join" }).click();
+  await expect(newcomer).toHaveURL(/\/catalogue$/);
+  await expect(newcomer.getByText("Nia Newcomer · Member")).toBeVisible();
+
+  // The link worked once.
+  const reuse = await browser.newPage();
+  await reuse.goto(link);
+  await expect(reuse.getByRole("heading", { name: "This invitation cannot be used" })).toBeVisible();
+  await reuse.close();
+
+  await admin.reload();
+  const row = admin.getByRole("row", { name: /Nia Newcomer/ });
+  await row.getByRole("button", { name: "Disable Nia Newcomer" }).click();
+  await expect(row.getByRole("cell", { name: "Disabled" })).toBeVisible();
+
+  await newcomer.getByRole("link", { name: "Barriers" }).click();
+  await expect(newcomer).toHaveURL(/\/no-organisation$/);
+  await expect(newcomer.getByRole("heading", { name: "You are not in an organisation" })).toBeVisible();
+});

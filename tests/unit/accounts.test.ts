@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { initials, normaliseEmail, passwordProblem, slugify } from "@/lib/domain/accounts";
+import { safeNextPath } from "@/lib/domain/redirects";
+
+describe("password policy", () => {
+  it("requires 8 to 128 characters", () => {
+    expect(passwordProblem("short")).toMatch(/at least 8/);
+    expect(passwordProblem("12345678")).toBeNull();
+    expect(passwordProblem("x".repeat(128))).toBeNull();
+    expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
+  });
+  it("refuses the e-mail address as password", () => {
+    expect(passwordProblem("Ada@Example.com", "ada@example.com")).toMatch(/e-mail/);
+  });
+});
+
+describe("normalisation", () => {
+  it("lower-cases and trims e-mail", () => expect(normaliseEmail("  Ada@Example.COM ")).toBe("ada@example.com"));
+  it("makes URL-safe slugs, folding accents", () => {
+    expect(slugify("Northwind Software")).toBe("northwind-software");
+    expect(slugify("  Café Ünïcode — Team! ")).toBe("cafe-unicode-team");
+    expect(slugify("!!!")).toBe("org");
+    expect(slugify("a".repeat(60))).toHaveLength(40);
+  });
+  it("takes initials from first and last names", () => {
+    expect(initials("Ada King Lovelace")).toBe("AL");
+    expect(initials("plato")).toBe("PL");
+    expect(initials("  ")).toBe("?");
+  });
+});
+
+describe("redirect after sign-in", () => {
+  it("follows same-site paths only", () => {
+    expect(safeNextPath("/catalogue/abc")).toBe("/catalogue/abc");
+    expect(safeNextPath("//evil.example/x")).toBe("/catalogue");
+    expect(safeNextPath("https://evil.example")).toBe("/catalogue");
+    expect(safeNextPath("/\\evil.example")).toBe("/catalogue");
+    expect(safeNextPath(undefined)).toBe("/catalogue");
+    expect(safeNextPath(["/a"])).toBe("/catalogue");
+  });
+});

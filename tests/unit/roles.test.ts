@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { can, isRole, navigationFor, ROLES } from "@/lib/domain/roles";
+
+describe("roles", () => {
+  it("lets only admins manage members", () => {
+    expect(ROLES.filter((r) => can(r, "members.manage"))).toEqual(["ADMIN"]);
+  });
+  it("lets admins and leaders edit the catalogue", () => {
+    expect(ROLES.filter((r) => can(r, "catalogue.edit"))).toEqual(["ADMIN", "LEADER"]);
+  });
+  it("keeps manager dashboards from members, in the permission and in the menu", () => {
+    expect(can("MEMBER", "dashboards.view")).toBe(false);
+    expect(can("MANAGER", "dashboards.view")).toBe(true);
+    expect(navigationFor("MEMBER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Settings"]);
+    expect(navigationFor("MANAGER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Dashboards", "Settings"]);
+  });
+  it("lets everyone log observations", () => {
+    expect(ROLES.every((r) => can(r, "observations.log"))).toBe(true);
+  });
+  it("recognises only the four roles", () => {
+    expect(isRole("ADMIN")).toBe(true);
+    expect(isRole("admin")).toBe(false);
+    expect(isRole("OWNER")).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+});
