@@ -3,10 +3,9 @@
 // today so the demo always shows recent activity. Reuses the test factories.
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour } from "@/lib/demo/northwind";
+import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour, type DemoOrganization } from "@/lib/demo/demo-orgs";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 
-type DemoOrg = typeof NORTHWIND;
 
 const DAY = 86_400_000;
 const WEEKS = 26;
@@ -39,7 +38,7 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<
   return { organizations: 2, behaviours: a.behaviours + b.behaviours, observations: a.observations + b.observations };
 }
 
-async function seedOrganization(prisma: PrismaClient, demo: DemoOrg, passwordHash: string, now: Date, seed: number) {
+async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, passwordHash: string, now: Date, seed: number) {
   const rand = random(seed);
   const org = await prisma.organization.create({ data: { name: demo.name, slug: demo.slug } });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login, signIn, uniqueEmail, USERS } from "./fixtures";
+import { DEMO_PASSWORD, login, uniqueEmail, USERS } from "./fixtures";
 
 test("a new organisation signs up and lands in its own, empty catalogue as admin", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -89,8 +89,10 @@ test("a member's menu has no manager dashboards, and the page refuses them", asy
 
 test("signing in from a protected link returns there", async ({ page }) => {
   await page.goto("/barriers");
-  await expect(page).toHaveURL(/\/sign-in/);
-  await signIn(page, USERS.manager);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fbarriers$/);
+  await page.getByLabel("E-mail").fill(USERS.manager);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/barriers$/);
   await expect(page.getByRole("heading", { name: "Barriers" })).toBeVisible();
 });

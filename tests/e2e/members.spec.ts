@@ -5,7 +5,7 @@ test("an admin invites a colleague by link, the colleague joins, and disabling t
   const admin = await browser.newPage();
   await login(admin, "admin");
   await admin.getByRole("link", { name: "Settings" }).click();
-  await admin.getByLabel("Role").selectOption("MEMBER");
+  await admin.getByLabel("Role", { exact: true }).selectOption("MEMBER");
   await admin.getByRole("button", { name: "Create invitation link" }).click();
   const link = await admin.getByLabel("Invitation link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);

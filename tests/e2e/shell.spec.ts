@@ -18,7 +18,7 @@ test("the signed-in shell works at 360 px wide and from the keyboard", async ({ 
   await expect(nav.getByRole("link", { name: "Dashboards" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("table")).toBeVisible();
 
-  await nav.getByRole("link", { name: "Log" }).click();
+  await nav.getByRole("link", { name: "Log", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Observations" })).toBeVisible();
   await expect(page.getByText(/Performed|Missed/).first()).toBeVisible();
 });
@@ -28,7 +28,7 @@ test("a user in two organisations switches between them", async ({ page }) => {
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("New organisation name").fill("Leader's Lab");
   await page.getByRole("button", { name: "Create organisation" }).click();
-  const switcher = page.getByLabel("Organisation");
+  const switcher = page.getByLabel("Organisation", { exact: true });
   await expect(switcher).toHaveValue(/.+/);
   await expect(switcher.locator("option:checked")).toHaveText("Leader's Lab");
   await page.getByRole("link", { name: "Catalogue" }).click();

@@ -1,6 +1,5 @@
 "use client";
-import { useActionState, useEffect } from "react";
-import { useRouter } from "next/navigation";
+import { useActionState } from "react";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -27,19 +26,13 @@ export function JoinAsNewUserForm({ token, email }: { token: string; email: stri
 }
 
 export function JoinAsSignedInUserForm({ token, organizationName }: { token: string; organizationName: string }) {
-  const router = useRouter();
+  // On success the action redirects to the catalogue of the joined organisation.
   const [state, action, pending] = useActionState(acceptInviteAction, null);
-  useEffect(() => {
-    if (state?.ok) {
-      router.replace("/catalogue");
-      router.refresh();
-    }
-  }, [state, router]);
   return (
     <form action={action} className="space-y-4">
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" disabled={pending || state?.ok} className="w-full">
+      <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Joining…" : `Join ${organizationName}`}
       </Button>
     </form>

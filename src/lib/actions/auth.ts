@@ -1,6 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { NewAccountFromInvite, SignUpInput } from "@/lib/schemas/auth";
 import { NewOrganizationInput, SwitchOrganizationInput } from "@/lib/schemas/members";
 import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
@@ -19,8 +20,9 @@ export async function signUpAction(_prev: unknown, form: FormData): Promise<Acti
   const parsed = SignUpInput.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {
-    const { organizationId } = await createAccountWithOrganization(parsed.data);
-    await preferOrganization(organizationId);
+    // No organisation cookie here: the new user has exactly one organisation, and setting a
+    // cookie would re-render the page and unmount the form before it signs the user in.
+    await createAccountWithOrganization(parsed.data);
     return { ok: true, data: { email: parsed.data.email } };
   } catch (err) {
     return failureFrom(err);
@@ -31,7 +33,7 @@ export async function acceptInviteAsNewUserAction(_prev: unknown, form: FormData
   const parsed = NewAccountFromInvite.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {
-    await preferOrganization(await acceptInvitationAsNewUser(parsed.data));
+    await acceptInvitationAsNewUser(parsed.data); // their only organisation: no cookie needed
     return { ok: true, data: { email: parsed.data.email } };
   } catch (err) {
     return failureFrom(err);
@@ -45,10 +47,10 @@ export async function acceptInviteAction(_prev: unknown, form: FormData): Promis
   if (typeof token !== "string" || token.length > 200) return { ok: false, formError: "This invitation link is not valid." };
   try {
     await preferOrganization(await acceptInvitation(user.id, token));
-    return { ok: true, data: undefined };
   } catch (err) {
     return failureFrom(err);
   }
+  redirect("/catalogue");
 }
 
 /** Switches the current organisation, only ever to one the user is an active member of. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "./auth";
 import { memberContext, type MemberContext } from "./data/accounts";
@@ -26,7 +26,9 @@ export async function requireMemberPage(permission?: Permission): Promise<Member
   const ctx = await currentMember();
   if (!ctx) {
     if (await getSessionUser()) redirect("/no-organisation");
-    redirect("/sign-in");
+    // The proxy passes the requested path along, so sign-in can return there.
+    const path = (await headers()).get("x-conduct-path");
+    redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   }
   if (permission && !can(ctx.role, permission)) notFound();
   return ctx;
