@@ -1,10 +1,20 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests drive the real built app (`next start`) in Debian's Chromium, on a fresh
-// embedded database seeded with the demo data (scripts/e2e-server.sh).
-// E2E_BASE_URL points the tests at a server you already run (then none is started).
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// End-to-end tests drive the real built app (`next start`) in Debian's Chromium, twice: on a
+// fresh embedded database and on a throwaway PostgreSQL server, both seeded with the demo data
+// (scripts/e2e-server.ts). E2E_BASE_URL points them at a server you already run instead.
 const external = process.env.E2E_BASE_URL;
+const servers = [
+  { name: "embedded", port: 3100 },
+  { name: "postgres", port: 3101 },
+] as const;
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -14,21 +24,18 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"]],
-  use: {
-    baseURL: external ?? `http://127.0.0.1:${PORT}`,
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
-  },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: external ? undefined : {
-    command: `bash scripts/e2e-server.sh ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/sign-in`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  use: { trace: "retain-on-failure" },
+  projects: external
+    ? [{ name: "external", use: { ...chromium, baseURL: external } }]
+    : servers.map((s) => ({ name: s.name, use: { ...chromium, baseURL: `http://127.0.0.1:${s.port}` } })),
+  webServer: external
+    ? undefined
+    : servers.map((s) => ({
+        command: `npx tsx --conditions=react-server scripts/e2e-server.ts ${s.port} ${s.name}`,
+        url: `http://127.0.0.1:${s.port}/api/health`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+      })),
 });
