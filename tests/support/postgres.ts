@@ -78,7 +78,9 @@ export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<Thro
     async stop() {
       if (server.exitCode === null) {
         const exited = new Promise((res) => server.once("exit", res));
-        server.kill("SIGINT"); // fast shutdown
+        // pg_ctl signals the postmaster itself (runuser does not pass SIGINT on).
+        const stop = command("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+        spawnSync(stop.file, stop.args, { encoding: "utf8" });
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });

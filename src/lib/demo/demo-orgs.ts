@@ -68,14 +68,14 @@ export const NORTHWIND: DemoOrganization = {
       behaviours: [
         {
           title: "Customer call notes before discovery sign-off", actor: "The product manager", action: "attaches notes from at least two customer calls to the feature brief",
-          trigger: "Before a feature brief is marked ready for discovery sign-off", frequency: "for every feature brief",
+          trigger: "Before a feature brief is marked ready for discovery sign-off", frequency: "every time",
           completionCriterion: "The brief shows two linked call notes, each naming the customer and the date",
           customerOutcome: "Features solve the problems customers actually have", example: "The bulk-export brief linked calls with two logistics customers who export nightly.",
           anchors: [ASK_OUTCOME, "Which customer said this, and when?"], ownerKey: "leader", status: "ACTIVE", baseRate: 0.45, trend: 0.2, dailyOpportunities: 1.8,
         },
         {
           title: "Watch a customer session each sprint", actor: "Each engineer on the team", action: "watches one recorded customer session and posts one observation in the team channel",
-          trigger: "During each two-week sprint", frequency: "once per sprint",
+          trigger: "During each two-week sprint", frequency: "before the sprint review",
           completionCriterion: "A post starting 'Session observation:' with a link to the recording is in the team channel",
           customerOutcome: "Usability problems are found before customers report them", example: "Tom posted that users missed the Save button below the fold on small laptops.",
           anchors: ["What surprised you about how the customer worked?"], ownerKey: "manager", status: "ACTIVE", baseRate: 0.35, trend: 0.15, dailyOpportunities: 2,
@@ -88,7 +88,7 @@ export const NORTHWIND: DemoOrganization = {
       behaviours: [
         {
           title: "Customer impact line on every backlog item", actor: "The product owner", action: "writes a 'Customer impact:' line naming the affected customers and the expected change",
-          trigger: "Before a backlog item is moved to Ready", frequency: "for every item moved to Ready",
+          trigger: "Before a backlog item is moved to Ready", frequency: "every time",
           completionCriterion: "The item's description contains a 'Customer impact:' line with a customer segment and a number",
           customerOutcome: "The most valuable work for customers is done first", example: "Customer impact: 40 clinics stop re-keying invoices, saving about 2 hours a week each.",
           anchors: [ASK_OUTCOME, "Who is waiting for this, and how long have they waited?"], ownerKey: "leader", status: "ACTIVE", baseRate: 0.6, trend: 0.12, dailyOpportunities: 3.5,
@@ -101,7 +101,7 @@ export const NORTHWIND: DemoOrganization = {
       behaviours: [
         {
           title: "Customer quote opens the planning meeting", actor: "The meeting facilitator", action: "reads one verbatim customer quote aloud and shows its source on screen",
-          trigger: "At the start of every sprint planning meeting", frequency: "in the first five minutes of every sprint planning",
+          trigger: "At every sprint planning meeting", frequency: "within its first five minutes",
           completionCriterion: "The planning notes begin with the quote, the customer's segment and the source link",
           customerOutcome: "Decisions are made with the customer's words in the room", example: "\"I export to Excel because your report hides the totals\" — finance lead, retail customer.",
           anchors: ["Would the customer agree with what we decided?"], ownerKey: "manager", status: "ACTIVE", baseRate: 0.55, trend: 0.1, dailyOpportunities: 0.6,
@@ -141,7 +141,7 @@ export const NORTHWIND: DemoOrganization = {
         },
         {
           title: "Customer result shown at sprint review", actor: "The team", action: "shows one customer-facing result with a usage number or customer quote",
-          trigger: "At every sprint review", frequency: "at every sprint review",
+          trigger: "At every sprint review", frequency: "every time",
           completionCriterion: "The review slides contain a slide with a usage figure or a quote for a shipped item",
           customerOutcome: "The team learns whether shipped work helped customers", example: "Reporting showed that 62% of active accounts used the new export within a week.",
           anchors: [ASK_OUTCOME], ownerKey: "manager", status: "ACTIVE", baseRate: 0.5, trend: 0.15, dailyOpportunities: 0.6,
@@ -194,7 +194,7 @@ export const NORTHWIND: DemoOrganization = {
         },
         {
           title: "Customer confirmation before closing a ticket", actor: "The ticket owner", action: "asks the customer to confirm the fix and records the reply on the ticket",
-          trigger: "Before closing a customer ticket", frequency: "for every ticket closed",
+          trigger: "Before closing a customer ticket", frequency: "every time",
           completionCriterion: "The ticket has a customer reply confirming the fix, or two follow-ups three days apart",
           customerOutcome: "Tickets close when the customer's problem is gone, not when our work is done", example: "Closed after the clinic replied that prescriptions print again.",
           anchors: [ASK_OUTCOME], ownerKey: "member", status: "ACTIVE", baseRate: 0.5, trend: 0.12, dailyOpportunities: 3.2,
