@@ -26,7 +26,7 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
 export default defineConfig({
   test: {
     // CI keeps a machine-readable copy for the closing summary line.
-    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-pglite", "pglite"),

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 
 let passed = 0, failed = 0, skipped = 0;
-const vitest = "test-results/vitest.json";
-const e2e = "test-results/e2e.json";
+const vitest = "reports/vitest.json";
+const e2e = "reports/e2e.json";
 for (const f of [vitest, e2e]) if (!existsSync(f)) { console.log(`tests: missing report ${f}`); process.exit(1); }
 
 const v = JSON.parse(readFileSync(vitest, "utf8"));

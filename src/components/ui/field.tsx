@@ -23,9 +23,9 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
       </label>
       <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
       {hint && (
-        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
+        <div id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
-        </p>
+        </div>
       )}
       {error && (
         <p id={errorId} className="text-sm text-red-700 dark:text-red-400">

@@ -25,3 +25,28 @@ export function behaviourSentence(parts: BehaviourParts): string {
   const sentence = trigger ? `${trigger}, ${main}` : main;
   return sentence ? sentence[0]!.toUpperCase() + sentence.slice(1) + "." : "";
 }
+
+export const DEFINITION_FIELDS = ["title", "valueId", "ownerId", "actor", "action", "trigger", "frequency", "completionCriterion", "customerOutcome", "example", "anchors"] as const;
+export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
+
+export const FIELD_LABELS: Record<DefinitionField, string> = {
+  title: "Title",
+  valueId: "Value",
+  ownerId: "Owner",
+  actor: "Actor",
+  action: "Action",
+  trigger: "Trigger",
+  frequency: "Frequency",
+  completionCriterion: "Completion criterion",
+  customerOutcome: "Customer outcome",
+  example: "Example",
+  anchors: "Decision questions",
+};
+
+export type DefinitionSnapshot = { [K in DefinitionField]?: K extends "anchors" ? string[] : string };
+
+/** The fields that differ between two saved versions, as labels, in form order (none for the first). */
+export function changedFields(before: DefinitionSnapshot | null, after: DefinitionSnapshot): string[] {
+  if (!before) return [];
+  return DEFINITION_FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((f) => FIELD_LABELS[f]);
+}

@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export type Permission =
   | "members.manage" // invite, change roles, disable
   | "catalogue.edit" // define and change behaviours
+  | "catalogue.review" // run the human video test (never on one's own behaviour)
   | "dashboards.view" // manager dashboards
   | "barriers.manage" // score and classify barriers
   | "observations.log";
@@ -20,6 +21,7 @@ export type Permission =
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
   "catalogue.edit": ["ADMIN", "LEADER"],
+  "catalogue.review": ["ADMIN", "LEADER", "MANAGER"],
   "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
   "barriers.manage": ["ADMIN", "LEADER", "MANAGER"],
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],

@@ -41,5 +41,7 @@ export interface BehaviourDto {
   version: number;
   sentence: string;
   updatedAt: string;
+  authorName: string;
+  youAreAuthor: boolean;
   adoption28d: { performed: number; opportunities: number; rate: number | null };
 }

@@ -16,6 +16,12 @@ export function authOptions(): NextAuthOptions {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/sign-in" },
+    // NEXTAUTH_URL is deliberately unset (the client navigates itself; see the redirect callback).
+    logger: {
+      warn: (code) => void (code !== "NEXTAUTH_URL" && console.warn(`[next-auth] ${code}`)),
+      error: (code, meta) => console.error(`[next-auth] ${code}`, meta),
+      debug: () => undefined,
+    },
     providers: [
       CredentialsProvider({
         name: "E-mail and password",

@@ -3,6 +3,9 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listCatalogue } from "@/lib/server/data/catalogue";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/catalogue/status-badge";
+import { buttonClass } from "@/components/ui/button";
+import { can } from "@/lib/domain/roles";
+import { NewValueForm } from "@/components/catalogue/new-value-form";
 
 export const metadata = { title: "Catalogue" };
 
@@ -12,7 +15,21 @@ export default async function CataloguePage() {
   const count = values.reduce((n, v) => n + v.behaviours.length, 0);
   return (
     <>
-      <PageHeader title="Behaviour catalogue" description={`${count} behaviours across ${values.length} values. Each one is specific enough that an outsider watching a video could confirm it happened.`} />
+      <PageHeader title="Behaviour catalogue" description={`${count} behaviours across ${values.length} values. Each one is specific enough that an outsider watching a video could confirm it happened.`}>
+        {can(ctx.role, "catalogue.edit") && (
+          <Link href="/catalogue/new" className={buttonClass("primary")}>
+            New behaviour
+          </Link>
+        )}
+      </PageHeader>
+      {can(ctx.role, "catalogue.edit") && (
+        <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" open={values.length === 0}>
+          <summary className="cursor-pointer text-sm font-medium">Add a value (a customer-centric theme behaviours belong to)</summary>
+          <div className="mt-3">
+            <NewValueForm />
+          </div>
+        </details>
+      )}
       {values.length === 0 ? (
         <EmptyState>No values or behaviours yet.</EmptyState>
       ) : (

@@ -39,6 +39,7 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
       customerOutcome: true, example: true, anchors: true, status: true, version: true, updatedAt: true,
       value: { select: { name: true } },
       owner: { select: { user: { select: { name: true } } } },
+      author: { select: { id: true, user: { select: { name: true } } } },
     },
   });
   if (!b) throw new NotFoundError();
@@ -52,6 +53,7 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
     frequency: b.frequency, completionCriterion: b.completionCriterion, customerOutcome: b.customerOutcome,
     example: b.example, anchors: b.anchors, ownerName: b.owner.user.name, status: b.status, version: b.version,
     sentence: behaviourSentence(b), updatedAt: b.updatedAt.toISOString(),
+    authorName: b.author.user.name, youAreAuthor: b.author.id === ctx.membershipId,
     adoption28d: adoption({ performed: sums._sum.performed ?? 0, missed: sums._sum.missed ?? 0 }),
   };
 }

@@ -2,6 +2,13 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/server/context";
 import { getBehaviour } from "@/lib/server/data/catalogue";
+import { listVersions, listVideoTests } from "@/lib/server/data/behaviour-review";
+import { can } from "@/lib/domain/roles";
+import { videoTest } from "@/lib/domain/video-test";
+import { LifecycleButtons } from "@/components/catalogue/lifecycle-buttons";
+import { VideoTestForm } from "@/components/catalogue/video-test-form";
+import { VideoTestRecord } from "@/components/catalogue/video-test-record";
+import { VersionHistory } from "@/components/catalogue/version-history";
 import { orNotFound } from "@/lib/server/pages";
 import { formatRate } from "@/lib/domain/adoption";
 import { StatusBadge } from "@/components/catalogue/status-badge";
@@ -12,6 +19,10 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBehaviour(ctx, id));
+  const [tests, versions] = await Promise.all([listVideoTests(ctx, id), listVersions(ctx, id)]);
+  const canEdit = can(ctx.role, "catalogue.edit");
+  const canReview = can(ctx.role, "catalogue.review") && b.status === "IN_REVIEW";
+  const automatic = videoTest(b);
   const rows: [string, string][] = [
     ["Actor", b.actor],
     ["Action", b.action],
@@ -32,8 +43,13 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         <StatusBadge status={b.status} />
       </div>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {b.valueName} · version {b.version}
+        {b.valueName} · version {b.version} · written by {b.authorName}
       </p>
+      {canEdit && (
+        <div className="mt-4">
+          <LifecycleButtons id={b.id} status={b.status} />
+        </div>
+      )}
       <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg dark:bg-slate-900">{b.sentence}</p>
       <dl className="mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
         {rows.map(([label, value]) => (
@@ -53,7 +69,26 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       )}
-      <section className="mt-6">
+      <section className="mt-8" aria-labelledby="video-test-heading">
+        <h2 id="video-test-heading" className="text-lg font-semibold">Video test</h2>
+        <p className="mt-1 text-sm">
+          Automatic check: {automatic.passes ? "passes." : `${automatic.findings.length} finding(s) — edit the behaviour to fix them.`}
+        </p>
+        <div className="mt-3">
+          <VideoTestRecord tests={tests} />
+        </div>
+        {canReview && (
+          <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h3 className="mb-3 font-semibold">Run the human video test</h3>
+            {b.youAreAuthor ? (
+              <p className="text-sm">You wrote this behaviour, so someone else has to run its video test.</p>
+            ) : (
+              <VideoTestForm behaviourId={b.id} version={b.version} />
+            )}
+          </div>
+        )}
+      </section>
+      <section className="mt-8">
         <h2 className="text-lg font-semibold">Adoption, last 28 days</h2>
         <p className="mt-1 text-sm">
           <span className="text-2xl font-semibold">{formatRate(b.adoption28d.rate)}</span>{" "}
@@ -61,6 +96,10 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             ({b.adoption28d.performed} performed of {b.adoption28d.opportunities} opportunities)
           </span>
         </p>
+      </section>
+      <section className="mt-8" aria-labelledby="versions-heading">
+        <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
+        <VersionHistory behaviourId={b.id} versions={versions} current={b.version} canRestore={canEdit && b.status !== "RETIRED"} />
       </section>
     </article>
   );

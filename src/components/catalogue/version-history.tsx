@@ -1,0 +1,40 @@
+"use client";
+import { useActionState } from "react";
+import { restoreVersionAction } from "@/lib/actions/catalogue";
+import type { VersionDto } from "@/lib/schemas/behaviour";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+
+const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+function RestoreButton({ behaviourId, restore, current }: { behaviourId: string; restore: number; current: number }) {
+  const [state, action, pending] = useActionState(restoreVersionAction, null);
+  return (
+    <form action={action}>
+      <input type="hidden" name="behaviourId" value={behaviourId} />
+      <input type="hidden" name="restore" value={restore} />
+      <input type="hidden" name="version" value={current} />
+      <Button type="submit" variant="ghost" disabled={pending} className="min-h-8 px-2 py-1">
+        Restore version {restore}
+      </Button>
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+    </form>
+  );
+}
+
+export function VersionHistory({ behaviourId, versions, current, canRestore }: { behaviourId: string; versions: VersionDto[]; current: number; canRestore: boolean }) {
+  return (
+    <ol className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
+      {versions.map((v) => (
+        <li key={v.version} className="flex flex-wrap items-center justify-between gap-2 py-2">
+          <span>
+            <strong>Version {v.version}</strong>
+            {v.version === current && " (current)"} · {v.editorName} · {dateFmt.format(new Date(v.createdAt))}
+            <span className="block text-slate-600 dark:text-slate-400">{v.version === 1 ? "Created" : v.changed.length ? `Changed: ${v.changed.join(", ")}` : "No changes"}</span>
+          </span>
+          {canRestore && v.version !== current && <RestoreButton behaviourId={behaviourId} restore={v.version} current={current} />}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./fixtures";
+
+test("a leader turns a vague behaviour into one that passes the video test; another person activates it", async ({ browser }) => {
+  const title = `Release walkthrough ${Date.now().toString(36)}`;
+  const leader = await browser.newPage();
+  await login(leader, "leader");
+  await leader.getByRole("link", { name: "New behaviour" }).click();
+
+  // Vague first: the automatic video test names the problem words while typing.
+  await leader.getByLabel("Title").fill(title);
+  await leader.getByLabel("Action").fill("Be customer-centric and proactive");
+  const status = leader.getByTestId("video-test-status");
+  await expect(status).toContainText(/\d+ findings: a camera could not confirm this yet/);
+  await expect(leader.getByText("“customer-centric”").first()).toBeVisible();
+
+  // Rewrite until clean; the preview reads it back as one sentence.
+  await leader.getByLabel("Value", { exact: true }).selectOption({ label: "Clear communication and transparency" });
+  await leader.getByLabel("Owner (one named person)").selectOption({ label: "Marcus Reid" });
+  await leader.getByLabel("Actor").fill("The release manager");
+  await leader.getByLabel("Action").fill("demos each customer-visible change to the account leads");
+  await leader.getByLabel("Trigger / context").fill("Before a release is approved");
+  await leader.getByLabel("Frequency or deadline").fill("at the release review");
+  await leader.getByLabel("Done when (completion criterion)").fill("The release ticket links the recording of the walkthrough");
+  await leader.getByLabel("Customer outcome it serves").fill("Account leads can warn customers before changes land");
+  await expect(status).toHaveText("Passes: an outsider watching a video could confirm this happened.");
+  await expect(leader.getByTestId("sentence")).toHaveText(
+    "Before a release is approved, the release manager demos each customer-visible change to the account leads at the release review.",
+  );
+  await leader.getByRole("button", { name: "Save draft" }).click();
+  await expect(leader.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(leader.getByText("Draft", { exact: true })).toBeVisible();
+  await leader.getByRole("button", { name: "Submit for review" }).click();
+  await expect(leader.getByText("In review", { exact: true })).toBeVisible();
+  // The author cannot approve their own.
+  await expect(leader.getByText("You wrote this behaviour, so someone else has to run its video test.")).toBeVisible();
+  await expect(leader.getByRole("button", { name: "Record video test" })).toHaveCount(0);
+  const url = leader.url();
+
+  // A member sees it but can neither edit nor review it.
+  const member = await browser.newPage();
+  await login(member, "member");
+  await member.goto(url);
+  await expect(member.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(member.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(member.getByRole("button", { name: "Record video test" })).toHaveCount(0);
+  expect((await member.goto(`${url}/edit`))?.status()).toBe(404);
+
+  // The manager runs the human video test and activates it.
+  const manager = await browser.newPage();
+  await login(manager, "manager");
+  await manager.goto(url);
+  for (const q of ["Could you point a camera at it?", "Is the actor clear?", "Is the moment clear?", "Could two observers agree it happened?"]) {
+    await manager.getByRole("group", { name: q }).getByLabel("Yes").check();
+  }
+  await manager.getByRole("group", { name: "Verdict" }).getByLabel("Pass").check();
+  await manager.getByRole("button", { name: "Record video test" }).click();
+  await expect(manager.getByText("The behaviour is now active and can be observed.")).toBeVisible();
+  await manager.reload();
+  await expect(manager.getByText("Active", { exact: true })).toBeVisible();
+  await expect(manager.getByRole("region", { name: "Reviews of version 1" })).toContainText("Marcus Reid");
+
+  // Back in the catalogue, the member finds it as active.
+  await member.goto("/catalogue");
+  const card = member.getByRole("link", { name: new RegExp(title) });
+  await expect(card).toContainText("Active");
+});
+
+test("an edit saves a new version, and a stale edit shows a conflict without losing the text", async ({ browser }) => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  await login(a, "leader");
+  await login(b, "admin");
+  await a.getByRole("link", { name: /Customer impact line on every backlog item/ }).click();
+  const url = a.url();
+  await a.getByRole("link", { name: "Edit" }).click();
+  await b.goto(`${url}/edit`);
+
+  await a.getByLabel("A real example").fill("Customer impact: 12 clinics stop re-keying invoices.");
+  await a.getByRole("button", { name: "Save new version" }).click();
+  await expect(a.getByText(/Version 2 \(current\)/)).toBeVisible();
+  await expect(a.getByText("Changed: Example")).toBeVisible();
+
+  await b.getByLabel("A real example").fill("My competing example");
+  await b.getByRole("button", { name: "Save new version" }).click();
+  await expect(b.locator("form [role=alert]")).toContainText("Someone else saved this behaviour (now version 2)");
+  await expect(b.getByLabel("A real example")).toHaveValue("My competing example");
+});
