@@ -59,10 +59,19 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   await expect(manager.getByRole("button", { name: "Record video test" })).toHaveCount(0);
   await expect(manager.getByRole("region", { name: "Reviews of version 1" })).toContainText("Marcus Reid");
 
-  // Back in the catalogue, the member finds it as active.
+  // Back in the catalogue, the member finds it with a search, in a URL that can be shared.
   await member.goto("/catalogue");
+  await member.getByRole("searchbox", { name: "Search behaviours" }).fill("walkthrough RELEASE");
+  await member.getByRole("button", { name: "Apply" }).click();
+  await expect(member).toHaveURL(/[?&]q=walkthrough\+RELEASE/);
   const card = member.getByRole("link", { name: new RegExp(title) });
   await expect(card).toContainText("Active");
+  await expect(member.getByRole("link", { name: /Root cause on the ticket/ })).toHaveCount(0);
+  await member.getByLabel("Status").selectOption("DRAFT");
+  await member.getByRole("button", { name: "Apply" }).click();
+  await expect(member.getByText("No behaviour matches these filters.")).toBeVisible();
+  await member.getByRole("link", { name: "Remove filter Draft" }).click();
+  await expect(card).toBeVisible();
 });
 
 test("an edit saves a new version, and a stale edit shows a conflict without losing the text", async ({ browser }) => {
@@ -86,4 +95,19 @@ test("an edit saves a new version, and a stale edit shows a conflict without los
   await b.getByRole("button", { name: "Save new version" }).click();
   await expect(b.locator("form [role=alert]")).toContainText(`Someone else saved this behaviour (now version ${version + 1})`);
   await expect(b.getByLabel("A real example")).toHaveValue("My competing example");
+});
+
+test("a behaviour prints as a one-page card without the app's chrome", async ({ page }) => {
+  await login(page, "member");
+  await page.getByRole("link", { name: /Root cause on the ticket within 24 h/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Root cause on the ticket within 24 h");
+  await expect(page.getByRole("button", { name: "Print card" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print card" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Versions" })).toBeHidden();
+  await expect(page.getByText("the on-call engineer posts the root cause")).toBeVisible();
+  await expect(page.getByText("Decision questions")).toBeVisible();
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 });

@@ -72,3 +72,28 @@ describe("catalogue reads", () => {
     expect(await listMetrics(ctx)).toEqual([]);
   });
 });
+
+describe("catalogue filters", () => {
+  it("searches every field, word by word and case-insensitively, and filters by value, owner and status", async () => {
+    const a = await buildOrgScenario(db(), { name: "Gamma" });
+    const other = await buildOrgScenario(db(), { name: "Delta" });
+    const { buildBehaviour, buildValue } = await import("../factories");
+    const second = await buildValue(db(), a.org.id, { name: "Ownership", position: 1 });
+    await buildBehaviour(db(), { organizationId: a.org.id, valueId: second.id, ownerId: a.manager.membership.id }, {
+      title: "Named owner within 4 h", actor: "The support triage lead", action: "assigns each new ticket to one named person", trigger: "When a ticket arrives", status: "DRAFT",
+    });
+    const ctx = await contextFor(a.member.user.id, a.org.id);
+    const titles = async (f: Parameters<typeof listCatalogue>[1]) => (await listCatalogue(ctx, f)).flatMap((v) => v.behaviours.map((b) => b.title));
+
+    expect(await titles({ q: "TRIAGE" })).toEqual(["Named owner within 4 h"]);
+    expect(await titles({ q: "ticket ON-CALL" })).toEqual(["Behaviour of Gamma"]); // both words, in different fields
+    expect(await titles({ q: "ticket triage" })).toEqual(["Named owner within 4 h"]);
+    expect(await titles({ q: "nothing-like-this" })).toEqual([]);
+    expect(await titles({ status: "DRAFT" })).toEqual(["Named owner within 4 h"]);
+    expect(await titles({ owner: a.leader.membership.id })).toEqual(["Behaviour of Gamma"]);
+    expect(await titles({ value: second.id })).toEqual(["Named owner within 4 h"]);
+    // Another organisation's value id filters to nothing rather than leaking anything.
+    expect(await listCatalogue(ctx, { value: other.value.id })).toEqual([]);
+    expect(await titles({})).toHaveLength(2);
+  });
+});

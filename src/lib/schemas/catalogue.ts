@@ -45,3 +45,21 @@ export interface BehaviourDto {
   youAreAuthor: boolean;
   adoption28d: { performed: number; opportunities: number; rate: number | null };
 }
+
+import { z } from "zod";
+
+const optionalId = z.string().trim().max(40).optional().transform((v) => v || undefined);
+
+/** Catalogue filters, as they appear in the URL (?q=…&value=…&owner=…&status=…). Bad values are dropped. */
+export const CatalogueFilter = z.object({
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
+  value: optionalId.catch(undefined),
+  owner: optionalId.catch(undefined),
+  status: z.enum(["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"]).optional().catch(undefined),
+});
+export type CatalogueFilter = z.infer<typeof CatalogueFilter>;
+
+export interface CatalogueFacetsDto {
+  values: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
+}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
-import { listCatalogue } from "@/lib/server/data/catalogue";
+import { catalogueFacets, listCatalogue } from "@/lib/server/data/catalogue";
+import { CatalogueFilter } from "@/lib/schemas/catalogue";
+import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/catalogue/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -9,17 +11,25 @@ import { NewValueForm } from "@/components/catalogue/new-value-form";
 
 export const metadata = { title: "Catalogue" };
 
-export default async function CataloguePage() {
+export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMemberPage();
-  const values = await listCatalogue(ctx);
+  const raw = await searchParams;
+  const filter = CatalogueFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filtered = Object.values(filter).some(Boolean);
+  const [values, facets] = await Promise.all([listCatalogue(ctx, filter), catalogueFacets(ctx)]);
   const count = values.reduce((n, v) => n + v.behaviours.length, 0);
   return (
     <>
-      <PageHeader title="Behaviour catalogue" description={`${count} behaviours across ${values.length} values. Each one is specific enough that an outsider watching a video could confirm it happened.`}>
+      <PageHeader title="Behaviour catalogue" description={`${count} behaviour${count === 1 ? "" : "s"} ${filtered ? "match" : `across ${values.length} values`}. Each one is specific enough that an outsider watching a video could confirm it happened.`}>
         {can(ctx.role, "catalogue.edit") && (
-          <Link href="/catalogue/new" className={buttonClass("primary")}>
-            New behaviour
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/catalogue/transfer" className={buttonClass("secondary")}>
+              Import / export
+            </Link>
+            <Link href="/catalogue/new" className={buttonClass("primary")}>
+              New behaviour
+            </Link>
+          </div>
         )}
       </PageHeader>
       {can(ctx.role, "catalogue.edit") && (
@@ -30,8 +40,9 @@ export default async function CataloguePage() {
           </div>
         </details>
       )}
+      {facets.values.length > 0 && <CatalogueFilters filter={filter} facets={facets} />}
       {values.length === 0 ? (
-        <EmptyState>No values or behaviours yet.</EmptyState>
+        <EmptyState>{filtered ? "No behaviour matches these filters." : "No values or behaviours yet."}</EmptyState>
       ) : (
         <div className="space-y-8">
           {values.map((value) => (

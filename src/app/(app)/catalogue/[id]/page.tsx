@@ -9,6 +9,7 @@ import { LifecycleButtons } from "@/components/catalogue/lifecycle-buttons";
 import { VideoTestForm } from "@/components/catalogue/video-test-form";
 import { VideoTestRecord } from "@/components/catalogue/video-test-record";
 import { VersionHistory } from "@/components/catalogue/version-history";
+import { PrintButton } from "@/components/catalogue/print-button";
 import { orNotFound } from "@/lib/server/pages";
 import { formatRate } from "@/lib/domain/adoption";
 import { StatusBadge } from "@/components/catalogue/status-badge";
@@ -34,8 +35,8 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
     ["Owner", b.ownerName],
   ];
   return (
-    <article className="max-w-3xl">
-      <Link href="/catalogue" className="text-sm text-brand-700 underline dark:text-brand-300">
+    <article className="max-w-3xl print:max-w-none print:text-black">
+      <Link href="/catalogue" className="text-sm text-brand-700 underline print:hidden dark:text-brand-300">
         ← Catalogue
       </Link>
       <div className="mt-3 flex flex-wrap items-center gap-3">
@@ -45,12 +46,11 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         {b.valueName} · version {b.version} · written by {b.authorName}
       </p>
-      {canEdit && (
-        <div className="mt-4">
-          <LifecycleButtons id={b.id} status={b.status} />
-        </div>
-      )}
-      <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg dark:bg-slate-900">{b.sentence}</p>
+      <div className="mt-4 flex flex-wrap gap-2 print:hidden">
+        {canEdit && <LifecycleButtons id={b.id} status={b.status} />}
+        <PrintButton />
+      </div>
+      <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg print:border-black print:bg-white print:text-2xl dark:bg-slate-900">{b.sentence}</p>
       <dl className="mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -69,7 +69,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           </ul>
         </section>
       )}
-      <section className="mt-8" aria-labelledby="video-test-heading">
+      <section className="mt-8 print:hidden" aria-labelledby="video-test-heading">
         <h2 id="video-test-heading" className="text-lg font-semibold">Video test</h2>
         <p className="mt-1 text-sm">
           Automatic check: {automatic.passes ? "passes." : `${automatic.findings.length} finding(s) — edit the behaviour to fix them.`}
@@ -88,7 +88,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           </div>
         )}
       </section>
-      <section className="mt-8">
+      <section className="mt-8 print:hidden">
         <h2 className="text-lg font-semibold">Adoption, last 28 days</h2>
         <p className="mt-1 text-sm">
           <span className="text-2xl font-semibold">{formatRate(b.adoption28d.rate)}</span>{" "}
@@ -97,7 +97,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           </span>
         </p>
       </section>
-      <section className="mt-8" aria-labelledby="versions-heading">
+      <section className="mt-8 print:hidden" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
         <VersionHistory behaviourId={b.id} versions={versions} current={b.version} canRestore={canEdit && b.status !== "RETIRED"} />
       </section>

@@ -1,0 +1,21 @@
+import { currentMember } from "@/lib/server/context";
+import { exportCatalogue } from "@/lib/server/data/catalogue-transfer";
+import { catalogueToCsv } from "@/lib/domain/catalogue-transfer";
+import { slugify } from "@/lib/domain/accounts";
+
+// GET /catalogue/export?format=csv|json — the caller's catalogue as a download.
+export async function GET(req: Request) {
+  const ctx = await currentMember();
+  if (!ctx) return new Response("Not found", { status: 404 });
+  const format = new URL(req.url).searchParams.get("format") === "csv" ? "csv" : "json";
+  const doc = await exportCatalogue(ctx);
+  const name = `${slugify(ctx.orgName)}-catalogue-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const body = format === "csv" ? catalogueToCsv(doc) : JSON.stringify(doc, null, 2);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
