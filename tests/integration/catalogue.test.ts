@@ -95,5 +95,10 @@ describe("catalogue filters", () => {
     // Another organisation's value id filters to nothing rather than leaking anything.
     expect(await listCatalogue(ctx, { value: other.value.id })).toEqual([]);
     expect(await titles({})).toHaveLength(2);
+    // A team's behaviours are those it was observed doing (or has adapted).
+    expect(await titles({ team: a.team.id })).toEqual([]);
+    await buildObservations(db(), [{ organizationId: a.org.id, behaviourId: a.behaviour.id, teamId: a.team.id }]);
+    expect(await titles({ team: a.team.id })).toEqual(["Behaviour of Gamma"]);
+    expect(await titles({ team: other.team.id })).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export function CatalogueFilters({ filter, facets }: { filter: CatalogueFilter; 
   const chips: { key: Key; label: string }[] = [];
   if (filter.q) chips.push({ key: "q", label: `“${filter.q}”` });
   if (filter.value) chips.push({ key: "value", label: facets.values.find((v) => v.id === filter.value)?.name ?? "Value" });
+  if (filter.team) chips.push({ key: "team", label: `Team: ${facets.teams.find((t) => t.id === filter.team)?.name ?? "?"}` });
   if (filter.owner) chips.push({ key: "owner", label: `Owner: ${facets.owners.find((o) => o.id === filter.owner)?.name ?? "?"}` });
   if (filter.status) chips.push({ key: "status", label: STATUS_LABELS[filter.status] });
   const select = `${inputClass} sm:w-auto`;
@@ -37,6 +38,17 @@ export function CatalogueFilters({ filter, facets }: { filter: CatalogueFilter; 
             <option key={v.id} value={v.id}>{v.name}</option>
           ))}
         </select>
+        {facets.teams.length > 0 && (
+          <>
+            <label className="sr-only" htmlFor="catalogue-team">Team</label>
+            <select id="catalogue-team" name="team" defaultValue={filter.team ?? ""} className={select}>
+              <option value="">All teams</option>
+              {facets.teams.map((t) => (
+                <option key={t.id} value={t.id}>{t.name}</option>
+              ))}
+            </select>
+          </>
+        )}
         <label className="sr-only" htmlFor="catalogue-owner">Owner</label>
         <select id="catalogue-owner" name="owner" defaultValue={filter.owner ?? ""} className={select}>
           <option value="">All owners</option>

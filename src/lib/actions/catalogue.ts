@@ -7,6 +7,8 @@ import { requireMember } from "@/lib/server/context";
 import { createBehaviour, createValue, restoreVersion, updateBehaviour } from "@/lib/server/data/behaviour-editor";
 import { changeStatus, recordVideoTest, submitForReview } from "@/lib/server/data/behaviour-review";
 import { failureFrom } from "@/lib/server/action-errors";
+import { createVariant } from "@/lib/server/data/behaviour-variants";
+import { CreateVariantInput } from "@/lib/schemas/variants";
 
 export async function createBehaviourAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
   const parsed = BehaviourInput.safeParse(formObject(form));
@@ -88,6 +90,19 @@ export async function createValueAction(_prev: unknown, form: FormData): Promise
   try {
     const id = await createValue(await requireMember("catalogue.edit"), parsed.data);
     revalidatePath("/catalogue");
+    return { ok: true, data: { id } };
+  } catch (err) {
+    return failureFrom(err);
+  }
+}
+
+export async function createVariantAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
+  const parsed = CreateVariantInput.safeParse(formObject(form));
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+  const { behaviourId, ...input } = parsed.data;
+  try {
+    const id = await createVariant(await requireMember(), behaviourId, input);
+    revalidatePath(`/catalogue/${behaviourId}`);
     return { ok: true, data: { id } };
   } catch (err) {
     return failureFrom(err);

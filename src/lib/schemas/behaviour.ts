@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-// Printable text only: no control characters (NUL, bidirectional overrides).
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(min === 0 ? 0 : 1, `${label} is required.`)
-    .min(min, `${label} needs at least ${min} characters.`)
-    .max(max, `${label} can have at most ${max} characters.`)
-    .refine((s) => !CONTROL.test(s), "Remove control characters.");
+import { CONTROL, text } from "./text";
 
 const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
 

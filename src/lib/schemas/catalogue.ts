@@ -55,11 +55,13 @@ export const CatalogueFilter = z.object({
   q: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
   value: optionalId.catch(undefined),
   owner: optionalId.catch(undefined),
+  team: optionalId.catch(undefined),
   status: z.enum(["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"]).optional().catch(undefined),
 });
 export type CatalogueFilter = z.infer<typeof CatalogueFilter>;
 
 export interface CatalogueFacetsDto {
   values: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
   owners: { id: string; name: string }[];
 }

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { adoption } from "@/lib/domain/adoption";
 import { behaviourSentence } from "@/lib/domain/behaviour";
+import { priorityScore } from "@/lib/domain/barriers";
 import type { BehaviourDto, CatalogueFacetsDto, CatalogueFilter, ValueGroupDto } from "@/lib/schemas/catalogue";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -16,6 +17,8 @@ function behaviourWhere(filter: Partial<CatalogueFilter>): Prisma.BehaviourWhere
     parentId: null,
     ...(filter.owner ? { ownerId: filter.owner } : {}),
     ...(filter.status ? { status: filter.status } : {}),
+    // A team's behaviours: those it has adapted, and those it has been observed doing.
+    ...(filter.team ? { OR: [{ variants: { some: { teamId: filter.team, deletedAt: null } } }, { observations: { some: { teamId: filter.team } } }] } : {}),
     AND: words.map((w) => ({
       OR: [...SEARCHED.map((f) => ({ [f]: { contains: w, mode: "insensitive" as const } })), { anchors: { has: w } }],
     })),
@@ -28,7 +31,7 @@ import type { MemberContext } from "./accounts";
  * is active, values without a matching behaviour are left out.
  */
 export async function listCatalogue(ctx: MemberContext, filter: Partial<CatalogueFilter> = {}): Promise<ValueGroupDto[]> {
-  const filtered = Boolean(filter.q || filter.owner || filter.status || filter.value);
+  const filtered = Boolean(filter.q || filter.owner || filter.status || filter.value || filter.team);
   const values = await db().value.findMany({
     where: { organizationId: ctx.orgId, ...(filter.value ? { id: filter.value } : {}) },
     orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -55,15 +58,16 @@ export async function listCatalogue(ctx: MemberContext, filter: Partial<Catalogu
 
 /** What the filters can offer: the organisation's values and the people who own behaviours. */
 export async function catalogueFacets(ctx: MemberContext): Promise<CatalogueFacetsDto> {
-  const [values, owners] = await Promise.all([
+  const [values, teams, owners] = await Promise.all([
     db().value.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().membership.findMany({
       where: { organizationId: ctx.orgId, ownedBehaviours: { some: { deletedAt: null } } },
       orderBy: { user: { name: "asc" } },
       select: { id: true, user: { select: { name: true } } },
     }),
   ]);
-  return { values, owners: owners.map((o) => ({ id: o.id, name: o.user.name })) };
+  return { values, teams, owners: owners.map((o) => ({ id: o.id, name: o.user.name })) };
 }
 
 /** One behaviour of the caller's organisation; another organisation's id is simply not found. */
@@ -91,5 +95,31 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
     sentence: behaviourSentence(b), updatedAt: b.updatedAt.toISOString(),
     authorName: b.author.user.name, youAreAuthor: b.author.id === ctx.membershipId,
     adoption28d: adoption({ performed: sums._sum.performed ?? 0, missed: sums._sum.missed ?? 0 }),
+  };
+}
+
+export interface BehaviourLinksDto {
+  barriers: { id: string; title: string; priority: number; status: string }[];
+  metrics: { id: string; name: string; kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS" }[];
+}
+
+/** The barriers that stand in the behaviour's way and the metrics it is meant to move. */
+export async function behaviourLinks(ctx: MemberContext, id: string): Promise<BehaviourLinksDto> {
+  const [barriers, metrics] = await Promise.all([
+    db().barrierBehaviour.findMany({
+      where: { organizationId: ctx.orgId, behaviourId: id, barrier: { deletedAt: null } },
+      select: { barrier: { select: { id: true, title: true, impact: true, reach: true, ease: true, status: true } } },
+    }),
+    db().behaviourMetric.findMany({
+      where: { organizationId: ctx.orgId, behaviourId: id, metric: { deletedAt: null } },
+      select: { metric: { select: { id: true, name: true, kind: true } } },
+      orderBy: { metric: { name: "asc" } },
+    }),
+  ]);
+  return {
+    barriers: barriers
+      .map(({ barrier: b }) => ({ id: b.id, title: b.title, priority: priorityScore(b), status: b.status }))
+      .sort((a, b) => b.priority - a.priority),
+    metrics: metrics.map((m) => m.metric),
   };
 }

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/server/context";
-import { getBehaviour } from "@/lib/server/data/catalogue";
+import { behaviourLinks, getBehaviour } from "@/lib/server/data/catalogue";
+import { adaptableTeams, listVariants } from "@/lib/server/data/behaviour-variants";
+import { VariantForm } from "@/components/catalogue/variant-form";
+import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
+import { Badge } from "@/components/ui/badge";
 import { listVersions, listVideoTests } from "@/lib/server/data/behaviour-review";
 import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
@@ -20,7 +24,13 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBehaviour(ctx, id));
-  const [tests, versions] = await Promise.all([listVideoTests(ctx, id), listVersions(ctx, id)]);
+  const [tests, versions, variants, links, teams] = await Promise.all([
+    listVideoTests(ctx, id),
+    listVersions(ctx, id),
+    listVariants(ctx, id),
+    behaviourLinks(ctx, id),
+    b.status === "ACTIVE" ? adaptableTeams(ctx) : Promise.resolve([]),
+  ]);
   const canEdit = can(ctx.role, "catalogue.edit");
   const canReview = can(ctx.role, "catalogue.review") && b.status === "IN_REVIEW";
   const automatic = videoTest(b);
@@ -96,6 +106,57 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             ({b.adoption28d.performed} performed of {b.adoption28d.opportunities} opportunities)
           </span>
         </p>
+      </section>
+      <section className="mt-8" aria-labelledby="variants-heading">
+        <h2 id="variants-heading" className="text-lg font-semibold">Local variants</h2>
+        {variants.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No team has adapted this behaviour.</p>
+        ) : (
+          <ul className="mt-2 space-y-2 text-sm">
+            {variants.map((v) => (
+              <li key={v.id}>
+                <strong>{v.teamName}:</strong> {v.sentence}
+              </li>
+            ))}
+          </ul>
+        )}
+        {teams.length > 0 && (
+          <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 print:hidden dark:border-slate-800 dark:bg-slate-900">
+            <summary className="cursor-pointer text-sm font-medium">Adapt for a team</summary>
+            <p className="my-2 text-xs text-slate-600 dark:text-slate-400">Same intent, the team's own trigger or frequency. Observations of the variant count for this behaviour.</p>
+            <VariantForm behaviourId={b.id} teams={teams} trigger={b.trigger} frequency={b.frequency} />
+          </details>
+        )}
+      </section>
+      <section className="mt-8 grid gap-6 sm:grid-cols-2 print:hidden">
+        <div>
+          <h2 className="text-lg font-semibold">Barriers</h2>
+          {links.barriers.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No barrier recorded.</p>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm">
+              {links.barriers.map((x) => (
+                <li key={x.id}>
+                  {x.title} <span className="text-slate-500">· priority {x.priority}</span> <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h2 className="text-lg font-semibold">Outcome metrics it should move</h2>
+          {links.metrics.length === 0 ? (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Not linked to a metric yet.</p>
+          ) : (
+            <ul className="mt-2 space-y-1 text-sm">
+              {links.metrics.map((m) => (
+                <li key={m.id}>
+                  {m.name} <Badge tone={m.kind === "CUSTOMER_OUTCOME" ? "green" : "slate"}>{m.kind === "CUSTOMER_OUTCOME" ? "Customer outcome" : "Internal process"}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       </section>
       <section className="mt-8 print:hidden" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
