@@ -19,7 +19,8 @@ test("the signed-in shell works at 360 px wide and from the keyboard", async ({ 
   await expect(page.getByRole("table")).toBeVisible();
 
   await nav.getByRole("link", { name: "Log", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Observations" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Log", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Recent observations" })).toBeVisible();
   await expect(page.getByText(/Performed|Missed/).first()).toBeVisible();
 });
 

@@ -40,7 +40,9 @@ export function BehaviourEditor(props: Props) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const check = useMemo(() => videoTest(values), [values]);
   const sentence = behaviourSentence(values);
-  const byField = (field: Finding["field"]) => check.findings.filter((f) => f.field === field);
+  // Beside each field: the words to rewrite. Missing parts are listed in the side panel only, so
+  // an empty form does not shout at every field before anything was typed.
+  const byField = (field: Finding["field"]) => check.findings.filter((f) => f.field === field && f.kind !== "missing");
   const bind = (name: keyof BehaviourFormValues) => ({
     name,
     value: values[name],

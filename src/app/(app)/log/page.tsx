@@ -1,5 +1,7 @@
 import { requireMemberPage } from "@/lib/server/context";
 import { listRecentObservations } from "@/lib/server/data/observations";
+import { logOptions } from "@/lib/server/data/observation-log";
+import { LogPad } from "@/components/log/log-pad";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 
@@ -9,10 +11,14 @@ const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short
 
 export default async function LogPage() {
   const ctx = await requireMemberPage("observations.log");
-  const rows = await listRecentObservations(ctx, 30);
+  const [options, rows] = await Promise.all([logOptions(ctx), listRecentObservations(ctx, 30)]);
   return (
     <>
-      <PageHeader title="Observations" description="What teams saw happen: each entry is an opportunity where the behaviour was performed or missed." />
+      <PageHeader title="Log" description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed." />
+      <section aria-label="Log an observation" className="mb-10 max-w-2xl">
+        <LogPad options={options} />
+      </section>
+      <h2 className="mb-3 text-lg font-semibold">Recent observations</h2>
       {rows.length === 0 ? (
         <EmptyState>No observations yet.</EmptyState>
       ) : (

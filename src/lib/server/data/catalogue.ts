@@ -4,6 +4,7 @@ import { NotFoundError } from "../errors";
 import { adoption } from "@/lib/domain/adoption";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { priorityScore } from "@/lib/domain/barriers";
+import { mondayOf, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
 import type { BehaviourDto, CatalogueFacetsDto, CatalogueFilter, ValueGroupDto } from "@/lib/schemas/catalogue";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -83,9 +84,10 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
     },
   });
   if (!b) throw new NotFoundError();
-  const since = new Date(Date.now() - 28 * 86_400_000);
-  const sums = await db().observation.aggregate({
-    where: { organizationId: ctx.orgId, behaviourId: b.id, occurredAt: { gte: since } },
+  // From the daily summary, never a scan of the raw observations.
+  const since = new Date(Date.now() - 27 * 86_400_000);
+  const sums = await db().observationDaily.aggregate({
+    where: { organizationId: ctx.orgId, behaviourId: b.id, day: { gte: new Date(since.toISOString().slice(0, 10)) } },
     _sum: { performed: true, missed: true },
   });
   return {
@@ -122,4 +124,15 @@ export async function behaviourLinks(ctx: MemberContext, id: string): Promise<Be
       .sort((a, b) => b.priority - a.priority),
     metrics: metrics.map((m) => m.metric),
   };
+}
+
+/** Weekly adoption of a behaviour over the last 26 weeks (optionally one team), from the summary. */
+export async function behaviourWeeks(ctx: MemberContext, behaviourId: string, teamId?: string, now = new Date()): Promise<WeekPoint[]> {
+  const from = new Date(mondayOf(now).getTime() - 25 * 7 * 86_400_000);
+  const rows = await db().observationDaily.groupBy({
+    by: ["day"],
+    where: { organizationId: ctx.orgId, behaviourId, ...(teamId ? { teamId } : {}), day: { gte: from } },
+    _sum: { performed: true, missed: true },
+  });
+  return weeklyAdoption(rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })), now);
 }

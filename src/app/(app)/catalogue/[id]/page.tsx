@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/server/context";
-import { behaviourLinks, getBehaviour } from "@/lib/server/data/catalogue";
+import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
+import { AdoptionWeeks } from "@/components/adoption/adoption-weeks";
 import { adaptableTeams, listVariants } from "@/lib/server/data/behaviour-variants";
 import { VariantForm } from "@/components/catalogue/variant-form";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
@@ -24,12 +25,13 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBehaviour(ctx, id));
-  const [tests, versions, variants, links, teams] = await Promise.all([
+  const [tests, versions, variants, links, teams, weeks] = await Promise.all([
     listVideoTests(ctx, id),
     listVersions(ctx, id),
     listVariants(ctx, id),
     behaviourLinks(ctx, id),
     b.status === "ACTIVE" ? adaptableTeams(ctx) : Promise.resolve([]),
+    behaviourWeeks(ctx, id),
   ]);
   const canEdit = can(ctx.role, "catalogue.edit");
   const canReview = can(ctx.role, "catalogue.review") && b.status === "IN_REVIEW";
@@ -106,6 +108,8 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             ({b.adoption28d.performed} performed of {b.adoption28d.opportunities} opportunities)
           </span>
         </p>
+        <h3 className="mb-2 mt-4 text-sm font-semibold">By week, last 26 weeks</h3>
+        <AdoptionWeeks points={weeks} />
       </section>
       <section className="mt-8" aria-labelledby="variants-heading">
         <h2 id="variants-heading" className="text-lg font-semibold">Local variants</h2>

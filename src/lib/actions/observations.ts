@@ -1,0 +1,43 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { LogBatchInput, LogObservationInput, UndoObservationInput, type LoggedDto } from "@/lib/schemas/observations";
+import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
+import { requireMember } from "@/lib/server/context";
+import { logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
+import { failureFrom } from "@/lib/server/action-errors";
+
+/** Called straight from the Log pad (no form round trip): one tap, one request. */
+export async function logObservationAction(input: unknown): Promise<ActionResult<LoggedDto>> {
+  const parsed = LogObservationInput.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: "That entry could not be saved: check the fields." };
+  try {
+    const logged = await logObservation(await requireMember("observations.log"), parsed.data);
+    revalidatePath(`/catalogue/${parsed.data.behaviourId}`);
+    return { ok: true, data: logged };
+  } catch (err) {
+    return failureFrom(err);
+  }
+}
+
+export async function undoObservationAction(input: unknown): Promise<ActionResult> {
+  const parsed = UndoObservationInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "That entry can no longer be undone." };
+  try {
+    await undoObservation(await requireMember("observations.log"), parsed.data.id, parsed.data.token);
+    return { ok: true, data: undefined };
+  } catch (err) {
+    const failure = failureFrom(err);
+    return failure.formError === "That item no longer exists." ? { ok: false, formError: "That entry can no longer be undone." } : failure;
+  }
+}
+
+export async function logBatchAction(_prev: unknown, form: FormData): Promise<ActionResult<LoggedDto>> {
+  const raw = formObject(form);
+  const parsed = LogBatchInput.safeParse({ ...raw, anonymous: raw.anonymous === "on", occurredOn: raw.occurredOn || undefined });
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+  try {
+    return { ok: true, data: await logBatch(await requireMember("observations.log"), parsed.data) };
+  } catch (err) {
+    return failureFrom(err);
+  }
+}

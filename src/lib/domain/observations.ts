@@ -1,0 +1,68 @@
+// Observation rules and adoption over time. Pure.
+import { MIN_OPPORTUNITIES } from "./adoption";
+
+/** How long the browser that logged an entry may undo or correct it. */
+export const EDIT_WINDOW_MS = 24 * 3_600_000;
+/** How long the Undo button stays on screen after saving. */
+export const UNDO_TOAST_MS = 10_000;
+
+export interface DayCounts {
+  /** YYYY-MM-DD (UTC) */
+  day: string;
+  performed: number;
+  missed: number;
+}
+
+export interface WeekPoint {
+  /** Monday of the week, YYYY-MM-DD (UTC). */
+  weekStart: string;
+  performed: number;
+  opportunities: number;
+  /** null below MIN_OPPORTUNITIES: "not enough data", never a misleading 0% or 100%. */
+  rate: number | null;
+}
+
+const DAY = 86_400_000;
+
+export function mondayOf(date: Date): Date {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
+}
+
+/** The last `weeks` ISO weeks up to and including the week of `now`, oldest first. */
+export function weeklyAdoption(days: DayCounts[], now: Date, weeks = 26): WeekPoint[] {
+  const last = mondayOf(now).getTime();
+  const first = last - (weeks - 1) * 7 * DAY;
+  const points: WeekPoint[] = Array.from({ length: weeks }, (_, i) => ({ weekStart: new Date(first + i * 7 * DAY).toISOString().slice(0, 10), performed: 0, opportunities: 0, rate: null }));
+  for (const d of days) {
+    const t = Date.parse(`${d.day}T00:00:00Z`);
+    const index = Math.floor((t - first) / (7 * DAY));
+    const p = points[index];
+    if (!p || t < first) continue;
+    p.performed += d.performed;
+    p.opportunities += d.performed + d.missed;
+  }
+  for (const p of points) p.rate = p.opportunities >= MIN_OPPORTUNITIES ? p.performed / p.opportunities : null;
+  return points;
+}
+
+export type Trend = "rising" | "falling" | "flat" | "unknown";
+
+/**
+ * Direction of adoption: the least-squares slope of the weekly rate over the weeks with enough
+ * data, weighted equally; "flat" within ±0.5 percentage points a week. Needs 4 such weeks.
+ */
+export function adoptionTrend(points: WeekPoint[]): { trend: Trend; perWeek: number | null } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  points.forEach((p, i) => {
+    if (p.rate !== null) xs.push(i), ys.push(p.rate);
+  });
+  if (xs.length < 4) return { trend: "unknown", perWeek: null };
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const num = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0);
+  const den = xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  const slope = num / den;
+  return { trend: slope > 0.005 ? "rising" : slope < -0.005 ? "falling" : "flat", perWeek: slope };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { text } from "./text";
+
+const Id = z.string().trim().min(1, "Choose one.").max(40, "Choose one.");
+const Key = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+const common = {
+  behaviourId: Id,
+  teamId: Id,
+  note: text("Note", 0, 500).default(""),
+  anonymous: z.boolean().default(false),
+  // A fresh key per submit: a double tap or a retried request never saves twice.
+  idempotencyKey: Key,
+};
+
+/** One tap: the behaviour was performed, or an opportunity was missed. */
+export const LogObservationInput = z.object({ ...common, outcome: z.enum(["performed", "missed"], { error: "Choose performed or missed." }) });
+export type LogObservationInput = z.infer<typeof LogObservationInput>;
+
+/** A batch: "in today's sprint review, 4 of 5 tickets got a root-cause note". */
+export const LogBatchInput = z
+  .object({
+    ...common,
+    performed: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Cannot be negative.").max(1000, "At most 1,000 per batch."),
+    opportunities: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(1, "At least 1 opportunity.").max(1000, "At most 1,000 per batch."),
+    occurredOn: z.iso.date("Enter a date.").optional(),
+  })
+  .refine((v) => v.performed <= v.opportunities, { path: ["performed"], message: "Performed cannot be more than the opportunities." });
+export type LogBatchInput = z.infer<typeof LogBatchInput>;
+
+export const UndoObservationInput = z.object({ id: Id, token: z.string().min(20).max(100) });
+
+export interface LogOptionsDto {
+  teams: { id: string; name: string }[];
+  behaviours: { id: string; title: string; sentence: string }[];
+  /** Per team, how often each behaviour was logged in the last 90 days (most-used first in the UI). */
+  usage: Record<string, Record<string, number>>;
+}
+
+export interface LoggedDto {
+  id: string;
+  undoToken: string;
+  duplicate: boolean;
+}

@@ -1,0 +1,105 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { can } from "@/lib/domain/roles";
+import { behaviourSentence } from "@/lib/domain/behaviour";
+import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
+import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
+import { Prisma } from "@/generated/prisma/client";
+import type { MemberContext } from "./accounts";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** The caller's teams, the active behaviours, and each team's recent usage (from the daily summary). */
+export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
+  const since = new Date(Date.now() - 90 * 86_400_000);
+  const [teams, behaviours] = await Promise.all([
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", members: { some: { membershipId: ctx.membershipId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true },
+    }),
+  ]);
+  const usageRows = teams.length
+    ? await db().observationDaily.groupBy({
+        by: ["teamId", "behaviourId"],
+        where: { organizationId: ctx.orgId, teamId: { in: teams.map((t) => t.id) }, day: { gte: since } },
+        _sum: { performed: true, missed: true },
+      })
+    : [];
+  const usage: LogOptionsDto["usage"] = {};
+  for (const r of usageRows) (usage[r.teamId] ??= {})[r.behaviourId] = (r._sum.performed ?? 0) + (r._sum.missed ?? 0);
+  return { teams, behaviours: behaviours.map((b) => ({ id: b.id, title: b.title, sentence: behaviourSentence(b) })), usage };
+}
+
+/** Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is in. */
+async function target(ctx: MemberContext, behaviourId: string, teamId: string): Promise<string> {
+  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
+  const [behaviour, membership] = await Promise.all([
+    db().behaviour.findFirst({ where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true, parentId: true } }),
+    db().teamMember.findFirst({ where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId }, select: { teamId: true } }),
+  ]);
+  if (!behaviour) throw new RuleError("Choose a behaviour from your organisation's catalogue.", "behaviourId");
+  if (behaviour.status !== "ACTIVE") throw new RuleError("Only active behaviours can be observed.", "behaviourId");
+  if (!membership) throw new RuleError("You can log only for a team you belong to.", "teamId");
+  // A local variant is observed as part of its parent.
+  return behaviour.parentId ?? behaviour.id;
+}
+
+async function save(ctx: MemberContext, data: { behaviourId: string; teamId: string; performed: number; missed: number; note: string; anonymous: boolean; idempotencyKey: string; occurredAt: Date; source: "LOG" | "BATCH" }): Promise<LoggedDto> {
+  const existing = await db().observation.findFirst({ where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey }, select: { id: true } });
+  if (existing) return { id: existing.id, undoToken: "", duplicate: true };
+  const undoToken = randomBytes(24).toString("base64url");
+  try {
+    const o = await db().observation.create({
+      data: { ...data, organizationId: ctx.orgId, observerId: data.anonymous ? null : ctx.membershipId, undoTokenHash: hash(undoToken) },
+      select: { id: true },
+    });
+    return { id: o.id, undoToken, duplicate: false };
+  } catch (err) {
+    // Two identical submits racing: the unique key lets one through; the other reports it.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const winner = await db().observation.findFirst({ where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey }, select: { id: true } });
+      if (winner) return { id: winner.id, undoToken: "", duplicate: true };
+    }
+    throw err;
+  }
+}
+
+export async function logObservation(ctx: MemberContext, input: LogObservationInput, now = new Date()): Promise<LoggedDto> {
+  const behaviourId = await target(ctx, input.behaviourId, input.teamId);
+  const performed = input.outcome === "performed" ? 1 : 0;
+  return save(ctx, { behaviourId, teamId: input.teamId, performed, missed: 1 - performed, note: input.note, anonymous: input.anonymous, idempotencyKey: input.idempotencyKey, occurredAt: now, source: "LOG" });
+}
+
+export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = new Date()): Promise<LoggedDto> {
+  const behaviourId = await target(ctx, input.behaviourId, input.teamId);
+  const occurredAt = input.occurredOn ? new Date(`${input.occurredOn}T12:00:00Z`) : now;
+  if (input.occurredOn && input.occurredOn > now.toISOString().slice(0, 10)) throw new RuleError("The date cannot be in the future.", "occurredOn");
+  return save(ctx, {
+    behaviourId, teamId: input.teamId, performed: input.performed, missed: input.opportunities - input.performed,
+    note: input.note, anonymous: input.anonymous, idempotencyKey: input.idempotencyKey, occurredAt, source: "BATCH",
+  });
+}
+
+/** Undo (delete) within 24 hours, by the browser that holds the entry's undo token. */
+export async function undoObservation(ctx: MemberContext, id: string, token: string, now = new Date()): Promise<void> {
+  const res = await db().observation.deleteMany({
+    where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
+  });
+  if (res.count === 0) throw new NotFoundError();
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "observation.undo", targetType: "Observation", targetId: id, outcome: "ok" });
+}
+
+/** Correct the outcome or note within 24 hours, by the browser that logged it. */
+export async function editObservation(ctx: MemberContext, id: string, token: string, change: { outcome: "performed" | "missed"; note: string }, now = new Date()): Promise<void> {
+  const performed = change.outcome === "performed" ? 1 : 0;
+  const res = await db().observation.updateMany({
+    where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), source: "LOG", createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
+    data: { performed, missed: 1 - performed, note: change.note },
+  });
+  if (res.count === 0) throw new NotFoundError();
+}

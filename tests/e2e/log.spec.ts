@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./fixtures";
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+const BEHAVIOUR = "Root cause on the ticket within 24 h";
+
+/** This week's "performed / opportunities" from the behaviour page's weekly figures. */
+async function thisWeek(page: Page): Promise<[number, number]> {
+  await page.goto("/catalogue");
+  await page.getByRole("link", { name: new RegExp(BEHAVIOUR) }).click();
+  const row = page.getByTestId("adoption-table").locator("tbody tr").first();
+  const text = (await row.locator("td").nth(2).textContent())!;
+  const [performed, opportunities] = text.split("/").map((n) => Number(n.trim()));
+  return [performed!, opportunities!];
+}
+
+test("a member logs from a phone in three taps, undoes, logs a miss with a note and an anonymous entry; adoption follows", async ({ page }) => {
+  await login(page, "member");
+  const before = await thisWeek(page);
+
+  // Tap 1: open Log. Tap 2: the behaviour. Tap 3: Performed.
+  await page.getByRole("link", { name: "Log", exact: true }).tap();
+  await page.getByRole("button", { name: new RegExp(BEHAVIOUR) }).tap();
+  await page.getByRole("button", { name: "Performed" }).tap();
+  const toast = page.getByRole("status").filter({ hasText: "Saved." });
+  await expect(toast).toContainText(`Performed: ${BEHAVIOUR}`);
+  await toast.getByRole("button", { name: "Undo" }).tap();
+  await expect(toast).toHaveCount(0);
+
+  await page.getByLabel(/Note \(optional\)/).fill("Release day, the queue had no owner");
+  await page.getByRole("button", { name: "Missed" }).tap();
+  await expect(toast).toContainText(`Missed: ${BEHAVIOUR}`);
+  await page.getByLabel("Log anonymously (your name is not stored)").check();
+  await page.getByRole("button", { name: "Performed" }).tap();
+  await expect(toast).toContainText(`Performed: ${BEHAVIOUR} (anonymous)`);
+
+  await page.reload();
+  const recent = page.getByRole("listitem").filter({ hasText: "Release day, the queue had no owner" });
+  await expect(recent).toContainText("Mia Santos");
+  await expect(recent).toContainText("Missed");
+  await expect(page.getByRole("listitem").filter({ hasText: BEHAVIOUR }).filter({ hasText: "Anonymous" }).first()).toBeVisible();
+
+  // The undone entry does not count; the miss and the anonymous entry do.
+  const after = await thisWeek(page);
+  expect(after).toEqual([before[0] + 1, before[1] + 2]);
+});

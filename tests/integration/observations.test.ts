@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { db, database } from "@/lib/server/db";
+import { editObservation, logBatch, logObservation, logOptions, undoObservation } from "@/lib/server/data/observation-log";
+import { NotFoundError } from "@/lib/server/errors";
+import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import { contextFor } from "./support/context";
+import { dataCounts } from "./support/snapshot";
+
+let keySeq = 0;
+const key = () => `key-${Date.now().toString(36)}-${keySeq++}`;
+
+async function scenario() {
+  const s = await buildOrgScenario(db());
+  await db().teamMember.create({ data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id } });
+  const ctx = await contextFor(s.member.user.id, s.org.id);
+  const base = { behaviourId: s.behaviour.id, teamId: s.team.id, note: "", anonymous: false };
+  return { s, ctx, base };
+}
+
+/** The summary must always equal a direct count over the raw observations. */
+async function expectSummaryMatchesRaw() {
+  const raw = await database().sql.query<{ k: string; p: number; m: number }>(
+    `SELECT "organizationId" || '/' || "behaviourId" || '/' || "teamId" || '/' || ("occurredAt"::date)::text AS k, SUM("performed")::int AS p, SUM("missed")::int AS m
+       FROM "Observation" GROUP BY 1 HAVING SUM("performed") + SUM("missed") > 0 ORDER BY 1`,
+  );
+  const summary = await database().sql.query<{ k: string; p: number; m: number }>(
+    `SELECT "organizationId" || '/' || "behaviourId" || '/' || "teamId" || '/' || "day"::text AS k, "performed" AS p, "missed" AS m
+       FROM "ObservationDaily" WHERE "performed" + "missed" > 0 ORDER BY 1`,
+  );
+  expect(summary).toEqual(raw);
+}
+
+describe("logging observations", () => {
+  it("logs performed and missed, anonymously without the observer, once per idempotency key", async () => {
+    const { s, ctx, base } = await scenario();
+    const k = key();
+    const first = await logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: k });
+    const again = await logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: k });
+    expect(again).toEqual({ id: first.id, undoToken: "", duplicate: true });
+    await logObservation(ctx, { ...base, outcome: "missed", note: "Release day", idempotencyKey: key() });
+    const anon = await logObservation(ctx, { ...base, outcome: "performed", anonymous: true, idempotencyKey: key() });
+    const rows = await db().observation.findMany({ where: { organizationId: s.org.id }, orderBy: { createdAt: "asc" }, select: { id: true, performed: true, missed: true, observerId: true, note: true } });
+    expect(rows.map((r) => [r.performed, r.missed, r.note])).toEqual([[1, 0, ""], [0, 1, "Release day"], [1, 0, ""]]);
+    expect(rows.find((r) => r.id === anon.id)?.observerId).toBeNull();
+    expect(rows.find((r) => r.id === first.id)?.observerId).toBe(s.member.membership.id);
+    await expectSummaryMatchesRaw();
+  });
+
+  it("refuses a retired or foreign behaviour, a team the user is not in, a future date and an impossible batch, writing nothing", async () => {
+    const { s, ctx, base } = await scenario();
+    const other = await buildOrgScenario(db());
+    const retired = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Old", status: "RETIRED" });
+    const notMine = await buildTeam(db(), s.org.id, { name: "Not mine" });
+    const before = await dataCounts();
+    await expect(logObservation(ctx, { ...base, behaviourId: retired.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "behaviourId" });
+    await expect(logObservation(ctx, { ...base, behaviourId: other.behaviour.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "behaviourId" });
+    await expect(logObservation(ctx, { ...base, teamId: notMine.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "teamId" });
+    await expect(logObservation(ctx, { ...base, teamId: other.team.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "teamId" });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await expect(logBatch(ctx, { ...base, performed: 1, opportunities: 2, occurredOn: tomorrow, idempotencyKey: key() })).rejects.toMatchObject({ field: "occurredOn" });
+    expect(await dataCounts()).toEqual(before);
+  });
+
+  it("lets the logging browser undo or correct an entry for 24 hours, and nobody else", async () => {
+    const { ctx, base, s } = await scenario();
+    const a = await logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: key() });
+    const b = await logObservation(ctx, { ...base, outcome: "performed", anonymous: true, idempotencyKey: key() });
+    await expect(undoObservation(ctx, a.id, "x".repeat(32))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(undoObservation(ctx, a.id, a.undoToken, new Date(Date.now() + 25 * 3_600_000))).rejects.toBeInstanceOf(NotFoundError);
+    const manager = await contextFor(s.manager.user.id, s.org.id);
+    const other = await buildOrgScenario(db());
+    await expect(undoObservation(await contextFor(other.admin.user.id, other.org.id), a.id, a.undoToken)).rejects.toBeInstanceOf(NotFoundError);
+    await editObservation(manager, b.id, b.undoToken, { outcome: "missed", note: "Actually missed" }); // same browser, anonymous entry
+    await undoObservation(ctx, a.id, a.undoToken);
+    const rows = await db().observation.findMany({ where: { organizationId: s.org.id }, select: { id: true, performed: true, missed: true, note: true } });
+    expect(rows).toEqual([{ id: b.id, performed: 0, missed: 1, note: "Actually missed" }]);
+    await expectSummaryMatchesRaw();
+  });
+
+  it("logs a variant's observation against its parent and offers the team's most-used behaviours", async () => {
+    const { s, ctx, base } = await scenario();
+    const variant = await db().behaviour.create({
+      data: { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id, authorId: s.leader.membership.id, title: "Variant", actor: "a", action: "b", trigger: "c", frequency: "d", completionCriterion: "e", customerOutcome: "f", status: "ACTIVE", parentId: s.behaviour.id, teamId: s.team.id },
+    });
+    const logged = await logObservation(ctx, { ...base, behaviourId: variant.id, outcome: "performed", idempotencyKey: key() });
+    expect((await db().observation.findUniqueOrThrow({ where: { id: logged.id } })).behaviourId).toBe(s.behaviour.id);
+    const options = await logOptions(ctx);
+    expect(options.teams).toEqual([{ id: s.team.id, name: s.team.name }]);
+    expect(options.behaviours.map((b) => b.id)).toEqual([s.behaviour.id]);
+    expect(options.usage[s.team.id]).toEqual({ [s.behaviour.id]: 1 });
+  });
+});
+
+describe("the daily summary", () => {
+  it("equals a direct count after a random sequence of logs, batches, imports, edits, moves and deletes", async () => {
+    const { s, ctx, base } = await scenario();
+    const team2 = await buildTeam(db(), s.org.id, { name: "Second team" });
+    await db().teamMember.create({ data: { organizationId: s.org.id, teamId: team2.id, membershipId: s.member.membership.id } });
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const tokens: { id: string; token: string }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const r = rand();
+      const teamId = rand() < 0.5 ? s.team.id : team2.id;
+      if (r < 0.35) {
+        const l = await logObservation(ctx, { ...base, teamId, outcome: rand() < 0.6 ? "performed" : "missed", anonymous: rand() < 0.2, idempotencyKey: key() });
+        tokens.push({ id: l.id, token: l.undoToken });
+      } else if (r < 0.5) {
+        const opportunities = 1 + Math.floor(rand() * 6);
+        const day = new Date(Date.now() - Math.floor(rand() * 20) * 86_400_000).toISOString().slice(0, 10);
+        await logBatch(ctx, { ...base, teamId, performed: Math.floor(rand() * (opportunities + 1)), opportunities, occurredOn: day, idempotencyKey: key() });
+      } else if (r < 0.62) {
+        // An import writes many rows in one statement.
+        await buildObservations(db(), Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId, occurredAt: new Date(Date.now() - Math.floor(rand() * 30) * 86_400_000), performed: rand() < 0.5 ? 1 : 0, missed: 1 })));
+      } else if (r < 0.75 && tokens.length) {
+        const t = tokens[Math.floor(rand() * tokens.length)]!;
+        await editObservation(ctx, t.id, t.token, { outcome: rand() < 0.5 ? "performed" : "missed", note: "edited" }).catch(() => undefined);
+      } else if (r < 0.85) {
+        // A correction that moves an entry to another day and team.
+        const any = await db().observation.findFirst({ where: { organizationId: s.org.id }, orderBy: { id: "asc" }, skip: Math.floor(rand() * 5), select: { id: true } });
+        if (any) await db().observation.update({ where: { id: any.id }, data: { occurredAt: new Date(Date.now() - Math.floor(rand() * 10) * 86_400_000), teamId } });
+      } else if (tokens.length) {
+        const t = tokens.splice(Math.floor(rand() * tokens.length), 1)[0]!;
+        await undoObservation(ctx, t.id, t.token).catch(() => undefined);
+      }
+    }
+    expect(await db().observation.count({ where: { organizationId: s.org.id } })).toBeGreaterThan(50);
+    await expectSummaryMatchesRaw();
+    // A bulk delete (e.g. removing a team) keeps it true too.
+    await db().observation.deleteMany({ where: { organizationId: s.org.id, teamId: team2.id } });
+    await expectSummaryMatchesRaw();
+    expect(await db().observationDaily.count({ where: { organizationId: s.org.id, teamId: team2.id } })).toBe(0);
+  }, 120_000);
+});
