@@ -33,6 +33,9 @@ test("sign-up shows each problem beside its field and creates nothing", async ({
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#field-password-error")).toHaveText("Use at least 8 characters.");
   await expect(page.locator("#field-organizationName-error")).toHaveText("Name your organisation.");
+  // What was typed stays, next to the messages.
+  await expect(page.getByLabel("Your name")).toHaveValue("Tim Typo");
+  await expect(page.getByLabel("Work e-mail")).toHaveValue(email);
   await expect(page).toHaveURL(/\/sign-up$/);
 
   await page.goto("/sign-in");

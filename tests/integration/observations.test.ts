@@ -132,3 +132,71 @@ describe("the daily summary", () => {
     expect(await db().observationDaily.count({ where: { organizationId: s.org.id, teamId: team2.id } })).toBe(0);
   }, 120_000);
 });
+
+describe("observer coverage", () => {
+  it("lists team × active behaviour pairs unobserved for 14 days, for managers only", async () => {
+    const { listCoverageGaps } = await import("@/lib/server/data/coverage");
+    const { ForbiddenError } = await import("@/lib/server/errors");
+    const { s, ctx } = await scenario();
+    const manager = await contextFor(s.manager.user.id, s.org.id);
+    expect(await listCoverageGaps(manager)).toEqual([{ teamName: s.team.name, behaviourId: s.behaviour.id, behaviourTitle: s.behaviour.title, lastDay: null }]);
+    const old = new Date(Date.now() - 20 * 86_400_000);
+    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: old }]);
+    expect((await listCoverageGaps(manager))[0]?.lastDay).toBe(old.toISOString().slice(0, 10));
+    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id }]);
+    expect(await listCoverageGaps(manager)).toEqual([]);
+    await expect(listCoverageGaps(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("honesty guard", () => {
+  it("shows leaders streaks and bursts by named observers in the last 30 days", async () => {
+    const { listHonestyFlags } = await import("@/lib/server/data/honesty");
+    const { ForbiddenError } = await import("@/lib/server/errors");
+    const { s, ctx } = await scenario();
+    const start = Date.now() - 2 * 86_400_000;
+    const row = (i: number, over: Record<string, unknown> = {}) => ({
+      organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, observerId: s.member.membership.id, occurredAt: new Date(start + i * 600_000),
+      createdAt: new Date(start + i * 600_000), performed: 1, missed: 0, source: "LOG" as const, ...over,
+    });
+    await db().observation.createMany({
+      data: [
+        ...Array.from({ length: 31 }, (_, i) => row(i)), // a streak, ten minutes apart
+        ...Array.from({ length: 6 }, (_, i) => row(100, { createdAt: new Date(start + 100 * 600_000 + i * 5_000), performed: i % 2, missed: 1 - (i % 2) })), // a burst
+        ...Array.from({ length: 40 }, (_, i) => row(200 + i, { observerId: null, anonymous: true })), // anonymous: never scanned
+      ],
+    });
+    const leader = await contextFor(s.leader.user.id, s.org.id);
+    const flags = await listHonestyFlags(leader);
+    expect(flags.map((f) => [f.kind, f.observerName, f.count])).toEqual([
+      ["burst", s.member.user.name, 6],
+      ["streak", s.member.user.name, 31],
+    ]);
+    await expect(listHonestyFlags(ctx)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listHonestyFlags(await contextFor(s.manager.user.id, s.org.id))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("observation CSV import and export", () => {
+  it("previews per-row errors, imports all rows or none, and exports what it imported", async () => {
+    const { commitObservationImport, exportObservationsCsv, previewObservationImport } = await import("@/lib/server/data/observation-transfer");
+    const { s, ctx } = await scenario();
+    const manager = await contextFor(s.manager.user.id, s.org.id);
+    const today = new Date().toISOString().slice(0, 10);
+    const good = `date,team,behaviour,performed,missed,note\n${today},${s.team.name},${s.behaviour.title.toUpperCase()},4,1,"sprint review, Tuesday"\n`;
+    const bad = `${good}${today},No such team,${s.behaviour.title},1,0,\n${today},${s.team.name},Unknown behaviour,1,0,\n`;
+
+    const preview = await previewObservationImport(manager, bad);
+    expect(preview.importable).toBe(1);
+    expect(preview.rows.map((r) => r.errors)).toEqual([[], ["No team called “No such team”."], ["No active behaviour titled “Unknown behaviour”."]]);
+    const before = await dataCounts();
+    await expect(commitObservationImport(manager, bad)).rejects.toThrow(/2 row\(s\) have errors; nothing was imported/);
+    expect(await dataCounts()).toEqual(before);
+
+    expect(await commitObservationImport(manager, good)).toBe(1);
+    await expectSummaryMatchesRaw();
+    const csv = await exportObservationsCsv(manager, { teamId: s.team.id, from: today, to: today });
+    expect(csv).toBe(`date,team,behaviour,performed,missed,note\r\n${today},${s.team.name},${s.behaviour.title},4,1,"sprint review, Tuesday"\r\n`);
+    await expect(previewObservationImport(ctx, good)).rejects.toThrow(); // members cannot import
+  });
+});

@@ -1,17 +1,18 @@
 "use client";
 import { useActionState } from "react";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useSignInAfter } from "./use-sign-in-after";
 
 export function JoinAsNewUserForm({ token, email }: { token: string; email: string | null }) {
-  const [state, action, pending] = useActionState(acceptInviteAsNewUserAction, null);
+  const [state, onSubmit, pending] = useFormAction(acceptInviteAsNewUserAction, (form) => remember(form));
   const remember = useSignInAfter(state, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={(form) => (remember(form), action(form))} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       {state?.ok && <p role="status" className="text-sm">Welcome! Signing you in…</p>}
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <input type="hidden" name="token" value={token} />

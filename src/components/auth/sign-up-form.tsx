@@ -1,18 +1,18 @@
 "use client";
-import { useActionState } from "react";
 import { signUpAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useSignInAfter } from "./use-sign-in-after";
 
 export function SignUpForm() {
-  const [state, action, pending] = useActionState(signUpAction, null);
+  const [state, onSubmit, pending] = useFormAction(signUpAction, (form) => remember(form));
   const remember = useSignInAfter(state, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
-    <form action={(form) => (remember(form), action(form))} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       {state?.ok && <p role="status" className="text-sm">Organisation created. Signing you in…</p>}
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <Field name="name" label="Your name" autoComplete="name" error={errors.name} required maxLength={80} />

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createVariantAction } from "@/lib/actions/catalogue";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -7,10 +7,10 @@ import { SelectField } from "@/components/ui/form-controls";
 
 /** Adapt the behaviour for one team: its own trigger or frequency, the same intent. */
 export function VariantForm({ behaviourId, teams, trigger, frequency }: { behaviourId: string; teams: { id: string; name: string }[]; trigger: string; frequency: string }) {
-  const [state, action, pending] = useActionState(createVariantAction, null);
+  const [state, onSubmit, pending] = useFormAction(createVariantAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={action} noValidate className="space-y-3">
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
       <FormError message={state && !state.ok ? state.formError : undefined} />
       {state?.ok && <p role="status" className="text-sm">Variant added.</p>}
       <input type="hidden" name="behaviourId" value={behaviourId} />

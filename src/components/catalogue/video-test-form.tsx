@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { videoTestAction } from "@/lib/actions/catalogue";
 import { CRITERIA } from "@/lib/schemas/behaviour";
 import { Button } from "@/components/ui/button";
@@ -28,13 +28,13 @@ function YesNo({ name, legend, error }: { name: string; legend: string; error?: 
 
 /** The human video test, for a reviewer who is not the author. */
 export function VideoTestForm({ behaviourId, version }: { behaviourId: string; version: number }) {
-  const [state, action, pending] = useActionState(videoTestAction, null);
+  const [state, onSubmit, pending] = useFormAction(videoTestAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   if (state?.ok) {
     return <p role="status" className="text-sm">Recorded. {state.data.status === "ACTIVE" ? "The behaviour is now active and can be observed." : "It stays in review."}</p>;
   }
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <input type="hidden" name="behaviourId" value={behaviourId} />
       <input type="hidden" name="version" value={version} />

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { inviteAction } from "@/lib/actions/members";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import { Button } from "@/components/ui/button";
@@ -7,13 +8,13 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 
 /** Creates a one-time link for the admin to copy and send: there is no mail server. */
 export function InviteForm() {
-  const [state, action, pending] = useActionState(inviteAction, null);
+  const [state, onSubmit, pending] = useFormAction(inviteAction);
   const [copied, setCopied] = useState(false);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const link = state?.ok ? `${window.location.origin}/invite/${state.data.token}` : null;
   return (
     <div className="space-y-4">
-      <form action={action} noValidate className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
+      <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium">
             Role

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { useRouter } from "next/navigation";
 import { createOrganizationAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
@@ -7,13 +8,13 @@ import { Field, FormError } from "@/components/ui/field";
 
 export function NewOrganizationForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState(createOrganizationAction, null);
+  const [state, onSubmit, pending] = useFormAction(createOrganizationAction);
   useEffect(() => {
     if (state?.ok) router.push("/settings");
   }, [state, router]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-3">
+    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
       <div className="min-w-60 flex-1">
         <Field name="organizationName" label="New organisation name" error={errors.organizationName} maxLength={80} />
       </div>

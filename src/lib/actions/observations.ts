@@ -1,6 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { LogBatchInput, LogObservationInput, UndoObservationInput, type LoggedDto } from "@/lib/schemas/observations";
+import { redirect } from "next/navigation";
+import { ImportInput } from "@/lib/schemas/transfer";
+import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
+import { LogBatchInput, LogObservationInput, UndoObservationInput, type LoggedDto, type ObservationImportPreviewDto } from "@/lib/schemas/observations";
 import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
 import { requireMember } from "@/lib/server/context";
 import { logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
@@ -40,4 +43,26 @@ export async function logBatchAction(_prev: unknown, form: FormData): Promise<Ac
   } catch (err) {
     return failureFrom(err);
   }
+}
+
+export async function previewObservationImportAction(_prev: unknown, form: FormData): Promise<ActionResult<ObservationImportPreviewDto>> {
+  const parsed = ImportInput.safeParse(formObject(form));
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+  try {
+    return { ok: true, data: await previewObservationImport(await requireMember("observations.import"), parsed.data.content) };
+  } catch (err) {
+    return failureFrom(err);
+  }
+}
+
+export async function commitObservationImportAction(_prev: unknown, form: FormData): Promise<ActionResult> {
+  const parsed = ImportInput.safeParse(formObject(form));
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
+  try {
+    await commitObservationImport(await requireMember("observations.import"), parsed.data.content);
+  } catch (err) {
+    return failureFrom(err);
+  }
+  revalidatePath("/log");
+  redirect("/log?imported=1");
 }

@@ -16,7 +16,9 @@ export type Permission =
   | "catalogue.review" // run the human video test (never on one's own behaviour)
   | "dashboards.view" // manager dashboards
   | "barriers.manage" // score and classify barriers
-  | "observations.log";
+  | "observations.log"
+  | "honesty.review"
+  | "observations.import"; // bring counts in from other tools // see who logs in streaks or bursts (names are shown, so leaders only)
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -25,6 +27,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
   "barriers.manage": ["ADMIN", "LEADER", "MANAGER"],
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+  "honesty.review": ["ADMIN", "LEADER"],
+  "observations.import": ["ADMIN", "LEADER", "MANAGER"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -42,3 +42,9 @@ export interface LoggedDto {
   undoToken: string;
   duplicate: boolean;
 }
+
+export interface ObservationImportPreviewDto {
+  fileError: string | null;
+  rows: { line: number; date: string; team: string; behaviour: string; performed: number; missed: number; errors: string[] }[];
+  importable: number;
+}

@@ -1,7 +1,10 @@
+import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
+import { can } from "@/lib/domain/roles";
 import { listRecentObservations } from "@/lib/server/data/observations";
 import { logOptions } from "@/lib/server/data/observation-log";
 import { LogPad } from "@/components/log/log-pad";
+import { BatchForm } from "@/components/log/batch-form";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 
@@ -14,9 +17,33 @@ export default async function LogPage() {
   const [options, rows] = await Promise.all([logOptions(ctx), listRecentObservations(ctx, 30)]);
   return (
     <>
-      <PageHeader title="Log" description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed." />
+      <PageHeader title="Log" description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed.">
+        <div className="flex flex-wrap gap-4 text-sm font-medium">
+          {can(ctx.role, "observations.import") && (
+            <Link href="/log/import" className="text-brand-700 underline dark:text-brand-300">
+              Import CSV
+            </Link>
+          )}
+          <a href="/log/export" className="text-brand-700 underline dark:text-brand-300" download>
+            Export CSV
+          </a>
+          {can(ctx.role, "honesty.review") && (
+            <Link href="/log/honesty" className="text-brand-700 underline dark:text-brand-300">
+              Honesty guard
+            </Link>
+          )}
+        </div>
+      </PageHeader>
       <section aria-label="Log an observation" className="mb-10 max-w-2xl">
         <LogPad options={options} />
+        {options.teams.length > 0 && (
+          <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <summary className="cursor-pointer text-sm font-medium">Log a batch (several opportunities at once)</summary>
+            <div className="mt-3">
+              <BatchForm options={options} />
+            </div>
+          </details>
+        )}
       </section>
       <h2 className="mb-3 text-lg font-semibold">Recent observations</h2>
       {rows.length === 0 ? (

@@ -1,0 +1,40 @@
+"use client";
+import { useEffect, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { logBatchAction } from "@/lib/actions/observations";
+import type { LogOptionsDto } from "@/lib/schemas/observations";
+import { Button } from "@/components/ui/button";
+import { Field, FormError } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/form-controls";
+
+/** "In today's sprint review, 4 of 5 tickets got a root-cause note": counts in one entry. */
+export function BatchForm({ options }: { options: LogOptionsDto }) {
+  const [state, onSubmit, pending] = useFormAction(logBatchAction);
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  useEffect(() => {
+    if (state?.ok) setKey(crypto.randomUUID());
+  }, [state]);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+      {state?.ok && <p role="status" className="text-sm">Batch saved.</p>}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField name="teamId" label="Team" options={options.teams} error={errors.teamId} />
+        <SelectField name="behaviourId" label="Behaviour" options={options.behaviours.map((b) => ({ id: b.id, name: b.title }))} placeholder="Choose a behaviour…" error={errors.behaviourId} />
+        <Field name="performed" label="Performed" type="number" inputMode="numeric" min={0} max={1000} error={errors.performed} />
+        <Field name="opportunities" label="Out of (opportunities)" type="number" inputMode="numeric" min={1} max={1000} error={errors.opportunities} />
+        <Field name="occurredOn" label="Date" type="date" defaultValue={today} max={today} error={errors.occurredOn} />
+        <Field name="note" label="Note (optional)" maxLength={500} error={errors.note} />
+      </div>
+      <label className="flex min-h-10 items-center gap-2 text-sm">
+        <input type="checkbox" name="anonymous" className="size-5" /> Log anonymously
+      </label>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Saving…" : "Save batch"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/schemas/action-result";
+import { Button } from "./button";
+import { FormError, inputClass } from "./field";
+
+export interface PreviewRow {
+  line: number;
+  errors: string[];
+  warnings?: string[];
+}
+
+export interface ImportPreview<R extends PreviewRow> {
+  fileError: string | null;
+  rows: R[];
+  importable: number;
+}
+
+interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
+  fileLabel: string;
+  accept: string;
+  noun: string;
+  preview: (prev: unknown, form: FormData) => Promise<ActionResult<P>>;
+  commit: (prev: unknown, form: FormData) => Promise<ActionResult>;
+  columns: { header: string; cell: (row: R) => React.ReactNode }[];
+  summary?: (preview: P) => string;
+}
+
+/** Choose a file (or paste), preview every row with its problems, then import all rows or none. */
+export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ fileLabel, accept, noun, preview, commit, columns, summary }: Props<R, P>) {
+  const [content, setContent] = useState("");
+  const [previewState, previewAction, previewing] = useActionState(preview, null);
+  const [commitState, commitAction, committing] = useActionState(commit, null);
+  const data = previewState?.ok ? previewState.data : null;
+  const contentError = previewState && !previewState.ok ? previewState.fieldErrors?.content : undefined;
+  return (
+    <div className="space-y-4">
+      <form action={previewAction} className="space-y-3">
+        <div className="space-y-1">
+          <label htmlFor="import-file" className="block text-sm font-medium">
+            {fileLabel}
+          </label>
+          <input id="import-file" type="file" accept={accept} className="block text-sm" onChange={async (e) => setContent((await e.currentTarget.files?.[0]?.text()) ?? "")} />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="import-content" className="block text-sm font-medium">
+            …or paste its content
+          </label>
+          <textarea
+            id="import-content"
+            name="content"
+            rows={5}
+            value={content}
+            onChange={(e) => setContent(e.target.value)}
+            className={`${inputClass} font-mono text-xs`}
+            aria-invalid={contentError ? true : undefined}
+            aria-describedby={contentError ? "import-content-error" : undefined}
+          />
+          {contentError && (
+            <p id="import-content-error" className="text-sm text-red-700 dark:text-red-400">
+              {contentError}
+            </p>
+          )}
+        </div>
+        <Button type="submit" variant="secondary" disabled={previewing}>
+          {previewing ? "Checking…" : "Preview import"}
+        </Button>
+        <FormError message={previewState && !previewState.ok ? previewState.formError : undefined} />
+      </form>
+
+      {data && (
+        <section aria-labelledby="preview-heading" className="space-y-3">
+          <h2 id="preview-heading" className="text-lg font-semibold">
+            Preview
+          </h2>
+          <FormError message={data.fileError ?? undefined} />
+          {!data.fileError && (
+            <>
+              <p className="text-sm" role="status">
+                {summary ? summary(data) : `${data.importable} of ${data.rows.length} ${noun} can be imported.`}
+              </p>
+              <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+                <table className="w-full text-left text-sm">
+                  <thead className="text-slate-600 dark:text-slate-400">
+                    <tr>
+                      <th scope="col" className="p-2 font-medium">Line</th>
+                      {columns.map((c) => (
+                        <th key={c.header} scope="col" className="p-2 font-medium">
+                          {c.header}
+                        </th>
+                      ))}
+                      <th scope="col" className="p-2 font-medium">Check</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                    {data.rows.map((r) => (
+                      <tr key={r.line}>
+                        <td className="p-2 tabular-nums">{r.line}</td>
+                        {columns.map((c) => (
+                          <td key={c.header} className="p-2">
+                            {c.cell(r)}
+                          </td>
+                        ))}
+                        <td className="p-2">
+                          {r.errors.length === 0 ? <span className="text-emerald-700 dark:text-emerald-400">OK</span> : <span className="text-red-700 dark:text-red-400">{r.errors.join(" ")}</span>}
+                          {r.warnings && r.warnings.length > 0 && <span className="block text-amber-700 dark:text-amber-400">{r.warnings.join(" ")}</span>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <form action={commitAction}>
+                <input type="hidden" name="content" value={content} />
+                <Button type="submit" disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}>
+                  {committing ? "Importing…" : `Import ${data.rows.length} ${noun}`}
+                </Button>
+                <FormError message={commitState && !commitState.ok ? commitState.formError : undefined} />
+              </form>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

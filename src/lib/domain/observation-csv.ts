@@ -1,0 +1,64 @@
+// Observations as CSV, for moving counts in from other tools and out to spreadsheets.
+// Columns: date, team, behaviour, performed, missed, note (one row per day, team and behaviour
+// or per situation; performed and missed are counts).
+import { csvRecords, CsvError, toCsv } from "./csv";
+
+export const OBSERVATION_COLUMNS = ["date", "team", "behaviour", "performed", "missed", "note"] as const;
+export const MAX_OBSERVATION_ROWS = 5000;
+
+export interface ObservationCsvRow {
+  line: number;
+  date: string;
+  team: string;
+  behaviour: string;
+  performed: number;
+  missed: number;
+  note: string;
+  errors: string[];
+}
+
+const COUNT = /^\d{1,4}$/;
+
+function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Reads and checks every row; never throws for bad content. `today` is YYYY-MM-DD. */
+export function readObservationCsv(text: string, today: string): { rows: ObservationCsvRow[]; fileError?: string } {
+  let parsed: ReturnType<typeof csvRecords>;
+  try {
+    parsed = csvRecords(text.trim());
+  } catch (err) {
+    return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
+  }
+  if (parsed.header.length === 0) return { rows: [], fileError: "The file is empty." };
+  const missing = OBSERVATION_COLUMNS.filter((c) => c !== "note" && !parsed.header.includes(c));
+  if (missing.length) return { rows: [], fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${OBSERVATION_COLUMNS.join(",")}.` };
+  if (parsed.records.length > MAX_OBSERVATION_ROWS) return { rows: [], fileError: `At most ${MAX_OBSERVATION_ROWS} rows per import; this file has ${parsed.records.length}.` };
+  const rows = parsed.records.map((r, i): ObservationCsvRow => {
+    const errors: string[] = [];
+    const date = (r.date ?? "").trim();
+    const team = (r.team ?? "").trim();
+    const behaviour = (r.behaviour ?? "").trim();
+    const note = (r.note ?? "").trim();
+    const p = (r.performed ?? "").trim();
+    const m = (r.missed ?? "").trim();
+    if (!validDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
+    else if (date > today) errors.push("Date is in the future.");
+    if (!team) errors.push("Team is missing.");
+    if (!behaviour) errors.push("Behaviour is missing.");
+    if (!COUNT.test(p) || !COUNT.test(m)) errors.push("Performed and missed must be whole numbers from 0 to 9999.");
+    const performed = COUNT.test(p) ? Number(p) : 0;
+    const missed = COUNT.test(m) ? Number(m) : 0;
+    if (COUNT.test(p) && COUNT.test(m) && performed + missed === 0) errors.push("A row needs at least one opportunity (performed + missed).");
+    if (note.length > 500) errors.push("Note is longer than 500 characters.");
+    return { line: i + 2, date, team, behaviour, performed, missed, note, errors };
+  });
+  return { rows };
+}
+
+export function observationsToCsv(rows: { date: string; team: string; behaviour: string; performed: number; missed: number; note: string }[]): string {
+  return toCsv([[...OBSERVATION_COLUMNS], ...rows.map((r) => [r.date, r.team, r.behaviour, String(r.performed), String(r.missed), r.note])]);
+}

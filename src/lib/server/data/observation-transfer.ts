@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { ForbiddenError, RuleError } from "../errors";
+import { can } from "@/lib/domain/roles";
+import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-csv";
+import type { ObservationImportPreviewDto } from "@/lib/schemas/observations";
+import type { MemberContext } from "./accounts";
+
+
+async function check(ctx: MemberContext, text: string, now: Date) {
+  if (!can(ctx.role, "observations.import")) throw new ForbiddenError();
+  const file = readObservationCsv(text, now.toISOString().slice(0, 10));
+  const [teams, behaviours] = await Promise.all([
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),
+    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null }, select: { id: true, title: true, parentId: true } }),
+  ]);
+  const teamByName = new Map(teams.map((t) => [t.name.toLowerCase(), t.id]));
+  // A variant's title counts for its parent, as when logging.
+  const behaviourByTitle = new Map(behaviours.map((b) => [b.title.toLowerCase(), b.parentId ?? b.id]));
+  const rows = file.rows.map((r) => {
+    const errors = [...r.errors];
+    const teamId = r.team ? teamByName.get(r.team.toLowerCase()) : undefined;
+    const behaviourId = r.behaviour ? behaviourByTitle.get(r.behaviour.toLowerCase()) : undefined;
+    if (r.team && !teamId) errors.push(`No team called “${r.team}”.`);
+    if (r.behaviour && !behaviourId) errors.push(`No active behaviour titled “${r.behaviour}”.`);
+    return { ...r, errors, teamId, behaviourId };
+  });
+  return { fileError: file.fileError, rows };
+}
+
+export async function previewObservationImport(ctx: MemberContext, text: string, now = new Date()): Promise<ObservationImportPreviewDto> {
+  const { fileError, rows } = await check(ctx, text, now);
+  return {
+    fileError: fileError ?? null,
+    rows: rows.map(({ line, date, team, behaviour, performed, missed, errors }) => ({ line, date, team, behaviour, performed, missed, errors })),
+    importable: fileError ? 0 : rows.filter((r) => r.errors.length === 0).length,
+  };
+}
+
+/** All rows or none. Imported counts have no observer: they come from another tool. */
+export async function commitObservationImport(ctx: MemberContext, text: string, now = new Date()): Promise<number> {
+  const { fileError, rows } = await check(ctx, text, now);
+  if (fileError) throw new RuleError(fileError);
+  const bad = rows.filter((r) => r.errors.length > 0).length;
+  if (bad) throw new RuleError(`${bad} row(s) have errors; nothing was imported. Fix them and preview again.`);
+  if (rows.length === 0) throw new RuleError("There is nothing to import.");
+  await db().$transaction(async (tx) => {
+    await tx.observation.createMany({
+      data: rows.map((r) => ({
+        organizationId: ctx.orgId, behaviourId: r.behaviourId!, teamId: r.teamId!, occurredAt: new Date(`${r.date}T12:00:00Z`),
+        performed: r.performed, missed: r.missed, note: r.note, source: "IMPORT" as const,
+      })),
+    });
+    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "observation.import", outcome: "ok", details: { rows: rows.length } }, tx);
+  });
+  return rows.length;
+}
+
+export interface ObservationExportFilter {
+  teamId?: string;
+  behaviourId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The filtered observations as CSV, newest first (at most 100,000 rows). */
+export async function exportObservationsCsv(ctx: MemberContext, f: ObservationExportFilter): Promise<string> {
+  const rows = await db().observation.findMany({
+    where: {
+      organizationId: ctx.orgId,
+      ...(f.teamId ? { teamId: f.teamId } : {}),
+      ...(f.behaviourId ? { behaviourId: f.behaviourId } : {}),
+      ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
+    },
+    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+    take: 100_000,
+    select: { occurredAt: true, performed: true, missed: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },
+  });
+  return observationsToCsv(rows.map((r) => ({ date: r.occurredAt.toISOString().slice(0, 10), team: r.team.name, behaviour: r.behaviour.title, performed: r.performed, missed: r.missed, note: r.note })));
+}
