@@ -20,5 +20,5 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/catalogue/:path*", "/log/:path*", "/barriers/:path*", "/dashboards/:path*", "/settings/:path*"],
+  matcher: ["/catalogue/:path*", "/log/:path*", "/barriers/:path*", "/dashboards/:path*", "/settings/:path*", "/teams/:path*"],
 };

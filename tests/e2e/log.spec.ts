@@ -22,17 +22,17 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   // Tap 1: open Log. Tap 2: the behaviour. Tap 3: Performed.
   await page.getByRole("link", { name: "Log", exact: true }).tap();
   await page.getByRole("button", { name: new RegExp(BEHAVIOUR) }).tap();
-  await page.getByRole("button", { name: "Performed" }).tap();
+  await page.getByRole("button", { name: "Performed", exact: true }).tap();
   const toast = page.getByRole("status").filter({ hasText: "Saved." });
   await expect(toast).toContainText(`Performed: ${BEHAVIOUR}`);
   await toast.getByRole("button", { name: "Undo" }).tap();
   await expect(toast).toHaveCount(0);
 
-  await page.getByLabel(/Note \(optional\)/).fill("Release day, the queue had no owner");
-  await page.getByRole("button", { name: "Missed" }).tap();
+  await page.getByRole("textbox", { name: /Note \(optional\): describe the situation/ }).fill("Release day, the queue had no owner");
+  await page.getByRole("button", { name: "Missed", exact: true }).tap();
   await expect(toast).toContainText(`Missed: ${BEHAVIOUR}`);
   await page.getByLabel("Log anonymously (your name is not stored)").check();
-  await page.getByRole("button", { name: "Performed" }).tap();
+  await page.getByRole("button", { name: "Performed", exact: true }).tap();
   await expect(toast).toContainText(`Performed: ${BEHAVIOUR} (anonymous)`);
 
   await page.reload();
@@ -44,4 +44,30 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   // The undone entry does not count; the miss and the anonymous entry do.
   const after = await thisWeek(page);
   expect(after).toEqual([before[0] + 1, before[1] + 2]);
+});
+
+test("the same phone can correct or delete its entries for 24 hours, even anonymous ones", async ({ page }) => {
+  await login(page, "member");
+  await page.getByRole("link", { name: "Log", exact: true }).tap();
+  await page.getByRole("button", { name: /Customer confirmation before closing a ticket/ }).tap();
+  const note = `Clinic ${Date.now().toString(36)}`;
+  await page.getByRole("textbox", { name: /Note \(optional\): describe the situation/ }).fill(note);
+  await page.getByLabel("Log anonymously (your name is not stored)").check();
+  await page.getByRole("button", { name: "Performed", exact: true }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  await page.reload(); // the list survives a reload: it lives on this device
+  const mine = page.getByRole("region", { name: "Your entries from the last 24 hours" });
+  const entry = mine.getByRole("listitem").filter({ hasText: "Customer confirmation before closing a ticket" }).first();
+  await expect(entry).toContainText("Performed");
+  await entry.getByRole("button", { name: "Change to missed" }).tap();
+  await expect(entry).toContainText("Missed");
+  await page.reload();
+  const recent = page.getByRole("listitem").filter({ hasText: note });
+  await expect(recent).toContainText("Missed");
+  await expect(recent).toContainText("Anonymous");
+
+  await mine.getByRole("listitem").filter({ hasText: "Customer confirmation before closing a ticket" }).first().getByRole("button", { name: "Delete" }).tap();
+  await page.reload();
+  await expect(page.getByRole("listitem").filter({ hasText: note })).toHaveCount(0);
 });

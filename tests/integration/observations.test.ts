@@ -200,3 +200,23 @@ describe("observation CSV import and export", () => {
     await expect(previewObservationImport(ctx, good)).rejects.toThrow(); // members cannot import
   });
 });
+
+describe("team adoption", () => {
+  it("reports a team's adoption from the summary, and another organisation's team as not found", async () => {
+    const { getTeam, listTeams } = await import("@/lib/server/data/teams");
+    const { s, ctx } = await scenario();
+    const other = await buildOrgScenario(db());
+    const base = { organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id };
+    await buildObservations(db(), [
+      ...Array.from({ length: 6 }, () => ({ ...base, performed: 1, missed: 0 })),
+      ...Array.from({ length: 2 }, () => ({ ...base, performed: 0, missed: 1 })),
+      { ...base, occurredAt: new Date(Date.now() - 60 * 86_400_000) }, // older than 28 days
+    ]);
+    expect(await listTeams(ctx)).toEqual([{ id: s.team.id, name: s.team.name, valueStream: null, adoption28d: { performed: 6, opportunities: 8, rate: 0.75 } }]);
+    const team = await getTeam(ctx, s.team.id);
+    expect(team.behaviours).toEqual([{ id: s.behaviour.id, title: s.behaviour.title, adoption28d: { performed: 6, opportunities: 8, rate: 0.75 } }]);
+    expect(team.weeks.at(-1)).toMatchObject({ performed: 6, opportunities: 8, rate: 0.75 });
+    expect(team.weeks.reduce((n, w) => n + w.opportunities, 0)).toBe(9);
+    await expect(getTeam(ctx, other.team.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

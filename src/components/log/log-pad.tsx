@@ -4,6 +4,7 @@ import { logObservationAction, undoObservationAction } from "@/lib/actions/obser
 import { UNDO_TOAST_MS } from "@/lib/domain/observations";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { inputClass } from "@/components/ui/field";
+import { MyEntries, useMyEntries } from "./my-entries";
 
 const TEAM_KEY = "conduct-log-team";
 const newKey = () => crypto.randomUUID();
@@ -28,6 +29,7 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const key = useRef(newKey());
+  const mine = useMyEntries();
 
   useEffect(() => {
     const remembered = localStorage.getItem(TEAM_KEY);
@@ -59,6 +61,7 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
         return;
       }
       key.current = newKey();
+      if (!result.data.duplicate) mine.add({ id: result.data.id, token: result.data.undoToken, title: current.title, outcome, note, at: Date.now() });
       setNote("");
       setSaved({ id: result.data.id, token: result.data.undoToken, text: `${outcome === "performed" ? "Performed" : "Missed"}: ${current.title}${anonymous ? " (anonymous)" : ""}` });
     });
@@ -70,6 +73,7 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
     start(async () => {
       const result = await undoObservationAction({ id, token });
       setSaved(null);
+      if (result.ok) mine.remove(id);
       setError(result.ok ? null : (result.formError ?? "Could not undo."));
     });
   }
@@ -161,6 +165,7 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
         })}
       </ul>
       {behaviours.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No active behaviour matches.</p>}
+      <MyEntries store={mine} />
     </div>
   );
 }

@@ -3,10 +3,10 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
-import { LogBatchInput, LogObservationInput, UndoObservationInput, type LoggedDto, type ObservationImportPreviewDto } from "@/lib/schemas/observations";
+import { EditObservationInput, LogBatchInput, LogObservationInput, UndoObservationInput, type LoggedDto, type ObservationImportPreviewDto } from "@/lib/schemas/observations";
 import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
 import { requireMember } from "@/lib/server/context";
-import { logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
+import { editObservation, logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
 import { failureFrom } from "@/lib/server/action-errors";
 
 /** Called straight from the Log pad (no form round trip): one tap, one request. */
@@ -65,4 +65,16 @@ export async function commitObservationImportAction(_prev: unknown, form: FormDa
   }
   revalidatePath("/log");
   redirect("/log?imported=1");
+}
+
+export async function editObservationAction(input: unknown): Promise<ActionResult> {
+  const parsed = EditObservationInput.safeParse(input);
+  if (!parsed.success) return { ok: false, formError: "That entry can no longer be changed." };
+  try {
+    await editObservation(await requireMember("observations.log"), parsed.data.id, parsed.data.token, { outcome: parsed.data.outcome, note: parsed.data.note });
+    return { ok: true, data: undefined };
+  } catch (err) {
+    const failure = failureFrom(err);
+    return failure.formError === "That item no longer exists." ? { ok: false, formError: "That entry can no longer be changed (24 hours have passed, or it was deleted)." } : failure;
+  }
 }

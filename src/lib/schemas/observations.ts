@@ -29,6 +29,7 @@ export const LogBatchInput = z
 export type LogBatchInput = z.infer<typeof LogBatchInput>;
 
 export const UndoObservationInput = z.object({ id: Id, token: z.string().min(20).max(100) });
+export const EditObservationInput = UndoObservationInput.extend({ outcome: z.enum(["performed", "missed"]), note: text("Note", 0, 500).default("") });
 
 export interface LogOptionsDto {
   teams: { id: string; name: string }[];

@@ -24,6 +24,9 @@ export default async function LogPage() {
               Import CSV
             </Link>
           )}
+          <Link href="/teams" className="text-brand-700 underline dark:text-brand-300">
+            Team adoption
+          </Link>
           <a href="/log/export" className="text-brand-700 underline dark:text-brand-300" download>
             Export CSV
           </a>

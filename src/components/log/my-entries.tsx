@@ -1,0 +1,103 @@
+"use client";
+import { useCallback, useEffect, useState, useTransition } from "react";
+import { editObservationAction, undoObservationAction } from "@/lib/actions/observations";
+import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
+
+const STORE = "conduct-log-entries";
+
+export interface MyEntry {
+  id: string;
+  token: string;
+  title: string;
+  outcome: "performed" | "missed";
+  note: string;
+  at: number;
+}
+
+/**
+ * Entries this browser logged in the last 24 hours, with the secret that lets it change or delete
+ * them (the server keeps only a hash, and no observer for anonymous entries).
+ */
+export function useMyEntries() {
+  const [entries, setEntries] = useState<MyEntry[]>([]);
+  useEffect(() => {
+    try {
+      const all = JSON.parse(localStorage.getItem(STORE) ?? "[]") as MyEntry[];
+      setEntries(all.filter((e) => Date.now() - e.at < EDIT_WINDOW_MS));
+    } catch {
+      setEntries([]);
+    }
+  }, []);
+  const save = useCallback((next: MyEntry[]) => {
+    setEntries(next);
+    localStorage.setItem(STORE, JSON.stringify(next));
+  }, []);
+  return {
+    entries,
+    add: (e: MyEntry) => save([e, ...entries.filter((x) => Date.now() - x.at < EDIT_WINDOW_MS)].slice(0, 50)),
+    remove: (id: string) => save(entries.filter((e) => e.id !== id)),
+    update: (id: string, change: Partial<MyEntry>) => save(entries.map((e) => (e.id === id ? { ...e, ...change } : e))),
+  };
+}
+
+const timeFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" });
+
+export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> }) {
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  if (store.entries.length === 0) return null;
+  return (
+    <section aria-labelledby="my-entries-heading" className="space-y-2">
+      <h2 id="my-entries-heading" className="text-sm font-semibold">
+        Your entries from the last 24 hours
+      </h2>
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        {store.entries.map((e) => {
+          const flipped = e.outcome === "performed" ? "missed" : "performed";
+          return (
+            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
+              <span>
+                <strong>{e.outcome === "performed" ? "Performed" : "Missed"}</strong> · {e.title} · {timeFmt.format(new Date(e.at))}
+              </span>
+              <span className="flex gap-1">
+                <button
+                  type="button"
+                  disabled={pending}
+                  className="rounded-md px-2 py-1 underline"
+                  onClick={() =>
+                    start(async () => {
+                      const r = await editObservationAction({ id: e.id, token: e.token, outcome: flipped, note: e.note });
+                      setError(r.ok ? null : (r.formError ?? "Could not change it."));
+                      if (r.ok) store.update(e.id, { outcome: flipped });
+                    })
+                  }
+                >
+                  Change to {flipped}
+                </button>
+                <button
+                  type="button"
+                  disabled={pending}
+                  className="rounded-md px-2 py-1 text-red-700 underline dark:text-red-400"
+                  onClick={() =>
+                    start(async () => {
+                      const r = await undoObservationAction({ id: e.id, token: e.token });
+                      setError(r.ok ? null : (r.formError ?? "Could not delete it."));
+                      store.remove(e.id);
+                    })
+                  }
+                >
+                  Delete
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
