@@ -10,18 +10,25 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const errorId = `${fieldId}-error`;
-  const hintId = `${fieldId}-hint`;
+interface ShellProps {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: (describedBy: string | undefined) => ReactNode;
+}
+
+/** Label, control, hint and error, tied together with aria-describedby. */
+export function FieldShell({ id, label, error, hint, children }: ShellProps) {
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={fieldId} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      {children(describedBy)}
       {hint && (
         <div id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
@@ -33,6 +40,16 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
         </p>
       )}
     </div>
+  );
+}
+
+/** A labelled input whose error is announced and tied to it with aria-describedby. */
+export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <FieldShell id={fieldId} label={label} error={error} hint={hint}>
+      {(describedBy) => <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />}
+    </FieldShell>
   );
 }
 

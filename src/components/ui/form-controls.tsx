@@ -1,38 +1,5 @@
 import type { ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { inputClass } from "./field";
-
-interface ShellProps {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  children: (describedBy: string | undefined) => ReactNode;
-}
-
-/** Label, control, hint and error, tied together with aria-describedby. */
-export function FieldShell({ id, label, error, hint, children }: ShellProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children(describedBy)}
-      {hint && (
-        <div id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+import { FieldShell, inputClass } from "./field";
 
 type Common = { name: string; label: string; error?: string; hint?: ReactNode };
 
