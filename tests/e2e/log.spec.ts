@@ -70,4 +70,15 @@ test("the same phone can correct or delete its entries for 24 hours, even anonym
   await mine.getByRole("listitem").filter({ hasText: "Customer confirmation before closing a ticket" }).first().getByRole("button", { name: "Delete" }).tap();
   await page.reload();
   await expect(page.getByRole("listitem").filter({ hasText: note })).toHaveCount(0);
+
+  // The list filters live in the URL, and the export takes the same filters.
+  const filters = page.getByRole("form", { name: "Filter observations" });
+  await filters.getByLabel("Behaviour").selectOption({ label: "Customer confirmation before closing a ticket" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/[?&]behaviour=[a-z0-9]+/);
+  const behaviourId = new URL(page.url()).searchParams.get("behaviour");
+  await expect(filters.getByRole("link", { name: "Export these as CSV" })).toHaveAttribute("href", new RegExp(`behaviour=${behaviourId}`));
+  const list = page.getByRole("list", { name: "Recent observations" });
+  await expect(list.getByRole("listitem").first()).toContainText("Customer confirmation before closing a ticket");
+  await expect(list.getByRole("listitem").filter({ hasText: "Root cause on the ticket within 24 h" })).toHaveCount(0);
 });

@@ -195,7 +195,7 @@ describe("observation CSV import and export", () => {
 
     expect(await commitObservationImport(manager, good)).toBe(1);
     await expectSummaryMatchesRaw();
-    const csv = await exportObservationsCsv(manager, { teamId: s.team.id, from: today, to: today });
+    const csv = await exportObservationsCsv(manager, { team: s.team.id, from: today, to: today });
     expect(csv).toBe(`date,team,behaviour,performed,missed,note\r\n${today},${s.team.name},${s.behaviour.title},4,1,"sprint review, Tuesday"\r\n`);
     await expect(previewObservationImport(ctx, good)).rejects.toThrow(); // members cannot import
   });
@@ -218,5 +218,30 @@ describe("team adoption", () => {
     expect(team.weeks.at(-1)).toMatchObject({ performed: 6, opportunities: 8, rate: 0.75 });
     expect(team.weeks.reduce((n, w) => n + w.opportunities, 0)).toBe(9);
     await expect(getTeam(ctx, other.team.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the observation list", () => {
+  it("filters by team, behaviour and inclusive dates, within the organisation", async () => {
+    const { listRecentObservations } = await import("@/lib/server/data/observations");
+    const { s, ctx } = await scenario();
+    const other = await buildOrgScenario(db());
+    const team2 = await buildTeam(db(), s.org.id, { name: "Filter team" });
+    const at = (d: string) => new Date(`${d}T10:00:00Z`);
+    const base = { organizationId: s.org.id, behaviourId: s.behaviour.id };
+    await buildObservations(db(), [
+      { ...base, teamId: s.team.id, occurredAt: at("2026-10-01"), note: "a" },
+      { ...base, teamId: s.team.id, occurredAt: at("2026-10-05"), note: "b" },
+      { ...base, teamId: team2.id, occurredAt: at("2026-10-05"), note: "c" },
+      { organizationId: other.org.id, behaviourId: other.behaviour.id, teamId: other.team.id, occurredAt: at("2026-10-05"), note: "other org" },
+    ]);
+    const notes = async (f: Parameters<typeof listRecentObservations>[1]) => (await listRecentObservations(ctx, f)).map((r) => r.note);
+    const all = await notes({});
+    expect([...all].sort()).toEqual(["a", "b", "c"]); // never the other organisation's
+    expect(all.at(-1)).toBe("a"); // newest first
+    expect(await notes({ team: team2.id })).toEqual(["c"]);
+    expect(await notes({ from: "2026-10-05", to: "2026-10-05", team: s.team.id })).toEqual(["b"]);
+    expect(await notes({ to: "2026-10-01" })).toEqual(["a"]);
+    expect(await notes({ behaviour: other.behaviour.id })).toEqual([]);
   });
 });

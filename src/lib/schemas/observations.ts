@@ -49,3 +49,14 @@ export interface ObservationImportPreviewDto {
   rows: { line: number; date: string; team: string; behaviour: string; performed: number; missed: number; errors: string[] }[];
   importable: number;
 }
+
+const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/** Filters of the observation list and its CSV export, as URL parameters. Bad values are dropped. */
+export const ObservationFilter = z.object({
+  team: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
+  behaviour: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
+  from: maybe(z.iso.date()),
+  to: maybe(z.iso.date()),
+});
+export type ObservationFilter = z.infer<typeof ObservationFilter>;

@@ -7,14 +7,19 @@ import { LogPad } from "@/components/log/log-pad";
 import { BatchForm } from "@/components/log/batch-form";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
+import { ObservationFilters } from "@/components/log/observation-filters";
+import { ObservationFilter } from "@/lib/schemas/observations";
+import { catalogueFacets } from "@/lib/server/data/catalogue";
 
 export const metadata = { title: "Log" };
 
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
-export default async function LogPage() {
+export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMemberPage("observations.log");
-  const [options, rows] = await Promise.all([logOptions(ctx), listRecentObservations(ctx, 30)]);
+  const raw = await searchParams;
+  const filter = ObservationFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [options, rows, facets] = await Promise.all([logOptions(ctx), listRecentObservations(ctx, filter), catalogueFacets(ctx)]);
   return (
     <>
       <PageHeader title="Log" description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed.">
@@ -27,9 +32,6 @@ export default async function LogPage() {
           <Link href="/teams" className="text-brand-700 underline dark:text-brand-300">
             Team adoption
           </Link>
-          <a href="/log/export" className="text-brand-700 underline dark:text-brand-300" download>
-            Export CSV
-          </a>
           {can(ctx.role, "honesty.review") && (
             <Link href="/log/honesty" className="text-brand-700 underline dark:text-brand-300">
               Honesty guard
@@ -48,11 +50,12 @@ export default async function LogPage() {
           </details>
         )}
       </section>
-      <h2 className="mb-3 text-lg font-semibold">Recent observations</h2>
+      <h2 id="observations" className="mb-3 text-lg font-semibold">Recent observations</h2>
+      <ObservationFilters filter={filter} teams={facets.teams} behaviours={options.behaviours.map((b) => ({ id: b.id, name: b.title }))} />
       {rows.length === 0 ? (
-        <EmptyState>No observations yet.</EmptyState>
+        <EmptyState>{Object.values(filter).some(Boolean) ? "No observation matches these filters." : "No observations yet."}</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        <ul aria-labelledby="observations" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {rows.map((o) => (
             <li key={o.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
               <div className="min-w-0">

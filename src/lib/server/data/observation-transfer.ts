@@ -4,7 +4,8 @@ import { recordAudit } from "../audit";
 import { ForbiddenError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-csv";
-import type { ObservationImportPreviewDto } from "@/lib/schemas/observations";
+import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schemas/observations";
+import { observationWhere } from "./observations";
 import type { MemberContext } from "./accounts";
 
 
@@ -57,22 +58,10 @@ export async function commitObservationImport(ctx: MemberContext, text: string, 
   return rows.length;
 }
 
-export interface ObservationExportFilter {
-  teamId?: string;
-  behaviourId?: string;
-  from?: string;
-  to?: string;
-}
-
 /** The filtered observations as CSV, newest first (at most 100,000 rows). */
-export async function exportObservationsCsv(ctx: MemberContext, f: ObservationExportFilter): Promise<string> {
+export async function exportObservationsCsv(ctx: MemberContext, filter: ObservationFilter): Promise<string> {
   const rows = await db().observation.findMany({
-    where: {
-      organizationId: ctx.orgId,
-      ...(f.teamId ? { teamId: f.teamId } : {}),
-      ...(f.behaviourId ? { behaviourId: f.behaviourId } : {}),
-      ...(f.from || f.to ? { occurredAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
-    },
+    where: observationWhere(ctx, filter),
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: 100_000,
     select: { occurredAt: true, performed: true, missed: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },

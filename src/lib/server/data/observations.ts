@@ -1,12 +1,26 @@
 import "server-only";
 import { db } from "../db";
 import type { ObservationRowDto } from "@/lib/schemas/overview";
+import type { ObservationFilter } from "@/lib/schemas/observations";
+import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-/** The organisation's latest observations, newest first. */
-export async function listRecentObservations(ctx: MemberContext, limit = 30): Promise<ObservationRowDto[]> {
+/** The caller's organisation's observations matching the filter (dates are inclusive UTC days). */
+export function observationWhere(ctx: MemberContext, f: ObservationFilter): Prisma.ObservationWhereInput {
+  return {
+    organizationId: ctx.orgId,
+    ...(f.team ? { teamId: f.team } : {}),
+    ...(f.behaviour ? { behaviourId: f.behaviour } : {}),
+    ...(f.from || f.to
+      ? { occurredAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } }
+      : {}),
+  };
+}
+
+/** The latest observations matching the filter, newest first. */
+export async function listRecentObservations(ctx: MemberContext, filter: ObservationFilter = {}, limit = 50): Promise<ObservationRowDto[]> {
   const rows = await db().observation.findMany({
-    where: { organizationId: ctx.orgId },
+    where: observationWhere(ctx, filter),
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 100),
     select: {
