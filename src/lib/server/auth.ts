@@ -6,6 +6,7 @@ import { authSecret } from "./auth-secret";
 import { authenticate, loadSessionUser, revokeSessions } from "./data/accounts";
 import { SignInInput } from "@/lib/schemas/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
+import { clientIp } from "./rate-limit";
 
 const SESSION_MAX_AGE = 7 * 24 * 3600;
 
@@ -29,8 +30,8 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, req) {
           const parsed = SignInInput.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const forwarded = req?.headers?.["x-forwarded-for"];
-          const ip = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : null;
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const ip = clientIp((name) => headers[name]);
           const user = await authenticate(parsed.data.email, parsed.data.password, ip);
           return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
         },
