@@ -33,6 +33,12 @@ test("sign-up shows each problem beside its field and creates nothing", async ({
   await expect(password).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#field-password-error")).toHaveText("Use at least 8 characters.");
   await expect(page.locator("#field-organizationName-error")).toHaveText("Name your organisation.");
+  // A common password is refused beside its field.
+  await page.getByLabel("Password").fill("password123");
+  await page.getByLabel("Organisation name").fill("Typo Inc");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.locator("#field-password-error")).toHaveText(/one of the most common passwords/);
+  await page.getByLabel("Organisation name").fill("");
   // What was typed stays, next to the messages.
   await expect(page.getByLabel("Your name")).toHaveValue("Tim Typo");
   await expect(page.getByLabel("Work e-mail")).toHaveValue(email);

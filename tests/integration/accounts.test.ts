@@ -32,6 +32,17 @@ describe("sign-up", () => {
     expect(await db().organization.count()).toBe(before);
   });
 
+  it("refuses the most common passwords, whatever their case, and writes nothing", async () => {
+    const before = await db().user.count();
+    for (const password of ["password", "Baseball", "1qaz2wsx", "TRUSTNO1"]) {
+      await expect(createAccountWithOrganization(signUp({ password }))).rejects.toMatchObject({ field: "password", message: expect.stringMatching(/most common passwords/) });
+    }
+    expect(await db().user.count()).toBe(before);
+    const { readFileSync } = await import("node:fs");
+    const list = readFileSync("src/lib/server/common-passwords.txt", "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    expect(list.length).toBeGreaterThanOrEqual(1000);
+  });
+
   it("gives two organisations with the same name different slugs", async () => {
     const a = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));
     const b = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "../passwords";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { slugify } from "@/lib/domain/accounts";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import type { Role } from "@/lib/domain/roles";
 import type { SignUpInput } from "@/lib/schemas/auth";
 import type { Prisma } from "@/generated/prisma/client";
@@ -43,6 +44,7 @@ async function uniqueSlug(tx: Prisma.TransactionClient, name: string): Promise<s
 
 /** Sign-up: a new user, a new organisation, and the user as its first ADMIN. */
 export async function createAccountWithOrganization(input: SignUpInput): Promise<{ userId: string; organizationId: string }> {
+  if (isCommonPassword(input.password)) throw new RuleError(COMMON_PASSWORD_MESSAGE, "password");
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new RuleError("An account with this e-mail already exists. Sign in instead.", "email");

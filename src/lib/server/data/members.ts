@@ -4,6 +4,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { hashPassword } from "../passwords";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { can, type Role } from "@/lib/domain/roles";
 import type { InvitationDto, InviteInput, MemberDto } from "@/lib/schemas/members";
 import type { NewAccountFromInvite } from "@/lib/schemas/auth";
@@ -117,6 +118,7 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
 /** A new person accepts an invitation by creating their account. */
 export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Promise<string> {
   if (!(await previewInvitation(input.token))) throw new RuleError(UNUSABLE);
+  if (isCommonPassword(input.password)) throw new RuleError(COMMON_PASSWORD_MESSAGE, "password");
   if (await db().user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new RuleError("An account with this e-mail already exists. Sign in to accept the invitation.", "email");
   }
