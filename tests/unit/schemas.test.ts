@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SignUpInput } from "@/lib/schemas/auth";
+import { NewAccountFromInvite, SignUpInput } from "@/lib/schemas/auth";
 import { InviteInput } from "@/lib/schemas/members";
 import { zodFieldErrors } from "@/lib/schemas/action-result";
 
@@ -27,6 +27,13 @@ describe("sign-up input", () => {
     expect(errorsOf({ ...valid, name: "Eve\u202Eevil" })).toEqual({ name: "Remove control characters." });
     expect(errorsOf({ ...valid, name: 42 }).name).toBeDefined();
     expect(Object.keys(errorsOf({}))).toEqual(["name", "email", "password", "organizationName"]);
+  });
+});
+
+describe("joining by invitation", () => {
+  it("applies the same password rules as sign-up", () => {
+    const r = NewAccountFromInvite.safeParse({ name: "Kim", email: "kim@example.com", password: "KIM@example.com", token: "t".repeat(20) });
+    expect(r.success ? {} : zodFieldErrors(r.error)).toEqual({ password: "Your password cannot be your e-mail address." });
   });
 });
 

@@ -32,12 +32,11 @@ export const OrganizationName = z
   .max(80, "Use at most 80 characters.")
   .refine((s) => !CONTROL.test(s), "Remove control characters.");
 
-export const SignUpInput = z
-  .object({ name: PersonName, email: Email, password: NewPassword, organizationName: OrganizationName })
-  .refine((v) => v.password.trim().toLowerCase() !== v.email, {
-    path: ["password"],
-    message: "Your password cannot be your e-mail address.",
-  });
+// Applies to every new account, whichever way it is created.
+const passwordIsNotEmail = (v: { password: string; email: string }) => v.password.trim().toLowerCase() !== v.email;
+const passwordIsEmail = { path: ["password"], message: "Your password cannot be your e-mail address." };
+
+export const SignUpInput = z.object({ name: PersonName, email: Email, password: NewPassword, organizationName: OrganizationName }).refine(passwordIsNotEmail, passwordIsEmail);
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 export const SignInInput = z.object({
@@ -46,5 +45,5 @@ export const SignInInput = z.object({
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX),
 });
 
-export const NewAccountFromInvite = z.object({ name: PersonName, email: Email, password: NewPassword, token: z.string().min(10).max(200) });
+export const NewAccountFromInvite = z.object({ name: PersonName, email: Email, password: NewPassword, token: z.string().min(10).max(200) }).refine(passwordIsNotEmail, passwordIsEmail);
 export type NewAccountFromInvite = z.infer<typeof NewAccountFromInvite>;
