@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { initials, normaliseEmail, passwordProblem, slugify } from "@/lib/domain/accounts";
+import { initials, normaliseEmail, slugify } from "@/lib/domain/accounts";
 import { safeNextPath } from "@/lib/domain/redirects";
-
-describe("password policy", () => {
-  it("requires 8 to 128 characters", () => {
-    expect(passwordProblem("short")).toMatch(/at least 8/);
-    expect(passwordProblem("12345678")).toBeNull();
-    expect(passwordProblem("x".repeat(128))).toBeNull();
-    expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
-  });
-  it("refuses the e-mail address as password", () => {
-    expect(passwordProblem("Ada@Example.com", "ada@example.com")).toMatch(/e-mail/);
-  });
-});
 
 describe("normalisation", () => {
   it("lower-cases and trims e-mail", () => expect(normaliseEmail("  Ada@Example.COM ")).toBe("ada@example.com"));

@@ -1,17 +1,7 @@
-// Account rules that need no database: password policy, e-mail and slug normalisation.
+// Account rules that need no database: password limits (enforced by the zod schemas), e-mail and slug normalisation.
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
-
-/** Returns the first problem with a password, or null when it is acceptable. */
-export function passwordProblem(password: string, email?: string): string | null {
-  if (password.length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    return "Your password cannot be your e-mail address.";
-  }
-  return null;
-}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -2,6 +2,18 @@
 // "<trigger>, <actor> <action> <frequency>." e.g. "When a customer reports a defect, the on-call
 // engineer posts the root cause and next step on the customer's ticket within 24 hours."
 
+/** The written parts of a behaviour's definition, shared by the editor, the page and the file formats. */
+export interface DefinitionText {
+  title: string;
+  actor: string;
+  action: string;
+  trigger: string;
+  frequency: string;
+  completionCriterion: string;
+  customerOutcome: string;
+  example: string;
+}
+
 export interface BehaviourParts {
   actor: string;
   action: string;

@@ -2,21 +2,14 @@
 // Pure: shaping rows for export, and reading and checking an import before anything is written.
 import { z } from "zod";
 import { csvRecords, CsvError, toCsv } from "./csv";
+import type { DefinitionText } from "./behaviour";
 
 export const CSV_COLUMNS = [
   "value", "title", "actor", "action", "trigger", "frequency", "completion_criterion", "customer_outcome", "example", "anchors", "owner_email", "status",
 ] as const;
 
-export interface TransferBehaviour {
+export interface TransferBehaviour extends DefinitionText {
   value: string;
-  title: string;
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-  completionCriterion: string;
-  customerOutcome: string;
-  example: string;
   anchors: string[];
   ownerEmail: string;
   status: string;

@@ -35,10 +35,6 @@ export function can(role: Role, permission: Permission): boolean {
   return MATRIX[permission].includes(role);
 }
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
 export interface NavItem {
   href: string;
   label: string;

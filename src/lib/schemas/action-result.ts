@@ -7,20 +7,6 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
-export const initialResult: ActionResult<never> | null = null;
-
-export function ok<T>(data: T): ActionResult<T> {
-  return { ok: true, data };
-}
-
-export function fail(formError: string, fieldErrors?: FieldErrors): { ok: false; formError?: string; fieldErrors?: FieldErrors } {
-  return { ok: false, formError, fieldErrors };
-}
-
-export function fieldFail(fieldErrors: FieldErrors): { ok: false; fieldErrors: FieldErrors } {
-  return { ok: false, fieldErrors };
-}
-
 /** The first message per field of a failed zod parse. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

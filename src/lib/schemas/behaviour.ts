@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONTROL, text } from "./text";
+import type { DefinitionText } from "@/lib/domain/behaviour";
 
 const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
 
@@ -76,17 +77,10 @@ export interface EditorOptionsDto {
   owners: { id: string; name: string }[];
 }
 
-export interface BehaviourFormValues {
-  title: string;
+export interface BehaviourFormValues extends DefinitionText {
   valueId: string;
   ownerId: string;
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-  completionCriterion: string;
-  customerOutcome: string;
-  example: string;
+  /** One decision question per line. */
   anchors: string;
 }
 

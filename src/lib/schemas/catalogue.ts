@@ -1,3 +1,6 @@
+import { z } from "zod";
+import type { DefinitionText } from "@/lib/domain/behaviour";
+
 // DTOs of the catalogue, as they cross to the browser.
 
 export type BehaviourStatus = "DRAFT" | "IN_REVIEW" | "ACTIVE" | "RETIRED";
@@ -24,17 +27,9 @@ export interface ValueGroupDto {
   behaviours: BehaviourSummaryDto[];
 }
 
-export interface BehaviourDto {
+export interface BehaviourDto extends DefinitionText {
   id: string;
-  title: string;
   valueName: string;
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-  completionCriterion: string;
-  customerOutcome: string;
-  example: string;
   anchors: string[];
   ownerName: string;
   status: BehaviourStatus;
@@ -46,7 +41,6 @@ export interface BehaviourDto {
   adoption28d: { performed: number; opportunities: number; rate: number | null };
 }
 
-import { z } from "zod";
 
 const optionalId = z.string().trim().max(40).optional().transform((v) => v || undefined);
 
