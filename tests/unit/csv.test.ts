@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvRecords, CsvError, parseCsv, toCsv } from "@/lib/domain/csv";
+import { csvRecords, CsvError, parseCsv, parseCsvLines, toCsv } from "@/lib/domain/csv";
 
 describe("csv", () => {
   it("quotes commas, quotes and line breaks, and reads them back", () => {
@@ -21,6 +21,12 @@ describe("csv", () => {
     expect(() => parseCsv('a,"b\n1,2')).toThrow(CsvError);
   });
   it("maps rows to records by a normalised header, padding short rows", () => {
-    expect(csvRecords(" Title ,Actor\nx,y\nz\n")).toEqual({ header: ["title", "actor"], records: [{ title: "x", actor: "y" }, { title: "z", actor: "" }] });
+    expect(csvRecords(" Title ,Actor\nx,y\nz\n")).toEqual({ header: ["title", "actor"], rawHeader: ["Title", "Actor"], records: [{ title: "x", actor: "y" }, { title: "z", actor: "" }], lines: [2, 3] });
+  });
+  it("reports the file line each row starts on, past blank lines and line breaks inside quotes", () => {
+    // Line 1 blank, header on 2, a row on 3 whose quoted cell spans 3–4, blank 5, a row on 6 (CRLF), a row on 7.
+    const text = '\na,b\n"x\ny",1\n\r\nz,2\r\nw,3';
+    expect(parseCsvLines(text).map((r) => r.line)).toEqual([2, 3, 6, 7]);
+    expect(csvRecords(text).lines).toEqual([3, 6, 7]);
   });
 });

@@ -30,4 +30,8 @@ describe("observation CSV", () => {
     const { rows: back } = readObservationCsv(observationsToCsv(rows), "2026-11-22");
     expect(back.map(({ line: _l, errors, ...r }) => ({ ...r, errors }))).toEqual([{ ...rows[0], errors: [] }]);
   });
+  it("points errors at the file line, past a blank line and a note spanning two lines", () => {
+    const text = 'date,team,behaviour,performed,missed,note\n2026-11-20,Payments,B,1,0,"two\nlines"\n\n2026-11-20,,B,1,0,';
+    expect(readObservationCsv(text, "2026-11-22").rows.map((r) => [r.line, r.errors])).toEqual([[2, []], [5, ["Team is missing."]]]);
+  });
 });

@@ -15,13 +15,24 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 export class CsvError extends Error {}
 
-/** Parses CSV text into rows of cells. Blank lines are skipped. Throws CsvError on a broken quote. */
-export function parseCsv(text: string): string[][] {
+export interface CsvLine {
+  /** The line of the file the row starts on (1-based), so errors point where a person can look. */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Parses CSV text into rows of cells with the line each starts on. Blank lines are skipped (and
+ * still counted). Throws CsvError on a broken quote.
+ */
+export function parseCsvLines(text: string): CsvLine[] {
   const src = text.replace(/^\uFEFF/, "");
-  const rows: string[][] = [];
+  const rows: CsvLine[] = [];
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   let i = 0;
   const endCell = () => {
     row.push(/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
@@ -29,15 +40,22 @@ export function parseCsv(text: string): string[][] {
   };
   const endRow = () => {
     endCell();
-    if (row.length > 1 || row[0] !== "") rows.push(row);
+    // Rows with nothing but blanks (a spreadsheet's trailing ",,,," lines) are skipped too.
+    if (row.some((c) => c.trim() !== "")) rows.push({ line: rowLine, cells: row });
     row = [];
+    line++;
+    rowLine = line;
   };
   while (i < src.length) {
     const c = src[i]!;
     if (quoted) {
       if (c === '"' && src[i + 1] === '"') (cell += '"'), (i += 2);
       else if (c === '"') (quoted = false), i++;
-      else (cell += c), i++;
+      else {
+        // A line break inside quotes belongs to the cell but still moves the file's line on.
+        if (c === "\n" || (c === "\r" && src[i + 1] !== "\n")) line++;
+        (cell += c), i++;
+      }
       continue;
     }
     if (c === '"' && cell === "") (quoted = true), i++;
@@ -51,9 +69,18 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Rows as objects keyed by the (trimmed, lower-cased) header row. */
-export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
-  const [head, ...body] = parseCsv(text);
-  const header = (head ?? []).map((h) => h.trim().toLowerCase());
-  return { header, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""]))) };
+/** Parses CSV text into rows of cells. Blank lines are skipped. Throws CsvError on a broken quote. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvLines(text).map((r) => r.cells);
+}
+
+/**
+ * Rows as objects keyed by the (trimmed, lower-cased) header row, each with the file line it
+ * starts on; `rawHeader` keeps the header as written, for messages.
+ */
+export function csvRecords(text: string): { header: string[]; rawHeader: string[]; records: Record<string, string>[]; lines: number[] } {
+  const [head, ...body] = parseCsvLines(text);
+  const rawHeader = (head?.cells ?? []).map((h) => h.trim());
+  const header = rawHeader.map((h) => h.toLowerCase());
+  return { header, rawHeader, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? ""]))), lines: body.map((r) => r.line) };
 }

@@ -29,7 +29,7 @@ function validDate(s: string): boolean {
 export function readObservationCsv(text: string, today: string): { rows: ObservationCsvRow[]; fileError?: string } {
   let parsed: ReturnType<typeof csvRecords>;
   try {
-    parsed = csvRecords(text.trim());
+    parsed = csvRecords(text);
   } catch (err) {
     return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
   }
@@ -54,7 +54,7 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     const missed = COUNT.test(m) ? Number(m) : 0;
     if (COUNT.test(p) && COUNT.test(m) && performed + missed === 0) errors.push("A row needs at least one opportunity (performed + missed).");
     if (note.length > 500) errors.push("Note is longer than 500 characters.");
-    return { line: i + 2, date, team, behaviour, performed, missed, note, errors };
+    return { line: parsed.lines[i]!, date, team, behaviour, performed, missed, note, errors };
   });
   return { rows };
 }

@@ -15,10 +15,12 @@ export type Permission =
   | "catalogue.edit" // define and change behaviours
   | "catalogue.review" // run the human video test (never on one's own behaviour)
   | "dashboards.view" // manager dashboards
-  | "barriers.manage" // score and classify barriers
+  | "barriers.manage" // record, score and classify barriers; surveys; interventions
+  | "barriers.propose" // anyone may put forward what gets in their way; a manager scores it
+  | "surveys.respond"
   | "observations.log"
-  | "honesty.review"
-  | "observations.import"; // bring counts in from other tools // see who logs in streaks or bursts (names are shown, so leaders only)
+  | "honesty.review" // see who logs in streaks or bursts (names are shown, so leaders only)
+  | "observations.import"; // bring counts in from other tools
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -26,6 +28,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "catalogue.review": ["ADMIN", "LEADER", "MANAGER"],
   "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
   "barriers.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "barriers.propose": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+  "surveys.respond": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "honesty.review": ["ADMIN", "LEADER"],
   "observations.import": ["ADMIN", "LEADER", "MANAGER"],
@@ -46,6 +50,7 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/catalogue", label: "Catalogue" },
     { href: "/log", label: "Log" },
     { href: "/barriers", label: "Barriers" },
+    { href: "/surveys", label: "Surveys" },
   ];
   if (can(role, "dashboards.view")) items.push({ href: "/dashboards", label: "Dashboards" });
   items.push({ href: "/settings", label: "Settings" });

@@ -23,3 +23,10 @@ export function formObject(form: FormData): Record<string, string> {
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
   return out;
 }
+
+/** Like formObject, plus the named keys as lists of every value sent (checkbox groups). */
+export function formObjectWithLists<K extends string>(form: FormData, lists: readonly K[]): Record<string, string> & Record<K, string[]> {
+  const out: Record<string, unknown> = formObject(form);
+  for (const key of lists) out[key] = form.getAll(key).filter((v): v is string => typeof v === "string");
+  return out as Record<string, string> & Record<K, string[]>;
+}

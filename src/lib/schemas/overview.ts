@@ -1,4 +1,4 @@
-// DTOs of the read-only lists the foundation shows (observations, barriers, metrics).
+// DTOs of the read-only lists the foundation shows (observations, metrics).
 
 export interface ObservationRowDto {
   id: string;
@@ -9,21 +9,6 @@ export interface ObservationRowDto {
   performed: number;
   missed: number;
   note: string;
-}
-
-export interface BarrierRowDto {
-  id: string;
-  title: string;
-  description: string;
-  comB: string;
-  determinant: string;
-  status: string;
-  impact: number;
-  reach: number;
-  ease: number;
-  priority: number;
-  behaviourTitles: string[];
-  teamNames: string[];
 }
 
 export interface MetricRowDto {

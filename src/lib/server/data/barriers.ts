@@ -1,25 +1,170 @@
 import "server-only";
 import { db } from "../db";
-import { priorityScore } from "@/lib/domain/barriers";
-import type { BarrierRowDto } from "@/lib/schemas/overview";
+import { recordAudit } from "../audit";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { can } from "@/lib/domain/roles";
+import { canMove, priorityOf, type BarrierStatus } from "@/lib/domain/barriers";
+import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
+import type { BarrierDetailDto, BarrierFormValues, BarrierInput, BarrierOptionsDto, BarrierRowDto, InterventionEvidenceDto, SurveyStatisticsSnapshot } from "@/lib/schemas/barriers";
+import type { Prisma } from "@/generated/prisma/client";
+import { INTERVENTION_SELECT, interventionEvidence } from "./interventions";
 import type { MemberContext } from "./accounts";
 
-/** Open and closed barriers of the organisation, highest priority first. */
-export async function listBarriers(ctx: MemberContext): Promise<BarrierRowDto[]> {
+const ROW_SELECT = {
+  id: true, title: true, description: true, comB: true, determinant: true, feasibility: true, status: true, impact: true, reach: true, ease: true, surveyId: true,
+  behaviours: { select: { behaviour: { select: { id: true, title: true } } }, orderBy: { behaviour: { title: "asc" } } },
+  teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+} as const satisfies Prisma.BarrierSelect;
+
+type Row = Prisma.BarrierGetPayload<{ select: typeof ROW_SELECT }>;
+
+const toRow = (r: Row): BarrierRowDto => ({
+  id: r.id, title: r.title, description: r.description, comB: r.comB, determinant: r.determinant, feasibility: r.feasibility, status: r.status,
+  impact: r.impact, reach: r.reach, ease: r.ease, priority: priorityOf(r),
+  behaviourTitles: r.behaviours.map((b) => b.behaviour.title), teamNames: r.teams.map((t) => t.team.name), fromSurvey: r.surveyId !== null,
+});
+
+/** The organisation's barriers (highest priority first, unscored last), optionally of one behaviour. */
+export async function listBarriers(ctx: MemberContext, filter: { behaviourId?: string } = {}): Promise<BarrierRowDto[]> {
   const rows = await db().barrier.findMany({
-    where: { organizationId: ctx.orgId, deletedAt: null },
+    where: { organizationId: ctx.orgId, deletedAt: null, ...(filter.behaviourId ? { behaviours: { some: { behaviourId: filter.behaviourId } } } : {}) },
+    select: ROW_SELECT,
+  });
+  return rows.map(toRow).sort((a, b) => (b.priority ?? -1) - (a.priority ?? -1) || a.title.localeCompare(b.title));
+}
+
+export async function barrierOptions(ctx: MemberContext): Promise<BarrierOptionsDto> {
+  if (!can(ctx.role, "barriers.propose")) throw new ForbiddenError();
+  const [behaviours, teams] = await Promise.all([
+    db().behaviour.findMany({ where: { organizationId: ctx.orgId, deletedAt: null, parentId: null, status: { not: "RETIRED" } }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { behaviours: behaviours.map((b) => ({ id: b.id, name: b.title })), teams, owners: [] };
+}
+
+/** Behaviours and teams named by the form must be the caller's organisation's: ids prove nothing. */
+async function checkLinks(tx: Prisma.TransactionClient, ctx: MemberContext, input: BarrierInput) {
+  const [behaviours, teams] = await Promise.all([
+    tx.behaviour.count({ where: { id: { in: input.behaviourIds }, organizationId: ctx.orgId, deletedAt: null, parentId: null } }),
+    tx.team.count({ where: { id: { in: input.teamIds }, organizationId: ctx.orgId, kind: "TEAM" } }),
+  ]);
+  if (behaviours !== input.behaviourIds.length) throw new RuleError("Choose behaviours of your organisation's catalogue.", "behaviourIds");
+  if (teams !== input.teamIds.length) throw new RuleError("Choose teams of your organisation.", "teamIds");
+}
+
+async function writeLinks(tx: Prisma.TransactionClient, ctx: MemberContext, barrierId: string, input: BarrierInput) {
+  await tx.barrierBehaviour.deleteMany({ where: { barrierId } });
+  await tx.barrierTeam.deleteMany({ where: { barrierId } });
+  await tx.barrierBehaviour.createMany({ data: input.behaviourIds.map((behaviourId) => ({ organizationId: ctx.orgId, barrierId, behaviourId })) });
+  await tx.barrierTeam.createMany({ data: input.teamIds.map((teamId) => ({ organizationId: ctx.orgId, barrierId, teamId })) });
+}
+
+/**
+ * Records a barrier. Leaders and managers classify and score it; anyone else may propose one,
+ * which stays unscored (whatever scores the request carried) until a manager scores it.
+ */
+export async function createBarrier(ctx: MemberContext, input: BarrierInput, extra: { surveyId?: string; statistics?: SurveyStatisticsSnapshot } = {}): Promise<string> {
+  if (!can(ctx.role, "barriers.propose")) throw new ForbiddenError();
+  const scores = can(ctx.role, "barriers.manage") ? { impact: input.impact, reach: input.reach, ease: input.ease } : { impact: null, reach: null, ease: null };
+  return db().$transaction(async (tx) => {
+    await checkLinks(tx, ctx, input);
+    const { behaviourIds: _b, teamIds: _t, impact: _i, reach: _r, ease: _e, ...fields } = input;
+    const created = await tx.barrier.create({
+      data: { ...fields, ...scores, organizationId: ctx.orgId, createdById: ctx.membershipId, surveyId: extra.surveyId ?? null, statistics: extra.statistics ? (JSON.parse(JSON.stringify(extra.statistics)) as Prisma.InputJsonObject) : undefined },
+      select: { id: true },
+    });
+    await writeLinks(tx, ctx, created.id, input);
+    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "barrier.create", targetType: "Barrier", targetId: created.id, outcome: "ok" }, tx);
+    return created.id;
+  });
+}
+
+export class BarrierConflictError extends RuleError {
+  constructor() {
+    super("Someone else saved this barrier since you opened it. Your changes are still in the form: reload the page in another tab to compare, then save again.");
+  }
+}
+
+export async function updateBarrier(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: BarrierInput): Promise<void> {
+  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await db().$transaction(async (tx) => {
+    const current = await tx.barrier.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
+    if (!current) throw new NotFoundError();
+    await checkLinks(tx, ctx, input);
+    const { behaviourIds: _b, teamIds: _t, ...fields } = input;
+    const res = await tx.barrier.updateMany({ where: { id, organizationId: ctx.orgId, updatedAt: new Date(expectedUpdatedAt) }, data: fields });
+    if (res.count === 0) throw new BarrierConflictError();
+    await writeLinks(tx, ctx, id, input);
+    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "barrier.update", targetType: "Barrier", targetId: id, outcome: "ok" }, tx);
+  });
+}
+
+/** Moves a barrier along its lifecycle; REMOVED needs an intervention whose before/after shows a rise. */
+export async function changeBarrierStatus(ctx: MemberContext, id: string, to: BarrierStatus, now = new Date()): Promise<void> {
+  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  const barrier = await db().barrier.findFirst({
+    where: { id, organizationId: ctx.orgId, deletedAt: null },
+    select: { status: true, impact: true, reach: true, ease: true, behaviours: { select: { behaviourId: true } }, interventions: { select: INTERVENTION_SELECT, orderBy: { startDate: "asc" } } },
+  });
+  if (!barrier) throw new NotFoundError();
+  const from = barrier.status as BarrierStatus;
+  if (!canMove(from, to)) throw new RuleError(`A barrier that is ${BARRIER_STATUS_LABELS[from]!.toLowerCase()} cannot move to ${BARRIER_STATUS_LABELS[to]!.toLowerCase()}.`, "status");
+  if (priorityOf(barrier) === null && to !== "ACCEPTED") throw new RuleError("Score impact, people affected and ease of removal first.", "status");
+  let removalEvidence: (InterventionEvidenceDto & { markedAt: string }) | null = null;
+  if (to === "REMOVED") {
+    const evidence = await Promise.all(barrier.interventions.map((i) => interventionEvidence(ctx.orgId, barrier.behaviours.map((b) => b.behaviourId), i, now)));
+    const passing = evidence.find((e) => e.problem === null);
+    if (!passing) throw new RuleError(evidence.at(-1)?.problem ?? "Plan an intervention first: its before/after adoption is the evidence a barrier was removed.", "status");
+    removalEvidence = { ...passing, markedAt: now.toISOString() };
+  }
+  await db().$transaction(async (tx) => {
+    const res = await tx.barrier.updateMany({ where: { id, organizationId: ctx.orgId, status: from }, data: { status: to, removalEvidence: removalEvidence ? (JSON.parse(JSON.stringify(removalEvidence)) as Prisma.InputJsonObject) : undefined } });
+    if (res.count === 0) throw new BarrierConflictError();
+    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "barrier.status", targetType: "Barrier", targetId: id, outcome: "ok", details: { from, to } }, tx);
+  });
+}
+
+export async function getBarrier(ctx: MemberContext, id: string, now = new Date()): Promise<BarrierDetailDto> {
+  const b = await db().barrier.findFirst({
+    where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: {
-      id: true, title: true, description: true, comB: true, determinant: true, status: true, impact: true, reach: true, ease: true,
-      behaviours: { select: { behaviour: { select: { title: true } } } },
-      teams: { select: { team: { select: { name: true } } } },
+      ...ROW_SELECT, evidence: true, updatedAt: true, createdAt: true, statistics: true, removalEvidence: true,
+      createdBy: { select: { user: { select: { name: true } } } },
+      survey: { select: { id: true, title: true, deletedAt: true } },
+      interventions: { select: INTERVENTION_SELECT, orderBy: { startDate: "asc" } },
     },
   });
-  return rows
-    .map((r) => ({
-      id: r.id, title: r.title, description: r.description, comB: r.comB, determinant: r.determinant, status: r.status,
-      impact: r.impact, reach: r.reach, ease: r.ease, priority: priorityScore(r),
-      behaviourTitles: r.behaviours.map((b) => b.behaviour.title),
-      teamNames: r.teams.map((t) => t.team.name),
-    }))
-    .sort((a, b) => b.priority - a.priority || a.title.localeCompare(b.title));
+  if (!b) throw new NotFoundError();
+  const behaviourIds = b.behaviours.map((x) => x.behaviour.id);
+  const interventions = await Promise.all(b.interventions.map((i) => interventionEvidence(ctx.orgId, behaviourIds, i, now)));
+  return {
+    ...toRow(b),
+    evidence: b.evidence,
+    updatedAt: b.updatedAt.toISOString(),
+    createdAt: b.createdAt.toISOString(),
+    createdByName: b.createdBy.user.name,
+    behaviours: b.behaviours.map((x) => x.behaviour),
+    teams: b.teams.map((x) => x.team),
+    survey: b.survey && !b.survey.deletedAt ? { id: b.survey.id, title: b.survey.title } : null,
+    statistics: (b.statistics as SurveyStatisticsSnapshot | null) ?? null,
+    removalEvidence: b.status === "REMOVED" ? ((b.removalEvidence as BarrierDetailDto["removalEvidence"]) ?? null) : null,
+    interventions,
+  };
+}
+
+/** The saved barrier as its edit form shows it. */
+export async function barrierForEdit(ctx: MemberContext, id: string): Promise<{ values: BarrierFormValues; updatedAt: string; title: string }> {
+  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  const b = await db().barrier.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, evidence: true, updatedAt: true } });
+  if (!b) throw new NotFoundError();
+  const score = (v: number | null) => (v === null ? "" : String(v));
+  return {
+    title: b.title,
+    updatedAt: b.updatedAt.toISOString(),
+    values: {
+      title: b.title, description: b.description, evidence: b.evidence, comB: b.comB, determinant: b.determinant, feasibility: b.feasibility,
+      impact: score(b.impact), reach: score(b.reach), ease: score(b.ease),
+      behaviourIds: b.behaviours.map((x) => x.behaviour.id), teamIds: b.teams.map((x) => x.team.id),
+    },
+  };
 }

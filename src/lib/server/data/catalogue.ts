@@ -3,7 +3,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { adoption } from "@/lib/domain/adoption";
 import { behaviourSentence } from "@/lib/domain/behaviour";
-import { priorityScore } from "@/lib/domain/barriers";
+import { priorityOf } from "@/lib/domain/barriers";
 import { mondayOf, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
 import type { BehaviourDto, CatalogueFacetsDto, CatalogueFilter, ValueGroupDto } from "@/lib/schemas/catalogue";
 import type { Prisma } from "@/generated/prisma/client";
@@ -101,7 +101,7 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
 }
 
 export interface BehaviourLinksDto {
-  barriers: { id: string; title: string; priority: number; status: string }[];
+  barriers: { id: string; title: string; priority: number | null; status: string }[];
   metrics: { id: string; name: string; kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS" }[];
 }
 
@@ -120,8 +120,8 @@ export async function behaviourLinks(ctx: MemberContext, id: string): Promise<Be
   ]);
   return {
     barriers: barriers
-      .map(({ barrier: b }) => ({ id: b.id, title: b.title, priority: priorityScore(b), status: b.status }))
-      .sort((a, b) => b.priority - a.priority),
+      .map(({ barrier: b }) => ({ id: b.id, title: b.title, priority: priorityOf(b), status: b.status }))
+      .sort((a, b) => (b.priority ?? -1) - (a.priority ?? -1)),
     metrics: metrics.map((m) => m.metric),
   };
 }

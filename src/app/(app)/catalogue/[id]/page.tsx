@@ -141,7 +141,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             <ul className="mt-2 space-y-1 text-sm">
               {links.barriers.map((x) => (
                 <li key={x.id}>
-                  {x.title} <span className="text-slate-500">· priority {x.priority}</span> <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>
+                  {x.title} <span className="text-slate-500">· {x.priority === null ? "not scored" : `priority ${x.priority}`}</span> <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,137 @@
+// Interventions: which intervention functions fit a barrier, the APEASE appraisal, and whether
+// adoption moved after the intervention started. Pure.
+import { adoption, MIN_OPPORTUNITIES, type Adoption, type AdoptionCounts } from "./adoption";
+
+export const INTERVENTION_FUNCTIONS = [
+  "EDUCATION",
+  "PERSUASION",
+  "INCENTIVISATION",
+  "COERCION",
+  "TRAINING",
+  "RESTRICTION",
+  "ENVIRONMENTAL_RESTRUCTURING",
+  "MODELLING",
+  "ENABLEMENT",
+] as const;
+export type InterventionFunction = (typeof INTERVENTION_FUNCTIONS)[number];
+
+export const FUNCTION_LABELS: Record<InterventionFunction, string> = {
+  EDUCATION: "Education",
+  PERSUASION: "Persuasion",
+  INCENTIVISATION: "Incentivisation",
+  COERCION: "Coercion",
+  TRAINING: "Training",
+  RESTRICTION: "Restriction",
+  ENVIRONMENTAL_RESTRUCTURING: "Environmental restructuring",
+  MODELLING: "Modelling",
+  ENABLEMENT: "Enablement",
+};
+
+export const FUNCTION_DESCRIPTIONS: Record<InterventionFunction, string> = {
+  EDUCATION: "Increase knowledge or understanding",
+  PERSUASION: "Use communication to induce feelings or stimulate action",
+  INCENTIVISATION: "Create an expectation of reward",
+  COERCION: "Create an expectation of cost",
+  TRAINING: "Impart skills",
+  RESTRICTION: "Use rules to reduce the opportunity to do the competing behaviour",
+  ENVIRONMENTAL_RESTRUCTURING: "Change the physical or social context",
+  MODELLING: "Provide an example for people to aspire to or imitate",
+  ENABLEMENT: "Increase means or reduce barriers to increase capability or opportunity",
+};
+
+export type ComB = "PHYSICAL_CAPABILITY" | "PSYCHOLOGICAL_CAPABILITY" | "PHYSICAL_OPPORTUNITY" | "SOCIAL_OPPORTUNITY" | "REFLECTIVE_MOTIVATION" | "AUTOMATIC_MOTIVATION";
+
+// The Behaviour Change Wheel's COM-B → intervention function matrix (Michie, van Stralen & West
+// 2011, Implementation Science 6:42, table 3), as the product specifies it.
+const BCW_MATRIX: Record<ComB, readonly InterventionFunction[]> = {
+  PHYSICAL_CAPABILITY: ["TRAINING", "ENABLEMENT"],
+  PSYCHOLOGICAL_CAPABILITY: ["EDUCATION", "TRAINING", "ENABLEMENT"],
+  REFLECTIVE_MOTIVATION: ["EDUCATION", "PERSUASION", "INCENTIVISATION", "COERCION"],
+  AUTOMATIC_MOTIVATION: ["PERSUASION", "INCENTIVISATION", "COERCION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"],
+  PHYSICAL_OPPORTUNITY: ["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"],
+  SOCIAL_OPPORTUNITY: ["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"],
+};
+
+export function suggestedFunctions(comB: ComB): readonly InterventionFunction[] {
+  return BCW_MATRIX[comB];
+}
+
+// APEASE (Michie, Atkins & West 2014, "The Behaviour Change Wheel: a guide"): the criteria for
+// choosing among candidate interventions. Each is scored 1 (poor) to 5 (good) with a note.
+export const APEASE_CRITERIA = [
+  { key: "affordability", label: "Affordability", question: "Can it be delivered within the budget?" },
+  { key: "practicability", label: "Practicability", question: "Can it be delivered as designed, at the scale intended?" },
+  { key: "effectiveness", label: "Effectiveness", question: "How well will it change the behaviour, and cost-effectively?" },
+  { key: "acceptability", label: "Acceptability", question: "Do the people affected and the organisation find it appropriate?" },
+  { key: "sideEffects", label: "Side-effects / safety", question: "Is it free of unwanted effects? (5 = none)" },
+  { key: "equity", label: "Equity", question: "Does it avoid widening differences between groups?" },
+] as const;
+export type ApeaseKey = (typeof APEASE_CRITERIA)[number]["key"];
+export type Apease = Record<ApeaseKey, { score: number; note: string }>;
+
+export function apeaseTotal(a: Apease): number {
+  return APEASE_CRITERIA.reduce((s, c) => s + a[c.key].score, 0);
+}
+
+// ---------------------------------------------------------------- before / after
+
+const DAY = 86_400_000;
+/** The after window is capped so that a long-running intervention compares like with like. */
+export const MAX_WINDOW_DAYS = 84;
+
+export interface Window {
+  from: string; // YYYY-MM-DD, inclusive
+  to: string; // inclusive
+}
+
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+/**
+ * After = from the start day to today (at most MAX_WINDOW_DAYS); before = the same number of days
+ * just before the start, so both rates cover equal time. Null when the intervention has not started.
+ */
+export function beforeAfterWindows(startDay: string, today: string): { before: Window; after: Window; days: number } | null {
+  const start = dayMs(startDay);
+  const end = Math.min(dayMs(today), start + (MAX_WINDOW_DAYS - 1) * DAY);
+  if (end < start) return null;
+  const days = Math.round((end - start) / DAY) + 1;
+  return { before: { from: iso(start - days * DAY), to: iso(start - DAY) }, after: { from: startDay, to: iso(end) }, days };
+}
+
+export interface BeforeAfter {
+  before: Adoption;
+  after: Adoption;
+  /** after − before in percentage points, or null when either side has too few opportunities. */
+  changePts: number | null;
+}
+
+export function beforeAfter(before: AdoptionCounts, after: AdoptionCounts): BeforeAfter {
+  const b = adoption(before);
+  const a = adoption(after);
+  return { before: b, after: a, changePts: a.rate !== null && b.rate !== null ? Math.round((a.rate - b.rate) * 1000) / 10 : null };
+}
+
+/**
+ * Difference in differences: the rolled-out teams' change minus the not-yet teams' change over the
+ * same windows. It removes what happened everywhere anyway (a season, a reorganisation); it is still
+ * a comparison, not proof, since teams were not assigned at random.
+ */
+export function differenceInDifferences(rolledOut: BeforeAfter, comparison: BeforeAfter): number | null {
+  if (rolledOut.changePts === null || comparison.changePts === null) return null;
+  return Math.round((rolledOut.changePts - comparison.changePts) * 10) / 10;
+}
+
+/** Why the evidence does not (yet) show the barrier removed, or null when it does. */
+export function removalProblem(e: BeforeAfter | null): string | null {
+  if (!e) return "No intervention has started yet: adoption after its start is the evidence a barrier was removed.";
+  if (e.before.rate === null || e.after.rate === null) {
+    return `Not enough observations to compare (before: ${e.before.opportunities}, after: ${e.after.opportunities} opportunities; at least ${MIN_OPPORTUNITIES} each). Keep logging, then mark it removed.`;
+  }
+  if (e.after.rate <= e.before.rate) {
+    return `Adoption did not rise after the intervention (before ${pct(e.before.rate)} of ${e.before.opportunities}, after ${pct(e.after.rate)} of ${e.after.opportunities}). Keep it in progress, try another intervention, or accept it.`;
+  }
+  return null;
+}
+
+const pct = (r: number) => `${Math.round(r * 100)}%`;
