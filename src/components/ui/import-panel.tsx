@@ -24,10 +24,13 @@ interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
   commit: (prev: unknown, form: FormData) => Promise<ActionResult>;
   columns: { header: string; cell: (row: R) => React.ReactNode }[];
   summary?: (preview: P) => string;
+  /** Extra fields both forms send, e.g. the record the import goes into. */
+  hidden?: Record<string, string>;
 }
 
 /** Choose a file (or paste), preview every row with its problems, then import all rows or none. */
-export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ fileLabel, accept, noun, preview, commit, columns, summary }: Props<R, P>) {
+export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ fileLabel, accept, noun, preview, commit, columns, summary, hidden = {} }: Props<R, P>) {
+  const hiddenInputs = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
   const [content, setContent] = useState("");
   const [previewState, previewAction, previewing] = useActionState(preview, null);
   const [commitState, commitAction, committing] = useActionState(commit, null);
@@ -36,6 +39,7 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
   return (
     <div className="space-y-4">
       <form action={previewAction} className="space-y-3">
+        {hiddenInputs}
         <div className="space-y-1">
           <label htmlFor="import-file" className="block text-sm font-medium">
             {fileLabel}
@@ -111,6 +115,7 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
                 </table>
               </div>
               <form action={commitAction}>
+                {hiddenInputs}
                 <input type="hidden" name="content" value={content} />
                 <Button type="submit" disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}>
                   {committing ? "Importing…" : `Import ${data.rows.length} ${noun}`}

@@ -31,3 +31,14 @@ export const BARRIER_STATUS_LABELS: Record<string, string> = {
   REMOVED: "Removed",
   ACCEPTED: "Accepted",
 };
+
+export const FEASIBILITY_LABELS: Record<string, string> = {
+  ENABLED: "Enabled: people can do it today if they want to",
+  DIFFICULT: "Difficult: possible, but something gets in the way",
+  IMPOSSIBLE: "Impossible: people cannot do it today",
+};
+
+export const GROUP_LABELS: Record<string, string> = { DOER: "Doer", NON_DOER: "Non-doer", EXCLUDED: "Excluded" };
+
+/** Pairs for a select or radio group, in the labels' order. */
+export const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([id, name]) => ({ id, name }));

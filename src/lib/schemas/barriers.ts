@@ -19,7 +19,7 @@ const Score = (label: string) =>
     z.coerce.number({ error: `${label}: choose 1 to 5.` }).int(`${label}: choose 1 to 5.`).min(1, `${label}: choose 1 to 5.`).max(5, `${label}: choose 1 to 5.`).nullable(),
   );
 
-export const BarrierInput = z.object({
+const BarrierFields = z.object({
   title: text("Title", 3, 120),
   description: text("Description", 10, 1000),
   evidence: text("Evidence", 0, 4000).default(""),
@@ -32,13 +32,25 @@ export const BarrierInput = z.object({
   behaviourIds: Ids("Choose at least one behaviour this barrier stands in the way of.", 1),
   teamIds: Ids(""),
 });
+
+/** A priority needs all three scores: score them together, or leave all three for later. */
+const scoredTogether = (v: { impact: number | null; reach: number | null; ease: number | null }, ctx: z.RefinementCtx) => {
+  const given = [v.impact, v.reach, v.ease].filter((x) => x !== null).length;
+  if (given !== 0 && given !== 3) {
+    for (const key of ["impact", "reach", "ease"] as const) {
+      if (v[key] === null) ctx.addIssue({ code: "custom", path: [key], message: "Score all three, or leave all three empty to score later." });
+    }
+  }
+};
+
+export const BarrierInput = BarrierFields.superRefine(scoredTogether);
 export type BarrierInput = z.infer<typeof BarrierInput>;
 
-export const BarrierUpdateInput = BarrierInput.extend({
+export const BarrierUpdateInput = BarrierFields.extend({
   id: Id,
   // When the editor loaded the barrier: a save on top of someone else's is a conflict.
   updatedAt: z.string().min(10).max(40),
-});
+}).superRefine(scoredTogether);
 
 export const BarrierStatusInput = z.object({ id: Id, status: z.enum(BARRIER_STATUSES, { error: "Choose a status." }) });
 

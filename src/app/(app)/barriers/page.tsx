@@ -1,48 +1,71 @@
+import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listBarriers } from "@/lib/server/data/barriers";
-import { PRIORITY_FORMULA } from "@/lib/domain/barriers";
-import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS } from "@/lib/domain/labels";
+import { OPEN_STATUSES, paretoSeries, PRIORITY_FORMULA, SORT_KEYS, sortBarriers, type BarrierStatus, type SortKey } from "@/lib/domain/barriers";
+import { can } from "@/lib/domain/roles";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Pareto } from "@/components/barriers/pareto";
+import { BarrierTable } from "@/components/barriers/barrier-table";
 
 export const metadata = { title: "Barriers" };
 
-export default async function BarriersPage() {
+const SHOW = { open: "Open", closed: "Removed or accepted", all: "All" } as const;
+
+export default async function BarriersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMemberPage();
-  const barriers = await listBarriers(ctx);
+  const sp = await searchParams;
+  const sort: SortKey = SORT_KEYS.includes(sp.sort as SortKey) ? (sp.sort as SortKey) : "priority";
+  const show = (Object.keys(SHOW) as (keyof typeof SHOW)[]).includes(sp.show as keyof typeof SHOW) ? (sp.show as keyof typeof SHOW) : "open";
+  const all = await listBarriers(ctx);
+  const isOpen = (s: string) => OPEN_STATUSES.includes(s as BarrierStatus);
+  const shown = all.filter((b) => show === "all" || (show === "open") === isOpen(b.status));
+  const scored = sortBarriers(shown.filter((b) => b.priority !== null), sort);
+  const unscored = shown.filter((b) => b.priority === null);
+  const manage = can(ctx.role, "barriers.manage");
+  const href = (next: Partial<{ sort: string; show: string }>) => `/barriers?${new URLSearchParams({ sort, show, ...next }).toString()}`;
   return (
     <>
-      <PageHeader title="Barriers" description={`What stops people doing the behaviours, highest priority first. Priority = ${PRIORITY_FORMULA}.`} />
-      {barriers.length === 0 ? (
-        <EmptyState>No barriers recorded yet.</EmptyState>
+      <PageHeader title="Barriers" description={`What stops people doing the behaviours. Priority = ${PRIORITY_FORMULA}.`}>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/surveys" className={buttonClass("secondary")}>
+            Doer / non-doer surveys
+          </Link>
+          <Link href="/barriers/new" className={buttonClass()}>
+            {manage ? "Record a barrier" : "Propose a barrier"}
+          </Link>
+        </div>
+      </PageHeader>
+      <nav aria-label="Which barriers" className="mb-4 flex flex-wrap gap-2 text-sm">
+        {(Object.keys(SHOW) as (keyof typeof SHOW)[]).map((k) => (
+          <Link key={k} href={href({ show: k })} aria-current={k === show ? "page" : undefined} className={`rounded-full px-3 py-1 ${k === show ? "bg-brand-100 font-medium text-brand-700 dark:bg-brand-700/40 dark:text-brand-100" : "border border-slate-300 dark:border-slate-700"}`}>
+            {SHOW[k]}
+          </Link>
+        ))}
+      </nav>
+      {shown.length === 0 ? (
+        <EmptyState>No barriers here yet. Record what gets in people's way, or run a doer / non-doer survey to find out.</EmptyState>
       ) : (
-        <ol className="space-y-3">
-          {barriers.map((b) => (
-            <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <h2 className="font-medium">{b.title}</h2>
-                <span className="text-sm">
-                  Priority <strong className="text-lg">{b.priority}</strong>{" "}
-                  <span className="text-slate-500">
-                    ({b.impact} × {b.reach} × {b.ease})
-                  </span>
-                </span>
-              </div>
-              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{b.description}</p>
-              <div className="mt-2 flex flex-wrap gap-1">
-                <Badge tone="blue">{COMB_LABELS[b.comB] ?? b.comB}</Badge>
-                <Badge>{DETERMINANT_LABELS[b.determinant] ?? b.determinant}</Badge>
-                <Badge tone="amber">{BARRIER_STATUS_LABELS[b.status] ?? b.status}</Badge>
-              </div>
-              {(b.behaviourTitles.length > 0 || b.teamNames.length > 0) && (
-                <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-                  {b.behaviourTitles.join(", ")}
-                  {b.teamNames.length > 0 && ` · ${b.teamNames.join(", ")}`}
-                </p>
-              )}
-            </li>
-          ))}
-        </ol>
+        <div className="space-y-6">
+          {scored.length > 0 && (
+            <section aria-labelledby="priority-heading" className="space-y-3">
+              <h2 id="priority-heading" className="text-lg font-semibold">
+                Priority list
+              </h2>
+              <BarrierTable rows={scored} sort={sort} sortHref={(key) => href({ sort: key })} />
+              <Pareto points={paretoSeries(scored.map((b) => ({ id: b.id, label: b.title, score: b.priority! })))} />
+            </section>
+          )}
+          {unscored.length > 0 && (
+            <section aria-labelledby="unscored-heading" className="space-y-3">
+              <h2 id="unscored-heading" className="text-lg font-semibold">
+                Waiting to be scored ({unscored.length})
+              </h2>
+              <p className="text-sm text-slate-600 dark:text-slate-400">Proposals from team members and survey findings join the priority list once a leader or manager scores them.</p>
+              <BarrierTable rows={unscored} />
+            </section>
+          )}
+        </div>
       )}
     </>
   );

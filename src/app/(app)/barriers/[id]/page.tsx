@@ -1,0 +1,137 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { getBarrier } from "@/lib/server/data/barriers";
+import { orNotFound } from "@/lib/server/pages";
+import { can } from "@/lib/domain/roles";
+import { nextStatuses, PRIORITY_FORMULA, type BarrierStatus } from "@/lib/domain/barriers";
+import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS, FEASIBILITY_LABELS } from "@/lib/domain/labels";
+import { formatP } from "@/lib/domain/surveys";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { BarrierStatusForm } from "@/components/barriers/status-form";
+import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
+
+export const metadata = { title: "Barrier" };
+
+const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
+  <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <h2 className="text-lg font-semibold">{title}</h2>
+    {children}
+  </section>
+);
+
+export default async function BarrierPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireMemberPage();
+  const b = await orNotFound(getBarrier(ctx, id));
+  const manage = can(ctx.role, "barriers.manage");
+  const s = b.statistics;
+  return (
+    <article className="max-w-4xl space-y-5">
+      <Link href="/barriers" className="text-sm text-brand-700 underline dark:text-brand-300">
+        ← Barriers
+      </Link>
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{b.title}</h1>
+          <Badge tone={b.status === "REMOVED" ? "green" : "amber"}>{BARRIER_STATUS_LABELS[b.status]}</Badge>
+        </div>
+        <p>{b.description}</p>
+        <div className="flex flex-wrap gap-1">
+          <Badge tone="blue">COM-B: {COMB_LABELS[b.comB]}</Badge>
+          <Badge>Determinant: {DETERMINANT_LABELS[b.determinant]}</Badge>
+        </div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{FEASIBILITY_LABELS[b.feasibility]}</p>
+        {manage && (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/barriers/${b.id}/edit`} className={buttonClass("secondary")}>
+              Edit and score
+            </Link>
+            <Link href={`/barriers/${b.id}/interventions/new`} className={buttonClass("secondary")}>
+              Plan an intervention
+            </Link>
+          </div>
+        )}
+      </header>
+
+      <Section title="Priority">
+        {b.priority === null ? (
+          <p className="text-sm">Not scored yet{manage ? ": edit the barrier to score impact, people affected and ease of removal." : "."}</p>
+        ) : (
+          <p data-testid="barrier-priority">
+            <strong className="text-2xl tabular-nums">{b.priority}</strong> = impact {b.impact} × people affected {b.reach} × ease of removal {b.ease}
+            <span className="block text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}</span>
+          </p>
+        )}
+      </Section>
+
+      <Section title="Where it applies">
+        <p className="text-sm">
+          <span className="font-medium">Behaviours: </span>
+          {b.behaviours.map((x, i) => (
+            <span key={x.id}>
+              {i > 0 && ", "}
+              <Link href={`/catalogue/${x.id}`} className="text-brand-700 underline dark:text-brand-300">
+                {x.title}
+              </Link>
+            </span>
+          ))}
+        </p>
+        <p className="text-sm">
+          <span className="font-medium">Teams: </span>
+          {b.teams.length ? b.teams.map((t) => t.name).join(", ") : "every team"}
+        </p>
+      </Section>
+
+      <Section title="Evidence">
+        {b.evidence ? <p className="whitespace-pre-line text-sm">{b.evidence}</p> : <p className="text-sm text-slate-600 dark:text-slate-400">None recorded yet.</p>}
+        {s && (
+          <div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800" data-testid="survey-statistics">
+            <p className="font-medium">
+              From the survey {b.survey ? <Link href={`/surveys/${b.survey.id}`} className="text-brand-700 underline dark:text-brand-300">{b.survey.title}</Link> : "(deleted)"}: “{s.response}” to “{s.question}”
+            </p>
+            <p className="tabular-nums">
+              Doers {s.doersWith} of {s.doersTotal} · non-doers {s.nonDoersWith} of {s.nonDoersTotal} · odds ratio {s.oddsRatio?.toFixed(2)} (95% CI {s.orCiLow?.toFixed(2)}–{s.orCiHigh?.toFixed(2)}) · estimated relative risk {s.err?.toFixed(2)} at P = {Math.round(s.prevalence * 100)}% · p {formatP(s.pValue)} ({s.test}){s.corrected && " · 0.5 added to every cell (a cell was zero)"}
+            </p>
+          </div>
+        )}
+        <p className="text-xs text-slate-500">
+          Recorded by {b.createdByName} on {formatDay(b.createdAt.slice(0, 10))}
+        </p>
+      </Section>
+
+      <Section title="Interventions and evidence of removal">
+        {b.removalEvidence && b.removalEvidence.result && (
+          <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
+            <p className="mb-2 text-sm font-medium">
+              Marked removed on {formatDay(b.removalEvidence.markedAt.slice(0, 10))}, on the evidence of “{b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
+            </p>
+            <BeforeAfterFigures result={b.removalEvidence.result} windows={b.removalEvidence.windows} testId="removal-evidence" />
+          </div>
+        )}
+        {b.interventions.length === 0 ? (
+          <p className="text-sm">No intervention yet. A barrier is marked removed only when adoption rose after an intervention started.</p>
+        ) : (
+          <ul className="space-y-4">
+            {b.interventions.map((i) => (
+              <li key={i.interventionId} className="space-y-2 border-t border-slate-200 pt-3 first:border-0 first:pt-0 dark:border-slate-800">
+                <p className="text-sm">
+                  <Link href={`/interventions/${i.interventionId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                    {i.title}
+                  </Link>{" "}
+                  · starts {formatDay(i.startDate)} · {i.teamNames.join(", ")}
+                </p>
+                {i.result ? <BeforeAfterFigures result={i.result} windows={i.windows} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Not started yet.</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {manage && (
+          <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
+            <BarrierStatusForm id={b.id} next={nextStatuses(b.status as BarrierStatus)} />
+          </div>
+        )}
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { getIntervention } from "@/lib/server/data/interventions";
+import { orNotFound } from "@/lib/server/pages";
+import { APEASE_CRITERIA, apeaseTotal, FUNCTION_LABELS, type InterventionFunction } from "@/lib/domain/interventions";
+import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
+
+export const metadata = { title: "Intervention" };
+
+function Group({ title, teamNames, result, windows }: { title: string; teamNames: string[]; result: Parameters<typeof BeforeAfterFigures>[0]["result"] | null; windows: Parameters<typeof BeforeAfterFigures>[0]["windows"] }) {
+  return (
+    <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
+      <h2 className="font-semibold">{title}</h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">{teamNames.length ? teamNames.join(", ") : "No other teams"}</p>
+      {result ? <BeforeAfterFigures result={result} windows={windows} /> : <p className="text-sm">No figures yet.</p>}
+    </section>
+  );
+}
+
+export default async function InterventionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireMemberPage();
+  const i = await orNotFound(getIntervention(ctx, id));
+  const did = i.differenceInDifferences;
+  return (
+    <article className="max-w-4xl space-y-5">
+      <Link href={`/barriers/${i.barrier.id}`} className="text-sm text-brand-700 underline dark:text-brand-300">
+        ← {i.barrier.title}
+      </Link>
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">{i.title}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {FUNCTION_LABELS[i.function as InterventionFunction]} · owner {i.ownerName} · starts {formatDay(i.startDate)} · behaviours: {i.behaviourTitles.join(", ")}
+        </p>
+        {i.description && <p className="mt-2 whitespace-pre-line">{i.description}</p>}
+      </header>
+
+      <section aria-labelledby="ba-heading" className="space-y-3">
+        <h2 id="ba-heading" className="text-lg font-semibold">
+          Adoption before and after
+        </h2>
+        {i.windows ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {i.windows.days} days since the start against the {i.windows.days} days before it, from the daily adoption summary.
+          </p>
+        ) : (
+          <p className="text-sm">The intervention has not started yet: figures appear from {formatDay(i.startDate)}.</p>
+        )}
+        <div className="grid gap-3 md:grid-cols-2" data-testid="before-after">
+          <Group title="Rolled out" teamNames={i.rolledOut.teamNames} result={i.rolledOut.result} windows={i.windows} />
+          <Group title="Not yet (comparison)" teamNames={i.comparison.teamNames} result={i.comparison.result} windows={i.windows} />
+        </div>
+        {i.windows && (
+          <p className="text-sm" data-testid="did">
+            Difference in differences:{" "}
+            <strong>{did === null ? "not enough data on one side yet" : `${did > 0 ? "+" : ""}${did} points`}</strong> — the rolled-out teams' change minus the comparison teams' change. It is a comparison, not proof: the teams were not chosen at random.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="apease-heading" className="space-y-2">
+        <h2 id="apease-heading" className="text-lg font-semibold">
+          APEASE appraisal: {apeaseTotal(i.apease)} of 30
+        </h2>
+        <table className="w-full text-left text-sm">
+          <thead className="text-slate-600 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-1 font-medium">Criterion</th>
+              <th scope="col" className="py-1 font-medium">Score</th>
+              <th scope="col" className="py-1 font-medium">Note</th>
+            </tr>
+          </thead>
+          <tbody>
+            {APEASE_CRITERIA.map((c) => (
+              <tr key={c.key} className="border-t border-slate-200 dark:border-slate-800">
+                <th scope="row" className="py-1 font-normal">{c.label}</th>
+                <td className="py-1 tabular-nums">{i.apease[c.key].score} / 5</td>
+                <td className="py-1">{i.apease[c.key].note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+import { useActionState } from "react";
+import { barrierFromResponseAction, setSurveyStatusAction } from "@/lib/actions/surveys";
+import { Button } from "@/components/ui/button";
+
+/** One click: the response becomes a barrier with its statistics attached. */
+export function MakeBarrierButton({ surveyId, optionId, label }: { surveyId: string; optionId: string; label: string }) {
+  const [state, run, pending] = useActionState(barrierFromResponseAction, null);
+  return (
+    <form action={run} className="mt-1">
+      <input type="hidden" name="surveyId" value={surveyId} />
+      <input type="hidden" name="optionId" value={optionId} />
+      <Button type="submit" variant="secondary" className="min-h-8 px-2 py-1 text-xs" disabled={pending} aria-label={`Make “${label}” a barrier`}>
+        Make it a barrier
+      </Button>
+      {state && !state.ok && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {state.formError}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function SurveyStatusButton({ surveyId, status }: { surveyId: string; status: "OPEN" | "CLOSED" }) {
+  const [state, run, pending] = useActionState(setSurveyStatusAction, null);
+  return (
+    <form action={run}>
+      <input type="hidden" name="surveyId" value={surveyId} />
+      <input type="hidden" name="status" value={status === "OPEN" ? "CLOSED" : "OPEN"} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {status === "OPEN" ? "Close survey" : "Reopen survey"}
+      </Button>
+      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.formError}</p>}
+    </form>
+  );
+}
