@@ -118,16 +118,17 @@ describe("recording barriers", () => {
     const { updatedAt } = await barrierForEdit(manager, id);
     const before = await dataCounts();
 
+    // Thunks: each call starts only when awaited, so no rejection goes unhandled.
     const refusals = [
-      [createBarrier(manager, input({ behaviourIds: [s.behaviour.id, other.behaviour.id] })), "behaviourIds"],
-      [createBarrier(member, input({ behaviourIds: [other.behaviour.id] })), "behaviourIds"],
-      [createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [s.team.id, other.team.id] })), "teamIds"],
-      [createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [valueStream.id] })), "teamIds"],
-      [updateBarrier(manager, id, updatedAt, input({ behaviourIds: [other.behaviour.id], teamIds: [s.team.id] })), "behaviourIds"],
-      [updateBarrier(manager, id, updatedAt, input({ behaviourIds: [s.behaviour.id], teamIds: [other.team.id] })), "teamIds"],
+      [() => createBarrier(manager, input({ behaviourIds: [s.behaviour.id, other.behaviour.id] })), "behaviourIds"],
+      [() => createBarrier(member, input({ behaviourIds: [other.behaviour.id] })), "behaviourIds"],
+      [() => createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [s.team.id, other.team.id] })), "teamIds"],
+      [() => createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [valueStream.id] })), "teamIds"],
+      [() => updateBarrier(manager, id, updatedAt, input({ behaviourIds: [other.behaviour.id], teamIds: [s.team.id] })), "behaviourIds"],
+      [() => updateBarrier(manager, id, updatedAt, input({ behaviourIds: [s.behaviour.id], teamIds: [other.team.id] })), "teamIds"],
     ] as const;
     for (const [call, field] of refusals) {
-      const err = await call.then(() => null, (e: unknown) => e);
+      const err = await call().then(() => null, (e: unknown) => e);
       expect(err).toBeInstanceOf(RuleError);
       expect((err as RuleError).field).toBe(field);
     }

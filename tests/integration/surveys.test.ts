@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-// In-app responses are fingerprinted with the auth secret; a fixed one keeps the PostgreSQL
-// project (which has no memory:// data directory) from generating one on disk.
-process.env.AUTH_SECRET ??= "surveys-test-secret-0123456789-abcdefghij";
-
 import { db } from "@/lib/server/db";
 import { createSurvey, getSurvey, hasResponded, listSurveys, respondToSurvey, setSurveyStatus, surveyBehaviours, surveyTabulation } from "@/lib/server/data/surveys";
 import { barrierFromResponse, commitSurveyImport, exportTabulationCsv, previewSurveyImport } from "@/lib/server/data/survey-transfer";

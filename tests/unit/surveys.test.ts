@@ -6,6 +6,7 @@ import {
   formatP,
   groupFromChoices,
   screeningTemplate,
+  baseForm,
   tabulateSurvey,
   tabulationCsv,
   TEMPLATE_RESPONSES,
@@ -238,6 +239,16 @@ describe("screeningTemplate", () => {
   it("asks about the last two weeks with the action as written, minus a trailing full stop", () => {
     expect(screeningTemplate("post the root cause on the ticket.").text).toBe("In the last two weeks, each time it was due, did you post the root cause on the ticket?");
     expect(screeningTemplate("  demo one customer journey . ").text).toBe("In the last two weeks, each time it was due, did you demo one customer journey?");
+  });
+  it("asks in the second person: the behaviour's third-person verb becomes its base form", () => {
+    expect(screeningTemplate("posts the root cause on the customer's ticket").text).toBe("In the last two weeks, each time it was due, did you post the root cause on the customer's ticket?");
+    expect(baseForm("demos each change")).toBe("demo each change");
+    expect(baseForm("watches a session")).toBe("watch a session");
+    expect(baseForm("verifies the fix")).toBe("verify the fix");
+    expect(baseForm("has a call")).toBe("have a call");
+    expect(baseForm("presents the list")).toBe("present the list");
+    expect(baseForm("discuss the plan")).toBe("discuss the plan");
+    expect(baseForm("says thanks")).toBe("say thanks");
   });
   it("falls back to a generic action when none is given", () => {
     expect(screeningTemplate("   ").text).toBe("In the last two weeks, each time it was due, did you do this behaviour?");

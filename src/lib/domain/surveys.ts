@@ -164,9 +164,26 @@ export const TEMPLATE_RESPONSES: Record<Determinant, readonly string[]> = {
   CULTURE: ["Yes", "No"],
 };
 
+const IRREGULAR: Record<string, string> = { has: "have", is: "be", does: "do", goes: "go" };
+
+/**
+ * Behaviours are written in the third person ("posts the root cause…"); a question to the person
+ * asks "did you post the root cause…". Turns the first verb into its base form.
+ */
+export function baseForm(actionPhrase: string): string {
+  const [first = "", ...rest] = actionPhrase.trim().split(/\s+/);
+  const lower = first.toLowerCase();
+  let verb = first;
+  if (IRREGULAR[lower]) verb = IRREGULAR[lower];
+  else if (/[^aeiou]ies$/i.test(first)) verb = `${first.slice(0, -3)}y`;
+  else if (/(ch|sh|x|ss|zz)es$/i.test(first)) verb = first.slice(0, -2);
+  else if (/[^s]s$/i.test(first)) verb = first.slice(0, -1);
+  return [verb, ...rest].join(" ");
+}
+
 /** The default screening question: did they do the behaviour in the last two weeks? */
 export function screeningTemplate(actionPhrase: string): { text: string; options: { label: string; classifies: Group }[] } {
-  const action = actionPhrase.trim().replace(/[.\s]+$/, "") || "do this behaviour";
+  const action = baseForm(actionPhrase).replace(/[.\s]+$/, "") || "do this behaviour";
   return {
     text: `In the last two weeks, each time it was due, did you ${action}?`,
     options: [

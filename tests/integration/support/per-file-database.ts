@@ -16,6 +16,8 @@ if (kind === "postgres") {
   await admin.query(`CREATE DATABASE ${name} TEMPLATE conduct_template`);
   await admin.end();
   process.env.DATABASE_URL = `${base}/${name}`;
+  // Nothing of a test run is written into the working tree (the generated auth secret included).
+  process.env.CONDUCT_DATA_DIR = "memory://";
   dropName = name;
 } else {
   delete process.env.DATABASE_URL;

@@ -18,7 +18,7 @@ async function check(ctx: MemberContext, surveyId: string, text: string) {
   const file = readSurveyCsv(text, survey as SurveyShape);
   const labels = file.rows.map((r) => r.respondent).filter(Boolean);
   const existing = new Set(
-    (await db().surveyRespondent.findMany({ where: { surveyId, organizationId: ctx.orgId, label: { in: labels } }, select: { label: true } })).map((r) => r.label.toLowerCase()),
+    (await db().surveyRespondent.findMany({ where: { surveyId, organizationId: ctx.orgId, label: { in: labels, mode: "insensitive" } }, select: { label: true } })).map((r) => r.label.toLowerCase()),
   );
   const rows = file.rows.map((r) => (existing.has(r.respondent.toLowerCase()) ? { ...r, errors: [...r.errors, `Respondent "${r.respondent}" is already in this survey.`] } : r));
   return { survey, fileError: file.fileError, rows };
