@@ -3,7 +3,9 @@
 // today so the demo always shows recent activity. Reuses the test factories.
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour, type DemoOrganization } from "@/lib/demo/demo-orgs";
+import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour, type DemoIntervention, type DemoOrganization } from "@/lib/demo/demo-orgs";
+import { seedDemoSurvey } from "./seed-survey";
+import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 
 
@@ -24,6 +26,42 @@ function random(seed: number): () => number {
 
 const NOTES_PERFORMED = ["Customer thanked us on the ticket.", "Done before stand-up.", "Linked the evidence in the comment.", "Took five minutes."];
 const NOTES_MISSED = ["Release day, nobody picked it up.", "Owner was on leave.", "Forgot until the customer chased.", "Queue too long this week."];
+
+const startOf = (i: DemoIntervention, now: Date) => new Date(new Date(now.getTime() - i.startDaysAgo * DAY).toISOString().slice(0, 10));
+
+/**
+ * An intervention with its APEASE appraisal. A demo barrier marked REMOVED keeps that status only
+ * when the seeded before/after adoption shows the rise the app requires, with the evidence frozen
+ * as the app would freeze it; otherwise it stays in progress.
+ */
+async function seedIntervention(
+  prisma: PrismaClient, organizationId: string, barrierId: string, status: string, i: DemoIntervention, ownerId: string,
+  ids: { behaviourIds: string[]; teamIds: string[] }, now: Date,
+) {
+  const startDate = startOf(i, now);
+  const apease = Object.fromEntries(APEASE_CRITERIA.map((c, n) => [c.key, { score: i.apease[n]!, note: "" }]));
+  const created = await prisma.intervention.create({ data: { organizationId, barrierId, function: i.fn, title: i.title, description: i.description, ownerId, startDate, apease } });
+  await prisma.interventionTeam.createMany({ data: ids.teamIds.map((teamId) => ({ organizationId, interventionId: created.id, teamId })) });
+  if (status !== "REMOVED") return;
+  const windows = beforeAfterWindows(startDate.toISOString().slice(0, 10), now.toISOString().slice(0, 10));
+  const sum = async (w: { from: string; to: string }) => {
+    const r = await prisma.observationDaily.aggregate({
+      where: { organizationId, behaviourId: { in: ids.behaviourIds }, teamId: { in: ids.teamIds }, day: { gte: new Date(w.from), lte: new Date(w.to) } },
+      _sum: { performed: true, missed: true },
+    });
+    return { performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 };
+  };
+  const result = windows ? beforeAfter(await sum(windows.before), await sum(windows.after)) : null;
+  if (!windows || !result || removalProblem(result) !== null) {
+    await prisma.barrier.update({ where: { id: barrierId }, data: { status: "IN_PROGRESS" } });
+    return;
+  }
+  const evidence = {
+    interventionId: created.id, title: i.title, startDate: startDate.toISOString().slice(0, 10), teamNames: i.teams, windows: { before: windows.before, after: windows.after },
+    result, problem: null, markedAt: now.toISOString(),
+  };
+  await prisma.barrier.update({ where: { id: barrierId }, data: { removalEvidence: JSON.parse(JSON.stringify(evidence)) } });
+}
 
 export interface SeedSummary {
   organizations: number;
@@ -92,7 +130,14 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
 
   // Six months of observations on working days, per active behaviour and team.
   const start = new Date(now.getTime() - WEEKS * 7 * DAY);
-  const teamIds = demo.teams.filter((t) => t.kind === "TEAM").map((t) => ({ id: teams.get(t.name)!, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
+  const teamIds = demo.teams.filter((t) => t.kind === "TEAM").map((t) => ({ id: teams.get(t.name)!, name: t.name, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
+  // Interventions that worked lift adoption in their teams from their start: the demo tells that story.
+  const liftOf = (behaviour: string, team: string, date: Date) =>
+    demo.barriers.reduce((sum, bar) => {
+      const i = bar.intervention;
+      const started = i && date.getTime() >= startOf(i, now).getTime();
+      return started && bar.behaviourTitles.includes(behaviour) && i.teams.includes(team) ? sum + i.effect : sum;
+    }, 0);
   const rows: ObservationFields[] = [];
   for (const { id: behaviourId, def } of behaviours.values()) {
     if (def.status !== "ACTIVE") continue;
@@ -104,7 +149,8 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
         const expected = def.dailyOpportunities;
         const count = Math.floor(expected) + (rand() < expected - Math.floor(expected) ? 1 : 0);
         const progress = day / (WEEKS * 7);
-        const p = Math.min(0.98, Math.max(0.02, def.baseRate + def.trend * progress + team.offset + (rand() - 0.5) * 0.1));
+        const lift = liftOf(def.title, team.name, date);
+        const p = Math.min(0.98, Math.max(0.02, def.baseRate + def.trend * progress + team.offset + lift + (rand() - 0.5) * 0.1));
         for (let i = 0; i < count; i++) {
           const performed = rand() < p;
           const anonymous = rand() < 0.15 || observers.length === 0;
@@ -124,7 +170,7 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
   await buildObservations(prisma, rows);
 
   for (const bar of demo.barriers) {
-    const { behaviourTitles, teams: barrierTeams, ...fields } = bar;
+    const { behaviourTitles, teams: barrierTeams, intervention, ...fields } = bar;
     const barrier = await prisma.barrier.create({ data: { ...fields, organizationId: org.id, createdById: author } });
     await prisma.barrierBehaviour.createMany({
       data: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, behaviourId: behaviours.get(t)!.id })),
@@ -132,7 +178,14 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
     await prisma.barrierTeam.createMany({
       data: barrierTeams.filter((t) => teams.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, teamId: teams.get(t)! })),
     });
+    if (intervention) {
+      const ids = { behaviourIds: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => behaviours.get(t)!.id), teamIds: intervention.teams.map((t) => teams.get(t)!) };
+      await seedIntervention(prisma, org.id, barrier.id, bar.status, intervention, membershipOf(intervention.ownerKey), ids, now);
+    }
   }
+
+  const surveyed = behaviours.get("Root cause on the ticket within 24 h");
+  if (surveyed) await seedDemoSurvey(prisma, { organizationId: org.id, behaviourId: surveyed.id, createdById: membershipOf("manager"), action: surveyed.def.action }, rand);
 
   for (const met of demo.metrics) {
     const metric = await prisma.metric.create({

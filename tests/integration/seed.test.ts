@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { getBehaviour, listCatalogue } from "@/lib/server/data/catalogue";
-import { listBarriers } from "@/lib/server/data/barriers";
+import { getBarrier, listBarriers } from "@/lib/server/data/barriers";
+import { listSurveys, surveyTabulation } from "@/lib/server/data/surveys";
 import { listMetrics } from "@/lib/server/data/metrics";
 import { authenticate } from "@/lib/server/data/accounts";
 import { NotFoundError } from "@/lib/server/errors";
@@ -65,5 +66,29 @@ describe("demo seed", () => {
     const leaderCtx = await contextFor(leader.id, northwind.id);
     expect(JSON.stringify(await listCatalogue(leaderCtx))).not.toContain("Fabrikam");
     expect((await listMetrics(leaderCtx)).find((m) => m.name === "Customer retention")?.latest).not.toBeNull();
+  });
+
+  it("shows barrier analysis at work: a barrier removed on before/after evidence, interventions, and a survey with significant findings", async () => {
+    const org = await db().organization.findUniqueOrThrow({ where: { slug: "northwind" } });
+    const manager = await db().user.findUniqueOrThrow({ where: { email: "manager@northwind.example" } });
+    const ctx = await contextFor(manager.id, org.id);
+    const barriers = await listBarriers(ctx);
+    const removed = barriers.find((b) => b.title === "Reviews from other teams take days")!;
+    expect(removed.status).toBe("REMOVED");
+    const detail = await getBarrier(ctx, removed.id);
+    const e = detail.removalEvidence!;
+    expect(e.teamNames).toEqual(["Payments", "Reporting"]);
+    expect(e.result!.before.opportunities).toBeGreaterThanOrEqual(5);
+    expect(e.result!.after.rate!).toBeGreaterThan(e.result!.before.rate!);
+    // The in-progress barrier's intervention started six weeks ago and shows its own before/after.
+    const inProgress = await getBarrier(ctx, barriers.find((b) => b.title === "No reminder at the moment of closing")!.id);
+    expect(inProgress.interventions.map((i) => [i.title, i.teamNames])).toEqual([["Close dialog asks whether the customer confirmed", ["Support Engineering"]]]);
+    expect(inProgress.interventions[0]!.result!.after.opportunities).toBeGreaterThanOrEqual(5);
+
+    const [survey] = await listSurveys(ctx);
+    const t = await surveyTabulation(ctx, survey!.id);
+    expect([t.doers, t.nonDoers, t.survey.counts.excluded]).toEqual([52, 48, 6]);
+    expect(t.warning).toBeNull();
+    expect(t.rows.some((r) => r.stats.significant && r.stats.direction === "barrier")).toBe(true);
   });
 });

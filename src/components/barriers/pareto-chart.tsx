@@ -11,7 +11,7 @@ export default function ParetoChart({ points }: { points: ParetoPoint[] }) {
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="rank" tick={{ fontSize: 12 }} label={{ value: "Barrier (by rank)", position: "insideBottom", offset: -4, fontSize: 12 }} />
-          <YAxis yAxisId="score" domain={[0, 125]} tick={{ fontSize: 12 }} width={36} />
+          <YAxis yAxisId="score" domain={[0, 125]} ticks={[0, 25, 50, 75, 100, 125]} tick={{ fontSize: 12 }} width={36} />
           <YAxis yAxisId="pct" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} width={44} />
           <Tooltip formatter={(value, name) => (name === "cumulativePct" ? [`${value}%`, "Cumulative share"] : [value, "Priority"])} labelFormatter={(rank) => data[Number(rank) - 1]?.label ?? ""} />
           <Bar yAxisId="score" dataKey="score" fill="#4f46e5" isAnimationActive={false} />

@@ -22,6 +22,14 @@ export interface DemoBarrier {
   title: string; description: string; evidence: string; comB: ComB; determinant: Determinant;
   feasibility: "ENABLED" | "DIFFICULT" | "IMPOSSIBLE"; impact: Score; reach: Score; ease: Score;
   status: "IDENTIFIED" | "INTERVENTION_PLANNED" | "IN_PROGRESS" | "REMOVED" | "ACCEPTED"; behaviourTitles: string[]; teams: string[];
+  intervention?: DemoIntervention;
+}
+/** An intervention against a barrier; `effect` lifts the seeded adoption in its teams from its start. */
+export interface DemoIntervention {
+  fn: "EDUCATION" | "PERSUASION" | "INCENTIVISATION" | "COERCION" | "TRAINING" | "RESTRICTION" | "ENVIRONMENTAL_RESTRUCTURING" | "MODELLING" | "ENABLEMENT";
+  title: string; description: string; ownerKey: string; teams: string[]; startDaysAgo: number; effect: number;
+  /** APEASE scores in order: affordability, practicability, effectiveness, acceptability, side-effects, equity. */
+  apease: [Score, Score, Score, Score, Score, Score];
 }
 export interface DemoMetric {
   name: string; unit: string; kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS"; timing: "LEADING" | "LAGGING"; direction: "UP" | "DOWN";
@@ -241,12 +249,20 @@ export const NORTHWIND: DemoOrganization = {
       evidence: "\"I assumed someone in Payments had it.\" — on-call engineer, retro notes", comB: "PHYSICAL_OPPORTUNITY", determinant: "ACCESS",
       feasibility: "DIFFICULT", impact: 5, reach: 4, ease: 3, status: "INTERVENTION_PLANNED",
       behaviourTitles: ["Root cause on the ticket within 24 h", "Named owner on every customer ticket within 4 h"], teams: ["Payments", "Support Engineering"],
+      intervention: {
+        fn: "ENVIRONMENTAL_RESTRUCTURING", title: "Queue owner rota on the team board", ownerKey: "priya", teams: ["Payments"], startDaysAgo: -14, effect: 0,
+        description: "Each week one engineer per team owns the customer ticket queue; their name is on the board and in the ticket tool's header.", apease: [5, 4, 4, 4, 4, 4],
+      },
     },
     {
       title: "No reminder at the moment of closing", description: "The ticket tool lets people close a ticket without any prompt to ask the customer.",
       evidence: "41% of closed tickets in March had no customer reply.", comB: "AUTOMATIC_MOTIVATION", determinant: "CUES_FOR_ACTION",
       feasibility: "ENABLED", impact: 4, reach: 4, ease: 5, status: "IN_PROGRESS",
       behaviourTitles: ["Customer confirmation before closing a ticket"], teams: ["Support Engineering"],
+      intervention: {
+        fn: "ENVIRONMENTAL_RESTRUCTURING", title: "Close dialog asks whether the customer confirmed", ownerKey: "manager", teams: ["Support Engineering"], startDaysAgo: 42, effect: 0.12,
+        description: "Closing a ticket now shows “Has the customer confirmed the fix?” with a link to record their reply.", apease: [5, 5, 4, 4, 5, 5],
+      },
     },
     {
       title: "Unsure how to find customers to call", description: "Product managers do not know which customers agreed to research calls, or how to book them.",
@@ -271,6 +287,10 @@ export const NORTHWIND: DemoOrganization = {
       evidence: "Median wait for a cross-team review: 2.6 days.", comB: "SOCIAL_OPPORTUNITY", determinant: "NEGATIVE_CONSEQUENCES",
       feasibility: "DIFFICULT", impact: 3, reach: 3, ease: 3, status: "REMOVED",
       behaviourTitles: ["Joint review of cross-team changes"], teams: ["Payments", "Reporting"],
+      intervention: {
+        fn: "RESTRICTION", title: "One-working-day review agreement", ownerKey: "priya", teams: ["Payments", "Reporting"], startDaysAgo: 70, effect: 0.15,
+        description: "Teams agreed to answer cross-team review requests within one working day; the merge check waits for them.", apease: [5, 4, 4, 3, 4, 5],
+      },
     },
   ],
   metrics: [
