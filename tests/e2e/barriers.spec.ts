@@ -121,10 +121,12 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laptop stays signed in to the ticket tool");
   await expect(page.getByText("28 days since the start against the 28 days before it")).toBeVisible();
-  const rolled = page.getByRole("region", { name: "Rolled out" });
-  await expect(rolled).toContainText("Payments");
-  await expect(rolled).toContainText(/Before \(.+\)\s*\d+%\s*\(\d+ of \d+ opportunities\)/);
-  await expect(page.getByRole("region", { name: "Not yet (comparison)" })).toContainText("Support Engineering");
+  const rows = page.getByTestId("before-after").locator("tbody tr");
+  await expect(rows.nth(0)).toContainText("Rolled out");
+  await expect(rows.nth(0)).toContainText("Payments");
+  await expect(rows.nth(0)).toHaveText(/Rolled out.*\d+%\d+ of \d+\d+%\d+ of \d+[+-]?\d+(\.\d)? points/);
+  await expect(rows.nth(1)).toContainText("Not yet (comparison)");
+  await expect(rows.nth(1)).toContainText("Support Engineering");
   await expect(page.getByTestId("did")).toContainText("Difference in differences");
   await expect(page.getByRole("heading", { name: "APEASE appraisal: 24 of 30" })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { barrierForEdit, barrierOptions, changeBarrierStatus, createBarrier, getBarrier, listBarriers, updateBarrier } from "@/lib/server/data/barriers";
+import { barrierForEdit, barrierOptions, changeBarrierStatus, createBarrier, getBarrier, listBarriers, missedNotes, updateBarrier } from "@/lib/server/data/barriers";
 import { createIntervention } from "@/lib/server/data/interventions";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { BarrierInput, InterventionInput } from "@/lib/schemas/barriers";
@@ -258,5 +258,31 @@ describe("the barrier lifecycle", () => {
     // Reopened, it no longer shows removal evidence.
     await changeBarrierStatus(manager, id, "IN_PROGRESS", NOW);
     expect((await getBarrier(manager, id, NOW)).removalEvidence).toBeNull();
+  });
+});
+
+describe("evidence from observations", () => {
+  it("offers the notes of missed observations in the barrier's behaviours and teams from the last 90 days, newest first, without observers", async () => {
+    const { s, manager } = await scenario();
+    const otherTeam = await buildTeam(db(), s.org.id, { name: "Other team" });
+    const b = await buildOrgScenario(db());
+    const base = { organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, observerId: s.member.membership.id };
+    await buildObservations(db(), [
+      { ...base, occurredAt: at("2026-10-20"), performed: 0, missed: 1, note: "Queue owner on leave" },
+      { ...base, occurredAt: at("2026-10-25"), performed: 3, missed: 1, note: "Batch: release day" },
+      { ...base, occurredAt: at("2026-10-26"), performed: 1, missed: 0, note: "Done before stand-up" },
+      { ...base, occurredAt: at("2026-10-27"), performed: 0, missed: 1, note: "" },
+      { ...base, occurredAt: at("2026-07-01"), performed: 0, missed: 1, note: "Too old" },
+      { ...base, teamId: otherTeam.id, occurredAt: at("2026-10-21"), performed: 0, missed: 1, note: "Another team" },
+      { organizationId: b.org.id, behaviourId: b.behaviour.id, teamId: b.team.id, occurredAt: at("2026-10-22"), performed: 0, missed: 1, note: "Their note" },
+    ]);
+    const notes = await missedNotes(manager, [s.behaviour.id, b.behaviour.id], [s.team.id], NOW);
+    expect(notes.map((n) => [n.day, n.team, n.note])).toEqual([
+      ["2026-10-25", s.team.name, "Batch: release day"],
+      ["2026-10-20", s.team.name, "Queue owner on leave"],
+    ]);
+    expect(JSON.stringify(notes)).not.toContain(s.member.membership.id);
+    // No teams named: every team of the organisation, still never another organisation's.
+    expect((await missedNotes(manager, [s.behaviour.id, b.behaviour.id], [], NOW)).map((n) => n.note)).toEqual(["Batch: release day", "Another team", "Queue owner on leave"]);
   });
 });

@@ -4,12 +4,14 @@ import type { SortKey } from "@/lib/domain/barriers";
 import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS } from "@/lib/domain/labels";
 import { Badge } from "@/components/ui/badge";
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+// The three factors are hidden on phones (the priority column carries their product).
+const FACTOR = "hidden sm:table-cell";
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: string }[] = [
   { key: "title", label: "Barrier" },
   { key: "priority", label: "Priority", numeric: true },
-  { key: "impact", label: "Impact", numeric: true },
-  { key: "reach", label: "People", numeric: true },
-  { key: "ease", label: "Ease", numeric: true },
+  { key: "impact", label: "Impact", numeric: true, className: FACTOR },
+  { key: "reach", label: "People", numeric: true, className: FACTOR },
+  { key: "ease", label: "Ease", numeric: true, className: FACTOR },
   { key: "status", label: "Status" },
 ];
 
@@ -21,7 +23,7 @@ export function BarrierTable({ rows, sort, sortHref }: { rows: BarrierRowDto[]; 
         <thead className="text-slate-600 dark:text-slate-400">
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={`p-2 font-medium ${c.numeric ? "text-right" : ""}`} aria-sort={sort === c.key ? (c.numeric ? "descending" : "ascending") : undefined}>
+              <th key={c.key} scope="col" className={`p-2 font-medium ${c.numeric ? "text-right" : ""} ${c.className ?? ""}`} aria-sort={sort === c.key ? (c.numeric ? "descending" : "ascending") : undefined}>
                 {sortHref ? (
                   <Link href={sortHref(c.key)} className="underline decoration-dotted underline-offset-2">
                     {c.label}
@@ -52,9 +54,9 @@ export function BarrierTable({ rows, sort, sortHref }: { rows: BarrierRowDto[]; 
                 </p>
               </td>
               <td className="p-2 text-right text-base font-semibold tabular-nums">{b.priority ?? "–"}</td>
-              <td className="p-2 text-right tabular-nums">{b.impact ?? "–"}</td>
-              <td className="p-2 text-right tabular-nums">{b.reach ?? "–"}</td>
-              <td className="p-2 text-right tabular-nums">{b.ease ?? "–"}</td>
+              <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.impact ?? "–"}</td>
+              <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.reach ?? "–"}</td>
+              <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.ease ?? "–"}</td>
               <td className="p-2">
                 <Badge tone={b.status === "REMOVED" ? "green" : b.status === "ACCEPTED" ? "slate" : "amber"}>{BARRIER_STATUS_LABELS[b.status] ?? b.status}</Badge>
               </td>

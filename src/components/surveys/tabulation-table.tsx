@@ -52,7 +52,7 @@ export function TabulationTable({ surveyId, t }: { surveyId: string; t: Tabulati
                   </span>
                 </td>
                 <td className="p-2 text-right">{n(s.err)}</td>
-                <td className="p-2 text-right">
+                <td className="whitespace-nowrap p-2 text-right">
                   {formatP(s.pValue)}
                   <span className="block text-xs">{s.test === "Fisher exact" ? "Fisher" : s.test ? "χ² N−1" : ""}</span>
                 </td>

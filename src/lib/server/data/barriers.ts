@@ -152,6 +152,23 @@ export async function getBarrier(ctx: MemberContext, id: string, now = new Date(
   };
 }
 
+/**
+ * What people wrote when the behaviour was missed in the barrier's teams over the last 90 days:
+ * first-hand evidence of the friction. Notes only, never who wrote them.
+ */
+export async function missedNotes(ctx: MemberContext, behaviourIds: string[], teamIds: string[], now = new Date()): Promise<{ id: string; day: string; team: string; behaviour: string; note: string }[]> {
+  const rows = await db().observation.findMany({
+    where: {
+      organizationId: ctx.orgId, behaviourId: { in: behaviourIds }, ...(teamIds.length ? { teamId: { in: teamIds } } : {}),
+      missed: { gt: 0 }, note: { not: "" }, occurredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) },
+    },
+    orderBy: { occurredAt: "desc" },
+    take: 8,
+    select: { id: true, occurredAt: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, day: r.occurredAt.toISOString().slice(0, 10), team: r.team.name, behaviour: r.behaviour.title, note: r.note }));
+}
+
 /** The saved barrier as its edit form shows it. */
 export async function barrierForEdit(ctx: MemberContext, id: string): Promise<{ values: BarrierFormValues; updatedAt: string; title: string }> {
   if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();

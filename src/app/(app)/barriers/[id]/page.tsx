@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
-import { getBarrier } from "@/lib/server/data/barriers";
+import { getBarrier, missedNotes } from "@/lib/server/data/barriers";
 import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { nextStatuses, PRIORITY_FORMULA, type BarrierStatus } from "@/lib/domain/barriers";
@@ -24,6 +24,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
+  const notes = await missedNotes(ctx, b.behaviours.map((x) => x.id), b.teams.map((t) => t.id));
   const manage = can(ctx.role, "barriers.manage");
   const s = b.statistics;
   return (
@@ -94,6 +95,18 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
               Doers {s.doersWith} of {s.doersTotal} · non-doers {s.nonDoersWith} of {s.nonDoersTotal} · odds ratio {s.oddsRatio?.toFixed(2)} (95% CI {s.orCiLow?.toFixed(2)}–{s.orCiHigh?.toFixed(2)}) · estimated relative risk {s.err?.toFixed(2)} at P = {Math.round(s.prevalence * 100)}% · p {formatP(s.pValue)} ({s.test}){s.corrected && " · 0.5 added to every cell (a cell was zero)"}
             </p>
           </div>
+        )}
+        {notes.length > 0 && (
+          <details className="text-sm">
+            <summary className="cursor-pointer">What people noted when the behaviour was missed (last 90 days)</summary>
+            <ul className="mt-2 space-y-1" data-testid="missed-notes">
+              {notes.map((n) => (
+                <li key={n.id}>
+                  “{n.note}” <span className="text-xs text-slate-500 dark:text-slate-400">— {n.team}, {formatDay(n.day)}{b.behaviours.length > 1 && `, ${n.behaviour}`}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
         <p className="text-xs text-slate-500">
           Recorded by {b.createdByName} on {formatDay(b.createdAt.slice(0, 10))}

@@ -3,17 +3,44 @@ import { requireMemberPage } from "@/lib/server/context";
 import { getIntervention } from "@/lib/server/data/interventions";
 import { orNotFound } from "@/lib/server/pages";
 import { APEASE_CRITERIA, apeaseTotal, FUNCTION_LABELS, type InterventionFunction } from "@/lib/domain/interventions";
-import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
+import { formatDay } from "@/components/barriers/before-after";
+import { formatRate } from "@/lib/domain/adoption";
+import type { InterventionDetailDto } from "@/lib/schemas/barriers";
 
 export const metadata = { title: "Intervention" };
 
-function Group({ title, teamNames, result, windows }: { title: string; teamNames: string[]; result: Parameters<typeof BeforeAfterFigures>[0]["result"] | null; windows: Parameters<typeof BeforeAfterFigures>[0]["windows"] }) {
+type Result = InterventionDetailDto["rolledOut"]["result"];
+
+function Cell({ a }: { a: NonNullable<Result>["before"] }) {
   return (
-    <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" aria-label={title}>
-      <h2 className="font-semibold">{title}</h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{teamNames.length ? teamNames.join(", ") : "No other teams"}</p>
-      {result ? <BeforeAfterFigures result={result} windows={windows} /> : <p className="text-sm">No figures yet.</p>}
-    </section>
+    <td className="p-2 text-right">
+      <strong className="text-base">{formatRate(a.rate)}</strong>
+      <span className="block text-xs text-slate-600 dark:text-slate-400">
+        {a.performed} of {a.opportunities}
+      </span>
+    </td>
+  );
+}
+
+function GroupRow({ label, teamNames, result }: { label: string; teamNames: string[]; result: Result }) {
+  return (
+    <tr className="align-top">
+      <th scope="row" className="p-2 text-left">
+        {label}
+        <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{teamNames.length ? teamNames.join(", ") : "no other teams"}</span>
+      </th>
+      {result ? (
+        <>
+          <Cell a={result.before} />
+          <Cell a={result.after} />
+          <td className="p-2 text-right font-semibold">{result.changePts === null ? "–" : `${result.changePts > 0 ? "+" : ""}${result.changePts} points`}</td>
+        </>
+      ) : (
+        <td colSpan={3} className="p-2 text-sm">
+          No figures yet.
+        </td>
+      )}
+    </tr>
   );
 }
 
@@ -46,9 +73,22 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
         ) : (
           <p className="text-sm">The intervention has not started yet: figures appear from {formatDay(i.startDate)}.</p>
         )}
-        <div className="grid gap-3 md:grid-cols-2" data-testid="before-after">
-          <Group title="Rolled out" teamNames={i.rolledOut.teamNames} result={i.rolledOut.result} windows={i.windows} />
-          <Group title="Not yet (comparison)" teamNames={i.comparison.teamNames} result={i.comparison.result} windows={i.windows} />
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-sm tabular-nums" data-testid="before-after">
+            <caption className="sr-only">Adoption before and after the start, rolled-out teams against the teams that have not had it yet</caption>
+            <thead className="text-slate-600 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="p-2 text-left font-medium">Teams</th>
+                <th scope="col" className="p-2 text-right font-medium">Before{i.windows && <span className="block text-xs font-normal">{formatDay(i.windows.before.from)} – {formatDay(i.windows.before.to)}</span>}</th>
+                <th scope="col" className="p-2 text-right font-medium">After{i.windows && <span className="block text-xs font-normal">{formatDay(i.windows.after.from)} – {formatDay(i.windows.after.to)}</span>}</th>
+                <th scope="col" className="p-2 text-right font-medium">Change</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              <GroupRow label="Rolled out" teamNames={i.rolledOut.teamNames} result={i.rolledOut.result} />
+              <GroupRow label="Not yet (comparison)" teamNames={i.comparison.teamNames} result={i.comparison.result} />
+            </tbody>
+          </table>
         </div>
         {i.windows && (
           <p className="text-sm" data-testid="did">
