@@ -12,8 +12,8 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
-    // Tests of the embedded database itself (files named embedded-*) run once, on PGlite.
-    exclude: db === "postgres" ? ["tests/integration/embedded-*.test.ts"] : [],
+    // Tests of one database itself (files named embedded-* or postgres-*) run only on that one.
+    exclude: db === "postgres" ? ["tests/integration/embedded-*.test.ts"] : ["tests/integration/postgres-*.test.ts"],
     env: { CONDUCT_TEST_DB: db },
     setupFiles: ["tests/integration/support/per-file-database.ts"],
     globalSetup: db === "postgres" ? ["tests/integration/support/postgres-cluster.ts"] : [],

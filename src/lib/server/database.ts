@@ -69,6 +69,9 @@ function openEmbedded(dataDir: string): Database {
 
 function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection the server closes (a restart, a terminated backend, a failover) is dropped
+  // from the pool and replaced on next use; without this handler its error would crash the process.
+  pool.on("error", (err) => console.warn(`[db] an idle PostgreSQL connection was closed: ${err.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlRunner = {
     async exec(text) {
