@@ -1,0 +1,297 @@
+// Outcome metrics: whether a metric is meeting its target, whether the metric set measures customers or ourselves,
+// how adoption of a behaviour relates to an outcome over time, and how adoption is shown without exposing small groups.
+// Pure. Dates are UTC calendar days, "YYYY-MM-DD"; months are "YYYY-MM".
+import { mondayOf } from "./observations";
+
+export type TargetType = "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO";
+/** Which way is better for the metric. Informational: the target type alone decides the status. */
+export type Direction = "UP" | "DOWN";
+export type TargetStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_TARGET" | "NO_DATA";
+
+export interface Reading { date: string; value: number }
+
+export interface TargetInput {
+  targetType: TargetType | null;
+  targetValue: number | null;
+  targetDate: string | null;
+  direction: Direction;
+  readings: Reading[];
+  today: string;
+}
+
+export interface TargetVerdict {
+  status: TargetStatus;
+  /** describeTargetRule(targetType), so the UI can say why the status is what it is. */
+  rule: string;
+  latest: Reading | null;
+  trendPerWeek: number | null;
+  /** The value the rule projected to, when it projected one. */
+  projected: number | null;
+}
+
+export const TREND_WEEKS = 12; // readings from the last 12 weeks feed the trend: recent enough to reflect current practice
+export const RISK_HORIZON_WEEKS = 4; // "stay" targets look this far ahead: about a month's warning before a breach
+
+const DAY = 86_400_000;
+const MIN_TREND_READINGS = 3; // two points always fit a line exactly; a third is the least that can disagree with it
+
+/** Days since 1970-01-01 for a "YYYY-MM-DD" string; RangeError for anything that is not a real calendar day. */
+function dayNumber(date: string): number {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return t / DAY;
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Ordinary least-squares slope, b = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)² (e.g. Montgomery & Runger, "Applied Statistics and
+ * Probability for Engineers", §11-2). x is in days, so the slope is scaled by 7 to a per-week rate.
+ */
+function slopePerWeek(points: { x: number; y: number }[]): number | null {
+  if (points.length < MIN_TREND_READINGS) return null;
+  const mx = mean(points.map((p) => p.x));
+  const my = mean(points.map((p) => p.y));
+  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  // All readings on one day: no time has passed, so there is no rate of change to speak of.
+  return den === 0 ? null : (7 * num) / den;
+}
+
+export function describeTargetRule(type: TargetType): string {
+  const trend = `the least-squares trend of the last ${TREND_WEEKS} weeks' readings (at least ${MIN_TREND_READINGS} needed)`;
+  const stay = (side: string, over: string) =>
+    `Stay at or ${side} the target. Latest reading ${over} the target: off track. ` +
+    `At or ${side} it, but ${trend} would take it ${over} the target within ${RISK_HORIZON_WEEKS} weeks: at risk. Otherwise: on track.`;
+  const reach = (verb: string, side: string, wrong: string, way: string) =>
+    `${verb} to the target by the target date. Latest reading at or ${side} the target: on track. ${wrong} it after the target date, or without a ${way} ${trend}: ` +
+    `off track. Otherwise the trend is projected to the target date (${TREND_WEEKS} weeks ahead when there is none): reaching the target is on track, falling short is at risk.`;
+  switch (type) {
+    case "AT_LEAST":
+      return stay("above", "below");
+    case "AT_MOST":
+      return stay("below", "above");
+    case "INCREASE_TO":
+      return reach("Rise", "above", "Below", "rising");
+    case "DECREASE_TO":
+      return reach("Fall", "below", "Above", "falling");
+  }
+}
+
+/** Status of a metric against its target; the rules are spelt out in describeTargetRule. */
+export function targetStatus(input: TargetInput): TargetVerdict {
+  const { targetType: type, targetValue: x, targetDate, readings } = input;
+  const today = dayNumber(input.today);
+  // Readings dated after today are ignored: the status is "as of today", and replaying a past day must give the same answer.
+  const known = readings.map((r) => ({ r, day: dayNumber(r.date) })).filter((p) => p.day <= today);
+  // Greatest date wins; among readings on that same day the one listed last (the latest entered) wins.
+  const latest = known.length === 0 ? null : known.reduce((best, p) => (p.day >= best.day ? p : best)).r;
+  const trend = slopePerWeek(known.filter((p) => p.day > today - TREND_WEEKS * 7).map((p) => ({ x: p.day - today, y: p.r.value })));
+  const rule = type === null ? "No target set." : describeTargetRule(type);
+  const verdict = (status: TargetStatus, projected: number | null = null): TargetVerdict => ({ status, rule, latest, trendPerWeek: trend, projected });
+  // A metric without a target still reports its latest reading and trend: the chart shows them either way.
+  if (type === null || x === null) return verdict("NO_TARGET");
+  if (latest === null) return verdict("NO_DATA");
+  const v = latest.value;
+
+  if (type === "AT_LEAST" || type === "AT_MOST") {
+    const breached = (y: number) => (type === "AT_LEAST" ? y < x : y > x);
+    if (breached(v)) return verdict("OFF_TRACK");
+    if (trend === null) return verdict("ON_TRACK");
+    const projected = v + trend * RISK_HORIZON_WEEKS;
+    return verdict(breached(projected) ? "AT_RISK" : "ON_TRACK", projected);
+  }
+
+  const reached = (y: number) => (type === "INCREASE_TO" ? y >= x : y <= x);
+  if (reached(v)) return verdict("ON_TRACK");
+  if (targetDate !== null && today > dayNumber(targetDate)) return verdict("OFF_TRACK");
+  // Not there yet and not moving the right way: no projection can get there.
+  if (trend === null || (type === "INCREASE_TO" ? trend <= 0 : trend >= 0)) return verdict("OFF_TRACK");
+  const weeksLeft = targetDate === null ? TREND_WEEKS : (dayNumber(targetDate) - today) / 7;
+  const projected = v + trend * weeksLeft;
+  return verdict(reached(projected) ? "ON_TRACK" : "AT_RISK", projected);
+}
+
+// ——— Metric audit: are we measuring what customers get, or only what we do? ———
+
+export interface AuditMetric {
+  kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS";
+  createdAt: string;
+  deletedAt: string | null;
+  hasOwner: boolean;
+  linkedBehaviours: number;
+}
+
+export interface AuditPoint {
+  month: string;
+  customer: number;
+  internal: number;
+  /** 0..1, null when no metrics were tracked. */
+  customerShare: number | null;
+}
+
+function monthIndex(month: string): number {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
+}
+
+const share = (customer: number, internal: number): number | null => (customer + internal === 0 ? null : customer / (customer + internal));
+
+/** Metrics tracked at the end of each month from `fromMonth` to `toMonth` inclusive; empty when from is after to. */
+export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toMonth: string): AuditPoint[] {
+  const points: AuditPoint[] = [];
+  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++) {
+    const year = Math.floor(i / 12);
+    // Day 0 of the next month is the last day of this one (handles 28/29/30/31 without a table).
+    const lastDay = new Date(Date.UTC(year, (i % 12) + 1, 0)).toISOString().slice(0, 10);
+    // A metric counts if it existed when the month closed: created on/before the last day, not deleted on/before it.
+    const live = metrics.filter((m) => m.createdAt.slice(0, 10) <= lastDay && (m.deletedAt === null || m.deletedAt.slice(0, 10) > lastDay));
+    const customer = live.filter((m) => m.kind === "CUSTOMER_OUTCOME").length;
+    const internal = live.length - customer;
+    points.push({ month: lastDay.slice(0, 7), customer, internal, customerShare: share(customer, internal) });
+  }
+  return points;
+}
+
+/** The audit over the metrics not deleted. */
+export function auditSummary(metrics: AuditMetric[]): { total: number; customer: number; internal: number; customerShare: number | null; noOwner: number; noBehaviour: number } {
+  const live = metrics.filter((m) => m.deletedAt === null);
+  const customer = live.filter((m) => m.kind === "CUSTOMER_OUTCOME").length;
+  const internal = live.length - customer;
+  return {
+    total: live.length,
+    customer,
+    internal,
+    customerShare: share(customer, internal),
+    noOwner: live.filter((m) => !m.hasOwner).length,
+    noBehaviour: live.filter((m) => m.linkedBehaviours === 0).length,
+  };
+}
+
+// ——— Adoption versus outcome over time ———
+
+export interface WeeklyValue { weekStart: string; value: number }
+
+/** Mean of the readings in each Monday-starting UTC week (the same weeks as weeklyAdoption), oldest first. */
+export function weeklyMeans(readings: Reading[]): WeeklyValue[] {
+  const weeks = new Map<string, number[]>();
+  for (const r of readings) {
+    const week = mondayOf(new Date(dayNumber(r.date) * DAY)).toISOString().slice(0, 10);
+    weeks.set(week, [...(weeks.get(week) ?? []), r.value]);
+  }
+  return [...weeks].map(([weekStart, values]) => ({ weekStart, value: mean(values) })).sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+}
+
+export interface LagCorrelation { lag: number; r: number | null; n: number }
+
+/** Below six paired weeks a correlation swings wildly on one week, so it is not shown. */
+export const MIN_CORRELATION_WEEKS = 6;
+
+/**
+ * Pearson's product-moment correlation (Pearson 1895), r = Σ(x−x̄)(y−ȳ) / √(Σ(x−x̄)² · Σ(y−ȳ)²).
+ * null when n < 3 (two points are always perfectly correlated) or either series is constant (r is undefined).
+ */
+export function pearson(xs: number[], ys: number[]): number | null {
+  if (xs.length !== ys.length) throw new RangeError(`pearson needs equal lengths (got ${xs.length} and ${ys.length})`);
+  // Constant is checked by equality, not by a zero sum of squares: a rounded mean leaves tiny non-zero deviations.
+  if (xs.length < 3 || xs.every((x) => x === xs[0]) || ys.every((y) => y === ys[0])) return null;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0, sxx = 0, syy = 0;
+  xs.forEach((x, i) => {
+    const dx = x - mx, dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  });
+  // Clamp rounding error so a perfect fit never reports |r| a hair above 1.
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+}
+
+/**
+ * Correlation of adoption in week w with the metric in week w + lag, for lag 0..maxLag weeks: a behaviour change
+ * usually shows in outcomes some weeks later (the cross-correlation idea of Box & Jenkins, "Time Series Analysis",
+ * computed as a plain Pearson r over the weeks present in both series rather than with whole-series normalisation,
+ * because either series may have gaps). Correlation is not causation; the UI says so.
+ */
+export function laggedCorrelations(adoption: WeeklyValue[], metric: WeeklyValue[], maxLag = 8): LagCorrelation[] {
+  if (!Number.isInteger(maxLag) || maxLag < 0) throw new RangeError(`maxLag must be a whole number ≥ 0 (got ${maxLag})`);
+  const byWeek = new Map(metric.map((m) => [dayNumber(m.weekStart), m.value]));
+  return Array.from({ length: maxLag + 1 }, (_, lag) => {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (const a of adoption) {
+      const y = byWeek.get(dayNumber(a.weekStart) + lag * 7);
+      if (y !== undefined) xs.push(a.value), ys.push(y);
+    }
+    return { lag, r: xs.length >= MIN_CORRELATION_WEEKS ? pearson(xs, ys) : null, n: xs.length };
+  });
+}
+
+/** The lag with the largest |r|; on a tie the shorter lag, the simpler explanation. */
+export function strongestLag(c: LagCorrelation[]): LagCorrelation | null {
+  let best: LagCorrelation | null = null;
+  for (const l of c) if (l.r !== null && (best === null || Math.abs(l.r) > Math.abs(best.r!) || (Math.abs(l.r) === Math.abs(best.r!) && l.lag < best.lag))) best = l;
+  return best;
+}
+
+// ——— Small-group protection and the adoption heat map ———
+
+/**
+ * Small-group protection: fewer than 5 observers or 5 opportunities is not shown by person and not coloured. Suppressing
+ * small cells is standard statistical disclosure control (threshold rules, e.g. Hundepool et al., "Statistical Disclosure
+ * Control", 2012, §5.2); here it also keeps a 1-of-1 from being coloured as 100%. Same threshold as MIN_OPPORTUNITIES.
+ */
+export const MIN_GROUP_SIZE = 5;
+
+export function isProtected(counts: { opportunities: number; observers?: number }): boolean {
+  return counts.opportunities < MIN_GROUP_SIZE || (counts.observers !== undefined && counts.observers < MIN_GROUP_SIZE);
+}
+
+export interface HeatCell { performed: number; opportunities: number }
+
+/** Five equal bands of the rate (0–19%, 20–39%, … 80–100%); "none" (grey) below MIN_GROUP_SIZE, never a misleading 0%. */
+export function heatColour(cell: HeatCell): { rate: number | null; band: "none" | 0 | 1 | 2 | 3 | 4 } {
+  if (cell.opportunities < MIN_GROUP_SIZE) return { rate: null, band: "none" };
+  // Integer arithmetic for the band: rate * 5 in floating point can land a hair under a band edge.
+  const band = Math.min(4, Math.floor((cell.performed * 5) / cell.opportunities)) as 0 | 1 | 2 | 3 | 4;
+  return { rate: cell.performed / cell.opportunities, band };
+}
+
+export interface WeekRateSeries {
+  weekStart: string;
+  performed: number;
+  opportunities: number;
+}
+
+/**
+ * Change in adoption per key: the last `weeks` weeks against the `weeks` weeks before. The windows are calendar weeks
+ * ending at the latest weekStart in any series, so every key is compared over the same period and a key with stale
+ * data is not judged on old weeks. Each side pools its weeks (Σ performed / Σ opportunities) and needs ≥ MIN_GROUP_SIZE
+ * opportunities, else the key is skipped. before/after are rates 0..1; changePts is percentage points to 1 decimal.
+ * Falls are kept (negative changePts, at the end); callers take as many as they show.
+ */
+export function biggestRises(series: Record<string, WeekRateSeries[]>, weeks = 4): { key: string; before: number; after: number; changePts: number }[] {
+  if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`weeks must be a whole number ≥ 1 (got ${weeks})`);
+  const all = Object.values(series).flat();
+  if (all.length === 0) return [];
+  const lastWeek = Math.max(...all.map((w) => dayNumber(w.weekStart)));
+  const afterFrom = lastWeek - (weeks - 1) * 7;
+  const beforeFrom = afterFrom - weeks * 7;
+  const rows: { key: string; before: number; after: number; changePts: number }[] = [];
+  for (const [key, points] of Object.entries(series)) {
+    const b = { performed: 0, opportunities: 0 };
+    const a = { performed: 0, opportunities: 0 };
+    for (const p of points) {
+      const d = dayNumber(p.weekStart);
+      const side = d >= afterFrom ? a : d >= beforeFrom ? b : null;
+      if (side) (side.performed += p.performed), (side.opportunities += p.opportunities);
+    }
+    if (b.opportunities < MIN_GROUP_SIZE || a.opportunities < MIN_GROUP_SIZE) continue;
+    const before = b.performed / b.opportunities;
+    const after = a.performed / a.opportunities;
+    rows.push({ key, before, after, changePts: Math.round((after - before) * 1000) / 10 });
+  }
+  return rows.sort((x, y) => y.changePts - x.changePts || (x.key < y.key ? -1 : 1));
+}

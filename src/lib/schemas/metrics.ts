@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { text } from "./text";
+import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
+
+const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
+const Ids = z.array(Id).max(100, "Choose at most 100.").transform((ids) => [...new Set(ids)]);
+const optional = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+export const METRIC_KINDS = ["CUSTOMER_OUTCOME", "INTERNAL_PROCESS"] as const;
+export const METRIC_TIMINGS = ["LEADING", "LAGGING"] as const;
+export const DIRECTIONS = ["UP", "DOWN"] as const;
+export const TARGET_TYPES = ["AT_LEAST", "AT_MOST", "INCREASE_TO", "DECREASE_TO"] as const;
+
+export const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = { CUSTOMER_OUTCOME: "Customer outcome", INTERNAL_PROCESS: "Internal process" };
+export const TIMING_LABELS: Record<(typeof METRIC_TIMINGS)[number], string> = { LEADING: "Leading", LAGGING: "Lagging" };
+export const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = { AT_LEAST: "stay at or above", AT_MOST: "stay at or below", INCREASE_TO: "increase to", DECREASE_TO: "decrease to" };
+
+const MetricFields = z.object({
+  name: text("Name", 3, 120),
+  unit: text("Unit", 1, 20),
+  description: text("Description", 0, 500).default(""),
+  kind: z.enum(METRIC_KINDS, { error: "Say whether it measures a customer outcome or an internal process." }),
+  timing: z.enum(METRIC_TIMINGS, { error: "Choose leading or lagging." }),
+  direction: z.enum(DIRECTIONS, { error: "Choose the desired direction." }),
+  ownerId: z.preprocess(optional, Id.nullable()),
+  teamIds: Ids,
+  // Derived metrics: the adoption of this behaviour, computed (no readings are typed).
+  sourceBehaviourId: z.preprocess(optional, Id.nullable()),
+  targetType: z.preprocess(optional, z.enum(TARGET_TYPES).nullable()),
+  targetValue: z.preprocess(optional, z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12).max(1e12).nullable()),
+  targetDate: z.preprocess(optional, z.iso.date("Enter a date.").nullable()),
+});
+
+/** A target is a type and a value together; "increase to" and "decrease to" need a date. */
+const targetRules = (v: z.infer<typeof MetricFields>, ctx: z.RefinementCtx) => {
+  if (v.targetType && v.targetValue === null) ctx.addIssue({ code: "custom", path: ["targetValue"], message: "Enter the target value." });
+  if (!v.targetType && v.targetValue !== null) ctx.addIssue({ code: "custom", path: ["targetType"], message: "Choose the kind of target." });
+  if ((v.targetType === "INCREASE_TO" || v.targetType === "DECREASE_TO") && !v.targetDate) ctx.addIssue({ code: "custom", path: ["targetDate"], message: "Say by when." });
+  if (v.sourceBehaviourId && v.unit !== "%") ctx.addIssue({ code: "custom", path: ["unit"], message: "A behaviour's adoption is measured in %." });
+};
+
+export const MetricInput = MetricFields.superRefine(targetRules);
+export type MetricInput = z.infer<typeof MetricInput>;
+export const MetricUpdateInput = MetricFields.extend({ id: Id, updatedAt: z.string().min(10).max(40) }).superRefine(targetRules);
+
+export const ReadingInput = z.object({
+  metricId: Id,
+  date: z.iso.date("Enter a date."),
+  teamId: z.preprocess(optional, Id.nullable()),
+  value: z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12, "Enter a smaller number.").max(1e12, "Enter a smaller number."),
+});
+export type ReadingInput = z.infer<typeof ReadingInput>;
+
+export const MetricBehavioursInput = z.object({ metricId: Id, behaviourIds: Ids });
+
+// ---------------------------------------------------------------- DTOs
+
+export interface MetricRowDto {
+  id: string;
+  name: string;
+  unit: string;
+  kind: (typeof METRIC_KINDS)[number];
+  timing: (typeof METRIC_TIMINGS)[number];
+  direction: (typeof DIRECTIONS)[number];
+  ownerName: string | null;
+  /** e.g. "increase to 60 % by 2027-01-31", or null without a target. */
+  target: string | null;
+  latest: { date: string; value: number } | null;
+  verdict: TargetVerdict;
+  derivedFrom: { id: string; title: string } | null;
+  behaviourTitles: string[];
+  teamNames: string[];
+}
+
+export interface MetricDetailDto extends MetricRowDto {
+  description: string;
+  updatedAt: string;
+  targetType: (typeof TARGET_TYPES)[number] | null;
+  targetValue: number | null;
+  targetDate: string | null;
+  behaviours: { id: string; title: string }[];
+  teams: { id: string; name: string }[];
+  /** Organisation-wide readings (or the derived weekly adoption), oldest first. */
+  readings: { date: string; value: number }[];
+  /** Readings per team, for metrics tracked by team. */
+  teamReadings: { date: string; team: string; value: number }[];
+}
+
+export interface MetricSeriesDto {
+  id: string;
+  name: string;
+  unit: string;
+  weekly: WeeklyValue[];
+}
