@@ -14,9 +14,9 @@ test("the signed-in shell works at 360 px wide and from the keyboard", async ({ 
   await nav.getByRole("link", { name: "Dashboards" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboards$/);
-  await expect(page.getByRole("heading", { name: "Outcome metrics" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Organisation overview" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Dashboards" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByTestId("metric-table")).toBeVisible();
 
   await nav.getByRole("link", { name: "Log", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Log", exact: true })).toBeVisible();

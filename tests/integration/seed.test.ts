@@ -62,7 +62,9 @@ describe("demo seed", () => {
     const northwindBehaviour = await db().behaviour.findFirstOrThrow({ where: { organizationId: northwind.id } });
     await expect(getBehaviour(ctx, northwindBehaviour.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await listBarriers(ctx)).every((b) => b.title.startsWith("Fabrikam"))).toBe(true);
-    expect((await listMetrics(ctx)).map((m) => m.name)).toEqual(["Fabrikam readmission rate"]);
+    // Metrics are for the people who review outcomes: Fabrikam's admin sees only Fabrikam's.
+    const fabrikamAdmin = await db().user.findUniqueOrThrow({ where: { email: "admin@fabrikam.example" } });
+    expect((await listMetrics(await contextFor(fabrikamAdmin.id, fabrikam.id))).map((m) => m.name)).toEqual(["Fabrikam readmission rate"]);
     const leaderCtx = await contextFor(leader.id, northwind.id);
     expect(JSON.stringify(await listCatalogue(leaderCtx))).not.toContain("Fabrikam");
     expect((await listMetrics(leaderCtx)).find((m) => m.name === "Customer retention")?.latest).not.toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  customerFirst,
   auditShareByMonth,
   auditSummary,
   biggestRises,
@@ -281,5 +282,14 @@ describe("biggestRises", () => {
     expect(biggestRises({ a: series([1, 5], [3, 5]) }, 2)).toEqual([{ key: "a", before: 0.6, after: 0.6, changePts: 0 }]);
     expect(biggestRises({})).toEqual([]);
     expect(() => biggestRises({}, 0)).toThrow(RangeError);
+  });
+});
+
+describe("customerFirst", () => {
+  it("puts customer outcomes before internal process measures, each by name", () => {
+    const m = (name: string, kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS") => ({ name, kind });
+    expect(customerFirst([m("Velocity", "INTERNAL_PROCESS"), m("Retention", "CUSTOMER_OUTCOME"), m("Cost per ticket", "INTERNAL_PROCESS"), m("Adoption", "CUSTOMER_OUTCOME")]).map((x) => x.name)).toEqual([
+      "Adoption", "Retention", "Cost per ticket", "Velocity",
+    ]);
   });
 });

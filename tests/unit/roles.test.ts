@@ -12,11 +12,14 @@ describe("roles", () => {
     expect(can("MEMBER", "dashboards.view")).toBe(false);
     expect(can("MANAGER", "dashboards.view")).toBe(true);
     expect(navigationFor("MEMBER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Surveys", "Settings"]);
-    expect(navigationFor("MANAGER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Surveys", "Dashboards", "Settings"]);
+    expect(navigationFor("MANAGER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Surveys", "Dashboards", "Metrics", "Settings"]);
   });
   it("lets managers and up run barrier analysis, and everyone propose barriers and answer surveys", () => {
     expect(ROLES.filter((r) => can(r, "barriers.manage"))).toEqual(["ADMIN", "LEADER", "MANAGER"]);
     expect(ROLES.every((r) => can(r, "barriers.propose") && can(r, "surveys.respond"))).toBe(true);
+  });
+  it("lets managers and up define metrics and record their readings", () => {
+    expect(ROLES.filter((r) => can(r, "metrics.manage"))).toEqual(["ADMIN", "LEADER", "MANAGER"]);
   });
   it("lets everyone log observations", () => {
     expect(ROLES.every((r) => can(r, "observations.log"))).toBe(true);

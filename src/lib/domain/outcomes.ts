@@ -295,3 +295,8 @@ export function biggestRises(series: Record<string, WeekRateSeries[]>, weeks = 4
   }
   return rows.sort((x, y) => y.changePts - x.changePts || (x.key < y.key ? -1 : 1));
 }
+
+/** Customer outcomes before internal process measures (then by name): success is measured by customers. */
+export function customerFirst<T extends { kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS"; name: string }>(metrics: readonly T[]): T[] {
+  return [...metrics].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "CUSTOMER_OUTCOME" ? -1 : 1));
+}

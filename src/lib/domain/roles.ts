@@ -16,6 +16,7 @@ export type Permission =
   | "catalogue.review" // run the human video test (never on one's own behaviour)
   | "dashboards.view" // manager dashboards
   | "barriers.manage" // record, score and classify barriers; surveys; interventions
+  | "metrics.manage" // define outcome metrics, record and import their readings
   | "barriers.propose" // anyone may put forward what gets in their way; a manager scores it
   | "surveys.respond"
   | "observations.log"
@@ -28,6 +29,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "catalogue.review": ["ADMIN", "LEADER", "MANAGER"],
   "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
   "barriers.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "metrics.manage": ["ADMIN", "LEADER", "MANAGER"],
   "barriers.propose": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "surveys.respond": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
@@ -52,7 +54,7 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
   ];
-  if (can(role, "dashboards.view")) items.push({ href: "/dashboards", label: "Dashboards" });
+  if (can(role, "dashboards.view")) items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });
   items.push({ href: "/settings", label: "Settings" });
   return items;
 }

@@ -47,7 +47,8 @@ export const ReadingInput = z.object({
   metricId: Id,
   date: z.iso.date("Enter a date."),
   teamId: z.preprocess(optional, Id.nullable()),
-  value: z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12, "Enter a smaller number.").max(1e12, "Enter a smaller number."),
+  // A blank field would coerce to 0, a reading nobody meant to record.
+  value: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12, "Enter a smaller number.").max(1e12, "Enter a smaller number.")),
 });
 export type ReadingInput = z.infer<typeof ReadingInput>;
 
@@ -91,4 +92,33 @@ export interface MetricSeriesDto {
   name: string;
   unit: string;
   weekly: WeeklyValue[];
+}
+
+/** The metric form's fields as strings, the way the edit form starts. */
+export interface MetricFormValues {
+  name: string;
+  unit: string;
+  description: string;
+  kind: string;
+  timing: string;
+  direction: string;
+  ownerId: string;
+  teamIds: string[];
+  sourceBehaviourId: string;
+  targetType: string;
+  targetValue: string;
+  targetDate: string;
+}
+
+export interface MetricOptionsDto {
+  owners: { id: string; name: string }[];
+  teams: { id: string; name: string }[];
+  behaviours: { id: string; name: string }[];
+}
+
+export interface ReadingImportPreviewDto {
+  fileError: string | null;
+  /** value is null where the cell is not a number; warnings say which readings a row replaces. */
+  rows: { line: number; date: string; metric: string; team: string; value: number | null; errors: string[]; warnings: string[] }[];
+  importable: number;
 }

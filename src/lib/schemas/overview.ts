@@ -1,4 +1,4 @@
-// DTOs of the read-only lists the foundation shows (observations, metrics).
+// DTOs of the read-only lists the foundation shows (observations; metrics live in ./metrics).
 
 export interface ObservationRowDto {
   id: string;
@@ -9,16 +9,4 @@ export interface ObservationRowDto {
   performed: number;
   missed: number;
   note: string;
-}
-
-export interface MetricRowDto {
-  id: string;
-  name: string;
-  unit: string;
-  kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS";
-  timing: "LEADING" | "LAGGING";
-  direction: "UP" | "DOWN";
-  ownerName: string | null;
-  target: string | null;
-  latest: { date: string; value: number } | null;
 }

@@ -1,71 +1,46 @@
-import { requireMemberPage } from "@/lib/server/context";
-import { listMetrics } from "@/lib/server/data/metrics";
-import { listCoverageGaps } from "@/lib/server/data/coverage";
-import { COVERAGE_DAYS } from "@/lib/domain/coverage";
 import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { organisationOverview } from "@/lib/server/data/dashboards";
+import { parseDashboardFilter, PERIOD_LABELS } from "@/lib/schemas/dashboards";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { Badge } from "@/components/ui/badge";
+import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
+import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
+import { AdoptionTrend } from "@/components/dashboards/adoption-trend";
+import { Heatmap } from "@/components/dashboards/heatmap";
+import { MetricTable } from "@/components/metrics/metric-table";
+import { customerFirst } from "@/lib/domain/outcomes";
+import { BarrierTable } from "@/components/barriers/barrier-table";
 
-export const metadata = { title: "Dashboards" };
+export const metadata = { title: "Organisation overview" };
 
-export default async function DashboardsPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requireMemberPage("dashboards.view");
-  const [metrics, gaps] = await Promise.all([listMetrics(ctx), listCoverageGaps(ctx)]);
+  const filter = parseDashboardFilter(await searchParams);
+  const o = await organisationOverview(ctx, filter);
   return (
     <>
-      <PageHeader title="Outcome metrics" description="Customer outcomes first: what the behaviours are meant to move, with the latest reading and target." />
-      {metrics.length === 0 ? (
-        <EmptyState>No metrics tracked yet.</EmptyState>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="p-3 font-medium">Metric</th>
-                <th scope="col" className="p-3 font-medium">Kind</th>
-                <th scope="col" className="p-3 font-medium">Latest</th>
-                <th scope="col" className="p-3 font-medium">Target</th>
-                <th scope="col" className="p-3 font-medium">Owner</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {metrics.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" className="p-3 font-medium">{m.name}</th>
-                  <td className="p-3">
-                    <Badge tone={m.kind === "CUSTOMER_OUTCOME" ? "green" : "slate"}>{m.kind === "CUSTOMER_OUTCOME" ? "Customer outcome" : "Internal process"}</Badge>{" "}
-                    <span className="text-xs text-slate-500">{m.timing === "LEADING" ? "leading" : "lagging"}</span>
-                  </td>
-                  <td className="p-3 tabular-nums">{m.latest ? `${m.latest.value.toLocaleString("en-GB", { maximumFractionDigits: 1 })} ${m.unit}` : "—"}</td>
-                  <td className="p-3">{m.target ?? "—"}</td>
-                  <td className="p-3">{m.ownerName ?? <span className="text-amber-700 dark:text-amber-400">No owner</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <section className="mt-10" aria-labelledby="coverage-heading">
-        <h2 id="coverage-heading" className="text-lg font-semibold">Observer coverage</h2>
-        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Teams and active behaviours with no observation in the last {COVERAGE_DAYS} days. Unobserved behaviour is the first sign a programme is stalling.</p>
-        {gaps.length === 0 ? (
-          <EmptyState>Every team has observed every active behaviour in the last {COVERAGE_DAYS} days.</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="coverage-gaps">
-            {gaps.map((g) => (
-              <li key={`${g.teamName}/${g.behaviourId}`} className="flex flex-wrap justify-between gap-2 p-3">
-                <span>
-                  <strong>{g.teamName}</strong> ·{" "}
-                  <Link href={`/catalogue/${g.behaviourId}`} className="underline">
-                    {g.behaviourTitle}
-                  </Link>
-                </span>
-                <span className="text-slate-600 dark:text-slate-400">{g.lastDay ? `last observed ${g.lastDay}` : "never observed"}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PageHeader title="Organisation overview" description="Are the behaviours being adopted, what stands in their way, and are customers better off?" />
+      <DashboardTabs current="/dashboards" period={filter.period} />
+      <DashboardFilters action="/dashboards" filter={filter} options={o.options} />
+      <div className="space-y-6">
+        <AdoptionTrend points={o.trend} description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`} />
+        {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? <EmptyState>No active behaviours or teams in this selection.</EmptyState> : <Heatmap data={o.heatmap} period={PERIOD_LABELS[filter.period]} />}
+        <section aria-labelledby="barriers-heading" className="space-y-2">
+          <h2 id="barriers-heading" className="text-lg font-semibold">
+            Top barriers
+          </h2>
+          {o.topBarriers.length === 0 ? <EmptyState>No open, scored barriers in this selection.</EmptyState> : <BarrierTable rows={o.topBarriers} />}
+          <Link href="/barriers" className="text-sm text-brand-700 underline dark:text-brand-300">
+            All barriers
+          </Link>
+        </section>
+        <section aria-labelledby="metrics-heading" className="space-y-2">
+          <h2 id="metrics-heading" className="text-lg font-semibold">
+            Metrics against targets
+          </h2>
+          {o.metrics.length === 0 ? <EmptyState>No metrics tracked for this selection.</EmptyState> : <MetricTable rows={customerFirst(o.metrics)} />}
+        </section>
+      </div>
     </>
   );
 }

@@ -1,28 +1,297 @@
 import "server-only";
 import { db } from "../db";
-import type { MetricRowDto } from "@/lib/schemas/overview";
+import { recordAudit } from "../audit";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { can, type Permission } from "@/lib/domain/roles";
+import { auditShareByMonth, auditSummary, targetStatus, TREND_WEEKS, weeklyMeans, type AuditPoint, type Reading, type TargetVerdict } from "@/lib/domain/outcomes";
+import { mondayOf, weeklyAdoption } from "@/lib/domain/observations";
+import { TARGET_LABELS, type MetricDetailDto, type MetricFormValues, type MetricInput, type MetricOptionsDto, type MetricRowDto, type MetricSeriesDto } from "@/lib/schemas/metrics";
+import { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-const TARGET_WORDS = { AT_LEAST: "stay at or above", AT_MOST: "stay at or below", INCREASE_TO: "increase to", DECREASE_TO: "decrease to" } as const;
+const DAY = 86_400_000;
+/** How far back a derived metric looks for weeks with a rate: a year, so a pause in observing still shows the last known week. */
+const DERIVED_WEEKS = 52;
+/** The detail page shows at most a year of weekly readings. */
+const SHOWN_READINGS = 52;
 
-/** Metrics with their latest organisation-wide reading. */
-export async function listMetrics(ctx: MemberContext): Promise<MetricRowDto[]> {
-  const rows = await db().metric.findMany({
-    where: { organizationId: ctx.orgId, deletedAt: null },
-    orderBy: { name: "asc" },
-    select: {
-      id: true, name: true, unit: true, kind: true, timing: true, direction: true, targetType: true, targetValue: true,
-      owner: { select: { user: { select: { name: true } } } },
-      readings: { where: { teamId: null }, orderBy: { date: "desc" }, take: 1, select: { date: true, value: true } },
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+const shiftDays = (day: string, days: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY));
+export const todayUtc = () => dayOf(new Date());
+/** Adoption as a percentage, to 2 decimals (0.7 × 100 is 70.00000000000001 in floating point). */
+const percent = (rate: number) => Math.round(rate * 10_000) / 100;
+
+export function requirePermission(ctx: MemberContext, permission: Permission) {
+  if (!can(ctx.role, permission)) throw new ForbiddenError();
+}
+
+const ROW_SELECT = {
+  id: true, name: true, unit: true, kind: true, timing: true, direction: true, targetType: true, targetValue: true, targetDate: true, sourceBehaviourId: true,
+  owner: { select: { user: { select: { name: true } } } },
+  sourceBehaviour: { select: { id: true, title: true } },
+  behaviours: { where: { behaviour: { deletedAt: null } }, select: { behaviour: { select: { id: true, title: true } } }, orderBy: { behaviour: { title: "asc" } } },
+  teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+} as const satisfies Prisma.MetricSelect;
+
+type Row = Prisma.MetricGetPayload<{ select: typeof ROW_SELECT }>;
+
+export function targetText(m: { targetType: keyof typeof TARGET_LABELS | null; targetValue: number | null; targetDate: Date | null; unit: string }): string | null {
+  if (!m.targetType || m.targetValue === null) return null;
+  return `${TARGET_LABELS[m.targetType]} ${m.targetValue} ${m.unit}${m.targetDate ? ` by ${dayOf(m.targetDate)}` : ""}`;
+}
+
+const verdictOf = (m: Row, readings: Reading[], today: string): TargetVerdict =>
+  targetStatus({ targetType: m.targetType, targetValue: m.targetValue, targetDate: m.targetDate ? dayOf(m.targetDate) : null, direction: m.direction, readings, today });
+
+const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
+  id: m.id, name: m.name, unit: m.unit, kind: m.kind, timing: m.timing, direction: m.direction,
+  ownerName: m.owner?.user.name ?? null,
+  target: targetText(m),
+  latest: verdict.latest,
+  verdict,
+  derivedFrom: m.sourceBehaviour,
+  behaviourTitles: m.behaviours.map((b) => b.behaviour.title),
+  teamNames: m.teams.map((t) => t.team.name),
+});
+
+/** Weekly adoption in % of each behaviour, weeks with a rate only (≥ MIN_OPPORTUNITIES), over `weeks` weeks up to `today`, oldest first. */
+async function derivedWeeks(orgId: string, behaviourIds: string[], today: string, weeks = DERIVED_WEEKS): Promise<Map<string, Reading[]>> {
+  const out = new Map<string, Reading[]>();
+  if (behaviourIds.length === 0) return out;
+  const now = new Date(`${today}T00:00:00Z`);
+  const rows = await db().observationDaily.groupBy({
+    by: ["behaviourId", "day"],
+    where: { organizationId: orgId, behaviourId: { in: behaviourIds }, day: { gte: new Date(mondayOf(now).getTime() - (weeks - 1) * 7 * DAY), lte: now } },
+    _sum: { performed: true, missed: true },
+  });
+  for (const id of behaviourIds) {
+    const days = rows.filter((r) => r.behaviourId === id).map((r) => ({ day: dayOf(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
+    out.set(id, weeklyAdoption(days, now, weeks).flatMap((p) => (p.rate === null ? [] : [{ date: p.weekStart, value: percent(p.rate) }])));
+  }
+  return out;
+}
+
+/**
+ * What each metric's status is judged on: its organisation-wide readings of the last TREND_WEEKS weeks plus the latest
+ * reading (however old), or for a derived metric its weekly adoption in %. Four queries whatever the number of metrics.
+ */
+async function statusReadings(orgId: string, metrics: { id: string; sourceBehaviourId: string | null }[], today: string): Promise<Map<string, Reading[]>> {
+  const typed = metrics.filter((m) => !m.sourceBehaviourId).map((m) => m.id);
+  const sources = [...new Set(metrics.flatMap((m) => (m.sourceBehaviourId ? [m.sourceBehaviourId] : [])))];
+  const windowStart = shiftDays(today, -TREND_WEEKS * 7 + 1);
+  const orgWide = { organizationId: orgId, metricId: { in: typed }, teamId: null };
+  const [recent, latest, weeks] = await Promise.all([
+    typed.length ? db().metricReading.findMany({ where: { ...orgWide, date: { gte: new Date(windowStart), lte: new Date(today) } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { metricId: true, date: true, value: true } }) : [],
+    typed.length ? db().metricReading.groupBy({ by: ["metricId"], where: { ...orgWide, date: { lte: new Date(today) } }, _max: { date: true } }) : [],
+    derivedWeeks(orgId, sources, today),
+  ]);
+  // Only a latest reading older than the window needs one more look-up.
+  const stale = latest.filter((l) => l._max.date && dayOf(l._max.date) < windowStart);
+  const older = stale.length
+    ? await db().metricReading.findMany({ where: { organizationId: orgId, teamId: null, OR: stale.map((l) => ({ metricId: l.metricId, date: l._max.date! })) }, orderBy: { createdAt: "asc" }, select: { metricId: true, date: true, value: true } })
+    : [];
+  const out = new Map<string, Reading[]>();
+  for (const r of [...older, ...recent]) out.set(r.metricId, [...(out.get(r.metricId) ?? []), { date: dayOf(r.date), value: r.value }]);
+  for (const m of metrics) {
+    if (!m.sourceBehaviourId) continue;
+    const all = weeks.get(m.sourceBehaviourId) ?? [];
+    const inWindow = all.filter((w) => w.date >= shiftDays(windowStart, -6));
+    out.set(m.id, inWindow.length ? inWindow : all.slice(-1));
+  }
+  return out;
+}
+
+/** The organisation's metrics by name, each with its status against its target as of `today`. */
+export async function listMetrics(ctx: MemberContext, today: string = todayUtc()): Promise<MetricRowDto[]> {
+  requirePermission(ctx, "dashboards.view");
+  const rows = await db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: ROW_SELECT });
+  const readings = await statusReadings(ctx.orgId, rows, today);
+  return rows.map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today))).sort((a, b) => a.name.localeCompare(b.name, "en"));
+}
+
+export async function getMetric(ctx: MemberContext, id: string, today: string = todayUtc()): Promise<MetricDetailDto> {
+  requirePermission(ctx, "dashboards.view");
+  const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, description: true, updatedAt: true } });
+  if (!m) throw new NotFoundError();
+  const upTo = { lte: new Date(today) };
+  const [status, orgWide, byTeam, derived] = await Promise.all([
+    statusReadings(ctx.orgId, [m], today),
+    m.sourceBehaviourId ? [] : db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: upTo }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: SHOWN_READINGS, select: { date: true, value: true } }),
+    m.sourceBehaviourId ? [] : db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: { not: null }, date: upTo }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 200, select: { date: true, value: true, team: { select: { name: true } } } }),
+    m.sourceBehaviourId ? derivedWeeks(ctx.orgId, [m.sourceBehaviourId], today, SHOWN_READINGS) : null,
+  ]);
+  return {
+    ...toRow(m, verdictOf(m, status.get(m.id) ?? [], today)),
+    description: m.description,
+    updatedAt: m.updatedAt.toISOString(),
+    targetType: m.targetType,
+    targetValue: m.targetValue,
+    targetDate: m.targetDate ? dayOf(m.targetDate) : null,
+    behaviours: m.behaviours.map((b) => b.behaviour),
+    teams: m.teams.map((t) => t.team),
+    readings: derived ? (derived.get(m.sourceBehaviourId!) ?? []) : orgWide.map((r) => ({ date: dayOf(r.date), value: r.value })).reverse(),
+    teamReadings: byTeam.map((r) => ({ date: dayOf(r.date), team: r.team?.name ?? "", value: r.value })).reverse(),
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Weekly means of the organisation-wide readings from `from` to `to` (derived: weekly adoption in %, weeks with a rate). */
+export async function metricSeries(ctx: MemberContext, id: string, from: string, to: string): Promise<MetricSeriesDto> {
+  requirePermission(ctx, "dashboards.view");
+  if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
+  const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, unit: true, sourceBehaviourId: true } });
+  if (!m) throw new NotFoundError();
+  const range = { gte: new Date(from), lte: new Date(to) };
+  let weekly: MetricSeriesDto["weekly"];
+  if (m.sourceBehaviourId) {
+    const end = new Date(`${to}T00:00:00Z`);
+    const weeks = Math.round((mondayOf(end).getTime() - mondayOf(new Date(`${from}T00:00:00Z`)).getTime()) / (7 * DAY)) + 1;
+    const days = await db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: m.sourceBehaviourId, day: range }, _sum: { performed: true, missed: true } });
+    const points = weeklyAdoption(days.map((d) => ({ day: dayOf(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), end, weeks);
+    weekly = points.flatMap((p) => (p.rate === null ? [] : [{ weekStart: p.weekStart, value: percent(p.rate) }]));
+  } else {
+    const rows = await db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: range }, select: { date: true, value: true } });
+    weekly = weeklyMeans(rows.map((r) => ({ date: dayOf(r.date), value: r.value })));
+  }
+  return { id: m.id, name: m.name, unit: m.unit, weekly };
+}
+
+export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDto> {
+  requirePermission(ctx, "metrics.manage");
+  const [owners, teams, behaviours] = await Promise.all([
+    db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().behaviour.findMany({ where: { organizationId: ctx.orgId, deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true, status: true } }),
+  ]);
+  return {
+    owners: owners.map((o) => ({ id: o.id, name: o.user.name })),
+    teams,
+    behaviours: behaviours.map((b) => ({ id: b.id, name: b.status === "RETIRED" ? `${b.title} (retired)` : b.title })),
+  };
+}
+
+/** Owner, teams and source behaviour named by the form must be the caller's organisation's: ids prove nothing. */
+async function checkLinks(tx: Prisma.TransactionClient, ctx: MemberContext, input: MetricInput, exceptId?: string) {
+  const [owner, teams, source, clash] = await Promise.all([
+    input.ownerId ? tx.membership.count({ where: { id: input.ownerId, organizationId: ctx.orgId, status: "ACTIVE" } }) : 1,
+    tx.team.count({ where: { id: { in: input.teamIds }, organizationId: ctx.orgId, kind: "TEAM" } }),
+    input.sourceBehaviourId ? tx.behaviour.count({ where: { id: input.sourceBehaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null } }) : 1,
+    // Deleted metrics keep their name (the database's unique key), so they count too.
+    tx.metric.findFirst({ where: { organizationId: ctx.orgId, name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } }),
+  ]);
+  if (!owner) throw new RuleError("Choose an active member of your organisation as owner.", "ownerId");
+  if (teams !== input.teamIds.length) throw new RuleError("Choose teams of your organisation.", "teamIds");
+  if (!source) throw new RuleError("Choose a behaviour of your organisation's catalogue.", "sourceBehaviourId");
+  if (clash) throw new RuleError(NAME_TAKEN, "name");
+}
+
+const NAME_TAKEN = "Another metric in your organisation already has this name.";
+
+/** Two saves racing past the check: the unique key lets one through; the other gets the same message. */
+function nameClash(err: unknown): unknown {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002" ? new RuleError(NAME_TAKEN, "name") : err;
+}
+
+const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({ ...input, targetDate: targetDate ? new Date(targetDate) : null });
+
+async function writeTeams(tx: Prisma.TransactionClient, ctx: MemberContext, metricId: string, teamIds: string[]) {
+  await tx.metricTeam.deleteMany({ where: { metricId } });
+  await tx.metricTeam.createMany({ data: teamIds.map((teamId) => ({ organizationId: ctx.orgId, metricId, teamId })) });
+}
+
+export async function createMetric(ctx: MemberContext, input: MetricInput): Promise<string> {
+  requirePermission(ctx, "metrics.manage");
+  try {
+    return await db().$transaction(async (tx) => {
+      await checkLinks(tx, ctx, input);
+      const created = await tx.metric.create({ data: { ...columns(input), organizationId: ctx.orgId }, select: { id: true } });
+      await writeTeams(tx, ctx, created.id, input.teamIds);
+      await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.create", targetType: "Metric", targetId: created.id, outcome: "ok" }, tx);
+      return created.id;
+    });
+  } catch (err) {
+    throw nameClash(err);
+  }
+}
+
+export class MetricConflictError extends RuleError {
+  constructor() {
+    super("Someone else saved this metric since you opened it. Your changes are still in the form: reload the page in another tab to compare, then save again.");
+  }
+}
+
+export async function updateMetric(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: MetricInput): Promise<void> {
+  requirePermission(ctx, "metrics.manage");
+  try {
+    await db().$transaction(async (tx) => {
+      const current = await tx.metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
+      if (!current) throw new NotFoundError();
+      await checkLinks(tx, ctx, input, id);
+      const expected = new Date(expectedUpdatedAt);
+      if (Number.isNaN(expected.getTime())) throw new MetricConflictError();
+      const res = await tx.metric.updateMany({ where: { id, organizationId: ctx.orgId, updatedAt: expected }, data: columns(input) });
+      if (res.count === 0) throw new MetricConflictError();
+      await writeTeams(tx, ctx, id, input.teamIds);
+      await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.update", targetType: "Metric", targetId: id, outcome: "ok" }, tx);
+    });
+  } catch (err) {
+    throw nameClash(err);
+  }
+}
+
+/** The hypothesis behind the metric: if teams do these behaviours, the metric moves. */
+export async function setMetricBehaviours(ctx: MemberContext, metricId: string, behaviourIds: string[]): Promise<void> {
+  requirePermission(ctx, "metrics.manage");
+  const ids = [...new Set(behaviourIds)];
+  await db().$transaction(async (tx) => {
+    const [metric, found] = await Promise.all([
+      tx.metric.findFirst({ where: { id: metricId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } }),
+      tx.behaviour.count({ where: { id: { in: ids }, organizationId: ctx.orgId, deletedAt: null, parentId: null } }),
+    ]);
+    if (!metric) throw new NotFoundError();
+    if (found !== ids.length) throw new RuleError("Choose behaviours of your organisation's catalogue.", "behaviourIds");
+    await tx.behaviourMetric.deleteMany({ where: { metricId } });
+    await tx.behaviourMetric.createMany({ data: ids.map((behaviourId) => ({ organizationId: ctx.orgId, metricId, behaviourId })) });
+    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.behaviours", targetType: "Metric", targetId: metricId, outcome: "ok", details: { behaviours: ids.length } }, tx);
+  });
+}
+
+/** The saved metric as its edit form shows it. */
+export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
+  requirePermission(ctx, "metrics.manage");
+  const m = await db().metric.findFirst({
+    where: { id, organizationId: ctx.orgId, deletedAt: null },
+    select: { name: true, unit: true, description: true, kind: true, timing: true, direction: true, ownerId: true, sourceBehaviourId: true, targetType: true, targetValue: true, targetDate: true, updatedAt: true, teams: { select: { teamId: true } } },
+  });
+  if (!m) throw new NotFoundError();
+  return {
+    name: m.name,
+    updatedAt: m.updatedAt.toISOString(),
+    values: {
+      name: m.name, unit: m.unit, description: m.description, kind: m.kind, timing: m.timing, direction: m.direction,
+      ownerId: m.ownerId ?? "", teamIds: m.teams.map((t) => t.teamId), sourceBehaviourId: m.sourceBehaviourId ?? "",
+      targetType: m.targetType ?? "", targetValue: m.targetValue === null ? "" : String(m.targetValue), targetDate: m.targetDate ? dayOf(m.targetDate) : "",
     },
+  };
+}
+
+/** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
+export async function metricsAudit(ctx: MemberContext, today: string = todayUtc()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
+  requirePermission(ctx, "dashboards.view");
+  // Deleted metrics stay in: the months before their deletion counted them.
+  const rows = await db().metric.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { id: true, name: true, kind: true, createdAt: true, deletedAt: true, ownerId: true, _count: { select: { behaviours: { where: { behaviour: { deletedAt: null } } } } } },
   });
-  return rows.map((m) => {
-    const latest = m.readings[0];
-    return {
-      id: m.id, name: m.name, unit: m.unit, kind: m.kind, timing: m.timing, direction: m.direction,
-      ownerName: m.owner?.user.name ?? null,
-      target: m.targetType && m.targetValue !== null ? `${TARGET_WORDS[m.targetType]} ${m.targetValue} ${m.unit}` : null,
-      latest: latest ? { date: latest.date.toISOString().slice(0, 10), value: latest.value } : null,
-    };
-  });
+  const metrics = rows.map((m) => ({ kind: m.kind, createdAt: m.createdAt.toISOString(), deletedAt: m.deletedAt?.toISOString() ?? null, hasOwner: m.ownerId !== null, linkedBehaviours: m._count.behaviours }));
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1 - 11, 1)).toISOString().slice(0, 7);
+  const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
+  return {
+    summary: auditSummary(metrics),
+    byMonth: auditShareByMonth(metrics, first, today.slice(0, 7)),
+    noOwner: live.filter((m) => m.ownerId === null).map(({ id, name }) => ({ id, name })),
+    noBehaviour: live.filter((m) => m._count.behaviours === 0).map(({ id, name }) => ({ id, name })),
+  };
 }

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { standup } from "@/lib/server/data/dashboards";
+import { PageHeader, EmptyState } from "@/components/ui/page-header";
+import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
+import { MetricTable } from "@/components/metrics/metric-table";
+import { customerFirst } from "@/lib/domain/outcomes";
+import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
+
+export const metadata = { title: "Portfolio standup" };
+
+const Panel = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
+  <section aria-labelledby={id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <h2 id={id} className="text-lg font-semibold">
+      {title}
+    </h2>
+    {children}
+  </section>
+);
+
+/** One screen to run the recurring cross-team meeting. */
+export default async function StandupPage() {
+  const ctx = await requireMemberPage("dashboards.view");
+  const s = await standup(ctx);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader title="Portfolio standup" description="Wins, blockers, customer metrics off track, and one customer's story: the agenda of the recurring cross-team meeting." />
+      <DashboardTabs current="/dashboards/standup" />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Panel id="wins" title="Wins: biggest adoption rises">
+          <p className="text-xs text-slate-600 dark:text-slate-400">The last 4 weeks against the 4 before, behaviours with at least 5 opportunities on each side.</p>
+          {s.wins.length === 0 ? (
+            <EmptyState>No behaviour rose in the last four weeks.</EmptyState>
+          ) : (
+            <ol className="space-y-1 text-sm" data-testid="wins">
+              {s.wins.map((w) => (
+                <li key={w.behaviourId} className="flex flex-wrap justify-between gap-2">
+                  <Link href={`/catalogue/${w.behaviourId}`} className="text-brand-700 underline dark:text-brand-300">{w.title}</Link>
+                  <span className="tabular-nums">
+                    {Math.round(w.before * 100)}% → {Math.round(w.after * 100)}% <strong>(+{w.changePts} points)</strong>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Panel>
+        <Panel id="blockers" title="Blockers: barriers at risk">
+          <p className="text-xs text-slate-600 dark:text-slate-400">Open barriers with priority 40 or more that no started intervention is working on.</p>
+          {s.blockers.length === 0 ? (
+            <EmptyState>No high-priority barrier is waiting for an intervention.</EmptyState>
+          ) : (
+            <ul className="space-y-1 text-sm" data-testid="blockers">
+              {s.blockers.map((b) => (
+                <li key={b.id}>
+                  <Link href={`/barriers/${b.id}`} className="text-brand-700 underline dark:text-brand-300">{b.title}</Link>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{b.reason}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+      </div>
+      <div className="mt-4 space-y-4">
+        <Panel id="off-track" title="Customer metrics off track or at risk">
+          {s.offTrack.length === 0 ? <EmptyState>Every customer-outcome metric with a target is on track.</EmptyState> : <MetricTable rows={customerFirst(s.offTrack)} />}
+        </Panel>
+        <Panel id="story" title="Customer story">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <CustomerStoryForm today={today} />
+            <div>
+              <h3 className="text-sm font-semibold">Told at recent meetings</h3>
+              {s.stories.length === 0 ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">None yet.</p>
+              ) : (
+                <ul className="mt-2 space-y-3 text-sm" data-testid="stories">
+                  {s.stories.map((st) => (
+                    <li key={st.id}>
+                      <p className="whitespace-pre-line">{st.story}</p>
+                      <p className="text-xs text-slate-500">
+                        {st.meetingDate} · {st.authorName}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          </div>
+        </Panel>
+      </div>
+    </>
+  );
+}

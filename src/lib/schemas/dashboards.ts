@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { text } from "./text";
+import type { WeekPoint } from "@/lib/domain/observations";
+import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";
+import type { BarrierRowDto } from "./barriers";
+import type { MetricRowDto } from "./metrics";
+
+export const PERIODS = { "4w": 4, "12w": 12, "26w": 26, "52w": 52 } as const;
+export type Period = keyof typeof PERIODS;
+export const PERIOD_LABELS: Record<Period, string> = { "4w": "Last 4 weeks", "12w": "Last 12 weeks", "26w": "Last 26 weeks", "52w": "Last 52 weeks" };
+
+const OptionalId = z.string().trim().min(1).max(40).optional().catch(undefined);
+
+/** Dashboard filters as they live in the URL; anything unreadable falls back to the default. */
+export const DashboardFilter = z.object({
+  period: z.enum(Object.keys(PERIODS) as [Period, ...Period[]]).catch("12w").default("12w"),
+  stream: OptionalId,
+  team: OptionalId,
+  value: OptionalId,
+});
+export type DashboardFilter = z.infer<typeof DashboardFilter>;
+
+export function parseDashboardFilter(sp: Record<string, string | string[] | undefined>): DashboardFilter {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+  return DashboardFilter.parse({ period: first(sp.period), stream: first(sp.stream), team: first(sp.team), value: first(sp.value) });
+}
+
+/** The filters as a query string, without the empty ones (for links that keep them). */
+export function filterQuery(f: Partial<DashboardFilter>, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) params.set(k, v);
+  return params.toString();
+}
+
+export const CustomerStoryInput = z.object({
+  meetingDate: z.iso.date("Enter the meeting date."),
+  story: text("Customer story", 10, 2000),
+});
+
+// ---------------------------------------------------------------- DTOs
+
+export interface FilterOptionsDto {
+  streams: { id: string; name: string }[];
+  teams: { id: string; name: string; streamId: string | null }[];
+  values: { id: string; name: string }[];
+}
+
+export interface HeatmapDto {
+  teams: { id: string; name: string }[];
+  behaviours: { id: string; title: string }[];
+  /** `${teamId}:${behaviourId}` → counts in the period. */
+  cells: Record<string, { performed: number; opportunities: number }>;
+}
+
+export interface OverviewDto {
+  options: FilterOptionsDto;
+  trend: WeekPoint[];
+  heatmap: HeatmapDto;
+  topBarriers: BarrierRowDto[];
+  metrics: MetricRowDto[];
+}
+
+export interface BehaviourOutcomeDto {
+  behaviours: { id: string; title: string }[];
+  behaviour: { id: string; title: string } | null;
+  metrics: { id: string; name: string; unit: string }[];
+  metric: { id: string; name: string; unit: string } | null;
+  adoption: WeekPoint[];
+  metricWeekly: WeeklyValue[];
+  correlations: LagCorrelation[];
+  strongest: LagCorrelation | null;
+}
+
+export interface TeamViewDto {
+  teams: { id: string; name: string }[];
+  team: { id: string; name: string; stream: string | null } | null;
+  trend: WeekPoint[];
+  behaviours: { id: string; title: string; performed: number; opportunities: number }[];
+  thisWeek: { performed: number; opportunities: number; weekStart: string };
+  barriers: BarrierRowDto[];
+  gaps: { behaviourId: string; behaviourTitle: string; lastDay: string | null }[];
+}
+
+export interface StandupDto {
+  wins: { behaviourId: string; title: string; before: number; after: number; changePts: number }[];
+  blockers: (BarrierRowDto & { reason: string })[];
+  offTrack: MetricRowDto[];
+  stories: { id: string; meetingDate: string; story: string; authorName: string }[];
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { can } from "@/lib/domain/roles";
+import { mondayOf, weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
+import { OPEN_STATUSES } from "@/lib/domain/barriers";
+import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
+import { PERIODS, type BehaviourOutcomeDto, type DashboardFilter, type FilterOptionsDto, type OverviewDto, type StandupDto, type TeamViewDto } from "@/lib/schemas/dashboards";
+import type { BarrierRowDto } from "@/lib/schemas/barriers";
+import { listBarriers } from "./barriers";
+import { listMetrics, metricSeries } from "./metrics";
+import { listCoverageGaps } from "./coverage";
+import type { MemberContext } from "./accounts";
+
+// Every figure here comes from the daily summary (ObservationDaily), never from a scan of the
+// observations: the overview must stay fast at millions of observations (issue 8).
+
+const DAY = 86_400_000;
+const iso = (t: number | Date) => new Date(t).toISOString().slice(0, 10);
+
+function requireViewer(ctx: MemberContext): void {
+  if (!can(ctx.role, "dashboards.view")) throw new ForbiddenError();
+}
+
+/** The period's first day (a Monday, so weeks are whole) and last day (today). */
+export function periodRange(period: DashboardFilter["period"], now: Date): { from: string; to: string; weeks: number } {
+  const weeks = PERIODS[period];
+  return { from: iso(mondayOf(now).getTime() - (weeks - 1) * 7 * DAY), to: iso(now), weeks };
+}
+
+async function filterOptions(ctx: MemberContext): Promise<FilterOptionsDto> {
+  const [teams, values] = await Promise.all([
+    db().team.findMany({ where: { organizationId: ctx.orgId }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, parentId: true } }),
+    db().value.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+  ]);
+  return {
+    streams: teams.filter((t) => t.kind === "VALUE_STREAM").map((t) => ({ id: t.id, name: t.name })),
+    teams: teams.filter((t) => t.kind === "TEAM").map((t) => ({ id: t.id, name: t.name, streamId: t.parentId })),
+    values,
+  };
+}
+
+/**
+ * The teams and active behaviours a filter selects. Ids from the URL only ever narrow the
+ * organisation's own lists, so a foreign id selects nothing.
+ */
+async function scope(ctx: MemberContext, f: DashboardFilter, options: FilterOptionsDto) {
+  const teams = options.teams.filter((t) => (!f.stream || t.streamId === f.stream) && (!f.team || t.id === f.team));
+  const behaviours = await db().behaviour.findMany({
+    where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, ...(f.value ? { valueId: f.value } : {}) },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true },
+  });
+  return { teams, behaviours, teamIds: teams.map((t) => t.id), behaviourIds: behaviours.map((b) => b.id) };
+}
+
+const toDays = (rows: { day: Date; _sum: { performed: number | null; missed: number | null } }[]): DayCounts[] =>
+  rows.map((r) => ({ day: iso(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
+
+/** Open barriers that touch the selected behaviours and teams (a barrier without teams applies everywhere). */
+function barriersInScope(all: BarrierRowDto[], s: { behaviours: { title: string }[]; teams: { name: string }[] }): BarrierRowDto[] {
+  const titles = new Set(s.behaviours.map((b) => b.title));
+  const teams = new Set(s.teams.map((t) => t.name));
+  return all.filter((b) => OPEN_STATUSES.includes(b.status as never) && b.behaviourTitles.some((t) => titles.has(t)) && (b.teamNames.length === 0 || b.teamNames.some((t) => teams.has(t))));
+}
+
+export async function organisationOverview(ctx: MemberContext, f: DashboardFilter, now = new Date()): Promise<OverviewDto> {
+  requireViewer(ctx);
+  const options = await filterOptions(ctx);
+  const s = await scope(ctx, f, options);
+  const { from, to, weeks } = periodRange(f.period, now);
+  const where = { organizationId: ctx.orgId, behaviourId: { in: s.behaviourIds }, teamId: { in: s.teamIds }, day: { gte: new Date(from), lte: new Date(to) } };
+  const [days, cells, barriers, metrics] = await Promise.all([
+    db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where, _sum: { performed: true, missed: true } }),
+    listBarriers(ctx),
+    listMetrics(ctx, iso(now)),
+  ]);
+  const teamNames = new Set(s.teams.map((t) => t.name));
+  return {
+    options,
+    trend: weeklyAdoption(toDays(days), now, weeks),
+    heatmap: {
+      teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
+      behaviours: s.behaviours,
+      cells: Object.fromEntries(cells.map((c) => [`${c.teamId}:${c.behaviourId}`, { performed: c._sum.performed ?? 0, opportunities: (c._sum.performed ?? 0) + (c._sum.missed ?? 0) }])),
+    },
+    topBarriers: barriersInScope(barriers, s).filter((b) => b.priority !== null).slice(0, 5),
+    // A metric tracked for particular teams shows when one of them is selected (or no team filter is set).
+    metrics: f.team || f.stream ? metrics.filter((m) => m.teamNames.length === 0 || m.teamNames.some((t) => teamNames.has(t))) : metrics,
+  };
+}
+
+/** A behaviour's weekly adoption beside a linked metric, with the correlation at lags of 0–8 weeks. */
+export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, ids: { behaviour?: string; metric?: string }, now = new Date()): Promise<BehaviourOutcomeDto> {
+  requireViewer(ctx);
+  const behaviours = await db().behaviour.findMany({
+    where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, metrics: { some: { metric: { deletedAt: null } } } },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true },
+  });
+  const behaviour = behaviours.find((b) => b.id === ids.behaviour) ?? (ids.behaviour ? null : (behaviours[0] ?? null));
+  if (ids.behaviour && !behaviour) throw new NotFoundError();
+  const empty = { behaviours, behaviour: null, metrics: [], metric: null, adoption: [], metricWeekly: [], correlations: [], strongest: null };
+  if (!behaviour) return empty;
+  const links = await db().behaviourMetric.findMany({
+    where: { organizationId: ctx.orgId, behaviourId: behaviour.id, metric: { deletedAt: null } },
+    orderBy: { metric: { name: "asc" } },
+    select: { metric: { select: { id: true, name: true, unit: true } } },
+  });
+  const metrics = links.map((l) => l.metric);
+  // After switching behaviour the URL may still name the previous behaviour's metric: show its first.
+  const metric = metrics.find((m) => m.id === ids.metric) ?? metrics[0] ?? null;
+  const { from, to, weeks } = periodRange(f.period, now);
+  const [days, series] = await Promise.all([
+    db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: behaviour.id, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    metric ? metricSeries(ctx, metric.id, from, to) : null,
+  ]);
+  const adoption = weeklyAdoption(toDays(days), now, weeks);
+  const adoptionWeekly = adoption.filter((p) => p.rate !== null).map((p) => ({ weekStart: p.weekStart, value: p.rate! * 100 }));
+  const correlations = series ? laggedCorrelations(adoptionWeekly, series.weekly) : [];
+  return { behaviours, behaviour, metrics, metric: metric ?? null, adoption, metricWeekly: series?.weekly ?? [], correlations, strongest: strongestLag(correlations) };
+}
+
+/** One team's week: its behaviours' adoption, open barriers, this week's observations and coverage gaps. */
+export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: string | undefined, now = new Date()): Promise<TeamViewDto> {
+  requireViewer(ctx);
+  const teams = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
+  if (teamId && !team) throw new NotFoundError();
+  const base = { teams: teams.map((t) => ({ id: t.id, name: t.name })) };
+  if (!team) return { ...base, team: null, trend: [], behaviours: [], thisWeek: { performed: 0, opportunities: 0, weekStart: iso(mondayOf(now)) }, barriers: [], gaps: [] };
+  const { from, to, weeks } = periodRange(f.period, now);
+  const monday = iso(mondayOf(now));
+  const where = { organizationId: ctx.orgId, teamId: team.id };
+  const [active, days, perBehaviour, week, barriers, gaps] = await Promise.all([
+    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db().observationDaily.groupBy({ by: ["day"], where: { ...where, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["behaviourId"], where: { ...where, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.aggregate({ where: { ...where, day: { gte: new Date(monday), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    listBarriers(ctx),
+    listCoverageGaps(ctx, now),
+  ]);
+  const sums = new Map(perBehaviour.map((p) => [p.behaviourId, p._sum]));
+  const weekPerformed = week._sum.performed ?? 0;
+  return {
+    ...base,
+    team: { id: team.id, name: team.name, stream: team.parent?.name ?? null },
+    trend: weeklyAdoption(toDays(days), now, weeks),
+    behaviours: active.map((b) => {
+      const s = sums.get(b.id);
+      return { id: b.id, title: b.title, performed: s?.performed ?? 0, opportunities: (s?.performed ?? 0) + (s?.missed ?? 0) };
+    }),
+    thisWeek: { performed: weekPerformed, opportunities: weekPerformed + (week._sum.missed ?? 0), weekStart: monday },
+    barriers: barriersInScope(barriers, { behaviours: active, teams: [team] }),
+    gaps: gaps.filter((g) => g.teamName === team.name).map(({ behaviourId, behaviourTitle, lastDay }) => ({ behaviourId, behaviourTitle, lastDay })),
+  };
+}
+
+/**
+ * The portfolio standup: wins (biggest adoption rises, last 4 weeks against the 4 before), blockers
+ * (open barriers at risk), customer metrics off track or at risk, and the customer stories told.
+ */
+export async function standup(ctx: MemberContext, now = new Date()): Promise<StandupDto> {
+  requireViewer(ctx);
+  const from = iso(mondayOf(now).getTime() - 7 * 7 * DAY);
+  const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
+    db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: new Date(from) } }, _sum: { performed: true, missed: true } }),
+    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, select: { id: true, title: true } }),
+    listBarriers(ctx),
+    listMetrics(ctx, iso(now)),
+    db().customerStory.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: [{ meetingDate: "desc" }, { createdAt: "desc" }],
+      take: 5,
+      select: { id: true, meetingDate: true, story: true, author: { select: { user: { select: { name: true } } } } },
+    }),
+    db().intervention.groupBy({ by: ["barrierId"], where: { organizationId: ctx.orgId, startDate: { lte: now } }, _count: { _all: true } }),
+  ]);
+  const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
+  for (const b of behaviours) {
+    const mine = days.filter((d) => d.behaviourId === b.id);
+    byBehaviour[b.id] = weeklyAdoption(toDays(mine), now, 8).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
+  }
+  const title = new Map(behaviours.map((b) => [b.id, b.title]));
+  const withIntervention = new Set(started.map((s) => s.barrierId));
+  // At risk: a high-priority open barrier nobody has started an intervention against.
+  const blockers = barriers
+    .filter((b) => OPEN_STATUSES.includes(b.status as never) && (b.priority ?? 0) >= 40 && !withIntervention.has(b.id))
+    .slice(0, 5)
+    .map((b) => ({ ...b, reason: `Priority ${b.priority} and no intervention started yet` }));
+  return {
+    wins: biggestRises(byBehaviour)
+      .filter((w) => w.changePts > 0)
+      .slice(0, 5)
+      .map((w) => ({ behaviourId: w.key, title: title.get(w.key) ?? "", before: w.before, after: w.after, changePts: w.changePts })),
+    blockers,
+    offTrack: metrics.filter((m) => m.kind === "CUSTOMER_OUTCOME" && (m.verdict.status === "OFF_TRACK" || m.verdict.status === "AT_RISK")),
+    stories: stories.map((s) => ({ id: s.id, meetingDate: iso(s.meetingDate), story: s.story, authorName: s.author.user.name })),
+  };
+}

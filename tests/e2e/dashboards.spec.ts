@@ -1,0 +1,91 @@
+import { readFileSync, statSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { login } from "./fixtures";
+
+test("a manager filters the overview in the URL, opens a behaviour's outcome view and exports its data", async ({ page }) => {
+  await login(page, "manager");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" }).click();
+  await expect(page.getByRole("heading", { name: "Organisation overview" })).toBeVisible();
+  const trendRows = page.getByTestId("adoption-trend").locator("tbody tr");
+  await page.getByText("Adoption trend as a table").click();
+  await expect(trendRows).toHaveCount(12);
+
+  // The period changes the URL and the chart's weeks.
+  await page.getByLabel("Period").selectOption({ label: "Last 4 weeks" });
+  await expect(page).toHaveURL(/period=4w/);
+  await page.getByText("Adoption trend as a table").click();
+  await expect(trendRows).toHaveCount(4);
+  const allTeams = await page.getByTestId("heatmap").locator("tbody tr").count();
+
+  // A team narrows the heatmap to that team; the filter is in the URL too.
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Payments" });
+  await expect(page).toHaveURL(/team=/);
+  await expect(page).toHaveURL(/period=4w/);
+  await page.getByText("Adoption by team and behaviour as a table").click();
+  const heatRows = page.getByTestId("heatmap").locator("tbody tr");
+  const teamCells = await heatRows.locator("td:nth-child(2)").allTextContents();
+  expect(teamCells.length).toBeGreaterThan(0);
+  expect(teamCells.length).toBeLessThan(allTeams);
+  expect(new Set(teamCells)).toEqual(new Set(["Payments"]));
+  await expect(page.getByTestId("metric-table")).toContainText(/On track|At risk|Off track/);
+
+  // Behaviour → outcome: both series on one time axis, and the lagged correlation, labelled as such.
+  await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Behaviour → outcome" }).click();
+  await expect(page).toHaveURL(/\/dashboards\/behaviour\?period=4w/);
+  await page.getByLabel("Period").selectOption({ label: "Last 26 weeks" });
+  await page.getByLabel("Behaviour", { exact: true }).selectOption({ label: "Root cause on the ticket within 24 h" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByLabel("Metric", { exact: true }).selectOption({ label: "Time to resolution experienced by the customer" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/behaviour=.+&metric=|metric=.+&behaviour=|period=26w.*behaviour=/);
+  await expect(page.getByText("Correlation, not proof.")).toBeVisible();
+  await expect(page.getByTestId("correlations").locator("tbody tr")).toHaveCount(9);
+  await expect(page.getByTestId("correlations")).toContainText(/0\.\d\d|-0\.\d\d/);
+
+  const csv = page.waitForEvent("download");
+  await page.getByRole("button", { name: "CSV of Adoption and Time to resolution experienced by the customer" }).click();
+  const csvFile = await csv;
+  expect(csvFile.suggestedFilename()).toBe("behaviour-outcome.csv");
+  const lines = readFileSync((await csvFile.path())!, "utf8").trim().split("\r\n");
+  expect(lines[0]).toBe("week,adoption_pct,Time to resolution experienced by the customer (hours)");
+  expect(lines).toHaveLength(27);
+
+  const png = page.waitForEvent("download");
+  await page.getByRole("button", { name: "PNG of Adoption and Time to resolution experienced by the customer" }).click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toBe("behaviour-outcome.png");
+  const bytes = readFileSync((await pngFile.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(statSync((await pngFile.path())!).size).toBeGreaterThan(5000);
+});
+
+test("the team view and the portfolio standup, where the meeting's customer story is kept", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto("/dashboards/team");
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: "Support Engineering" });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByRole("heading", { name: "Team view: Support Engineering" })).toBeVisible();
+  await expect(page.getByTestId("this-week")).toContainText("opportunities observed");
+  await expect(page.getByRole("heading", { name: "Open barriers" })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Portfolio standup" }).click();
+  await expect(page.getByRole("heading", { name: "Wins: biggest adoption rises" })).toBeVisible();
+  await expect(page.getByTestId("blockers")).toContainText("Session recordings need a licence");
+  const story = `A clinic manager told us the export saved her Friday ${Date.now().toString(36)}`;
+  await page.getByLabel("Customer story").fill("Too short");
+  await page.getByRole("button", { name: "Save customer story" }).click();
+  await expect(page.getByText("Customer story needs at least 10 characters.")).toBeVisible();
+  await page.getByLabel("Customer story").fill(story);
+  await page.getByRole("button", { name: "Save customer story" }).click();
+  await expect(page.getByTestId("stories")).toContainText(story);
+});
+
+test("a member cannot open the manager dashboards: each page answers 404", async ({ page }) => {
+  await login(page, "member");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" })).toHaveCount(0);
+  for (const path of ["/dashboards", "/dashboards/behaviour", "/dashboards/team", "/dashboards/standup", "/metrics", "/metrics/audit"]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByText("Customer retention")).toHaveCount(0);
+  }
+});
