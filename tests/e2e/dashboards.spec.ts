@@ -72,10 +72,10 @@ test("the team view and the portfolio standup, where the meeting's customer stor
   await expect(page.getByRole("heading", { name: "Wins: biggest adoption rises" })).toBeVisible();
   await expect(page.getByTestId("blockers")).toContainText("Session recordings need a licence");
   const story = `A clinic manager told us the export saved her Friday ${Date.now().toString(36)}`;
-  await page.getByLabel("Customer story").fill("Too short");
+  await page.getByRole("textbox", { name: "Customer story" }).fill("Too short");
   await page.getByRole("button", { name: "Save customer story" }).click();
   await expect(page.getByText("Customer story needs at least 10 characters.")).toBeVisible();
-  await page.getByLabel("Customer story").fill(story);
+  await page.getByRole("textbox", { name: "Customer story" }).fill(story);
   await page.getByRole("button", { name: "Save customer story" }).click();
   await expect(page.getByTestId("stories")).toContainText(story);
 });

@@ -31,7 +31,7 @@ export default async function BehaviourOutcomePage({ searchParams }: { searchPar
         </EmptyState>
       ) : (
         <>
-          <form method="get" action="/dashboards/behaviour" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Behaviour and metric">
+          <form method="get" action="/dashboards/behaviour" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Choose a behaviour and a metric">
             <input type="hidden" name="period" value={filter.period} />
             <div className="space-y-1">
               <label htmlFor="pick-behaviour" className="block text-xs font-medium text-slate-600 dark:text-slate-400">Behaviour</label>

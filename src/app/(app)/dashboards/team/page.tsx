@@ -27,7 +27,7 @@ export default async function TeamViewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title={t.team ? `Team view: ${t.team.name}` : "Team view"} description="For a team lead: the team's behaviours, adoption, open barriers, this week's observations and the gaps in coverage." />
       <DashboardTabs current="/dashboards/team" period={filter.period} />
-      <form method="get" action="/dashboards/team" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Team">
+      <form method="get" action="/dashboards/team" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Choose a team">
         <input type="hidden" name="period" value={filter.period} />
         <div className="space-y-1">
           <label htmlFor="pick-team" className="block text-xs font-medium text-slate-600 dark:text-slate-400">Team</label>
