@@ -193,6 +193,7 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
         organizationId: org.id, name: met.name, unit: met.unit, kind: met.kind, timing: met.timing, direction: met.direction,
         ownerId: met.ownerKey ? membershipOf(met.ownerKey) : null, targetType: met.targetType ?? null, targetValue: met.targetValue ?? null,
         targetDate: met.targetType ? new Date(now.getTime() + 90 * DAY) : null,
+        createdAt: new Date(now.getTime() - met.createdMonthsAgo * 30 * DAY),
       },
     });
     await prisma.behaviourMetric.createMany({

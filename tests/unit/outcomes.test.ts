@@ -39,8 +39,15 @@ describe("targetStatus: no target / no data / inputs", () => {
     expect(status("AT_LEAST", null, weekly3(1, 2, 3)).status).toBe("NO_TARGET");
   });
   it("is NO_DATA without readings on or before today", () => {
-    expect(status("AT_LEAST", 50, [])).toEqual({ status: "NO_DATA", rule: describeTargetRule("AT_LEAST"), latest: null, trendPerWeek: null, projected: null });
+    expect(status("AT_LEAST", 50, [])).toEqual({ status: "NO_DATA", rule: describeTargetRule("AT_LEAST"), reason: "No reading yet.", latest: null, trendPerWeek: null, projected: null });
     expect(status("AT_LEAST", 50, at([[1, 99]])).status).toBe("NO_DATA"); // tomorrow's reading does not count
+  });
+  it("explains each status with the metric's own figures", () => {
+    expect(status("AT_LEAST", 50, at([[0, 40]])).reason).toBe("Latest 40 is below the target 50.");
+    expect(status("AT_MOST", 50, at([[0, 52.345]])).reason).toBe("Latest 52.35 is above the target 50.");
+    // 60 − 10×4 = 20: at risk within four weeks.
+    expect(status("AT_LEAST", 50, at([[-14, 80], [-7, 70], [0, 60]])).reason).toBe("Latest 60 meets the target 50, but the trend (−10 a week) reaches 20 within 4 weeks.");
+    expect(status("INCREASE_TO", 50, at([[0, 55]])).reason).toBe("Latest 55 has reached the target 50.");
   });
   it("uses the latest reading on or before today and ignores later ones", () => {
     const v = status("AT_LEAST", 50, [...at([[0, 40], [-7, 60]]), ...at([[3, 90]])]);

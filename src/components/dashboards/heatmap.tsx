@@ -47,7 +47,7 @@ export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) 
             <g key={b.id} transform={`translate(0, ${HEAD + r * ROW})`}>
               <text x={LABEL - 8} y={ROW / 2 + 4} textAnchor="end" fill="#334155">
                 <title>{b.title}</title>
-                {short(b.title, 36)}
+                {short(b.title, 32)}
               </text>
               {data.teams.map((t, i) => {
                 const c = cell(t.id, b.id);

@@ -13,7 +13,13 @@ export function MetricStatus({ verdict, testId }: { verdict: TargetVerdict; test
   return (
     <div className="space-y-1" data-testid={testId}>
       <Badge tone={STATUS_TONES[verdict.status]}>{STATUS_LABELS[verdict.status]}</Badge>
-      <p className="max-w-xs text-xs text-slate-600 dark:text-slate-400">{verdict.rule}</p>
+      <p className="max-w-xs text-xs text-slate-700 dark:text-slate-300">{verdict.reason}</p>
+      {verdict.rule !== verdict.reason && (
+        <details className="max-w-xs text-xs text-slate-600 dark:text-slate-400">
+          <summary className="cursor-pointer">The rule</summary>
+          {verdict.rule}
+        </details>
+      )}
     </div>
   );
 }

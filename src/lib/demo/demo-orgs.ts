@@ -35,6 +35,8 @@ export interface DemoMetric {
   name: string; unit: string; kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS"; timing: "LEADING" | "LAGGING"; direction: "UP" | "DOWN";
   ownerKey?: string; targetType?: "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO"; targetValue?: number;
   start: number; end: number; noise: number; behaviourTitles: string[];
+  /** When it started being tracked: the metrics audit shows the mix changing over the year. */
+  createdMonthsAgo: number;
 }
 export interface DemoOrganization {
   name: string; slug: string; users: DemoUser[]; teams: DemoTeam[]; values: DemoValue[];
@@ -294,12 +296,12 @@ export const NORTHWIND: DemoOrganization = {
     },
   ],
   metrics: [
-    { name: "Customer retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP", ownerKey: "leader", targetType: "AT_LEAST", targetValue: 94, start: 91.5, end: 93.4, noise: 0.4, behaviourTitles: ["Customer confirmation before closing a ticket", "Follow-up with the requesting customer after release"] },
-    { name: "Time to resolution experienced by the customer", unit: "hours", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "DOWN", ownerKey: "manager", targetType: "DECREASE_TO", targetValue: 24, start: 46, end: 31, noise: 3, behaviourTitles: ["Root cause on the ticket within 24 h", "Named owner on every customer ticket within 4 h"] },
-    { name: "Feature adoption within 30 days", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LEADING", direction: "UP", ownerKey: "leader", targetType: "INCREASE_TO", targetValue: 60, start: 38, end: 51, noise: 3, behaviourTitles: ["Customer call notes before discovery sign-off", "Customer result shown at sprint review"] },
-    { name: "Usability score (SUS)", unit: "points", kind: "CUSTOMER_OUTCOME", timing: "LEADING", direction: "UP", targetType: "AT_LEAST", targetValue: 75, start: 66, end: 71, noise: 1.5, behaviourTitles: ["Watch a customer session each sprint"] },
-    { name: "On-time delivery", unit: "%", kind: "INTERNAL_PROCESS", timing: "LAGGING", direction: "UP", ownerKey: "priya", targetType: "AT_LEAST", targetValue: 85, start: 78, end: 82, noise: 4, behaviourTitles: [] },
-    { name: "Velocity", unit: "points", kind: "INTERNAL_PROCESS", timing: "LEADING", direction: "UP", start: 42, end: 45, noise: 4, behaviourTitles: [] },
+    { name: "Customer retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP", ownerKey: "leader", targetType: "AT_LEAST", targetValue: 94, start: 91.5, end: 93.4, noise: 0.4, behaviourTitles: ["Customer confirmation before closing a ticket", "Follow-up with the requesting customer after release"], createdMonthsAgo: 8 },
+    { name: "Time to resolution experienced by the customer", unit: "hours", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "DOWN", ownerKey: "manager", targetType: "DECREASE_TO", targetValue: 24, start: 46, end: 31, noise: 3, behaviourTitles: ["Root cause on the ticket within 24 h", "Named owner on every customer ticket within 4 h"], createdMonthsAgo: 6 },
+    { name: "Feature adoption within 30 days", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LEADING", direction: "UP", ownerKey: "leader", targetType: "INCREASE_TO", targetValue: 60, start: 38, end: 51, noise: 3, behaviourTitles: ["Customer call notes before discovery sign-off", "Customer result shown at sprint review"], createdMonthsAgo: 4 },
+    { name: "Usability score (SUS)", unit: "points", kind: "CUSTOMER_OUTCOME", timing: "LEADING", direction: "UP", targetType: "AT_LEAST", targetValue: 75, start: 66, end: 71, noise: 1.5, behaviourTitles: ["Watch a customer session each sprint"], createdMonthsAgo: 2 },
+    { name: "On-time delivery", unit: "%", kind: "INTERNAL_PROCESS", timing: "LAGGING", direction: "UP", ownerKey: "priya", targetType: "AT_LEAST", targetValue: 85, start: 78, end: 82, noise: 4, behaviourTitles: [], createdMonthsAgo: 11 },
+    { name: "Velocity", unit: "points", kind: "INTERNAL_PROCESS", timing: "LEADING", direction: "UP", start: 42, end: 45, noise: 4, behaviourTitles: [], createdMonthsAgo: 11 },
   ],
 };
 
@@ -339,6 +341,6 @@ export const SECOND_ORG: DemoOrganization = {
     },
   ],
   metrics: [
-    { name: "Fabrikam readmission rate", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "DOWN", ownerKey: "admin", targetType: "AT_MOST", targetValue: 8, start: 11, end: 9.5, noise: 0.5, behaviourTitles: ["Fabrikam discharge summary call within 48 h"] },
+    { name: "Fabrikam readmission rate", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "DOWN", ownerKey: "admin", targetType: "AT_MOST", targetValue: 8, start: 11, end: 9.5, noise: 0.5, behaviourTitles: ["Fabrikam discharge summary call within 48 h"], createdMonthsAgo: 5 },
   ],
 };

@@ -21,8 +21,10 @@ export interface TargetInput {
 
 export interface TargetVerdict {
   status: TargetStatus;
-  /** describeTargetRule(targetType), so the UI can say why the status is what it is. */
+  /** describeTargetRule(targetType): how any status of this kind of target is decided. */
   rule: string;
+  /** Why this metric has this status now, with its own figures, e.g. "Latest 93.6 is below the target 94." */
+  reason: string;
   latest: Reading | null;
   trendPerWeek: number | null;
   /** The value the rule projected to, when it projected one. */
@@ -88,29 +90,40 @@ export function targetStatus(input: TargetInput): TargetVerdict {
   const latest = known.length === 0 ? null : known.reduce((best, p) => (p.day >= best.day ? p : best)).r;
   const trend = slopePerWeek(known.filter((p) => p.day > today - TREND_WEEKS * 7).map((p) => ({ x: p.day - today, y: p.r.value })));
   const rule = type === null ? "No target set." : describeTargetRule(type);
-  const verdict = (status: TargetStatus, projected: number | null = null): TargetVerdict => ({ status, rule, latest, trendPerWeek: trend, projected });
+  const verdict = (status: TargetStatus, reason: string, projected: number | null = null): TargetVerdict => ({ status, rule, reason, latest, trendPerWeek: trend, projected });
   // A metric without a target still reports its latest reading and trend: the chart shows them either way.
-  if (type === null || x === null) return verdict("NO_TARGET");
-  if (latest === null) return verdict("NO_DATA");
+  if (type === null || x === null) return verdict("NO_TARGET", "No target set.");
+  if (latest === null) return verdict("NO_DATA", "No reading yet.");
   const v = latest.value;
+  const per = trend === null ? "" : `${trend >= 0 ? "+" : "−"}${num(Math.abs(trend))} a week`;
 
   if (type === "AT_LEAST" || type === "AT_MOST") {
     const breached = (y: number) => (type === "AT_LEAST" ? y < x : y > x);
-    if (breached(v)) return verdict("OFF_TRACK");
-    if (trend === null) return verdict("ON_TRACK");
+    const side = type === "AT_LEAST" ? "below" : "above";
+    if (breached(v)) return verdict("OFF_TRACK", `Latest ${num(v)} is ${side} the target ${num(x)}.`);
+    if (trend === null) return verdict("ON_TRACK", `Latest ${num(v)} meets the target ${num(x)}; too few recent readings for a trend.`);
     const projected = v + trend * RISK_HORIZON_WEEKS;
-    return verdict(breached(projected) ? "AT_RISK" : "ON_TRACK", projected);
+    return breached(projected)
+      ? verdict("AT_RISK", `Latest ${num(v)} meets the target ${num(x)}, but the trend (${per}) reaches ${num(projected)} within ${RISK_HORIZON_WEEKS} weeks.`, projected)
+      : verdict("ON_TRACK", `Latest ${num(v)} meets the target ${num(x)}, and the trend (${per}) keeps it there for ${RISK_HORIZON_WEEKS} weeks.`, projected);
   }
 
   const reached = (y: number) => (type === "INCREASE_TO" ? y >= x : y <= x);
-  if (reached(v)) return verdict("ON_TRACK");
-  if (targetDate !== null && today > dayNumber(targetDate)) return verdict("OFF_TRACK");
+  if (reached(v)) return verdict("ON_TRACK", `Latest ${num(v)} has reached the target ${num(x)}.`);
+  if (targetDate !== null && today > dayNumber(targetDate)) return verdict("OFF_TRACK", `The target date ${targetDate} has passed with the latest at ${num(v)}, short of ${num(x)}.`);
   // Not there yet and not moving the right way: no projection can get there.
-  if (trend === null || (type === "INCREASE_TO" ? trend <= 0 : trend >= 0)) return verdict("OFF_TRACK");
+  if (trend === null) return verdict("OFF_TRACK", `Latest ${num(v)} is short of ${num(x)} and there are too few recent readings to show it moving.`);
+  if (type === "INCREASE_TO" ? trend <= 0 : trend >= 0) return verdict("OFF_TRACK", `Latest ${num(v)} is short of ${num(x)} and the trend (${per}) moves away from it.`);
   const weeksLeft = targetDate === null ? TREND_WEEKS : (dayNumber(targetDate) - today) / 7;
   const projected = v + trend * weeksLeft;
-  return verdict(reached(projected) ? "ON_TRACK" : "AT_RISK", projected);
+  const by = targetDate ?? `${TREND_WEEKS} weeks`;
+  return reached(projected)
+    ? verdict("ON_TRACK", `The trend (${per}) projects ${num(projected)} by ${by}: the target ${num(x)} is within reach.`, projected)
+    : verdict("AT_RISK", `The trend (${per}) projects ${num(projected)} by ${by}, short of the target ${num(x)}.`, projected);
 }
+
+/** Numbers in explanations: at most two decimals, no trailing zeros. */
+const num = (n: number) => String(Math.round(n * 100) / 100);
 
 // ——— Metric audit: are we measuring what customers get, or only what we do? ———
 

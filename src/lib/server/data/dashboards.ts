@@ -175,7 +175,7 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
       take: 5,
       select: { id: true, meetingDate: true, story: true, author: { select: { user: { select: { name: true } } } } },
     }),
-    db().intervention.groupBy({ by: ["barrierId"], where: { organizationId: ctx.orgId, startDate: { lte: now } }, _count: { _all: true } }),
+    db().intervention.groupBy({ by: ["barrierId"], where: { organizationId: ctx.orgId }, _min: { startDate: true } }),
   ]);
   const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
   for (const b of behaviours) {
@@ -183,12 +183,15 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     byBehaviour[b.id] = weeklyAdoption(toDays(mine), now, 8).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
   }
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
-  const withIntervention = new Set(started.map((s) => s.barrierId));
-  // At risk: a high-priority open barrier nobody has started an intervention against.
+  const firstStart = new Map(started.map((s) => [s.barrierId, s._min.startDate]));
+  // At risk: a high-priority open barrier that no started intervention is working on yet.
   const blockers = barriers
-    .filter((b) => OPEN_STATUSES.includes(b.status as never) && (b.priority ?? 0) >= 40 && !withIntervention.has(b.id))
+    .filter((b) => OPEN_STATUSES.includes(b.status as never) && (b.priority ?? 0) >= 40 && !((firstStart.get(b.id)?.getTime() ?? Infinity) <= now.getTime()))
     .slice(0, 5)
-    .map((b) => ({ ...b, reason: `Priority ${b.priority} and no intervention started yet` }));
+    .map((b) => {
+      const planned = firstStart.get(b.id);
+      return { ...b, reason: planned ? `Priority ${b.priority}; its intervention starts on ${iso(planned)}` : `Priority ${b.priority} and no intervention planned` };
+    });
   return {
     wins: biggestRises(byBehaviour)
       .filter((w) => w.changePts > 0)

@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button";
 import { KindBadge, MetricStatus } from "@/components/metrics/metric-badges";
 import { DIRECTION_LABELS } from "@/components/metrics/metric-labels";
 import { ReadingsTable } from "@/components/metrics/readings-table";
+import { MetricChart } from "@/components/metrics/metric-chart";
 import { ReadingForm } from "@/components/metrics/reading-form";
 import { MetricBehavioursForm } from "@/components/metrics/metric-behaviours-form";
 
@@ -68,6 +69,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
             : weeks with fewer than 5 observed opportunities have no value. No readings are typed.
           </p>
         )}
+        {m.readings.length > 1 && <MetricChart name={m.name} unit={m.unit} readings={m.readings} target={m.targetValue} />}
         {m.readings.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No readings yet.</p>
         ) : (

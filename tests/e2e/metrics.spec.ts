@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./fixtures";
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+test("a manager defines a metric with a target, records readings by hand and by CSV, and its status follows", async ({ page }) => {
+  const name = `Cost per ticket ${Date.now().toString(36)}`;
+  await login(page, "manager");
+  await page.goto("/metrics");
+  await page.getByRole("link", { name: "New metric" }).click();
+  // A target without a value is refused beside the field; nothing is created.
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Unit").fill("EUR");
+  await page.getByRole("group", { name: "What it measures" }).getByLabel(/Internal process/).check();
+  await page.getByRole("group", { name: "Leading or lagging" }).getByLabel(/Lagging/).check();
+  await page.getByRole("group", { name: "Desired direction" }).getByLabel("Lower is better").check();
+  await page.getByLabel("Kind of target").selectOption({ label: "Stay at or below" });
+  await page.getByRole("button", { name: "Create metric" }).click();
+  await expect(page.getByText("Enter the target value.")).toBeVisible();
+  await page.getByLabel("Target value").fill("20");
+  await page.getByRole("button", { name: "Create metric" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("metric-status")).toContainText("No data");
+
+  // Yesterday's reading is above the target: off track, and the page says why.
+  await page.getByLabel("Date").fill(day(-1));
+  await page.getByLabel("Value (EUR)").fill("25");
+  await page.getByRole("button", { name: "Add reading" }).click();
+  await expect(page.getByTestId("metric-status")).toContainText("Off track");
+  await expect(page.getByTestId("metric-status")).toContainText("Latest 25 is above the target 20.");
+
+  // Today's figure arrives from another tool as CSV, and the status follows it.
+  await page.goto("/metrics/import");
+  await page.getByLabel("…or paste its content").fill(`date,metric,team,value\n${day(0)},${name},,18.5\n`);
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await expect(page.getByText("1 of 1 readings can be imported.")).toBeVisible();
+  await page.getByRole("button", { name: "Import 1 readings" }).click();
+  await expect(page).toHaveURL(/imported=1/);
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByTestId("metric-status")).toContainText("On track");
+  await expect(page.getByTestId("readings")).toContainText("18.5");
+
+  // Internal process metrics without an owner or behaviour are called out by the audit.
+  await page.goto("/metrics/audit");
+  await expect(page.getByText(/\d+ of \d+ metrics \(\d+%\) measure customer outcomes/)).toBeVisible();
+  await expect(page.getByRole("region", { name: /no linked behaviour/ })).toContainText(name);
+});
