@@ -84,3 +84,30 @@ export function csvRecords(text: string): { header: string[]; rawHeader: string[
   const header = rawHeader.map((h) => h.toLowerCase());
   return { header, rawHeader, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? ""]))), lines: body.map((r) => r.line) };
 }
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export type CsvTable = ReturnType<typeof csvRecords>;
+
+/**
+ * Reads an import file with named columns: the table, or the one message that explains why the
+ * whole file cannot be read (broken quote, empty, missing columns, too many rows).
+ */
+export function openCsvTable(text: string, spec: { columns: readonly string[]; optional?: readonly string[]; maxRows: number }): { table: CsvTable } | { fileError: string } {
+  let table: CsvTable;
+  try {
+    table = csvRecords(text);
+  } catch (err) {
+    return { fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
+  }
+  if (table.header.length === 0) return { fileError: "The file is empty." };
+  const missing = spec.columns.filter((c) => !spec.optional?.includes(c) && !table.header.includes(c));
+  if (missing.length) return { fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${spec.columns.join(",")}.` };
+  if (table.records.length > spec.maxRows) return { fileError: `At most ${spec.maxRows} rows per import; this file has ${table.records.length}.` };
+  return { table };
+}

@@ -1,6 +1,6 @@
 // Metric readings as CSV, for bringing figures in from analytics tools and out to spreadsheets.
 // Columns: date, metric, team, value (team empty = the whole organisation).
-import { csvRecords, CsvError, toCsv } from "./csv";
+import { isIsoDate, openCsvTable, toCsv } from "./csv";
 
 export const READING_COLUMNS = ["date", "metric", "team", "value"] as const;
 export const MAX_READING_ROWS = 5000;
@@ -22,12 +22,6 @@ export interface ReadingCsvRow {
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
 
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 function readValue(raw: string): { value: number | null; error: string | null } {
   if (raw === "") return { value: null, error: "Value is missing." };
   if (DECIMAL_COMMA.test(raw)) return { value: null, error: `Write decimals with a point: ${raw.replace(",", ".")}, not ${raw}.` };
@@ -39,23 +33,16 @@ function readValue(raw: string): { value: number | null; error: string | null } 
 
 /** Reads and checks every row; never throws for bad content. `today` is YYYY-MM-DD. */
 export function readReadingCsv(text: string, today: string): { rows: ReadingCsvRow[]; fileError?: string } {
-  let parsed: ReturnType<typeof csvRecords>;
-  try {
-    parsed = csvRecords(text);
-  } catch (err) {
-    return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
-  }
-  if (parsed.header.length === 0) return { rows: [], fileError: "The file is empty." };
   // Team may be left out altogether: every reading is then organisation-wide.
-  const missing = READING_COLUMNS.filter((c) => c !== "team" && !parsed.header.includes(c));
-  if (missing.length) return { rows: [], fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${READING_COLUMNS.join(",")}.` };
-  if (parsed.records.length > MAX_READING_ROWS) return { rows: [], fileError: `At most ${MAX_READING_ROWS} rows per import; this file has ${parsed.records.length}.` };
+  const opened = openCsvTable(text, { columns: READING_COLUMNS, optional: ["team"], maxRows: MAX_READING_ROWS });
+  if ("fileError" in opened) return { rows: [], fileError: opened.fileError };
+  const parsed = opened.table;
   const rows = parsed.records.map((r, i): ReadingCsvRow => {
     const errors: string[] = [];
     const date = (r.date ?? "").trim();
     const metric = (r.metric ?? "").trim();
     const team = (r.team ?? "").trim();
-    if (!validDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
+    if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!metric) errors.push("Metric is missing.");
     const { value, error } = readValue((r.value ?? "").trim());
@@ -65,7 +52,7 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
   // Two rows for one metric, team and day would silently overwrite each other: name the first.
   const seen = new Map<string, number>();
   for (const row of rows) {
-    if (!row.metric || !validDate(row.date)) continue;
+    if (!row.metric || !isIsoDate(row.date)) continue;
     const key = `${row.metric.toLowerCase()}\u0000${row.team.toLowerCase()}\u0000${row.date}`;
     const first = seen.get(key);
     if (first !== undefined) row.errors.push(`Same metric, team and date as line ${first}.`);

@@ -1,7 +1,7 @@
 // Observations as CSV, for moving counts in from other tools and out to spreadsheets.
 // Columns: date, team, behaviour, performed, missed, note (one row per day, team and behaviour
 // or per situation; performed and missed are counts).
-import { csvRecords, CsvError, toCsv } from "./csv";
+import { isIsoDate, openCsvTable, toCsv } from "./csv";
 
 export const OBSERVATION_COLUMNS = ["date", "team", "behaviour", "performed", "missed", "note"] as const;
 export const MAX_OBSERVATION_ROWS = 5000;
@@ -19,24 +19,11 @@ export interface ObservationCsvRow {
 
 const COUNT = /^\d{1,4}$/;
 
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 /** Reads and checks every row; never throws for bad content. `today` is YYYY-MM-DD. */
 export function readObservationCsv(text: string, today: string): { rows: ObservationCsvRow[]; fileError?: string } {
-  let parsed: ReturnType<typeof csvRecords>;
-  try {
-    parsed = csvRecords(text);
-  } catch (err) {
-    return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
-  }
-  if (parsed.header.length === 0) return { rows: [], fileError: "The file is empty." };
-  const missing = OBSERVATION_COLUMNS.filter((c) => c !== "note" && !parsed.header.includes(c));
-  if (missing.length) return { rows: [], fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${OBSERVATION_COLUMNS.join(",")}.` };
-  if (parsed.records.length > MAX_OBSERVATION_ROWS) return { rows: [], fileError: `At most ${MAX_OBSERVATION_ROWS} rows per import; this file has ${parsed.records.length}.` };
+  const opened = openCsvTable(text, { columns: OBSERVATION_COLUMNS, optional: ["note"], maxRows: MAX_OBSERVATION_ROWS });
+  if ("fileError" in opened) return { rows: [], fileError: opened.fileError };
+  const parsed = opened.table;
   const rows = parsed.records.map((r, i): ObservationCsvRow => {
     const errors: string[] = [];
     const date = (r.date ?? "").trim();
@@ -45,7 +32,7 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     const note = (r.note ?? "").trim();
     const p = (r.performed ?? "").trim();
     const m = (r.missed ?? "").trim();
-    if (!validDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
+    if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!team) errors.push("Team is missing.");
     if (!behaviour) errors.push("Behaviour is missing.");

@@ -7,18 +7,13 @@ import { nextStatuses, PRIORITY_FORMULA, type BarrierStatus } from "@/lib/domain
 import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS, FEASIBILITY_LABELS } from "@/lib/domain/labels";
 import { formatP } from "@/lib/domain/surveys";
 import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
 import { buttonClass } from "@/components/ui/button";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
 
 export const metadata = { title: "Barrier" };
 
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-    <h2 className="text-lg font-semibold">{title}</h2>
-    {children}
-  </section>
-);
 
 export default async function BarrierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -55,7 +50,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         )}
       </header>
 
-      <Section title="Priority">
+      <Panel title="Priority">
         {b.priority === null ? (
           <p className="text-sm">Not scored yet{manage ? ": edit the barrier to score impact, people affected and ease of removal." : "."}</p>
         ) : (
@@ -64,9 +59,9 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <span className="block text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}</span>
           </p>
         )}
-      </Section>
+      </Panel>
 
-      <Section title="Where it applies">
+      <Panel title="Where it applies">
         <p className="text-sm">
           <span className="font-medium">Behaviours: </span>
           {b.behaviours.map((x, i) => (
@@ -82,9 +77,9 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
           <span className="font-medium">Teams: </span>
           {b.teams.length ? b.teams.map((t) => t.name).join(", ") : "every team"}
         </p>
-      </Section>
+      </Panel>
 
-      <Section title="Evidence">
+      <Panel title="Evidence">
         {b.evidence ? <p className="whitespace-pre-line text-sm">{b.evidence}</p> : <p className="text-sm text-slate-600 dark:text-slate-400">None recorded yet.</p>}
         {s && (
           <div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800" data-testid="survey-statistics">
@@ -111,9 +106,9 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         <p className="text-xs text-slate-500">
           Recorded by {b.createdByName} on {formatDay(b.createdAt.slice(0, 10))}
         </p>
-      </Section>
+      </Panel>
 
-      <Section title="Interventions and evidence of removal">
+      <Panel title="Interventions and evidence of removal">
         {b.removalEvidence && b.removalEvidence.result && (
           <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
             <p className="mb-2 text-sm font-medium">
@@ -144,7 +139,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <BarrierStatusForm id={b.id} next={nextStatuses(b.status as BarrierStatus)} />
           </div>
         )}
-      </Section>
+      </Panel>
     </article>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { standup } from "@/lib/server/data/dashboards";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
@@ -9,14 +10,6 @@ import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 
 export const metadata = { title: "Portfolio standup" };
 
-const Panel = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
-  <section aria-labelledby={id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-    <h2 id={id} className="text-lg font-semibold">
-      {title}
-    </h2>
-    {children}
-  </section>
-);
 
 /** One screen to run the recurring cross-team meeting. */
 export default async function StandupPage() {

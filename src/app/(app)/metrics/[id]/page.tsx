@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
 import { buttonClass } from "@/components/ui/button";
+import { Panel } from "@/components/ui/panel";
 import { KindBadge, MetricStatus } from "@/components/metrics/metric-badges";
 import { DIRECTION_LABELS } from "@/components/metrics/metric-labels";
 import { ReadingsTable } from "@/components/metrics/readings-table";
@@ -14,14 +15,6 @@ import { MetricBehavioursForm } from "@/components/metrics/metric-behaviours-for
 
 export const metadata = { title: "Metric" };
 
-const Section = ({ id, title, children }: { id: string; title: string; children: React.ReactNode }) => (
-  <section aria-labelledby={id} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-    <h2 id={id} className="text-lg font-semibold">
-      {title}
-    </h2>
-    {children}
-  </section>
-);
 
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -59,7 +52,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
         )}
       </header>
 
-      <Section id="readings-heading" title="Readings">
+      <Panel id="readings-heading" title="Readings">
         {m.derivedFrom && (
           <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
             Computed weekly from the adoption of{" "}
@@ -87,9 +80,9 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
             <ReadingForm metricId={m.id} unit={m.unit} today={today} teams={m.teams.length ? m.teams : options.teams} />
           </div>
         )}
-      </Section>
+      </Panel>
 
-      <Section id="behaviours-heading" title="Linked behaviours">
+      <Panel id="behaviours-heading" title="Linked behaviours">
         {m.behaviours.length === 0 ? (
           <p className="text-sm font-medium text-amber-800 dark:text-amber-300">No behaviour is linked: nothing says what teams should do to move this metric.</p>
         ) : (
@@ -108,7 +101,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
             <MetricBehavioursForm metricId={m.id} options={options.behaviours} selected={m.behaviours.map((b) => b.id)} />
           </div>
         )}
-      </Section>
+      </Panel>
     </article>
   );
 }
