@@ -44,8 +44,8 @@ test("a manager records a barrier with both classifications, scores it and finds
   const first = page.getByTestId("barrier-table").first().locator("tbody tr").first();
   await expect(first).toContainText(title);
   await expect(first).toContainText("100");
-  await page.getByText("Chart as a table").click();
-  await expect(page.getByTestId("pareto-table").locator("tbody tr").first()).toContainText(title);
+  await page.getByText("Pareto: barriers by priority as a table").click();
+  await expect(page.getByTestId("pareto").locator("tbody tr").first()).toContainText(title);
 
   // Sorting by ease (kept in the URL) puts the demo's ease-5 barrier first.
   await page.getByRole("link", { name: "Ease", exact: true }).click();

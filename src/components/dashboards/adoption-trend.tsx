@@ -2,7 +2,7 @@
 import type { WeekPoint } from "@/lib/domain/observations";
 import { MIN_OPPORTUNITIES } from "@/lib/domain/adoption";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { WeeklyLine } from "@/components/charts/weekly-line";
+import { WeeklyLine } from "@/components/charts/lazy-charts";
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 

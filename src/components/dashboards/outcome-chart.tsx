@@ -2,7 +2,7 @@
 import type { WeekPoint } from "@/lib/domain/observations";
 import type { WeeklyValue } from "@/lib/domain/outcomes";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { WeeklyLine } from "@/components/charts/weekly-line";
+import { WeeklyLine } from "@/components/charts/lazy-charts";
 
 const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
 

@@ -1,6 +1,6 @@
 "use client";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { WeeklyLine } from "@/components/charts/weekly-line";
+import { WeeklyLine } from "@/components/charts/lazy-charts";
 
 /** The metric's readings over time, with its target as a dashed line. */
 export function MetricChart({ name, unit, readings, target }: { name: string; unit: string; readings: { date: string; value: number }[]; target: number | null }) {

@@ -1,5 +1,0 @@
-"use client";
-import dynamic from "next/dynamic";
-
-// recharts loads only on the pages that draw a line chart, after the page itself.
-export const WeeklyLine = dynamic(() => import("./line-chart"), { ssr: false, loading: () => <div className="h-64" /> });
