@@ -20,5 +20,9 @@ export function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/catalogue/:path*", "/log/:path*", "/barriers/:path*", "/dashboards/:path*", "/settings/:path*", "/teams/:path*"],
+  // Every signed-in area; a page missing here still refuses strangers, but sign-in would not return to it.
+  matcher: [
+    "/catalogue/:path*", "/log/:path*", "/barriers/:path*", "/surveys/:path*", "/interventions/:path*", "/dashboards/:path*", "/metrics/:path*",
+    "/settings/:path*", "/teams/:path*", "/help/:path*",
+  ],
 };
