@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSessionUser, memberContext, revokeSessions } from "@/lib/server/data/accounts";
+import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSessionUser, memberContext, revokeSessions, startSession } from "@/lib/server/data/accounts";
 import { RuleError } from "@/lib/server/errors";
 import { SignUpInput } from "@/lib/schemas/auth";
 import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
@@ -62,12 +62,49 @@ describe("sign-in", () => {
     expect(failures).toBeGreaterThanOrEqual(2);
   });
 
+  it("records a member's sign-ins and failed attempts in each of their organisations' audit trails", async () => {
+    const { userId, organizationId } = await createAccountWithOrganization({ name: "Ana", email: "ana-audit@example.test", password: "a-long-unusual-phrase-42", organizationName: "Audit Org" });
+    const second = await createOrganizationFor(userId, "Second Audit Org");
+    await authenticate("ana-audit@example.test", "a-long-unusual-phrase-42", "203.0.113.9");
+    await authenticate("ana-audit@example.test", "wrong-password", "203.0.113.9");
+    for (const org of [organizationId, second]) {
+      const events = await db().auditEvent.findMany({ where: { organizationId: org, action: "member.sign-in" }, orderBy: { at: "asc" }, select: { outcome: true, ip: true, actorUserId: true } });
+      expect(events).toEqual([
+        { outcome: "ok", ip: "203.0.113.9", actorUserId: userId },
+        { outcome: "failed", ip: "203.0.113.9", actorUserId: userId },
+      ]);
+    }
+  });
+
   it("stops accepting a session token after its sessions are revoked (sign-out)", async () => {
     const user = await buildUser(db());
-    expect(await loadSessionUser(user.id, 0)).toMatchObject({ id: user.id });
+    const sid = await startSession(user.id);
+    expect(await loadSessionUser(user.id, 0, sid)).toMatchObject({ id: user.id });
     await revokeSessions(user.id);
-    expect(await loadSessionUser(user.id, 0)).toBeNull();
-    expect(await loadSessionUser(user.id, 1)).toMatchObject({ id: user.id });
+    expect(await loadSessionUser(user.id, 0, sid)).toBeNull();
+    // A token with the new version still needs a live session: sign-out ended them all.
+    expect(await loadSessionUser(user.id, 1, sid)).toBeNull();
+    expect(await loadSessionUser(user.id, 1, await startSession(user.id))).toMatchObject({ id: user.id });
+  });
+
+  it("ends a session after 12 hours idle and 7 days after sign-in, and records activity", async () => {
+    const user = await buildUser(db());
+    const other = await buildUser(db());
+    const t0 = new Date("2026-11-01T08:00:00Z");
+    const h = (n: number) => new Date(t0.getTime() + n * 3600_000);
+    const sid = await startSession(user.id, t0);
+    // Someone else's session id proves nothing.
+    expect(await loadSessionUser(other.id, 0, sid, h(1))).toBeNull();
+    // Used every 11 hours, it stays alive; lastSeenAt follows.
+    for (const at of [11, 22, 33]) expect(await loadSessionUser(user.id, 0, sid, h(at))).toMatchObject({ id: user.id });
+    expect((await db().authSession.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt).toEqual(h(33));
+    // 12 hours without a request: ended, and the row is gone.
+    expect(await loadSessionUser(user.id, 0, sid, h(45))).toBeNull();
+    expect(await db().authSession.count({ where: { id: sid } })).toBe(0);
+
+    const busy = await startSession(user.id, t0);
+    for (let at = 10; at < 7 * 24; at += 10) expect(await loadSessionUser(user.id, 0, busy, h(at))).not.toBeNull();
+    expect(await loadSessionUser(user.id, 0, busy, h(7 * 24))).toBeNull();
   });
 });
 

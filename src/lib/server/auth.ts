@@ -3,15 +3,18 @@ import { cache } from "react";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./auth-secret";
-import { authenticate, loadSessionUser, revokeSessions } from "./data/accounts";
+import { authenticate, loadSessionUser, revokeSessions, startSession } from "./data/accounts";
+import { SESSION_ABSOLUTE_MS } from "@/lib/domain/sessions";
 import { SignInInput } from "@/lib/schemas/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { clientIp } from "./rate-limit";
 
-const SESSION_MAX_AGE = 7 * 24 * 3600;
+// The cookie cannot outlive the session's absolute limit; the 12-hour idle limit is enforced per
+// request against the AuthSession row (see loadSessionUser).
+const SESSION_MAX_AGE = SESSION_ABSOLUTE_MS / 1000;
 
-// Credentials need the JWT strategy; the token carries the user's session version, which every
-// request checks against the database, so sign-out and revocation take effect at once.
+// Credentials need the JWT strategy; the token carries the user's session version and session id,
+// which every request checks against the database, so sign-out, revocation and expiry take effect at once.
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -44,15 +47,16 @@ export function authOptions(): NextAuthOptions {
         const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
         return `${baseUrl}${safeNextPath(path, "/")}`;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.sv = (user as { sv?: number }).sv ?? 0;
+          token.sid = await startSession(user.id);
         }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid } as typeof session;
       },
     },
     events: {
@@ -71,7 +75,7 @@ export interface SignedInUser {
 
 /** The signed-in user for this request, re-checked against the database; null when signed out. */
 export const getSessionUser = cache(async (): Promise<SignedInUser | null> => {
-  const session = (await getServerSession(authOptions())) as { uid?: unknown; sv?: unknown } | null;
-  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
-  return loadSessionUser(session.uid, session.sv);
+  const session = (await getServerSession(authOptions())) as { uid?: unknown; sv?: unknown; sid?: unknown } | null;
+  if (!session || typeof session.uid !== "string" || typeof session.sv !== "number" || typeof session.sid !== "string") return null;
+  return loadSessionUser(session.uid, session.sv, session.sid);
 });

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { slugify } from "@/lib/domain/accounts";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
+import { needsTouch, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionState } from "@/lib/domain/sessions";
 import type { Role } from "@/lib/domain/roles";
 import type { SignUpInput } from "@/lib/schemas/auth";
 import type { Prisma } from "@/generated/prisma/client";
@@ -78,20 +79,54 @@ export async function authenticate(email: string, password: string, ip?: string 
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
   await recordAudit({ actorUserId: valid ? user!.id : null, action: "auth.sign-in", outcome: valid ? "ok" : "failed", ip, details: valid ? undefined : { email } });
+  // The same event in each organisation the person belongs to, so its admins see their members'
+  // sign-ins and failed attempts in the audit trail. (The sign-in throttle counts "auth.sign-in" only.)
+  if (user) {
+    const orgs = await db().membership.findMany({ where: { userId: user.id, status: "ACTIVE" }, select: { organizationId: true } });
+    for (const { organizationId } of orgs) {
+      await recordAudit({ organizationId, actorUserId: user.id, action: "member.sign-in", targetType: "User", targetId: user.id, outcome: valid ? "ok" : "failed", ip });
+    }
+  }
   if (!valid || !user) return null;
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
 
-/** The user behind a session token, or null when the token has been revoked (sign-out, reset). */
-export async function loadSessionUser(userId: string, sessionVersion: number): Promise<Omit<SessionUser, "sessionVersion"> | null> {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, sessionVersion: true } });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email };
+/**
+ * A new signed-in browser. Sessions of this user that have ended (idle or too old) are removed on
+ * the way, so the table holds live sessions only.
+ */
+export async function startSession(userId: string, now = new Date()): Promise<string> {
+  await db().authSession.deleteMany({
+    where: { userId, OR: [{ createdAt: { lte: new Date(now.getTime() - SESSION_ABSOLUTE_MS) } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } }] },
+  });
+  const s = await db().authSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true } });
+  return s.id;
 }
 
-/** Ends every session of the user: tokens carry the old version and stop working. */
+/**
+ * The user behind a session token, or null when the token has been revoked (sign-out, reset), its
+ * session has ended (12 h idle, 7 days old) or belongs to someone else. Records the activity.
+ */
+export async function loadSessionUser(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<Omit<SessionUser, "sessionVersion"> | null> {
+  const s = await db().authSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, createdAt: true, lastSeenAt: true, user: { select: { id: true, name: true, email: true, sessionVersion: true } } },
+  });
+  if (!s || s.userId !== userId || s.user.sessionVersion !== sessionVersion) return null;
+  if (sessionState(s, now) !== "active") {
+    await db().authSession.deleteMany({ where: { id: sessionId } });
+    return null;
+  }
+  if (needsTouch(s.lastSeenAt, now)) await db().authSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  return { id: s.user.id, name: s.user.name, email: s.user.email };
+}
+
+/** Ends every session of the user: tokens carry the old version and stop working, and their sessions go. */
 export async function revokeSessions(userId: string): Promise<void> {
-  await db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  await db().$transaction([
+    db().user.updateMany({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } }),
+    db().authSession.deleteMany({ where: { userId } }),
+  ]);
 }
 
 export async function listOrganizationsOf(userId: string): Promise<OrganizationChoice[]> {
