@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listInvitations, listMembers } from "@/lib/server/data/members";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
 import { MemberRow } from "@/components/settings/member-row";
 import { InviteForm } from "@/components/settings/invite-form";
 import { InvitationList } from "@/components/settings/invitation-list";
@@ -17,7 +19,13 @@ export default async function SettingsPage() {
   const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
   return (
     <>
-      <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`} />
+      <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`}>
+        {admin && (
+          <Link href="/settings/audit" className={buttonClass("secondary")}>
+            Audit trail
+          </Link>
+        )}
+      </PageHeader>
       <div className="space-y-6">
         {admin && (
           <>

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { auditActorOptions, listAuditEvents } from "@/lib/server/data/audit-trail";
+import { auditQuery, parseAuditParams } from "@/lib/schemas/audit-trail";
+import { AuditFilters } from "@/components/settings/audit-filters";
+import { EmptyState, PageHeader } from "@/components/ui/page-header";
+import { buttonClass } from "@/components/ui/button";
+
+export const metadata = { title: "Audit trail" };
+
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+const th = "p-3 font-medium";
+const td = "p-3 align-top";
+
+export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const ctx = await requireMemberPage("members.manage");
+  const { filter, cursor } = parseAuditParams(await searchParams);
+  const [page, actors] = await Promise.all([listAuditEvents(ctx, filter, cursor), auditActorOptions(ctx)]);
+  const filtered = Boolean(auditQuery(filter));
+  return (
+    <>
+      <PageHeader title="Audit trail" description={`Who did what in ${ctx.orgName}, newest first. Times are UTC. The trail cannot be edited or deleted.`}>
+        <Link href="/settings" className={buttonClass("ghost")}>
+          Back to settings
+        </Link>
+      </PageHeader>
+      <AuditFilters filter={filter} actors={actors} />
+      {page.rows.length === 0 ? (
+        <EmptyState>{filtered || cursor ? "No events match these filters." : "No events recorded yet."}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Audit events</caption>
+            <thead className="text-left text-slate-600 dark:text-slate-400">
+              <tr>
+                <th scope="col" className={th}>When (UTC)</th>
+                <th scope="col" className={th}>Actor</th>
+                <th scope="col" className={th}>Action</th>
+                <th scope="col" className={th}>Target</th>
+                <th scope="col" className={th}>Outcome</th>
+                <th scope="col" className={th}>IP</th>
+                <th scope="col" className={th}>Details</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {page.rows.map((e) => (
+                <tr key={e.id}>
+                  <td className={`${td} whitespace-nowrap`}><time dateTime={e.at}>{when(e.at)}</time></td>
+                  <td className={td}>{e.actorName}</td>
+                  <td className={`${td} font-mono text-xs`}>{e.action}</td>
+                  <td className={`${td} text-xs`}>{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}</td>
+                  <td className={td}>{e.outcome}</td>
+                  <td className={`${td} font-mono text-xs`}>{e.ip ?? "—"}</td>
+                  <td className={`${td} max-w-md break-all font-mono text-xs`}>{e.details}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Audit pages" className="mt-4 flex gap-2">
+        {cursor && (
+          <Link href={`/settings/audit${filtered ? `?${auditQuery(filter)}` : ""}`} className={buttonClass("secondary")}>
+            Newest events
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={`/settings/audit?${auditQuery(filter, { cursor: page.nextCursor })}`} className={buttonClass("secondary")}>
+            Older events
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// The audit trail as CSV, for reviews outside the app. One row per event, newest first as given.
+// Cells go through toCsv, which neutralises anything a spreadsheet would run as a formula: the
+// details and the target of an event can carry text a user typed.
+import { toCsv } from "./csv";
+
+export const AUDIT_COLUMNS = ["at", "actor", "action", "target_type", "target_id", "outcome", "ip", "details"] as const;
+
+export interface AuditCsvRow {
+  at: string;
+  actorName: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: string;
+  ip: string | null;
+  details: string;
+}
+
+export function auditEventsToCsv(rows: readonly AuditCsvRow[]): string {
+  return toCsv([[...AUDIT_COLUMNS], ...rows.map((r) => [r.at, r.actorName, r.action, r.targetType ?? "", r.targetId ?? "", r.outcome, r.ip ?? "", r.details])]);
+}
+
+/** Details as JSON text, cut to `max` characters (the last one an ellipsis) when longer. */
+export function detailsText(details: unknown, max = Infinity): string {
+  if (details === null || details === undefined) return "";
+  const text = JSON.stringify(details);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

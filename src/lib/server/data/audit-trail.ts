@@ -1,0 +1,108 @@
+import "server-only";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { ForbiddenError } from "../errors";
+import { can } from "@/lib/domain/roles";
+import { auditEventsToCsv, detailsText } from "@/lib/domain/audit-csv";
+import { AUDIT_PAGE_SIZE, decodeAuditCursor, encodeAuditCursor, type AuditActorOptionDto, type AuditEventDto, type AuditFilter, type AuditPageDto } from "@/lib/schemas/audit-trail";
+import type { Prisma } from "@/generated/prisma/client";
+import type { MemberContext } from "./accounts";
+
+// Reading the audit trail. Deliberately read-only: no function here (or anywhere in the app)
+// updates or deletes an AuditEvent, so the trail cannot be tidied up by the people it records.
+
+export const MAX_AUDIT_EXPORT_ROWS = 100_000;
+const DETAILS_MAX = 300;
+const DAY_MS = 86_400_000;
+
+function requireAdmin(ctx: MemberContext): void {
+  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+}
+
+/**
+ * Always this organisation's events: events without one (a failed sign-in for an unknown e-mail)
+ * belong to nobody's trail. Dates are whole UTC days, both ends included.
+ */
+function auditWhere(ctx: MemberContext, f: AuditFilter): Prisma.AuditEventWhereInput {
+  const at: Prisma.DateTimeFilter = {};
+  if (f.from) at.gte = new Date(`${f.from}T00:00:00.000Z`);
+  if (f.to) at.lt = new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  return {
+    organizationId: ctx.orgId,
+    ...(f.action && { action: { startsWith: f.action } }),
+    ...(f.outcome && { outcome: f.outcome }),
+    ...(f.actor && { actorUserId: f.actor }),
+    ...((f.from || f.to) && { at }),
+  };
+}
+
+const SELECT = { id: true, at: true, actorUserId: true, action: true, targetType: true, targetId: true, outcome: true, ip: true, details: true } as const;
+const ORDER: Prisma.AuditEventOrderByWithRelationInput[] = [{ at: "desc" }, { id: "desc" }];
+
+type Row = Prisma.AuditEventGetPayload<{ select: typeof SELECT }>;
+
+/** Names of the actors who are (or were) members of this organisation, in one query. */
+async function actorNames(ctx: MemberContext, rows: Row[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const members = await db().membership.findMany({
+    where: { organizationId: ctx.orgId, userId: { in: ids } },
+    select: { userId: true, user: { select: { name: true } } },
+  });
+  return new Map(members.map((m) => [m.userId, m.user.name]));
+}
+
+function toDto(r: Row, names: Map<string, string>, detailsMax: number): AuditEventDto {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorName: (r.actorUserId && names.get(r.actorUserId)) || "—",
+    action: r.action,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    outcome: r.outcome,
+    ip: r.ip,
+    details: detailsText(r.details, detailsMax),
+  };
+}
+
+/** One page of the organisation's events, newest first; `cursor` comes from the previous page. */
+export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, cursor?: string): Promise<AuditPageDto> {
+  requireAdmin(ctx);
+  const after = cursor ? decodeAuditCursor(cursor) : null;
+  const where = auditWhere(ctx, filter);
+  const rows = await db().auditEvent.findMany({
+    where: after ? { AND: [where, { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] }] } : where,
+    orderBy: ORDER,
+    take: AUDIT_PAGE_SIZE + 1,
+    select: SELECT,
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const names = await actorNames(ctx, page);
+  const dtos = page.map((r) => toDto(r, names, DETAILS_MAX));
+  return { rows: dtos, nextCursor: rows.length > AUDIT_PAGE_SIZE ? encodeAuditCursor(dtos[dtos.length - 1]!) : null };
+}
+
+/** The members an admin can filter by: everyone with a membership here, disabled ones included. */
+export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorOptionDto[]> {
+  requireAdmin(ctx);
+  const rows = await db().membership.findMany({
+    where: { organizationId: ctx.orgId },
+    select: { userId: true, user: { select: { name: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return rows.map((r) => ({ userId: r.userId, name: r.user.name }));
+}
+
+/**
+ * The filtered events as CSV, newest first, at most 100,000 rows, details in full. The export
+ * itself is audited: the trail holds IP addresses, and who took a copy is part of the record.
+ */
+export async function exportAuditCsv(ctx: MemberContext, filter: AuditFilter): Promise<string> {
+  requireAdmin(ctx);
+  const rows = await db().auditEvent.findMany({ where: auditWhere(ctx, filter), orderBy: ORDER, take: MAX_AUDIT_EXPORT_ROWS, select: SELECT });
+  const names = await actorNames(ctx, rows);
+  const csv = auditEventsToCsv(rows.map((r) => toDto(r, names, Infinity)));
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "audit.export", outcome: "ok", details: { rows: rows.length, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) } });
+  return csv;
+}
