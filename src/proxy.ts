@@ -1,28 +1,38 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/domain/csp";
 
-// Optimistic only: sends visitors without a session cookie to sign-in, remembering where they
-// were going, and tells server components the requested path. It is NOT a security boundary;
-// every page, action and data-layer call checks the session itself (see docs/decisions/003).
+// Two jobs, neither a security boundary for data (every page, action and data-layer call checks
+// the session itself; see docs/decisions/003):
+// 1. every page gets a Content-Security-Policy with a fresh nonce, which Next.js puts on its own
+//    scripts (it reads the policy from the request headers);
+// 2. visitors without a session cookie asking for a signed-in area go to sign-in, which returns
+//    them to where they were going; server components are told the requested path.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SIGNED_IN_AREAS = ["/catalogue", "/log", "/barriers", "/surveys", "/interventions", "/dashboards", "/metrics", "/settings", "/teams", "/help"];
 
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
-  const hasSession = SESSION_COOKIES.some((c) => req.cookies.has(c));
-  if (!hasSession) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const protectedArea = SIGNED_IN_AREAS.some((a) => path === a || path.startsWith(`${a}/`));
+  if (protectedArea && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = "/sign-in";
     url.search = `?next=${encodeURIComponent(path + req.nextUrl.search)}`;
-    return NextResponse.redirect(url);
+    const res = NextResponse.redirect(url);
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
   }
   const headers = new Headers(req.headers);
   headers.set("x-conduct-path", path);
-  return NextResponse.next({ request: { headers } });
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  return res;
 }
 
 export const config = {
-  // Every signed-in area; a page missing here still refuses strangers, but sign-in would not return to it.
-  matcher: [
-    "/catalogue/:path*", "/log/:path*", "/barriers/:path*", "/surveys/:path*", "/interventions/:path*", "/dashboards/:path*", "/metrics/:path*",
-    "/settings/:path*", "/teams/:path*", "/help/:path*",
-  ],
+  // Every page; not the API routes, Next's static files or the icon (they carry no scripts).
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

@@ -1,6 +1,6 @@
 // The catalogue as a file: CSV (one row per behaviour) or JSON, both read back by the importer.
 // Pure: shaping rows for export, and reading and checking an import before anything is written.
-import { z } from "zod";
+import { z } from "@/lib/schemas/zod";
 import { csvRecords, CsvError, toCsv } from "./csv";
 import type { DefinitionText } from "./behaviour";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "./zod";
 
 // One result shape for every server action, consumed with useActionState.
 export type FieldErrors = Partial<Record<string, string>>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // The audit trail as admins browse it: filters from the URL, and the rows that reach the page.
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { PASSWORD_MAX, PASSWORD_MIN, normaliseEmail } from "@/lib/domain/accounts";
 
 // Printable text only: no control characters (NUL, RTL overrides) in names.

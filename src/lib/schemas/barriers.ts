@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { text } from "./text";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/domain/interventions";

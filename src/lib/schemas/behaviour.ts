@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { CONTROL, text } from "./text";
 import type { DefinitionText } from "@/lib/domain/behaviour";
 

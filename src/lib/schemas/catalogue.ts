@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import type { DefinitionText } from "@/lib/domain/behaviour";
 
 // DTOs of the catalogue, as they cross to the browser.

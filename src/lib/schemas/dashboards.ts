@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { text } from "./text";
 import type { WeekPoint } from "@/lib/domain/observations";
 import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";

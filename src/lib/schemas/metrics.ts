@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { text } from "./text";
 import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { text } from "./text";
 
 const Id = z.string().trim().min(1, "Choose one.").max(40, "Choose one.");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { CONTROL, text } from "./text";
 import { DETERMINANTS, type Determinant, type Group, type QuestionKind, type TabulationRow } from "@/lib/domain/surveys";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /** An uploaded catalogue file's text (CSV or JSON), at most 2 MB. */
 export const ImportInput = z.object({
