@@ -3,6 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listBarriers } from "@/lib/server/data/barriers";
 import { OPEN_STATUSES, paretoSeries, PRIORITY_FORMULA, SORT_KEYS, sortBarriers, type BarrierStatus, type SortKey } from "@/lib/domain/barriers";
 import { can } from "@/lib/domain/roles";
+import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Pareto } from "@/components/barriers/pareto";
@@ -36,6 +37,7 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
           </Link>
         </div>
       </PageHeader>
+      <DeletedNotice show={sp.deleted === "1"} />
       <nav aria-label="Which barriers" className="mb-4 flex flex-wrap gap-2 text-sm">
         {(Object.keys(SHOW) as (keyof typeof SHOW)[]).map((k) => (
           <Link key={k} href={href({ show: k })} aria-current={k === show ? "page" : undefined} className={`rounded-full px-3 py-1 ${k === show ? "bg-brand-100 font-medium text-brand-700 dark:bg-brand-700/40 dark:text-brand-100" : "border border-slate-300 dark:border-slate-700"}`}>

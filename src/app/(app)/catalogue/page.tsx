@@ -3,6 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { catalogueFacets, listCatalogue } from "@/lib/server/data/catalogue";
 import { CatalogueFilter } from "@/lib/schemas/catalogue";
 import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
+import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/catalogue/status-badge";
 import { buttonClass } from "@/components/ui/button";
@@ -32,6 +33,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           </div>
         )}
       </PageHeader>
+      <DeletedNotice show={raw.deleted === "1"} />
       {can(ctx.role, "catalogue.edit") && (
         <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" open={values.length === 0}>
           <summary className="cursor-pointer text-sm font-medium">Add a value (a customer-centric theme behaviours belong to)</summary>

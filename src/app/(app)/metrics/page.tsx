@@ -2,15 +2,16 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listMetrics } from "@/lib/server/data/metrics";
 import { can } from "@/lib/domain/roles";
+import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { MetricTable } from "@/components/metrics/metric-table";
 
 export const metadata = { title: "Metrics" };
 
-export default async function MetricsPage({ searchParams }: { searchParams: Promise<{ imported?: string }> }) {
+export default async function MetricsPage({ searchParams }: { searchParams: Promise<{ imported?: string; deleted?: string }> }) {
   const ctx = await requireMemberPage("dashboards.view");
-  const { imported } = await searchParams;
+  const { imported, deleted } = await searchParams;
   const metrics = await listMetrics(ctx);
   const manage = can(ctx.role, "metrics.manage");
   return (
@@ -32,6 +33,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
           )}
         </div>
       </PageHeader>
+      <DeletedNotice show={deleted === "1"} />
       {imported && /^\d+$/.test(imported) && (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
           Imported {imported} readings.

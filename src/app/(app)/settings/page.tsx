@@ -21,9 +21,14 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`}>
         {admin && (
-          <Link href="/settings/audit" className={buttonClass("secondary")}>
-            Audit trail
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/settings/audit" className={buttonClass("secondary")}>
+              Audit trail
+            </Link>
+            <Link href="/settings/deleted" className={buttonClass("secondary")}>
+              Deleted items
+            </Link>
+          </div>
         )}
       </PageHeader>
       <div className="space-y-6">

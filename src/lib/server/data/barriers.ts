@@ -12,7 +12,7 @@ import type { MemberContext } from "./accounts";
 
 const ROW_SELECT = {
   id: true, title: true, description: true, comB: true, determinant: true, feasibility: true, status: true, impact: true, reach: true, ease: true, surveyId: true,
-  behaviours: { select: { behaviour: { select: { id: true, title: true } } }, orderBy: { behaviour: { title: "asc" } } },
+  behaviours: { where: { behaviour: { deletedAt: null } }, select: { behaviour: { select: { id: true, title: true } } }, orderBy: { behaviour: { title: "asc" } } },
   teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
 } as const satisfies Prisma.BarrierSelect;
 

@@ -18,7 +18,8 @@ function requireManager(ctx: MemberContext): void {
 
 export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
   const rows = await db().survey.findMany({
-    where: { organizationId: ctx.orgId, deletedAt: null },
+    // A deleted behaviour takes its surveys out of sight with it (they come back when it is restored).
+    where: { organizationId: ctx.orgId, deletedAt: null, behaviour: { deletedAt: null } },
     orderBy: { createdAt: "desc" },
     select: { id: true, title: true, status: true, createdAt: true, behaviour: { select: { title: true } }, _count: { select: { respondents: true } } },
   });
@@ -63,7 +64,7 @@ export async function createSurvey(ctx: MemberContext, input: SurveyInput): Prom
 export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyDto> {
   const [s, groups] = await Promise.all([
     db().survey.findFirst({
-      where: { id, organizationId: ctx.orgId, deletedAt: null },
+      where: { id, organizationId: ctx.orgId, deletedAt: null, behaviour: { deletedAt: null } },
       select: {
         id: true, title: true, prevalence: true, anonymous: true, status: true,
         behaviour: { select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true } },

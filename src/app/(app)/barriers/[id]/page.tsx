@@ -8,6 +8,7 @@ import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS, FEASIBILITY_LAB
 import { formatP } from "@/lib/domain/surveys";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { buttonClass } from "@/components/ui/button";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
@@ -46,6 +47,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <Link href={`/barriers/${b.id}/interventions/new`} className={buttonClass("secondary")}>
               Plan an intervention
             </Link>
+            <DeleteButton type="barrier" id={b.id} noun="barrier" />
           </div>
         )}
       </header>

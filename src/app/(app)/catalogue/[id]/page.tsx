@@ -11,6 +11,7 @@ import { listVersions, listVideoTests } from "@/lib/server/data/behaviour-review
 import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
 import { LifecycleButtons } from "@/components/catalogue/lifecycle-buttons";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { VideoTestForm } from "@/components/catalogue/video-test-form";
 import { VideoTestRecord } from "@/components/catalogue/video-test-record";
 import { VersionHistory } from "@/components/catalogue/version-history";
@@ -59,7 +60,12 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         {b.valueName} · version {b.version} · written by {b.authorName}
       </p>
       <div className="mt-4 flex flex-wrap gap-2 print:hidden">
-        {canEdit && <LifecycleButtons id={b.id} status={b.status} />}
+        {canEdit && (
+          <div className="flex flex-wrap items-start gap-2">
+            <LifecycleButtons id={b.id} status={b.status} />
+            <DeleteButton type="behaviour" id={b.id} noun="behaviour" />
+          </div>
+        )}
         <PrintButton />
       </div>
       <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg print:border-black print:bg-white print:text-2xl dark:bg-slate-900">{b.sentence}</p>

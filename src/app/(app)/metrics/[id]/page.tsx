@@ -6,6 +6,7 @@ import { can } from "@/lib/domain/roles";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
 import { buttonClass } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
+import { DeleteButton } from "@/components/ui/delete-button";
 import { KindBadge, MetricStatus } from "@/components/metrics/metric-badges";
 import { DIRECTION_LABELS } from "@/components/metrics/metric-labels";
 import { ReadingsTable } from "@/components/metrics/readings-table";
@@ -46,9 +47,12 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
         </dl>
         {m.description && <p className="whitespace-pre-line text-sm">{m.description}</p>}
         {manage && (
-          <Link href={`/metrics/${m.id}/edit`} className={buttonClass("secondary")}>
-            Edit
-          </Link>
+          <div className="flex flex-wrap items-start gap-2">
+            <Link href={`/metrics/${m.id}/edit`} className={buttonClass("secondary")}>
+              Edit
+            </Link>
+            <DeleteButton type="metric" id={m.id} noun="metric" />
+          </div>
         )}
       </header>
 

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { requireMemberPage } from "@/lib/server/context";
+import { listDeleted } from "@/lib/server/data/trash";
+import { RESTORE_DAYS } from "@/lib/domain/trash";
+import { PageHeader, EmptyState } from "@/components/ui/page-header";
+import { RestoreButton } from "@/components/settings/restore-button";
+
+export const metadata = { title: "Deleted items" };
+
+const KIND = { behaviour: "Behaviour", barrier: "Barrier", metric: "Metric" } as const;
+const fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+export default async function DeletedPage() {
+  const ctx = await requireMemberPage("members.manage");
+  const items = await listDeleted(ctx);
+  return (
+    <>
+      <Link href="/settings" className="text-sm text-brand-700 underline dark:text-brand-300">
+        ← Settings
+      </Link>
+      <PageHeader title="Deleted items" description={`Behaviours, barriers and metrics deleted in the last ${RESTORE_DAYS} days. Restoring brings one back exactly as it was.`} />
+      {items.length === 0 ? (
+        <EmptyState>Nothing was deleted in the last {RESTORE_DAYS} days.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="w-full text-left text-sm" data-testid="deleted-items">
+            <thead className="text-slate-600 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="p-2 font-medium">Item</th>
+                <th scope="col" className="p-2 font-medium">Deleted (UTC)</th>
+                <th scope="col" className="p-2 font-medium">Can be restored until</th>
+                <th scope="col" className="p-2 font-medium"><span className="sr-only">Restore</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {items.map((i) => (
+                <tr key={`${i.type}:${i.id}`}>
+                  <th scope="row" className="p-2 font-normal">
+                    <span className="block text-xs text-slate-500">{KIND[i.type]}</span>
+                    {i.title}
+                  </th>
+                  <td className="p-2">{fmt.format(new Date(i.deletedAt))}</td>
+                  <td className="p-2">{fmt.format(new Date(i.restoreUntil))}</td>
+                  <td className="p-2">
+                    <RestoreButton type={i.type} id={i.id} title={i.title} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
