@@ -19,6 +19,8 @@ function requireAdmin(ctx: MemberContext): void {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
+  // E-mail addresses and roles of everyone: for admins only, whichever page asks.
+  requireAdmin(ctx);
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },

@@ -87,6 +87,7 @@ export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = n
 
 /** Undo (delete) within 24 hours, by the browser that holds the entry's undo token. */
 export async function undoObservation(ctx: MemberContext, id: string, token: string, now = new Date()): Promise<void> {
+  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
   const res = await db().observation.deleteMany({
     where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
   });
@@ -96,6 +97,7 @@ export async function undoObservation(ctx: MemberContext, id: string, token: str
 
 /** Correct the outcome or note within 24 hours, by the browser that logged it. */
 export async function editObservation(ctx: MemberContext, id: string, token: string, change: { outcome: "performed" | "missed"; note: string }, now = new Date()): Promise<void> {
+  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
   const performed = change.outcome === "performed" ? 1 : 0;
   const res = await db().observation.updateMany({
     where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), source: "LOG", createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
