@@ -1,6 +1,7 @@
 // The catalogue as a file: CSV (one row per behaviour) or JSON, both read back by the importer.
 // Pure: shaping rows for export, and reading and checking an import before anything is written.
 import { z } from "@/lib/schemas/zod";
+import { hasControl } from "./text";
 import { csvRecords, CsvError, toCsv } from "./csv";
 import type { DefinitionText } from "./behaviour";
 
@@ -50,7 +51,7 @@ const RowSchema = z.object({
   customerOutcome: field("Customer outcome", 3, 300),
   example: field("Example", 0, 500).default(""),
   anchors: z.array(field("Anchor", 1, 200)).max(6, "Use at most 6 decision questions.").default([]),
-  ownerEmail: z.string().trim().toLowerCase().max(254).default(""),
+  ownerEmail: z.string().trim().toLowerCase().max(254).refine((s) => !hasControl(s), "Remove control characters from the owner e-mail.").default(""),
 });
 export type ImportBehaviour = z.infer<typeof RowSchema>;
 

@@ -1,6 +1,7 @@
 // Metric readings as CSV, for bringing figures in from analytics tools and out to spreadsheets.
 // Columns: date, metric, team, value (team empty = the whole organisation).
 import { isIsoDate, openCsvTable, toCsv } from "./csv";
+import { hasControl } from "./text";
 
 export const READING_COLUMNS = ["date", "metric", "team", "value"] as const;
 export const MAX_READING_ROWS = 5000;
@@ -45,6 +46,7 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!metric) errors.push("Metric is missing.");
+    if (hasControl(metric) || hasControl(team)) errors.push("Remove control characters (such as NUL or text-direction marks).");
     const { value, error } = readValue((r.value ?? "").trim());
     if (error) errors.push(error);
     return { line: parsed.lines[i]!, date, metric, team, value, errors };

@@ -2,6 +2,7 @@
 // Columns: date, team, behaviour, performed, missed, note (one row per day, team and behaviour
 // or per situation; performed and missed are counts).
 import { isIsoDate, openCsvTable, toCsv } from "./csv";
+import { hasControl } from "./text";
 
 export const OBSERVATION_COLUMNS = ["date", "team", "behaviour", "performed", "missed", "note"] as const;
 export const MAX_OBSERVATION_ROWS = 5000;
@@ -41,6 +42,7 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     const missed = COUNT.test(m) ? Number(m) : 0;
     if (COUNT.test(p) && COUNT.test(m) && performed + missed === 0) errors.push("A row needs at least one opportunity (performed + missed).");
     if (note.length > 500) errors.push("Note is longer than 500 characters.");
+    if ([team, behaviour, note].some(hasControl)) errors.push("Remove control characters (such as NUL or text-direction marks).");
     return { line: parsed.lines[i]!, date, team, behaviour, performed, missed, note, errors };
   });
   return { rows };

@@ -3,6 +3,7 @@
 // by ";", empty = no answer. `group` (doer, non-doer, excluded) is for data classified elsewhere;
 // when it is empty the screening answers decide.
 import { csvRecords, CsvError } from "./csv";
+import { hasControl } from "./text";
 import { groupFromChoices, type Group, type SurveyShape } from "./surveys";
 
 export const MAX_SURVEY_ROWS = 5000;
@@ -45,6 +46,7 @@ export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyC
     const errors: string[] = [];
     const respondent = cell("respondent");
     if (!respondent) errors.push("Respondent is missing.");
+    else if (hasControl(respondent)) errors.push("Remove control characters (such as NUL or text-direction marks) from the respondent.");
     else if (respondent.length > 80) errors.push("Respondent is longer than 80 characters.");
     else if (seen.has(respondent.toLowerCase())) errors.push(`Respondent "${respondent}" appears more than once.`);
     seen.add(respondent.toLowerCase());

@@ -1,11 +1,11 @@
 import { z } from "./zod";
-import { text } from "./text";
+import { id, text } from "./text";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
 import type { BeforeAfter } from "@/lib/domain/interventions";
 
-const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
+const Id = id();
 const Ids = (message: string, min = 0) => z.array(Id).max(50, "Choose at most 50.").min(min, message).transform((ids) => [...new Set(ids)]);
 
 export const COMB_COMPONENTS = ["PHYSICAL_CAPABILITY", "PSYCHOLOGICAL_CAPABILITY", "PHYSICAL_OPPORTUNITY", "SOCIAL_OPPORTUNITY", "REFLECTIVE_MOTIVATION", "AUTOMATIC_MOTIVATION"] as const;
@@ -49,7 +49,7 @@ export type BarrierInput = z.infer<typeof BarrierInput>;
 export const BarrierUpdateInput = BarrierFields.extend({
   id: Id,
   // When the editor loaded the barrier: a save on top of someone else's is a conflict.
-  updatedAt: z.string().min(10).max(40),
+  updatedAt: z.iso.datetime("Reload the page and try again."),
 }).superRefine(scoredTogether);
 
 export const BarrierStatusInput = z.object({ id: Id, status: z.enum(BARRIER_STATUSES, { error: "Choose a status." }) });

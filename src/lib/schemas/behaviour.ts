@@ -1,8 +1,8 @@
 import { z } from "./zod";
-import { CONTROL, text } from "./text";
+import { CONTROL, id, text, versionNumber } from "./text";
 import type { DefinitionText } from "@/lib/domain/behaviour";
 
-const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
+const Id = id();
 
 export const BEHAVIOUR_LIMITS = { anchors: 6, anchor: 200 } as const;
 
@@ -34,7 +34,7 @@ export type BehaviourInput = z.infer<typeof BehaviourInput>;
 export const BehaviourUpdateInput = BehaviourInput.extend({
   id: Id,
   // The version the editor started from: a save on top of someone else's is a conflict.
-  version: z.coerce.number({ error: "Reload the page and try again." }).int().min(1),
+  version: versionNumber(),
 });
 
 export const CRITERIA = [
@@ -50,7 +50,7 @@ const YesNo = z.enum(["yes", "no"], { error: "Answer yes or no." });
 export const VideoTestInput = z
   .object({
     behaviourId: Id,
-    version: z.coerce.number().int().min(1),
+    version: versionNumber(),
     camera: YesNo,
     actor: YesNo,
     moment: YesNo,
@@ -69,7 +69,7 @@ export const ValueInput = z.object({ name: text("Name", 3, 80), description: tex
 export type ValueInput = z.infer<typeof ValueInput>;
 
 export const BehaviourIdInput = z.object({ behaviourId: Id });
-export const RestoreVersionInput = z.object({ behaviourId: Id, restore: z.coerce.number().int().min(1), version: z.coerce.number().int().min(1) });
+export const RestoreVersionInput = z.object({ behaviourId: Id, restore: versionNumber("Choose a version to restore."), version: versionNumber() });
 
 /** What the editor needs to offer: the organisation's values and active members. */
 export interface EditorOptionsDto {

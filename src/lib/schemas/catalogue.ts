@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { CONTROL_ALL, optionalId } from "./text";
 import type { DefinitionText } from "@/lib/domain/behaviour";
 
 // DTOs of the catalogue, as they cross to the browser.
@@ -42,14 +43,14 @@ export interface BehaviourDto extends DefinitionText {
 }
 
 
-const optionalId = z.string().trim().max(40).optional().transform((v) => v || undefined);
 
 /** Catalogue filters, as they appear in the URL (?q=…&value=…&owner=…&status=…). Bad values are dropped. */
 export const CatalogueFilter = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
-  value: optionalId.catch(undefined),
-  owner: optionalId.catch(undefined),
-  team: optionalId.catch(undefined),
+  // Control characters are dropped from a search; a malformed id is no filter.
+  q: z.string().max(100).optional().transform((v) => v?.replace(CONTROL_ALL, "").trim() || undefined).catch(undefined),
+  value: optionalId,
+  owner: optionalId,
+  team: optionalId,
   status: z.enum(["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"]).optional().catch(undefined),
 });
 export type CatalogueFilter = z.infer<typeof CatalogueFilter>;

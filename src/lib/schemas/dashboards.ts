@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { text } from "./text";
+import { optionalId, text } from "./text";
 import type { WeekPoint } from "@/lib/domain/observations";
 import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";
 import type { BarrierRowDto } from "./barriers";
@@ -9,14 +9,13 @@ export const PERIODS = { "4w": 4, "12w": 12, "26w": 26, "52w": 52 } as const;
 export type Period = keyof typeof PERIODS;
 export const PERIOD_LABELS: Record<Period, string> = { "4w": "Last 4 weeks", "12w": "Last 12 weeks", "26w": "Last 26 weeks", "52w": "Last 52 weeks" };
 
-const OptionalId = z.string().trim().min(1).max(40).optional().catch(undefined);
 
 /** Dashboard filters as they live in the URL; anything unreadable falls back to the default. */
 export const DashboardFilter = z.object({
   period: z.enum(Object.keys(PERIODS) as [Period, ...Period[]]).catch("12w").default("12w"),
-  stream: OptionalId,
-  team: OptionalId,
-  value: OptionalId,
+  stream: optionalId,
+  team: optionalId,
+  value: optionalId,
 });
 export type DashboardFilter = z.infer<typeof DashboardFilter>;
 

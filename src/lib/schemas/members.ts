@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import { ROLES } from "@/lib/domain/roles";
 import { OrganizationName } from "./auth";
+import { id } from "./text";
 
 export const RoleInput = z.enum(ROLES, { error: "Choose a role." });
 
@@ -16,7 +17,7 @@ export const InviteInput = z.object({
 });
 export type InviteInput = z.infer<typeof InviteInput>;
 
-const Id = z.string().min(1).max(40);
+const Id = id();
 
 export const ChangeRoleInput = z.object({ membershipId: Id, role: RoleInput });
 export const SetMemberStatusInput = z.object({ membershipId: Id, status: z.enum(["ACTIVE", "DISABLED"]) });

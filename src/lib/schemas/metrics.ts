@@ -1,8 +1,8 @@
 import { z } from "./zod";
-import { text } from "./text";
+import { id, text } from "./text";
 import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
 
-const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
+const Id = id();
 const Ids = z.array(Id).max(100, "Choose at most 100.").transform((ids) => [...new Set(ids)]);
 const optional = (v: unknown) => (v === "" || v === undefined ? null : v);
 
@@ -41,7 +41,7 @@ const targetRules = (v: z.infer<typeof MetricFields>, ctx: z.RefinementCtx) => {
 
 export const MetricInput = MetricFields.superRefine(targetRules);
 export type MetricInput = z.infer<typeof MetricInput>;
-export const MetricUpdateInput = MetricFields.extend({ id: Id, updatedAt: z.string().min(10).max(40) }).superRefine(targetRules);
+export const MetricUpdateInput = MetricFields.extend({ id: Id, updatedAt: z.iso.datetime("Reload the page and try again.") }).superRefine(targetRules);
 
 export const ReadingInput = z.object({
   metricId: Id,

@@ -1,7 +1,7 @@
 import { z } from "./zod";
-import { text } from "./text";
+import { id, text } from "./text";
 
-const Id = z.string().trim().min(1, "Choose one.").max(40, "Choose one.");
+const Id = id();
 const Key = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 const common = {

@@ -1,8 +1,8 @@
 import { z } from "./zod";
-import { CONTROL, text } from "./text";
+import { CONTROL, id, text } from "./text";
 import { DETERMINANTS, type Determinant, type Group, type QuestionKind, type TabulationRow } from "@/lib/domain/surveys";
 
-const Id = z.string({ error: "Choose one." }).trim().min(1, "Choose one.").max(40, "Choose one.");
+const Id = id();
 const GROUPS = ["DOER", "NON_DOER", "EXCLUDED"] as const;
 const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
 

@@ -1,7 +1,9 @@
 import { z } from "./zod";
 
 /** Control characters that have no place in text people read (NUL, bidirectional overrides…). */
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+import { CONTROL } from "@/lib/domain/text";
+
+export { CONTROL, CONTROL_ALL } from "@/lib/domain/text";
 
 /** Trimmed text with a clear message for missing, too short, too long and control characters. */
 export const text = (label: string, min: number, max: number) =>
@@ -12,3 +14,16 @@ export const text = (label: string, min: number, max: number) =>
     .min(min, `${label} needs at least ${min} characters.`)
     .max(max, `${label} can have at most ${max} characters.`)
     .refine((s) => !CONTROL.test(s), "Remove control characters.");
+
+// Record ids are cuids: letters and digits. Anything else (control characters, quotes, spaces) is not
+// an id of ours, and is refused here rather than reaching a query.
+const ID_SHAPE = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** An id chosen in a form; `message` is what the person sees beside the field. */
+export const id = (message = "Choose one.") => z.string({ error: message }).trim().min(1, message).max(40, message).regex(ID_SHAPE, message);
+
+/** An id from a URL filter: a malformed one is simply no filter. */
+export const optionalId = z.string().trim().regex(ID_SHAPE).optional().catch(undefined);
+
+/** A version counter: a positive whole number that fits the database's integer. */
+export const versionNumber = (message = "Reload the page and try again.") => z.coerce.number({ error: message }).int(message).min(1, message).max(2_147_483_647, message);

@@ -1,14 +1,14 @@
 import { z } from "./zod";
-import { text } from "./text";
+import { id, text } from "./text";
 
 export const VariantInput = z.object({
-  teamId: z.string().trim().min(1, "Choose a team.").max(40, "Choose a team."),
+  teamId: id("Choose a team."),
   trigger: text("Trigger", 3, 200),
   frequency: text("Frequency", 2, 120),
 });
 export type VariantInput = z.infer<typeof VariantInput>;
 
-export const CreateVariantInput = VariantInput.extend({ behaviourId: z.string().trim().min(1).max(40) });
+export const CreateVariantInput = VariantInput.extend({ behaviourId: id() });
 
 export interface VariantDto {
   id: string;
