@@ -18,3 +18,22 @@ export async function dataCounts(): Promise<Record<string, number>> {
   const { AuditEvent: _audit, ...rest } = await tableCounts();
   return rest;
 }
+
+let tables: string[] | undefined;
+
+/**
+ * A hash of every row of every table except the append-only audit trail: unlike row counts it
+ * also changes when a row is updated, so it shows that an allowed write did something and that a
+ * refused one changed nothing at all.
+ */
+export async function rowFingerprint(): Promise<Record<string, string>> {
+  const sql = database().sql;
+  tables ??= (
+    await sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'AuditEvent' ORDER BY table_name`)
+  ).map((t) => t.table_name);
+  const rows = await sql.query<{ t: string; h: string }>(
+    tables.map((t) => `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`).join(" UNION ALL "),
+  );
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
