@@ -177,10 +177,16 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     }),
     db().intervention.groupBy({ by: ["barrierId"], where: { organizationId: ctx.orgId }, _min: { startDate: true } }),
   ]);
+  // One pass over the summary rows, then one weekly series per behaviour.
+  const daysOf = new Map<string, typeof days>();
+  for (const d of days) {
+    const list = daysOf.get(d.behaviourId);
+    if (list) list.push(d);
+    else daysOf.set(d.behaviourId, [d]);
+  }
   const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
   for (const b of behaviours) {
-    const mine = days.filter((d) => d.behaviourId === b.id);
-    byBehaviour[b.id] = weeklyAdoption(toDays(mine), now, 8).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
+    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, 8).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
   }
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
   const firstStart = new Map(started.map((s) => [s.barrierId, s._min.startDate]));
