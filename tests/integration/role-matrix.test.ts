@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { can, ROLES } from "@/lib/domain/roles";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { dataCounts } from "./support/snapshot";
+import { db } from "@/lib/server/db";
 import { buildScenario, buildSide, leastAllowed, MATRIX, NO_PERMISSION_ACTIONS, OPEN_READS, randomId, rowFingerprint, rowLabel, randomizeId, swapId, type Row } from "./support/matrix";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -102,6 +103,9 @@ describe.each(MATRIX.map((r) => [rowLabel(r), r] as const))("%s", (_label, row) 
       expect(result.ok ? "resolved" : result.error, describeError(result)).toBeInstanceOf(ForbiddenError);
       expect(after.counts).toEqual(before.counts);
       expect(after.rows).toEqual(before.rows);
+      // The refusal itself is on the audit trail (the one table a refused call may write to).
+      const denied = await db().auditEvent.findMany({ where: { actorUserId: me.ctx.userId, outcome: "denied" }, select: { action: true, organizationId: true } });
+      expect(denied).toEqual([{ action: "access.denied", organizationId: me.ctx.orgId }]);
     } else {
       expect(result.ok, describeError(result)).toBe(true);
       if (row.kind === "write") expect(after.rows, "an allowed write changed no row").not.toEqual(before.rows);

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { getSessionUser } from "./auth";
 import { memberContext, type MemberContext } from "./data/accounts";
 import { ForbiddenError } from "./errors";
+import { recordRefusal } from "./authorize";
 import { can, type Permission } from "@/lib/domain/roles";
 
 export const ORG_COOKIE = "conduct_org";
@@ -30,14 +31,25 @@ export async function requireMemberPage(permission?: Permission): Promise<Member
     const path = (await headers()).get("x-conduct-path");
     redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   }
-  if (permission && !can(ctx.role, permission)) notFound();
+  if (permission && !can(ctx.role, permission)) {
+    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission, path: (await headers()).get("x-conduct-path") });
+    notFound();
+  }
   return ctx;
 }
 
 /** For server actions: throws instead of redirecting; the action turns it into an ActionResult. */
 export async function requireMember(permission?: Permission): Promise<MemberContext> {
   const ctx = await currentMember();
-  if (!ctx) throw new ForbiddenError("Your session has ended. Sign in again.");
-  if (permission && !can(ctx.role, permission)) throw new ForbiddenError();
+  if (!ctx) {
+    // Every server action is a public endpoint: a call without a session is recorded too.
+    const user = await getSessionUser();
+    await recordRefusal({ actorUserId: user?.id ?? null, permission, reason: user ? "not-a-member" : "signed-out" });
+    throw new ForbiddenError("Your session has ended. Sign in again.");
+  }
+  if (permission && !can(ctx.role, permission)) {
+    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission });
+    throw new ForbiddenError();
+  }
   return ctx;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError } from "../errors";
@@ -15,8 +16,8 @@ export const MAX_AUDIT_EXPORT_ROWS = 100_000;
 const DETAILS_MAX = 300;
 const DAY_MS = 86_400_000;
 
-function requireAdmin(ctx: MemberContext): void {
-  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+async function requireAdmin(ctx: MemberContext): Promise<void> {
+  await authorize(ctx, "members.manage");
 }
 
 /**
@@ -68,7 +69,7 @@ function toDto(r: Row, names: Map<string, string>, detailsMax: number): AuditEve
 
 /** One page of the organisation's events, newest first; `cursor` comes from the previous page. */
 export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, cursor?: string): Promise<AuditPageDto> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const after = cursor ? decodeAuditCursor(cursor) : null;
   const where = auditWhere(ctx, filter);
   const rows = await db().auditEvent.findMany({
@@ -85,7 +86,7 @@ export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, c
 
 /** The members an admin can filter by: everyone with a membership here, disabled ones included. */
 export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorOptionDto[]> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
     select: { userId: true, user: { select: { name: true } } },
@@ -99,7 +100,7 @@ export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorO
  * itself is audited: the trail holds IP addresses, and who took a copy is part of the record.
  */
 export async function exportAuditCsv(ctx: MemberContext, filter: AuditFilter): Promise<string> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const rows = await db().auditEvent.findMany({ where: auditWhere(ctx, filter), orderBy: ORDER, take: MAX_AUDIT_EXPORT_ROWS, select: SELECT });
   const names = await actorNames(ctx, rows);
   const csv = auditEventsToCsv(rows.map((r) => toDto(r, names, Infinity)));

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -34,7 +35,7 @@ export async function listBarriers(ctx: MemberContext, filter: { behaviourId?: s
 }
 
 export async function barrierOptions(ctx: MemberContext): Promise<BarrierOptionsDto> {
-  if (!can(ctx.role, "barriers.propose")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.propose");
   const [behaviours, teams] = await Promise.all([
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, deletedAt: null, parentId: null, status: { not: "RETIRED" } }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -64,7 +65,7 @@ async function writeLinks(tx: Prisma.TransactionClient, ctx: MemberContext, barr
  * which stays unscored (whatever scores the request carried) until a manager scores it.
  */
 export async function createBarrier(ctx: MemberContext, input: BarrierInput, extra: { surveyId?: string; statistics?: SurveyStatisticsSnapshot } = {}): Promise<string> {
-  if (!can(ctx.role, "barriers.propose")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.propose");
   const scores = can(ctx.role, "barriers.manage") ? { impact: input.impact, reach: input.reach, ease: input.ease } : { impact: null, reach: null, ease: null };
   return db().$transaction(async (tx) => {
     await checkLinks(tx, ctx, input);
@@ -86,7 +87,7 @@ export class BarrierConflictError extends RuleError {
 }
 
 export async function updateBarrier(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: BarrierInput): Promise<void> {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.manage");
   await db().$transaction(async (tx) => {
     const current = await tx.barrier.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
     if (!current) throw new NotFoundError();
@@ -101,7 +102,7 @@ export async function updateBarrier(ctx: MemberContext, id: string, expectedUpda
 
 /** Moves a barrier along its lifecycle; REMOVED needs an intervention whose before/after shows a rise. */
 export async function changeBarrierStatus(ctx: MemberContext, id: string, to: BarrierStatus, now = new Date()): Promise<void> {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.manage");
   const barrier = await db().barrier.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: { status: true, impact: true, reach: true, ease: true, behaviours: { select: { behaviourId: true } }, interventions: { select: INTERVENTION_SELECT, orderBy: { startDate: "asc" } } },
@@ -171,7 +172,7 @@ export async function missedNotes(ctx: MemberContext, behaviourIds: string[], te
 
 /** The saved barrier as its edit form shows it. */
 export async function barrierForEdit(ctx: MemberContext, id: string): Promise<{ values: BarrierFormValues; updatedAt: string; title: string }> {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.manage");
   const b = await db().barrier.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, evidence: true, updatedAt: true } });
   if (!b) throw new NotFoundError();
   const score = (v: number | null) => (v === null ? "" : String(v));

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -21,7 +22,7 @@ async function load(ctx: MemberContext, id: string) {
 }
 
 export async function submitForReview(ctx: MemberContext, id: string): Promise<void> {
-  if (!can(ctx.role, "catalogue.edit")) throw new ForbiddenError();
+  await authorize(ctx, "catalogue.edit");
   const b = await load(ctx, id);
   if (b.status !== "DRAFT") throw new RuleError("Only a draft can be submitted for review.");
   const check = videoTest(b);
@@ -33,7 +34,7 @@ export async function submitForReview(ctx: MemberContext, id: string): Promise<v
 
 /** A human video test. A PASS activates the behaviour; the author can never review their own. */
 export async function recordVideoTest(ctx: MemberContext, input: VideoTestInput): Promise<"ACTIVE" | "IN_REVIEW"> {
-  if (!can(ctx.role, "catalogue.review")) throw new ForbiddenError();
+  await authorize(ctx, "catalogue.review");
   const b = await load(ctx, input.behaviourId);
   if (b.authorId === ctx.membershipId) throw new RuleError("You wrote this behaviour: someone else has to run its video test.");
   if (b.status !== "IN_REVIEW") throw new RuleError("Only a behaviour in review can be video-tested.");
@@ -54,7 +55,7 @@ export async function recordVideoTest(ctx: MemberContext, input: VideoTestInput)
 
 /** Back to draft from review (to rework it), or retire an active behaviour. */
 export async function changeStatus(ctx: MemberContext, id: string, to: "DRAFT" | "RETIRED"): Promise<void> {
-  if (!can(ctx.role, "catalogue.edit")) throw new ForbiddenError();
+  await authorize(ctx, "catalogue.edit");
   const b = await load(ctx, id);
   const from = to === "DRAFT" ? "IN_REVIEW" : "ACTIVE";
   if (b.status !== from) throw new RuleError(to === "DRAFT" ? "Only a behaviour in review can go back to draft." : "Only an active behaviour can be retired.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordRefusal } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -30,7 +31,10 @@ export async function createVariant(ctx: MemberContext, parentId: string, input:
   ]);
   if (!parent) throw new NotFoundError();
   if (!team) throw new RuleError("Choose a team of your organisation.", "teamId");
-  if (!(await mayAdapt(ctx, team.id))) throw new ForbiddenError("Only leaders, admins and the team's managers can adapt a behaviour for a team.");
+  if (!(await mayAdapt(ctx, team.id))) {
+    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission: "catalogue.edit", reason: "role" });
+    throw new ForbiddenError("Only leaders, admins and the team's managers can adapt a behaviour for a team.");
+  }
   if (parent.status !== "ACTIVE") throw new RuleError("Only an active behaviour can be adapted for a team.");
   if (input.trigger === parent.trigger && input.frequency === parent.frequency) {
     throw new RuleError("A variant changes the trigger or the frequency; this one is the same as the behaviour.", "trigger");

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, RuleError } from "../errors";
@@ -31,7 +32,7 @@ export async function exportCatalogue(ctx: MemberContext): Promise<TransferDocum
 }
 
 async function check(ctx: MemberContext, text: string) {
-  if (!can(ctx.role, "catalogue.edit")) throw new ForbiddenError();
+  await authorize(ctx, "catalogue.edit");
   const file = readCatalogueFile(text);
   const [existing, members, values] = await Promise.all([
     db().behaviour.findMany({ where: { organizationId: ctx.orgId }, select: { title: true } }),

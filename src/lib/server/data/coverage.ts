@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { can } from "@/lib/domain/roles";
@@ -14,7 +15,7 @@ export interface CoverageGapDto {
 
 /** Team × active behaviour pairs with no observation in the last 14 days, from the daily summary. */
 export async function listCoverageGaps(ctx: MemberContext, now = new Date()): Promise<CoverageGapDto[]> {
-  if (!can(ctx.role, "dashboards.view")) throw new ForbiddenError();
+  await authorize(ctx, "dashboards.view");
   const [teams, behaviours, seen] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),

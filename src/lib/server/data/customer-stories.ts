@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, RuleError } from "../errors";
@@ -7,7 +8,7 @@ import type { MemberContext } from "./accounts";
 
 /** Keeps the customer story told at a portfolio meeting, under the meeting's date. */
 export async function saveCustomerStory(ctx: MemberContext, input: { meetingDate: string; story: string }, now = new Date()): Promise<string> {
-  if (!can(ctx.role, "dashboards.view")) throw new ForbiddenError();
+  await authorize(ctx, "dashboards.view");
   if (input.meetingDate > now.toISOString().slice(0, 10)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
   return db().$transaction(async (tx) => {
     const s = await tx.customerStory.create({ data: { organizationId: ctx.orgId, meetingDate: new Date(input.meetingDate), story: input.story, authorId: ctx.membershipId }, select: { id: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { can } from "@/lib/domain/roles";
@@ -18,8 +19,8 @@ import type { MemberContext } from "./accounts";
 const DAY = 86_400_000;
 const iso = (t: number | Date) => new Date(t).toISOString().slice(0, 10);
 
-function requireViewer(ctx: MemberContext): void {
-  if (!can(ctx.role, "dashboards.view")) throw new ForbiddenError();
+async function requireViewer(ctx: MemberContext): Promise<void> {
+  await authorize(ctx, "dashboards.view");
 }
 
 /** The period's first day (a Monday, so weeks are whole) and last day (today). */
@@ -65,7 +66,7 @@ function barriersInScope(all: BarrierRowDto[], s: { behaviours: { title: string 
 }
 
 export async function organisationOverview(ctx: MemberContext, f: DashboardFilter, now = new Date()): Promise<OverviewDto> {
-  requireViewer(ctx);
+  await requireViewer(ctx);
   const options = await filterOptions(ctx);
   const s = await scope(ctx, f, options);
   const { from, to, weeks } = periodRange(f.period, now);
@@ -93,7 +94,7 @@ export async function organisationOverview(ctx: MemberContext, f: DashboardFilte
 
 /** A behaviour's weekly adoption beside a linked metric, with the correlation at lags of 0–8 weeks. */
 export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, ids: { behaviour?: string; metric?: string }, now = new Date()): Promise<BehaviourOutcomeDto> {
-  requireViewer(ctx);
+  await requireViewer(ctx);
   const behaviours = await db().behaviour.findMany({
     where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, metrics: { some: { metric: { deletedAt: null } } } },
     orderBy: { title: "asc" },
@@ -124,7 +125,7 @@ export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, i
 
 /** One team's week: its behaviours' adoption, open barriers, this week's observations and coverage gaps. */
 export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: string | undefined, now = new Date()): Promise<TeamViewDto> {
-  requireViewer(ctx);
+  await requireViewer(ctx);
   const teams = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
   if (teamId && !team) throw new NotFoundError();
@@ -162,7 +163,7 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
  * (open barriers at risk), customer metrics off track or at risk, and the customer stories told.
  */
 export async function standup(ctx: MemberContext, now = new Date()): Promise<StandupDto> {
-  requireViewer(ctx);
+  await requireViewer(ctx);
   const from = iso(mondayOf(now).getTime() - 7 * 7 * DAY);
   const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
     db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: new Date(from) } }, _sum: { performed: true, missed: true } }),

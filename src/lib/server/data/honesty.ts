@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { ForbiddenError } from "../errors";
 import { can } from "@/lib/domain/roles";
@@ -18,7 +19,7 @@ const MAX_ROWS = 50_000;
 
 /** Streaks and bursts in the last 30 days of named single-tap entries. */
 export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Promise<HonestyFlagDto[]> {
-  if (!can(ctx.role, "honesty.review")) throw new ForbiddenError();
+  await authorize(ctx, "honesty.review");
   const rows = await db().observation.findMany({
     where: { organizationId: ctx.orgId, observerId: { not: null }, source: "LOG", createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
     orderBy: [{ observerId: "asc" }, { createdAt: "asc" }],

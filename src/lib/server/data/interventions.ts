@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -10,8 +11,8 @@ import type { MemberContext } from "./accounts";
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
-function requireManager(ctx: MemberContext): void {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+async function requireManager(ctx: MemberContext): Promise<void> {
+  await authorize(ctx, "barriers.manage");
 }
 
 /**
@@ -19,7 +20,7 @@ function requireManager(ctx: MemberContext): void {
  * or IN PROGRESS when the start date has come.
  */
 export async function createIntervention(ctx: MemberContext, input: InterventionInput, now = new Date()): Promise<string> {
-  requireManager(ctx);
+  await requireManager(ctx);
   return db().$transaction(async (tx) => {
     const [barrier, owner, teams] = await Promise.all([
       tx.barrier.findFirst({ where: { id: input.barrierId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true } }),
@@ -111,7 +112,7 @@ export async function getIntervention(ctx: MemberContext, id: string, now = new 
 
 /** What the intervention form needs: the barrier, its suggested functions, teams and owners. */
 export async function interventionFormContext(ctx: MemberContext, barrierId: string) {
-  requireManager(ctx);
+  await requireManager(ctx);
   const barrier = await db().barrier.findFirst({
     where: { id: barrierId, organizationId: ctx.orgId, deletedAt: null },
     select: { id: true, title: true, comB: true, teams: { select: { teamId: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -12,15 +13,15 @@ import type { MemberContext } from "./accounts";
 
 const INVITE_DAYS = 7;
 
-function requireAdmin(ctx: MemberContext): void {
-  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+async function requireAdmin(ctx: MemberContext): Promise<void> {
+  await authorize(ctx, "members.manage");
 }
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
   // E-mail addresses and roles of everyone: for admins only, whichever page asks.
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -39,7 +40,7 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
 
 /** Creates a one-time invitation link. Only its hash is stored: the token is returned once. */
 export async function createInvitation(ctx: MemberContext, input: InviteInput): Promise<{ token: string; expiresAt: string }> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   const inv = await db().invitation.create({
@@ -51,7 +52,7 @@ export async function createInvitation(ctx: MemberContext, input: InviteInput): 
 }
 
 export async function listInvitations(ctx: MemberContext): Promise<InvitationDto[]> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const rows = await db().invitation.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
@@ -70,7 +71,7 @@ export async function listInvitations(ctx: MemberContext): Promise<InvitationDto
 }
 
 export async function revokeInvitation(ctx: MemberContext, invitationId: string): Promise<void> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const res = await db().invitation.updateMany({
     where: { id: invitationId, organizationId: ctx.orgId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
@@ -145,7 +146,7 @@ async function memberOf(ctx: MemberContext, membershipId: string) {
 }
 
 export async function changeRole(ctx: MemberContext, membershipId: string, role: Role): Promise<void> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const m = await memberOf(ctx, membershipId);
   if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && (await activeAdminCount(ctx.orgId)) <= 1) {
     throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
@@ -156,7 +157,7 @@ export async function changeRole(ctx: MemberContext, membershipId: string, role:
 
 /** Disabling takes effect on the member's next request: every request re-reads the membership. */
 export async function setMemberStatus(ctx: MemberContext, membershipId: string, status: "ACTIVE" | "DISABLED"): Promise<void> {
-  requireAdmin(ctx);
+  await requireAdmin(ctx);
   const m = await memberOf(ctx, membershipId);
   if (status === "DISABLED") {
     if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");

@@ -16,7 +16,7 @@ const computedMessage = (title: string) => `This metric is computed from the ado
  * same day replaces the first: a correction, not a duplicate that would skew the weekly mean.
  */
 export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = todayUtc()): Promise<void> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {
     const [metric, team] = await Promise.all([
@@ -35,7 +35,7 @@ export async function addReading(ctx: MemberContext, input: ReadingInput, today:
 
 /** Every row matched to the organisation's metrics and teams, with the readings it would replace. */
 async function check(ctx: MemberContext, text: string, today: string) {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   const file = readReadingCsv(text, today);
   if (file.fileError) return { fileError: file.fileError, rows: [] };
   const [metrics, teams] = await Promise.all([
@@ -105,7 +105,7 @@ export async function commitReadingImport(ctx: MemberContext, text: string, toda
 
 /** Every typed reading of the organisation's metrics as CSV (the import's format), newest first, at most 100,000 rows. */
 export async function exportReadingsCsv(ctx: MemberContext): Promise<string> {
-  requirePermission(ctx, "dashboards.view");
+  await requirePermission(ctx, "dashboards.view");
   const rows = await db().metricReading.findMany({
     where: { organizationId: ctx.orgId, metric: { deletedAt: null, sourceBehaviourId: null } },
     orderBy: [{ date: "desc" }, { id: "asc" }],

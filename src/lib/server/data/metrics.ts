@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -21,8 +22,8 @@ export const todayUtc = () => dayOf(new Date());
 /** Adoption as a percentage, to 2 decimals (0.7 × 100 is 70.00000000000001 in floating point). */
 const percent = (rate: number) => Math.round(rate * 10_000) / 100;
 
-export function requirePermission(ctx: MemberContext, permission: Permission) {
-  if (!can(ctx.role, permission)) throw new ForbiddenError();
+export async function requirePermission(ctx: MemberContext, permission: Permission): Promise<void> {
+  await authorize(ctx, permission);
 }
 
 const ROW_SELECT = {
@@ -103,14 +104,14 @@ async function statusReadings(orgId: string, metrics: { id: string; sourceBehavi
 
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
 export async function listMetrics(ctx: MemberContext, today: string = todayUtc()): Promise<MetricRowDto[]> {
-  requirePermission(ctx, "dashboards.view");
+  await requirePermission(ctx, "dashboards.view");
   const rows = await db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: ROW_SELECT });
   const readings = await statusReadings(ctx.orgId, rows, today);
   return rows.map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today))).sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
 export async function getMetric(ctx: MemberContext, id: string, today: string = todayUtc()): Promise<MetricDetailDto> {
-  requirePermission(ctx, "dashboards.view");
+  await requirePermission(ctx, "dashboards.view");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, description: true, updatedAt: true } });
   if (!m) throw new NotFoundError();
   const upTo = { lte: new Date(today) };
@@ -138,7 +139,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Weekly means of the organisation-wide readings from `from` to `to` (derived: weekly adoption in %, weeks with a rate). */
 export async function metricSeries(ctx: MemberContext, id: string, from: string, to: string): Promise<MetricSeriesDto> {
-  requirePermission(ctx, "dashboards.view");
+  await requirePermission(ctx, "dashboards.view");
   if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, unit: true, sourceBehaviourId: true } });
   if (!m) throw new NotFoundError();
@@ -158,7 +159,7 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
 }
 
 export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDto> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   const [owners, teams, behaviours] = await Promise.all([
     db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -201,7 +202,7 @@ async function writeTeams(tx: Prisma.TransactionClient, ctx: MemberContext, metr
 }
 
 export async function createMetric(ctx: MemberContext, input: MetricInput): Promise<string> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   try {
     return await db().$transaction(async (tx) => {
       await checkLinks(tx, ctx, input);
@@ -222,7 +223,7 @@ export class MetricConflictError extends RuleError {
 }
 
 export async function updateMetric(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: MetricInput): Promise<void> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   try {
     await db().$transaction(async (tx) => {
       const current = await tx.metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
@@ -242,7 +243,7 @@ export async function updateMetric(ctx: MemberContext, id: string, expectedUpdat
 
 /** The hypothesis behind the metric: if teams do these behaviours, the metric moves. */
 export async function setMetricBehaviours(ctx: MemberContext, metricId: string, behaviourIds: string[]): Promise<void> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   const ids = [...new Set(behaviourIds)];
   await db().$transaction(async (tx) => {
     const [metric, found] = await Promise.all([
@@ -259,7 +260,7 @@ export async function setMetricBehaviours(ctx: MemberContext, metricId: string, 
 
 /** The saved metric as its edit form shows it. */
 export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
-  requirePermission(ctx, "metrics.manage");
+  await requirePermission(ctx, "metrics.manage");
   const m = await db().metric.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: { name: true, unit: true, description: true, kind: true, timing: true, direction: true, ownerId: true, sourceBehaviourId: true, targetType: true, targetValue: true, targetDate: true, updatedAt: true, teams: { select: { teamId: true } } },
@@ -278,7 +279,7 @@ export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ v
 
 /** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
 export async function metricsAudit(ctx: MemberContext, today: string = todayUtc()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
-  requirePermission(ctx, "dashboards.view");
+  await requirePermission(ctx, "dashboards.view");
   // Deleted metrics stay in: the months before their deletion counted them.
   const rows = await db().metric.findMany({
     where: { organizationId: ctx.orgId },

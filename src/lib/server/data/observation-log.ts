@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -37,7 +38,7 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
 
 /** Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is in. */
 async function target(ctx: MemberContext, behaviourId: string, teamId: string): Promise<string> {
-  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
+  await authorize(ctx, "observations.log");
   const [behaviour, membership] = await Promise.all([
     db().behaviour.findFirst({ where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true, parentId: true } }),
     db().teamMember.findFirst({ where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId }, select: { teamId: true } }),
@@ -87,7 +88,7 @@ export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = n
 
 /** Undo (delete) within 24 hours, by the browser that holds the entry's undo token. */
 export async function undoObservation(ctx: MemberContext, id: string, token: string, now = new Date()): Promise<void> {
-  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
+  await authorize(ctx, "observations.log");
   const res = await db().observation.deleteMany({
     where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
   });
@@ -97,7 +98,7 @@ export async function undoObservation(ctx: MemberContext, id: string, token: str
 
 /** Correct the outcome or note within 24 hours, by the browser that logged it. */
 export async function editObservation(ctx: MemberContext, id: string, token: string, change: { outcome: "performed" | "missed"; note: string }, now = new Date()): Promise<void> {
-  if (!can(ctx.role, "observations.log")) throw new ForbiddenError();
+  await authorize(ctx, "observations.log");
   const performed = change.outcome === "performed" ? 1 : 0;
   const res = await db().observation.updateMany({
     where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), source: "LOG", createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },

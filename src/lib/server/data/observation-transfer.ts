@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, RuleError } from "../errors";
@@ -10,7 +11,7 @@ import type { MemberContext } from "./accounts";
 
 
 async function check(ctx: MemberContext, text: string, now: Date) {
-  if (!can(ctx.role, "observations.import")) throw new ForbiddenError();
+  await authorize(ctx, "observations.import");
   const file = readObservationCsv(text, now.toISOString().slice(0, 10));
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),

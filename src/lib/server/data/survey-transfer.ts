@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -13,7 +14,7 @@ import { createBarrier } from "./barriers";
 import type { MemberContext } from "./accounts";
 
 async function check(ctx: MemberContext, surveyId: string, text: string) {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.manage");
   const survey = await getSurvey(ctx, surveyId);
   const file = readSurveyCsv(text, survey as SurveyShape);
   const labels = file.rows.map((r) => r.respondent).filter(Boolean);
@@ -66,7 +67,7 @@ export async function exportTabulationCsv(ctx: MemberContext, surveyId: string):
  * person who made it then checks the classification and scores it.
  */
 export async function barrierFromResponse(ctx: MemberContext, surveyId: string, optionId: string): Promise<string> {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+  await authorize(ctx, "barriers.manage");
   const t = await surveyTabulation(ctx, surveyId);
   const row = t.rows.find((r) => r.optionId === optionId);
   if (!row) throw new NotFoundError();

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { createHmac } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -12,8 +13,8 @@ import type { SurveyDto, SurveyInput, SurveyQuestionDto, SurveyRowDto, Tabulatio
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-function requireManager(ctx: MemberContext): void {
-  if (!can(ctx.role, "barriers.manage")) throw new ForbiddenError();
+async function requireManager(ctx: MemberContext): Promise<void> {
+  await authorize(ctx, "barriers.manage");
 }
 
 export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
@@ -28,7 +29,7 @@ export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
 
 /** Behaviours a survey can be about, with the action a default screening question asks after. */
 export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string; name: string; action: string }[]> {
-  requireManager(ctx);
+  await requireManager(ctx);
   const rows = await db().behaviour.findMany({
     where: { organizationId: ctx.orgId, deletedAt: null, parentId: null, status: { not: "RETIRED" } },
     orderBy: { title: "asc" },
@@ -38,7 +39,7 @@ export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string
 }
 
 export async function createSurvey(ctx: MemberContext, input: SurveyInput): Promise<string> {
-  requireManager(ctx);
+  await requireManager(ctx);
   return db().$transaction(async (tx) => {
     const behaviour = await tx.behaviour.findFirst({ where: { id: input.behaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null }, select: { id: true } });
     if (!behaviour) throw new RuleError("Choose a behaviour of your organisation's catalogue.", "behaviourId");
@@ -91,7 +92,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
 
 /** Every determinant response against doers and non-doers: one GROUP BY over the answers. */
 export async function surveyTabulation(ctx: MemberContext, id: string): Promise<TabulationDto & { survey: SurveyDto }> {
-  requireManager(ctx);
+  await requireManager(ctx);
   const survey = await getSurvey(ctx, id);
   const [answers, barriers] = await Promise.all([
     db().surveyAnswer.groupBy({ by: ["optionId", "group"], where: { surveyId: id, organizationId: ctx.orgId, group: { not: "EXCLUDED" } }, _count: { _all: true } }),
@@ -142,7 +143,7 @@ export function checkChoices(shape: SurveyShape, choices: ReadonlyMap<string, st
 }
 
 export async function respondToSurvey(ctx: MemberContext, surveyId: string, choices: ReadonlyMap<string, string[]>): Promise<void> {
-  if (!can(ctx.role, "surveys.respond")) throw new ForbiddenError();
+  await authorize(ctx, "surveys.respond");
   const survey = await getSurvey(ctx, surveyId);
   if (survey.status !== "OPEN") throw new RuleError("This survey is closed: it takes no more responses.");
   const { optionIds, group, errors } = checkChoices(survey as SurveyShape, choices);
@@ -169,7 +170,7 @@ export async function writeAnswers(tx: Prisma.TransactionClient, orgId: string, 
 }
 
 export async function setSurveyStatus(ctx: MemberContext, surveyId: string, status: "OPEN" | "CLOSED"): Promise<void> {
-  requireManager(ctx);
+  await requireManager(ctx);
   const res = await db().survey.updateMany({ where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null }, data: { status } });
   if (res.count === 0) throw new NotFoundError();
   await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: `survey.${status === "OPEN" ? "open" : "close"}`, targetType: "Survey", targetId: surveyId, outcome: "ok" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
@@ -21,7 +22,7 @@ export interface DeletedItemDto {
 
 /** Hides the record. A behaviour takes its local variants with it (they are part of it). */
 export async function softDelete(ctx: MemberContext, type: TrashType, id: string, now = new Date()): Promise<void> {
-  if (!can(ctx.role, DELETE_PERMISSION[type])) throw new ForbiddenError();
+  await authorize(ctx, DELETE_PERMISSION[type]);
   const where = { id, organizationId: ctx.orgId, deletedAt: null };
   await db().$transaction(async (tx) => {
     const n =
@@ -38,7 +39,7 @@ export async function softDelete(ctx: MemberContext, type: TrashType, id: string
 
 /** What an admin can still restore: deleted in the last 30 days, newest first. */
 export async function listDeleted(ctx: MemberContext, now = new Date()): Promise<DeletedItemDto[]> {
-  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+  await authorize(ctx, "members.manage");
   const since = new Date(now.getTime() - RESTORE_DAYS * 86_400_000);
   const where = { organizationId: ctx.orgId, deletedAt: { gt: since } };
   const [behaviours, barriers, metrics] = await Promise.all([
@@ -58,7 +59,7 @@ export async function listDeleted(ctx: MemberContext, now = new Date()): Promise
 
 /** Brings a deleted record back (with the variants deleted together with a behaviour). Admins, within 30 days. */
 export async function restoreDeleted(ctx: MemberContext, type: TrashType, id: string, now = new Date()): Promise<void> {
-  if (!can(ctx.role, "members.manage")) throw new ForbiddenError();
+  await authorize(ctx, "members.manage");
   const find = { where: { id, organizationId: ctx.orgId, deletedAt: { not: null } }, select: { deletedAt: true } } as const;
   const row = type === "behaviour" ? await db().behaviour.findFirst(find) : type === "barrier" ? await db().barrier.findFirst(find) : await db().metric.findFirst(find);
   if (!row?.deletedAt) throw new NotFoundError();
