@@ -7,6 +7,7 @@ export const USERS = {
   manager: "manager@northwind.example",
   member: "member@northwind.example",
   otherMember: "member@fabrikam.example",
+  otherAdmin: "admin@fabrikam.example",
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
