@@ -149,8 +149,14 @@ describe("browsing the audit trail", () => {
     const rows = (await listAuditEvents(adminA, {}, `2026-10-02T00:00:00.000Z_${otherB}`)).rows;
     expect(rows.map((r) => r.action)).toEqual(["barrier.create"]);
     expect(rows.map((r) => r.id)).not.toContain(otherB);
-    // Reading wrote nothing: the organisation's trail still holds its one event.
-    expect(await db().auditEvent.count({ where: { organizationId: a.org.id } })).toBe(1);
+    // Reading wrote nothing; each of the 9 refusals is on the trail as a denied access.
+    expect(await db().auditEvent.count({ where: { organizationId: a.org.id, action: { not: "access.denied" } } })).toBe(1);
+    const denied = await db().auditEvent.findMany({ where: { organizationId: a.org.id, action: "access.denied" }, select: { outcome: true, actorUserId: true, details: true } });
+    expect(denied).toHaveLength(9);
+    expect(new Set(denied.map((d) => d.actorUserId))).toEqual(new Set([a.leader.user.id, a.manager.user.id, a.member.user.id]));
+    expect(denied.every((d) => d.outcome === "denied" && (d.details as { permission?: string }).permission === "members.manage")).toBe(true);
+    // The admin refused in organisation B is on B's trail, not A's.
+    expect(await db().auditEvent.count({ where: { organizationId: b.org.id, action: "access.denied", actorUserId: a.admin.user.id } })).toBe(1);
   });
 });
 

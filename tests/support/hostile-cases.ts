@@ -12,6 +12,8 @@ import { TrashInput } from "@/lib/schemas/trash";
 import { ChangeRoleInput, InviteInput, NewOrganizationInput, RevokeInvitationInput, SetMemberStatusInput, SwitchOrganizationInput } from "@/lib/schemas/members";
 import { NewAccountFromInvite, SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ImportInput } from "@/lib/schemas/transfer";
+import { BackupImportInput } from "@/lib/schemas/backup";
+import { MAX_BACKUP_BYTES } from "@/lib/domain/backup";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { INTERVENTION_FUNCTIONS } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
@@ -287,6 +289,11 @@ export const CASES: SchemaCase[] = [
   {
     name: "NewAccountFromInvite", actions: "acceptInviteAsNewUserAction", schema: NewAccountFromInvite, base: { name: signUp.name, email: signUp.email, password: signUp.password, token: "inv1t3-abcdefghijklmnop" },
     rules: { name: text(80), email: { kind: "email" }, password: { kind: "secret", max: 128 }, token: { kind: "secret", max: 200 } }, form: {},
+  },
+  // Organisation backup: the file's text; parseBackupDocument and checkBackup judge what is inside (tests/unit/backup.test.ts)
+  {
+    name: "BackupImportInput", actions: "importOrganisationAction", schema: BackupImportInput,
+    base: { content: '{"format":"conduct-organisation-backup","version":1}' }, rules: { content: { kind: "file", max: MAX_BACKUP_BYTES } }, form: {},
   },
   // Catalogue, observation and reading imports
   {

@@ -8,6 +8,8 @@ import type { Permission } from "@/lib/domain/roles";
 export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team";
 
 export interface PageRow {
+  /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
+  allowFields?: string[];
   /** The file under src/app/(app) that serves it. */
   file: string;
   /** The URL to request, with {kind} placeholders. */
@@ -56,6 +58,10 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/audit", "/settings/audit", "members.manage"),
   route("settings/audit/export", "/settings/audit/export", "members.manage"),
   page("settings/deleted", "/settings/deleted", "members.manage"),
+  page("settings/backup", "/settings/backup", "members.manage"),
+  // The backup is the organisation's full-fidelity copy for its admin: it keeps the survey HMACs so a
+  // restored survey still refuses a second answer (docs/decisions/008). Hashes of passwords and tokens stay out.
+  { ...route("settings/backup/export", "/settings/backup/export", "members.manage"), allowFields: ["responderKey field (survey HMAC)"] },
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),

@@ -21,6 +21,7 @@ import { behaviourOutcome, organisationOverview, standup, teamView } from "@/lib
 import { listCoverageGaps } from "@/lib/server/data/coverage";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { listDeleted } from "@/lib/server/data/trash";
+import { backupOverview, exportOrganisation } from "@/lib/server/data/backup";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
 import { getTeam } from "@/lib/server/data/teams";
 import { listRecentObservations } from "@/lib/server/data/observations";
@@ -41,6 +42,12 @@ export const READ_ROWS: readonly Row<unknown>[] = [
   }),
   row({ action: null, surface: "page /settings", requires: "members.manage", data: "members.listInvitations", kind: "read", allowed: ADMINS, setup: async (s) => ({ inv: await s.invitation() }), call: (ctx) => listInvitations(ctx) }),
   row({ action: null, surface: "page /settings/deleted", requires: "members.manage", data: "trash.listDeleted", kind: "read", allowed: ADMINS, setup: async () => ({}), call: (ctx) => listDeleted(ctx) }),
+  row({ action: null, surface: "page /settings/backup", requires: "members.manage", data: "backup.backupOverview", kind: "read", allowed: ADMINS, setup: async () => ({}), call: (ctx) => backupOverview(ctx) }),
+  row({
+    action: null, surface: "route /settings/backup/export", requires: "members.manage", data: "backup.exportOrganisation", kind: "read", allowed: ADMINS,
+    note: "writes only its own audit event, which dataCounts leaves out",
+    setup: async (s) => ({ barrier: await s.barrier(), metric: await s.metric() }), call: (ctx) => exportOrganisation(ctx),
+  }),
   row({ action: null, surface: "page /barriers/new", requires: "barriers.propose", data: "barriers.barrierOptions", kind: "read", allowed: ALL, setup: async () => ({}), call: (ctx) => barrierOptions(ctx) }),
   row({
     action: null, surface: "page /barriers/[id]/edit", requires: "barriers.manage", data: "barriers.barrierForEdit", kind: "read", allowed: MANAGERS,

@@ -28,6 +28,9 @@ export default async function SettingsPage() {
             <Link href="/settings/deleted" className={buttonClass("secondary")}>
               Deleted items
             </Link>
+            <Link href="/settings/backup" className={buttonClass("secondary")}>
+              Backup and restore
+            </Link>
           </div>
         )}
       </PageHeader>

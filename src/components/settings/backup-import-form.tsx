@@ -1,0 +1,85 @@
+"use client";
+import { useActionState, useTransition } from "react";
+import { importOrganisationAction } from "@/lib/actions/backup";
+import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/field";
+import type { BackupImportResultDto } from "@/lib/schemas/backup";
+
+const LABELS: [string, string][] = [
+  ["users", "people"], ["Membership", "memberships"], ["Team", "teams"], ["Value", "values"], ["Behaviour", "behaviours"], ["Observation", "observations"],
+  ["Barrier", "barriers"], ["Intervention", "interventions"], ["Survey", "surveys"], ["SurveyRespondent", "survey responses"], ["Metric", "metrics"],
+  ["MetricReading", "metric readings"], ["CustomerStory", "customer stories"], ["AuditEvent", "audit events"],
+];
+const nf = new Intl.NumberFormat("en-GB");
+
+function summary(r: BackupImportResultDto): string {
+  const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, label]) => `${nf.format(r.rows[k]!)} ${label}`);
+  const people = r.usersCreated
+    ? ` ${r.usersMatched} ${r.usersMatched === 1 ? "person was" : "people were"} matched to existing accounts; ${r.usersCreated} new ${r.usersCreated === 1 ? "account was" : "accounts were"} created without a usable password.`
+    : "";
+  return `Imported ${rows.join(", ")}.${people}`;
+}
+
+/** The chosen file, gzip-compressed in the browser when it can (a backup shrinks about 15 times). */
+async function compressed(form: FormData): Promise<FormData> {
+  const file = form.get("content");
+  if (!(file instanceof File) || file.size === 0 || typeof CompressionStream === "undefined") return form;
+  const gz = await new Response(file.stream().pipeThrough(new CompressionStream("gzip"))).blob();
+  form.set("content", new File([gz], `${file.name}.gz`, { type: "application/gzip" }));
+  return form;
+}
+
+/**
+ * Upload a backup file; errors appear beside the file field, the counts when it worked. Submitted in
+ * a transition (not `action={…}`), so a failed import keeps the chosen file, as useFormAction does.
+ */
+export function BackupImportForm({ empty }: { empty: boolean }) {
+  const [state, dispatch, pending] = useActionState(importOrganisationAction, null);
+  const [preparing, startTransition] = useTransition();
+  const busy = pending || preparing;
+  const error = state && !state.ok ? state.fieldErrors?.content : undefined;
+  if (state?.ok) {
+    return (
+      <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        {summary(state.data)}
+      </p>
+    );
+  }
+  if (!empty) return null;
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    startTransition(async () => {
+      const body = await compressed(form);
+      startTransition(() => dispatch(body));
+    });
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <div className="space-y-1">
+        <label htmlFor="backup-file" className="block text-sm font-medium">
+          Backup file (.json)
+        </label>
+        <input
+          id="backup-file"
+          name="content"
+          type="file"
+          accept=".json,.gz,application/json,application/gzip"
+          required
+          className="block text-sm"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "backup-file-error" : undefined}
+        />
+        {error && (
+          <p id="backup-file-error" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+      </div>
+      <Button type="submit" disabled={busy}>
+        {busy ? "Importing… (this can take a minute)" : "Import backup"}
+      </Button>
+      <FormError message={state && !state.ok ? state.formError : undefined} />
+    </form>
+  );
+}

@@ -1,0 +1,352 @@
+// The organisation backup: one JSON document holding every row an organisation owns, so that it
+// can be imported into an empty organisation on either database (docs/decisions/008). Pure: the
+// format, its table descriptions, the reference checks and id remapping (the normal form that
+// compares two exports is in backup-normal-form.ts). The server reads and writes the rows
+// (src/lib/server/data/backup.ts); the zod schema checks the shapes (src/lib/schemas/backup.ts).
+
+export const BACKUP_FORMAT = "conduct-organisation-backup";
+export const BACKUP_VERSION = 1;
+/** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+// The database's enums, as this format version writes them. An integration test compares them with
+// the live database (tests/integration/backup.test.ts), so a new enum value cannot slip past the format.
+export const BACKUP_ENUMS = {
+  Role: ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+  MembershipStatus: ["ACTIVE", "DISABLED"],
+  TeamKind: ["VALUE_STREAM", "TEAM"],
+  BehaviourStatus: ["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"],
+  Verdict: ["PASS", "FAIL"],
+  ObservationSource: ["LOG", "BATCH", "IMPORT"],
+  ComBComponent: ["PHYSICAL_CAPABILITY", "PSYCHOLOGICAL_CAPABILITY", "PHYSICAL_OPPORTUNITY", "SOCIAL_OPPORTUNITY", "REFLECTIVE_MOTIVATION", "AUTOMATIC_MOTIVATION"],
+  Determinant: ["SELF_EFFICACY", "SOCIAL_NORMS", "POSITIVE_CONSEQUENCES", "NEGATIVE_CONSEQUENCES", "ACCESS", "CUES_FOR_ACTION", "SUSCEPTIBILITY", "SEVERITY", "ACTION_EFFICACY", "DIVINE_WILL", "POLICY", "CULTURE"],
+  Feasibility: ["ENABLED", "DIFFICULT", "IMPOSSIBLE"],
+  BarrierStatus: ["IDENTIFIED", "INTERVENTION_PLANNED", "IN_PROGRESS", "REMOVED", "ACCEPTED"],
+  InterventionFunction: ["EDUCATION", "PERSUASION", "INCENTIVISATION", "COERCION", "TRAINING", "RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"],
+  SurveyStatus: ["OPEN", "CLOSED"],
+  QuestionKind: ["SCREENING", "DETERMINANT"],
+  RespondentGroup: ["DOER", "NON_DOER", "EXCLUDED"],
+  RespondentSource: ["APP", "IMPORT"],
+  MetricKind: ["CUSTOMER_OUTCOME", "INTERNAL_PROCESS"],
+  MetricTiming: ["LEADING", "LAGGING"],
+  Direction: ["UP", "DOWN"],
+  TargetType: ["AT_LEAST", "AT_MOST", "INCREASE_TO", "DECREASE_TO"],
+  AuditOutcome: ["ok", "denied", "failed"],
+} as const;
+export type EnumName = keyof typeof BACKUP_ENUMS;
+
+/** Text limits: well above what any form of the app accepts, far below what would hurt. */
+export const SHORT_TEXT = 1_000;
+export const LONG_TEXT = 10_000;
+
+/** Every organisation-scoped table in the file, in an order where a row's references come before it. */
+export const TABLE_NAMES = [
+  "Membership", "Team", "TeamMember", "Value", "Behaviour", "BehaviourVersion", "VideoTest", "Observation", "Survey", "SurveyQuestion", "SurveyOption",
+  "SurveyRespondent", "SurveyAnswer", "Barrier", "BarrierBehaviour", "BarrierTeam", "Intervention", "InterventionTeam", "Metric", "MetricTeam",
+  "BehaviourMetric", "MetricReading", "CustomerStory", "AuditEvent",
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export type Column =
+  | { kind: "id" } // the row's own id: replaced by a fresh one on import
+  | { kind: "ref"; to: TableName | "User"; nullable?: true } // another row of the file (or a user's ref)
+  | { kind: "text"; max: number; nullable?: true }
+  | { kind: "enum"; type: EnumName; nullable?: true }
+  | { kind: "int"; min: number; nullable?: true }
+  | { kind: "float"; nullable?: true }
+  | { kind: "bool" }
+  | { kind: "timestamp"; nullable?: true } // ISO date-time, milliseconds, UTC
+  | { kind: "date"; nullable?: true } // YYYY-MM-DD
+  | { kind: "json"; nullable?: true } // ids of rows in the file are remapped wherever they appear
+  | { kind: "texts"; items: number; max: number }
+  | { kind: "mention" } // AuditEvent.targetId: remapped when it names a row or user of the file, else kept
+  | { kind: "key" }; // SurveyRespondent.responderKey: a keyed hash of survey and member (see the server)
+
+export interface TableSpec {
+  columns: Readonly<Record<string, Column>>;
+  /** Unique keys within the organisation (the database's constraints), checked before import. */
+  unique: readonly (readonly string[])[];
+}
+
+const id = { kind: "id" } as const;
+const ref = (to: TableName | "User") => ({ kind: "ref", to }) as const;
+const optRef = (to: TableName | "User") => ({ kind: "ref", to, nullable: true }) as const;
+const short = { kind: "text", max: SHORT_TEXT } as const;
+const long = { kind: "text", max: LONG_TEXT } as const;
+const en = (type: EnumName) => ({ kind: "enum", type }) as const;
+const optEn = (type: EnumName) => ({ kind: "enum", type, nullable: true }) as const;
+const int = (min: number) => ({ kind: "int", min }) as const;
+const optInt = (min: number) => ({ kind: "int", min, nullable: true }) as const;
+const ts = { kind: "timestamp" } as const;
+const optTs = { kind: "timestamp", nullable: true } as const;
+const bool = { kind: "bool" } as const;
+const json = { kind: "json" } as const;
+const optJson = { kind: "json", nullable: true } as const;
+
+/**
+ * The columns of every organisation-scoped table of prisma/schema.prisma (organizationId is
+ * implied). Self-references are written and imported parents first.
+ * Left out on purpose:
+ * - ObservationDaily: derived from Observation by a database trigger; the import lets the trigger
+ *   rebuild it and checks the sums.
+ * - Invitation: a pending invitation holds the hash of a token that lets whoever has the link join
+ *   the organisation; a copy would be a second live key (and tokenHash is unique across organisations).
+ * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
+ *   imported entry has a new id, so the token could not name it anyway.
+ * - From User: everything but name and e-mail (password hashes, session versions, sessions).
+ */
+export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
+  Membership: { columns: { id, userId: ref("User"), role: en("Role"), status: en("MembershipStatus"), createdAt: ts, updatedAt: ts }, unique: [["userId"]] },
+  Team: { columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts }, unique: [["name"]] },
+  TeamMember: { columns: { teamId: ref("Team"), membershipId: ref("Membership") }, unique: [["teamId", "membershipId"]] },
+  Value: { columns: { id, name: short, description: long, position: int(-2_147_483_648), createdAt: ts }, unique: [["name"]] },
+  Behaviour: {
+    columns: {
+      id, valueId: ref("Value"), title: short, actor: short, action: long, trigger: long, frequency: short, completionCriterion: long, customerOutcome: long,
+      example: long, anchors: { kind: "texts", items: 50, max: SHORT_TEXT }, ownerId: ref("Membership"), authorId: ref("Membership"), status: en("BehaviourStatus"),
+      version: int(1), parentId: optRef("Behaviour"), teamId: optRef("Team"), createdAt: ts, updatedAt: ts, deletedAt: optTs,
+    },
+    unique: [["title"]],
+  },
+  BehaviourVersion: { columns: { id, behaviourId: ref("Behaviour"), version: int(1), snapshot: json, editedById: ref("Membership"), createdAt: ts }, unique: [["behaviourId", "version"]] },
+  VideoTest: { columns: { id, behaviourId: ref("Behaviour"), behaviourVersion: int(1), reviewerId: ref("Membership"), verdict: en("Verdict"), answers: json, notes: long, createdAt: ts }, unique: [] },
+  Observation: {
+    columns: {
+      id, behaviourId: ref("Behaviour"), teamId: ref("Team"), observerId: optRef("Membership"), anonymous: bool, occurredAt: ts, performed: int(0), missed: int(0),
+      note: long, source: en("ObservationSource"), idempotencyKey: { kind: "text", max: 100, nullable: true }, createdAt: ts, updatedAt: ts,
+    },
+    unique: [["idempotencyKey"]],
+  },
+  Survey: {
+    columns: { id, behaviourId: ref("Behaviour"), title: short, prevalence: { kind: "float" }, anonymous: bool, status: en("SurveyStatus"), createdById: ref("Membership"), createdAt: ts, updatedAt: ts, deletedAt: optTs },
+    unique: [],
+  },
+  SurveyQuestion: { columns: { id, surveyId: ref("Survey"), position: int(0), text: long, kind: en("QuestionKind"), determinant: optEn("Determinant"), multiple: bool }, unique: [["surveyId", "position"]] },
+  SurveyOption: { columns: { id, questionId: ref("SurveyQuestion"), position: int(0), label: short, classifies: optEn("RespondentGroup") }, unique: [["questionId", "position"]] },
+  SurveyRespondent: {
+    columns: { id, surveyId: ref("Survey"), label: short, group: en("RespondentGroup"), source: en("RespondentSource"), responderKey: { kind: "key" }, membershipId: optRef("Membership"), createdAt: ts },
+    unique: [["surveyId", "label"], ["surveyId", "responderKey"]],
+  },
+  SurveyAnswer: {
+    columns: { surveyId: ref("Survey"), respondentId: ref("SurveyRespondent"), questionId: ref("SurveyQuestion"), optionId: ref("SurveyOption"), group: en("RespondentGroup") },
+    unique: [["respondentId", "optionId"]],
+  },
+  Barrier: {
+    columns: {
+      id, title: short, description: long, evidence: long, comB: en("ComBComponent"), determinant: en("Determinant"), feasibility: en("Feasibility"),
+      impact: optInt(0), reach: optInt(0), ease: optInt(0), status: en("BarrierStatus"), surveyId: optRef("Survey"), statistics: optJson, removalEvidence: optJson,
+      createdById: ref("Membership"), createdAt: ts, updatedAt: ts, deletedAt: optTs,
+    },
+    unique: [],
+  },
+  BarrierBehaviour: { columns: { barrierId: ref("Barrier"), behaviourId: ref("Behaviour") }, unique: [["barrierId", "behaviourId"]] },
+  BarrierTeam: { columns: { barrierId: ref("Barrier"), teamId: ref("Team") }, unique: [["barrierId", "teamId"]] },
+  Intervention: {
+    columns: { id, barrierId: ref("Barrier"), function: en("InterventionFunction"), title: short, description: long, ownerId: ref("Membership"), startDate: ts, apease: json, createdAt: ts, updatedAt: ts },
+    unique: [],
+  },
+  InterventionTeam: { columns: { interventionId: ref("Intervention"), teamId: ref("Team") }, unique: [["interventionId", "teamId"]] },
+  Metric: {
+    columns: {
+      id, name: short, unit: short, kind: en("MetricKind"), timing: en("MetricTiming"), direction: en("Direction"), ownerId: optRef("Membership"), targetType: optEn("TargetType"),
+      targetValue: { kind: "float", nullable: true }, targetDate: { kind: "date", nullable: true }, description: long, sourceBehaviourId: optRef("Behaviour"),
+      createdAt: ts, updatedAt: ts, deletedAt: optTs,
+    },
+    unique: [["name"]],
+  },
+  MetricTeam: { columns: { metricId: ref("Metric"), teamId: ref("Team") }, unique: [["metricId", "teamId"]] },
+  BehaviourMetric: { columns: { behaviourId: ref("Behaviour"), metricId: ref("Metric") }, unique: [["behaviourId", "metricId"]] },
+  MetricReading: { columns: { id, metricId: ref("Metric"), teamId: optRef("Team"), date: { kind: "date" }, value: { kind: "float" }, createdAt: ts }, unique: [] },
+  CustomerStory: { columns: { id, meetingDate: { kind: "date" }, story: long, authorId: ref("Membership"), createdAt: ts }, unique: [] },
+  // Actors who are not members of the organisation (none today) are written as null.
+  AuditEvent: {
+    columns: {
+      id, actorUserId: optRef("User"), action: { kind: "text", max: 200 }, targetType: { kind: "text", max: 200, nullable: true }, targetId: { kind: "mention" },
+      outcome: en("AuditOutcome"), ip: { kind: "text", max: 200, nullable: true }, details: optJson, at: ts,
+    },
+    unique: [],
+  },
+};
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type BackupRow = Record<string, JsonValue>;
+
+export interface BackupUser {
+  /** Stands for the user inside the file (the user's id where the file was written). */
+  ref: string;
+  name: string;
+  email: string;
+}
+
+export interface OrganisationBackup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  organisation: { name: string };
+  users: BackupUser[];
+  tables: Record<TableName, BackupRow[]>;
+}
+
+export const columnsOf = (table: TableName): [string, Column][] => Object.entries(BACKUP_TABLES[table].columns);
+export const hasId = (table: TableName): boolean => "id" in BACKUP_TABLES[table].columns;
+
+/** Row counts per table (and users), e.g. for the import's success message. */
+export function backupCounts(doc: OrganisationBackup): Record<TableName | "users", number> {
+  return { users: doc.users.length, ...(Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<TableName, number>) };
+}
+
+// ---------------------------------------------------------------- ids
+
+/** Every id and user ref of the file, with what it names. Later duplicates are not recorded. */
+export function idIndex(doc: OrganisationBackup): Map<string, TableName | "User"> {
+  const index = new Map<string, TableName | "User">();
+  for (const u of doc.users) if (!index.has(u.ref)) index.set(u.ref, "User");
+  for (const t of TABLE_NAMES) if (hasId(t)) for (const r of doc.tables[t]) if (typeof r.id === "string" && !index.has(r.id)) index.set(r.id, t);
+  return index;
+}
+
+/** A JSON value with every string passed through `fn` (objects' keys too). */
+export function mapStrings(value: JsonValue, fn: (s: string) => string): JsonValue {
+  if (typeof value === "string") return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === "object") {
+    const out: { [key: string]: JsonValue } = {};
+    // defineProperty: a "__proto__" key stays a plain key instead of replacing the prototype.
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, fn(k), { value: mapStrings(v, fn), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return value;
+}
+
+/** A JSON value with every string that is a key of `map` replaced by its value. */
+export const replaceKnownIds = (value: JsonValue, map: ReadonlyMap<string, string>): JsonValue => mapStrings(value, (s) => map.get(s) ?? s);
+
+/**
+ * The row with its own id, its references, audit mentions and ids inside JSON replaced through
+ * `map` (old id → new id). References must all be in the map (checkBackup makes sure of it).
+ */
+export function remapBackupRow(table: TableName, row: BackupRow, map: ReadonlyMap<string, string>): BackupRow {
+  const out: BackupRow = {};
+  for (const [name, col] of columnsOf(table)) {
+    const v = row[name] ?? null;
+    if (col.kind === "id" || (col.kind === "ref" && v !== null)) {
+      const mapped = map.get(v as string);
+      if (mapped === undefined) throw new Error(`${table}.${name}: ${String(v)} is not in the id map`);
+      out[name] = mapped;
+    } else if (col.kind === "mention" && typeof v === "string") out[name] = map.get(v) ?? v;
+    else if (col.kind === "json") out[name] = replaceKnownIds(v, map);
+    else out[name] = v;
+  }
+  return out;
+}
+
+/** Self-referencing columns (Team.parentId, Behaviour.parentId). */
+const selfRefs = (table: TableName) => columnsOf(table).filter(([, c]) => c.kind === "ref" && c.to === table).map(([n]) => n);
+
+/**
+ * Rows in layers, each row after the row it names through a self-reference (parents first), or
+ * null when the self-references form a cycle. Rows naming a parent outside the file count as roots
+ * (checkBackup reports those).
+ */
+export function parentLayers(table: TableName, rows: readonly BackupRow[]): BackupRow[][] | null {
+  const refs = selfRefs(table);
+  if (refs.length === 0) return [rows.slice()];
+  const ids = new Set(rows.map((r) => r.id));
+  const placed = new Set<unknown>();
+  const layers: BackupRow[][] = [];
+  let remaining = rows.slice();
+  while (remaining.length) {
+    const ready = remaining.filter((r) => refs.every((c) => r[c] === null || r[c] === undefined || !ids.has(r[c] as string) || placed.has(r[c])));
+    if (ready.length === 0) return null;
+    for (const r of ready) placed.add(r.id);
+    layers.push(ready);
+    const taken = new Set(ready);
+    remaining = remaining.filter((r) => !taken.has(r));
+  }
+  return layers;
+}
+
+// ---------------------------------------------------------------- checks
+
+const MAX_PROBLEMS = 10;
+
+/**
+ * What makes the file impossible to import as one organisation: duplicate ids, references to rows
+ * that are not in the file (another organisation's ids among them), duplicate unique keys, cycles,
+ * and survey answers that contradict their respondent. Empty when the file is consistent.
+ */
+export function checkBackup(doc: OrganisationBackup): string[] {
+  const problems: string[] = [];
+  const add = (p: string) => problems.length < MAX_PROBLEMS && problems.push(p);
+  const seen = new Set<string>();
+  const emails = new Set<string>();
+  doc.users.forEach((u, i) => {
+    if (seen.has(u.ref)) add(`User ${i + 1}: the ref ${u.ref} is used twice.`);
+    seen.add(u.ref);
+    const email = u.email.toLowerCase();
+    if (emails.has(email)) add(`User ${i + 1}: the e-mail address ${email} is listed twice.`);
+    emails.add(email);
+  });
+  for (const t of TABLE_NAMES) {
+    if (!hasId(t)) continue;
+    doc.tables[t].forEach((r, i) => {
+      if (seen.has(r.id as string)) add(`${t} row ${i + 1}: the id ${String(r.id)} is used twice in the file.`);
+      seen.add(r.id as string);
+    });
+  }
+  const index = idIndex(doc);
+  for (const t of TABLE_NAMES) {
+    const rows = doc.tables[t];
+    const refCols = columnsOf(t).filter((e): e is [string, Extract<Column, { kind: "ref" }>] => e[1].kind === "ref");
+    rows.forEach((r, i) => {
+      for (const [name, col] of refCols) {
+        const v = r[name];
+        if (v === null || v === undefined) continue;
+        if (index.get(v as string) !== col.to) add(`${t} row ${i + 1}: ${name} ${String(v)} names no ${col.to === "User" ? "user" : col.to} in the file.`);
+      }
+    });
+    for (const key of BACKUP_TABLES[t].unique) {
+      const keys = new Set<string>();
+      rows.forEach((r, i) => {
+        const values = key.map((k) => r[k]);
+        if (values.some((v) => v === null || v === undefined)) return;
+        const k = JSON.stringify(values);
+        if (keys.has(k)) add(`${t} row ${i + 1}: another row has the same ${key.join(" and ")}.`);
+        keys.add(k);
+      });
+    }
+    if (parentLayers(t, rows) === null) add(`${t}: the rows name each other as parents in a circle.`);
+  }
+  checkSnapshots(doc, index, add);
+  checkAnswers(doc, add);
+  return problems;
+}
+
+/** A saved behaviour version names its value and owner: restoring it must not reach outside the file. */
+function checkSnapshots(doc: OrganisationBackup, index: Map<string, string>, add: (p: string) => void) {
+  doc.tables.BehaviourVersion.forEach((r, i) => {
+    const s = r.snapshot;
+    if (!s || typeof s !== "object" || Array.isArray(s)) return void add(`BehaviourVersion row ${i + 1}: snapshot is not an object.`);
+    for (const [field, table] of [["valueId", "Value"], ["ownerId", "Membership"]] as const) {
+      const v = s[field];
+      if (v !== undefined && v !== null && (typeof v !== "string" || index.get(v) !== table)) add(`BehaviourVersion row ${i + 1}: snapshot.${field} names no ${table} in the file.`);
+    }
+  });
+}
+
+/** An answer copies its respondent's survey and group, and its option belongs to its question. */
+function checkAnswers(doc: OrganisationBackup, add: (p: string) => void) {
+  const byId = <T extends TableName>(t: T) => new Map(doc.tables[t].map((r) => [r.id as string, r]));
+  const respondents = byId("SurveyRespondent");
+  const questions = byId("SurveyQuestion");
+  const options = byId("SurveyOption");
+  doc.tables.SurveyAnswer.forEach((a, i) => {
+    const r = respondents.get(a.respondentId as string);
+    const q = questions.get(a.questionId as string);
+    const o = options.get(a.optionId as string);
+    if (!r || !q || !o) return; // reported as a missing reference
+    if (r.surveyId !== a.surveyId || q.surveyId !== a.surveyId) add(`SurveyAnswer row ${i + 1}: its respondent, question and survey do not belong together.`);
+    else if (o.questionId !== a.questionId) add(`SurveyAnswer row ${i + 1}: its option is not a response to its question.`);
+    else if (r.group !== a.group) add(`SurveyAnswer row ${i + 1}: its group differs from its respondent's.`);
+  });
+}

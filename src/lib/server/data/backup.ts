@@ -1,0 +1,238 @@
+import "server-only";
+import { createHmac, randomBytes } from "node:crypto";
+import { authorize } from "../authorize";
+import { authSecret } from "../auth-secret";
+import { db } from "../db";
+import { recordAudit } from "../audit";
+import { RuleError } from "../errors";
+import { hashPassword } from "../passwords";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import {
+  BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, TABLE_NAMES, backupCounts, checkBackup, columnsOf, hasId, parentLayers, remapBackupRow,
+  type BackupRow, type BackupUser, type JsonValue, type OrganisationBackup, type TableName,
+} from "@/lib/domain/backup";
+import type { BackupImportResultDto, BackupOverviewDto } from "@/lib/schemas/backup";
+import type { MemberContext } from "./accounts";
+
+// Backup and restore of one organisation (docs/decisions/008): every row it owns, as one JSON
+// document, and back into an empty organisation with fresh ids. Admins only.
+
+type Client = PrismaClient | Prisma.TransactionClient;
+/** The part of a model delegate used here; the table descriptions name the columns (explicit select). */
+interface Delegate {
+  findMany(args: { where: Record<string, unknown>; select: Record<string, true>; orderBy: Record<string, "asc">[] }): Promise<Record<string, unknown>[]>;
+  createMany(args: { data: Record<string, unknown>[] }): Promise<{ count: number }>;
+}
+const delegate = (client: Client, table: TableName) => (client as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)]!;
+
+const CHUNK = 1_000;
+const LONG_TRANSACTION = { timeout: 600_000, maxWait: 60_000 };
+
+/** A fresh id shaped like Prisma's cuids: "c", the time, and 16 random base-36 characters. */
+function newId(): string {
+  const random = Array.from(randomBytes(16), (b) => (b % 36).toString(36)).join("");
+  return `c${Date.now().toString(36).padStart(8, "0")}${random}`;
+}
+
+// ---------------------------------------------------------------- what the organisation holds
+
+const CONTENTS = [
+  ["other member", "other members", "membership"], ["team", "teams", "team"], ["value", "values", "value"], ["behaviour", "behaviours", "behaviour"],
+  ["observation", "observations", "observation"], ["barrier", "barriers", "barrier"], ["survey", "surveys", "survey"], ["metric", "metrics", "metric"],
+  ["customer story", "customer stories", "customerStory"],
+] as const;
+
+/** Counts of everything that makes an organisation non-empty; the caller's own membership does not count. */
+async function contents(client: Client, ctx: MemberContext): Promise<BackupOverviewDto["contents"]> {
+  const counts: { label: string; count: number }[] = [];
+  for (const [one, many, model] of CONTENTS) {
+    const where = model === "membership" ? { organizationId: ctx.orgId, id: { not: ctx.membershipId } } : { organizationId: ctx.orgId };
+    const count = await (client as unknown as Record<string, { count(a: { where: unknown }): Promise<number> }>)[model]!.count({ where });
+    if (count > 0) counts.push({ label: count === 1 ? one : many, count });
+  }
+  return counts;
+}
+
+/** For the backup page: can a backup be imported here? */
+export async function backupOverview(ctx: MemberContext): Promise<BackupOverviewDto> {
+  await authorize(ctx, "members.manage");
+  const c = await contents(db(), ctx);
+  return { empty: c.length === 0, contents: c };
+}
+
+// ---------------------------------------------------------------- export
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
+
+function toBackupRow(table: TableName, row: Record<string, unknown>, members: ReadonlySet<string>): BackupRow {
+  const out: BackupRow = {};
+  for (const [name, col] of columnsOf(table)) {
+    const v = row[name];
+    if (col.kind === "timestamp") out[name] = iso(v);
+    else if (col.kind === "date") out[name] = iso(v)?.slice(0, 10) ?? null;
+    else if (col.kind === "ref" && col.to === "User") out[name] = typeof v === "string" && members.has(v) ? v : null;
+    else out[name] = (v ?? null) as JsonValue;
+  }
+  return out;
+}
+
+/**
+ * Every row the organisation owns, read in one repeatable-read transaction so the document is one
+ * consistent moment. Members appear as { ref, name, email } only. The export itself is audited.
+ */
+export async function exportOrganisation(ctx: MemberContext, now = new Date()): Promise<OrganisationBackup> {
+  await authorize(ctx, "members.manage");
+  const doc = await db().$transaction(
+    async (tx) => {
+      const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
+      const users: BackupUser[] = (
+        await tx.user.findMany({ where: { memberships: { some: { organizationId: ctx.orgId } } }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } })
+      ).map((u) => ({ ref: u.id, name: u.name, email: u.email }));
+      const members = new Set(users.map((u) => u.ref));
+      const tables = {} as Record<TableName, BackupRow[]>;
+      for (const t of TABLE_NAMES) {
+        const names = columnsOf(t).map(([n]) => n);
+        const order = hasId(t) ? ["id"] : BACKUP_TABLES[t].unique[0]!;
+        const rows = await delegate(tx, t).findMany({
+          where: { organizationId: ctx.orgId },
+          select: Object.fromEntries(names.map((n) => [n, true])),
+          orderBy: order.map((n) => ({ [n]: "asc" as const })),
+        });
+        tables[t] = rows.map((r) => toBackupRow(t, r, members));
+      }
+      return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), organisation: { name: org.name }, users, tables } satisfies OrganisationBackup;
+    },
+    { ...LONG_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "organization.backup-export", targetType: "Organization", targetId: ctx.orgId, outcome: "ok", details: backupCounts(doc) });
+  return doc;
+}
+
+// ---------------------------------------------------------------- import
+
+function toPrismaData(table: TableName, row: BackupRow, orgId: string, rekey: ReadonlyMap<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = { organizationId: orgId };
+  for (const [name, col] of columnsOf(table)) {
+    const v = row[name] ?? null;
+    if (col.kind === "timestamp") out[name] = v === null ? null : new Date(v as string);
+    else if (col.kind === "date") out[name] = v === null ? null : new Date(`${v as string}T00:00:00.000Z`);
+    else if (col.kind === "json") out[name] = v === null ? Prisma.DbNull : v;
+    else if (col.kind === "key") out[name] = v === null ? null : (rekey.get(v as string) ?? v);
+    else out[name] = v;
+  }
+  return out;
+}
+
+/**
+ * Anonymous in-app survey answers carry HMAC(server secret, survey id + member id), which stops a
+ * second answer without naming anyone. The ids change on import, so each key this server can
+ * recognise (same secret) is recomputed for the new ids; keys it cannot (another server's secret)
+ * are kept and simply match no one. The member is never written down, only matched in memory.
+ * Keep the formula in step with responderKey in ./surveys.ts.
+ */
+function responderRekey(doc: OrganisationBackup, ids: ReadonlyMap<string, string>): Map<string, string> {
+  const wanted = new Set(doc.tables.SurveyRespondent.flatMap((r) => (typeof r.responderKey === "string" ? [r.responderKey] : [])));
+  const rekey = new Map<string, string>();
+  if (wanted.size === 0) return rekey;
+  const secret = authSecret();
+  const key = (surveyId: string, membershipId: string) => createHmac("sha256", secret).update(`survey:${surveyId}:${membershipId}`).digest("hex");
+  const surveys = new Set(doc.tables.SurveyRespondent.filter((r) => r.responderKey).map((r) => r.surveyId as string));
+  for (const s of surveys) {
+    for (const m of doc.tables.Membership) {
+      const old = key(s, m.id as string);
+      if (wanted.has(old)) rekey.set(old, key(ids.get(s)!, ids.get(m.id as string)!));
+    }
+  }
+  return rekey;
+}
+
+/** The daily summary the trigger built must hold exactly the file's observation counts. */
+async function checkDailySummary(tx: Prisma.TransactionClient, orgId: string, doc: OrganisationBackup): Promise<void> {
+  const days = new Set<string>();
+  let performed = 0;
+  let missed = 0;
+  for (const o of doc.tables.Observation) {
+    days.add(`${o.behaviourId as string}|${o.teamId as string}|${(o.occurredAt as string).slice(0, 10)}`);
+    performed += o.performed as number;
+    missed += o.missed as number;
+  }
+  const [sum, rows] = await Promise.all([
+    tx.observationDaily.aggregate({ where: { organizationId: orgId }, _sum: { performed: true, missed: true } }),
+    tx.observationDaily.count({ where: { organizationId: orgId } }),
+  ]);
+  if ((sum._sum.performed ?? 0) !== performed || (sum._sum.missed ?? 0) !== missed || rows !== days.size) {
+    throw new Error(`daily summary after import: ${rows} days, ${sum._sum.performed}/${sum._sum.missed}; the file has ${days.size} days, ${performed}/${missed}`);
+  }
+}
+
+function databaseRule(err: unknown): RuleError | null {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  if (err.code === "P2002") return new RuleError("The file breaks a uniqueness rule of the database (two rows with the same name, title or key). Nothing was imported.", "content");
+  if (err.code === "P2003") return new RuleError("The file has a reference the database refuses. Nothing was imported.", "content");
+  return null;
+}
+
+/**
+ * Imports a backup into the caller's own organisation, which must be empty (nothing but the
+ * caller's membership and audit trail), in one transaction: every row gets a fresh id and every
+ * reference follows it. People are matched to existing accounts by e-mail; anyone else gets a new
+ * account with a password nobody knows (see docs/decisions/008). The caller's own membership stays
+ * ADMIN and ACTIVE, whatever the file says, so an import can never lock the importer out.
+ */
+export async function importOrganisation(ctx: MemberContext, doc: OrganisationBackup): Promise<BackupImportResultDto> {
+  await authorize(ctx, "members.manage");
+  const problems = checkBackup(doc);
+  if (problems.length) {
+    const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : "";
+    throw new RuleError(`The file cannot be imported: ${problems.slice(0, 3).join(" ")}${more}`, "content");
+  }
+  const needsNewUsers = doc.users.some((u) => u.email.toLowerCase() !== ctx.email.toLowerCase());
+  // One bcrypt hash of 32 random bytes that are then forgotten: a real hash (sign-in takes the usual
+  // time and fails), but no password matches it until the person's password is reset.
+  const unusableHash = needsNewUsers ? await hashPassword(randomBytes(32).toString("base64url")) : "";
+  try {
+    return await db().$transaction(async (tx) => {
+      // Holds off any other write to this organisation (each takes a key-share lock on its row).
+      await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR UPDATE`;
+      const present = await contents(tx, ctx);
+      if (present.length) {
+        throw new RuleError(`This organisation is not empty (${present.map((c) => `${c.count} ${c.label}`).join(", ")}). Import a backup into a new organisation instead: create one in Settings, switch to it, and import there.`);
+      }
+      const ids = new Map<string, string>();
+      const emails = doc.users.map((u) => u.email.toLowerCase());
+      const existing = new Map((await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+      const created: { id: string; email: string; name: string; passwordHash: string }[] = [];
+      for (const u of doc.users) {
+        const email = u.email.toLowerCase();
+        const found = existing.get(email);
+        if (found) ids.set(u.ref, found);
+        else {
+          const id = newId();
+          ids.set(u.ref, id);
+          created.push({ id, email, name: u.name, passwordHash: unusableHash });
+        }
+      }
+      const mine = doc.tables.Membership.find((m) => ids.get(m.userId as string) === ctx.userId);
+      for (const t of TABLE_NAMES) if (hasId(t)) for (const r of doc.tables[t]) ids.set(r.id as string, r === mine ? ctx.membershipId : newId());
+      const rekey = responderRekey(doc, ids);
+
+      for (let i = 0; i < created.length; i += CHUNK) await tx.user.createMany({ data: created.slice(i, i + CHUNK) });
+      for (const t of TABLE_NAMES) {
+        const rows = (parentLayers(t, doc.tables[t]) ?? []).flat().filter((r) => r !== mine);
+        const data = rows.map((r) => toPrismaData(t, remapBackupRow(t, r, ids), ctx.orgId, rekey));
+        for (let i = 0; i < data.length; i += CHUNK) await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
+      }
+      if (mine) await tx.membership.update({ where: { id: ctx.membershipId }, data: { createdAt: new Date(mine.createdAt as string), updatedAt: new Date(mine.updatedAt as string) } });
+      await checkDailySummary(tx, ctx.orgId, doc);
+
+      const result: BackupImportResultDto = { rows: backupCounts(doc), usersMatched: doc.users.length - created.length, usersCreated: created.length };
+      await recordAudit(
+        { organizationId: ctx.orgId, actorUserId: ctx.userId, action: "organization.backup-import", targetType: "Organization", targetId: ctx.orgId, outcome: "ok", details: { ...result, exportedAt: doc.exportedAt } },
+        tx,
+      );
+      return result;
+    }, LONG_TRANSACTION);
+  } catch (err) {
+    throw databaseRule(err) ?? err;
+  }
+}
