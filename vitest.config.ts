@@ -14,7 +14,8 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
     include: ["tests/integration/**/*.test.ts"],
     // Tests of one database itself (files named embedded-* or postgres-*) run only on that one.
     exclude: db === "postgres" ? ["tests/integration/embedded-*.test.ts"] : ["tests/integration/postgres-*.test.ts"],
-    env: { CONDUCT_TEST_DB: db },
+    // Seeding test data inserts in bulk; the slow-query log is for requests (see query-log.test.ts for its own threshold).
+    env: { CONDUCT_TEST_DB: db, CONDUCT_SLOW_QUERY_MS: "10000" },
     setupFiles: ["tests/integration/support/per-file-database.ts"],
     globalSetup: db === "postgres" ? ["tests/integration/support/postgres-cluster.ts"] : [],
     testTimeout: 60_000,

@@ -139,10 +139,17 @@ describe("observer coverage", () => {
     const { ForbiddenError } = await import("@/lib/server/errors");
     const { s, ctx } = await scenario();
     const manager = await contextFor(s.manager.user.id, s.org.id);
-    expect(await listCoverageGaps(manager)).toEqual([{ teamName: s.team.name, behaviourId: s.behaviour.id, behaviourTitle: s.behaviour.title, lastDay: null }]);
+    expect(await listCoverageGaps(manager)).toEqual([{ teamId: s.team.id, teamName: s.team.name, behaviourId: s.behaviour.id, behaviourTitle: s.behaviour.title, lastDay: null }]);
+    // Only the window is read for pairs seen in it; for the others, their last day before it.
     const old = new Date(Date.now() - 20 * 86_400_000);
-    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: old }]);
+    const older = new Date(Date.now() - 300 * 86_400_000);
+    await buildObservations(db(), [old, older].map((occurredAt) => ({ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt })));
     expect((await listCoverageGaps(manager))[0]?.lastDay).toBe(old.toISOString().slice(0, 10));
+    expect(await listCoverageGaps(manager, new Date(), { teamId: s.team.id })).toHaveLength(1);
+    // The last day of the window still counts as in it (14 days including today).
+    const edge = new Date(Date.now() - 13 * 86_400_000);
+    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: edge }]);
+    expect(await listCoverageGaps(manager)).toEqual([]);
     await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id }]);
     expect(await listCoverageGaps(manager)).toEqual([]);
     await expect(listCoverageGaps(ctx)).rejects.toBeInstanceOf(ForbiddenError);

@@ -17,8 +17,13 @@ export interface CoverageGap {
 export const COVERAGE_DAYS = 14;
 
 /** Every team × behaviour pair whose last observation is older than the window (or missing). */
+/** The first day (YYYY-MM-DD) of a window of `days` days ending with `today`. */
+export function windowStart(today: string, days = COVERAGE_DAYS): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function coverageGaps(teams: string[], behaviours: string[], seen: CoveragePairInput[], today: string, days = COVERAGE_DAYS): CoverageGap[] {
-  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  const cutoff = windowStart(today, days);
   const last = new Map(seen.map((s) => [`${s.teamId}/${s.behaviourId}`, s.lastDay]));
   const gaps: CoverageGap[] = [];
   for (const teamId of teams) {

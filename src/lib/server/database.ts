@@ -7,6 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
+import { slowQueryMs } from "./env";
+import { withQueryLog, type QueryListener } from "./query-log";
 
 /** Plain SQL access, for the migration runner and the few statements Prisma cannot express. */
 export interface SqlRunner {
@@ -31,11 +33,22 @@ export interface DatabaseConfig {
   dataDir: string;
 }
 
-export function openDatabase(config: DatabaseConfig): Database {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+export interface DatabaseOptions {
+  /** Log statements slower than this (default: CONDUCT_SLOW_QUERY_MS, or 250 ms). */
+  slowQueryMs?: number;
+  /** Called with every statement Prisma runs on this handle (tests, bench). */
+  onQuery?: QueryListener;
 }
 
-function openEmbedded(dataDir: string): Database {
+export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
+  // Every Prisma statement is timed at the driver adapter: slow ones are logged (see query-log.ts).
+  const timed = (adapter: SqlDriverAdapterFactory) => withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
+  return config.databaseUrl ? openPostgres(config.databaseUrl, timed) : openEmbedded(config.dataDir, timed);
+}
+
+type Timed = (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
+
+function openEmbedded(dataDir: string, timed: Timed): Database {
   let dir: string | undefined;
   if (dataDir !== "memory://") {
     mkdirSync(dataDir, { recursive: true });
@@ -46,7 +59,7 @@ function openEmbedded(dataDir: string): Database {
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the
   // runtime contract is the same (the integration suite runs every query through it).
   const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: timed(adapter) });
   const wrap = (q: Pick<PGlite, "exec" | "query">): SqlRunner => ({
     async exec(sql) {
       await q.exec(sql);
@@ -67,12 +80,12 @@ function openEmbedded(dataDir: string): Database {
   };
 }
 
-function openPostgres(connectionString: string): Database {
+function openPostgres(connectionString: string, timed: Timed): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle connection the server closes (a restart, a terminated backend, a failover) is dropped
   // from the pool and replaced on next use; without this handler its error would crash the process.
   pool.on("error", (err) => console.warn(`[db] an idle PostgreSQL connection was closed: ${err.message}`));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: timed(new PrismaPg(pool)) });
   const sql: SqlRunner = {
     async exec(text) {
       await pool.query(text);

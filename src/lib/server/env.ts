@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Statements slower than this many ms are logged (see slowQueryMs below).
+  CONDUCT_SLOW_QUERY_MS: z.literal("").or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds")).optional(),
 });
 
 export interface ServerEnv {
@@ -41,4 +43,15 @@ export function serverEnv(): ServerEnv {
     production: e.NODE_ENV === "production",
   };
   return cached;
+}
+
+/**
+ * Statements slower than this are logged as "[slow-query]" (src/lib/server/query-log.ts); 0 logs
+ * every statement. Read on its own, not through serverEnv(), because scripts open databases before
+ * they set the rest of the configuration (serverEnv() would cache it too early).
+ */
+export function slowQueryMs(): number {
+  const parsed = EnvSchema.shape.CONDUCT_SLOW_QUERY_MS.safeParse(process.env.CONDUCT_SLOW_QUERY_MS || undefined);
+  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data ? Number(parsed.data) : 250;
 }

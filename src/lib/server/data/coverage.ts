@@ -1,34 +1,47 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { ForbiddenError } from "../errors";
-import { can } from "@/lib/domain/roles";
-import { coverageGaps, COVERAGE_DAYS } from "@/lib/domain/coverage";
+import { coverageGaps, COVERAGE_DAYS, windowStart } from "@/lib/domain/coverage";
 import type { MemberContext } from "./accounts";
 
 export interface CoverageGapDto {
+  teamId: string;
   teamName: string;
   behaviourId: string;
   behaviourTitle: string;
   lastDay: string | null;
 }
 
-/** Team × active behaviour pairs with no observation in the last 14 days, from the daily summary. */
-export async function listCoverageGaps(ctx: MemberContext, now = new Date()): Promise<CoverageGapDto[]> {
+/**
+ * Team × active behaviour pairs with no observation in the last 14 days, from the daily summary
+ * (optionally for one team). Two bounded reads instead of one over the organisation's whole history
+ * (which grew with every day, issue 8): the pairs seen inside the window, then, only for the pairs
+ * that were not, their last day before it (an index probe per pair: the summary's key starts with
+ * organisation, behaviour, team, day).
+ */
+export async function listCoverageGaps(ctx: MemberContext, now = new Date(), opts: { teamId?: string } = {}): Promise<CoverageGapDto[]> {
   await authorize(ctx, "dashboards.view");
-  const [teams, behaviours, seen] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  const today = now.toISOString().slice(0, 10);
+  const cutoff = windowStart(today, COVERAGE_DAYS);
+  const scope = { organizationId: ctx.orgId, ...(opts.teamId ? { teamId: opts.teamId } : {}) };
+  const [teams, behaviours, recent] = await Promise.all([
+    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", ...(opts.teamId ? { id: opts.teamId } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
-    db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where: { organizationId: ctx.orgId }, _max: { day: true } }),
+    db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where: { ...scope, day: { gte: new Date(cutoff) } }, _max: { day: true } }),
   ]);
+  const seenRecently = new Set(recent.map((r) => `${r.teamId}/${r.behaviourId}`));
+  const unseen = teams.flatMap((t) => behaviours.filter((b) => !seenRecently.has(`${t.id}/${b.id}`)).map((b) => ({ teamId: t.id, behaviourId: b.id })));
+  const earlier = unseen.length
+    ? await db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where: { organizationId: ctx.orgId, day: { lt: new Date(cutoff) }, OR: unseen }, _max: { day: true } })
+    : [];
   const gaps = coverageGaps(
     teams.map((t) => t.id),
     behaviours.map((b) => b.id),
-    seen.map((s) => ({ teamId: s.teamId, behaviourId: s.behaviourId, lastDay: s._max.day?.toISOString().slice(0, 10) ?? null })),
-    now.toISOString().slice(0, 10),
+    [...recent, ...earlier].map((s) => ({ teamId: s.teamId, behaviourId: s.behaviourId, lastDay: s._max.day?.toISOString().slice(0, 10) ?? null })),
+    today,
     COVERAGE_DAYS,
   );
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
-  return gaps.map((g) => ({ teamName: teamName.get(g.teamId)!, behaviourId: g.behaviourId, behaviourTitle: title.get(g.behaviourId)!, lastDay: g.lastDay }));
+  return gaps.map((g) => ({ teamId: g.teamId, teamName: teamName.get(g.teamId)!, behaviourId: g.behaviourId, behaviourTitle: title.get(g.behaviourId)!, lastDay: g.lastDay }));
 }

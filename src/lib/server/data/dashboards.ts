@@ -140,7 +140,7 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
     db().observationDaily.groupBy({ by: ["behaviourId"], where: { ...where, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
     db().observationDaily.aggregate({ where: { ...where, day: { gte: new Date(monday), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
     listBarriers(ctx),
-    listCoverageGaps(ctx, now),
+    listCoverageGaps(ctx, now, { teamId: team.id }),
   ]);
   const sums = new Map(perBehaviour.map((p) => [p.behaviourId, p._sum]));
   const weekPerformed = week._sum.performed ?? 0;
@@ -154,7 +154,7 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
     }),
     thisWeek: { performed: weekPerformed, opportunities: weekPerformed + (week._sum.missed ?? 0), weekStart: monday },
     barriers: barriersInScope(barriers, { behaviours: active, teams: [team] }),
-    gaps: gaps.filter((g) => g.teamName === team.name).map(({ behaviourId, behaviourTitle, lastDay }) => ({ behaviourId, behaviourTitle, lastDay })),
+    gaps: gaps.map(({ behaviourId, behaviourTitle, lastDay }) => ({ behaviourId, behaviourTitle, lastDay })),
   };
 }
 
