@@ -1,0 +1,125 @@
+// bench/results.json and the targets of issue 8, as pure functions of the measurements (unit-tested
+// in tests/unit/bench-report.test.ts).
+import type { OneReport } from "./run-one";
+import { percentile, round } from "./stats";
+
+export interface DatabaseResults {
+  log_rps: number;
+  log_p50_ms: number;
+  log_p95_ms: number;
+  log_p99_ms: number;
+  log_errors: number;
+  health_rps: number;
+  log_over_health: number;
+  overview_p50_ms: number;
+  overview_p95_ms: number;
+  raw_sql_ms: number;
+  overview_over_raw_sql: number;
+  team_p95_ms: number;
+  /** The slowest statement the server ran with nothing else running (so not waiting for the connection). */
+  slowest_query_ms: number;
+  slow_queries: number;
+  /** The slowest statement including the time it queued behind others (PGlite runs one at a time). */
+  slowest_queued_query_ms: number;
+  slowest_dashboard_statement_ms: number;
+  seq_scans_of_observations: number;
+  dashboard_matches_raw_sql: boolean;
+  rss_mb: number;
+}
+
+export interface Results {
+  date: string;
+  machine: { cores: number; memory_gb: number; cpu: string; node: string };
+  cores: number;
+  memory_gb: number;
+  observations: number;
+  embedded?: DatabaseResults;
+  postgres?: DatabaseResults;
+  js_gzip_kb?: Record<string, number>;
+  charts_loaded_on?: string[];
+  lighthouse?: Record<string, { performance: number; accessibility: number }>;
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  measured: string;
+  goal: string;
+  met: boolean;
+}
+
+export function databaseResults(r: OneReport): DatabaseResults {
+  const rawMs = percentile(r.raw_sql_ms, 50);
+  const overviewP50 = percentile(r.overview_ms, 50);
+  const alone = r.slow_queries.filter((q) => q.concurrent === 0);
+  return {
+    log_rps: round(r.log.rps),
+    log_p50_ms: round(r.log.p50),
+    log_p95_ms: round(r.log.p95),
+    log_p99_ms: round(r.log.p99),
+    log_errors: r.log.errors,
+    health_rps: round(r.health.rps),
+    log_over_health: round(r.log.rps / r.health.rps, 3),
+    overview_p50_ms: round(overviewP50),
+    overview_p95_ms: round(percentile(r.overview_ms, 95)),
+    raw_sql_ms: round(rawMs),
+    overview_over_raw_sql: round(overviewP50 / rawMs, 3),
+    team_p95_ms: round(percentile(r.team_ms, 95)),
+    slowest_query_ms: round(Math.max(0, ...alone.map((q) => q.ms))),
+    slow_queries: alone.length,
+    slowest_queued_query_ms: round(Math.max(0, ...r.slow_queries.map((q) => q.ms))),
+    slowest_dashboard_statement_ms: round(r.slowest_dashboard_statement_ms),
+    seq_scans_of_observations: r.seq_scans.length,
+    dashboard_matches_raw_sql: r.raw_sql_matches_dashboard.length === 0,
+    rss_mb: Math.round(r.rss_mb),
+  };
+}
+
+const target = (name: string, measured: number | string, goal: string, met: boolean): Target => ({ name, measured: String(measured), goal, met });
+
+/** The targets of issue 8 that the given results can speak to. */
+export function evaluateTargets(r: Omit<Results, "targets">): Target[] {
+  const out: Target[] = [];
+  const pg = r.postgres;
+  const em = r.embedded;
+  if (pg) {
+    out.push(target("PostgreSQL: logging requests/s", pg.log_rps, "≥ 200", pg.log_rps >= 200));
+    out.push(target("PostgreSQL: logging p95 ms", pg.log_p95_ms, "< 100", pg.log_p95_ms < 100));
+    out.push(target("PostgreSQL: logging errors", pg.log_errors, "0", pg.log_errors === 0));
+    out.push(target("PostgreSQL: overview p95 ms", pg.overview_p95_ms, "< 300", pg.overview_p95_ms < 300));
+  }
+  if (em) {
+    out.push(target("Embedded: logging requests/s", em.log_rps, "≥ 100", em.log_rps >= 100));
+    out.push(target("Embedded: logging errors", em.log_errors, "0", em.log_errors === 0));
+    out.push(target("Embedded: server RSS MB", em.rss_mb, "≤ 1536", em.rss_mb <= 1536));
+  }
+  for (const [name, d] of [["PostgreSQL", pg], ["Embedded", em]] as const) {
+    if (!d) continue;
+    out.push(target(`${name}: slowest query on a request path ms`, d.slowest_query_ms, "≤ 250", d.slow_queries === 0));
+    out.push(target(`${name}: slowest dashboard statement at full scale ms`, d.slowest_dashboard_statement_ms, "≤ 250", d.slowest_dashboard_statement_ms <= 250));
+    out.push(target(`${name}: sequential scans of Observation by dashboards`, d.seq_scans_of_observations, "0", d.seq_scans_of_observations === 0));
+    out.push(target(`${name}: dashboard ÷ raw SQL`, d.overview_over_raw_sql, "< 1", d.overview_over_raw_sql < 1));
+    out.push(target(`${name}: dashboard figures equal the raw SQL`, d.dashboard_matches_raw_sql ? "yes" : "no", "yes", d.dashboard_matches_raw_sql));
+  }
+  if (r.js_gzip_kb?.log !== undefined) out.push(target("Log page JavaScript kB gzip", r.js_gzip_kb.log, "≤ 130", r.js_gzip_kb.log <= 130));
+  if (r.charts_loaded_on) out.push(target("Charts load only on pages that draw them", r.charts_loaded_on.join(", ") || "none", "overview only", r.charts_loaded_on.every((p) => p === "overview")));
+  for (const [page, s] of Object.entries(r.lighthouse ?? {})) {
+    out.push(target(`Lighthouse ${page}: performance`, s.performance, "≥ 90", s.performance >= 90));
+    out.push(target(`Lighthouse ${page}: accessibility`, s.accessibility, "100", s.accessibility === 100));
+  }
+  return out;
+}
+
+/** The table the bench prints. */
+export function formatTable(r: Results): string {
+  const rows: string[][] = [["", "embedded", "postgres"]];
+  const keys = Object.keys(r.postgres ?? r.embedded ?? {}) as (keyof DatabaseResults)[];
+  for (const k of keys) rows.push([k, String(r.embedded?.[k] ?? "—"), String(r.postgres?.[k] ?? "—")]);
+  const width = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join("  ");
+  const out = [`Conduct bench, ${r.date}: ${r.observations.toLocaleString("en")} observations; ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Node ${r.machine.node}`, "", ...rows.map(line), ""];
+  for (const [page, kb] of Object.entries(r.js_gzip_kb ?? {})) out.push(`JavaScript ${page}: ${kb} kB gzip${r.lighthouse?.[page] ? `; Lighthouse mobile performance ${r.lighthouse[page]!.performance}, accessibility ${r.lighthouse[page]!.accessibility}` : ""}`);
+  out.push("", "Targets:");
+  for (const t of r.targets) out.push(`  ${t.met ? "met " : "MISS"}  ${t.name}: ${t.measured} (target ${t.goal})`);
+  return out.join("\n");
+}

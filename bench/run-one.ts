@@ -1,0 +1,141 @@
+// One database's half of `npm run bench` (bench/run.ts starts it in its own process, so each run has
+// its own database module): the data set, then the built app under `next start` on it, loaded over
+// HTTP, then the raw SQL reference and the full-scale plans with the server stopped (PGlite has one
+// owner). Writes bench/.reports/<kind>.json.
+//   tsx --conditions=react-server bench/run-one.ts <embedded|postgres> [--pages] [--seconds=30]
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDataset } from "./dataset";
+import { lighthouse, type LighthouseScores } from "./lighthouse";
+import { runLoad } from "./load";
+import { measurePageWeights, type PageWeight } from "./page-weight";
+import { REPORTS_DIR as REPORTS } from "./paths";
+import { compareWithOverview, explainDashboardQueries, rawOverview } from "./raw-sql";
+import { serverActionId, signIn, startServer, type SlowQuery } from "./server";
+import { percentile, timeRepeated } from "./stats";
+
+export interface OneReport {
+  kind: "embedded" | "postgres";
+  observations: number;
+  generated_ms: number | null;
+  log: { rps: number; p50: number; p95: number; p99: number; errors: number; requests: number };
+  health: { rps: number; p50: number; p95: number; errors: number };
+  overview_ms: number[];
+  team_ms: number[];
+  raw_sql_ms: number[];
+  raw_sql_matches_dashboard: string[];
+  seq_scans: { sql: string; plan: string }[];
+  dashboard_statements: number;
+  slow_queries: SlowQuery[];
+  /** The slowest dashboard statement's execution time at full scale (EXPLAIN ANALYZE, nothing else running). */
+  slowest_dashboard_statement_ms: number;
+  rss_mb: number;
+  pages?: Record<string, PageWeight>;
+  lighthouse?: Record<string, LighthouseScores>;
+}
+
+const PAGES = { log: "/log", catalogue: "/catalogue", overview: "/dashboards" };
+
+const args = process.argv.slice(2);
+const kind = args[0];
+if (kind !== "embedded" && kind !== "postgres") {
+  console.error("usage: run-one.ts <embedded|postgres> [--pages] [--seconds=30]");
+  process.exit(2);
+}
+const seconds = Number(args.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 30);
+const log = (s: string) => console.log(`[bench:${kind}] ${s}`);
+
+const ds = await ensureDataset(kind, { log });
+const report: Partial<OneReport> = { kind, observations: ds.observations, generated_ms: ds.generatedMs ?? null };
+try {
+  const server = await startServer({ port: kind === "embedded" ? 3310 : 3311, dataDir: ds.dataDir, databaseUrl: ds.databaseUrl, log });
+  try {
+    const base = server.baseUrl;
+    const member = await signIn(base, ds.large.memberEmail, ds.large.password);
+    const manager = await signIn(base, ds.large.managerEmail, ds.large.password);
+    const get = async (url: string, cookie: string) => {
+      const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}`);
+    };
+    // Warm up: the first request of each route loads its code.
+    for (const url of ["/log", "/catalogue", "/dashboards", `/dashboards/team?team=${ds.large.teamId}`]) await get(url, manager);
+
+    // Each request a new entry, as each tap on the Log pad is (a repeated key would be a no-op).
+    let n = 0;
+    const runId = Date.now().toString(36);
+    const actionBody = () => JSON.stringify([{ behaviourId: ds.large.behaviourId, teamId: ds.large.teamId, outcome: n % 3 ? "performed" : "missed", note: "", anonymous: false, idempotencyKey: `bench-${runId}-${(n++).toString(36).padStart(8, "0")}` }]);
+    const actionHeaders = {
+      Cookie: member,
+      "Next-Action": serverActionId("src/lib/actions/observations.ts", "logObservationAction"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: base,
+    };
+    const logLoad = (s: number) => runLoad({ url: `${base}/log`, method: "POST", headers: actionHeaders, body: actionBody, seconds: s, connections: 10, ok: (b) => b.includes('"ok":true') });
+    await logLoad(3);
+    log(`logging: 10 connections for ${seconds} s`);
+    report.log = await logLoad(seconds);
+    log(`logging: ${report.log.rps.toFixed(0)} req/s, p95 ${report.log.p95} ms, ${report.log.errors} errors`);
+    const health = await runLoad({ url: `${base}/api/health`, seconds, connections: 10 });
+    report.health = { rps: health.rps, p50: health.p50, p95: health.p95, errors: health.errors };
+    log(`health: ${health.rps.toFixed(0)} req/s`);
+
+    report.overview_ms = await timeRepeated(50, () => get("/dashboards", manager));
+    report.team_ms = await timeRepeated(50, () => get(`/dashboards/team?team=${ds.large.teamId}`, manager));
+    log(`overview p95 ${percentile(report.overview_ms, 95).toFixed(0)} ms, team view p95 ${percentile(report.team_ms, 95).toFixed(0)} ms`);
+
+    if (args.includes("--pages")) {
+      report.pages = await measurePageWeights(base, manager, PAGES);
+      report.lighthouse = {};
+      for (const [name, url] of Object.entries(PAGES)) {
+        report.lighthouse[name] = await lighthouse(`${base}${url}`, manager, REPORTS, name);
+        log(`lighthouse ${name}: ${JSON.stringify(report.lighthouse[name])}`);
+      }
+    }
+    report.rss_mb = server.peakRssMb();
+    report.slow_queries = server.slowQueries();
+  } finally {
+    await server.stop();
+  }
+
+  // With the server stopped: the raw SQL reference, its agreement with the dashboard, and the plans.
+  process.env.CONDUCT_DATA_DIR = ds.dataDir;
+  process.env.DATABASE_URL = ds.databaseUrl ?? "";
+  const { database, closeDatabase } = await import("@/lib/server/db");
+  const { memberContext } = await import("@/lib/server/data/accounts");
+  const { organisationOverview, teamView } = await import("@/lib/server/data/dashboards");
+  const { DashboardFilter } = await import("@/lib/schemas/dashboards");
+  const { captureQueries } = await import("@/lib/server/query-log");
+  try {
+    const sql = database().sql;
+    // The logging load's entries go, so the data set stays the size it says it is.
+    await sql.query(`DELETE FROM "Observation" WHERE "organizationId" = $1 AND "idempotencyKey" LIKE 'bench-%'`, [ds.large.orgId]);
+    const now = new Date();
+    await rawOverview(sql, ds.large.orgId, { now });
+    const raws = [];
+    for (let i = 0; i < 5; i++) raws.push(await rawOverview(sql, ds.large.orgId, { now }));
+    report.raw_sql_ms = raws.map((r) => r.ms).sort((a, b) => a - b);
+    const user = await database().prisma.user.findUniqueOrThrow({ where: { email: ds.large.managerEmail }, select: { id: true } });
+    const ctx = (await memberContext(user.id, ds.large.orgId))!;
+    const filter = DashboardFilter.parse({});
+    const { result: overview, queries } = await captureQueries(async () => {
+      const o = await organisationOverview(ctx, filter, now);
+      await teamView(ctx, filter, ds.large.teamId, now);
+      return o;
+    });
+    report.raw_sql_matches_dashboard = compareWithOverview(raws[0]!, overview);
+    const plans = await explainDashboardQueries(sql, queries, { analyze: true });
+    report.seq_scans = plans.seqScans;
+    report.slowest_dashboard_statement_ms = Math.max(0, ...plans.explained.map((e) => e.executionMs ?? 0));
+    report.dashboard_statements = plans.explained.length;
+    log(`raw SQL p50 ${percentile(report.raw_sql_ms, 50).toFixed(0)} ms; ${plans.explained.length} dashboard statements explained, ${plans.seqScans.length} sequential scans of Observation`);
+  } finally {
+    await closeDatabase();
+  }
+} finally {
+  await ds.stop();
+}
+mkdirSync(REPORTS, { recursive: true });
+writeFileSync(path.join(REPORTS, `${kind}.json`), JSON.stringify(report, null, 2));
+log(`wrote ${path.join(REPORTS, `${kind}.json`)}`);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { databaseResults, evaluateTargets, formatTable } from "../../bench/report";
+import type { OneReport } from "../../bench/run-one";
+import { percentile } from "../../bench/stats";
+
+const one = (over: Partial<OneReport> = {}): OneReport => ({
+  kind: "postgres",
+  observations: 5_000_000,
+  generated_ms: null,
+  log: { rps: 250, p50: 30, p95: 80, p99: 120, errors: 0, requests: 7500 },
+  health: { rps: 1000, p50: 5, p95: 12, errors: 0 },
+  overview_ms: Array.from({ length: 50 }, (_, i) => 100 + i), // 100 … 149
+  team_ms: Array.from({ length: 50 }, (_, i) => 50 + i),
+  raw_sql_ms: [900, 1000, 1100, 1200, 1300],
+  raw_sql_matches_dashboard: [],
+  seq_scans: [],
+  dashboard_statements: 12,
+  slow_queries: [],
+  slowest_dashboard_statement_ms: 80,
+  rss_mb: 700,
+  ...over,
+});
+
+describe("bench percentiles", () => {
+  it("uses the nearest rank over every sample", () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(xs, 50)).toBe(50);
+    expect(percentile(xs, 95)).toBe(95);
+    expect(percentile(xs, 99)).toBe(99);
+    expect(percentile([7], 95)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe("bench results", () => {
+  it("derives the per-database figures of results.json", () => {
+    const r = databaseResults(one());
+    expect(r).toMatchObject({ log_rps: 250, log_p95_ms: 80, health_rps: 1000, log_over_health: 0.25, overview_p50_ms: 124, overview_p95_ms: 147, raw_sql_ms: 1100, team_p95_ms: 97, slowest_query_ms: 0, rss_mb: 700 });
+    expect(r.overview_over_raw_sql).toBeCloseTo(124 / 1100, 3);
+    // A statement that waited for the connection is reported apart from one that was slow on its own.
+    const slow = databaseResults(one({ slow_queries: [{ ms: 400, concurrent: 0, sql: "a" }, { ms: 900, concurrent: 4, sql: "b" }] }));
+    expect([slow.slowest_query_ms, slow.slow_queries, slow.slowest_queued_query_ms]).toEqual([400, 1, 900]);
+  });
+
+  it("meets the targets with good figures and names each miss", () => {
+    const base = { date: "2026-11-23", machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" }, cores: 2, memory_gb: 24, observations: 5_000_000 };
+    const good = evaluateTargets({ ...base, postgres: databaseResults(one()), embedded: databaseResults(one({ kind: "embedded", log: { ...one().log, rps: 120 } })), js_gzip_kb: { log: 120 }, charts_loaded_on: ["overview"], lighthouse: { log: { performance: 95, accessibility: 100 } } });
+    expect(good.filter((t) => !t.met)).toEqual([]);
+    const bad = evaluateTargets({
+      ...base,
+      postgres: databaseResults(one({ log: { ...one().log, rps: 150, errors: 2 }, slow_queries: [{ ms: 400, concurrent: 0, sql: "SELECT 1" }, { ms: 900, concurrent: 4, sql: "SELECT 2" }], seq_scans: [{ sql: "x", plan: "Seq Scan on Observation" }] })),
+      js_gzip_kb: { log: 140 },
+      charts_loaded_on: ["overview", "log"],
+      lighthouse: { log: { performance: 80, accessibility: 96 } },
+    });
+    expect(bad.filter((t) => !t.met).map((t) => t.name)).toEqual([
+      "PostgreSQL: logging requests/s",
+      "PostgreSQL: logging errors",
+      "PostgreSQL: slowest query on a request path ms",
+      "PostgreSQL: sequential scans of Observation by dashboards",
+      "Log page JavaScript kB gzip",
+      "Charts load only on pages that draw them",
+      "Lighthouse log: performance",
+      "Lighthouse log: accessibility",
+    ]);
+    expect(formatTable({ ...base, postgres: databaseResults(one()), targets: bad })).toContain("MISS  PostgreSQL: logging requests/s: 150 (target ≥ 200)");
+  });
+});
