@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { login, uniqueEmail } from "./fixtures";
 
@@ -47,9 +48,19 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
     await page.waitForLoadState("networkidle");
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), path).toEqual([]);
   }
-  // Charts draw (recharts loads through 'strict-dynamic') and their PNG export works.
+  // Charts draw: the overview's trend as plain SVG, the behaviour → outcome chart with recharts (loaded through 'strict-dynamic').
   await page.goto("/dashboards");
-  await expect(page.getByTestId("adoption-trend").locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(page.getByTestId("adoption-trend").locator('svg[data-chart="svg-line"] path').first()).toBeVisible();
+  expect(await page.locator("svg.recharts-surface").count()).toBe(0);
+  const png = page.waitForEvent("download");
+  await page.getByRole("button", { name: "PNG of Adoption trend" }).click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toBe("adoption-trend.png");
+  expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe("PNG");
+  await page.goto("/dashboards/behaviour");
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  // The chart is hidden from assistive technology (its table is the accessible form), so nothing in it may take focus.
+  expect(await page.locator('[aria-hidden="true"] :is(a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]))').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
 

@@ -8,7 +8,7 @@ export default function ParetoChart({ points }: { points: ParetoPoint[] }) {
   return (
     <div className="h-64 w-full" aria-hidden>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="rank" tick={{ fontSize: 12 }} label={{ value: "Barrier (by rank)", position: "insideBottom", offset: -4, fontSize: 12 }} />
           <YAxis yAxisId="score" domain={[0, 125]} ticks={[0, 25, 50, 75, 100, 125]} tick={{ fontSize: 12 }} width={36} />

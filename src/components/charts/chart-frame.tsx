@@ -77,6 +77,8 @@ export function ChartFrame({ title, description, file, table, children, testId }
           </Button>
         </div>
       </div>
+      {/* The picture is for sighted readers; the table below is its accessible form. Nothing inside
+          may take focus (axe: aria-hidden-focus), so the charts run without recharts' keyboard layer. */}
       <div ref={chart} aria-hidden>
         {children}
       </div>

@@ -21,7 +21,7 @@ export default function WeeklyLineChart({ data, series, leftUnit, rightUnit, lef
   return (
     <div className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           <XAxis dataKey="week" tick={{ fontSize: 11 }} minTickGap={16} />
           <YAxis yAxisId="left" unit={leftUnit} domain={leftDomain ?? ["auto", "auto"]} tick={{ fontSize: 11 }} width={48} />

@@ -1,8 +1,7 @@
-"use client";
 import type { WeekPoint } from "@/lib/domain/observations";
 import { MIN_OPPORTUNITIES } from "@/lib/domain/adoption";
 import { ChartFrame } from "@/components/charts/chart-frame";
-import { WeeklyLine } from "@/components/charts/lazy-charts";
+import { SvgLineChart } from "@/components/charts/svg-line-chart";
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
@@ -16,7 +15,8 @@ export function AdoptionTrend({ points, title = "Adoption trend", description }:
       table={{ columns: ["week", "performed", "opportunities", "adoption_pct"], rows: points.map((p) => [p.weekStart, p.performed, p.opportunities, pct(p.rate) ?? ""]) }}
       testId="adoption-trend"
     >
-      <WeeklyLine data={points.map((p) => ({ week: p.weekStart.slice(5), adoption: pct(p.rate) }))} series={[{ key: "adoption", label: "Adoption", colour: "#2563eb" }]} leftUnit="%" leftDomain={[0, 100]} />
+      {/* Plain SVG, not recharts: the overview opens with this chart, and a phone should not run a chart library for one line. */}
+      <SvgLineChart points={points.map((p) => ({ label: p.weekStart.slice(5), value: pct(p.rate) }))} />
     </ChartFrame>
   );
 }
