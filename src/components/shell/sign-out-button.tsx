@@ -1,12 +1,24 @@
 "use client";
-import { signOut } from "next-auth/react";
+
+/**
+ * Signs out through next-auth's own endpoint (which ends the server-side session too), without
+ * next-auth's client library: that would add about 12 kB to every signed-in page for one request.
+ */
+async function signOut(): Promise<void> {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf", { cache: "no-store" })).json()) as { csrfToken: string };
+  await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Auth-Return-Redirect": "1" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in", json: "true" }),
+  });
+}
 
 export function SignOutButton() {
   return (
     <button
       type="button"
       onClick={async () => {
-        await signOut({ redirect: false });
+        await signOut();
         // A full load, so no page of the signed-in app stays in the client router's cache.
         window.location.assign("/sign-in");
       }}
