@@ -14,9 +14,9 @@ export async function logObservationAction(input: unknown): Promise<ActionResult
   const parsed = LogObservationInput.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), formError: "That entry could not be saved: check the fields." };
   try {
-    const logged = await logObservation(await requireMember("observations.log"), parsed.data);
-    revalidatePath(`/catalogue/${parsed.data.behaviourId}`);
-    return { ok: true, data: logged };
+    // No revalidatePath: every page is rendered per request (nothing to purge), and revalidating
+    // would make each tap re-render the Log page into its response (issue 8: logging throughput).
+    return { ok: true, data: await logObservation(await requireMember("observations.log"), parsed.data) };
   } catch (err) {
     return failureFrom(err);
   }

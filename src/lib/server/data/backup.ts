@@ -1,4 +1,5 @@
 import "server-only";
+import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { createHmac, randomBytes } from "node:crypto";
 import { authorize } from "../authorize";
 import { authSecret } from "../auth-secret";
@@ -166,9 +167,8 @@ async function checkDailySummary(tx: Prisma.TransactionClient, orgId: string, do
 }
 
 function databaseRule(err: unknown): RuleError | null {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return null;
-  if (err.code === "P2002") return new RuleError("The file breaks a uniqueness rule of the database (two rows with the same name, title or key). Nothing was imported.", "content");
-  if (err.code === "P2003") return new RuleError("The file has a reference the database refuses. Nothing was imported.", "content");
+  if (isUniqueViolation(err)) return new RuleError("The file breaks a uniqueness rule of the database (two rows with the same name, title or key). Nothing was imported.", "content");
+  if (isForeignKeyViolation(err)) return new RuleError("The file has a reference the database refuses. Nothing was imported.", "content");
   return null;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "../db-errors";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -191,7 +192,7 @@ const NAME_TAKEN = "Another metric in your organisation already has this name.";
 
 /** Two saves racing past the check: the unique key lets one through; the other gets the same message. */
 function nameClash(err: unknown): unknown {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002" ? new RuleError(NAME_TAKEN, "name") : err;
+  return isUniqueViolation(err) ? new RuleError(NAME_TAKEN, "name") : err;
 }
 
 const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({ ...input, targetDate: targetDate ? new Date(targetDate) : null });

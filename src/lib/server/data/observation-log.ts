@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "../db-errors";
 import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
@@ -8,7 +9,6 @@ import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
-import { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -51,8 +51,8 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
 }
 
 async function save(ctx: MemberContext, data: { behaviourId: string; teamId: string; performed: number; missed: number; note: string; anonymous: boolean; idempotencyKey: string; occurredAt: Date; source: "LOG" | "BATCH" }): Promise<LoggedDto> {
-  const existing = await db().observation.findFirst({ where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey }, select: { id: true } });
-  if (existing) return { id: existing.id, undoToken: "", duplicate: true };
+  // Straight to the insert: the unique (organisation, key) index refuses a repeat, which is rare,
+  // so the common path is one statement (issue 8: logging throughput).
   const undoToken = randomBytes(24).toString("base64url");
   try {
     const o = await db().observation.create({
@@ -61,8 +61,8 @@ async function save(ctx: MemberContext, data: { behaviourId: string; teamId: str
     });
     return { id: o.id, undoToken, duplicate: false };
   } catch (err) {
-    // Two identical submits racing: the unique key lets one through; the other reports it.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    // A repeated submit (a double tap, a retry, or two racing): the first one stands; report it.
+    if (isUniqueViolation(err)) {
       const winner = await db().observation.findFirst({ where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey }, select: { id: true } });
       if (winner) return { id: winner.id, undoToken: "", duplicate: true };
     }
