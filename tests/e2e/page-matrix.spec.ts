@@ -44,13 +44,23 @@ async function fetchAs(req: APIRequestContext, url: string, variant: Variant): P
 async function crawlIds(req: APIRequestContext): Promise<{ ids: Ids; all: Set<string> }> {
   const ids: Ids = {};
   const all = new Set<string>();
+  const lists: Partial<Record<IdKind, string[]>> = {};
   for (const kind of ["behaviour", "barrier", "survey", "metric", "team", "intervention"] as IdKind[]) {
     const source = ID_SOURCES[kind];
-    if (placeholders(source.list).some((k) => !ids[k])) continue;
-    const html = await (await get(req, fill(source.list, ids))).text();
-    const found = [...html.matchAll(source.link)].map((m) => m[1]!);
-    found.forEach((id) => all.add(id));
-    if (found[0]) ids[kind] = found[0];
+    // A list under another record (interventions under a barrier): try each of those records, as
+    // other tests may have added records without any.
+    const parents = placeholders(source.list).map((k) => lists[k] ?? []);
+    const candidates = parents.length ? (parents[0] ?? []).map((id) => fill(source.list, { [placeholders(source.list)[0]!]: id })) : [source.list];
+    for (const url of candidates) {
+      const html = await (await get(req, url)).text();
+      const found = [...html.matchAll(source.link)].map((m) => m[1]!);
+      found.forEach((id) => all.add(id));
+      lists[kind] = [...(lists[kind] ?? []), ...found];
+      if (found[0]) {
+        ids[kind] ??= found[0];
+        break;
+      }
+    }
   }
   return { ids, all };
 }
