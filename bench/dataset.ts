@@ -61,6 +61,10 @@ export async function ensureDataset(kind: DatabaseKind, opts: { observations?: n
     const age = marker ? (Date.now() - new Date(marker.generated_at).getTime()) / 86_400_000 : Infinity;
     if (marker && marker.version === GENERATOR_VERSION && Number(marker.observations) === observations && age < MAX_AGE_DAYS) {
       log(`[dataset] ${kind}: reusing ${observations.toLocaleString("en")} observations generated ${new Date(marker.generated_at).toISOString()} (in ${(marker.generation_ms / 1000).toFixed(0)} s)`);
+      // The app's migrations since then (e.g. a new index), as `npm start` would apply them.
+      const t = performance.now();
+      const applied = await migrate(db.sql);
+      if (applied.length) log(`[dataset] ${kind}: applied ${applied.length} new migration(s) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     } else {
       log(`[dataset] ${kind}: ${marker ? `the data set there has ${Number(marker.observations).toLocaleString("en")} observations (generator ${marker.version}, ${age.toFixed(1)} days old)` : "no data set"}: generating ${observations.toLocaleString("en")}`);
       await db.close();

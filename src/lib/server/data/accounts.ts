@@ -108,17 +108,18 @@ export async function startSession(userId: string, now = new Date()): Promise<st
  * session has ended (12 h idle, 7 days old) or belongs to someone else. Records the activity.
  */
 export async function loadSessionUser(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<Omit<SessionUser, "sessionVersion"> | null> {
-  const s = await db().authSession.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, createdAt: true, lastSeenAt: true, user: { select: { id: true, name: true, email: true, sessionVersion: true } } },
-  });
-  if (!s || s.userId !== userId || s.user.sessionVersion !== sessionVersion) return null;
+  // One statement for the session and its user (asked on every request; a nested select is two).
+  const [s] = await db().$queryRaw<{ userId: string; createdAt: Date; lastSeenAt: Date; name: string; email: string; sessionVersion: number }[]>`
+    SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion"
+      FROM "AuthSession" a JOIN "User" u ON u."id" = a."userId"
+     WHERE a."id" = ${sessionId}`;
+  if (!s || s.userId !== userId || Number(s.sessionVersion) !== sessionVersion) return null;
   if (sessionState(s, now) !== "active") {
     await db().authSession.deleteMany({ where: { id: sessionId } });
     return null;
   }
   if (needsTouch(s.lastSeenAt, now)) await db().authSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
-  return { id: s.user.id, name: s.user.name, email: s.user.email };
+  return { id: s.userId, name: s.name, email: s.email };
 }
 
 /** Ends every session of the user: tokens carry the old version and stop working, and their sessions go. */
@@ -143,25 +144,16 @@ export async function listOrganizationsOf(userId: string): Promise<OrganizationC
  * of it, otherwise their first active membership. Null when they have none.
  */
 export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
-  const rows = await db().membership.findMany({
-    where: { userId, status: "ACTIVE" },
-    select: {
-      id: true,
-      role: true,
-      user: { select: { name: true, email: true } },
-      organization: { select: { id: true, name: true } },
-    },
-    orderBy: { createdAt: "asc" },
-  });
-  const m = rows.find((r) => r.organization.id === preferredOrgId) ?? rows[0];
+  // One statement (every page and action asks this first): with nested selects Prisma would send
+  // three, one per table (issue 8).
+  const rows = await db().$queryRaw<{ id: string; role: Role; userName: string; email: string; orgId: string; orgName: string }[]>`
+    SELECT m."id", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName"
+      FROM "Membership" m
+      JOIN "User" u ON u."id" = m."userId"
+      JOIN "Organization" o ON o."id" = m."organizationId"
+     WHERE m."userId" = ${userId} AND m."status" = 'ACTIVE'
+     ORDER BY m."createdAt" ASC, m."id" ASC`;
+  const m = rows.find((r) => r.orgId === preferredOrgId) ?? rows[0];
   if (!m) return null;
-  return {
-    userId,
-    userName: m.user.name,
-    email: m.user.email,
-    membershipId: m.id,
-    orgId: m.organization.id,
-    orgName: m.organization.name,
-    role: m.role,
-  };
+  return { userId, userName: m.userName, email: m.email, membershipId: m.id, orgId: m.orgId, orgName: m.orgName, role: m.role };
 }

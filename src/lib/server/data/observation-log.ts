@@ -39,6 +39,14 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
 /** Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is in. */
 async function target(ctx: MemberContext, behaviourId: string, teamId: string): Promise<string> {
   await authorize(ctx, "observations.log");
+  // The common case in one statement (every tap on the Log pad comes here): an active behaviour of
+  // the organisation, and the caller in the named team of the same organisation.
+  const valid = await db().behaviour.findFirst({
+    where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null, status: "ACTIVE", organization: { teamMembers: { some: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId } } } },
+    select: { id: true, parentId: true },
+  });
+  if (valid) return valid.parentId ?? valid.id;
+  // Otherwise find out which of the two is wrong, to say so beside the right field.
   const [behaviour, membership] = await Promise.all([
     db().behaviour.findFirst({ where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true, parentId: true } }),
     db().teamMember.findFirst({ where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId }, select: { teamId: true } }),
