@@ -217,6 +217,7 @@ describe("readCatalogueFile (JSON) is fed hostile documents", () => {
 // Last: the suite must not quietly shrink.
 describe("coverage", () => {
   it("tried enough hostile files", () => {
+    console.info(`[hostile] ${tried} import cases tried`);
     expect(tried).toBeGreaterThan(5_000);
   });
 });

@@ -360,6 +360,7 @@ describe("text is always rendered escaped", () => {
 // Last: the suite must not quietly shrink (a schema or corpus entry dropped, a loop cut short).
 describe("coverage", () => {
   it("tried enough hostile cases", () => {
+    console.info(`[hostile] ${tried} schema cases tried`);
     expect(tried).toBeGreaterThan(35_000);
   });
 });
