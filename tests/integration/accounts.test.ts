@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSessionUser, memberContext, revokeSessions, startSession } from "@/lib/server/data/accounts";
+import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSession, loadSessionUser, memberContext, revokeSessions, sessionMember, startSession } from "@/lib/server/data/accounts";
 import { RuleError } from "@/lib/server/errors";
 import { SignUpInput } from "@/lib/schemas/auth";
 import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
@@ -120,6 +120,26 @@ describe("organisation context", () => {
     const forged = await memberContext(a.leader.user.id, b.org.id);
     expect(forged).toMatchObject({ orgId: a.org.id, role: "LEADER" });
     expect((await listOrganizationsOf(a.member.user.id)).map((o) => o.name).sort()).toEqual(["Alpha", "Beta"]);
+  });
+
+  it("reads the session and its active memberships in one go, and picks the organisation as memberContext does", async () => {
+    const a = await buildOrgScenario(db(), { name: "Gamma" });
+    const b = await buildOrgScenario(db(), { name: "Delta" });
+    const c = await buildOrgScenario(db(), { name: "Epsilon" });
+    await buildMembership(db(), b.org.id, a.member.user.id, "MANAGER");
+    await buildMembership(db(), c.org.id, a.member.user.id, "ADMIN", "DISABLED");
+    const session = (await loadSession(a.member.user.id, 0, await startSession(a.member.user.id)))!;
+    expect(session.user).toMatchObject({ id: a.member.user.id });
+    expect(session.memberships.map((m) => m.orgId).sort()).toEqual([a.org.id, b.org.id].sort());
+    for (const preferred of [b.org.id, a.org.id, c.org.id, null]) {
+      expect(sessionMember(session, preferred)).toEqual(await memberContext(a.member.user.id, preferred));
+    }
+    expect(sessionMember(session, c.org.id)?.orgId).not.toBe(c.org.id);
+    // A user with no active membership has a session but no member context.
+    const loner = await buildUser(db());
+    const alone = (await loadSession(loner.id, 0, await startSession(loner.id)))!;
+    expect(alone.memberships).toEqual([]);
+    expect(sessionMember(alone, null)).toBeNull();
   });
 
   it("gives a disabled member no context in that organisation on the next request", async () => {

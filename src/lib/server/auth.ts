@@ -5,14 +5,14 @@ import type { NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./auth-secret";
-import { authenticate, loadSessionUser, revokeSessions, startSession } from "./data/accounts";
+import { authenticate, loadSession, revokeSessions, startSession, type LoadedSession } from "./data/accounts";
 import { SESSION_ABSOLUTE_MS } from "@/lib/domain/sessions";
 import { SignInInput } from "@/lib/schemas/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { clientIp } from "./rate-limit";
 
 // The cookie cannot outlive the session's absolute limit; the 12-hour idle limit is enforced per
-// request against the AuthSession row (see loadSessionUser).
+// request against the AuthSession row (see loadSession).
 const SESSION_MAX_AGE = SESSION_ABSOLUTE_MS / 1000;
 
 // Credentials need the JWT strategy; the token carries the user's session version and session id,
@@ -76,10 +76,13 @@ export interface SignedInUser {
 }
 
 /** The signed-in user for this request, re-checked against the database; null when signed out. */
-export const getSessionUser = cache(async (): Promise<SignedInUser | null> => {
+export const getSessionUser = cache(async (): Promise<SignedInUser | null> => (await getSession())?.user ?? null);
+
+/** This request's session with the user's memberships, re-checked against the database; null when signed out. */
+export const getSession = cache(async (): Promise<LoadedSession | null> => {
   const token = await sessionToken();
   if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  return loadSessionUser(token.uid, token.sv, token.sid);
+  return loadSession(token.uid, token.sv, token.sid);
 });
 
 // next-auth's cookie names (the __Secure- one behind TLS), and its chunks when a token is large.

@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { getSessionUser } from "./auth";
-import { memberContext, type MemberContext } from "./data/accounts";
+import { getSession, getSessionUser } from "./auth";
+import { sessionMember, type MemberContext } from "./data/accounts";
 import { ForbiddenError } from "./errors";
 import { recordRefusal } from "./authorize";
 import { can, type Permission } from "@/lib/domain/roles";
@@ -16,10 +16,10 @@ export const ORG_COOKIE = "conduct_org";
  * every request, so a disabled member or a forged cookie gets nothing.
  */
 export const currentMember = cache(async (): Promise<MemberContext | null> => {
-  const user = await getSessionUser();
-  if (!user) return null;
+  const session = await getSession();
+  if (!session) return null;
   const preferred = (await cookies()).get(ORG_COOKIE)?.value ?? null;
-  return memberContext(user.id, preferred);
+  return sessionMember(session, preferred);
 });
 
 /** For pages: signed-out callers go to sign-in; a missing permission is a 404, like a missing page. */

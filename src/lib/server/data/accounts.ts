@@ -103,23 +103,46 @@ export async function startSession(userId: string, now = new Date()): Promise<st
   return s.id;
 }
 
+/** A live session: its user, and the organisations they are an active member of (oldest first). */
+export interface LoadedSession {
+  user: { id: string; name: string; email: string };
+  memberships: MembershipRow[];
+}
+
 /**
- * The user behind a session token, or null when the token has been revoked (sign-out, reset), its
+ * The session behind a token, or null when the token has been revoked (sign-out, reset), its
  * session has ended (12 h idle, 7 days old) or belongs to someone else. Records the activity.
+ * One statement for session, user and memberships: every page and action starts here (issue 8).
  */
-export async function loadSessionUser(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<Omit<SessionUser, "sessionVersion"> | null> {
-  // One statement for the session and its user (asked on every request; a nested select is two).
-  const [s] = await db().$queryRaw<{ userId: string; createdAt: Date; lastSeenAt: Date; name: string; email: string; sessionVersion: number }[]>`
-    SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion"
-      FROM "AuthSession" a JOIN "User" u ON u."id" = a."userId"
-     WHERE a."id" = ${sessionId}`;
+export async function loadSession(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<LoadedSession | null> {
+  const rows = await db().$queryRaw<{ userId: string; createdAt: Date; lastSeenAt: Date; name: string; email: string; sessionVersion: number; membershipId: string | null; role: string | null; orgId: string | null; orgName: string | null }[]>`
+    SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion",
+           m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName"
+      FROM "AuthSession" a
+      JOIN "User" u ON u."id" = a."userId"
+      LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."status" = 'ACTIVE'
+      LEFT JOIN "Organization" o ON o."id" = m."organizationId"
+     WHERE a."id" = ${sessionId}
+     ORDER BY m."createdAt" ASC, m."id" ASC`;
+  const s = rows[0];
   if (!s || s.userId !== userId || Number(s.sessionVersion) !== sessionVersion) return null;
   if (sessionState(s, now) !== "active") {
     await db().authSession.deleteMany({ where: { id: sessionId } });
     return null;
   }
   if (needsTouch(s.lastSeenAt, now)) await db().authSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
-  return { id: s.userId, name: s.name, email: s.email };
+  const memberships = rows.flatMap((r) => (r.membershipId && r.orgId ? [{ membershipId: r.membershipId, role: r.role as Role, userName: s.name, email: s.email, orgId: r.orgId, orgName: r.orgName ?? "" }] : []));
+  return { user: { id: s.userId, name: s.name, email: s.email }, memberships };
+}
+
+/** The user behind a session token (see loadSession), or null. */
+export async function loadSessionUser(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<Omit<SessionUser, "sessionVersion"> | null> {
+  return (await loadSession(userId, sessionVersion, sessionId, now))?.user ?? null;
+}
+
+/** The caller as a member of the preferred organisation (or their oldest), from a loaded session. */
+export function sessionMember(session: LoadedSession, preferredOrgId?: string | null): MemberContext | null {
+  return pickMember(session.user.id, session.memberships, preferredOrgId);
 }
 
 /** Ends every session of the user: tokens carry the old version and stop working, and their sessions go. */
@@ -144,16 +167,29 @@ export async function listOrganizationsOf(userId: string): Promise<OrganizationC
  * of it, otherwise their first active membership. Null when they have none.
  */
 export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
-  // One statement (every page and action asks this first): with nested selects Prisma would send
-  // three, one per table (issue 8).
-  const rows = await db().$queryRaw<{ id: string; role: Role; userName: string; email: string; orgId: string; orgName: string }[]>`
-    SELECT m."id", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName"
+  // One statement (with nested selects Prisma would send one per table).
+  const rows = await db().$queryRaw<MembershipRow[]>`
+    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName"
       FROM "Membership" m
       JOIN "User" u ON u."id" = m."userId"
       JOIN "Organization" o ON o."id" = m."organizationId"
      WHERE m."userId" = ${userId} AND m."status" = 'ACTIVE'
      ORDER BY m."createdAt" ASC, m."id" ASC`;
+  return pickMember(userId, rows, preferredOrgId);
+}
+
+interface MembershipRow {
+  membershipId: string;
+  role: Role;
+  userName: string;
+  email: string;
+  orgId: string;
+  orgName: string;
+}
+
+/** The preferred organisation when the user is an active member of it, else their oldest membership. */
+function pickMember(userId: string, rows: MembershipRow[], preferredOrgId?: string | null): MemberContext | null {
   const m = rows.find((r) => r.orgId === preferredOrgId) ?? rows[0];
   if (!m) return null;
-  return { userId, userName: m.userName, email: m.email, membershipId: m.id, orgId: m.orgId, orgName: m.orgName, role: m.role };
+  return { userId, userName: m.userName, email: m.email, membershipId: m.membershipId, orgId: m.orgId, orgName: m.orgName, role: m.role };
 }
