@@ -27,6 +27,8 @@ export interface OneReport {
   seq_scans: { sql: string; plan: string }[];
   dashboard_statements: number;
   slow_queries: SlowQuery[];
+  /** Slow statements while the server started (opening the database), reported apart: no request waited for them. */
+  startup_queries: SlowQuery[];
   /** The slowest dashboard statement's execution time at full scale (EXPLAIN ANALYZE, nothing else running). */
   slowest_dashboard_statement_ms: number;
   rss_mb: number;
@@ -95,6 +97,7 @@ try {
     }
     report.rss_mb = server.peakRssMb();
     report.slow_queries = server.slowQueries();
+    report.startup_queries = server.startupQueries();
   } finally {
     await server.stop();
   }

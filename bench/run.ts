@@ -46,6 +46,7 @@ const results: Results = { ...partial, targets: evaluateTargets(partial) };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${formatTable(results)}\n\nWrote bench/results.json`);
 for (const r of reports) {
+  for (const q of r.startup_queries ?? []) console.log(`[start-up] ${r.kind}: ${q.ms} ms: ${q.sql}`);
   for (const q of r.slow_queries.slice(0, 10)) console.log(`[slow-query] ${r.kind}: ${q.ms} ms (sent while ${q.concurrent} ran): ${q.sql}`);
   for (const s of r.seq_scans) console.log(`[seq-scan] ${r.kind}: ${s.plan}\n  ${s.sql.slice(0, 300)}`);
   for (const p of r.raw_sql_matches_dashboard.slice(0, 10)) console.log(`[mismatch] ${r.kind}: ${p}`);

@@ -13,8 +13,10 @@ export interface SlowQuery {
 export interface BenchServer {
   baseUrl: string;
   pid: number;
-  /** Every `[slow-query] <ms> ms (sent while <n> ran): <sql>` line the server printed so far. */
+  /** Every `[slow-query] <ms> ms (sent while <n> ran): <sql>` line the server printed since it answered its first request. */
   slowQueries(): SlowQuery[];
+  /** The same, printed while the server was starting (src/instrumentation.ts opens the database): on no request's path. */
+  startupQueries(): SlowQuery[];
   /** The highest resident memory of the server's process tree seen so far, in MB. */
   peakRssMb(): number;
   stop(): Promise<void>;
@@ -31,6 +33,8 @@ export async function startServer(opts: { port: number; dataDir: string; databas
   };
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const slow: SlowQuery[] = [];
+  const startup: SlowQuery[] = [];
+  let ready = false;
   let output = "";
   let partial = "";
   const onData = (chunk: Buffer) => {
@@ -39,12 +43,14 @@ export async function startServer(opts: { port: number; dataDir: string; databas
     // Whole lines only: a chunk may end in the middle of one.
     const lines = (partial + text).split("\n");
     partial = lines.pop() ?? "";
-    for (const m of lines.join("\n").matchAll(/\[slow-query\] ([\d.]+) ms \(sent while (\d+) ran\): (.*)/g)) slow.push({ ms: Number(m[1]), concurrent: Number(m[2]), sql: m[3]! });
+    for (const m of lines.join("\n").matchAll(/\[slow-query\] ([\d.]+) ms \(sent while (\d+) ran\): (.*)/g)) (ready ? slow : startup).push({ ms: Number(m[1]), concurrent: Number(m[2]), sql: m[3]! });
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
   await waitForHealth(baseUrl, child, () => output);
+  // Next.js finishes instrumentation's register() before it serves: anything logged so far was start-up.
+  ready = true;
   let peak = 0;
   const sample = () => (peak = Math.max(peak, treeRssMb(child.pid!)));
   const sampler = setInterval(sample, 500);
@@ -53,6 +59,7 @@ export async function startServer(opts: { port: number; dataDir: string; databas
     baseUrl,
     pid: child.pid!,
     slowQueries: () => [...slow],
+    startupQueries: () => [...startup],
     peakRssMb: () => (sample(), peak),
     async stop() {
       clearInterval(sampler);

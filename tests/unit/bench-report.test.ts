@@ -16,6 +16,7 @@ const one = (over: Partial<OneReport> = {}): OneReport => ({
   seq_scans: [],
   dashboard_statements: 12,
   slow_queries: [],
+  startup_queries: [{ ms: 480, concurrent: 0, sql: "SELECT 1" }],
   slowest_dashboard_statement_ms: 80,
   rss_mb: 700,
   ...over,
@@ -40,6 +41,9 @@ describe("bench results", () => {
     // A statement that waited for the connection is reported apart from one that was slow on its own.
     const slow = databaseResults(one({ slow_queries: [{ ms: 400, concurrent: 0, sql: "a" }, { ms: 900, concurrent: 4, sql: "b" }] }));
     expect([slow.slowest_query_ms, slow.slow_queries, slow.slowest_queued_query_ms]).toEqual([400, 1, 900]);
+    // Opening the database at start-up is reported, and fails no target: no request waited for it.
+    expect(databaseResults(one()).startup_first_query_ms).toBe(480);
+    expect(databaseResults(one()).slow_queries).toBe(0);
   });
 
   it("meets the targets with good figures and names each miss", () => {
@@ -59,7 +63,7 @@ describe("bench results", () => {
       "PostgreSQL: slowest query on a request path ms",
       "PostgreSQL: sequential scans of Observation by dashboards",
       "Log page JavaScript kB gzip",
-      "Charts load only on pages that draw them",
+      "Chart library loaded only by pages that draw with it",
       "Lighthouse log: performance",
       "Lighthouse log: accessibility",
     ]);
