@@ -22,7 +22,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { port: number; dataDir: string; databaseUrl?: string; log: (s: string) => void }): Promise<BenchServer> {
+export async function startServer(opts: { port: number; dataDir: string; databaseUrl?: string; log: (s: string) => void; /** e.g. ["--cpu-prof"] to profile the server */ nodeArgs?: string[] }): Promise<BenchServer> {
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -31,7 +31,7 @@ export async function startServer(opts: { port: number; dataDir: string; databas
     DATABASE_URL: opts.databaseUrl ?? "",
     CONDUCT_SLOW_QUERY_MS: "250",
   };
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const slow: SlowQuery[] = [];
   const startup: SlowQuery[] = [];
   let ready = false;
