@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
 import { changedFields, type DefinitionSnapshot } from "@/lib/domain/behaviour";

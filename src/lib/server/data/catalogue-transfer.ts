@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { ForbiddenError, RuleError } from "../errors";
+import { RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { readCatalogueFile, type ImportRow, type TransferDocument } from "@/lib/domain/catalogue-transfer";
 import type { ImportPreviewDto } from "@/lib/schemas/transfer";

@@ -2,8 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { ForbiddenError, RuleError } from "../errors";
-import { can } from "@/lib/domain/roles";
+import { RuleError } from "../errors";
 import type { MemberContext } from "./accounts";
 
 /** Keeps the customer story told at a portfolio meeting, under the meeting's date. */

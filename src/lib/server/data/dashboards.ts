@@ -1,8 +1,7 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { ForbiddenError, NotFoundError } from "../errors";
-import { can } from "@/lib/domain/roles";
+import { NotFoundError } from "../errors";
 import { mondayOf, weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
 import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";

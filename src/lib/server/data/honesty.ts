@@ -1,8 +1,6 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { ForbiddenError } from "../errors";
-import { can } from "@/lib/domain/roles";
 import { honestyFlags } from "@/lib/domain/honesty";
 import type { MemberContext } from "./accounts";
 

@@ -4,7 +4,7 @@ import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";

@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { authSecret } from "../auth-secret";
-import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { smallSampleWarning } from "@/lib/domain/barrier-stats";

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { ForbiddenError, NotFoundError, RuleError } from "../errors";
+import { NotFoundError, RuleError } from "../errors";
 import { can, type Permission } from "@/lib/domain/roles";
 import { canRestore, RESTORE_DAYS, restoreDeadline, type TrashType } from "@/lib/domain/trash";
 import type { MemberContext } from "./accounts";
