@@ -53,3 +53,17 @@ export async function requireMember(permission?: Permission): Promise<MemberCont
   }
   return ctx;
 }
+
+/**
+ * For GET route handlers (downloads): the caller, or the 404 a missing page gets. A member without
+ * the permission is refused on the audit trail, as pages and actions refuse.
+ */
+export async function routeMember(req: Request, permission?: Permission): Promise<MemberContext | Response> {
+  const ctx = await currentMember();
+  if (!ctx) return new Response("Not found", { status: 404 });
+  if (permission && !can(ctx.role, permission)) {
+    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission, path: new URL(req.url).pathname });
+    return new Response("Not found", { status: 404 });
+  }
+  return ctx;
+}

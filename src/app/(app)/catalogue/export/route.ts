@@ -1,12 +1,12 @@
-import { currentMember } from "@/lib/server/context";
+import { routeMember } from "@/lib/server/context";
 import { exportCatalogue } from "@/lib/server/data/catalogue-transfer";
 import { catalogueToCsv } from "@/lib/domain/catalogue-transfer";
 import { slugify } from "@/lib/domain/accounts";
 
 // GET /catalogue/export?format=csv|json — the caller's catalogue as a download.
 export async function GET(req: Request) {
-  const ctx = await currentMember();
-  if (!ctx) return new Response("Not found", { status: 404 });
+  const ctx = await routeMember(req);
+  if (ctx instanceof Response) return ctx;
   const format = new URL(req.url).searchParams.get("format") === "csv" ? "csv" : "json";
   const doc = await exportCatalogue(ctx);
   const name = `${slugify(ctx.orgName)}-catalogue-${new Date().toISOString().slice(0, 10)}.${format}`;

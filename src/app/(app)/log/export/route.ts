@@ -1,12 +1,12 @@
-import { currentMember } from "@/lib/server/context";
+import { routeMember } from "@/lib/server/context";
 import { exportObservationsCsv } from "@/lib/server/data/observation-transfer";
 import { ObservationFilter } from "@/lib/schemas/observations";
 import { slugify } from "@/lib/domain/accounts";
 
 // GET /log/export?team=…&behaviour=…&from=YYYY-MM-DD&to=YYYY-MM-DD — the filtered observations as CSV.
 export async function GET(req: Request) {
-  const ctx = await currentMember();
-  if (!ctx) return new Response("Not found", { status: 404 });
+  const ctx = await routeMember(req);
+  if (ctx instanceof Response) return ctx;
   const filter = ObservationFilter.parse(Object.fromEntries(new URL(req.url).searchParams));
   const csv = await exportObservationsCsv(ctx, filter);
   return new Response(csv, {
