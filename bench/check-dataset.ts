@@ -5,6 +5,7 @@
 // of the dashboard statements at full scale (EXPLAIN ANALYZE; any sequential scan of Observation).
 import { ensureDataset } from "./dataset";
 import { compareWithOverview, explainDashboardQueries, rawOverview } from "./raw-sql";
+import { percentile, timeRepeated } from "./stats";
 
 const [kindArg = "embedded", countArg] = process.argv.slice(2);
 if (kindArg !== "embedded" && kindArg !== "postgres") {
@@ -26,19 +27,9 @@ const { addQueryListener, captureQueries } = await import("@/lib/server/query-lo
 const { slowQueryMs } = await import("@/lib/server/env");
 
 const stats = (ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { p50: Math.round(at(0.5)), p95: Math.round(at(0.95)), max: Math.round(s[s.length - 1]!), mean: Math.round(s.reduce((a, b) => a + b, 0) / s.length) };
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1)!), mean: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
 };
-async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 try {
   const sql = database().sql;
@@ -72,8 +63,8 @@ try {
   t = performance.now();
   const first = await organisationOverview(ctx, filter, now);
   console.log(`[check] first overview (cold) ${Math.round(performance.now() - t)} ms; ${first.heatmap.teams.length} teams × ${first.heatmap.behaviours.length} behaviours, ${first.trend.length} weeks`);
-  const overviewMs = await timed(10, () => organisationOverview(ctx, filter, now));
-  const teamMs = await timed(10, () => teamView(ctx, filter, ds.large.teamId, now));
+  const overviewMs = await timeRepeated(10, () => organisationOverview(ctx, filter, now));
+  const teamMs = await timeRepeated(10, () => teamView(ctx, filter, ds.large.teamId, now));
   stopListening();
   console.log(`[check] organisationOverview ×10 ms:`, stats(overviewMs), overviewMs.map(Math.round).join(" "));
   console.log(`[check] teamView ×10 ms:`, stats(teamMs), teamMs.map(Math.round).join(" "));

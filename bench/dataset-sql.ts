@@ -4,6 +4,8 @@
 // the database itself, one INSERT … SELECT FROM generate_series per slice of time, so 5 million
 // rows never pass through Node. Ids only need to be unique text of letters, digits and "_".
 
+import { seededRandom } from "@/lib/domain/random";
+
 export const GENERATOR_VERSION = 1;
 export const BENCH_PASSWORD = "bench-password-2026";
 export const ORGANISATIONS = 100;
@@ -13,18 +15,6 @@ export const TEAMS = 400;
 const LARGE_SHARE = 0.2;
 const LARGE = { teams: 16, streams: 4, values: 5, behavioursPerValue: 4, barriers: 8 };
 const DAY = 86_400_000;
-
-/** mulberry32, as prisma/seed.ts: the same data set on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, z = 2) => String(n).padStart(z, "0");
 const day = (t: number | Date) => new Date(t).toISOString().slice(0, 10);
@@ -103,7 +93,7 @@ export interface DatasetPlan {
 
 /** Everything except the observations, for `observations` observations in all, as of `now`. */
 export function planDataset(observations: number, passwordHash: string, now: Date): DatasetPlan {
-  const rand = random(20260101);
+  const rand = seededRandom(20260101);
   const today = Date.parse(day(now));
   const start = today - 729 * DAY;
   const firstMonday = start - ((new Date(start).getUTCDay() + 6) % 7) * DAY;

@@ -7,22 +7,12 @@ import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour, type DemoInte
 import { seedDemoSurvey } from "./seed-survey";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
+import { seededRandom } from "@/lib/domain/random";
 
 
 const DAY = 86_400_000;
 const WEEKS = 26;
 
-/** mulberry32: a small, fast, seedable PRNG, so every seeded database is the same. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOTES_PERFORMED = ["Customer thanked us on the ticket.", "Done before stand-up.", "Linked the evidence in the comment.", "Took five minutes."];
 const NOTES_MISSED = ["Release day, nobody picked it up.", "Owner was on leave.", "Forgot until the customer chased.", "Queue too long this week."];
@@ -77,7 +67,7 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<
 }
 
 async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, passwordHash: string, now: Date, seed: number) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const org = await prisma.organization.create({ data: { name: demo.name, slug: demo.slug } });
 
   const members = new Map<string, { membershipId: string; teams: string[] }>();

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/domain/csp";
+import { SESSION_COOKIES } from "@/lib/domain/sessions";
 
 // Two jobs, neither a security boundary for data (every page, action and data-layer call checks
 // the session itself; see docs/decisions/003):
@@ -7,7 +8,6 @@ import { contentSecurityPolicy, newNonce } from "@/lib/domain/csp";
 //    scripts (it reads the policy from the request headers);
 // 2. visitors without a session cookie asking for a signed-in area go to sign-in, which returns
 //    them to where they were going; server components are told the requested path.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const SIGNED_IN_AREAS = ["/catalogue", "/log", "/barriers", "/surveys", "/interventions", "/dashboards", "/metrics", "/settings", "/teams", "/help"];
 
 export function proxy(req: NextRequest) {

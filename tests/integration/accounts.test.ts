@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSession, loadSessionUser, memberContext, revokeSessions, sessionMember, startSession } from "@/lib/server/data/accounts";
+import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSession, memberContext, revokeSessions, sessionMember, startSession } from "@/lib/server/data/accounts";
 import { RuleError } from "@/lib/server/errors";
 import { SignUpInput } from "@/lib/schemas/auth";
 import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
+
+/** The user of a live session, or null (what every request asks). */
+const loadSessionUser = async (...args: Parameters<typeof loadSession>) => (await loadSession(...args))?.user ?? null;
 
 const signUp = (over: Partial<Record<string, string>> = {}) =>
   SignUpInput.parse({ name: "Grace Hopper", email: `grace-${Math.random().toString(36).slice(2)}@example.test`, password: "a-long-passphrase", organizationName: "Acme Support", ...over });

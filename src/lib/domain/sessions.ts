@@ -18,3 +18,6 @@ export function sessionState(s: { createdAt: Date; lastSeenAt: Date }, now: Date
 export function needsTouch(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() >= SESSION_TOUCH_MS;
 }
+
+/** next-auth's session cookie: the __Secure- name behind TLS (checked first), the plain one otherwise. */
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;

@@ -6,7 +6,7 @@ import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./auth-secret";
 import { authenticate, loadSession, revokeSessions, startSession, type LoadedSession } from "./data/accounts";
-import { SESSION_ABSOLUTE_MS } from "@/lib/domain/sessions";
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIES } from "@/lib/domain/sessions";
 import { SignInInput } from "@/lib/schemas/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { clientIp } from "./rate-limit";
@@ -85,8 +85,6 @@ export const getSession = cache(async (): Promise<LoadedSession | null> => {
   return loadSession(token.uid, token.sv, token.sid);
 });
 
-// next-auth's cookie names (the __Secure- one behind TLS), and its chunks when a token is large.
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
  * The session token of this request, decrypted and checked (signature, expiry), or null. Read
@@ -95,6 +93,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * lives in the database, so that work bought nothing (issue 8: logging throughput).
  */
 async function sessionToken(): Promise<Record<string, unknown> | null> {
+  // The cookie, or its chunks (name.0, name.1, …) when next-auth had to split a large token.
   const jar = await cookies();
   for (const name of SESSION_COOKIES) {
     const whole = jar.get(name)?.value;

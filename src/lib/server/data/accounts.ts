@@ -135,11 +135,6 @@ export async function loadSession(userId: string, sessionVersion: number, sessio
   return { user: { id: s.userId, name: s.name, email: s.email }, memberships };
 }
 
-/** The user behind a session token (see loadSession), or null. */
-export async function loadSessionUser(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<Omit<SessionUser, "sessionVersion"> | null> {
-  return (await loadSession(userId, sessionVersion, sessionId, now))?.user ?? null;
-}
-
 /** The caller as a member of the preferred organisation (or their oldest), from a loaded session. */
 export function sessionMember(session: LoadedSession, preferredOrgId?: string | null): MemberContext | null {
   return pickMember(session.user.id, session.memberships, preferredOrgId);
