@@ -5,13 +5,13 @@
 // conduct_bench). A data set of another size, of an older generator, or older than a week is
 // generated again. Run with `tsx --conditions=react-server` (the app's modules are server-only).
 import { execFileSync, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
 import pg from "pg";
 import { openDatabase, type Database, type DatabaseKind, type SqlRunner } from "@/lib/server/database";
 import { migrate } from "@/lib/server/migrate";
+import { freePort, postgresCommand } from "../tests/support/postgres";
 import { BENCH_PASSWORD, GENERATOR_VERSION, cellTableSql, observationSliceSql, planDataset, sliceCount, type DatasetPlan } from "./dataset-sql";
 
 export interface BenchDataset {
@@ -146,42 +146,9 @@ async function generate(db: Database, kind: DatabaseKind, observations: number, 
 
 // ---------------------------------------------------------------- the persistent PostgreSQL cluster
 
-function postgresBin(): string {
-  const base = "/usr/lib/postgresql";
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(path.join(base, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error("PostgreSQL server binaries not found under /usr/lib/postgresql (apt-get install postgresql).");
-  return path.join(base, versions[0], "bin");
-}
-
-// initdb and postgres refuse to run as root: as root, run them as Debian's postgres user.
-function pgCommand(cmd: string, args: string[]): { file: string; args: string[] } {
-  const file = path.join(postgresBin(), cmd);
-  return process.getuid?.() === 0 ? { file: "runuser", args: ["-u", "postgres", "--", file, ...args] } : { file, args };
-}
-
 function run(cmd: string, args: string[]) {
-  const c = pgCommand(cmd, args);
+  const c = postgresCommand(cmd, args);
   return spawnSync(c.file, c.args, { encoding: "utf8" });
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  if (await portFree(PG_PORT)) return PG_PORT;
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 /** Starts the bench cluster (initdb the first time); a cluster left running by an earlier run is reused. */
@@ -204,7 +171,7 @@ async function startCluster(log: (s: string) => void): Promise<{ baseUrl: string
     port = Number(readFileSync(path.join(PG_DATA, "postmaster.pid"), "utf8").split("\n")[3]);
     log(`[dataset] postgres: the cluster is already running on port ${port}`);
   } else {
-    port = await freePort();
+    port = await freePort(PG_PORT);
     const r = run("pg_ctl", ["-D", PG_DATA, "-l", path.join(PG_DIR, "server.log"), "-o", `-p ${port} -k ${PG_DIR}`, "-w", "-t", "120", "start"]);
     if (r.status !== 0) throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout} (see ${path.join(PG_DIR, "server.log")})`);
     log(`[dataset] postgres: started on port ${port}`);

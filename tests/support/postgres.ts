@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-function postgresBin(): string {
+/** Debian's PostgreSQL server binaries (installing the package with apt-get when missing). */
+export function postgresBin(): string {
   const find = () => {
     const base = "/usr/lib/postgresql";
     if (!existsSync(base)) return null;
@@ -25,7 +26,9 @@ function postgresBin(): string {
   return bin;
 }
 
-function freePort(): Promise<number> {
+/** A free loopback port: `preferred` when it is free, else one the system picks. */
+export async function freePort(preferred?: number): Promise<number> {
+  if (preferred !== undefined && (await portFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, "127.0.0.1", () => {
@@ -36,6 +39,20 @@ function freePort(): Promise<number> {
   });
 }
 
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A PostgreSQL program as a command line: initdb and postgres refuse to run as root, so as root they run as Debian's postgres user. */
+export function postgresCommand(cmd: string, args: string[]): { file: string; args: string[] } {
+  const file = path.join(postgresBin(), cmd);
+  return process.getuid?.() === 0 ? { file: "runuser", args: ["-u", "postgres", "--", file, ...args] } : { file, args };
+}
+
 export interface ThrowawayPostgres {
   /** postgresql://postgres@127.0.0.1:PORT — append "/dbname". */
   baseUrl: string;
@@ -44,10 +61,7 @@ export interface ThrowawayPostgres {
 
 /** `parent`: where to put the cluster's directory (default: the system temp directory). */
 export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<ThrowawayPostgres> {
-  const bin = postgresBin();
-  // initdb and postgres refuse to run as root: use Debian's postgres user then.
-  const asRoot = process.getuid?.() === 0;
-  const command = (cmd: string, args: string[]) => (asRoot ? { file: "runuser", args: ["-u", "postgres", "--", path.join(bin, cmd), ...args] } : { file: path.join(bin, cmd), args });
+  const command = postgresCommand;
   mkdirSync(parent, { recursive: true });
   const dir = mkdtempSync(path.join(parent, "conduct-pg-"));
   chmodSync(dir, 0o777);
