@@ -26,6 +26,7 @@ import { seedDemo } from "../../prisma/seed";
 import { buildObservations, buildOrgScenario, buildUser } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts, rowFingerprint } from "./support/snapshot";
+import { refusal } from "../support/refusal";
 
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
@@ -47,15 +48,6 @@ function relabel(value: unknown, labels: ReadonlyMap<string, string>): unknown {
 }
 
 const snapshot = async () => ({ counts: await dataCounts(), rows: await rowFingerprint() });
-
-async function refusal(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a refusal");
-}
 
 /** A fresh user's new, empty organisation, with them as its admin. */
 async function emptyOrganisation(name = "Restored") {

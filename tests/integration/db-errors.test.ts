@@ -5,26 +5,18 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { isForeignKeyViolation, isUniqueViolation } from "@/lib/server/db-errors";
 import { buildOrgScenario } from "../factories";
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("the write was expected to fail");
-}
+import { refusal } from "../support/refusal";
 
 describe("database refusals", () => {
   it("recognises a unique-index violation, and only that", async () => {
     const s = await buildOrgScenario(db(), { name: "Unique errors" });
-    const err = await failure(db().organization.create({ data: { name: "Copy", slug: (await db().organization.findUniqueOrThrow({ where: { id: s.org.id }, select: { slug: true } })).slug } }));
+    const err = await refusal(db().organization.create({ data: { name: "Copy", slug: (await db().organization.findUniqueOrThrow({ where: { id: s.org.id }, select: { slug: true } })).slug } }));
     expect(isUniqueViolation(err)).toBe(true);
     expect(isForeignKeyViolation(err)).toBe(false);
   });
 
   it("recognises a foreign-key violation", async () => {
-    const err = await failure(db().membership.create({ data: { organizationId: "cm0000000000000000000000zz", userId: "cm0000000000000000000000zy", role: "MEMBER" } }));
+    const err = await refusal(db().membership.create({ data: { organizationId: "cm0000000000000000000000zz", userId: "cm0000000000000000000000zy", role: "MEMBER" } }));
     expect(isForeignKeyViolation(err)).toBe(true);
     expect(isUniqueViolation(err)).toBe(false);
     expect(isUniqueViolation(new Error("duplicate key value violates unique constraint"))).toBe(false);
