@@ -9,7 +9,9 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     /** Per-request shaping: setupRequest may replace the body (its Content-Length is computed from it). */
-    requests?: { setupRequest?: (req: { body?: string; [k: string]: unknown }) => { body?: string; [k: string]: unknown } }[];
+    requests?: {
+      setupRequest?: (req: { body?: string; [k: string]: unknown }) => { body?: string; [k: string]: unknown };
+    }[];
     verifyBody?: (body: string) => boolean;
   }
   interface Result {
@@ -21,7 +23,10 @@ declare module "autocannon" {
     duration: number;
   }
   interface Instance extends EventEmitter {
-    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    on(
+      event: "response",
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
     on(event: "done", listener: (result: Result) => void): this;
   }
   function autocannon(opts: Options, cb: (err: Error | null, result: Result) => void): Instance;

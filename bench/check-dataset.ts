@@ -13,7 +13,10 @@ if (kindArg !== "embedded" && kindArg !== "postgres") {
   process.exit(2);
 }
 const t0 = performance.now();
-const ds = await ensureDataset(kindArg, { observations: countArg ? Number(countArg) : undefined, log: (s) => console.log(s) });
+const ds = await ensureDataset(kindArg, {
+  observations: countArg ? Number(countArg) : undefined,
+  log: (s) => console.log(s),
+});
 console.log(`[check] data set ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // The app's own database module, configured as the app server would be.
@@ -28,13 +31,19 @@ const { slowQueryMs } = await import("@/lib/server/env");
 
 const stats = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1)!), mean: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+  return {
+    p50: Math.round(percentile(sorted, 50)),
+    p95: Math.round(percentile(sorted, 95)),
+    max: Math.round(sorted.at(-1)!),
+    mean: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+  };
 };
 
 try {
   const sql = database().sql;
   let t = performance.now();
-  const one = async (q: string, params: unknown[] = []) => Number(Object.values((await sql.query(q, params))[0] ?? {})[0]);
+  const one = async (q: string, params: unknown[] = []) =>
+    Number(Object.values((await sql.query(q, params))[0] ?? {})[0]);
   const counts = {
     organisations: await one(`SELECT count(*) FROM "Organization"`),
     teams: await one(`SELECT count(*) FROM "Team" WHERE "kind" = 'TEAM'`),
@@ -44,14 +53,24 @@ try {
     observations: await one(`SELECT count(*) FROM "Observation"`),
     dailyRows: await one(`SELECT count(*) FROM "ObservationDaily"`),
     largeOrgObservations: await one(`SELECT count(*) FROM "Observation" WHERE "organizationId" = $1`, [ds.large.orgId]),
-    largeOrgDailyRows: await one(`SELECT count(*) FROM "ObservationDaily" WHERE "organizationId" = $1`, [ds.large.orgId]),
-    summaryMatches: await one(`SELECT (SELECT sum("performed" + "missed") FROM "Observation") = (SELECT sum("performed" + "missed") FROM "ObservationDaily")`),
+    largeOrgDailyRows: await one(`SELECT count(*) FROM "ObservationDaily" WHERE "organizationId" = $1`, [
+      ds.large.orgId,
+    ]),
+    summaryMatches: await one(
+      `SELECT (SELECT sum("performed" + "missed") FROM "Observation") = (SELECT sum("performed" + "missed") FROM "ObservationDaily")`,
+    ),
   };
   console.log(`[check] counts (first query opens the database) in ${Math.round(performance.now() - t)} ms:`, counts);
 
-  const signIn = { manager: !!(await authenticate(ds.large.managerEmail, ds.large.password)), member: !!(await authenticate(ds.large.memberEmail, ds.large.password)) };
+  const signIn = {
+    manager: !!(await authenticate(ds.large.managerEmail, ds.large.password)),
+    member: !!(await authenticate(ds.large.memberEmail, ds.large.password)),
+  };
   console.log(`[check] the large organisation's manager and member sign in with the bench password:`, signIn);
-  const user = await database().prisma.user.findUniqueOrThrow({ where: { email: ds.large.managerEmail }, select: { id: true } });
+  const user = await database().prisma.user.findUniqueOrThrow({
+    where: { email: ds.large.managerEmail },
+    select: { id: true },
+  });
   const ctx = (await memberContext(user.id, ds.large.orgId))!;
   const filter = DashboardFilter.parse({});
   const now = new Date();
@@ -59,10 +78,17 @@ try {
   // Statements over the threshold during the timed calls (also logged to stderr as [slow-query]).
   const threshold = slowQueryMs();
   const slow: { ms: number; concurrent: number; sql: string }[] = [];
-  const stopListening = addQueryListener((e) => void (e.ms > threshold && slow.push({ ms: Math.round(e.ms), concurrent: e.concurrent, sql: e.sql.slice(0, 300) })));
+  const stopListening = addQueryListener(
+    (e) =>
+      void (
+        e.ms > threshold && slow.push({ ms: Math.round(e.ms), concurrent: e.concurrent, sql: e.sql.slice(0, 300) })
+      ),
+  );
   t = performance.now();
   const first = await organisationOverview(ctx, filter, now);
-  console.log(`[check] first overview (cold) ${Math.round(performance.now() - t)} ms; ${first.heatmap.teams.length} teams × ${first.heatmap.behaviours.length} behaviours, ${first.trend.length} weeks`);
+  console.log(
+    `[check] first overview (cold) ${Math.round(performance.now() - t)} ms; ${first.heatmap.teams.length} teams × ${first.heatmap.behaviours.length} behaviours, ${first.trend.length} weeks`,
+  );
   const overviewMs = await timeRepeated(10, () => organisationOverview(ctx, filter, now));
   const teamMs = await timeRepeated(10, () => teamView(ctx, filter, ds.large.teamId, now));
   stopListening();
@@ -74,10 +100,16 @@ try {
   const rawMs: number[] = [];
   let raw = await rawOverview(sql, ds.large.orgId, { now });
   for (let i = 0; i < 5; i++) rawMs.push((raw = await rawOverview(sql, ds.large.orgId, { now })).ms);
-  console.log(`[check] raw SQL overview (${raw.from} … ${raw.to}) ×5 ms:`, stats(rawMs), rawMs.map(Math.round).join(" "));
+  console.log(
+    `[check] raw SQL overview (${raw.from} … ${raw.to}) ×5 ms:`,
+    stats(rawMs),
+    rawMs.map(Math.round).join(" "),
+  );
   console.log(`[check] dashboard ÷ raw SQL (p50): ${(stats(overviewMs).p50 / stats(rawMs).p50).toFixed(2)}`);
   const problems = compareWithOverview(raw, await organisationOverview(ctx, filter, now));
-  console.log(`[check] raw SQL vs organisationOverview: ${problems.length === 0 ? `equal (${Object.keys(raw.weeks).length} weeks, ${Object.keys(raw.cells).length} cells)` : `${problems.length} differences`}`);
+  console.log(
+    `[check] raw SQL vs organisationOverview: ${problems.length === 0 ? `equal (${Object.keys(raw.weeks).length} weeks, ${Object.keys(raw.cells).length} cells)` : `${problems.length} differences`}`,
+  );
   for (const p of problems.slice(0, 20)) console.log(`  ${p}`);
 
   const { queries } = await captureQueries(async () => {
@@ -85,19 +117,37 @@ try {
     await teamView(ctx, filter, ds.large.teamId, now);
   });
   const plans = await explainDashboardQueries(sql, queries, { analyze: true });
-  console.log(`[check] EXPLAIN ANALYZE of ${plans.explained.length} distinct dashboard statements (${queries.length} captured); sequential scans of Observation: ${plans.seqScans.length}`);
+  console.log(
+    `[check] EXPLAIN ANALYZE of ${plans.explained.length} distinct dashboard statements (${queries.length} captured); sequential scans of Observation: ${plans.seqScans.length}`,
+  );
   for (const s of plans.seqScans) console.log(`  SEQ SCAN: ${s.plan}\n    ${s.sql.slice(0, 300)}`);
   const { planSummary } = await import("@/lib/server/query-plans");
   const slowest = [...plans.explained].sort((a, b) => (b.executionMs ?? 0) - (a.executionMs ?? 0));
   for (const e of slowest.slice(0, 6)) {
-    console.log(`  ${e.executionMs?.toFixed(1)} ms  ${planSummary(e.plan).slice(0, 240)}\n    ${e.sql.replace(/\s+/g, " ").slice(0, 240)}`);
+    console.log(
+      `  ${e.executionMs?.toFixed(1)} ms  ${planSummary(e.plan).slice(0, 240)}\n    ${e.sql.replace(/\s+/g, " ").slice(0, 240)}`,
+    );
   }
   // The full text plans of the three slowest, for the report.
   for (const e of slowest.slice(0, 3)) {
     const rows = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${e.sql}`, e.params);
-    console.log(`\n[check] EXPLAIN (ANALYZE, BUFFERS) ${e.sql.replace(/\s+/g, " ")}\n  params ${JSON.stringify(e.params)}\n${rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+    console.log(
+      `\n[check] EXPLAIN (ANALYZE, BUFFERS) ${e.sql.replace(/\s+/g, " ")}\n  params ${JSON.stringify(e.params)}\n${rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`,
+    );
   }
-  const summary = { kind: ds.kind, observations: ds.observations, generatedMs: ds.generatedMs ?? null, counts, overview: stats(overviewMs), teamView: stats(teamMs), raw: stats(rawMs), slow: slow.length, seqScans: plans.seqScans.length, equal: problems.length === 0, rssMb: Math.round(process.memoryUsage().rss / 1e6) };
+  const summary = {
+    kind: ds.kind,
+    observations: ds.observations,
+    generatedMs: ds.generatedMs ?? null,
+    counts,
+    overview: stats(overviewMs),
+    teamView: stats(teamMs),
+    raw: stats(rawMs),
+    slow: slow.length,
+    seqScans: plans.seqScans.length,
+    equal: problems.length === 0,
+    rssMb: Math.round(process.memoryUsage().rss / 1e6),
+  };
   console.log(`[check] summary ${JSON.stringify(summary)}`);
   if (problems.length || plans.seqScans.length || !signIn.manager || !signIn.member) process.exitCode = 1;
 } finally {

@@ -12,7 +12,15 @@ import pg from "pg";
 import { openDatabase, type Database, type DatabaseKind, type SqlRunner } from "@/lib/server/database";
 import { migrate } from "@/lib/server/migrate";
 import { freePort, postgresCommand } from "../tests/support/postgres";
-import { BENCH_PASSWORD, GENERATOR_VERSION, cellTableSql, observationSliceSql, planDataset, sliceCount, type DatasetPlan } from "./dataset-sql";
+import {
+  BENCH_PASSWORD,
+  GENERATOR_VERSION,
+  cellTableSql,
+  observationSliceSql,
+  planDataset,
+  sliceCount,
+  type DatasetPlan,
+} from "./dataset-sql";
 
 export interface BenchDataset {
   kind: DatabaseKind;
@@ -21,7 +29,15 @@ export interface BenchDataset {
   /** DATABASE_URL for the app (PostgreSQL only). */
   databaseUrl?: string;
   observations: number;
-  large: { orgId: string; orgName: string; managerEmail: string; password: string; teamId: string; behaviourId: string; memberEmail: string };
+  large: {
+    orgId: string;
+    orgName: string;
+    managerEmail: string;
+    password: string;
+    teamId: string;
+    behaviourId: string;
+    memberEmail: string;
+  };
   /** What generating took, when this call generated it. */
   generatedMs?: number;
   stop(): Promise<void>;
@@ -44,9 +60,13 @@ interface Marker {
   large: Omit<BenchDataset["large"], "password">;
 }
 
-export async function ensureDataset(kind: DatabaseKind, opts: { observations?: number; log?: (s: string) => void } = {}): Promise<BenchDataset> {
+export async function ensureDataset(
+  kind: DatabaseKind,
+  opts: { observations?: number; log?: (s: string) => void } = {},
+): Promise<BenchDataset> {
   const observations = opts.observations ?? Number(process.env.BENCH_OBSERVATIONS || 5_000_000);
-  if (!Number.isInteger(observations) || observations < 10_000) throw new Error(`observations must be a whole number of at least 10,000, not ${observations}`);
+  if (!Number.isInteger(observations) || observations < 10_000)
+    throw new Error(`observations must be a whole number of at least 10,000, not ${observations}`);
   const log = opts.log ?? (() => {});
   const server = kind === "postgres" ? await startCluster(log) : null;
   const databaseUrl = server ? `${server.baseUrl}/${DATABASE}` : undefined;
@@ -59,14 +79,26 @@ export async function ensureDataset(kind: DatabaseKind, opts: { observations?: n
     db = openDatabase(config);
     let marker = await readMarker(db.sql);
     const age = marker ? (Date.now() - new Date(marker.generated_at).getTime()) / 86_400_000 : Infinity;
-    if (marker && marker.version === GENERATOR_VERSION && Number(marker.observations) === observations && age < MAX_AGE_DAYS) {
-      log(`[dataset] ${kind}: reusing ${observations.toLocaleString("en")} observations generated ${new Date(marker.generated_at).toISOString()} (in ${(marker.generation_ms / 1000).toFixed(0)} s)`);
+    if (
+      marker &&
+      marker.version === GENERATOR_VERSION &&
+      Number(marker.observations) === observations &&
+      age < MAX_AGE_DAYS
+    ) {
+      log(
+        `[dataset] ${kind}: reusing ${observations.toLocaleString("en")} observations generated ${new Date(marker.generated_at).toISOString()} (in ${(marker.generation_ms / 1000).toFixed(0)} s)`,
+      );
       // The app's migrations since then (e.g. a new index), as `npm start` would apply them.
       const t = performance.now();
       const applied = await migrate(db.sql);
-      if (applied.length) log(`[dataset] ${kind}: applied ${applied.length} new migration(s) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      if (applied.length)
+        log(
+          `[dataset] ${kind}: applied ${applied.length} new migration(s) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+        );
     } else {
-      log(`[dataset] ${kind}: ${marker ? `the data set there has ${Number(marker.observations).toLocaleString("en")} observations (generator ${marker.version}, ${age.toFixed(1)} days old)` : "no data set"}: generating ${observations.toLocaleString("en")}`);
+      log(
+        `[dataset] ${kind}: ${marker ? `the data set there has ${Number(marker.observations).toLocaleString("en")} observations (generator ${marker.version}, ${age.toFixed(1)} days old)` : "no data set"}: generating ${observations.toLocaleString("en")}`,
+      );
       await db.close();
       if (server) await createDatabase(server.baseUrl, true);
       else rmSync(path.join(dataDir, "pglite"), { recursive: true, force: true });
@@ -77,7 +109,15 @@ export async function ensureDataset(kind: DatabaseKind, opts: { observations?: n
       marker = await generate(db, kind, observations, log);
       generatedMs = marker.generation_ms;
     }
-    return { kind, dataDir, databaseUrl, observations, large: { ...marker.large, password: BENCH_PASSWORD }, generatedMs, stop: async () => server?.stop() };
+    return {
+      kind,
+      dataDir,
+      databaseUrl,
+      observations,
+      large: { ...marker.large, password: BENCH_PASSWORD },
+      generatedMs,
+      stop: async () => server?.stop(),
+    };
   } catch (err) {
     await db?.close();
     db = undefined;
@@ -92,20 +132,30 @@ export async function ensureDataset(kind: DatabaseKind, opts: { observations?: n
 async function readMarker(sql: SqlRunner): Promise<Marker | null> {
   const [exists] = await sql.query<{ t: string | null }>(`SELECT to_regclass('"_bench_dataset"')::text AS t`);
   if (!exists?.t) return null;
-  const [row] = await sql.query<Marker>(`SELECT "version", "observations", "generated_at", "generation_ms", "large" FROM "_bench_dataset"`);
+  const [row] = await sql.query<Marker>(
+    `SELECT "version", "observations", "generated_at", "generation_ms", "large" FROM "_bench_dataset"`,
+  );
   return row ?? null;
 }
 
-async function generate(db: Database, kind: DatabaseKind, observations: number, log: (s: string) => void): Promise<Marker> {
+async function generate(
+  db: Database,
+  kind: DatabaseKind,
+  observations: number,
+  log: (s: string) => void,
+): Promise<Marker> {
   const t0 = performance.now();
-  const step = (label: string, since: number) => log(`[dataset] ${kind}: ${label} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
+  const step = (label: string, since: number) =>
+    log(`[dataset] ${kind}: ${label} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
   // One hash for every bench user: bcrypt at the app's cost, once.
   const plan: DatasetPlan = planDataset(observations, await bcrypt.hash(BENCH_PASSWORD, 11), new Date());
   const slice = Math.max(1, Math.floor((plan.weekdays * SLICE_ROWS) / observations));
   await db.sql.transaction(async (tx) => {
     // No triggers (the daily summary's, the foreign keys') during the load: the rows are consistent
     // by construction, and the summary is written beside each slice. Session-local, so nothing stays disabled.
-    await tx.exec(`SET LOCAL session_replication_role = replica; SET LOCAL work_mem = '64MB'; SET LOCAL maintenance_work_mem = '${kind === "embedded" ? "256MB" : "512MB"}'`);
+    await tx.exec(
+      `SET LOCAL session_replication_role = replica; SET LOCAL work_mem = '64MB'; SET LOCAL maintenance_work_mem = '${kind === "embedded" ? "256MB" : "512MB"}'`,
+    );
     let t = performance.now();
     for (const s of plan.structure) await tx.exec(s);
     for (const s of cellTableSql(plan.cells)) await tx.exec(s);
@@ -122,16 +172,27 @@ async function generate(db: Database, kind: DatabaseKind, observations: number, 
       t = performance.now();
       await tx.exec(observationSliceSql(plan, w0, w1, idBase));
       idBase += rows;
-      step(`${idBase.toLocaleString("en")} / ${observations.toLocaleString("en")} observations (+${rows.toLocaleString("en")})`, t);
+      step(
+        `${idBase.toLocaleString("en")} / ${observations.toLocaleString("en")} observations (+${rows.toLocaleString("en")})`,
+        t,
+      );
     }
     t = performance.now();
     for (const i of indexes) await tx.exec(i.indexdef);
     step(`rebuilt ${indexes.map((i) => i.indexname).join(", ")}`, t);
     const [count] = await tx.query<{ n: string | number }>(`SELECT count(*) AS n FROM "Observation"`);
-    if (Number(count?.n) !== observations) throw new Error(`generated ${count?.n} observations instead of ${observations}`);
-    await tx.exec(`CREATE TABLE "_bench_dataset" ("version" int NOT NULL, "observations" bigint NOT NULL, "generated_at" timestamptz NOT NULL, "generation_ms" int NOT NULL, "large" jsonb NOT NULL, "counts" jsonb NOT NULL)`);
+    if (Number(count?.n) !== observations)
+      throw new Error(`generated ${count?.n} observations instead of ${observations}`);
+    await tx.exec(
+      `CREATE TABLE "_bench_dataset" ("version" int NOT NULL, "observations" bigint NOT NULL, "generated_at" timestamptz NOT NULL, "generation_ms" int NOT NULL, "large" jsonb NOT NULL, "counts" jsonb NOT NULL)`,
+    );
     await tx.query(`INSERT INTO "_bench_dataset" VALUES ($1, $2, $3, $4, $5, $6)`, [
-      GENERATOR_VERSION, observations, plan.now.toISOString(), Math.round(performance.now() - t0), JSON.stringify(plan.large), JSON.stringify(plan.counts),
+      GENERATOR_VERSION,
+      observations,
+      plan.now.toISOString(),
+      Math.round(performance.now() - t0),
+      JSON.stringify(plan.large),
+      JSON.stringify(plan.counts),
     ]);
   });
   // PGlite has no autovacuum: without this the planner has no statistics and no visibility map.
@@ -160,10 +221,22 @@ async function startCluster(log: (s: string) => void): Promise<{ baseUrl: string
     if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
     // Defaults for a small dedicated server; fsync stays on, as in production. Statements over 250 ms
     // are also in the server's own log (bench/.data/postgres/server.log).
-    appendFileSync(path.join(PG_DATA, "postgresql.conf"), [
-      "", "# conduct bench", "listen_addresses = '127.0.0.1'", "shared_buffers = 512MB", "work_mem = 16MB", "maintenance_work_mem = 512MB",
-      "max_wal_size = 4GB", "checkpoint_timeout = 15min", "max_connections = 100", "log_min_duration_statement = 250", "",
-    ].join("\n"));
+    appendFileSync(
+      path.join(PG_DATA, "postgresql.conf"),
+      [
+        "",
+        "# conduct bench",
+        "listen_addresses = '127.0.0.1'",
+        "shared_buffers = 512MB",
+        "work_mem = 16MB",
+        "maintenance_work_mem = 512MB",
+        "max_wal_size = 4GB",
+        "checkpoint_timeout = 15min",
+        "max_connections = 100",
+        "log_min_duration_statement = 250",
+        "",
+      ].join("\n"),
+    );
     log(`[dataset] postgres: new cluster in ${PG_DATA}`);
   }
   let port: number;
@@ -172,8 +245,20 @@ async function startCluster(log: (s: string) => void): Promise<{ baseUrl: string
     log(`[dataset] postgres: the cluster is already running on port ${port}`);
   } else {
     port = await freePort(PG_PORT);
-    const r = run("pg_ctl", ["-D", PG_DATA, "-l", path.join(PG_DIR, "server.log"), "-o", `-p ${port} -k ${PG_DIR}`, "-w", "-t", "120", "start"]);
-    if (r.status !== 0) throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout} (see ${path.join(PG_DIR, "server.log")})`);
+    const r = run("pg_ctl", [
+      "-D",
+      PG_DATA,
+      "-l",
+      path.join(PG_DIR, "server.log"),
+      "-o",
+      `-p ${port} -k ${PG_DIR}`,
+      "-w",
+      "-t",
+      "120",
+      "start",
+    ]);
+    if (r.status !== 0)
+      throw new Error(`pg_ctl start failed: ${r.stderr || r.stdout} (see ${path.join(PG_DIR, "server.log")})`);
     log(`[dataset] postgres: started on port ${port}`);
   }
   return {

@@ -13,7 +13,12 @@ export interface LighthouseScores {
   accessibility: number;
 }
 
-export async function lighthouse(url: string, cookie: string, reportDir: string, name: string): Promise<LighthouseScores> {
+export async function lighthouse(
+  url: string,
+  cookie: string,
+  reportDir: string,
+  name: string,
+): Promise<LighthouseScores> {
   mkdirSync(reportDir, { recursive: true });
   const output = path.join(reportDir, `lighthouse-${name}.json`);
   await run(
@@ -29,7 +34,10 @@ export async function lighthouse(url: string, cookie: string, reportDir: string,
     ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024 },
   );
-  const report = JSON.parse(readFileSync(output, "utf8")) as { categories: Record<string, { score: number | null }>; runtimeError?: { message: string } };
+  const report = JSON.parse(readFileSync(output, "utf8")) as {
+    categories: Record<string, { score: number | null }>;
+    runtimeError?: { message: string };
+  };
   if (report.runtimeError) throw new Error(`lighthouse ${url}: ${report.runtimeError.message}`);
   const score = (k: string) => Math.round((report.categories[k]?.score ?? Number.NaN) * 100);
   return { performance: score("performance"), accessibility: score("accessibility") };

@@ -34,7 +34,9 @@ export function runLoad(opts: {
         headers: opts.headers,
         // autocannon's own [<id>] replacement assumes a fixed id length and can send a wrong
         // Content-Length; a body made per request keeps it right.
-        ...(typeof opts.body === "function" ? { requests: [{ setupRequest: (req) => ({ ...req, body: (opts.body as () => string)() }) }] } : { body: opts.body }),
+        ...(typeof opts.body === "function"
+          ? { requests: [{ setupRequest: (req) => ({ ...req, body: (opts.body as () => string)() }) }] }
+          : { body: opts.body }),
         verifyBody: opts.ok,
       },
       (err, result) => {

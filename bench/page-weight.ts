@@ -11,9 +11,21 @@ export interface PageWeight {
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
-export async function measurePageWeights(baseUrl: string, cookie: string, paths: Record<string, string>): Promise<Record<string, PageWeight>> {
+export async function measurePageWeights(
+  baseUrl: string,
+  cookie: string,
+  paths: Record<string, string>,
+): Promise<Record<string, PageWeight>> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const out: Record<string, PageWeight> = {};

@@ -39,10 +39,21 @@ SELECT to_char(date_trunc('week', o."occurredAt"), 'YYYY-MM-DD') AS week,
  GROUP BY GROUPING SETS ((date_trunc('week', o."occurredAt")), (o."teamId", o."behaviourId"))`;
 
 /** The overview's trend and heatmap for `orgId`, from the raw Observation table, with the elapsed time. */
-export async function rawOverview(sql: SqlRunner, orgId: string, opts: { period?: Period; now?: Date } = {}): Promise<RawOverview> {
+export async function rawOverview(
+  sql: SqlRunner,
+  orgId: string,
+  opts: { period?: Period; now?: Date } = {},
+): Promise<RawOverview> {
   const { from, to } = periodRange(opts.period ?? "12w", opts.now ?? new Date());
   const start = performance.now();
-  const rows = await sql.query<{ week: string | null; team: string | null; behaviour: string | null; by_week: number; performed: unknown; opportunities: unknown }>(OVERVIEW_SQL, [orgId, from, to]);
+  const rows = await sql.query<{
+    week: string | null;
+    team: string | null;
+    behaviour: string | null;
+    by_week: number;
+    performed: unknown;
+    opportunities: unknown;
+  }>(OVERVIEW_SQL, [orgId, from, to]);
   const ms = performance.now() - start;
   const weeks: Record<string, Counts> = {};
   const cells: Record<string, Counts> = {};
@@ -57,16 +68,22 @@ export async function rawOverview(sql: SqlRunner, orgId: string, opts: { period?
 /** Differences between the raw numbers and the dashboard's, as readable lines; empty when they agree. */
 export function compareWithOverview(raw: RawOverview, overview: Pick<OverviewDto, "trend" | "heatmap">): string[] {
   const problems: string[] = [];
-  const same = (a: Counts | undefined, b: Counts | undefined) => (a?.performed ?? 0) === (b?.performed ?? 0) && (a?.opportunities ?? 0) === (b?.opportunities ?? 0);
+  const same = (a: Counts | undefined, b: Counts | undefined) =>
+    (a?.performed ?? 0) === (b?.performed ?? 0) && (a?.opportunities ?? 0) === (b?.opportunities ?? 0);
   const show = (c: Counts | undefined) => `${c?.performed ?? 0}/${c?.opportunities ?? 0}`;
-  const trend = new Map(overview.trend.map((p) => [p.weekStart, { performed: p.performed, opportunities: p.opportunities }]));
+  const trend = new Map(
+    overview.trend.map((p) => [p.weekStart, { performed: p.performed, opportunities: p.opportunities }]),
+  );
   for (const week of new Set([...trend.keys(), ...Object.keys(raw.weeks)])) {
-    if (!trend.has(week)) problems.push(`week ${week}: raw SQL has ${show(raw.weeks[week])}, the dashboard has no such week`);
-    else if (!same(trend.get(week), raw.weeks[week])) problems.push(`week ${week}: dashboard ${show(trend.get(week))}, raw SQL ${show(raw.weeks[week])}`);
+    if (!trend.has(week))
+      problems.push(`week ${week}: raw SQL has ${show(raw.weeks[week])}, the dashboard has no such week`);
+    else if (!same(trend.get(week), raw.weeks[week]))
+      problems.push(`week ${week}: dashboard ${show(trend.get(week))}, raw SQL ${show(raw.weeks[week])}`);
   }
   const cells = overview.heatmap.cells;
   for (const key of new Set([...Object.keys(cells), ...Object.keys(raw.cells)])) {
-    if (!same(cells[key], raw.cells[key])) problems.push(`cell ${key}: dashboard ${show(cells[key])}, raw SQL ${show(raw.cells[key])}`);
+    if (!same(cells[key], raw.cells[key]))
+      problems.push(`cell ${key}: dashboard ${show(cells[key])}, raw SQL ${show(raw.cells[key])}`);
   }
   return problems;
 }
@@ -82,7 +99,14 @@ export interface PlanReport {
  * choices (sequential scans allowed), reporting any sequential scan of Observation. `analyze` runs
  * them too and reports each statement's execution time.
  */
-export async function explainDashboardQueries(sql: SqlRunner, queries: Pick<QueryEvent, "sql" | "args" | "argTypes">[], opts: { analyze?: boolean } = {}): Promise<PlanReport> {
+export async function explainDashboardQueries(
+  sql: SqlRunner,
+  queries: Pick<QueryEvent, "sql" | "args" | "argTypes">[],
+  opts: { analyze?: boolean } = {},
+): Promise<PlanReport> {
   const explained = await explainQueries(sql, queries, { analyze: opts.analyze });
-  return { explained, seqScans: explained.filter((e) => e.seqScans.length > 0).map((e) => ({ sql: e.sql, plan: planSummary(e.plan) })) };
+  return {
+    explained,
+    seqScans: explained.filter((e) => e.seqScans.length > 0).map((e) => ({ sql: e.sql, plan: planSummary(e.plan) })),
+  };
 }

@@ -78,7 +78,12 @@ export function databaseResults(r: OneReport): DatabaseResults {
   };
 }
 
-const target = (name: string, measured: number | string, goal: string, met: boolean): Target => ({ name, measured: String(measured), goal, met });
+const target = (name: string, measured: number | string, goal: string, met: boolean): Target => ({
+  name,
+  measured: String(measured),
+  goal,
+  met,
+});
 
 /** The targets of issue 8 that the given results can speak to. */
 export function evaluateTargets(r: Omit<Results, "targets">): Target[] {
@@ -96,17 +101,50 @@ export function evaluateTargets(r: Omit<Results, "targets">): Target[] {
     out.push(target("Embedded: logging errors", em.log_errors, "0", em.log_errors === 0));
     out.push(target("Embedded: server RSS MB", em.rss_mb, "≤ 1536", em.rss_mb <= 1536));
   }
-  for (const [name, d] of [["PostgreSQL", pg], ["Embedded", em]] as const) {
+  for (const [name, d] of [
+    ["PostgreSQL", pg],
+    ["Embedded", em],
+  ] as const) {
     if (!d) continue;
     out.push(target(`${name}: slowest query on a request path ms`, d.slowest_query_ms, "≤ 250", d.slow_queries === 0));
-    out.push(target(`${name}: slowest dashboard statement at full scale ms`, d.slowest_dashboard_statement_ms, "≤ 250", d.slowest_dashboard_statement_ms <= 250));
-    out.push(target(`${name}: sequential scans of Observation by dashboards`, d.seq_scans_of_observations, "0", d.seq_scans_of_observations === 0));
+    out.push(
+      target(
+        `${name}: slowest dashboard statement at full scale ms`,
+        d.slowest_dashboard_statement_ms,
+        "≤ 250",
+        d.slowest_dashboard_statement_ms <= 250,
+      ),
+    );
+    out.push(
+      target(
+        `${name}: sequential scans of Observation by dashboards`,
+        d.seq_scans_of_observations,
+        "0",
+        d.seq_scans_of_observations === 0,
+      ),
+    );
     out.push(target(`${name}: dashboard ÷ raw SQL`, d.overview_over_raw_sql, "< 1", d.overview_over_raw_sql < 1));
-    out.push(target(`${name}: dashboard figures equal the raw SQL`, d.dashboard_matches_raw_sql ? "yes" : "no", "yes", d.dashboard_matches_raw_sql));
+    out.push(
+      target(
+        `${name}: dashboard figures equal the raw SQL`,
+        d.dashboard_matches_raw_sql ? "yes" : "no",
+        "yes",
+        d.dashboard_matches_raw_sql,
+      ),
+    );
   }
-  if (r.js_gzip_kb?.log !== undefined) out.push(target("Log page JavaScript kB gzip", r.js_gzip_kb.log, "≤ 130", r.js_gzip_kb.log <= 130));
+  if (r.js_gzip_kb?.log !== undefined)
+    out.push(target("Log page JavaScript kB gzip", r.js_gzip_kb.log, "≤ 130", r.js_gzip_kb.log <= 130));
   // Log and Catalogue draw no chart; the overview draws its trend as plain SVG (recharts only on the pages that need it).
-  if (r.charts_loaded_on) out.push(target("Chart library loaded only by pages that draw with it", r.charts_loaded_on.join(", ") || "none of the three", "not Log or Catalogue", !r.charts_loaded_on.some((p) => p === "log" || p === "catalogue")));
+  if (r.charts_loaded_on)
+    out.push(
+      target(
+        "Chart library loaded only by pages that draw with it",
+        r.charts_loaded_on.join(", ") || "none of the three",
+        "not Log or Catalogue",
+        !r.charts_loaded_on.some((p) => p === "log" || p === "catalogue"),
+      ),
+    );
   for (const [page, s] of Object.entries(r.lighthouse ?? {})) {
     out.push(target(`Lighthouse ${page}: performance`, s.performance, "≥ 90", s.performance >= 90));
     out.push(target(`Lighthouse ${page}: accessibility`, s.accessibility, "100", s.accessibility === 100));
@@ -121,8 +159,16 @@ export function formatTable(r: Results): string {
   for (const k of keys) rows.push([k, String(r.embedded?.[k] ?? "—"), String(r.postgres?.[k] ?? "—")]);
   const width = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join("  ");
-  const out = [`Conduct bench, ${r.date}: ${r.observations.toLocaleString("en")} observations; ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Node ${r.machine.node}`, "", ...rows.map(line), ""];
-  for (const [page, kb] of Object.entries(r.js_gzip_kb ?? {})) out.push(`JavaScript ${page}: ${kb} kB gzip${r.lighthouse?.[page] ? `; Lighthouse mobile performance ${r.lighthouse[page]!.performance}, accessibility ${r.lighthouse[page]!.accessibility}` : ""}`);
+  const out = [
+    `Conduct bench, ${r.date}: ${r.observations.toLocaleString("en")} observations; ${r.machine.cores} cores, ${r.machine.memory_gb} GB (${r.machine.cpu}), Node ${r.machine.node}`,
+    "",
+    ...rows.map(line),
+    "",
+  ];
+  for (const [page, kb] of Object.entries(r.js_gzip_kb ?? {}))
+    out.push(
+      `JavaScript ${page}: ${kb} kB gzip${r.lighthouse?.[page] ? `; Lighthouse mobile performance ${r.lighthouse[page]!.performance}, accessibility ${r.lighthouse[page]!.accessibility}` : ""}`,
+    );
   out.push("", "Targets:");
   for (const t of r.targets) out.push(`  ${t.met ? "met " : "MISS"}  ${t.name}: ${t.measured} (target ${t.goal})`);
   return out.join("\n");

@@ -50,7 +50,12 @@ const log = (s: string) => console.log(`[bench:${kind}] ${s}`);
 const ds = await ensureDataset(kind, { log });
 const report: Partial<OneReport> = { kind, observations: ds.observations, generated_ms: ds.generatedMs ?? null };
 try {
-  const server = await startServer({ port: kind === "embedded" ? 3310 : 3311, dataDir: ds.dataDir, databaseUrl: ds.databaseUrl, log });
+  const server = await startServer({
+    port: kind === "embedded" ? 3310 : 3311,
+    dataDir: ds.dataDir,
+    databaseUrl: ds.databaseUrl,
+    log,
+  });
   try {
     const base = server.baseUrl;
     const member = await signIn(base, ds.large.memberEmail, ds.large.password);
@@ -61,12 +66,23 @@ try {
       if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}`);
     };
     // Warm up: the first request of each route loads its code.
-    for (const url of ["/log", "/catalogue", "/dashboards", `/dashboards/team?team=${ds.large.teamId}`]) await get(url, manager);
+    for (const url of ["/log", "/catalogue", "/dashboards", `/dashboards/team?team=${ds.large.teamId}`])
+      await get(url, manager);
 
     // Each request a new entry, as each tap on the Log pad is (a repeated key would be a no-op).
     let n = 0;
     const runId = Date.now().toString(36);
-    const actionBody = () => JSON.stringify([{ behaviourId: ds.large.behaviourId, teamId: ds.large.teamId, outcome: n % 3 ? "performed" : "missed", note: "", anonymous: false, idempotencyKey: `bench-${runId}-${(n++).toString(36).padStart(8, "0")}` }]);
+    const actionBody = () =>
+      JSON.stringify([
+        {
+          behaviourId: ds.large.behaviourId,
+          teamId: ds.large.teamId,
+          outcome: n % 3 ? "performed" : "missed",
+          note: "",
+          anonymous: false,
+          idempotencyKey: `bench-${runId}-${(n++).toString(36).padStart(8, "0")}`,
+        },
+      ]);
     const actionHeaders = {
       Cookie: member,
       "Next-Action": serverActionId("src/lib/actions/observations.ts", "logObservationAction"),
@@ -74,7 +90,16 @@ try {
       Accept: "text/x-component",
       Origin: base,
     };
-    const logLoad = (s: number) => runLoad({ url: `${base}/log`, method: "POST", headers: actionHeaders, body: actionBody, seconds: s, connections: 10, ok: (b) => b.includes('"ok":true') });
+    const logLoad = (s: number) =>
+      runLoad({
+        url: `${base}/log`,
+        method: "POST",
+        headers: actionHeaders,
+        body: actionBody,
+        seconds: s,
+        connections: 10,
+        ok: (b) => b.includes('"ok":true'),
+      });
     await logLoad(3);
     log(`logging: 10 connections for ${seconds} s`);
     report.log = await logLoad(seconds);
@@ -85,7 +110,9 @@ try {
 
     report.overview_ms = await timeRepeated(50, () => get("/dashboards", manager));
     report.team_ms = await timeRepeated(50, () => get(`/dashboards/team?team=${ds.large.teamId}`, manager));
-    log(`overview p95 ${percentile(report.overview_ms, 95).toFixed(0)} ms, team view p95 ${percentile(report.team_ms, 95).toFixed(0)} ms`);
+    log(
+      `overview p95 ${percentile(report.overview_ms, 95).toFixed(0)} ms, team view p95 ${percentile(report.team_ms, 95).toFixed(0)} ms`,
+    );
 
     if (args.includes("--pages")) {
       report.pages = await measurePageWeights(base, manager, PAGES);
@@ -113,13 +140,18 @@ try {
   try {
     const sql = database().sql;
     // The logging load's entries go, so the data set stays the size it says it is.
-    await sql.query(`DELETE FROM "Observation" WHERE "organizationId" = $1 AND "idempotencyKey" LIKE 'bench-%'`, [ds.large.orgId]);
+    await sql.query(`DELETE FROM "Observation" WHERE "organizationId" = $1 AND "idempotencyKey" LIKE 'bench-%'`, [
+      ds.large.orgId,
+    ]);
     const now = new Date();
     await rawOverview(sql, ds.large.orgId, { now });
     const raws = [];
     for (let i = 0; i < 5; i++) raws.push(await rawOverview(sql, ds.large.orgId, { now }));
     report.raw_sql_ms = raws.map((r) => r.ms).sort((a, b) => a - b);
-    const user = await database().prisma.user.findUniqueOrThrow({ where: { email: ds.large.managerEmail }, select: { id: true } });
+    const user = await database().prisma.user.findUniqueOrThrow({
+      where: { email: ds.large.managerEmail },
+      select: { id: true },
+    });
     const ctx = (await memberContext(user.id, ds.large.orgId))!;
     const filter = DashboardFilter.parse({});
     const { result: overview, queries } = await captureQueries(async () => {
@@ -132,7 +164,9 @@ try {
     report.seq_scans = plans.seqScans;
     report.slowest_dashboard_statement_ms = Math.max(0, ...plans.explained.map((e) => e.executionMs ?? 0));
     report.dashboard_statements = plans.explained.length;
-    log(`raw SQL p50 ${percentile(report.raw_sql_ms, 50).toFixed(0)} ms; ${plans.explained.length} dashboard statements explained, ${plans.seqScans.length} sequential scans of Observation`);
+    log(
+      `raw SQL p50 ${percentile(report.raw_sql_ms, 50).toFixed(0)} ms; ${plans.explained.length} dashboard statements explained, ${plans.seqScans.length} sequential scans of Observation`,
+    );
   } finally {
     await closeDatabase();
   }

@@ -22,14 +22,23 @@ execFileSync("npx", ["tsx", "scripts/ensure-build.ts"], { stdio: "inherit" });
 
 const reports: OneReport[] = [];
 for (const [i, kind] of kinds.entries()) {
-  execFileSync("npx", ["tsx", "--conditions=react-server", "bench/run-one.ts", kind, ...(i === 0 ? ["--pages"] : []), ...passOn], { stdio: "inherit" });
+  execFileSync(
+    "npx",
+    ["tsx", "--conditions=react-server", "bench/run-one.ts", kind, ...(i === 0 ? ["--pages"] : []), ...passOn],
+    { stdio: "inherit" },
+  );
   reports.push(JSON.parse(readFileSync(path.join(REPORTS_DIR, `${kind}.json`), "utf8")) as OneReport);
 }
 
 const withPages = reports.find((r) => r.pages);
 const partial: Omit<Results, "targets"> = {
   date: new Date().toISOString(),
-  machine: { cores: os.cpus().length, memory_gb: round(os.totalmem() / 2 ** 30, 1), cpu: os.cpus()[0]?.model.trim() ?? "unknown", node: process.version },
+  machine: {
+    cores: os.cpus().length,
+    memory_gb: round(os.totalmem() / 2 ** 30, 1),
+    cpu: os.cpus()[0]?.model.trim() ?? "unknown",
+    node: process.version,
+  },
   cores: os.cpus().length,
   memory_gb: round(os.totalmem() / 2 ** 30, 1),
   observations: reports[0]!.observations,
@@ -37,7 +46,9 @@ const partial: Omit<Results, "targets"> = {
   ...(withPages?.pages
     ? {
         js_gzip_kb: Object.fromEntries(Object.entries(withPages.pages).map(([k, v]) => [k, round(v.gzipKb)])),
-        charts_loaded_on: Object.entries(withPages.pages).filter(([, v]) => v.charts).map(([k]) => k),
+        charts_loaded_on: Object.entries(withPages.pages)
+          .filter(([, v]) => v.charts)
+          .map(([k]) => k),
       }
     : {}),
   ...(withPages?.lighthouse ? { lighthouse: withPages.lighthouse } : {}),
@@ -47,9 +58,16 @@ writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${formatTable(results)}\n\nWrote bench/results.json`);
 for (const r of reports) {
   for (const q of r.startup_queries ?? []) console.log(`[start-up] ${r.kind}: ${q.ms} ms: ${q.sql}`);
-  for (const q of r.slow_queries.slice(0, 10)) console.log(`[slow-query] ${r.kind}: ${q.ms} ms (sent while ${q.concurrent} ran): ${q.sql}`);
+  for (const q of r.slow_queries.slice(0, 10))
+    console.log(`[slow-query] ${r.kind}: ${q.ms} ms (sent while ${q.concurrent} ran): ${q.sql}`);
   for (const s of r.seq_scans) console.log(`[seq-scan] ${r.kind}: ${s.plan}\n  ${s.sql.slice(0, 300)}`);
   for (const p of r.raw_sql_matches_dashboard.slice(0, 10)) console.log(`[mismatch] ${r.kind}: ${p}`);
 }
-const broken = reports.some((r) => r.slow_queries.some((q) => q.concurrent === 0) || r.slowest_dashboard_statement_ms > 250 || r.seq_scans.length > 0 || r.raw_sql_matches_dashboard.length > 0);
+const broken = reports.some(
+  (r) =>
+    r.slow_queries.some((q) => q.concurrent === 0) ||
+    r.slowest_dashboard_statement_ms > 250 ||
+    r.seq_scans.length > 0 ||
+    r.raw_sql_matches_dashboard.length > 0,
+);
 process.exit(broken ? 1 : 0);

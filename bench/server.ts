@@ -22,7 +22,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { port: number; dataDir: string; databaseUrl?: string; log: (s: string) => void; /** e.g. ["--cpu-prof"] to profile the server */ nodeArgs?: string[] }): Promise<BenchServer> {
+export async function startServer(opts: {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  log: (s: string) => void;
+  /** e.g. ["--cpu-prof"] to profile the server */ nodeArgs?: string[];
+}): Promise<BenchServer> {
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -31,7 +37,11 @@ export async function startServer(opts: { port: number; dataDir: string; databas
     DATABASE_URL: opts.databaseUrl ?? "",
     CONDUCT_SLOW_QUERY_MS: "250",
   };
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   const slow: SlowQuery[] = [];
   const startup: SlowQuery[] = [];
   let ready = false;
@@ -43,7 +53,8 @@ export async function startServer(opts: { port: number; dataDir: string; databas
     // Whole lines only: a chunk may end in the middle of one.
     const lines = (partial + text).split("\n");
     partial = lines.pop() ?? "";
-    for (const m of lines.join("\n").matchAll(/\[slow-query\] ([\d.]+) ms \(sent while (\d+) ran\): (.*)/g)) (ready ? slow : startup).push({ ms: Number(m[1]), concurrent: Number(m[2]), sql: m[3]! });
+    for (const m of lines.join("\n").matchAll(/\[slow-query\] ([\d.]+) ms \(sent while (\d+) ran\): (.*)/g))
+      (ready ? slow : startup).push({ ms: Number(m[1]), concurrent: Number(m[2]), sql: m[3]! });
   };
   child.stdout!.on("data", onData);
   child.stderr!.on("data", onData);
@@ -135,13 +146,16 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`could not sign in as ${email} (HTTP ${res.status})`);
+  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token")))
+    throw new Error(`could not sign in as ${email} (HTTP ${res.status})`);
   return cookie();
 }
 
 /** The id Next.js gave a server action in this build (what the browser sends as Next-Action). */
 export function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in ${file}: build first`);
   return found[0];

@@ -3,21 +3,37 @@
 // today so the demo always shows recent activity. Reuses the test factories.
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { NORTHWIND, SECOND_ORG, DEMO_PASSWORD, type DemoBehaviour, type DemoIntervention, type DemoOrganization } from "@/lib/demo/demo-orgs";
+import {
+  NORTHWIND,
+  SECOND_ORG,
+  DEMO_PASSWORD,
+  type DemoBehaviour,
+  type DemoIntervention,
+  type DemoOrganization,
+} from "@/lib/demo/demo-orgs";
 import { seedDemoSurvey } from "./seed-survey";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 import { seededRandom } from "@/lib/domain/random";
 
-
 const DAY = 86_400_000;
 const WEEKS = 26;
 
+const NOTES_PERFORMED = [
+  "Customer thanked us on the ticket.",
+  "Done before stand-up.",
+  "Linked the evidence in the comment.",
+  "Took five minutes.",
+];
+const NOTES_MISSED = [
+  "Release day, nobody picked it up.",
+  "Owner was on leave.",
+  "Forgot until the customer chased.",
+  "Queue too long this week.",
+];
 
-const NOTES_PERFORMED = ["Customer thanked us on the ticket.", "Done before stand-up.", "Linked the evidence in the comment.", "Took five minutes."];
-const NOTES_MISSED = ["Release day, nobody picked it up.", "Owner was on leave.", "Forgot until the customer chased.", "Queue too long this week."];
-
-const startOf = (i: DemoIntervention, now: Date) => new Date(new Date(now.getTime() - i.startDaysAgo * DAY).toISOString().slice(0, 10));
+const startOf = (i: DemoIntervention, now: Date) =>
+  new Date(new Date(now.getTime() - i.startDaysAgo * DAY).toISOString().slice(0, 10));
 
 /**
  * An intervention with its APEASE appraisal. A demo barrier marked REMOVED keeps that status only
@@ -25,18 +41,42 @@ const startOf = (i: DemoIntervention, now: Date) => new Date(new Date(now.getTim
  * as the app would freeze it; otherwise it stays in progress.
  */
 async function seedIntervention(
-  prisma: PrismaClient, organizationId: string, barrierId: string, status: string, i: DemoIntervention, ownerId: string,
-  ids: { behaviourIds: string[]; teamIds: string[] }, now: Date,
+  prisma: PrismaClient,
+  organizationId: string,
+  barrierId: string,
+  status: string,
+  i: DemoIntervention,
+  ownerId: string,
+  ids: { behaviourIds: string[]; teamIds: string[] },
+  now: Date,
 ) {
   const startDate = startOf(i, now);
   const apease = Object.fromEntries(APEASE_CRITERIA.map((c, n) => [c.key, { score: i.apease[n]!, note: "" }]));
-  const created = await prisma.intervention.create({ data: { organizationId, barrierId, function: i.fn, title: i.title, description: i.description, ownerId, startDate, apease } });
-  await prisma.interventionTeam.createMany({ data: ids.teamIds.map((teamId) => ({ organizationId, interventionId: created.id, teamId })) });
+  const created = await prisma.intervention.create({
+    data: {
+      organizationId,
+      barrierId,
+      function: i.fn,
+      title: i.title,
+      description: i.description,
+      ownerId,
+      startDate,
+      apease,
+    },
+  });
+  await prisma.interventionTeam.createMany({
+    data: ids.teamIds.map((teamId) => ({ organizationId, interventionId: created.id, teamId })),
+  });
   if (status !== "REMOVED") return;
   const windows = beforeAfterWindows(startDate.toISOString().slice(0, 10), now.toISOString().slice(0, 10));
   const sum = async (w: { from: string; to: string }) => {
     const r = await prisma.observationDaily.aggregate({
-      where: { organizationId, behaviourId: { in: ids.behaviourIds }, teamId: { in: ids.teamIds }, day: { gte: new Date(w.from), lte: new Date(w.to) } },
+      where: {
+        organizationId,
+        behaviourId: { in: ids.behaviourIds },
+        teamId: { in: ids.teamIds },
+        day: { gte: new Date(w.from), lte: new Date(w.to) },
+      },
       _sum: { performed: true, missed: true },
     });
     return { performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 };
@@ -47,10 +87,19 @@ async function seedIntervention(
     return;
   }
   const evidence = {
-    interventionId: created.id, title: i.title, startDate: startDate.toISOString().slice(0, 10), teamNames: i.teams, windows: { before: windows.before, after: windows.after },
-    result, problem: null, markedAt: now.toISOString(),
+    interventionId: created.id,
+    title: i.title,
+    startDate: startDate.toISOString().slice(0, 10),
+    teamNames: i.teams,
+    windows: { before: windows.before, after: windows.after },
+    result,
+    problem: null,
+    markedAt: now.toISOString(),
   };
-  await prisma.barrier.update({ where: { id: barrierId }, data: { removalEvidence: JSON.parse(JSON.stringify(evidence)) } });
+  await prisma.barrier.update({
+    where: { id: barrierId },
+    data: { removalEvidence: JSON.parse(JSON.stringify(evidence)) },
+  });
 }
 
 export interface SeedSummary {
@@ -66,13 +115,23 @@ export async function seedDemo(prisma: PrismaClient, now = new Date()): Promise<
   return { organizations: 2, behaviours: a.behaviours + b.behaviours, observations: a.observations + b.observations };
 }
 
-async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, passwordHash: string, now: Date, seed: number) {
+async function seedOrganization(
+  prisma: PrismaClient,
+  demo: DemoOrganization,
+  passwordHash: string,
+  now: Date,
+  seed: number,
+) {
   const rand = seededRandom(seed);
   const org = await prisma.organization.create({ data: { name: demo.name, slug: demo.slug } });
 
   const members = new Map<string, { membershipId: string; teams: string[] }>();
   for (const u of demo.users) {
-    const user = await prisma.user.upsert({ where: { email: u.email }, update: {}, create: { email: u.email, name: u.name, passwordHash } });
+    const user = await prisma.user.upsert({
+      where: { email: u.email },
+      update: {},
+      create: { email: u.email, name: u.name, passwordHash },
+    });
     const m = await prisma.membership.create({ data: { organizationId: org.id, userId: user.id, role: u.role } });
     members.set(u.key, { membershipId: m.id, teams: u.teams });
   }
@@ -83,9 +142,14 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
   };
 
   const teams = new Map<string, string>();
-  for (const t of demo.teams.filter((t) => t.kind === "VALUE_STREAM")) teams.set(t.name, (await buildTeam(prisma, org.id, { name: t.name, kind: "VALUE_STREAM" })).id);
+  for (const t of demo.teams.filter((t) => t.kind === "VALUE_STREAM"))
+    teams.set(t.name, (await buildTeam(prisma, org.id, { name: t.name, kind: "VALUE_STREAM" })).id);
   for (const t of demo.teams.filter((t) => t.kind === "TEAM")) {
-    teams.set(t.name, (await buildTeam(prisma, org.id, { name: t.name, kind: "TEAM", parentId: t.parent ? teams.get(t.parent) : null })).id);
+    teams.set(
+      t.name,
+      (await buildTeam(prisma, org.id, { name: t.name, kind: "TEAM", parentId: t.parent ? teams.get(t.parent) : null }))
+        .id,
+    );
   }
   const teamMembers = new Map<string, string[]>();
   for (const [, m] of members) {
@@ -105,12 +169,21 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
     const value = await buildValue(prisma, org.id, { name: v.name, description: v.description, position: position++ });
     for (const def of v.behaviours) {
       const { baseRate: _b, trend: _t, dailyOpportunities: _d, ownerKey, status, ...fields } = def;
-      const b = await buildBehaviour(prisma, { organizationId: org.id, valueId: value.id, ownerId: membershipOf(ownerKey), authorId: author }, { ...fields, status });
+      const b = await buildBehaviour(
+        prisma,
+        { organizationId: org.id, valueId: value.id, ownerId: membershipOf(ownerKey), authorId: author },
+        { ...fields, status },
+      );
       if (status === "ACTIVE") {
         await prisma.videoTest.create({
           data: {
-            organizationId: org.id, behaviourId: b.id, behaviourVersion: 1, reviewerId: reviewer === author ? membershipOf(ownerKey) : reviewer, verdict: "PASS",
-            answers: { camera: true, actor: true, moment: true, agreement: true }, notes: "Clear actor, moment and artefact.",
+            organizationId: org.id,
+            behaviourId: b.id,
+            behaviourVersion: 1,
+            reviewerId: reviewer === author ? membershipOf(ownerKey) : reviewer,
+            verdict: "PASS",
+            answers: { camera: true, actor: true, moment: true, agreement: true },
+            notes: "Clear actor, moment and artefact.",
           },
         });
       }
@@ -120,7 +193,9 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
 
   // Six months of observations on working days, per active behaviour and team.
   const start = new Date(now.getTime() - WEEKS * 7 * DAY);
-  const teamIds = demo.teams.filter((t) => t.kind === "TEAM").map((t) => ({ id: teams.get(t.name)!, name: t.name, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
+  const teamIds = demo.teams
+    .filter((t) => t.kind === "TEAM")
+    .map((t) => ({ id: teams.get(t.name)!, name: t.name, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
   // Interventions that worked lift adoption in their teams from their start: the demo tells that story.
   const liftOf = (behaviour: string, team: string, date: Date) =>
     demo.barriers.reduce((sum, bar) => {
@@ -140,17 +215,27 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
         const count = Math.floor(expected) + (rand() < expected - Math.floor(expected) ? 1 : 0);
         const progress = day / (WEEKS * 7);
         const lift = liftOf(def.title, team.name, date);
-        const p = Math.min(0.98, Math.max(0.02, def.baseRate + def.trend * progress + team.offset + lift + (rand() - 0.5) * 0.1));
+        const p = Math.min(
+          0.98,
+          Math.max(0.02, def.baseRate + def.trend * progress + team.offset + lift + (rand() - 0.5) * 0.1),
+        );
         for (let i = 0; i < count; i++) {
           const performed = rand() < p;
           const anonymous = rand() < 0.15 || observers.length === 0;
-          const occurredAt = new Date(date.getTime() + (8 + Math.floor(rand() * 9)) * 3_600_000 + Math.floor(rand() * 3_600_000));
+          const occurredAt = new Date(
+            date.getTime() + (8 + Math.floor(rand() * 9)) * 3_600_000 + Math.floor(rand() * 3_600_000),
+          );
           if (occurredAt > now) continue;
           const notes = performed ? NOTES_PERFORMED : NOTES_MISSED;
           rows.push({
-            organizationId: org.id, behaviourId, teamId: team.id, occurredAt, anonymous,
+            organizationId: org.id,
+            behaviourId,
+            teamId: team.id,
+            occurredAt,
+            anonymous,
             observerId: anonymous ? null : observers[Math.floor(rand() * observers.length)]!,
-            performed: performed ? 1 : 0, missed: performed ? 0 : 1,
+            performed: performed ? 1 : 0,
+            missed: performed ? 0 : 1,
             note: rand() < 0.08 ? notes[Math.floor(rand() * notes.length)]! : "",
           });
         }
@@ -163,37 +248,77 @@ async function seedOrganization(prisma: PrismaClient, demo: DemoOrganization, pa
     const { behaviourTitles, teams: barrierTeams, intervention, ...fields } = bar;
     const barrier = await prisma.barrier.create({ data: { ...fields, organizationId: org.id, createdById: author } });
     await prisma.barrierBehaviour.createMany({
-      data: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, behaviourId: behaviours.get(t)!.id })),
+      data: behaviourTitles
+        .filter((t) => behaviours.has(t))
+        .map((t) => ({ organizationId: org.id, barrierId: barrier.id, behaviourId: behaviours.get(t)!.id })),
     });
     await prisma.barrierTeam.createMany({
-      data: barrierTeams.filter((t) => teams.has(t)).map((t) => ({ organizationId: org.id, barrierId: barrier.id, teamId: teams.get(t)! })),
+      data: barrierTeams
+        .filter((t) => teams.has(t))
+        .map((t) => ({ organizationId: org.id, barrierId: barrier.id, teamId: teams.get(t)! })),
     });
     if (intervention) {
-      const ids = { behaviourIds: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => behaviours.get(t)!.id), teamIds: intervention.teams.map((t) => teams.get(t)!) };
-      await seedIntervention(prisma, org.id, barrier.id, bar.status, intervention, membershipOf(intervention.ownerKey), ids, now);
+      const ids = {
+        behaviourIds: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => behaviours.get(t)!.id),
+        teamIds: intervention.teams.map((t) => teams.get(t)!),
+      };
+      await seedIntervention(
+        prisma,
+        org.id,
+        barrier.id,
+        bar.status,
+        intervention,
+        membershipOf(intervention.ownerKey),
+        ids,
+        now,
+      );
     }
   }
 
   const surveyed = behaviours.get("Root cause on the ticket within 24 h");
-  if (surveyed) await seedDemoSurvey(prisma, { organizationId: org.id, behaviourId: surveyed.id, createdById: membershipOf("manager"), action: surveyed.def.action }, rand);
+  if (surveyed)
+    await seedDemoSurvey(
+      prisma,
+      {
+        organizationId: org.id,
+        behaviourId: surveyed.id,
+        createdById: membershipOf("manager"),
+        action: surveyed.def.action,
+      },
+      rand,
+    );
 
   for (const met of demo.metrics) {
     const metric = await prisma.metric.create({
       data: {
-        organizationId: org.id, name: met.name, unit: met.unit, kind: met.kind, timing: met.timing, direction: met.direction,
-        ownerId: met.ownerKey ? membershipOf(met.ownerKey) : null, targetType: met.targetType ?? null, targetValue: met.targetValue ?? null,
+        organizationId: org.id,
+        name: met.name,
+        unit: met.unit,
+        kind: met.kind,
+        timing: met.timing,
+        direction: met.direction,
+        ownerId: met.ownerKey ? membershipOf(met.ownerKey) : null,
+        targetType: met.targetType ?? null,
+        targetValue: met.targetValue ?? null,
         targetDate: met.targetType ? new Date(now.getTime() + 90 * DAY) : null,
         createdAt: new Date(now.getTime() - met.createdMonthsAgo * 30 * DAY),
       },
     });
     await prisma.behaviourMetric.createMany({
-      data: met.behaviourTitles.filter((t) => behaviours.has(t)).map((t) => ({ organizationId: org.id, behaviourId: behaviours.get(t)!.id, metricId: metric.id })),
+      data: met.behaviourTitles
+        .filter((t) => behaviours.has(t))
+        .map((t) => ({ organizationId: org.id, behaviourId: behaviours.get(t)!.id, metricId: metric.id })),
     });
     await prisma.metricReading.createMany({
       data: Array.from({ length: WEEKS }, (_, w) => {
         const value = met.start + ((met.end - met.start) * w) / (WEEKS - 1) + (rand() - 0.5) * 2 * met.noise;
         const date = new Date(start.getTime() + (w + 1) * 7 * DAY);
-        return { organizationId: org.id, metricId: metric.id, date: new Date(date.toISOString().slice(0, 10)), value: Math.round(value * 100) / 100 };
+        return {
+          organizationId: org.id,
+          metricId: metric.id,
+          date: new Date(date.toISOString().slice(0, 10)),
+          value: Math.round(value * 100) / 100,
+        };
       }),
     });
   }

@@ -19,14 +19,21 @@ try {
 const counts = report.metadata?.vulnerabilities;
 if (counts) {
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  console.log(`[audit] npm audit: ${counts.total ?? 0} advisories in production dependencies, ${serious} high or critical`);
+  console.log(
+    `[audit] npm audit: ${counts.total ?? 0} advisories in production dependencies, ${serious} high or critical`,
+  );
   if (serious > 0) {
     failed = true;
     console.error(audit.stdout);
   }
 } else {
-  const why = (report.error?.summary || audit.stderr || "no answer").split("\n").find((l) => /405|error|ENOTFOUND|ETIMEDOUT/i.test(l)) ?? "no answer";
-  console.warn(`[audit] WARNING: npm audit could not query the advisory database (${why.trim()}); relying on the pin check below.`);
+  const why =
+    (report.error?.summary || audit.stderr || "no answer")
+      .split("\n")
+      .find((l) => /405|error|ENOTFOUND|ETIMEDOUT/i.test(l)) ?? "no answer";
+  console.warn(
+    `[audit] WARNING: npm audit could not query the advisory database (${why.trim()}); relying on the pin check below.`,
+  );
 }
 
 const semver = (v) => v.split(/[.-]/).slice(0, 3).map(Number);
@@ -46,12 +53,21 @@ for (const name of PINNED) {
   const [major, minor] = semver(installed);
   let published;
   try {
-    published = JSON.parse(execFileSync("npm", ["view", `${name}@~${major}.${minor}.0`, "version", "--json"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 60_000 }));
+    published = JSON.parse(
+      execFileSync("npm", ["view", `${name}@~${major}.${minor}.0`, "version", "--json"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        timeout: 60_000,
+      }),
+    );
   } catch {
     console.warn(`[audit] WARNING: could not ask the registry for ${name}'s releases`);
     continue;
   }
-  const latest = [published].flat().filter((v) => !v.includes("-")).reduce((a, b) => (newer(b, a) ? b : a), installed);
+  const latest = [published]
+    .flat()
+    .filter((v) => !v.includes("-"))
+    .reduce((a, b) => (newer(b, a) ? b : a), installed);
   if (latest !== installed) {
     console.error(`[audit] ${name} ${installed} is behind the newest patch ${latest} of its line: update it`);
     failed = true;

@@ -24,13 +24,16 @@ if (env.databaseUrl) {
       '  pg_restore --clean --if-exists --dbname="$DATABASE_URL" conduct.dump     (restore)',
   );
 }
-if (env.dataDir === "memory://") fail("CONDUCT_DATA_DIR is memory://: an in-memory database has nothing on disk to back up.");
+if (env.dataDir === "memory://")
+  fail("CONDUCT_DATA_DIR is memory://: an in-memory database has nothing on disk to back up.");
 // Where src/lib/server/database.ts keeps the embedded database.
 const dir = path.join(env.dataDir, "pglite");
 if (!existsSync(path.join(dir, "PG_VERSION"))) fail(`there is no embedded database in ${dir}.`);
 // PGlite writes postmaster.pid while the database is open and removes it on a clean close.
 if (existsSync(path.join(dir, "postmaster.pid")) && !force) {
-  fail(`the database in ${dir} is in use (postmaster.pid exists): stop the app and run this again. If the app is stopped and crashed earlier, add --force.`);
+  fail(
+    `the database in ${dir} is in use (postmaster.pid exists): stop the app and run this again. If the app is stopped and crashed earlier, add --force.`,
+  );
 }
 const file = path.resolve(target ?? `conduct-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`);
 if (existsSync(file)) fail(`${file} already exists: choose another file name.`);
@@ -38,11 +41,16 @@ if (existsSync(file)) fail(`${file} already exists: choose another file name.`);
 const t0 = Date.now();
 const db = new PGlite(dir);
 try {
-  const organisations = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization"`).then((r) => String(r.rows[0]!.n), () => "no");
+  const organisations = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization"`).then(
+    (r) => String(r.rows[0]!.n),
+    () => "no",
+  );
   const dump = await db.dumpDataDir("gzip");
   // Readable by the owner only: the copy holds password hashes and every organisation's data.
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { flag: "wx", mode: 0o600 });
-  console.log(`[conduct] backed up the embedded database (${organisations} organisation(s)) to ${file}: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+  console.log(
+    `[conduct] backed up the embedded database (${organisations} organisation(s)) to ${file}: ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+  );
 } finally {
   await db.close();
 }

@@ -18,7 +18,9 @@ const source = args.find((a) => !a.startsWith("--"));
 const env = serverEnv();
 
 if (env.databaseUrl) {
-  fail('DATABASE_URL is set, so the data is in PostgreSQL. Restore a pg_dump copy with PostgreSQL\'s tools: pg_restore --clean --if-exists --dbname="$DATABASE_URL" conduct.dump');
+  fail(
+    'DATABASE_URL is set, so the data is in PostgreSQL. Restore a pg_dump copy with PostgreSQL\'s tools: pg_restore --clean --if-exists --dbname="$DATABASE_URL" conduct.dump',
+  );
 }
 if (env.dataDir === "memory://") fail("CONDUCT_DATA_DIR is memory://: an in-memory database cannot be restored into.");
 if (!source) fail("name the backup file: npm run db:restore -- conduct-backup.tar.gz");
@@ -33,8 +35,12 @@ if (!gzip && !tar) fail(`${file} is not a database backup (neither .tar.gz nor .
 const dir = path.join(env.dataDir, "pglite");
 let aside: string | null = null;
 if (existsSync(dir) && readdirSync(dir).length > 0) {
-  if (!force) fail(`${dir} already holds a database. Stop the app and add --force to replace it (the current one is kept as ${dir}.before-restore-…).`);
-  if (existsSync(path.join(dir, "postmaster.pid"))) console.warn(`[conduct] ${dir} was not closed cleanly (or the app is running): make sure the app is stopped.`);
+  if (!force)
+    fail(
+      `${dir} already holds a database. Stop the app and add --force to replace it (the current one is kept as ${dir}.before-restore-…).`,
+    );
+  if (existsSync(path.join(dir, "postmaster.pid")))
+    console.warn(`[conduct] ${dir} was not closed cleanly (or the app is running): make sure the app is stopped.`);
   aside = `${dir}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   renameSync(dir, aside);
 }
@@ -44,13 +50,18 @@ mkdirSync(env.dataDir, { recursive: true });
 let db: PGlite | undefined;
 try {
   db = new PGlite(dir, { loadDataDir: new Blob([bytes], { type: gzip ? "application/x-gzip" : "application/x-tar" }) });
-  const [{ n: organisations }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization"`)).rows as [{ n: number }];
+  const [{ n: organisations }] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Organization"`))
+    .rows as [{ n: number }];
   await db.close();
-  console.log(`[conduct] restored the embedded database (${organisations} organisation(s)) into ${dir} in ${((Date.now() - t0) / 1000).toFixed(1)} s.${aside ? ` The previous database is in ${aside}.` : ""}`);
+  console.log(
+    `[conduct] restored the embedded database (${organisations} organisation(s)) into ${dir} in ${((Date.now() - t0) / 1000).toFixed(1)} s.${aside ? ` The previous database is in ${aside}.` : ""}`,
+  );
 } catch (err) {
   await db?.close().catch(() => undefined);
   // Leave the data directory as it was.
   rmSync(dir, { recursive: true, force: true });
   if (aside) renameSync(aside, dir);
-  fail(`${file} could not be restored as a Conduct database: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`);
+  fail(
+    `${file} could not be restored as a Conduct database: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`,
+  );
 }

@@ -4,7 +4,10 @@ import { serverEnv } from "@/lib/server/env";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
 
 const env = serverEnv();
-const report = await setUpDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }, { seed: process.env.CONDUCT_SEED !== "none" });
+const report = await setUpDatabase(
+  { databaseUrl: env.databaseUrl, dataDir: env.dataDir },
+  { seed: process.env.CONDUCT_SEED !== "none" },
+);
 console.log(
   `[conduct] ${report.kind} database ready in ${(report.ms / 1000).toFixed(1)} s: ` +
     `${report.migrated.length ? `applied ${report.migrated.join(", ")}` : "no pending migrations"}` +

@@ -31,8 +31,16 @@ if (kind === "postgres") {
 const report = await setUpDatabase({ databaseUrl, dataDir }, { seed: true });
 console.log(`[e2e] ${report.kind} database seeded in ${report.ms} ms`);
 
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CONDUCT_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "" };
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { stdio: "inherit", env });
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  CONDUCT_DATA_DIR: dataDir,
+  DATABASE_URL: databaseUrl ?? "",
+};
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+  stdio: "inherit",
+  env,
+});
 const stop = async (code: number) => {
   next.kill("SIGTERM");
   await stopPostgres();

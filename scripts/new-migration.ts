@@ -5,15 +5,25 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Usage: npm run db:migration -- <name>");
   process.exit(2);
 }
 const dir = path.join("prisma", "migrations");
-const latest = readdirSync(dir).filter((d) => existsSync(path.join(dir, d, "schema.prisma"))).sort().at(-1);
+const latest = readdirSync(dir)
+  .filter((d) => existsSync(path.join(dir, d, "schema.prisma")))
+  .sort()
+  .at(-1);
 const from = latest ? ["--from-schema-datamodel", path.join(dir, latest, "schema.prisma")] : ["--from-empty"];
-const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { encoding: "utf8" });
+const sql = execFileSync(
+  "npx",
+  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  { encoding: "utf8" },
+);
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
   console.log("The schema has not changed since the latest migration: nothing to write.");
   process.exit(0);

@@ -9,7 +9,10 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 ensureBuild();
 
 const env = serverEnv();
-const report = await setUpDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }, { seed: process.env.CONDUCT_SEED !== "none" });
+const report = await setUpDatabase(
+  { databaseUrl: env.databaseUrl, dataDir: env.dataDir },
+  { seed: process.env.CONDUCT_SEED !== "none" },
+);
 console.log(
   `[conduct] ${report.kind} database ready in ${(report.ms / 1000).toFixed(1)} s` +
     `${report.migrated.length ? `; applied ${report.migrated.length} migration(s)` : ""}` +

@@ -8,7 +8,18 @@ import { SESSION_COOKIES } from "@/lib/domain/sessions";
 //    scripts (it reads the policy from the request headers);
 // 2. visitors without a session cookie asking for a signed-in area go to sign-in, which returns
 //    them to where they were going; server components are told the requested path.
-const SIGNED_IN_AREAS = ["/catalogue", "/log", "/barriers", "/surveys", "/interventions", "/dashboards", "/metrics", "/settings", "/teams", "/help"];
+const SIGNED_IN_AREAS = [
+  "/catalogue",
+  "/log",
+  "/barriers",
+  "/surveys",
+  "/interventions",
+  "/dashboards",
+  "/metrics",
+  "/settings",
+  "/teams",
+  "/help",
+];
 
 export function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;

@@ -107,7 +107,17 @@ test("signing in from a protected link returns there", async ({ page }) => {
 });
 
 test("every signed-in area sends a stranger to sign-in and remembers where they were going", async ({ page }) => {
-  for (const path of ["/catalogue", "/log", "/barriers", "/surveys", "/dashboards/standup", "/metrics/audit", "/teams", "/settings", "/help/barrier-analysis"]) {
+  for (const path of [
+    "/catalogue",
+    "/log",
+    "/barriers",
+    "/surveys",
+    "/dashboards/standup",
+    "/metrics/audit",
+    "/teams",
+    "/settings",
+    "/help/barrier-analysis",
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(new RegExp(`/sign-in\\?next=${encodeURIComponent(path)}$`));
   }

@@ -66,6 +66,9 @@ test("signed out, the export answers nothing: sign-in without a cookie, 404 with
   const res = await request.get("/settings/audit/export", { maxRedirects: 0 });
   expect(res.status()).toBe(307);
   expect(res.headers().location).toContain("/sign-in");
-  const forged = await request.get("/settings/audit/export", { maxRedirects: 0, headers: { cookie: "next-auth.session-token=forged" } });
+  const forged = await request.get("/settings/audit/export", {
+    maxRedirects: 0,
+    headers: { cookie: "next-auth.session-token=forged" },
+  });
   expect(forged.status()).toBe(404);
 });

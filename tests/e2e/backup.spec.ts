@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./fixtures";
 
-test("an admin downloads the organisation as one file and restores it into a new, empty organisation", async ({ page }, info) => {
+test("an admin downloads the organisation as one file and restores it into a new, empty organisation", async ({
+  page,
+}, info) => {
   await page.goto("/sign-up");
   await page.getByLabel("Your name").fill("Bea Backup");
   await page.getByLabel("Work e-mail").fill(uniqueEmail("backup"));
@@ -11,8 +13,10 @@ test("an admin downloads the organisation as one file and restores it into a new
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/catalogue$/);
   // Something to back up: one behaviour, imported as a draft.
-  const header = "value,title,actor,action,trigger,frequency,completion_criterion,customer_outcome,example,anchors,owner_email,status";
-  const row = "Customers first,Callback within one working day,The support agent,calls the customer back with the answer,When a customer asks a question the agent cannot answer at once,within one working day,The ticket shows a call entry with the time,Customers get answers without chasing,Agent called back at 10:40 the next day.,,,";
+  const header =
+    "value,title,actor,action,trigger,frequency,completion_criterion,customer_outcome,example,anchors,owner_email,status";
+  const row =
+    "Customers first,Callback within one working day,The support agent,calls the customer back with the answer,When a customer asks a question the agent cannot answer at once,within one working day,The ticket shows a call entry with the time,Customers get answers without chasing,Agent called back at 10:40 the next day.,,,";
   await page.getByRole("link", { name: "Import / export" }).click();
   await page.getByLabel("…or paste its content").fill(`${header}\r\n${row}\r\n`);
   await page.getByRole("button", { name: "Preview import" }).click();

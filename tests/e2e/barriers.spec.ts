@@ -12,7 +12,9 @@ async function score(page: Page, impact: string, reach: string, ease: string) {
   await page.getByRole("group", { name: "Ease of removal" }).getByLabel(ease, { exact: true }).check();
 }
 
-test("a manager records a barrier with both classifications, scores it and finds it first in the priority list", async ({ page }) => {
+test("a manager records a barrier with both classifications, scores it and finds it first in the priority list", async ({
+  page,
+}) => {
   const title = `Ticket tool logs people out ${suffix()}`;
   await login(page, "manager");
   await page.getByRole("link", { name: "Barriers", exact: true }).click();
@@ -20,7 +22,9 @@ test("a manager records a barrier with both classifications, scores it and finds
 
   // Missing classifications: clear messages beside the fields, nothing saved, typed text kept.
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("What gets in the way").fill("The ticket tool signs engineers out every hour, so root-cause notes are lost half-written.");
+  await page
+    .getByLabel("What gets in the way")
+    .fill("The ticket tool signs engineers out every hour, so root-cause notes are lost half-written.");
   await page.getByRole("button", { name: "Record barrier" }).click();
   await expect(page.getByText("Choose the COM-B component.")).toBeVisible();
   await expect(page.getByText("Choose the Barrier Analysis determinant.")).toBeVisible();
@@ -37,7 +41,9 @@ test("a manager records a barrier with both classifications, scores it and finds
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText("COM-B: Physical opportunity")).toBeVisible();
   await expect(page.getByText("Determinant: Access")).toBeVisible();
-  await expect(page.getByTestId("barrier-priority")).toContainText("100 = impact 5 × people affected 5 × ease of removal 4");
+  await expect(page.getByTestId("barrier-priority")).toContainText(
+    "100 = impact 5 × people affected 5 × ease of removal 4",
+  );
 
   // The demo's highest priority is 80, so 100 leads the list and the Pareto chart's table.
   await page.getByRole("link", { name: "← Barriers" }).click();
@@ -50,10 +56,14 @@ test("a manager records a barrier with both classifications, scores it and finds
   // Sorting by ease (kept in the URL) puts the demo's ease-5 barrier first.
   await page.getByRole("link", { name: "Ease", exact: true }).click();
   await expect(page).toHaveURL(/sort=ease/);
-  await expect(page.getByTestId("barrier-table").first().locator("tbody tr").first()).toContainText("No reminder at the moment of closing");
+  await expect(page.getByTestId("barrier-table").first().locator("tbody tr").first()).toContainText(
+    "No reminder at the moment of closing",
+  );
 });
 
-test("a survey's 90 imported responses show significant barriers; one becomes a barrier, an intervention is planned and its before/after renders", async ({ page }) => {
+test("a survey's 90 imported responses show significant barriers; one becomes a barrier, an intervention is planned and its before/after renders", async ({
+  page,
+}) => {
   const title = `Root cause survey ${suffix()}`;
   await login(page, "manager");
   await page.goto("/surveys");
@@ -61,7 +71,9 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   await page.getByLabel("Survey title").fill(title);
   await page.getByLabel("Behaviour", { exact: true }).selectOption({ label: BEHAVIOUR });
   // The default screening question follows the behaviour, in the second person.
-  await expect(page.getByLabel("Question 1 text")).toHaveValue("In the last two weeks, each time it was due, did you post the root cause and next step on the customer's ticket?");
+  await expect(page.getByLabel("Question 1 text")).toHaveValue(
+    "In the last two weeks, each time it was due, did you post the root cause and next step on the customer's ticket?",
+  );
   await page.getByLabel("Determinant to ask about").selectOption({ label: "Access" });
   await page.getByRole("button", { name: "Add determinant question" }).click();
   await page.getByLabel("Determinant to ask about").selectOption({ label: "Perceived self-efficacy" });
@@ -92,8 +104,12 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export tabulation (CSV)" }).click();
   const csv = readFileSync((await (await download).path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("determinant,question,response,doers_with,doers_total,nondoers_with,nondoers_total,pct_doers,pct_nondoers,odds_ratio,or_ci_low,or_ci_high,err,p_value,test,significant");
-  expect(csv).toContain("Access,\"Is it difficult to get the tools, information or time you need to do this?\",Yes,8,45,30,45,17.8,66.7,");
+  expect(csv.split("\r\n")[0]).toBe(
+    "determinant,question,response,doers_with,doers_total,nondoers_with,nondoers_total,pct_doers,pct_nondoers,odds_ratio,or_ci_low,or_ci_high,err,p_value,test,significant",
+  );
+  expect(csv).toContain(
+    'Access,"Is it difficult to get the tools, information or time you need to do this?",Yes,8,45,30,45,17.8,66.7,',
+  );
 
   // One click: the response becomes a barrier carrying its statistics; then it is scored.
   await page.getByRole("button", { name: "Make “Yes” a barrier" }).click();
@@ -114,7 +130,14 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   const start = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Start date").fill(start);
   await expect(page.getByRole("group", { name: "Roll it out to" }).getByLabel("Payments")).toBeChecked();
-  for (const c of ["Affordability", "Practicability", "Effectiveness", "Acceptability", "Side-effects / safety", "Equity"]) {
+  for (const c of [
+    "Affordability",
+    "Practicability",
+    "Effectiveness",
+    "Acceptability",
+    "Side-effects / safety",
+    "Equity",
+  ]) {
     await page.getByRole("group", { name: c, exact: true }).getByLabel("4", { exact: true }).check();
   }
   await page.getByRole("button", { name: "Plan intervention" }).click();
@@ -153,15 +176,23 @@ test("a member can propose a barrier but not score it, and answers a survey once
   await expect(member).toHaveURL(/\/respond$/);
   await member.getByRole("button", { name: "Send my answers" }).click();
   await expect(member.getByText("Choose a response.").first()).toBeVisible();
-  await member.getByRole("group", { name: /did you post the root cause/ }).getByLabel("Not every time").check();
-  await member.getByRole("group", { name: /could you do this every time it is due/ }).getByLabel("Not sure").check();
+  await member
+    .getByRole("group", { name: /did you post the root cause/ })
+    .getByLabel("Not every time")
+    .check();
+  await member
+    .getByRole("group", { name: /could you do this every time it is due/ })
+    .getByLabel("Not sure")
+    .check();
   await member.getByRole("button", { name: "Send my answers" }).click();
   await expect(member.getByText("Thank you: your answers are in.")).toBeVisible();
   await member.reload();
   await expect(member.getByRole("button", { name: "Send my answers" })).toHaveCount(0);
 
   await manager.reload();
-  await expect(manager.getByTestId("survey-counts")).toContainText("0 doers · 1 non-doers · 0 excluded (1 answered in the app");
+  await expect(manager.getByTestId("survey-counts")).toContainText(
+    "0 doers · 1 non-doers · 0 excluded (1 answered in the app",
+  );
   // The tabulation export is for managers only: a member gets the same 404 as for a missing survey.
   expect((await member.request.get(`${surveyUrl}/export`)).status()).toBe(404);
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
 
-test("a leader turns a vague behaviour into one that passes the video test; another person activates it", async ({ browser }) => {
+test("a leader turns a vague behaviour into one that passes the video test; another person activates it", async ({
+  browser,
+}) => {
   const title = `Release walkthrough ${Date.now().toString(36)}`;
   const leader = await browser.newPage();
   await login(leader, "leader");
@@ -21,7 +23,9 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   await leader.getByLabel("Action").fill("demos each customer-visible change to the account leads");
   await leader.getByLabel("Trigger / context").fill("Before a release is approved");
   await leader.getByLabel("Frequency or deadline").fill("at the release review");
-  await leader.getByLabel("Done when (completion criterion)").fill("The release ticket links the recording of the walkthrough");
+  await leader
+    .getByLabel("Done when (completion criterion)")
+    .fill("The release ticket links the recording of the walkthrough");
   await leader.getByLabel("Customer outcome it serves").fill("Account leads can warn customers before changes land");
   await expect(status).toHaveText("Passes: an outsider watching a video could confirm this happened.");
   await expect(leader.getByTestId("sentence")).toHaveText(
@@ -50,7 +54,12 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   const manager = await browser.newPage();
   await login(manager, "manager");
   await manager.goto(url);
-  for (const q of ["Could you point a camera at it?", "Is the actor clear?", "Is the moment clear?", "Could two observers agree it happened?"]) {
+  for (const q of [
+    "Could you point a camera at it?",
+    "Is the actor clear?",
+    "Is the moment clear?",
+    "Could two observers agree it happened?",
+  ]) {
     await manager.getByRole("group", { name: q }).getByLabel("Yes").check();
   }
   await manager.getByRole("group", { name: "Verdict" }).getByLabel("Pass").check();
@@ -93,7 +102,9 @@ test("an edit saves a new version, and a stale edit shows a conflict without los
 
   await b.getByLabel("A real example").fill("My competing example");
   await b.getByRole("button", { name: "Save new version" }).click();
-  await expect(b.locator("form [role=alert]")).toContainText(`Someone else saved this behaviour (now version ${version + 1})`);
+  await expect(b.locator("form [role=alert]")).toContainText(
+    `Someone else saved this behaviour (now version ${version + 1})`,
+  );
   await expect(b.getByLabel("A real example")).toHaveValue("My competing example");
 });
 

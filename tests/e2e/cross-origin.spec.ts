@@ -5,7 +5,11 @@ const BEHAVIOUR = "Root cause on the ticket within 24 h";
 
 // Server actions are public HTTP endpoints. A post from another origin (a page on another site
 // submitting to ours with the victim's cookies) must be refused before the action runs.
-test("a server action posted signed out or from another origin is refused and writes nothing; the same call signed in from our origin works", async ({ page, baseURL, playwright }) => {
+test("a server action posted signed out or from another origin is refused and writes nothing; the same call signed in from our origin works", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
   await login(page, "member");
   await page.goto("/log");
   // Record one real call of the log action: its id header and the arguments the pad sends.
@@ -17,7 +21,12 @@ test("a server action posted signed out or from another origin is refused and wr
   const [args] = JSON.parse(request.postData()!) as [Record<string, unknown>];
   const replay = (origin: string, key: string) =>
     page.request.post("/log", {
-      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+      headers: {
+        "Next-Action": actionId,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+        Origin: origin,
+      },
       data: JSON.stringify([{ ...args, idempotencyKey: key }]),
       failOnStatusCode: false,
     });
@@ -25,9 +34,17 @@ test("a server action posted signed out or from another origin is refused and wr
   const key = `xorigin-${Date.now().toString(36)}`;
   // Signed out (no cookie at all, or a forged one), from our own origin: refused, nothing written.
   for (const cookie of ["", "next-auth.session-token=forged.value"]) {
-    const stranger = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { Cookie: cookie } : {} });
+    const stranger = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: cookie ? { Cookie: cookie } : {},
+    });
     const res = await stranger.post("/log", {
-      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: new URL(baseURL!).origin },
+      headers: {
+        "Next-Action": actionId,
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+        Origin: new URL(baseURL!).origin,
+      },
       data: JSON.stringify([{ ...args, idempotencyKey: key }]),
       failOnStatusCode: false,
       maxRedirects: 0,

@@ -2,7 +2,9 @@ import { readFileSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
 
-test("a manager filters the overview in the URL, opens a behaviour's outcome view and exports its data", async ({ page }) => {
+test("a manager filters the overview in the URL, opens a behaviour's outcome view and exports its data", async ({
+  page,
+}) => {
   await login(page, "manager");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" }).click();
   await expect(page.getByRole("heading", { name: "Organisation overview" })).toBeVisible();
@@ -35,7 +37,9 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   await page.getByLabel("Period").selectOption({ label: "Last 26 weeks" });
   await page.getByLabel("Behaviour", { exact: true }).selectOption({ label: "Root cause on the ticket within 24 h" });
   await page.getByRole("button", { name: "Show" }).click();
-  await page.getByLabel("Metric", { exact: true }).selectOption({ label: "Time to resolution experienced by the customer" });
+  await page
+    .getByLabel("Metric", { exact: true })
+    .selectOption({ label: "Time to resolution experienced by the customer" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/behaviour=.+&metric=|metric=.+&behaviour=|period=26w.*behaviour=/);
   await expect(page.getByText("Correlation, not proof.")).toBeVisible();
@@ -43,15 +47,21 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   await expect(page.getByTestId("correlations")).toContainText(/0\.\d\d|-0\.\d\d/);
 
   const csv = page.waitForEvent("download");
-  await page.getByRole("button", { name: "CSV of Adoption and Time to resolution experienced by the customer" }).click();
+  await page
+    .getByRole("button", { name: "CSV of Adoption and Time to resolution experienced by the customer" })
+    .click();
   const csvFile = await csv;
   expect(csvFile.suggestedFilename()).toBe("behaviour-outcome.csv");
-  const lines = readFileSync((await csvFile.path())!, "utf8").trim().split("\r\n");
+  const lines = readFileSync((await csvFile.path())!, "utf8")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe("week,adoption_pct,Time to resolution experienced by the customer (hours)");
   expect(lines).toHaveLength(27);
 
   const png = page.waitForEvent("download");
-  await page.getByRole("button", { name: "PNG of Adoption and Time to resolution experienced by the customer" }).click();
+  await page
+    .getByRole("button", { name: "PNG of Adoption and Time to resolution experienced by the customer" })
+    .click();
   const pngFile = await png;
   expect(pngFile.suggestedFilename()).toBe("behaviour-outcome.png");
   const bytes = readFileSync((await pngFile.path())!);
@@ -83,7 +93,14 @@ test("the team view and the portfolio standup, where the meeting's customer stor
 test("a member cannot open the manager dashboards: each page answers 404", async ({ page }) => {
   await login(page, "member");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" })).toHaveCount(0);
-  for (const path of ["/dashboards", "/dashboards/behaviour", "/dashboards/team", "/dashboards/standup", "/metrics", "/metrics/audit"]) {
+  for (const path of [
+    "/dashboards",
+    "/dashboards/behaviour",
+    "/dashboards/team",
+    "/dashboards/standup",
+    "/metrics",
+    "/metrics/audit",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(page.getByText("Customer retention")).toHaveCount(0);

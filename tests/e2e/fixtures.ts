@@ -22,4 +22,5 @@ export async function login(page: Page, role: keyof typeof USERS) {
   await signIn(page, USERS[role]);
 }
 
-export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;
+export const uniqueEmail = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.test`;

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
 
-test("a member of another organisation opening a Northwind behaviour URL gets a 404 and none of its data", async ({ browser }) => {
+test("a member of another organisation opening a Northwind behaviour URL gets a 404 and none of its data", async ({
+  browser,
+}) => {
   const leader = await browser.newPage();
   await login(leader, "leader");
   await leader.getByRole("link", { name: /Root cause on the ticket within 24 h/ }).click();

@@ -15,7 +15,9 @@ async function thisWeek(page: Page): Promise<[number, number]> {
   return [performed!, opportunities!];
 }
 
-test("a member logs from a phone in three taps, undoes, logs a miss with a note and an anonymous entry; adoption follows", async ({ page }) => {
+test("a member logs from a phone in three taps, undoes, logs a miss with a note and an anonymous entry; adoption follows", async ({
+  page,
+}) => {
   await login(page, "member");
   const before = await thisWeek(page);
 
@@ -28,7 +30,9 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   await toast.getByRole("button", { name: "Undo" }).tap();
   await expect(toast).toHaveCount(0);
 
-  await page.getByRole("textbox", { name: /Note \(optional\): describe the situation/ }).fill("Release day, the queue had no owner");
+  await page
+    .getByRole("textbox", { name: /Note \(optional\): describe the situation/ })
+    .fill("Release day, the queue had no owner");
   await page.getByRole("button", { name: "Missed", exact: true }).tap();
   await expect(toast).toContainText(`Missed: ${BEHAVIOUR}`);
   await page.getByLabel("Log anonymously (your name is not stored)").check();
@@ -39,7 +43,9 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   const recent = page.getByRole("listitem").filter({ hasText: "Release day, the queue had no owner" });
   await expect(recent).toContainText("Mia Santos");
   await expect(recent).toContainText("Missed");
-  await expect(page.getByRole("listitem").filter({ hasText: BEHAVIOUR }).filter({ hasText: "Anonymous" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: BEHAVIOUR }).filter({ hasText: "Anonymous" }).first(),
+  ).toBeVisible();
 
   // The undone entry does not count; the miss and the anonymous entry do.
   const after = await thisWeek(page);
@@ -67,7 +73,12 @@ test("the same phone can correct or delete its entries for 24 hours, even anonym
   await expect(recent).toContainText("Missed");
   await expect(recent).toContainText("Anonymous");
 
-  await mine.getByRole("listitem").filter({ hasText: "Customer confirmation before closing a ticket" }).first().getByRole("button", { name: "Delete" }).tap();
+  await mine
+    .getByRole("listitem")
+    .filter({ hasText: "Customer confirmation before closing a ticket" })
+    .first()
+    .getByRole("button", { name: "Delete" })
+    .tap();
   await page.reload();
   await expect(page.getByRole("listitem").filter({ hasText: note })).toHaveCount(0);
 
@@ -77,7 +88,10 @@ test("the same phone can correct or delete its entries for 24 hours, even anonym
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/[?&]behaviour=[a-z0-9]+/);
   const behaviourId = new URL(page.url()).searchParams.get("behaviour");
-  await expect(filters.getByRole("link", { name: "Export these as CSV" })).toHaveAttribute("href", new RegExp(`behaviour=${behaviourId}`));
+  await expect(filters.getByRole("link", { name: "Export these as CSV" })).toHaveAttribute(
+    "href",
+    new RegExp(`behaviour=${behaviourId}`),
+  );
   const list = page.getByRole("list", { name: "Recent observations" });
   await expect(list.getByRole("listitem").first()).toContainText("Customer confirmation before closing a ticket");
   await expect(list.getByRole("listitem").filter({ hasText: "Root cause on the ticket within 24 h" })).toHaveCount(0);

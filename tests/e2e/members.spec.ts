@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { login, uniqueEmail } from "./fixtures";
 
-test("an admin invites a colleague by link, the colleague joins, and disabling them ends their access on the next request", async ({ browser }) => {
+test("an admin invites a colleague by link, the colleague joins, and disabling them ends their access on the next request", async ({
+  browser,
+}) => {
   const admin = await browser.newPage();
   await login(admin, "admin");
   await admin.getByRole("link", { name: "Settings" }).click();

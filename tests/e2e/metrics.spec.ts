@@ -3,7 +3,9 @@ import { login } from "./fixtures";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-test("a manager defines a metric with a target, records readings by hand and by CSV, and its status follows", async ({ page }) => {
+test("a manager defines a metric with a target, records readings by hand and by CSV, and its status follows", async ({
+  page,
+}) => {
   const name = `Cost per ticket ${Date.now().toString(36)}`;
   await login(page, "manager");
   await page.goto("/metrics");
@@ -11,8 +13,14 @@ test("a manager defines a metric with a target, records readings by hand and by 
   // A target without a value is refused beside the field; nothing is created.
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Unit").fill("EUR");
-  await page.getByRole("group", { name: "What it measures" }).getByLabel(/Internal process/).check();
-  await page.getByRole("group", { name: "Leading or lagging" }).getByLabel(/Lagging/).check();
+  await page
+    .getByRole("group", { name: "What it measures" })
+    .getByLabel(/Internal process/)
+    .check();
+  await page
+    .getByRole("group", { name: "Leading or lagging" })
+    .getByLabel(/Lagging/)
+    .check();
   await page.getByRole("group", { name: "Desired direction" }).getByLabel("Lower is better").check();
   await page.getByLabel("Kind of target").selectOption({ label: "Stay at or below" });
   await page.getByRole("button", { name: "Create metric" }).click();

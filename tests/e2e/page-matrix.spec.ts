@@ -8,10 +8,27 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { can, type Role } from "@/lib/domain/roles";
 import { login, USERS } from "./fixtures";
-import { fill, ID_SOURCES, NEVER_SENT, PAGE_MATRIX, PLAIN, placeholders, RSC_REFUSAL, VARIANTS, type IdKind, type PageRow, type Variant } from "./support/page-matrix";
+import {
+  fill,
+  ID_SOURCES,
+  NEVER_SENT,
+  PAGE_MATRIX,
+  PLAIN,
+  placeholders,
+  RSC_REFUSAL,
+  VARIANTS,
+  type IdKind,
+  type PageRow,
+  type Variant,
+} from "./support/page-matrix";
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../src/app/(app)");
-const ROLE_USERS: Record<Role, keyof typeof USERS> = { ADMIN: "admin", LEADER: "leader", MANAGER: "manager", MEMBER: "member" };
+const ROLE_USERS: Record<Role, keyof typeof USERS> = {
+  ADMIN: "admin",
+  LEADER: "leader",
+  MANAGER: "manager",
+  MEMBER: "member",
+};
 const NEVER_EXISTED = "cm0000000000000000000000a1";
 
 type Ids = Partial<Record<IdKind, string>>;
@@ -24,18 +41,24 @@ async function signedInRequest(browser: Browser, who: keyof typeof USERS): Promi
   return context.request;
 }
 
-const get = (req: APIRequestContext, url: string, headers: Record<string, string> = {}) => req.get(url, { maxRedirects: 0, headers });
+const get = (req: APIRequestContext, url: string, headers: Record<string, string> = {}) =>
+  req.get(url, { maxRedirects: 0, headers });
 
 /**
  * One request as a browser would send it. An RSC request first gets a 307 to the same URL with the
  * cache-busting `_rsc` value Next.js expects; the router follows that, so this does too (once).
  */
-async function fetchAs(req: APIRequestContext, url: string, variant: Variant): Promise<{ res: APIResponse; body: string }> {
+async function fetchAs(
+  req: APIRequestContext,
+  url: string,
+  variant: Variant,
+): Promise<{ res: APIResponse; body: string }> {
   let res = await get(req, url, variant.headers);
   const location = res.headers()["location"];
   if (res.status() === 307 && location) {
     const next = new URL(location, "http://x");
-    if (next.pathname === new URL(url, "http://x").pathname && next.searchParams.has("_rsc")) res = await get(req, next.pathname + next.search, variant.headers);
+    if (next.pathname === new URL(url, "http://x").pathname && next.searchParams.has("_rsc"))
+      res = await get(req, next.pathname + next.search, variant.headers);
   }
   return { res, body: await res.text() };
 }
@@ -50,7 +73,9 @@ async function crawlIds(req: APIRequestContext): Promise<{ ids: Ids; all: Set<st
     // A list under another record (interventions under a barrier): try each of those records, as
     // other tests may have added records without any.
     const parents = placeholders(source.list).map((k) => lists[k] ?? []);
-    const candidates = parents.length ? (parents[0] ?? []).map((id) => fill(source.list, { [placeholders(source.list)[0]!]: id })) : [source.list];
+    const candidates = parents.length
+      ? (parents[0] ?? []).map((id) => fill(source.list, { [placeholders(source.list)[0]!]: id }))
+      : [source.list];
     for (const url of candidates) {
       const html = await (await get(req, url)).text();
       const found = [...html.matchAll(source.link)].map((m) => m[1]!);
@@ -65,10 +90,16 @@ async function crawlIds(req: APIRequestContext): Promise<{ ids: Ids; all: Set<st
   return { ids, all };
 }
 
-const h1 = (html: string) => /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]?.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").trim() ?? "";
+const h1 = (html: string) =>
+  /<h1[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)?.[1]
+    ?.replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .trim() ?? "";
 
 function expectNothingSecret(url: string, body: string, foreignIds: Set<string>, allowed: string[] = []) {
-  for (const { name, pattern } of NEVER_SENT.filter((n) => !allowed.includes(n.name))) expect(pattern.test(body), `${url} sends a ${name}`).toBe(false);
+  for (const { name, pattern } of NEVER_SENT.filter((n) => !allowed.includes(n.name)))
+    expect(pattern.test(body), `${url} sends a ${name}`).toBe(false);
   const leaked = [...foreignIds].filter((id) => body.includes(id));
   expect(leaked, `${url} contains another organisation's ids`).toEqual([]);
 }
@@ -78,15 +109,23 @@ function expectNothingSecret(url: string, body: string, foreignIds: Set<string>,
  * tells the router exactly that; a prefetch of a dynamic page carries only the route tree. Never
  * the page's own content.
  */
-function expectRefused(row: PageRow, variant: Variant, { res, body }: { res: APIResponse; body: string }, markers: string[], label: string) {
+function expectRefused(
+  row: PageRow,
+  variant: Variant,
+  { res, body }: { res: APIResponse; body: string },
+  markers: string[],
+  label: string,
+) {
   const status = res.status();
   for (const m of markers) expect(body.includes(m), `${label} contains "${m}"`).toBe(false);
   if (row.kind === "route") expect(res.headers()["content-disposition"], label).toBeUndefined();
   if (status === 404) return;
-  if (status === 303 || status === 307) return expect(res.headers()["location"], label).toMatch(/^(http:\/\/[^/]+)?\/sign-in/);
+  if (status === 303 || status === 307)
+    return expect(res.headers()["location"], label).toMatch(/^(http:\/\/[^/]+)?\/sign-in/);
   expect(status, `${label}: status ${status}`).toBe(200);
   expect(res.headers()["content-type"], label).toContain("text/x-component");
-  if (variant.headers["Next-Router-Prefetch"]) expect(body.length, `${label}: a prefetch answer with content`).toBeLessThan(1_000);
+  if (variant.headers["Next-Router-Prefetch"])
+    expect(body.length, `${label}: a prefetch answer with content`).toBeLessThan(1_000);
   else expect(body, label).toMatch(RSC_REFUSAL);
 }
 
@@ -107,7 +146,10 @@ test.describe("role × page matrix over HTTP", () => {
       const heading = h1(html);
       // A heading that is also the page's static <title> is no secret (metadata is the same for everyone).
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "";
-      markers.set(row.url, heading.length >= 6 && !notFound.includes(heading) && !title.includes(heading) ? [heading] : []);
+      markers.set(
+        row.url,
+        heading.length >= 6 && !notFound.includes(heading) && !title.includes(heading) ? [heading] : [],
+      );
     }
     foreign = await crawlIds(await signedInRequest(browser, "otherAdmin"));
     expect(foreign.all.size).toBeGreaterThan(3);
@@ -127,7 +169,9 @@ test.describe("role × page matrix over HTTP", () => {
   });
 
   for (const role of ["ADMIN", "LEADER", "MANAGER", "MEMBER"] as Role[]) {
-    test(`${role}: allowed pages answer, refused ones are 404 with every bypass variant, and nothing secret is sent`, async ({ browser }) => {
+    test(`${role}: allowed pages answer, refused ones are 404 with every bypass variant, and nothing secret is sent`, async ({
+      browser,
+    }) => {
       const req = await signedInRequest(browser, ROLE_USERS[role]);
       for (const row of PAGE_MATRIX) {
         const url = fill(row.url, home.ids);
@@ -143,7 +187,11 @@ test.describe("role × page matrix over HTTP", () => {
           expect(res.status(), `${role} ${url}`).toBe(200);
           expectNothingSecret(`${role} ${url}`, body, foreign.all, row.allowFields);
           if (row.kind === "page") {
-            const rsc = await fetchAs(req, url, VARIANTS.find((v) => v.name === "rsc")!);
+            const rsc = await fetchAs(
+              req,
+              url,
+              VARIANTS.find((v) => v.name === "rsc")!,
+            );
             expect(rsc.res.status(), `${role} ${url} (RSC)`).toBe(200);
             expect(rsc.body, `${role} ${url} (RSC)`).not.toMatch(RSC_REFUSAL);
             expectNothingSecret(`${role} ${url} (RSC)`, rsc.body, foreign.all);
@@ -151,29 +199,44 @@ test.describe("role × page matrix over HTTP", () => {
           continue;
         }
         expect(res.status(), `${role} ${url}`).toBe(404);
-        for (const v of [PLAIN, ...VARIANTS]) expectRefused(row, v, await fetchAs(req, url, v), markers.get(row.url) ?? [], `${role} ${url} [${v.name}]`);
+        for (const v of [PLAIN, ...VARIANTS])
+          expectRefused(row, v, await fetchAs(req, url, v), markers.get(row.url) ?? [], `${role} ${url} [${v.name}]`);
       }
     });
   }
 
-  test("signed out (no cookie, or a forged one): every page goes to sign-in and no route answers, with every bypass variant", async ({ playwright, baseURL }) => {
+  test("signed out (no cookie, or a forged one): every page goes to sign-in and no route answers, with every bypass variant", async ({
+    playwright,
+    baseURL,
+  }) => {
     for (const cookie of [undefined, "next-auth.session-token=forged.value.here"]) {
       const req = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { Cookie: cookie } : {} });
       for (const row of PAGE_MATRIX) {
         const url = fill(row.url, home.ids);
         for (const v of [PLAIN, ...VARIANTS]) {
-          expectRefused(row, v, await fetchAs(req, url, v), markers.get(row.url) ?? [], `signed out${cookie ? " (forged cookie)" : ""} ${url} [${v.name}]`);
+          expectRefused(
+            row,
+            v,
+            await fetchAs(req, url, v),
+            markers.get(row.url) ?? [],
+            `signed out${cookie ? " (forged cookie)" : ""} ${url} [${v.name}]`,
+          );
         }
       }
       await req.dispose();
     }
   });
 
-  test("another organisation's admin gets the same 404 as for an id that never existed, and none of its data", async ({ browser }) => {
+  test("another organisation's admin gets the same 404 as for an id that never existed, and none of its data", async ({
+    browser,
+  }) => {
     const outsider = await signedInRequest(browser, "otherAdmin");
     for (const row of PAGE_MATRIX.filter((r) => placeholders(r.url).length > 0)) {
       const url = fill(row.url, home.ids);
-      const missing = await get(outsider, fill(row.url, Object.fromEntries(placeholders(row.url).map((k) => [k, NEVER_EXISTED]))));
+      const missing = await get(
+        outsider,
+        fill(row.url, Object.fromEntries(placeholders(row.url).map((k) => [k, NEVER_EXISTED]))),
+      );
       expect(missing.status(), `never existed: ${row.url}`).toBe(404);
       for (const v of [PLAIN, ...VARIANTS]) {
         const answer = await fetchAs(outsider, url, v);

@@ -31,7 +31,9 @@ test("each page gets its own nonce with 'strict-dynamic', and its scripts carry 
 test("the main pages run with no Content-Security-Policy violation", async ({ page }) => {
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const violations = () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
   for (const path of ["/sign-in", "/sign-up"]) {
@@ -40,7 +42,25 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
     expect(await violations(), path).toEqual([]);
   }
   await login(page, "manager");
-  const pages = ["/catalogue", "/log", "/barriers", "/surveys", "/dashboards", "/dashboards/behaviour", "/dashboards/team", "/dashboards/standup", "/metrics", "/metrics/audit", "/metrics/new", "/barriers/new", "/surveys/new", "/catalogue/new", "/teams", "/settings", "/help/barrier-analysis"];
+  const pages = [
+    "/catalogue",
+    "/log",
+    "/barriers",
+    "/surveys",
+    "/dashboards",
+    "/dashboards/behaviour",
+    "/dashboards/team",
+    "/dashboards/standup",
+    "/metrics",
+    "/metrics/audit",
+    "/metrics/new",
+    "/barriers/new",
+    "/surveys/new",
+    "/catalogue/new",
+    "/teams",
+    "/settings",
+    "/help/barrier-analysis",
+  ];
   for (const path of pages) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -56,11 +76,19 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
   await page.getByRole("button", { name: "PNG of Adoption trend" }).click();
   const pngFile = await png;
   expect(pngFile.suggestedFilename()).toBe("adoption-trend.png");
-  expect(readFileSync((await pngFile.path())!).subarray(1, 4).toString()).toBe("PNG");
+  expect(
+    readFileSync((await pngFile.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe("PNG");
   await page.goto("/dashboards/behaviour");
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
   // The chart is hidden from assistive technology (its table is the accessible form), so nothing in it may take focus.
-  expect(await page.locator('[aria-hidden="true"] :is(a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]))').count()).toBe(0);
+  expect(
+    await page
+      .locator('[aria-hidden="true"] :is(a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]))')
+      .count(),
+  ).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });
 

@@ -6,10 +6,15 @@ test("a catalogue exported from Northwind imports into a new organisation as dra
   const leader = await browser.newPage();
   await login(leader, "leader");
   await leader.getByRole("link", { name: "Import / export" }).click();
-  const [download] = await Promise.all([leader.waitForEvent("download"), leader.getByRole("link", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    leader.waitForEvent("download"),
+    leader.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^northwind-software-catalogue-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await download.path())!, "utf8");
-  expect(csv.split("\r\n")[0]).toBe("value,title,actor,action,trigger,frequency,completion_criterion,customer_outcome,example,anchors,owner_email,status");
+  expect(csv.split("\r\n")[0]).toBe(
+    "value,title,actor,action,trigger,frequency,completion_criterion,customer_outcome,example,anchors,owner_email,status",
+  );
 
   // A brand-new organisation imports it.
   const founder = await browser.newPage();
@@ -24,7 +29,9 @@ test("a catalogue exported from Northwind imports into a new organisation as dra
   await founder.getByLabel("…or paste its content").fill(csv);
   await founder.getByRole("button", { name: "Preview import" }).click();
   // Other tests may have added behaviours to Northwind: read the count from the preview.
-  const summary = founder.getByText(/(\d+) of \1 behaviours can be imported as drafts\. New values: Deep understanding of customer needs/);
+  const summary = founder.getByText(
+    /(\d+) of \1 behaviours can be imported as drafts\. New values: Deep understanding of customer needs/,
+  );
   await expect(summary).toBeVisible();
   const count = Number((await summary.textContent())!.match(/^(\d+)/)![1]);
   expect(count).toBeGreaterThanOrEqual(16);

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { login } from "./fixtures";
 
 // Last in the run on purpose: it deletes demo records (and restores them).
-test("a manager deletes a metric and a leader a behaviour; an admin restores both from Deleted items", async ({ browser }) => {
+test("a manager deletes a metric and a leader a behaviour; an admin restores both from Deleted items", async ({
+  browser,
+}) => {
   const manager = await browser.newPage();
   await login(manager, "manager");
   await manager.goto("/metrics");

@@ -26,27 +26,64 @@ export async function buildOrganization(p: Db, over: { name?: string; slug?: str
 export async function buildUser(p: Db, over: { email?: string; name?: string; password?: string } = {}) {
   const id = unique();
   return p.user.create({
-    data: { email: (over.email ?? `user-${id}@example.test`).toLowerCase(), name: over.name ?? `User ${id}`, passwordHash: hashFor(over.password ?? TEST_PASSWORD) },
+    data: {
+      email: (over.email ?? `user-${id}@example.test`).toLowerCase(),
+      name: over.name ?? `User ${id}`,
+      passwordHash: hashFor(over.password ?? TEST_PASSWORD),
+    },
   });
 }
 
-export async function buildMembership(p: Db, organizationId: string, userId: string, role: Role = "MEMBER", status: "ACTIVE" | "DISABLED" = "ACTIVE") {
+export async function buildMembership(
+  p: Db,
+  organizationId: string,
+  userId: string,
+  role: Role = "MEMBER",
+  status: "ACTIVE" | "DISABLED" = "ACTIVE",
+) {
   return p.membership.create({ data: { organizationId, userId, role, status } });
 }
 
 /** A user who is a member of the organisation with the given role. */
-export async function buildMember(p: Db, organizationId: string, role: Role = "MEMBER", over: { email?: string; name?: string; password?: string } = {}) {
+export async function buildMember(
+  p: Db,
+  organizationId: string,
+  role: Role = "MEMBER",
+  over: { email?: string; name?: string; password?: string } = {},
+) {
   const user = await buildUser(p, over);
   const membership = await buildMembership(p, organizationId, user.id, role);
   return { user, membership };
 }
 
-export async function buildTeam(p: Db, organizationId: string, over: { name?: string; kind?: "VALUE_STREAM" | "TEAM"; parentId?: string | null } = {}) {
-  return p.team.create({ data: { organizationId, name: over.name ?? `Team ${unique()}`, kind: over.kind ?? "TEAM", parentId: over.parentId ?? null } });
+export async function buildTeam(
+  p: Db,
+  organizationId: string,
+  over: { name?: string; kind?: "VALUE_STREAM" | "TEAM"; parentId?: string | null } = {},
+) {
+  return p.team.create({
+    data: {
+      organizationId,
+      name: over.name ?? `Team ${unique()}`,
+      kind: over.kind ?? "TEAM",
+      parentId: over.parentId ?? null,
+    },
+  });
 }
 
-export async function buildValue(p: Db, organizationId: string, over: { name?: string; description?: string; position?: number } = {}) {
-  return p.value.create({ data: { organizationId, name: over.name ?? `Value ${unique()}`, description: over.description ?? "", position: over.position ?? 0 } });
+export async function buildValue(
+  p: Db,
+  organizationId: string,
+  over: { name?: string; description?: string; position?: number } = {},
+) {
+  return p.value.create({
+    data: {
+      organizationId,
+      name: over.name ?? `Value ${unique()}`,
+      description: over.description ?? "",
+      position: over.position ?? 0,
+    },
+  });
 }
 
 export interface BehaviourFields {
@@ -63,24 +100,42 @@ export interface BehaviourFields {
 }
 
 /** A behaviour with its first version recorded, as the editor would leave it. */
-export async function buildBehaviour(p: Db, ids: { organizationId: string; valueId: string; ownerId: string; authorId?: string }, over: BehaviourFields = {}) {
+export async function buildBehaviour(
+  p: Db,
+  ids: { organizationId: string; valueId: string; ownerId: string; authorId?: string },
+  over: BehaviourFields = {},
+) {
   const fields = {
     title: over.title ?? `Root cause on the ticket ${unique()}`,
     actor: over.actor ?? "The on-call engineer",
     action: over.action ?? "posts the root cause and next step on the customer's ticket",
     trigger: over.trigger ?? "When a customer reports a defect",
     frequency: over.frequency ?? "within 24 hours",
-    completionCriterion: over.completionCriterion ?? "A comment headed 'Root cause' with a named next step is visible on the ticket",
+    completionCriterion:
+      over.completionCriterion ?? "A comment headed 'Root cause' with a named next step is visible on the ticket",
     customerOutcome: over.customerOutcome ?? "Customers know what happened and what comes next",
     example: over.example ?? "",
     anchors: over.anchors ?? ["How does this improve the customer's outcome?"],
   };
   const authorId = ids.authorId ?? ids.ownerId;
   const behaviour = await p.behaviour.create({
-    data: { ...fields, organizationId: ids.organizationId, valueId: ids.valueId, ownerId: ids.ownerId, authorId, status: over.status ?? "ACTIVE" },
+    data: {
+      ...fields,
+      organizationId: ids.organizationId,
+      valueId: ids.valueId,
+      ownerId: ids.ownerId,
+      authorId,
+      status: over.status ?? "ACTIVE",
+    },
   });
   await p.behaviourVersion.create({
-    data: { organizationId: ids.organizationId, behaviourId: behaviour.id, version: 1, editedById: authorId, snapshot: { ...fields, valueId: ids.valueId, ownerId: ids.ownerId } },
+    data: {
+      organizationId: ids.organizationId,
+      behaviourId: behaviour.id,
+      version: 1,
+      editedById: authorId,
+      snapshot: { ...fields, valueId: ids.valueId, ownerId: ids.ownerId },
+    },
   });
   return behaviour;
 }
@@ -129,6 +184,10 @@ export async function buildOrgScenario(p: Db, over: { name?: string } = {}) {
   const member = await buildMember(p, org.id, "MEMBER");
   const team = await buildTeam(p, org.id);
   const value = await buildValue(p, org.id, { name: `Deep understanding of customer needs ${org.name}` });
-  const behaviour = await buildBehaviour(p, { organizationId: org.id, valueId: value.id, ownerId: leader.membership.id }, { title: `Behaviour of ${org.name}` });
+  const behaviour = await buildBehaviour(
+    p,
+    { organizationId: org.id, valueId: value.id, ownerId: leader.membership.id },
+    { title: `Behaviour of ${org.name}` },
+  );
   return { org, admin, leader, manager, member, team, value, behaviour };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { authenticate, createAccountWithOrganization, createOrganizationFor, listOrganizationsOf, loadSession, memberContext, revokeSessions, sessionMember, startSession } from "@/lib/server/data/accounts";
+import {
+  authenticate,
+  createAccountWithOrganization,
+  createOrganizationFor,
+  listOrganizationsOf,
+  loadSession,
+  memberContext,
+  revokeSessions,
+  sessionMember,
+  startSession,
+} from "@/lib/server/data/accounts";
 import { RuleError } from "@/lib/server/errors";
 import { SignUpInput } from "@/lib/schemas/auth";
 import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
@@ -9,13 +19,22 @@ import { buildMembership, buildOrgScenario, buildUser, TEST_PASSWORD } from "../
 const loadSessionUser = async (...args: Parameters<typeof loadSession>) => (await loadSession(...args))?.user ?? null;
 
 const signUp = (over: Partial<Record<string, string>> = {}) =>
-  SignUpInput.parse({ name: "Grace Hopper", email: `grace-${Math.random().toString(36).slice(2)}@example.test`, password: "a-long-passphrase", organizationName: "Acme Support", ...over });
+  SignUpInput.parse({
+    name: "Grace Hopper",
+    email: `grace-${Math.random().toString(36).slice(2)}@example.test`,
+    password: "a-long-passphrase",
+    organizationName: "Acme Support",
+    ...over,
+  });
 
 describe("sign-up", () => {
   it("creates the organisation with the new user as its only admin", async () => {
     const input = signUp();
     const { userId, organizationId } = await createAccountWithOrganization(input);
-    const memberships = await db().membership.findMany({ where: { organizationId }, select: { userId: true, role: true, status: true } });
+    const memberships = await db().membership.findMany({
+      where: { organizationId },
+      select: { userId: true, role: true, status: true },
+    });
     expect(memberships).toEqual([{ userId, role: "ADMIN", status: "ACTIVE" }]);
     const org = await db().organization.findUniqueOrThrow({ where: { id: organizationId } });
     expect(org.name).toBe("Acme Support");
@@ -38,18 +57,26 @@ describe("sign-up", () => {
   it("refuses the most common passwords, whatever their case, and writes nothing", async () => {
     const before = await db().user.count();
     for (const password of ["password", "Baseball", "1qaz2wsx", "TRUSTNO1"]) {
-      await expect(createAccountWithOrganization(signUp({ password }))).rejects.toMatchObject({ field: "password", message: expect.stringMatching(/most common passwords/) });
+      await expect(createAccountWithOrganization(signUp({ password }))).rejects.toMatchObject({
+        field: "password",
+        message: expect.stringMatching(/most common passwords/),
+      });
     }
     expect(await db().user.count()).toBe(before);
     const { readFileSync } = await import("node:fs");
-    const list = readFileSync("src/lib/server/common-passwords.txt", "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    const list = readFileSync("src/lib/server/common-passwords.txt", "utf8")
+      .split("\n")
+      .filter((l) => l && !l.startsWith("#"));
     expect(list.length).toBeGreaterThanOrEqual(1000);
   });
 
   it("gives two organisations with the same name different slugs", async () => {
     const a = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));
     const b = await createAccountWithOrganization(signUp({ organizationName: "Twin" }));
-    const slugs = await db().organization.findMany({ where: { id: { in: [a.organizationId, b.organizationId] } }, select: { slug: true } });
+    const slugs = await db().organization.findMany({
+      where: { id: { in: [a.organizationId, b.organizationId] } },
+      select: { slug: true },
+    });
     expect(new Set(slugs.map((s) => s.slug)).size).toBe(2);
   });
 });
@@ -66,12 +93,21 @@ describe("sign-in", () => {
   });
 
   it("records a member's sign-ins and failed attempts in each of their organisations' audit trails", async () => {
-    const { userId, organizationId } = await createAccountWithOrganization({ name: "Ana", email: "ana-audit@example.test", password: "a-long-unusual-phrase-42", organizationName: "Audit Org" });
+    const { userId, organizationId } = await createAccountWithOrganization({
+      name: "Ana",
+      email: "ana-audit@example.test",
+      password: "a-long-unusual-phrase-42",
+      organizationName: "Audit Org",
+    });
     const second = await createOrganizationFor(userId, "Second Audit Org");
     await authenticate("ana-audit@example.test", "a-long-unusual-phrase-42", "203.0.113.9");
     await authenticate("ana-audit@example.test", "wrong-password", "203.0.113.9");
     for (const org of [organizationId, second]) {
-      const events = await db().auditEvent.findMany({ where: { organizationId: org, action: "member.sign-in" }, orderBy: { at: "asc" }, select: { outcome: true, ip: true, actorUserId: true } });
+      const events = await db().auditEvent.findMany({
+        where: { organizationId: org, action: "member.sign-in" },
+        orderBy: { at: "asc" },
+        select: { outcome: true, ip: true, actorUserId: true },
+      });
       expect(events).toEqual([
         { outcome: "ok", ip: "203.0.113.9", actorUserId: userId },
         { outcome: "failed", ip: "203.0.113.9", actorUserId: userId },
@@ -155,6 +191,10 @@ describe("organisation context", () => {
   it("lets an existing user create another organisation as its admin", async () => {
     const s = await buildOrgScenario(db());
     const orgId = await createOrganizationFor(s.member.user.id, "Side Project");
-    expect(await memberContext(s.member.user.id, orgId)).toMatchObject({ orgId, role: "ADMIN", orgName: "Side Project" });
+    expect(await memberContext(s.member.user.id, orgId)).toMatchObject({
+      orgId,
+      role: "ADMIN",
+      orgName: "Side Project",
+    });
   });
 });

@@ -8,7 +8,14 @@ import { exportOrganisation, importOrganisation, backupOverview } from "@/lib/se
 import { createOrganizationFor, authenticate, type MemberContext } from "@/lib/server/data/accounts";
 import { organisationOverview, standup, teamView } from "@/lib/server/data/dashboards";
 import { getBarrier, listBarriers } from "@/lib/server/data/barriers";
-import { getSurvey, hasResponded, listSurveys, respondToSurvey, surveyTabulation, createSurvey } from "@/lib/server/data/surveys";
+import {
+  getSurvey,
+  hasResponded,
+  listSurveys,
+  respondToSurvey,
+  surveyTabulation,
+  createSurvey,
+} from "@/lib/server/data/surveys";
 import { getMetric, listMetrics } from "@/lib/server/data/metrics";
 import { listCatalogue } from "@/lib/server/data/catalogue";
 import { listCoverageGaps } from "@/lib/server/data/coverage";
@@ -43,7 +50,8 @@ function relabel(value: unknown, labels: ReadonlyMap<string, string>): unknown {
   const swap = (s: string) => s.replace(/[A-Za-z0-9]{20,40}/g, (id) => labels.get(id) ?? id);
   if (typeof value === "string") return swap(value);
   if (Array.isArray(value)) return value.map((v) => relabel(v, labels));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [swap(k), relabel(v, labels)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [swap(k), relabel(v, labels)]));
   return value;
 }
 
@@ -71,7 +79,10 @@ let openSurveyId: string;
 
 beforeAll(async () => {
   await seedDemo(db(), NOW);
-  const org = await db().organization.findUniqueOrThrow({ where: { slug: "northwind" }, select: { id: true, name: true } });
+  const org = await db().organization.findUniqueOrThrow({
+    where: { slug: "northwind" },
+    select: { id: true, name: true },
+  });
   const user = (email: string) => db().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   const adminCtx = await contextFor((await user("admin@northwind.example")).id, org.id);
   people = {
@@ -80,24 +91,60 @@ beforeAll(async () => {
     member: await contextFor((await user("member@northwind.example")).id, org.id),
   };
   // Beyond the seed: a metric tracked for one team, a soft-deleted barrier, and an anonymous in-app answer (a responder key).
-  const [metric, team] = [await db().metric.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } }), await db().team.findFirstOrThrow({ where: { organizationId: org.id, kind: "TEAM" }, select: { id: true } })];
-  await db().metricTeam.create({ data: { organizationId: org.id, metricId: metric.id, teamId: team.id } });
-  await saveCustomerStory(people.leader, { meetingDate: TODAY, story: "A customer told us the root-cause note saved her a day." }, NOW);
-  const barrier = await db().barrier.findFirstOrThrow({ where: { organizationId: org.id, deletedAt: null }, select: { id: true } });
-  await softDelete(people.manager, "barrier", barrier.id, new Date(NOW.getTime() - 86_400_000));
-  const behaviour = await db().behaviour.findFirstOrThrow({ where: { organizationId: org.id, status: "ACTIVE", parentId: null }, select: { id: true } });
-  const questions = [
-    { text: "Did you post the root cause every time?", kind: "SCREENING", options: [{ label: "Yes", classifies: "DOER" }, { label: "No", classifies: "NON_DOER" }] },
-    { text: "Is it difficult to find the logs?", kind: "DETERMINANT", determinant: "ACCESS", options: [{ label: "Yes" }, { label: "No" }] },
+  const [metric, team] = [
+    await db().metric.findFirstOrThrow({ where: { organizationId: org.id }, select: { id: true } }),
+    await db().team.findFirstOrThrow({ where: { organizationId: org.id, kind: "TEAM" }, select: { id: true } }),
   ];
-  openSurveyId = await createSurvey(people.manager, SurveyInput.parse({ title: "Logs (open)", behaviourId: behaviour.id, prevalencePct: "", anonymous: "on", questions: JSON.stringify(questions) }));
+  await db().metricTeam.create({ data: { organizationId: org.id, metricId: metric.id, teamId: team.id } });
+  await saveCustomerStory(
+    people.leader,
+    { meetingDate: TODAY, story: "A customer told us the root-cause note saved her a day." },
+    NOW,
+  );
+  const barrier = await db().barrier.findFirstOrThrow({
+    where: { organizationId: org.id, deletedAt: null },
+    select: { id: true },
+  });
+  await softDelete(people.manager, "barrier", barrier.id, new Date(NOW.getTime() - 86_400_000));
+  const behaviour = await db().behaviour.findFirstOrThrow({
+    where: { organizationId: org.id, status: "ACTIVE", parentId: null },
+    select: { id: true },
+  });
+  const questions = [
+    {
+      text: "Did you post the root cause every time?",
+      kind: "SCREENING",
+      options: [
+        { label: "Yes", classifies: "DOER" },
+        { label: "No", classifies: "NON_DOER" },
+      ],
+    },
+    {
+      text: "Is it difficult to find the logs?",
+      kind: "DETERMINANT",
+      determinant: "ACCESS",
+      options: [{ label: "Yes" }, { label: "No" }],
+    },
+  ];
+  openSurveyId = await createSurvey(
+    people.manager,
+    SurveyInput.parse({
+      title: "Logs (open)",
+      behaviourId: behaviour.id,
+      prevalencePct: "",
+      anonymous: "on",
+      questions: JSON.stringify(questions),
+    }),
+  );
   await respondToSurvey(people.member, openSurveyId, await firstChoices(people.member, openSurveyId));
 
   const doc1 = await exportOrganisation(adminCtx, NOW);
   // The same admin restores into a new organisation of the same name (its slug differs).
   const restoredId = await createOrganizationFor(adminCtx.userId, org.name);
   const restoredCtx = await contextFor(adminCtx.userId, restoredId);
-  preexistingAudit = (await db().auditEvent.findMany({ where: { organizationId: restoredId }, select: { id: true } })).map((a) => a.id);
+  preexistingAudit = (
+    await db().auditEvent.findMany({ where: { organizationId: restoredId }, select: { id: true } })
+  ).map((a) => a.id);
   importResult = await importOrganisation(restoredCtx, reread(doc1));
   const doc2 = await exportOrganisation(restoredCtx, new Date(NOW.getTime() + 1000));
   source = { ctx: adminCtx, doc: doc1, labels: normaliseBackup(doc1).labels };
@@ -114,11 +161,20 @@ describe("export → import → export", () => {
     expect(source.doc.exportedAt).toBe(NOW.toISOString());
     expect(Date.parse(target.doc.exportedAt)).toBeGreaterThan(NOW.getTime());
     // The restored organisation's own events: its creation (before the import) and the import itself.
-    const own = target.doc.tables.AuditEvent.filter((a) => preexistingAudit.includes(a.id as string) || a.action === "organization.backup-import");
+    const own = target.doc.tables.AuditEvent.filter(
+      (a) => preexistingAudit.includes(a.id as string) || a.action === "organization.backup-import",
+    );
     expect(own.map((a) => a.action).sort()).toEqual(["organization.backup-import", "organization.create"]);
     const importEvent = own.find((a) => a.action === "organization.backup-import")!;
-    expect(importEvent).toMatchObject({ actorUserId: source.ctx.userId, outcome: "ok", details: { rows: importResult.rows, exportedAt: source.doc.exportedAt } });
-    const restored: OrganisationBackup = { ...target.doc, tables: { ...target.doc.tables, AuditEvent: target.doc.tables.AuditEvent.filter((a) => !own.includes(a)) } };
+    expect(importEvent).toMatchObject({
+      actorUserId: source.ctx.userId,
+      outcome: "ok",
+      details: { rows: importResult.rows, exportedAt: source.doc.exportedAt },
+    });
+    const restored: OrganisationBackup = {
+      ...target.doc,
+      tables: { ...target.doc.tables, AuditEvent: target.doc.tables.AuditEvent.filter((a) => !own.includes(a)) },
+    };
 
     const a = normaliseBackup({ ...source.doc, exportedAt: "" }).doc;
     const b = normaliseBackup({ ...restored, exportedAt: "" }).doc;
@@ -142,7 +198,9 @@ describe("export → import → export", () => {
     const count = async (orgId: string) => {
       const out: Record<string, number> = {};
       for (const t of [...TABLE_NAMES, "ObservationDaily"]) {
-        const model = (db() as unknown as Record<string, { count(a: unknown): Promise<number> }>)[t[0]!.toLowerCase() + t.slice(1)]!;
+        const model = (db() as unknown as Record<string, { count(a: unknown): Promise<number> }>)[
+          t[0]!.toLowerCase() + t.slice(1)
+        ]!;
         out[t] = await model.count({ where: { organizationId: orgId } });
       }
       return out;
@@ -153,7 +211,8 @@ describe("export → import → export", () => {
     expect(importResult.rows.Observation).toBe(from.Observation);
     expect(importResult).toMatchObject({ usersMatched: source.doc.users.length, usersCreated: 0 });
 
-    const ids = (doc: OrganisationBackup) => new Set(TABLE_NAMES.flatMap((t) => doc.tables[t].flatMap((r) => (typeof r.id === "string" ? [r.id] : []))));
+    const ids = (doc: OrganisationBackup) =>
+      new Set(TABLE_NAMES.flatMap((t) => doc.tables[t].flatMap((r) => (typeof r.id === "string" ? [r.id] : []))));
     const [before, after] = [ids(source.doc), ids(target.doc)];
     expect([...after].filter((id) => before.has(id) && id !== target.ctx.membershipId)).toEqual([]);
     expect(before.has(target.ctx.membershipId)).toBe(false);
@@ -161,8 +220,16 @@ describe("export → import → export", () => {
 
   it("keeps the daily summary equal to the source's, day by day", async () => {
     const days = async (side: Side) => {
-      const rows = await db().observationDaily.findMany({ where: { organizationId: side.ctx.orgId }, select: { behaviourId: true, teamId: true, day: true, performed: true, missed: true } });
-      return (relabel(rows.map((r) => ({ ...r, day: r.day.toISOString().slice(0, 10) })), side.labels) as { behaviourId: string; teamId: string; day: string }[])
+      const rows = await db().observationDaily.findMany({
+        where: { organizationId: side.ctx.orgId },
+        select: { behaviourId: true, teamId: true, day: true, performed: true, missed: true },
+      });
+      return (
+        relabel(
+          rows.map((r) => ({ ...r, day: r.day.toISOString().slice(0, 10) })),
+          side.labels,
+        ) as { behaviourId: string; teamId: string; day: string }[]
+      )
         .map((r) => JSON.stringify(r))
         .sort();
     };
@@ -195,7 +262,9 @@ describe("export → import → export", () => {
         coverage: await listCoverageGaps(ctx, NOW),
         // Streaks depend on the order of entries logged at the same instant (the seed writes thousands
         // with one createdAt), which no query fixes; bursts do not, and are compared in full.
-        honesty: (await listHonestyFlags(ctx, NOW)).filter((f) => f.kind === "burst").sort((x, y) => x.observerName.localeCompare(y.observerName)),
+        honesty: (await listHonestyFlags(ctx, NOW))
+          .filter((f) => f.kind === "burst")
+          .sort((x, y) => x.observerName.localeCompare(y.observerName)),
         deleted: await listDeleted(ctx, NOW),
       };
       return relabel(out, side.labels) as typeof out;
@@ -214,7 +283,9 @@ describe("export → import → export", () => {
     const member = await contextFor(people.member.userId, target.ctx.orgId);
     expect(await hasResponded(member, restored.id)).toBe(true);
     const before = await snapshot();
-    await expect(respondToSurvey(member, restored.id, await firstChoices(member, restored.id))).rejects.toThrow(/already answered/);
+    await expect(respondToSurvey(member, restored.id, await firstChoices(member, restored.id))).rejects.toThrow(
+      /already answered/,
+    );
     expect(await snapshot()).toEqual(before);
     // Someone who did not answer still can.
     const leader = await contextFor(people.leader.userId, target.ctx.orgId);
@@ -223,7 +294,10 @@ describe("export → import → export", () => {
   });
 
   it("tells the page whether an import is possible", async () => {
-    expect(await backupOverview(source.ctx)).toMatchObject({ empty: false, contents: expect.arrayContaining([{ label: "observations", count: source.doc.tables.Observation.length }]) });
+    expect(await backupOverview(source.ctx)).toMatchObject({
+      empty: false,
+      contents: expect.arrayContaining([{ label: "observations", count: source.doc.tables.Observation.length }]),
+    });
     const fresh = await emptyOrganisation();
     expect(await backupOverview(fresh)).toEqual({ empty: true, contents: [] });
   });
@@ -236,7 +310,9 @@ describe("refusals change nothing", () => {
     for (const ctx of [source.ctx, target.ctx]) {
       const err = await refusal(importOrganisation(ctx, doc));
       expect(err).toBeInstanceOf(RuleError);
-      expect((err as RuleError).message).toMatch(/^This organisation is not empty \(\d+ other members, \d+ teams, .*\d+ observations/);
+      expect((err as RuleError).message).toMatch(
+        /^This organisation is not empty \(\d+ other members, \d+ teams, .*\d+ observations/,
+      );
       expect((err as RuleError).field).toBeUndefined();
     }
     expect(await snapshot()).toEqual(before);
@@ -268,11 +344,23 @@ describe("refusals change nothing", () => {
 describe("a small organisation's file", () => {
   async function smallDoc() {
     const s = await buildOrgScenario(db());
-    await db().teamMember.create({ data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id } });
-    await buildObservations(db(), Array.from({ length: 30 }, (_, i) => ({
-      organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, observerId: i % 3 ? s.member.membership.id : null, anonymous: i % 3 === 0,
-      occurredAt: new Date(NOW.getTime() - i * 86_400_000 / 2), performed: i % 4 ? 1 : 0, missed: i % 4 ? 0 : 1, note: "",
-    })));
+    await db().teamMember.create({
+      data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id },
+    });
+    await buildObservations(
+      db(),
+      Array.from({ length: 30 }, (_, i) => ({
+        organizationId: s.org.id,
+        behaviourId: s.behaviour.id,
+        teamId: s.team.id,
+        observerId: i % 3 ? s.member.membership.id : null,
+        anonymous: i % 3 === 0,
+        occurredAt: new Date(NOW.getTime() - (i * 86_400_000) / 2),
+        performed: i % 4 ? 1 : 0,
+        missed: i % 4 ? 0 : 1,
+        note: "",
+      })),
+    );
     const ctx = await contextFor(s.admin.user.id, s.org.id);
     return { s, doc: reread(await exportOrganisation(ctx, NOW)) };
   }
@@ -282,10 +370,26 @@ describe("a small organisation's file", () => {
     const into = await emptyOrganisation();
     const northwindBehaviour = source.doc.tables.Behaviour[0]!.id as string;
     const cases: [string, (d: OrganisationBackup) => void, RegExp][] = [
-      ["another organisation's behaviour", (d) => void (d.tables.Observation[0]!.behaviourId = northwindBehaviour), new RegExp(`Observation row 1: behaviourId ${northwindBehaviour} names no Behaviour in the file`)],
-      ["a duplicate id", (d) => void (d.tables.Observation[1]!.id = d.tables.Observation[0]!.id!), /Observation row 2: the id \w+ is used twice in the file/],
-      ["a dangling team", (d) => void (d.tables.TeamMember[0]!.teamId = "cnosuchteam00000000000000"), /TeamMember row 1: teamId cnosuchteam0+ names no Team in the file/],
-      ["a member of another organisation", (d) => void (d.tables.Behaviour[0]!.ownerId = source.ctx.membershipId), /Behaviour row 1: ownerId \w+ names no Membership in the file/],
+      [
+        "another organisation's behaviour",
+        (d) => void (d.tables.Observation[0]!.behaviourId = northwindBehaviour),
+        new RegExp(`Observation row 1: behaviourId ${northwindBehaviour} names no Behaviour in the file`),
+      ],
+      [
+        "a duplicate id",
+        (d) => void (d.tables.Observation[1]!.id = d.tables.Observation[0]!.id!),
+        /Observation row 2: the id \w+ is used twice in the file/,
+      ],
+      [
+        "a dangling team",
+        (d) => void (d.tables.TeamMember[0]!.teamId = "cnosuchteam00000000000000"),
+        /TeamMember row 1: teamId cnosuchteam0+ names no Team in the file/,
+      ],
+      [
+        "a member of another organisation",
+        (d) => void (d.tables.Behaviour[0]!.ownerId = source.ctx.membershipId),
+        /Behaviour row 1: ownerId \w+ names no Membership in the file/,
+      ],
     ];
     const before = await snapshot();
     for (const [name, spoil, message] of cases) {
@@ -311,11 +415,19 @@ describe("a small organisation's file", () => {
       return r.ok ? "accepted" : r.message;
     };
     expect(spoilt((d) => void (d.tables!.Observation![0]!.performed = "1"))).toMatch(/Observation row 1, performed/);
-    expect(spoilt((d) => void (d.tables!.Observation![0]!.note = "x".repeat(1_000_000)))).toMatch(/Observation row 1, note: Longer than 10000 characters/);
-    expect(spoilt((d) => void (d.tables!.Team![0]!.name = "Team\u0000"))).toMatch(/Team row 1, name: Contains control characters/);
+    expect(spoilt((d) => void (d.tables!.Observation![0]!.note = "x".repeat(1_000_000)))).toMatch(
+      /Observation row 1, note: Longer than 10000 characters/,
+    );
+    expect(spoilt((d) => void (d.tables!.Team![0]!.name = "Team\u0000"))).toMatch(
+      /Team row 1, name: Contains control characters/,
+    );
     expect(spoilt((d) => void (d.tables!.Membership![0]!.role = "SUPERUSER"))).toMatch(/Membership row 1, role/);
-    expect(spoilt((d) => void (d.tables!.Observation![0]!.organizationId = source.ctx.orgId))).toMatch(/Observation row 1.*organizationId/);
-    expect(spoilt((d) => void ((d as unknown as { users: Record<string, unknown>[] }).users[0]!.passwordHash = "x"))).toMatch(/user 1.*passwordHash/);
+    expect(spoilt((d) => void (d.tables!.Observation![0]!.organizationId = source.ctx.orgId))).toMatch(
+      /Observation row 1.*organizationId/,
+    );
+    expect(
+      spoilt((d) => void ((d as unknown as { users: Record<string, unknown>[] }).users[0]!.passwordHash = "x")),
+    ).toMatch(/user 1.*passwordHash/);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -326,56 +438,99 @@ describe("a small organisation's file", () => {
     const stranger = `stranger-${Date.now()}@example.test`;
     d.users.find((u) => u.ref === s.member.user.id)!.email = stranger.toUpperCase();
     // The file makes the importer a disabled member; the import keeps them an active admin.
-    const importer = await db().user.findUniqueOrThrow({ where: { id: into.userId }, select: { email: true, name: true } });
+    const importer = await db().user.findUniqueOrThrow({
+      where: { id: into.userId },
+      select: { email: true, name: true },
+    });
     d.users.find((u) => u.ref === s.admin.user.id)!.email = importer.email;
     const mine = d.tables.Membership.find((m) => m.userId === s.admin.user.id)!;
     Object.assign(mine, { role: "MEMBER", status: "DISABLED" });
 
     const result = await importOrganisation(into, reread(d));
     expect(result).toMatchObject({ usersCreated: 1, usersMatched: 3 });
-    const created = await db().user.findUniqueOrThrow({ where: { email: stranger }, select: { id: true, name: true, passwordHash: true } });
+    const created = await db().user.findUniqueOrThrow({
+      where: { email: stranger },
+      select: { id: true, name: true, passwordHash: true },
+    });
     expect(created.name).toBe(s.member.user.name);
     expect(created.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(await authenticate(stranger, "correct-horse-battery")).toBeNull();
     expect(await authenticate(stranger, "")).toBeNull();
-    const memberships = await db().membership.findMany({ where: { organizationId: into.orgId }, select: { id: true, userId: true, role: true, status: true, createdAt: true } });
+    const memberships = await db().membership.findMany({
+      where: { organizationId: into.orgId },
+      select: { id: true, userId: true, role: true, status: true, createdAt: true },
+    });
     expect(memberships).toHaveLength(4);
-    expect(memberships.find((m) => m.userId === into.userId)).toMatchObject({ id: into.membershipId, role: "ADMIN", status: "ACTIVE", createdAt: new Date(mine.createdAt as string) });
+    expect(memberships.find((m) => m.userId === into.userId)).toMatchObject({
+      id: into.membershipId,
+      role: "ADMIN",
+      status: "ACTIVE",
+      createdAt: new Date(mine.createdAt as string),
+    });
     expect(memberships.find((m) => m.userId === created.id)).toMatchObject({ role: "MEMBER", status: "ACTIVE" });
     // The imported observations count on the importer's dashboards, and the matched user kept their own name.
     expect((await listTeams(await contextFor(into.userId, into.orgId), NOW))[0]).toBeDefined();
-    expect((await db().user.findUniqueOrThrow({ where: { id: into.userId }, select: { name: true } })).name).toBe(importer.name);
+    expect((await db().user.findUniqueOrThrow({ where: { id: into.userId }, select: { name: true } })).name).toBe(
+      importer.name,
+    );
   });
 });
 
 describe("the format covers the schema", () => {
   it("lists every column of every organisation-scoped table, with matching types, nullability and enum values", async () => {
     const sql = database().sql;
-    const columns = await sql.query<{ table_name: string; column_name: string; data_type: string; udt_name: string; is_nullable: string }>(
+    const columns = await sql.query<{
+      table_name: string;
+      column_name: string;
+      data_type: string;
+      udt_name: string;
+      is_nullable: string;
+    }>(
       `SELECT table_name, column_name, data_type, udt_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
     );
-    const scoped = [...new Set(columns.filter((c) => c.column_name === "organizationId").map((c) => c.table_name))].sort();
+    const scoped = [
+      ...new Set(columns.filter((c) => c.column_name === "organizationId").map((c) => c.table_name)),
+    ].sort();
     // Left out on purpose (see BACKUP_TABLES): the derived summary and pending invitations.
     expect(scoped).toEqual([...TABLE_NAMES, "Invitation", "ObservationDaily"].sort());
     const TYPE: Record<Column["kind"], string[]> = {
-      id: ["text"], ref: ["text"], text: ["text"], mention: ["text"], key: ["text"], enum: ["USER-DEFINED"], int: ["integer"], float: ["double precision"],
-      bool: ["boolean"], timestamp: ["timestamp without time zone"], date: ["date"], json: ["jsonb"], texts: ["ARRAY"],
+      id: ["text"],
+      ref: ["text"],
+      text: ["text"],
+      mention: ["text"],
+      key: ["text"],
+      enum: ["USER-DEFINED"],
+      int: ["integer"],
+      float: ["double precision"],
+      bool: ["boolean"],
+      timestamp: ["timestamp without time zone"],
+      date: ["date"],
+      json: ["jsonb"],
+      texts: ["ARRAY"],
     };
     const mismatches: string[] = [];
     for (const t of TABLE_NAMES) {
-      const live = columns.filter((c) => c.table_name === t && c.column_name !== "organizationId" && !(t === "Observation" && c.column_name === "undoTokenHash"));
+      const live = columns.filter(
+        (c) =>
+          c.table_name === t &&
+          c.column_name !== "organizationId" &&
+          !(t === "Observation" && c.column_name === "undoTokenHash"),
+      );
       const spec = BACKUP_TABLES[t].columns;
       expect(live.map((c) => c.column_name).sort(), t).toEqual(Object.keys(spec).sort());
       for (const c of live) {
         const col = spec[c.column_name]!;
         // The audit outcome is text in the database; the format holds it to the three values the app writes.
         if (col.kind === "enum" && col.type === "AuditOutcome" && c.data_type === "text") continue;
-        if (!TYPE[col.kind].includes(c.data_type)) mismatches.push(`${t}.${c.column_name}: ${c.data_type} is not ${col.kind}`);
+        if (!TYPE[col.kind].includes(c.data_type))
+          mismatches.push(`${t}.${c.column_name}: ${c.data_type} is not ${col.kind}`);
         const nullable = "nullable" in col ? Boolean(col.nullable) : col.kind === "mention" || col.kind === "key";
         // Prisma's scalar lists are nullable columns that Prisma never leaves null.
         const liveNullable = c.is_nullable === "YES" && col.kind !== "texts";
-        if (nullable !== liveNullable) mismatches.push(`${t}.${c.column_name}: nullable ${liveNullable}, the format says ${nullable}`);
-        if (col.kind === "enum" && c.udt_name !== col.type) mismatches.push(`${t}.${c.column_name}: enum ${c.udt_name}, the format says ${col.type}`);
+        if (nullable !== liveNullable)
+          mismatches.push(`${t}.${c.column_name}: nullable ${liveNullable}, the format says ${nullable}`);
+        if (col.kind === "enum" && c.udt_name !== col.type)
+          mismatches.push(`${t}.${c.column_name}: enum ${c.udt_name}, the format says ${col.type}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -383,8 +538,19 @@ describe("the format covers the schema", () => {
     const enums = await sql.query<{ typname: string; labels: string }>(
       `SELECT t.typname::text AS typname, string_agg(e.enumlabel::text, ',' ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
     );
-    for (const e of enums) if (e.typname in BACKUP_ENUMS) expect([...BACKUP_ENUMS[e.typname as keyof typeof BACKUP_ENUMS]], e.typname).toEqual(e.labels.split(","));
-    const used = new Set(TABLE_NAMES.flatMap((t) => Object.values(BACKUP_TABLES[t].columns).flatMap((c) => (c.kind === "enum" ? [c.type] : []))));
-    for (const name of used) if (name !== "AuditOutcome") expect(enums.map((e) => e.typname), name).toContain(name);
+    for (const e of enums)
+      if (e.typname in BACKUP_ENUMS)
+        expect([...BACKUP_ENUMS[e.typname as keyof typeof BACKUP_ENUMS]], e.typname).toEqual(e.labels.split(","));
+    const used = new Set(
+      TABLE_NAMES.flatMap((t) =>
+        Object.values(BACKUP_TABLES[t].columns).flatMap((c) => (c.kind === "enum" ? [c.type] : [])),
+      ),
+    );
+    for (const name of used)
+      if (name !== "AuditOutcome")
+        expect(
+          enums.map((e) => e.typname),
+          name,
+        ).toContain(name);
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { behaviourForEdit, ConflictError, createBehaviour, createValue, restoreVersion, updateBehaviour } from "@/lib/server/data/behaviour-editor";
-import { changeStatus, listVersions, listVideoTests, recordVideoTest, submitForReview } from "@/lib/server/data/behaviour-review";
+import {
+  behaviourForEdit,
+  ConflictError,
+  createBehaviour,
+  createValue,
+  restoreVersion,
+  updateBehaviour,
+} from "@/lib/server/data/behaviour-editor";
+import {
+  changeStatus,
+  listVersions,
+  listVideoTests,
+  recordVideoTest,
+  submitForReview,
+} from "@/lib/server/data/behaviour-review";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import type { BehaviourInput, VideoTestInput } from "@/lib/schemas/behaviour";
 import { buildOrgScenario } from "../factories";
@@ -30,15 +43,33 @@ async function scenario() {
   return { s, leader, manager, member, admin, input };
 }
 
-const pass = (behaviourId: string, version: number): VideoTestInput => ({ behaviourId, version, camera: "yes", actor: "yes", moment: "yes", agreement: "yes", verdict: "PASS", notes: "" });
-const fail = (behaviourId: string, version: number): VideoTestInput => ({ ...pass(behaviourId, version), moment: "no", verdict: "FAIL", notes: "Which planning meeting?" });
+const pass = (behaviourId: string, version: number): VideoTestInput => ({
+  behaviourId,
+  version,
+  camera: "yes",
+  actor: "yes",
+  moment: "yes",
+  agreement: "yes",
+  verdict: "PASS",
+  notes: "",
+});
+const fail = (behaviourId: string, version: number): VideoTestInput => ({
+  ...pass(behaviourId, version),
+  moment: "no",
+  verdict: "FAIL",
+  notes: "Which planning meeting?",
+});
 
 describe("defining behaviours", () => {
   it("creates a draft with its first version", async () => {
     const { leader, input } = await scenario();
     const id = await createBehaviour(leader, input);
     const saved = await behaviourForEdit(leader, id);
-    expect(saved).toMatchObject({ version: 1, status: "DRAFT", values: { title: input.title, anchors: "Would the customer agree?" } });
+    expect(saved).toMatchObject({
+      version: 1,
+      status: "DRAFT",
+      values: { title: input.title, anchors: "Would the customer agree?" },
+    });
     expect(await listVersions(leader, id)).toEqual([expect.objectContaining({ version: 1, changed: [] })]);
   });
 
@@ -47,10 +78,18 @@ describe("defining behaviours", () => {
     const other = await buildOrgScenario(db());
     await createBehaviour(leader, input);
     const before = await dataCounts();
-    await expect(createBehaviour(leader, { ...input, title: "Fresh title here", valueId: other.value.id })).rejects.toMatchObject({ field: "valueId" });
-    await expect(createBehaviour(leader, { ...input, title: "Fresh title here", ownerId: other.member.membership.id })).rejects.toMatchObject({ field: "ownerId" });
-    await expect(createBehaviour(leader, { ...input, title: input.title.toUpperCase() })).rejects.toMatchObject({ field: "title" });
-    await expect(createBehaviour(member, { ...input, title: "Fresh title here" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createBehaviour(leader, { ...input, title: "Fresh title here", valueId: other.value.id }),
+    ).rejects.toMatchObject({ field: "valueId" });
+    await expect(
+      createBehaviour(leader, { ...input, title: "Fresh title here", ownerId: other.member.membership.id }),
+    ).rejects.toMatchObject({ field: "ownerId" });
+    await expect(createBehaviour(leader, { ...input, title: input.title.toUpperCase() })).rejects.toMatchObject({
+      field: "title",
+    });
+    await expect(createBehaviour(member, { ...input, title: "Fresh title here" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await dataCounts()).toEqual(before);
   });
 
@@ -62,7 +101,10 @@ describe("defining behaviours", () => {
     const err = await updateBehaviour(admin, id, 1, { ...input, actor: "The product owner" }).catch((e) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.current).toBe(2);
-    expect((await behaviourForEdit(leader, id)).values).toMatchObject({ actor: "The meeting facilitator", frequency: "within its first ten minutes" });
+    expect((await behaviourForEdit(leader, id)).values).toMatchObject({
+      actor: "The meeting facilitator",
+      frequency: "within its first ten minutes",
+    });
 
     expect(await restoreVersion(admin, id, 1, 2)).toBe(3);
     expect((await behaviourForEdit(leader, id)).values.frequency).toBe("within its first five minutes");
@@ -78,7 +120,11 @@ describe("defining behaviours", () => {
 describe("review and activation", () => {
   it("submits only when the automatic video test passes", async () => {
     const { leader, input } = await scenario();
-    const vague = await createBehaviour(leader, { ...input, title: "Vague one", action: "is proactive and ensures customers feel heard" });
+    const vague = await createBehaviour(leader, {
+      ...input,
+      title: "Vague one",
+      action: "is proactive and ensures customers feel heard",
+    });
     await expect(submitForReview(leader, vague)).rejects.toThrow(/automatic video test has 3 finding/);
     expect((await behaviourForEdit(leader, vague)).status).toBe("DRAFT");
     const clear = await createBehaviour(leader, input);
@@ -95,7 +141,10 @@ describe("review and activation", () => {
     expect(await recordVideoTest(manager, fail(id, 1))).toBe("IN_REVIEW");
     expect(await recordVideoTest(admin, pass(id, 1))).toBe("ACTIVE");
     const tests = await listVideoTests(leader, id);
-    expect(tests.map((t) => [t.verdict, t.version])).toEqual([["PASS", 1], ["FAIL", 1]]);
+    expect(tests.map((t) => [t.verdict, t.version])).toEqual([
+      ["PASS", 1],
+      ["FAIL", 1],
+    ]);
     expect(tests[1]!.answers).toEqual({ camera: true, actor: true, moment: false, agreement: true });
     await expect(recordVideoTest(manager, pass(id, 1))).rejects.toBeInstanceOf(RuleError);
   });
@@ -138,7 +187,9 @@ describe("review and activation", () => {
   it("adds values, refusing duplicates", async () => {
     const { leader, member } = await scenario();
     await createValue(leader, { name: "Ownership of customer outcomes", description: "" });
-    await expect(createValue(leader, { name: "ownership of CUSTOMER outcomes", description: "" })).rejects.toMatchObject({ field: "name" });
+    await expect(
+      createValue(leader, { name: "ownership of CUSTOMER outcomes", description: "" }),
+    ).rejects.toMatchObject({ field: "name" });
     await expect(createValue(member, { name: "Another", description: "" })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

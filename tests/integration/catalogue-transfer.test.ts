@@ -9,13 +9,21 @@ import { dataCounts } from "./support/snapshot";
 
 async function source() {
   const s = await buildOrgScenario(db(), { name: "Source" });
-  const v2 = await buildValue(db(), s.org.id, { name: "Ownership, end to end", description: "Tickets have one owner", position: 1 });
-  await buildBehaviour(db(), { organizationId: s.org.id, valueId: v2.id, ownerId: s.manager.membership.id }, {
-    title: "Named owner, within 4 h",
-    action: 'assigns the ticket to one person and writes "Owner:" in the first comment',
-    example: "=SUM(A1) looks like a formula\nand spans two lines",
-    anchors: ["Who tells the customer?", "Is it still yours?"],
+  const v2 = await buildValue(db(), s.org.id, {
+    name: "Ownership, end to end",
+    description: "Tickets have one owner",
+    position: 1,
   });
+  await buildBehaviour(
+    db(),
+    { organizationId: s.org.id, valueId: v2.id, ownerId: s.manager.membership.id },
+    {
+      title: "Named owner, within 4 h",
+      action: 'assigns the ticket to one person and writes "Owner:" in the first comment',
+      example: "=SUM(A1) looks like a formula\nand spans two lines",
+      anchors: ["Who tells the customer?", "Is it still yours?"],
+    },
+  );
   return { s, ctx: await contextFor(s.admin.user.id, s.org.id) };
 }
 
@@ -40,7 +48,11 @@ describe("catalogue import and export", () => {
 
       const target = await emptyOrg();
       const preview = await previewCatalogueImport(target.ctx, text);
-      expect(preview).toMatchObject({ fileError: null, importable: 2, newValues: [exported.values[0]!.name, "Ownership, end to end"] });
+      expect(preview).toMatchObject({
+        fileError: null,
+        importable: 2,
+        newValues: [exported.values[0]!.name, "Ownership, end to end"],
+      });
       expect(preview.rows.every((r) => r.warnings[0]?.includes("you will be the owner"))).toBe(true);
       expect(await commitCatalogueImport(target.ctx, text)).toBe(2);
 
@@ -71,22 +83,35 @@ describe("catalogue import and export", () => {
     const target = await emptyOrg();
     const preview = await previewCatalogueImport(target.ctx, text);
     expect(preview.importable).toBe(1);
-    expect(preview.rows.map((r) => r.errors)).toEqual([[], ["Actor is missing."], ["The same title is already on line 1."], ["Title needs at least 3 characters."]]);
+    expect(preview.rows.map((r) => r.errors)).toEqual([
+      [],
+      ["Actor is missing."],
+      ["The same title is already on line 1."],
+      ["Title needs at least 3 characters."],
+    ]);
     const before = await dataCounts();
-    await expect(commitCatalogueImport(target.ctx, text)).rejects.toThrow(/3 row\(s\) have errors; nothing was imported/);
+    await expect(commitCatalogueImport(target.ctx, text)).rejects.toThrow(
+      /3 row\(s\) have errors; nothing was imported/,
+    );
     expect(await dataCounts()).toEqual(before);
     // Titles that already exist in the organisation are refused too.
     const own = await previewCatalogueImport(ctx, JSON.stringify(doc));
-    expect(own.rows.every((r) => r.errors.includes("A behaviour with this title already exists in your organisation."))).toBe(true);
+    expect(
+      own.rows.every((r) => r.errors.includes("A behaviour with this title already exists in your organisation.")),
+    ).toBe(true);
   });
 
   it("explains files it cannot read, and refuses members", async () => {
     const target = await emptyOrg();
     expect((await previewCatalogueImport(target.ctx, "{not json")).fileError).toBe("This is not valid JSON.");
-    expect((await previewCatalogueImport(target.ctx, "title,actor\nx,y")).fileError).toMatch(/missing the column\(s\): value, action/);
+    expect((await previewCatalogueImport(target.ctx, "title,actor\nx,y")).fileError).toMatch(
+      /missing the column\(s\): value, action/,
+    );
     expect((await previewCatalogueImport(target.ctx, 'value,title\n"broken')).fileError).toMatch(/not closed/);
     await expect(commitCatalogueImport(target.ctx, "")).rejects.toBeInstanceOf(RuleError);
     const member = await buildMember(db(), target.org.id, "MEMBER");
-    await expect(previewCatalogueImport(await contextFor(member.user.id, target.org.id), "[]")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(previewCatalogueImport(await contextFor(member.user.id, target.org.id), "[]")).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

@@ -21,7 +21,8 @@ describe("catalogue reads", () => {
         title: "Behaviour of Alpha",
         status: "ACTIVE",
         ownerName: a.leader.user.name,
-        sentence: "When a customer reports a defect, the on-call engineer posts the root cause and next step on the customer's ticket within 24 hours.",
+        sentence:
+          "When a customer reports a defect, the on-call engineer posts the root cause and next step on the customer's ticket within 24 hours.",
       },
     ]);
     expect(JSON.stringify(values)).not.toContain(b.behaviour.id);
@@ -30,7 +31,12 @@ describe("catalogue reads", () => {
   it("shows a behaviour with its 28-day adoption, and another organisation's as not found", async () => {
     const a = await buildOrgScenario(db());
     const b = await buildOrgScenario(db());
-    const base = { organizationId: a.org.id, behaviourId: a.behaviour.id, teamId: a.team.id, observerId: a.member.membership.id };
+    const base = {
+      organizationId: a.org.id,
+      behaviourId: a.behaviour.id,
+      teamId: a.team.id,
+      observerId: a.member.membership.id,
+    };
     await buildObservations(db(), [
       ...Array.from({ length: 6 }, () => ({ ...base, performed: 1, missed: 0 })),
       ...Array.from({ length: 2 }, () => ({ ...base, performed: 0, missed: 1 })),
@@ -62,13 +68,37 @@ describe("catalogue reads", () => {
     const a = await buildOrgScenario(db());
     const b = await buildOrgScenario(db());
     const mk = (orgId: string, createdById: string, title: string, impact: number, reach: number, ease: number) =>
-      db().barrier.create({ data: { organizationId: orgId, createdById, title, description: "d", comB: "PHYSICAL_OPPORTUNITY", determinant: "ACCESS", impact, reach, ease } });
+      db().barrier.create({
+        data: {
+          organizationId: orgId,
+          createdById,
+          title,
+          description: "d",
+          comB: "PHYSICAL_OPPORTUNITY",
+          determinant: "ACCESS",
+          impact,
+          reach,
+          ease,
+        },
+      });
     await mk(a.org.id, a.manager.membership.id, "Low", 1, 2, 3);
     await mk(a.org.id, a.manager.membership.id, "High", 5, 4, 3);
     await mk(b.org.id, b.manager.membership.id, "Other org", 5, 5, 5);
-    await db().metric.create({ data: { organizationId: b.org.id, name: "Retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP" } });
+    await db().metric.create({
+      data: {
+        organizationId: b.org.id,
+        name: "Retention",
+        unit: "%",
+        kind: "CUSTOMER_OUTCOME",
+        timing: "LAGGING",
+        direction: "UP",
+      },
+    });
     const ctx = await contextFor(a.manager.user.id, a.org.id);
-    expect((await listBarriers(ctx)).map((x) => [x.title, x.priority])).toEqual([["High", 60], ["Low", 6]]);
+    expect((await listBarriers(ctx)).map((x) => [x.title, x.priority])).toEqual([
+      ["High", 60],
+      ["Low", 6],
+    ]);
     expect(await listMetrics(ctx)).toEqual([]);
   });
 });
@@ -79,11 +109,20 @@ describe("catalogue filters", () => {
     const other = await buildOrgScenario(db(), { name: "Delta" });
     const { buildBehaviour, buildValue } = await import("../factories");
     const second = await buildValue(db(), a.org.id, { name: "Ownership", position: 1 });
-    await buildBehaviour(db(), { organizationId: a.org.id, valueId: second.id, ownerId: a.manager.membership.id }, {
-      title: "Named owner within 4 h", actor: "The support triage lead", action: "assigns each new ticket to one named person", trigger: "When a ticket arrives", status: "DRAFT",
-    });
+    await buildBehaviour(
+      db(),
+      { organizationId: a.org.id, valueId: second.id, ownerId: a.manager.membership.id },
+      {
+        title: "Named owner within 4 h",
+        actor: "The support triage lead",
+        action: "assigns each new ticket to one named person",
+        trigger: "When a ticket arrives",
+        status: "DRAFT",
+      },
+    );
     const ctx = await contextFor(a.member.user.id, a.org.id);
-    const titles = async (f: Parameters<typeof listCatalogue>[1]) => (await listCatalogue(ctx, f)).flatMap((v) => v.behaviours.map((b) => b.title));
+    const titles = async (f: Parameters<typeof listCatalogue>[1]) =>
+      (await listCatalogue(ctx, f)).flatMap((v) => v.behaviours.map((b) => b.title));
 
     expect(await titles({ q: "TRIAGE" })).toEqual(["Named owner within 4 h"]);
     expect(await titles({ q: "ticket ON-CALL" })).toEqual(["Behaviour of Gamma"]); // both words, in different fields

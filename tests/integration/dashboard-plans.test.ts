@@ -20,13 +20,32 @@ let demo: { teamId: string; streamId: string; valueId: string; behaviourId: stri
 beforeAll(async () => {
   await seedDemo(db());
   const org = await db().organization.findUniqueOrThrow({ where: { slug: "northwind" }, select: { id: true } });
-  const user = await db().user.findUniqueOrThrow({ where: { email: "manager@northwind.example" }, select: { id: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { email: "manager@northwind.example" },
+    select: { id: true },
+  });
   manager = await contextFor(user.id, org.id);
   const [team, stream, value, behaviour] = await Promise.all([
-    db().team.findFirstOrThrow({ where: { organizationId: org.id, kind: "TEAM", parentId: { not: null } }, orderBy: { name: "asc" }, select: { id: true } }),
-    db().team.findFirstOrThrow({ where: { organizationId: org.id, kind: "VALUE_STREAM" }, orderBy: { name: "asc" }, select: { id: true } }),
-    db().value.findFirstOrThrow({ where: { organizationId: org.id, behaviours: { some: { status: "ACTIVE" } } }, orderBy: { position: "asc" }, select: { id: true } }),
-    db().behaviour.findFirstOrThrow({ where: { organizationId: org.id, status: "ACTIVE", metrics: { some: {} } }, orderBy: { title: "asc" }, select: { id: true } }),
+    db().team.findFirstOrThrow({
+      where: { organizationId: org.id, kind: "TEAM", parentId: { not: null } },
+      orderBy: { name: "asc" },
+      select: { id: true },
+    }),
+    db().team.findFirstOrThrow({
+      where: { organizationId: org.id, kind: "VALUE_STREAM" },
+      orderBy: { name: "asc" },
+      select: { id: true },
+    }),
+    db().value.findFirstOrThrow({
+      where: { organizationId: org.id, behaviours: { some: { status: "ACTIVE" } } },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    }),
+    db().behaviour.findFirstOrThrow({
+      where: { organizationId: org.id, status: "ACTIVE", metrics: { some: {} } },
+      orderBy: { title: "asc" },
+      select: { id: true },
+    }),
   ]);
   demo = { teamId: team.id, streamId: stream.id, valueId: value.id, behaviourId: behaviour.id };
 }, 180_000);
@@ -36,10 +55,16 @@ const filter = (over: Partial<DashboardFilter> = {}) => DashboardFilter.parse(ov
 /** What each dashboard page asks of the data layer, with the default and a narrowed filter. */
 const calls: [string, () => Promise<unknown>][] = [
   ["overview (default period)", () => organisationOverview(manager, filter())],
-  ["overview (52 weeks, one stream and value)", () => organisationOverview(manager, filter({ period: "52w", stream: demo.streamId, value: demo.valueId }))],
+  [
+    "overview (52 weeks, one stream and value)",
+    () => organisationOverview(manager, filter({ period: "52w", stream: demo.streamId, value: demo.valueId })),
+  ],
   ["overview (one team)", () => organisationOverview(manager, filter({ team: demo.teamId }))],
   ["behaviour outcome", () => behaviourOutcome(manager, filter(), {})],
-  ["behaviour outcome (one behaviour, 26 weeks)", () => behaviourOutcome(manager, filter({ period: "26w" }), { behaviour: demo.behaviourId })],
+  [
+    "behaviour outcome (one behaviour, 26 weeks)",
+    () => behaviourOutcome(manager, filter({ period: "26w" }), { behaviour: demo.behaviourId }),
+  ],
   ["team view (default team)", () => teamView(manager, filter(), undefined)],
   ["team view (one team, 4 weeks)", () => teamView(manager, filter({ period: "4w" }), demo.teamId)],
   ["standup", () => standup(manager)],
@@ -52,7 +77,11 @@ describe("dashboard query plans", () => {
   it("the plan check itself finds a sequential scan of Observation filtered by an unindexed column, and none for an indexed one", async () => {
     const text = { scalarType: "string", arity: "scalar" } as const;
     const bad = { sql: `SELECT * FROM "Observation" WHERE "note" = $1`, args: ["x"], argTypes: [text] };
-    const good = { sql: `SELECT * FROM "Observation" WHERE "organizationId" = $1 AND "teamId" = $2`, args: ["o", "t"], argTypes: [text, text] };
+    const good = {
+      sql: `SELECT * FROM "Observation" WHERE "organizationId" = $1 AND "teamId" = $2`,
+      args: ["o", "t"],
+      argTypes: [text, text],
+    };
     const [badPlan, goodPlan] = await explainQueries(database().sql, [bad, good], { disableSeqScan: true });
     expect(badPlan!.seqScans).toHaveLength(1);
     expect(badPlan!.seqScans[0]).toMatchObject({ "Node Type": "Seq Scan", "Relation Name": "Observation" });
@@ -72,6 +101,8 @@ describe("dashboard query plans", () => {
   it("the dashboards' figures come from the daily summary (the capture sees them)", async () => {
     const { queries } = await captureQueries(() => organisationOverview(manager, filter()));
     expect(queries.some((q) => q.sql.includes('"ObservationDaily"'))).toBe(true);
-    expect(queries.some((q) => /FROM "public"\."Observation"\s/.test(q.sql) || q.sql.includes('FROM "Observation" '))).toBe(false);
+    expect(
+      queries.some((q) => /FROM "public"\."Observation"\s/.test(q.sql) || q.sql.includes('FROM "Observation" ')),
+    ).toBe(false);
   });
 });

@@ -4,7 +4,14 @@ import { behaviourOutcome, organisationOverview, periodRange, standup, teamView 
 import { saveCustomerStory } from "@/lib/server/data/customer-stories";
 import { DashboardFilter } from "@/lib/schemas/dashboards";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
-import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam, buildValue, type ObservationFields } from "../factories";
+import {
+  buildBehaviour,
+  buildObservations,
+  buildOrgScenario,
+  buildTeam,
+  buildValue,
+  type ObservationFields,
+} from "../factories";
 import { contextFor } from "./support/context";
 
 // Wednesday 28 October 2026: this week started Monday 26 October.
@@ -21,9 +28,19 @@ async function world() {
   const beta = await buildTeam(db(), s.org.id, { name: "Beta", parentId: streamB.id });
   const v2 = await buildValue(db(), s.org.id, { name: "Second value" });
   const x = s.behaviour; // value s.value, ACTIVE
-  const y = await buildBehaviour(db(), { organizationId: s.org.id, valueId: v2.id, ownerId: s.leader.membership.id }, { title: "Behaviour Y", status: "ACTIVE" });
+  const y = await buildBehaviour(
+    db(),
+    { organizationId: s.org.id, valueId: v2.id, ownerId: s.leader.membership.id },
+    { title: "Behaviour Y", status: "ACTIVE" },
+  );
   await db().behaviour.update({ where: { id: x.id }, data: { status: "ACTIVE" } });
-  const obs = (behaviourId: string, teamId: string, day: string, performed: number, missed: number): ObservationFields => ({ organizationId: s.org.id, behaviourId, teamId, occurredAt: at(day), performed, missed });
+  const obs = (
+    behaviourId: string,
+    teamId: string,
+    day: string,
+    performed: number,
+    missed: number,
+  ): ObservationFields => ({ organizationId: s.org.id, behaviourId, teamId, occurredAt: at(day), performed, missed });
   await buildObservations(db(), [
     obs(x.id, alpha.id, "2026-10-06", 3, 3), // week of 5 Oct: X·Alpha 3/6
     obs(x.id, alpha.id, "2026-10-27", 8, 2), // this week: X·Alpha 8/10
@@ -80,15 +97,28 @@ describe("organisation overview", () => {
     await expect(teamView(w.member, filter(), undefined, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(behaviourOutcome(w.member, filter(), {}, NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(standup(w.member, NOW)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(saveCustomerStory(w.member, { meetingDate: "2026-10-28", story: "A customer story long enough." }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      saveCustomerStory(w.member, { meetingDate: "2026-10-28", story: "A customer story long enough." }, NOW),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
 describe("behaviour → outcome", () => {
   it("pairs weekly adoption with the linked metric and correlates them at lags of 0–8 weeks", async () => {
     const w = await world();
-    const metric = await db().metric.create({ data: { organizationId: w.s.org.id, name: "Retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP" } });
-    await db().behaviourMetric.create({ data: { organizationId: w.s.org.id, behaviourId: w.x.id, metricId: metric.id } });
+    const metric = await db().metric.create({
+      data: {
+        organizationId: w.s.org.id,
+        name: "Retention",
+        unit: "%",
+        kind: "CUSTOMER_OUTCOME",
+        timing: "LAGGING",
+        direction: "UP",
+      },
+    });
+    await db().behaviourMetric.create({
+      data: { organizationId: w.s.org.id, behaviourId: w.x.id, metricId: metric.id },
+    });
     await db().metricReading.createMany({
       data: [
         { organizationId: w.s.org.id, metricId: metric.id, date: new Date("2026-10-07"), value: 90 },
@@ -108,13 +138,17 @@ describe("behaviour → outcome", () => {
     expect(d.correlations).toHaveLength(9);
     expect(d.correlations[0]).toEqual({ lag: 0, r: null, n: 2 });
     // A stale metric id (after switching behaviour) falls back to the behaviour's first metric.
-    expect((await behaviourOutcome(w.manager, filter(), { behaviour: w.x.id, metric: "not-a-metric" }, NOW)).metric?.id).toBe(metric.id);
+    expect(
+      (await behaviourOutcome(w.manager, filter(), { behaviour: w.x.id, metric: "not-a-metric" }, NOW)).metric?.id,
+    ).toBe(metric.id);
   });
 
   it("answers another organisation's behaviour as not found", async () => {
     const w = await world();
     const other = await buildOrgScenario(db());
-    await expect(behaviourOutcome(w.manager, filter(), { behaviour: other.behaviour.id }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(behaviourOutcome(w.manager, filter(), { behaviour: other.behaviour.id }, NOW)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -124,7 +158,12 @@ describe("team view and standup", () => {
     const t = await teamView(w.manager, filter(), w.alpha.id, NOW);
     expect(t.team).toEqual({ id: w.alpha.id, name: "Alpha", stream: "Stream A" });
     expect(t.thisWeek).toEqual({ performed: 9, opportunities: 12, weekStart: "2026-10-26" });
-    expect(new Map(t.behaviours.map((b) => [b.title, [b.performed, b.opportunities]]))).toEqual(new Map([["Behaviour Y", [1, 2]], [w.x.title, [11, 16]]]));
+    expect(new Map(t.behaviours.map((b) => [b.title, [b.performed, b.opportunities]]))).toEqual(
+      new Map([
+        ["Behaviour Y", [1, 2]],
+        [w.x.title, [11, 16]],
+      ]),
+    );
     expect(t.gaps).toEqual([]);
     const beta = await teamView(w.manager, filter(), w.beta.id, NOW);
     expect(beta.gaps.map((g) => g.behaviourTitle)).toEqual(["Behaviour Y"]);
@@ -141,20 +180,48 @@ describe("team view and standup", () => {
       { ...base, occurredAt: at("2026-10-27"), performed: 9, missed: 1 },
     ]);
     const barrier = await db().barrier.create({
-      data: { organizationId: w.s.org.id, title: "Nobody owns it", description: "No owner", comB: "PHYSICAL_OPPORTUNITY", determinant: "ACCESS", impact: 5, reach: 4, ease: 2, createdById: w.s.manager.membership.id },
+      data: {
+        organizationId: w.s.org.id,
+        title: "Nobody owns it",
+        description: "No owner",
+        comB: "PHYSICAL_OPPORTUNITY",
+        determinant: "ACCESS",
+        impact: 5,
+        reach: 4,
+        ease: 2,
+        createdById: w.s.manager.membership.id,
+      },
     });
-    await db().barrierBehaviour.create({ data: { organizationId: w.s.org.id, barrierId: barrier.id, behaviourId: w.y.id } });
-    await saveCustomerStory(w.manager, { meetingDate: "2026-10-27", story: "A clinic could finally export its own data." }, NOW);
-    await expect(saveCustomerStory(w.manager, { meetingDate: "2026-10-29", story: "Tomorrow's story, told today." }, NOW)).rejects.toBeInstanceOf(RuleError);
+    await db().barrierBehaviour.create({
+      data: { organizationId: w.s.org.id, barrierId: barrier.id, behaviourId: w.y.id },
+    });
+    await saveCustomerStory(
+      w.manager,
+      { meetingDate: "2026-10-27", story: "A clinic could finally export its own data." },
+      NOW,
+    );
+    await expect(
+      saveCustomerStory(w.manager, { meetingDate: "2026-10-29", story: "Tomorrow's story, told today." }, NOW),
+    ).rejects.toBeInstanceOf(RuleError);
 
     const s = await standup(w.manager, NOW);
     // Y before: 1/10 (10%); after: 9+1 of 10+2 = 10/12 (83.3%) → +73.3 points.
     expect(s.wins[0]).toMatchObject({ behaviourId: w.y.id, changePts: 73.3 });
     expect(s.blockers.map((b) => [b.title, b.priority])).toEqual([["Nobody owns it", 40]]);
-    expect(s.stories.map((x) => [x.meetingDate, x.story])).toEqual([["2026-10-27", "A clinic could finally export its own data."]]);
+    expect(s.stories.map((x) => [x.meetingDate, x.story])).toEqual([
+      ["2026-10-27", "A clinic could finally export its own data."],
+    ]);
 
     await db().intervention.create({
-      data: { organizationId: w.s.org.id, barrierId: barrier.id, function: "ENABLEMENT", title: "Owner rota", ownerId: w.s.manager.membership.id, startDate: new Date("2026-10-20"), apease: {} },
+      data: {
+        organizationId: w.s.org.id,
+        barrierId: barrier.id,
+        function: "ENABLEMENT",
+        title: "Owner rota",
+        ownerId: w.s.manager.membership.id,
+        startDate: new Date("2026-10-20"),
+        apease: {},
+      },
     });
     expect((await standup(w.manager, NOW)).blockers).toEqual([]);
   });

@@ -10,13 +10,24 @@ import { refusal } from "../support/refusal";
 describe("database refusals", () => {
   it("recognises a unique-index violation, and only that", async () => {
     const s = await buildOrgScenario(db(), { name: "Unique errors" });
-    const err = await refusal(db().organization.create({ data: { name: "Copy", slug: (await db().organization.findUniqueOrThrow({ where: { id: s.org.id }, select: { slug: true } })).slug } }));
+    const err = await refusal(
+      db().organization.create({
+        data: {
+          name: "Copy",
+          slug: (await db().organization.findUniqueOrThrow({ where: { id: s.org.id }, select: { slug: true } })).slug,
+        },
+      }),
+    );
     expect(isUniqueViolation(err)).toBe(true);
     expect(isForeignKeyViolation(err)).toBe(false);
   });
 
   it("recognises a foreign-key violation", async () => {
-    const err = await refusal(db().membership.create({ data: { organizationId: "cm0000000000000000000000zz", userId: "cm0000000000000000000000zy", role: "MEMBER" } }));
+    const err = await refusal(
+      db().membership.create({
+        data: { organizationId: "cm0000000000000000000000zz", userId: "cm0000000000000000000000zy", role: "MEMBER" },
+      }),
+    );
     expect(isForeignKeyViolation(err)).toBe(true);
     expect(isUniqueViolation(err)).toBe(false);
     expect(isUniqueViolation(new Error("duplicate key value violates unique constraint"))).toBe(false);

@@ -18,18 +18,33 @@ const archive = path.join(root, "conduct.tar.gz");
 
 /** Runs one of the scripts as `npm run` would, against the given data directory. */
 function run(script: "db-backup" | "db-restore", args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${script}.ts`, ...args], {
-    env: { ...process.env, CONDUCT_DATA_DIR: source, DATABASE_URL: "", NODE_ENV: "test", ...env },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", `scripts/${script}.ts`, ...args],
+    {
+      env: { ...process.env, CONDUCT_DATA_DIR: source, DATABASE_URL: "", NODE_ENV: "test", ...env },
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
 /** Row count and a hash of the rows of every table, read through plain SQL. */
 async function contents(sql: SqlRunner): Promise<Record<string, string>> {
-  const tables = (await sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)).map((t) => t.table_name);
-  const rows = await sql.query<{ t: string; h: string }>(tables.map((t) => `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`).join(" UNION ALL "));
+  const tables = (
+    await sql.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    )
+  ).map((t) => t.table_name);
+  const rows = await sql.query<{ t: string; h: string }>(
+    tables
+      .map(
+        (t) =>
+          `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`,
+      )
+      .join(" UNION ALL "),
+  );
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 

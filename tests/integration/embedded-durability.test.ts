@@ -13,21 +13,26 @@ describe("embedded database durability", () => {
   it("keeps every acknowledged observation after kill -9, and opens again", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "conduct-kill-"));
     try {
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/integration/support/observation-writer.ts"], {
-        env: { ...process.env, CONDUCT_DATA_DIR: dir, DATABASE_URL: "" },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "tests/integration/support/observation-writer.ts"],
+        {
+          env: { ...process.env, CONDUCT_DATA_DIR: dir, DATABASE_URL: "" },
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      );
       const acked: string[] = [];
       let orgId = "";
       await new Promise<void>((resolve, reject) => {
         child.on("error", reject);
-        child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`writer exited early: ${code}`))));
+        child.on("exit", (code, signal) =>
+          signal === "SIGKILL" ? resolve() : reject(new Error(`writer exited early: ${code}`)),
+        );
         createInterface({ input: child.stdout! }).on("line", (line) => {
           if (line.startsWith("READY ")) orgId = line.slice(6);
           if (!line.startsWith("ACK ")) return;
           acked.push(line.slice(4));
           if (acked.length === 300) child.kill("SIGKILL"); // mid-write: the loop never pauses
-
         });
       }).catch(async (e) => {
         child.kill("SIGKILL");
@@ -38,11 +43,19 @@ describe("embedded database durability", () => {
       const reopened = openDatabase({ dataDir: dir });
       try {
         expect(await migrate(reopened.sql)).toEqual([]);
-        const present = await reopened.prisma.observation.findMany({ where: { organizationId: orgId }, select: { id: true } });
+        const present = await reopened.prisma.observation.findMany({
+          where: { organizationId: orgId },
+          select: { id: true },
+        });
         const ids = new Set(present.map((r) => r.id));
         expect(acked.filter((id) => !ids.has(id))).toEqual([]);
-        const any = await reopened.prisma.observation.findFirstOrThrow({ where: { organizationId: orgId }, select: { behaviourId: true, teamId: true } });
-        await reopened.prisma.observation.create({ data: { organizationId: orgId, ...any, occurredAt: new Date(), performed: 1, missed: 0 } });
+        const any = await reopened.prisma.observation.findFirstOrThrow({
+          where: { organizationId: orgId },
+          select: { behaviourId: true, teamId: true },
+        });
+        await reopened.prisma.observation.create({
+          data: { organizationId: orgId, ...any, occurredAt: new Date(), performed: 1, missed: 0 },
+        });
         expect(await reopened.prisma.observation.count({ where: { organizationId: orgId } })).toBe(present.length + 1);
       } finally {
         await reopened.close();

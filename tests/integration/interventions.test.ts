@@ -21,8 +21,17 @@ async function scenario() {
 
 const barrierInput = (behaviourIds: string[], over: Record<string, unknown> = {}) =>
   BarrierInput.parse({
-    title: "Logs are hard to reach", description: "Engineers wait a day for log access before they can find a root cause.",
-    comB: "PSYCHOLOGICAL_CAPABILITY", determinant: "SELF_EFFICACY", feasibility: "DIFFICULT", impact: "4", reach: "4", ease: "3", behaviourIds, teamIds: [], ...over,
+    title: "Logs are hard to reach",
+    description: "Engineers wait a day for log access before they can find a root cause.",
+    comB: "PSYCHOLOGICAL_CAPABILITY",
+    determinant: "SELF_EFFICACY",
+    feasibility: "DIFFICULT",
+    impact: "4",
+    reach: "4",
+    ease: "3",
+    behaviourIds,
+    teamIds: [],
+    ...over,
   });
 
 const interventionInput = (over: Record<string, unknown>) =>
@@ -30,8 +39,13 @@ const interventionInput = (over: Record<string, unknown>) =>
     function: "TRAINING",
     title: "Log search clinic",
     description: "A one-hour clinic on finding a customer's logs.",
-    affordabilityScore: "4", affordabilityNote: "One hour per engineer",
-    practicabilityScore: "5", effectivenessScore: "3", acceptabilityScore: "4", sideEffectsScore: "5", equityScore: "4",
+    affordabilityScore: "4",
+    affordabilityNote: "One hour per engineer",
+    practicabilityScore: "5",
+    effectivenessScore: "3",
+    acceptabilityScore: "4",
+    sideEffectsScore: "5",
+    equityScore: "4",
     ...over,
   });
 
@@ -42,20 +56,36 @@ describe("planning an intervention", () => {
     const today = await createBarrier(manager, barrierInput([s.behaviour.id], { title: "Today" }));
     const base = { ownerId: s.leader.membership.id, teamIds: [s.team.id] };
 
-    const planned = await createIntervention(manager, interventionInput({ ...base, barrierId: later, startDate: "2026-10-31" }), NOW);
+    const planned = await createIntervention(
+      manager,
+      interventionInput({ ...base, barrierId: later, startDate: "2026-10-31" }),
+      NOW,
+    );
     expect((await getBarrier(manager, later, NOW)).status).toBe("INTERVENTION_PLANNED");
     await createIntervention(manager, interventionInput({ ...base, barrierId: today, startDate: "2026-10-30" }), NOW);
     expect((await getBarrier(manager, today, NOW)).status).toBe("IN_PROGRESS");
     // A second, already started intervention moves a planned barrier on.
-    await createIntervention(manager, interventionInput({ ...base, barrierId: later, title: "Pairing on logs", startDate: "2026-10-01" }), NOW);
+    await createIntervention(
+      manager,
+      interventionInput({ ...base, barrierId: later, title: "Pairing on logs", startDate: "2026-10-01" }),
+      NOW,
+    );
     expect((await getBarrier(manager, later, NOW)).status).toBe("IN_PROGRESS");
 
     const stored = await db().intervention.findUniqueOrThrow({ where: { id: planned }, include: { teams: true } });
     expect(stored.apease).toEqual({
-      affordability: { score: 4, note: "One hour per engineer" }, practicability: { score: 5, note: "" }, effectiveness: { score: 3, note: "" },
-      acceptability: { score: 4, note: "" }, sideEffects: { score: 5, note: "" }, equity: { score: 4, note: "" },
+      affordability: { score: 4, note: "One hour per engineer" },
+      practicability: { score: 5, note: "" },
+      effectiveness: { score: 3, note: "" },
+      acceptability: { score: 4, note: "" },
+      sideEffects: { score: 5, note: "" },
+      equity: { score: 4, note: "" },
     });
-    expect([stored.ownerId, stored.teams.map((t) => t.teamId), stored.startDate.toISOString()]).toEqual([s.leader.membership.id, [s.team.id], "2026-10-31T00:00:00.000Z"]);
+    expect([stored.ownerId, stored.teams.map((t) => t.teamId), stored.startDate.toISOString()]).toEqual([
+      s.leader.membership.id,
+      [s.team.id],
+      "2026-10-31T00:00:00.000Z",
+    ]);
   });
 
   it("refuses an owner or team of another organisation, another organisation's barrier and members, writing nothing", async () => {
@@ -70,12 +100,24 @@ describe("planning an intervention", () => {
     const base = { barrierId: ours, ownerId: s.manager.membership.id, teamIds: [s.team.id], startDate: "2026-10-01" };
     const before = await dataCounts();
 
-    await expect(createIntervention(manager, interventionInput({ ...base, ownerId: other.manager.membership.id }), NOW)).rejects.toMatchObject({ field: "ownerId" });
-    await expect(createIntervention(manager, interventionInput({ ...base, ownerId: disabled.membership.id }), NOW)).rejects.toMatchObject({ field: "ownerId" });
-    await expect(createIntervention(manager, interventionInput({ ...base, teamIds: [s.team.id, other.team.id] }), NOW)).rejects.toMatchObject({ field: "teamIds" });
-    await expect(createIntervention(manager, interventionInput({ ...base, teamIds: [valueStream.id] }), NOW)).rejects.toBeInstanceOf(RuleError);
-    await expect(createIntervention(manager, interventionInput({ ...base, barrierId: theirs }), NOW)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createIntervention(manager, interventionInput({ ...base, barrierId: "c0000000000000000000000000" }), NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, ownerId: other.manager.membership.id }), NOW),
+    ).rejects.toMatchObject({ field: "ownerId" });
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, ownerId: disabled.membership.id }), NOW),
+    ).rejects.toMatchObject({ field: "ownerId" });
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, teamIds: [s.team.id, other.team.id] }), NOW),
+    ).rejects.toMatchObject({ field: "teamIds" });
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, teamIds: [valueStream.id] }), NOW),
+    ).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, barrierId: theirs }), NOW),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createIntervention(manager, interventionInput({ ...base, barrierId: "c0000000000000000000000000" }), NOW),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(createIntervention(member, interventionInput(base), NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(interventionFormContext(member, ours)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(interventionFormContext(manager, theirs)).rejects.toBeInstanceOf(NotFoundError);
@@ -88,17 +130,41 @@ describe("planning an intervention", () => {
   it("suggests the Behaviour Change Wheel's functions for the barrier's COM-B component", async () => {
     const { s, manager } = await scenario();
     const capability = await createBarrier(manager, barrierInput([s.behaviour.id], { teamIds: [s.team.id] }));
-    const automatic = await createBarrier(manager, barrierInput([s.behaviour.id], { comB: "AUTOMATIC_MOTIVATION", determinant: "CUES_FOR_ACTION" }));
-    const social = await createBarrier(manager, barrierInput([s.behaviour.id], { comB: "SOCIAL_OPPORTUNITY", determinant: "SOCIAL_NORMS" }));
+    const automatic = await createBarrier(
+      manager,
+      barrierInput([s.behaviour.id], { comB: "AUTOMATIC_MOTIVATION", determinant: "CUES_FOR_ACTION" }),
+    );
+    const social = await createBarrier(
+      manager,
+      barrierInput([s.behaviour.id], { comB: "SOCIAL_OPPORTUNITY", determinant: "SOCIAL_NORMS" }),
+    );
 
     const form = await interventionFormContext(manager, capability);
-    expect(form.barrier).toEqual({ id: capability, title: "Logs are hard to reach", comB: "PSYCHOLOGICAL_CAPABILITY", teamIds: [s.team.id] });
+    expect(form.barrier).toEqual({
+      id: capability,
+      title: "Logs are hard to reach",
+      comB: "PSYCHOLOGICAL_CAPABILITY",
+      teamIds: [s.team.id],
+    });
     expect(form.suggested).toEqual(["EDUCATION", "TRAINING", "ENABLEMENT"]);
     expect(form.teams).toEqual([{ id: s.team.id, name: s.team.name }]);
-    expect(form.owners.map((o) => o.id).sort()).toEqual([s.admin, s.leader, s.manager, s.member].map((m) => m.membership.id).sort());
+    expect(form.owners.map((o) => o.id).sort()).toEqual(
+      [s.admin, s.leader, s.manager, s.member].map((m) => m.membership.id).sort(),
+    );
     expect(form.selfId).toBe(s.manager.membership.id);
-    expect((await interventionFormContext(manager, automatic)).suggested).toEqual(["PERSUASION", "INCENTIVISATION", "COERCION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"]);
-    expect((await interventionFormContext(manager, social)).suggested).toEqual(["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"]);
+    expect((await interventionFormContext(manager, automatic)).suggested).toEqual([
+      "PERSUASION",
+      "INCENTIVISATION",
+      "COERCION",
+      "ENVIRONMENTAL_RESTRUCTURING",
+      "MODELLING",
+      "ENABLEMENT",
+    ]);
+    expect((await interventionFormContext(manager, social)).suggested).toEqual([
+      "RESTRICTION",
+      "ENVIRONMENTAL_RESTRUCTURING",
+      "ENABLEMENT",
+    ]);
   });
 });
 
@@ -106,73 +172,169 @@ describe("an intervention's before/after", () => {
   it("compares rolled-out teams with the teams that have not had it yet, over equal windows", async () => {
     const { s, manager, member } = await scenario();
     const other = await buildOrgScenario(db());
-    const second = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Second behaviour" });
-    const unlinked = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Unlinked" });
+    const second = await buildBehaviour(
+      db(),
+      { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id },
+      { title: "Second behaviour" },
+    );
+    const unlinked = await buildBehaviour(
+      db(),
+      { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id },
+      { title: "Unlinked" },
+    );
     const alpha = await buildTeam(db(), s.org.id, { name: "Alpha team" });
     const bravo = await buildTeam(db(), s.org.id, { name: "Bravo team" });
     const charlie = await buildTeam(db(), s.org.id, { name: "Charlie team" });
     const delta = await buildTeam(db(), s.org.id, { name: "Delta team" });
     const barrier = await createBarrier(manager, barrierInput([s.behaviour.id, second.id]));
     // Start 2026-10-19, today 2026-10-30: after = 19th..30th (12 days), before = 7th..18th.
-    const id = await createIntervention(manager, interventionInput({ barrierId: barrier, ownerId: s.leader.membership.id, teamIds: [bravo.id, alpha.id], startDate: "2026-10-19" }), NOW);
+    const id = await createIntervention(
+      manager,
+      interventionInput({
+        barrierId: barrier,
+        ownerId: s.leader.membership.id,
+        teamIds: [bravo.id, alpha.id],
+        startDate: "2026-10-19",
+      }),
+      NOW,
+    );
 
-    const o = (teamId: string, behaviourId: string, day: string, performed: number, missed: number) => ({ organizationId: s.org.id, behaviourId, teamId, occurredAt: at(day), performed, missed });
+    const o = (teamId: string, behaviourId: string, day: string, performed: number, missed: number) => ({
+      organizationId: s.org.id,
+      behaviourId,
+      teamId,
+      occurredAt: at(day),
+      performed,
+      missed,
+    });
     const b1 = s.behaviour.id;
     await buildObservations(db(), [
       // rolled out, before: 4 of 10
-      o(alpha.id, b1, "2026-10-07", 2, 3), o(bravo.id, second.id, "2026-10-18", 2, 3),
+      o(alpha.id, b1, "2026-10-07", 2, 3),
+      o(bravo.id, second.id, "2026-10-18", 2, 3),
       // rolled out, after: 9 of 12
-      o(alpha.id, b1, "2026-10-19", 5, 1), o(bravo.id, b1, "2026-10-30", 4, 2),
+      o(alpha.id, b1, "2026-10-19", 5, 1),
+      o(bravo.id, b1, "2026-10-30", 4, 2),
       // not yet, before: 5 of 10
-      o(charlie.id, b1, "2026-10-10", 3, 2), o(delta.id, second.id, "2026-10-12", 2, 3),
+      o(charlie.id, b1, "2026-10-10", 3, 2),
+      o(delta.id, second.id, "2026-10-12", 2, 3),
       // not yet, after: 6 of 10
-      o(charlie.id, b1, "2026-10-25", 3, 2), o(delta.id, second.id, "2026-10-28", 3, 2),
+      o(charlie.id, b1, "2026-10-25", 3, 2),
+      o(delta.id, second.id, "2026-10-28", 3, 2),
       // ignored: before the before window, after today, a behaviour the barrier is not about
-      o(alpha.id, b1, "2026-10-06", 0, 10), o(charlie.id, b1, "2026-10-06", 10, 0), o(alpha.id, b1, "2026-10-31", 0, 10),
-      o(alpha.id, unlinked.id, "2026-10-20", 0, 10), o(charlie.id, unlinked.id, "2026-10-20", 10, 0),
+      o(alpha.id, b1, "2026-10-06", 0, 10),
+      o(charlie.id, b1, "2026-10-06", 10, 0),
+      o(alpha.id, b1, "2026-10-31", 0, 10),
+      o(alpha.id, unlinked.id, "2026-10-20", 0, 10),
+      o(charlie.id, unlinked.id, "2026-10-20", 10, 0),
     ]);
-    await buildObservations(db(), [{ organizationId: other.org.id, behaviourId: other.behaviour.id, teamId: other.team.id, occurredAt: at("2026-10-20"), performed: 0, missed: 30 }]);
+    await buildObservations(db(), [
+      {
+        organizationId: other.org.id,
+        behaviourId: other.behaviour.id,
+        teamId: other.team.id,
+        occurredAt: at("2026-10-20"),
+        performed: 0,
+        missed: 30,
+      },
+    ]);
 
     const dto = await getIntervention(member, id, NOW); // anyone in the organisation may look
     expect(dto).toMatchObject({
-      id, title: "Log search clinic", function: "TRAINING", description: "A one-hour clinic on finding a customer's logs.", ownerName: s.leader.user.name, startDate: "2026-10-19",
+      id,
+      title: "Log search clinic",
+      function: "TRAINING",
+      description: "A one-hour clinic on finding a customer's logs.",
+      ownerName: s.leader.user.name,
+      startDate: "2026-10-19",
       barrier: { id: barrier, title: "Logs are hard to reach", comB: "PSYCHOLOGICAL_CAPABILITY" },
       behaviourTitles: [s.behaviour.title, "Second behaviour"].sort(),
-      windows: { before: { from: "2026-10-07", to: "2026-10-18" }, after: { from: "2026-10-19", to: "2026-10-30" }, days: 12 },
+      windows: {
+        before: { from: "2026-10-07", to: "2026-10-18" },
+        after: { from: "2026-10-19", to: "2026-10-30" },
+        days: 12,
+      },
     });
     expect(dto.rolledOut).toEqual({
       teamNames: ["Alpha team", "Bravo team"],
-      result: { before: { performed: 4, opportunities: 10, rate: 0.4 }, after: { performed: 9, opportunities: 12, rate: 0.75 }, changePts: 35 },
+      result: {
+        before: { performed: 4, opportunities: 10, rate: 0.4 },
+        after: { performed: 9, opportunities: 12, rate: 0.75 },
+        changePts: 35,
+      },
     });
     expect(dto.comparison).toEqual({
       teamNames: ["Charlie team", "Delta team", s.team.name],
-      result: { before: { performed: 5, opportunities: 10, rate: 0.5 }, after: { performed: 6, opportunities: 10, rate: 0.6 }, changePts: 10 },
+      result: {
+        before: { performed: 5, opportunities: 10, rate: 0.5 },
+        after: { performed: 6, opportunities: 10, rate: 0.6 },
+        changePts: 10,
+      },
     });
     expect(dto.differenceInDifferences).toBe(25);
     expect(dto.apease.affordability).toEqual({ score: 4, note: "One hour per engineer" });
 
     // The barrier page shows the same before/after for the rolled-out teams.
     const shown = (await getBarrier(manager, barrier, NOW)).interventions;
-    expect(shown).toEqual([{
-      interventionId: id, title: "Log search clinic", startDate: "2026-10-19", teamNames: ["Alpha team", "Bravo team"],
-      windows: { before: { from: "2026-10-07", to: "2026-10-18" }, after: { from: "2026-10-19", to: "2026-10-30" } },
-      result: dto.rolledOut.result, problem: null,
-    }]);
+    expect(shown).toEqual([
+      {
+        interventionId: id,
+        title: "Log search clinic",
+        startDate: "2026-10-19",
+        teamNames: ["Alpha team", "Bravo team"],
+        windows: { before: { from: "2026-10-07", to: "2026-10-18" }, after: { from: "2026-10-19", to: "2026-10-30" } },
+        result: dto.rolledOut.result,
+        problem: null,
+      },
+    ]);
 
     // Another organisation sees nothing.
-    await expect(getIntervention(await contextFor(other.manager.user.id, other.org.id), id, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      getIntervention(await contextFor(other.manager.user.id, other.org.id), id, NOW),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("has no windows, results or difference before the intervention starts", async () => {
     const { s, manager } = await scenario();
     const barrier = await createBarrier(manager, barrierInput([s.behaviour.id]));
-    const id = await createIntervention(manager, interventionInput({ barrierId: barrier, ownerId: s.manager.membership.id, teamIds: [s.team.id], startDate: "2026-11-02" }), NOW);
-    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: at("2026-10-28"), performed: 5, missed: 5 }]);
+    const id = await createIntervention(
+      manager,
+      interventionInput({
+        barrierId: barrier,
+        ownerId: s.manager.membership.id,
+        teamIds: [s.team.id],
+        startDate: "2026-11-02",
+      }),
+      NOW,
+    );
+    await buildObservations(db(), [
+      {
+        organizationId: s.org.id,
+        behaviourId: s.behaviour.id,
+        teamId: s.team.id,
+        occurredAt: at("2026-10-28"),
+        performed: 5,
+        missed: 5,
+      },
+    ]);
     const dto = await getIntervention(manager, id, NOW);
-    expect([dto.windows, dto.rolledOut, dto.comparison, dto.differenceInDifferences]).toEqual([null, { teamNames: [s.team.name], result: null }, { teamNames: [], result: null }, null]);
+    expect([dto.windows, dto.rolledOut, dto.comparison, dto.differenceInDifferences]).toEqual([
+      null,
+      { teamNames: [s.team.name], result: null },
+      { teamNames: [], result: null },
+      null,
+    ]);
     const evidence = (await getBarrier(manager, barrier, NOW)).interventions[0]!;
-    expect([evidence.windows, evidence.result, evidence.problem]).toEqual([null, null, "No intervention has started yet: adoption after its start is the evidence a barrier was removed."]);
+    expect([evidence.windows, evidence.result, evidence.problem]).toEqual([
+      null,
+      null,
+      "No intervention has started yet: adoption after its start is the evidence a barrier was removed.",
+    ]);
     // From its start day on, the windows exist (one day each).
-    expect((await getIntervention(manager, id, new Date("2026-11-02T09:00:00Z"))).windows).toEqual({ before: { from: "2026-11-01", to: "2026-11-01" }, after: { from: "2026-11-02", to: "2026-11-02" }, days: 1 });
+    expect((await getIntervention(manager, id, new Date("2026-11-02T09:00:00Z"))).windows).toEqual({
+      before: { from: "2026-11-01", to: "2026-11-01" },
+      after: { from: "2026-11-02", to: "2026-11-02" },
+      days: 1,
+    });
   });
 });

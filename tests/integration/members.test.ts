@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { acceptInvitation, acceptInvitationAsNewUser, changeRole, createInvitation, listInvitations, listMembers, previewInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
+import {
+  acceptInvitation,
+  acceptInvitationAsNewUser,
+  changeRole,
+  createInvitation,
+  listInvitations,
+  listMembers,
+  previewInvitation,
+  revokeInvitation,
+  setMemberStatus,
+} from "@/lib/server/data/members";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { buildOrgScenario, buildUser } from "../factories";
 import { contextFor } from "./support/context";
@@ -13,14 +23,21 @@ describe("invitations", () => {
     const { token } = await createInvitation(admin, { role: "MANAGER" });
     expect(await previewInvitation(token)).toEqual({ organizationName: s.org.name, role: "MANAGER", email: null });
 
-    const orgId = await acceptInvitationAsNewUser({ token, name: "Katherine Johnson", email: "kj@example.test", password: "orbital-mechanics" });
+    const orgId = await acceptInvitationAsNewUser({
+      token,
+      name: "Katherine Johnson",
+      email: "kj@example.test",
+      password: "orbital-mechanics",
+    });
     expect(orgId).toBe(s.org.id);
     const joined = (await listMembers(admin)).find((m) => m.email === "kj@example.test");
     expect(joined).toMatchObject({ role: "MANAGER", status: "ACTIVE" });
 
     // The link is used up: a second person cannot reuse it, and no account is left behind.
     expect(await previewInvitation(token)).toBeNull();
-    await expect(acceptInvitationAsNewUser({ token, name: "Second", email: "second@example.test", password: "orbital-mechanics" })).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      acceptInvitationAsNewUser({ token, name: "Second", email: "second@example.test", password: "orbital-mechanics" }),
+    ).rejects.toBeInstanceOf(RuleError);
     expect(await db().user.count({ where: { email: "second@example.test" } })).toBe(0);
     expect((await listInvitations(admin))[0]).toMatchObject({ status: "accepted" });
   });
@@ -35,7 +52,10 @@ describe("invitations", () => {
 
   it("binds an invitation with an e-mail to that person", async () => {
     const s = await buildOrgScenario(db());
-    const { token } = await createInvitation(await contextFor(s.admin.user.id, s.org.id), { role: "MEMBER", email: "only-me@example.test" });
+    const { token } = await createInvitation(await contextFor(s.admin.user.id, s.org.id), {
+      role: "MEMBER",
+      email: "only-me@example.test",
+    });
     const stranger = await buildUser(db());
     await expect(acceptInvitation(stranger.id, token)).rejects.toThrow(/only-me@example.test/);
     const me = await buildUser(db(), { email: "only-me@example.test" });
@@ -52,7 +72,10 @@ describe("invitations", () => {
     await expect(acceptInvitation(user.id, revoked.token)).rejects.toBeInstanceOf(RuleError);
 
     const expired = await createInvitation(admin, { role: "MEMBER" });
-    await db().invitation.updateMany({ where: { organizationId: s.org.id, revokedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().invitation.updateMany({
+      where: { organizationId: s.org.id, revokedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     await expect(acceptInvitation(user.id, expired.token)).rejects.toBeInstanceOf(RuleError);
     expect(await db().membership.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -61,7 +84,9 @@ describe("invitations", () => {
     const s = await buildOrgScenario(db());
     for (const who of [s.leader, s.manager, s.member]) {
       const before = await dataCounts();
-      await expect(createInvitation(await contextFor(who.user.id, s.org.id), { role: "ADMIN" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createInvitation(await contextFor(who.user.id, s.org.id), { role: "ADMIN" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       expect(await dataCounts()).toEqual(before);
     }
   });

@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createMetric, getMetric, listMetrics, metricForEdit, metricOptions, metricsAudit, metricSeries, setMetricBehaviours, updateMetric } from "@/lib/server/data/metrics";
-import { addReading, commitReadingImport, exportReadingsCsv, previewReadingImport } from "@/lib/server/data/metric-readings";
+import {
+  createMetric,
+  getMetric,
+  listMetrics,
+  metricForEdit,
+  metricOptions,
+  metricsAudit,
+  metricSeries,
+  setMetricBehaviours,
+  updateMetric,
+} from "@/lib/server/data/metrics";
+import {
+  addReading,
+  commitReadingImport,
+  exportReadingsCsv,
+  previewReadingImport,
+} from "@/lib/server/data/metric-readings";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { describeTargetRule } from "@/lib/domain/outcomes";
 import { MetricInput, ReadingInput } from "@/lib/schemas/metrics";
@@ -23,15 +38,30 @@ async function scenario() {
 
 const input = (over: Record<string, unknown> = {}) =>
   MetricInput.parse({
-    name: "Customer retention", unit: "%", description: "Share of customers renewing", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP",
-    ownerId: "", teamIds: [], sourceBehaviourId: "", targetType: "AT_LEAST", targetValue: "90", targetDate: "", ...over,
+    name: "Customer retention",
+    unit: "%",
+    description: "Share of customers renewing",
+    kind: "CUSTOMER_OUTCOME",
+    timing: "LAGGING",
+    direction: "UP",
+    ownerId: "",
+    teamIds: [],
+    sourceBehaviourId: "",
+    targetType: "AT_LEAST",
+    targetValue: "90",
+    targetDate: "",
+    ...over,
   });
 
-const reading = (metricId: string, date: string, value: number | string, teamId: string | null = null) => ReadingInput.parse({ metricId, date, value: String(value), teamId: teamId ?? "" });
+const reading = (metricId: string, date: string, value: number | string, teamId: string | null = null) =>
+  ReadingInput.parse({ metricId, date, value: String(value), teamId: teamId ?? "" });
 
 /** Expects a RuleError beside `field`. */
 async function ruleOn(p: Promise<unknown>, field: string | undefined, message?: RegExp) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(RuleError);
   expect((err as RuleError).field).toBe(field);
   if (message) expect((err as RuleError).message).toMatch(message);
@@ -45,29 +75,78 @@ describe("defining metrics", () => {
 
     const detail = await getMetric(manager, id, TODAY);
     expect(detail).toMatchObject({
-      name: "Customer retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP", description: "Share of customers renewing",
-      ownerName: s.leader.user.name, target: "stay at or above 90 %", targetType: "AT_LEAST", targetValue: 90, targetDate: null, latest: null,
-      derivedFrom: null, behaviours: [], behaviourTitles: [], readings: [], teamReadings: [],
-      teams: [{ id: team.id, name: "Alpha team" }, { id: s.team.id, name: s.team.name }].sort((a, b) => (a.name < b.name ? -1 : 1)),
+      name: "Customer retention",
+      unit: "%",
+      kind: "CUSTOMER_OUTCOME",
+      timing: "LAGGING",
+      direction: "UP",
+      description: "Share of customers renewing",
+      ownerName: s.leader.user.name,
+      target: "stay at or above 90 %",
+      targetType: "AT_LEAST",
+      targetValue: 90,
+      targetDate: null,
+      latest: null,
+      derivedFrom: null,
+      behaviours: [],
+      behaviourTitles: [],
+      readings: [],
+      teamReadings: [],
+      teams: [
+        { id: team.id, name: "Alpha team" },
+        { id: s.team.id, name: s.team.name },
+      ].sort((a, b) => (a.name < b.name ? -1 : 1)),
     });
     expect(detail.verdict).toMatchObject({ status: "NO_DATA", rule: describeTargetRule("AT_LEAST") });
-    expect(await db().auditEvent.count({ where: { organizationId: s.org.id, action: "metric.create", targetId: id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { organizationId: s.org.id, action: "metric.create", targetId: id } }),
+    ).toBe(1);
 
     const form = await metricForEdit(manager, id);
     expect(form.values).toEqual({
-      name: "Customer retention", unit: "%", description: "Share of customers renewing", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP",
-      ownerId: s.leader.membership.id, teamIds: expect.arrayContaining([team.id, s.team.id]), sourceBehaviourId: "", targetType: "AT_LEAST", targetValue: "90", targetDate: "",
+      name: "Customer retention",
+      unit: "%",
+      description: "Share of customers renewing",
+      kind: "CUSTOMER_OUTCOME",
+      timing: "LAGGING",
+      direction: "UP",
+      ownerId: s.leader.membership.id,
+      teamIds: expect.arrayContaining([team.id, s.team.id]),
+      sourceBehaviourId: "",
+      targetType: "AT_LEAST",
+      targetValue: "90",
+      targetDate: "",
     });
     expect(form.updatedAt).toBe(detail.updatedAt);
 
-    await updateMetric(manager, id, form.updatedAt, input({ name: "Net retention", targetType: "INCREASE_TO", targetValue: "95.5", targetDate: "2027-03-31", teamIds: [team.id] }));
+    await updateMetric(
+      manager,
+      id,
+      form.updatedAt,
+      input({
+        name: "Net retention",
+        targetType: "INCREASE_TO",
+        targetValue: "95.5",
+        targetDate: "2027-03-31",
+        teamIds: [team.id],
+      }),
+    );
     const updated = await getMetric(manager, id, TODAY);
-    expect(updated).toMatchObject({ name: "Net retention", ownerName: null, target: "increase to 95.5 % by 2027-03-31", teamNames: ["Alpha team"] });
+    expect(updated).toMatchObject({
+      name: "Net retention",
+      ownerName: null,
+      target: "increase to 95.5 % by 2027-03-31",
+      teamNames: ["Alpha team"],
+    });
     expect(updated.verdict.rule).toBe(describeTargetRule("INCREASE_TO"));
 
     // The first form, still open elsewhere, is now stale: refused, nothing changed.
     const before = await db().metric.findUniqueOrThrow({ where: { id } });
-    await ruleOn(updateMetric(manager, id, form.updatedAt, input({ name: "Overwritten" })), undefined, /Someone else saved this metric/);
+    await ruleOn(
+      updateMetric(manager, id, form.updatedAt, input({ name: "Overwritten" })),
+      undefined,
+      /Someone else saved this metric/,
+    );
     expect(await db().metric.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await db().metricTeam.count({ where: { metricId: id } })).toBe(1);
   });
@@ -76,7 +155,10 @@ describe("defining metrics", () => {
     const { s, manager } = await scenario();
     const other = await scenario();
     await createMetric(manager, input());
-    const second = await createMetric(manager, input({ name: "Time to resolution", unit: "hours", direction: "DOWN", targetType: "AT_MOST", targetValue: "24" }));
+    const second = await createMetric(
+      manager,
+      input({ name: "Time to resolution", unit: "hours", direction: "DOWN", targetType: "AT_MOST", targetValue: "24" }),
+    );
     const before = await dataCounts();
     await ruleOn(createMetric(manager, input({ name: "  CUSTOMER retention " })), "name", /already has this name/);
     const { updatedAt } = await metricForEdit(manager, second);
@@ -84,7 +166,10 @@ describe("defining metrics", () => {
     expect(await dataCounts()).toEqual(before);
     // Another organisation may use the same name.
     await createMetric(other.manager, input());
-    expect((await listMetrics(manager, TODAY)).map((m) => m.name)).toEqual(["Customer retention", "Time to resolution"]);
+    expect((await listMetrics(manager, TODAY)).map((m) => m.name)).toEqual([
+      "Customer retention",
+      "Time to resolution",
+    ]);
     expect(await db().metric.count({ where: { organizationId: s.org.id } })).toBe(2);
   });
 
@@ -102,7 +187,10 @@ describe("defining metrics", () => {
     await ruleOn(createMetric(manager, input({ name: "Other", ownerId: disabled.membership.id })), "ownerId");
     await ruleOn(createMetric(manager, input({ name: "Other", teamIds: [s.team.id, other.team.id] })), "teamIds");
     await ruleOn(createMetric(manager, input({ name: "Other", teamIds: [valueStream.id] })), "teamIds");
-    await ruleOn(createMetric(manager, input({ name: "Other", sourceBehaviourId: other.behaviour.id })), "sourceBehaviourId");
+    await ruleOn(
+      createMetric(manager, input({ name: "Other", sourceBehaviourId: other.behaviour.id })),
+      "sourceBehaviourId",
+    );
     await ruleOn(updateMetric(manager, id, updatedAt, input({ teamIds: [other.team.id] })), "teamIds");
     await ruleOn(updateMetric(manager, id, updatedAt, input({ ownerId: other.admin.membership.id })), "ownerId");
     await ruleOn(setMetricBehaviours(manager, id, [s.behaviour.id, other.behaviour.id]), "behaviourIds");
@@ -110,20 +198,31 @@ describe("defining metrics", () => {
     expect(await dataCounts()).toEqual(before);
 
     const options = await metricOptions(manager);
-    expect(options.owners.map((o) => o.id).sort()).toEqual([s.admin, s.leader, s.manager, s.member].map((m) => m.membership.id).sort());
+    expect(options.owners.map((o) => o.id).sort()).toEqual(
+      [s.admin, s.leader, s.manager, s.member].map((m) => m.membership.id).sort(),
+    );
     expect(options.teams).toEqual([{ id: s.team.id, name: s.team.name }]);
     expect(options.behaviours).toEqual([{ id: s.behaviour.id, name: s.behaviour.title }]);
   });
 
   it("links the behaviours meant to move a metric", async () => {
     const { s, manager } = await scenario();
-    const second = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Answer within a day" });
+    const second = await buildBehaviour(
+      db(),
+      { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id },
+      { title: "Answer within a day" },
+    );
     const id = await createMetric(manager, input());
     await setMetricBehaviours(manager, id, [s.behaviour.id, second.id, second.id]);
-    expect((await getMetric(manager, id, TODAY)).behaviours).toEqual([{ id: second.id, title: "Answer within a day" }, { id: s.behaviour.id, title: s.behaviour.title }]);
+    expect((await getMetric(manager, id, TODAY)).behaviours).toEqual([
+      { id: second.id, title: "Answer within a day" },
+      { id: s.behaviour.id, title: s.behaviour.title },
+    ]);
     await setMetricBehaviours(manager, id, [s.behaviour.id]);
     expect((await listMetrics(manager, TODAY))[0]!.behaviourTitles).toEqual([s.behaviour.title]);
-    expect(await db().auditEvent.count({ where: { organizationId: s.org.id, action: "metric.behaviours", targetId: id } })).toBe(2);
+    expect(
+      await db().auditEvent.count({ where: { organizationId: s.org.id, action: "metric.behaviours", targetId: id } }),
+    ).toBe(2);
   });
 });
 
@@ -140,25 +239,44 @@ describe("readings", () => {
 
     const detail = await getMetric(manager, id, TODAY);
     expect(detail.readings).toEqual([{ date: "2026-10-20", value: 92.5 }]);
-    expect(detail.teamReadings).toEqual([{ date: "2026-10-20", team: s.team.name, value: 80 }, { date: "2026-10-21", team: s.team.name, value: 87 }]);
+    expect(detail.teamReadings).toEqual([
+      { date: "2026-10-20", team: s.team.name, value: 80 },
+      { date: "2026-10-21", team: s.team.name, value: 87 },
+    ]);
     // Team readings never stand in for the organisation's figure.
     expect(detail.latest).toEqual({ date: "2026-10-20", value: 92.5 });
     expect(detail.verdict.status).toBe("ON_TRACK");
 
     const before = await dataCounts();
     await ruleOn(addReading(manager, reading(id, "2026-10-29", 91), TODAY), "date", /future/);
-    await expect(addReading(manager, { metricId: "does-not-exist", date: "2026-10-20", teamId: null, value: 1 }, TODAY)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      addReading(manager, { metricId: "does-not-exist", date: "2026-10-20", teamId: null, value: 1 }, TODAY),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await dataCounts()).toEqual(before);
     expect(await db().auditEvent.count({ where: { organizationId: s.org.id, action: "metric.reading" } })).toBe(5);
     // A blank value is no reading (it would coerce to 0), and a decimal comma is not a number.
-    for (const value of ["", "  ", "12,5"]) expect(ReadingInput.safeParse({ metricId: id, date: "2026-10-20", teamId: "", value }).error?.issues[0]?.message).toBe("Enter a number.");
+    for (const value of ["", "  ", "12,5"])
+      expect(
+        ReadingInput.safeParse({ metricId: id, date: "2026-10-20", teamId: "", value }).error?.issues[0]?.message,
+      ).toBe("Enter a number.");
   });
 
   it("computes a derived metric from observations and refuses typed readings for it", async () => {
     const { s, manager } = await scenario();
-    const other = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id });
+    const other = await buildBehaviour(db(), {
+      organizationId: s.org.id,
+      valueId: s.value.id,
+      ownerId: s.leader.membership.id,
+    });
     const team2 = await buildTeam(db(), s.org.id);
-    const obs = (behaviourId: string, teamId: string, day: string, performed: number, missed: number) => ({ organizationId: s.org.id, behaviourId, teamId, occurredAt: at(day), performed, missed });
+    const obs = (behaviourId: string, teamId: string, day: string, performed: number, missed: number) => ({
+      organizationId: s.org.id,
+      behaviourId,
+      teamId,
+      occurredAt: at(day),
+      performed,
+      missed,
+    });
     await buildObservations(db(), [
       // Week of Mon 12 Oct: 4 performed of 5 opportunities (two teams, two days) = 80 %.
       obs(s.behaviour.id, s.team.id, "2026-10-12", 3, 0),
@@ -172,31 +290,60 @@ describe("readings", () => {
       // Another behaviour's observations are not this metric's.
       obs(other.id, s.team.id, "2026-10-13", 0, 9),
     ]);
-    const id = await createMetric(manager, input({ name: "Root cause adoption", sourceBehaviourId: s.behaviour.id, timing: "LEADING", targetType: "AT_LEAST", targetValue: "60" }));
+    const id = await createMetric(
+      manager,
+      input({
+        name: "Root cause adoption",
+        sourceBehaviourId: s.behaviour.id,
+        timing: "LEADING",
+        targetType: "AT_LEAST",
+        targetValue: "60",
+      }),
+    );
 
     const detail = await getMetric(manager, id, TODAY);
     expect(detail.derivedFrom).toEqual({ id: s.behaviour.id, title: s.behaviour.title });
-    expect(detail.readings).toEqual([{ date: "2026-10-12", value: 80 }, { date: "2026-10-26", value: 50 }]);
+    expect(detail.readings).toEqual([
+      { date: "2026-10-12", value: 80 },
+      { date: "2026-10-26", value: 50 },
+    ]);
     expect(detail.latest).toEqual({ date: "2026-10-26", value: 50 });
     expect(detail.verdict.status).toBe("OFF_TRACK");
-    expect((await listMetrics(manager, TODAY))[0]).toMatchObject({ latest: { date: "2026-10-26", value: 50 }, verdict: { status: "OFF_TRACK" } });
+    expect((await listMetrics(manager, TODAY))[0]).toMatchObject({
+      latest: { date: "2026-10-26", value: 50 },
+      verdict: { status: "OFF_TRACK" },
+    });
 
-    expect((await metricSeries(manager, id, "2026-10-01", TODAY)).weekly).toEqual([{ weekStart: "2026-10-12", value: 80 }, { weekStart: "2026-10-26", value: 50 }]);
+    expect((await metricSeries(manager, id, "2026-10-01", TODAY)).weekly).toEqual([
+      { weekStart: "2026-10-12", value: 80 },
+      { weekStart: "2026-10-26", value: 50 },
+    ]);
     expect((await metricSeries(manager, id, "2026-10-19", "2026-10-25")).weekly).toEqual([]);
 
     const before = await dataCounts();
     await ruleOn(addReading(manager, reading(id, "2026-10-20", 70), TODAY), undefined, /computed from the adoption of/);
     expect(await dataCounts()).toEqual(before);
     // Adoption is measured in %: a derived metric with another unit is refused before it reaches the data layer.
-    expect(MetricInput.safeParse({ ...input(), sourceBehaviourId: s.behaviour.id, unit: "points" }).success).toBe(false);
+    expect(MetricInput.safeParse({ ...input(), sourceBehaviourId: s.behaviour.id, unit: "points" }).success).toBe(
+      false,
+    );
   });
 
   it("gives weekly means of the organisation-wide readings in a period", async () => {
     const { s, manager } = await scenario();
     const id = await createMetric(manager, input());
-    for (const [date, value] of [["2026-10-05", 90], ["2026-10-07", 94], ["2026-10-13", 80], ["2026-10-26", 70]] as const) await addReading(manager, reading(id, date, value), TODAY);
+    for (const [date, value] of [
+      ["2026-10-05", 90],
+      ["2026-10-07", 94],
+      ["2026-10-13", 80],
+      ["2026-10-26", 70],
+    ] as const)
+      await addReading(manager, reading(id, date, value), TODAY);
     await addReading(manager, reading(id, "2026-10-06", 10, s.team.id), TODAY);
-    expect((await metricSeries(manager, id, "2026-10-01", "2026-10-20")).weekly).toEqual([{ weekStart: "2026-10-05", value: 92 }, { weekStart: "2026-10-12", value: 80 }]);
+    expect((await metricSeries(manager, id, "2026-10-01", "2026-10-20")).weekly).toEqual([
+      { weekStart: "2026-10-05", value: 92 },
+      { weekStart: "2026-10-12", value: 80 },
+    ]);
     await ruleOn(metricSeries(manager, id, "2026-10-20", "2026-10-01"), undefined);
   });
 });
@@ -232,12 +379,30 @@ describe("importing readings", () => {
     await ruleOn(commitReadingImport(manager, bad, TODAY), undefined, /5 row\(s\) have errors; nothing was imported/);
     expect(await dataCounts()).toEqual(before);
 
-    const good = ["date,metric,team,value", "2026-10-20,customer retention,,93", `2026-10-21,Customer retention,${s.team.name.toUpperCase()},88.25`, "2026-10-22,Customer retention,,-1.5"].join("\n");
+    const good = [
+      "date,metric,team,value",
+      "2026-10-20,customer retention,,93",
+      `2026-10-21,Customer retention,${s.team.name.toUpperCase()},88.25`,
+      "2026-10-22,Customer retention,,-1.5",
+    ].join("\n");
     expect(await commitReadingImport(manager, good, TODAY)).toBe(3);
-    const rows = await db().metricReading.findMany({ where: { metricId: retention }, orderBy: { date: "asc" }, select: { date: true, teamId: true, value: true } });
-    expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.teamId, r.value])).toEqual([["2026-10-20", null, 93], ["2026-10-21", s.team.id, 88.25], ["2026-10-22", null, -1.5]]);
+    const rows = await db().metricReading.findMany({
+      where: { metricId: retention },
+      orderBy: { date: "asc" },
+      select: { date: true, teamId: true, value: true },
+    });
+    expect(rows.map((r) => [r.date.toISOString().slice(0, 10), r.teamId, r.value])).toEqual([
+      ["2026-10-20", null, 93],
+      ["2026-10-21", s.team.id, 88.25],
+      ["2026-10-22", null, -1.5],
+    ]);
     expect(await db().metricReading.count({ where: { metricId: derived } })).toBe(0);
-    expect(await db().auditEvent.findFirst({ where: { organizationId: s.org.id, action: "metric.import" }, select: { details: true } })).toEqual({ details: { rows: 3, replaced: 1 } });
+    expect(
+      await db().auditEvent.findFirst({
+        where: { organizationId: s.org.id, action: "metric.import" },
+        select: { details: true },
+      }),
+    ).toEqual({ details: { rows: 3, replaced: 1 } });
 
     // The export is the import's format: importing it again changes nothing.
     const csv = await exportReadingsCsv(manager);
@@ -256,7 +421,12 @@ describe("metric status", () => {
     const mk = (name: string, over: Record<string, unknown>) => createMetric(manager, input({ name, ...over }));
     const below = await mk("A below an at-least target", { ownerId: s.leader.membership.id, teamIds: [s.team.id] });
     const falling = await mk("B falling towards the target", {});
-    const under = await mk("C under an at-most target", { unit: "hours", direction: "DOWN", targetType: "AT_MOST", targetValue: "24" });
+    const under = await mk("C under an at-most target", {
+      unit: "hours",
+      direction: "DOWN",
+      targetType: "AT_MOST",
+      targetValue: "24",
+    });
     const old = await mk("D with an old reading", {});
     await mk("E without a target", { targetType: "", targetValue: "" });
     await mk("F without readings", {});
@@ -265,7 +435,12 @@ describe("metric status", () => {
 
     await addReading(manager, reading(below, "2026-10-26", 85), TODAY);
     await addReading(manager, reading(below, "2026-10-27", 99, s.team.id), TODAY);
-    for (const [date, value] of [["2026-10-14", 100], ["2026-10-21", 96], ["2026-10-28", 92]] as const) await addReading(manager, reading(falling, date, value), TODAY);
+    for (const [date, value] of [
+      ["2026-10-14", 100],
+      ["2026-10-21", 96],
+      ["2026-10-28", 92],
+    ] as const)
+      await addReading(manager, reading(falling, date, value), TODAY);
     await addReading(manager, reading(under, "2026-10-01", 20), TODAY);
     // Older than the 12-week trend window, yet still the latest reading.
     await addReading(manager, reading(old, "2026-01-05", 95), TODAY);
@@ -281,13 +456,23 @@ describe("metric status", () => {
       ["E without a target", "NO_TARGET", null],
       ["F without readings", "NO_DATA", null],
     ]);
-    expect(rows[0]).toMatchObject({ ownerName: s.leader.user.name, target: "stay at or above 90 %", behaviourTitles: [s.behaviour.title], teamNames: [s.team.name], derivedFrom: null, unit: "%" });
+    expect(rows[0]).toMatchObject({
+      ownerName: s.leader.user.name,
+      target: "stay at or above 90 %",
+      behaviourTitles: [s.behaviour.title],
+      teamNames: [s.team.name],
+      derivedFrom: null,
+      unit: "%",
+    });
     expect(rows[0]!.verdict.rule).toBe(describeTargetRule("AT_LEAST"));
     expect(rows[1]!.verdict).toMatchObject({ trendPerWeek: -4, projected: 76 });
     expect(rows[2]!.verdict.rule).toBe(describeTargetRule("AT_MOST"));
     expect(rows[4]!.verdict.rule).toBe("No target set.");
     // As of an earlier day, later readings do not exist yet.
-    expect((await listMetrics(manager, "2026-10-20")).find((r) => r.id === falling)!.latest).toEqual({ date: "2026-10-14", value: 100 });
+    expect((await listMetrics(manager, "2026-10-20")).find((r) => r.id === falling)!.latest).toEqual({
+      date: "2026-10-14",
+      value: 100,
+    });
     await expect(getMetric(manager, gone, TODAY)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -297,7 +482,10 @@ describe("organisations and roles", () => {
     const { s, manager } = await scenario();
     const other = await scenario();
     const mine = await createMetric(manager, input());
-    const theirs = await createMetric(other.manager, input({ name: "Their secret metric", ownerId: other.s.leader.membership.id }));
+    const theirs = await createMetric(
+      other.manager,
+      input({ name: "Their secret metric", ownerId: other.s.leader.membership.id }),
+    );
     await addReading(other.manager, reading(theirs, "2026-10-20", 50), TODAY);
     const { updatedAt } = await metricForEdit(other.manager, theirs);
     const before = await dataCounts();
@@ -305,10 +493,16 @@ describe("organisations and roles", () => {
     await expect(getMetric(manager, theirs, TODAY)).rejects.toBeInstanceOf(NotFoundError);
     await expect(metricSeries(manager, theirs, "2026-10-01", TODAY)).rejects.toBeInstanceOf(NotFoundError);
     await expect(metricForEdit(manager, theirs)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateMetric(manager, theirs, updatedAt, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateMetric(manager, theirs, updatedAt, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(setMetricBehaviours(manager, theirs, [s.behaviour.id])).rejects.toBeInstanceOf(NotFoundError);
     await expect(addReading(manager, reading(theirs, "2026-10-21", 1), TODAY)).rejects.toBeInstanceOf(NotFoundError);
-    const preview = await previewReadingImport(manager, "date,metric,team,value\n2026-10-21,Their secret metric,,1", TODAY);
+    const preview = await previewReadingImport(
+      manager,
+      "date,metric,team,value\n2026-10-21,Their secret metric,,1",
+      TODAY,
+    );
     expect(preview.rows[0]!.errors).toEqual(["No metric called “Their secret metric”."]);
     expect(await dataCounts()).toEqual(before);
 
@@ -345,7 +539,10 @@ describe("organisations and roles", () => {
     // Leaders and admins may do what managers do.
     const leader = await contextFor(s.leader.user.id, s.org.id);
     await addReading(leader, reading(id, "2026-10-20", 1), TODAY);
-    expect((await listMetrics(await contextFor(s.admin.user.id, s.org.id), TODAY))[0]!.latest).toEqual({ date: "2026-10-20", value: 1 });
+    expect((await listMetrics(await contextFor(s.admin.user.id, s.org.id), TODAY))[0]!.latest).toEqual({
+      date: "2026-10-20",
+      value: 1,
+    });
   });
 });
 
@@ -363,15 +560,31 @@ describe("metrics audit", () => {
     const deploys = await mk("Deployments", "INTERNAL_PROCESS", "2026-03-01");
     const gone = await mk("Old survey score", "CUSTOMER_OUTCOME", "2026-01-15", { ownerId: s.leader.membership.id });
     await mk("Ancient", "INTERNAL_PROCESS", "2025-06-01", { ownerId: s.leader.membership.id });
-    await db().metric.updateMany({ where: { organizationId: s.org.id, name: "Ancient" }, data: { deletedAt: at("2025-10-15") } });
+    await db().metric.updateMany({
+      where: { organizationId: s.org.id, name: "Ancient" },
+      data: { deletedAt: at("2025-10-15") },
+    });
     await db().metric.update({ where: { id: gone }, data: { deletedAt: at("2026-04-01") } });
     await setMetricBehaviours(manager, retention, [s.behaviour.id]);
     await setMetricBehaviours(manager, deploys, [s.behaviour.id]);
 
     const audit = await metricsAudit(manager, TODAY);
-    expect(audit.summary).toEqual({ total: 4, customer: 2, internal: 2, customerShare: 0.5, noOwner: 2, noBehaviour: 2 });
-    expect(audit.noOwner).toEqual([{ id: deploys, name: "Deployments" }, { id: resolution, name: "Resolution time" }]);
-    expect(audit.noBehaviour).toEqual([{ id: resolution, name: "Resolution time" }, { id: velocity, name: "Velocity" }]);
+    expect(audit.summary).toEqual({
+      total: 4,
+      customer: 2,
+      internal: 2,
+      customerShare: 0.5,
+      noOwner: 2,
+      noBehaviour: 2,
+    });
+    expect(audit.noOwner).toEqual([
+      { id: deploys, name: "Deployments" },
+      { id: resolution, name: "Resolution time" },
+    ]);
+    expect(audit.noBehaviour).toEqual([
+      { id: resolution, name: "Resolution time" },
+      { id: velocity, name: "Velocity" },
+    ]);
     expect(audit.byMonth.map((p) => [p.month, p.customer, p.internal, p.customerShare])).toEqual([
       ["2025-11", 0, 0, null],
       ["2025-12", 1, 0, 1],

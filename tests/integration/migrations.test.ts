@@ -12,7 +12,9 @@ async function describeSchema(sql: SqlRunner) {
        FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_conduct_migrations'
       ORDER BY table_name, column_name`,
   );
-  const indexes = await sql.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_conduct_migrations' ORDER BY indexname`);
+  const indexes = await sql.query(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_conduct_migrations' ORDER BY indexname`,
+  );
   const constraints = await sql.query(
     `SELECT conrelid::regclass::text AS table_name, conname, contype, pg_get_constraintdef(oid) AS def
        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_conduct_migrations'
@@ -27,10 +29,14 @@ async function describeSchema(sql: SqlRunner) {
 
 describe("migrations", () => {
   it("produce exactly the schema that prisma/schema.prisma describes", async () => {
-    const fromSchema = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const fromSchema = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     const scratch = await scratchDatabase();
     try {
       await scratch.sql.exec(fromSchema);
@@ -59,7 +65,11 @@ describe("migrations", () => {
   it("apply each migration all or nothing", async () => {
     const scratch = await scratchDatabase();
     try {
-      const broken: Migration = { name: "99990101000000_broken", sql: `CREATE TABLE "half" (id int); SELECT * FROM "no_such_table";`, checksum: "x" };
+      const broken: Migration = {
+        name: "99990101000000_broken",
+        sql: `CREATE TABLE "half" (id int); SELECT * FROM "no_such_table";`,
+        checksum: "x",
+      };
       await expect(migrate(scratch.sql, [broken])).rejects.toThrow();
       const tables = await scratch.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'half'`);
       expect(tables).toHaveLength(0);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db, database } from "@/lib/server/db";
-import { editObservation, logBatch, logObservation, logOptions, undoObservation } from "@/lib/server/data/observation-log";
+import {
+  editObservation,
+  logBatch,
+  logObservation,
+  logOptions,
+  undoObservation,
+} from "@/lib/server/data/observation-log";
 import { NotFoundError } from "@/lib/server/errors";
 import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
@@ -11,7 +17,9 @@ const key = () => `key-${Date.now().toString(36)}-${keySeq++}`;
 
 async function scenario() {
   const s = await buildOrgScenario(db());
-  await db().teamMember.create({ data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id } });
+  await db().teamMember.create({
+    data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id },
+  });
   const ctx = await contextFor(s.member.user.id, s.org.id);
   const base = { behaviourId: s.behaviour.id, teamId: s.team.id, note: "", anonymous: false };
   return { s, ctx, base };
@@ -39,8 +47,16 @@ describe("logging observations", () => {
     expect(again).toEqual({ id: first.id, undoToken: "", duplicate: true });
     await logObservation(ctx, { ...base, outcome: "missed", note: "Release day", idempotencyKey: key() });
     const anon = await logObservation(ctx, { ...base, outcome: "performed", anonymous: true, idempotencyKey: key() });
-    const rows = await db().observation.findMany({ where: { organizationId: s.org.id }, orderBy: { createdAt: "asc" }, select: { id: true, performed: true, missed: true, observerId: true, note: true } });
-    expect(rows.map((r) => [r.performed, r.missed, r.note])).toEqual([[1, 0, ""], [0, 1, "Release day"], [1, 0, ""]]);
+    const rows = await db().observation.findMany({
+      where: { organizationId: s.org.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, performed: true, missed: true, observerId: true, note: true },
+    });
+    expect(rows.map((r) => [r.performed, r.missed, r.note])).toEqual([
+      [1, 0, ""],
+      [0, 1, "Release day"],
+      [1, 0, ""],
+    ]);
     expect(rows.find((r) => r.id === anon.id)?.observerId).toBeNull();
     expect(rows.find((r) => r.id === first.id)?.observerId).toBe(s.member.membership.id);
     await expectSummaryMatchesRaw();
@@ -49,15 +65,29 @@ describe("logging observations", () => {
   it("refuses a retired or foreign behaviour, a team the user is not in, a future date and an impossible batch, writing nothing", async () => {
     const { s, ctx, base } = await scenario();
     const other = await buildOrgScenario(db());
-    const retired = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Old", status: "RETIRED" });
+    const retired = await buildBehaviour(
+      db(),
+      { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id },
+      { title: "Old", status: "RETIRED" },
+    );
     const notMine = await buildTeam(db(), s.org.id, { name: "Not mine" });
     const before = await dataCounts();
-    await expect(logObservation(ctx, { ...base, behaviourId: retired.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "behaviourId" });
-    await expect(logObservation(ctx, { ...base, behaviourId: other.behaviour.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "behaviourId" });
-    await expect(logObservation(ctx, { ...base, teamId: notMine.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "teamId" });
-    await expect(logObservation(ctx, { ...base, teamId: other.team.id, outcome: "performed", idempotencyKey: key() })).rejects.toMatchObject({ field: "teamId" });
+    await expect(
+      logObservation(ctx, { ...base, behaviourId: retired.id, outcome: "performed", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: "behaviourId" });
+    await expect(
+      logObservation(ctx, { ...base, behaviourId: other.behaviour.id, outcome: "performed", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: "behaviourId" });
+    await expect(
+      logObservation(ctx, { ...base, teamId: notMine.id, outcome: "performed", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: "teamId" });
+    await expect(
+      logObservation(ctx, { ...base, teamId: other.team.id, outcome: "performed", idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: "teamId" });
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await expect(logBatch(ctx, { ...base, performed: 1, opportunities: 2, occurredOn: tomorrow, idempotencyKey: key() })).rejects.toMatchObject({ field: "occurredOn" });
+    await expect(
+      logBatch(ctx, { ...base, performed: 1, opportunities: 2, occurredOn: tomorrow, idempotencyKey: key() }),
+    ).rejects.toMatchObject({ field: "occurredOn" });
     expect(await dataCounts()).toEqual(before);
   });
 
@@ -66,13 +96,20 @@ describe("logging observations", () => {
     const a = await logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: key() });
     const b = await logObservation(ctx, { ...base, outcome: "performed", anonymous: true, idempotencyKey: key() });
     await expect(undoObservation(ctx, a.id, "x".repeat(32))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(undoObservation(ctx, a.id, a.undoToken, new Date(Date.now() + 25 * 3_600_000))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(undoObservation(ctx, a.id, a.undoToken, new Date(Date.now() + 25 * 3_600_000))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     const manager = await contextFor(s.manager.user.id, s.org.id);
     const other = await buildOrgScenario(db());
-    await expect(undoObservation(await contextFor(other.admin.user.id, other.org.id), a.id, a.undoToken)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      undoObservation(await contextFor(other.admin.user.id, other.org.id), a.id, a.undoToken),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await editObservation(manager, b.id, b.undoToken, { outcome: "missed", note: "Actually missed" }); // same browser, anonymous entry
     await undoObservation(ctx, a.id, a.undoToken);
-    const rows = await db().observation.findMany({ where: { organizationId: s.org.id }, select: { id: true, performed: true, missed: true, note: true } });
+    const rows = await db().observation.findMany({
+      where: { organizationId: s.org.id },
+      select: { id: true, performed: true, missed: true, note: true },
+    });
     expect(rows).toEqual([{ id: b.id, performed: 0, missed: 1, note: "Actually missed" }]);
     await expectSummaryMatchesRaw();
   });
@@ -80,9 +117,29 @@ describe("logging observations", () => {
   it("logs a variant's observation against its parent and offers the team's most-used behaviours", async () => {
     const { s, ctx, base } = await scenario();
     const variant = await db().behaviour.create({
-      data: { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id, authorId: s.leader.membership.id, title: "Variant", actor: "a", action: "b", trigger: "c", frequency: "d", completionCriterion: "e", customerOutcome: "f", status: "ACTIVE", parentId: s.behaviour.id, teamId: s.team.id },
+      data: {
+        organizationId: s.org.id,
+        valueId: s.value.id,
+        ownerId: s.leader.membership.id,
+        authorId: s.leader.membership.id,
+        title: "Variant",
+        actor: "a",
+        action: "b",
+        trigger: "c",
+        frequency: "d",
+        completionCriterion: "e",
+        customerOutcome: "f",
+        status: "ACTIVE",
+        parentId: s.behaviour.id,
+        teamId: s.team.id,
+      },
     });
-    const logged = await logObservation(ctx, { ...base, behaviourId: variant.id, outcome: "performed", idempotencyKey: key() });
+    const logged = await logObservation(ctx, {
+      ...base,
+      behaviourId: variant.id,
+      outcome: "performed",
+      idempotencyKey: key(),
+    });
     expect((await db().observation.findUniqueOrThrow({ where: { id: logged.id } })).behaviourId).toBe(s.behaviour.id);
     const options = await logOptions(ctx);
     expect(options.teams).toEqual([{ id: s.team.id, name: s.team.name }]);
@@ -95,30 +152,67 @@ describe("the daily summary", () => {
   it("equals a direct count after a random sequence of logs, batches, imports, edits, moves and deletes", async () => {
     const { s, ctx, base } = await scenario();
     const team2 = await buildTeam(db(), s.org.id, { name: "Second team" });
-    await db().teamMember.create({ data: { organizationId: s.org.id, teamId: team2.id, membershipId: s.member.membership.id } });
+    await db().teamMember.create({
+      data: { organizationId: s.org.id, teamId: team2.id, membershipId: s.member.membership.id },
+    });
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const tokens: { id: string; token: string }[] = [];
     for (let i = 0; i < 120; i++) {
       const r = rand();
       const teamId = rand() < 0.5 ? s.team.id : team2.id;
       if (r < 0.35) {
-        const l = await logObservation(ctx, { ...base, teamId, outcome: rand() < 0.6 ? "performed" : "missed", anonymous: rand() < 0.2, idempotencyKey: key() });
+        const l = await logObservation(ctx, {
+          ...base,
+          teamId,
+          outcome: rand() < 0.6 ? "performed" : "missed",
+          anonymous: rand() < 0.2,
+          idempotencyKey: key(),
+        });
         tokens.push({ id: l.id, token: l.undoToken });
       } else if (r < 0.5) {
         const opportunities = 1 + Math.floor(rand() * 6);
         const day = new Date(Date.now() - Math.floor(rand() * 20) * 86_400_000).toISOString().slice(0, 10);
-        await logBatch(ctx, { ...base, teamId, performed: Math.floor(rand() * (opportunities + 1)), opportunities, occurredOn: day, idempotencyKey: key() });
+        await logBatch(ctx, {
+          ...base,
+          teamId,
+          performed: Math.floor(rand() * (opportunities + 1)),
+          opportunities,
+          occurredOn: day,
+          idempotencyKey: key(),
+        });
       } else if (r < 0.62) {
         // An import writes many rows in one statement.
-        await buildObservations(db(), Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId, occurredAt: new Date(Date.now() - Math.floor(rand() * 30) * 86_400_000), performed: rand() < 0.5 ? 1 : 0, missed: 1 })));
+        await buildObservations(
+          db(),
+          Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({
+            organizationId: s.org.id,
+            behaviourId: s.behaviour.id,
+            teamId,
+            occurredAt: new Date(Date.now() - Math.floor(rand() * 30) * 86_400_000),
+            performed: rand() < 0.5 ? 1 : 0,
+            missed: 1,
+          })),
+        );
       } else if (r < 0.75 && tokens.length) {
         const t = tokens[Math.floor(rand() * tokens.length)]!;
-        await editObservation(ctx, t.id, t.token, { outcome: rand() < 0.5 ? "performed" : "missed", note: "edited" }).catch(() => undefined);
+        await editObservation(ctx, t.id, t.token, {
+          outcome: rand() < 0.5 ? "performed" : "missed",
+          note: "edited",
+        }).catch(() => undefined);
       } else if (r < 0.85) {
         // A correction that moves an entry to another day and team.
-        const any = await db().observation.findFirst({ where: { organizationId: s.org.id }, orderBy: { id: "asc" }, skip: Math.floor(rand() * 5), select: { id: true } });
-        if (any) await db().observation.update({ where: { id: any.id }, data: { occurredAt: new Date(Date.now() - Math.floor(rand() * 10) * 86_400_000), teamId } });
+        const any = await db().observation.findFirst({
+          where: { organizationId: s.org.id },
+          orderBy: { id: "asc" },
+          skip: Math.floor(rand() * 5),
+          select: { id: true },
+        });
+        if (any)
+          await db().observation.update({
+            where: { id: any.id },
+            data: { occurredAt: new Date(Date.now() - Math.floor(rand() * 10) * 86_400_000), teamId },
+          });
       } else if (tokens.length) {
         const t = tokens.splice(Math.floor(rand() * tokens.length), 1)[0]!;
         await undoObservation(ctx, t.id, t.token).catch(() => undefined);
@@ -139,16 +233,34 @@ describe("observer coverage", () => {
     const { ForbiddenError } = await import("@/lib/server/errors");
     const { s, ctx } = await scenario();
     const manager = await contextFor(s.manager.user.id, s.org.id);
-    expect(await listCoverageGaps(manager)).toEqual([{ teamId: s.team.id, teamName: s.team.name, behaviourId: s.behaviour.id, behaviourTitle: s.behaviour.title, lastDay: null }]);
+    expect(await listCoverageGaps(manager)).toEqual([
+      {
+        teamId: s.team.id,
+        teamName: s.team.name,
+        behaviourId: s.behaviour.id,
+        behaviourTitle: s.behaviour.title,
+        lastDay: null,
+      },
+    ]);
     // Only the window is read for pairs seen in it; for the others, their last day before it.
     const old = new Date(Date.now() - 20 * 86_400_000);
     const older = new Date(Date.now() - 300 * 86_400_000);
-    await buildObservations(db(), [old, older].map((occurredAt) => ({ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt })));
+    await buildObservations(
+      db(),
+      [old, older].map((occurredAt) => ({
+        organizationId: s.org.id,
+        behaviourId: s.behaviour.id,
+        teamId: s.team.id,
+        occurredAt,
+      })),
+    );
     expect((await listCoverageGaps(manager))[0]?.lastDay).toBe(old.toISOString().slice(0, 10));
     expect(await listCoverageGaps(manager, new Date(), { teamId: s.team.id })).toHaveLength(1);
     // The last day of the window still counts as in it (14 days including today).
     const edge = new Date(Date.now() - 13 * 86_400_000);
-    await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: edge }]);
+    await buildObservations(db(), [
+      { organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, occurredAt: edge },
+    ]);
     expect(await listCoverageGaps(manager)).toEqual([]);
     await buildObservations(db(), [{ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id }]);
     expect(await listCoverageGaps(manager)).toEqual([]);
@@ -163,13 +275,23 @@ describe("honesty guard", () => {
     const { s, ctx } = await scenario();
     const start = Date.now() - 2 * 86_400_000;
     const row = (i: number, over: Record<string, unknown> = {}) => ({
-      organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, observerId: s.member.membership.id, occurredAt: new Date(start + i * 600_000),
-      createdAt: new Date(start + i * 600_000), performed: 1, missed: 0, source: "LOG" as const, ...over,
+      organizationId: s.org.id,
+      behaviourId: s.behaviour.id,
+      teamId: s.team.id,
+      observerId: s.member.membership.id,
+      occurredAt: new Date(start + i * 600_000),
+      createdAt: new Date(start + i * 600_000),
+      performed: 1,
+      missed: 0,
+      source: "LOG" as const,
+      ...over,
     });
     await db().observation.createMany({
       data: [
         ...Array.from({ length: 31 }, (_, i) => row(i)), // a streak, ten minutes apart
-        ...Array.from({ length: 6 }, (_, i) => row(100, { createdAt: new Date(start + 100 * 600_000 + i * 5_000), performed: i % 2, missed: 1 - (i % 2) })), // a burst
+        ...Array.from({ length: 6 }, (_, i) =>
+          row(100, { createdAt: new Date(start + 100 * 600_000 + i * 5_000), performed: i % 2, missed: 1 - (i % 2) }),
+        ), // a burst
         ...Array.from({ length: 40 }, (_, i) => row(200 + i, { observerId: null, anonymous: true })), // anonymous: never scanned
       ],
     });
@@ -180,13 +302,16 @@ describe("honesty guard", () => {
       ["streak", s.member.user.name, 31],
     ]);
     await expect(listHonestyFlags(ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listHonestyFlags(await contextFor(s.manager.user.id, s.org.id))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listHonestyFlags(await contextFor(s.manager.user.id, s.org.id))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
 describe("observation CSV import and export", () => {
   it("previews per-row errors, imports all rows or none, and exports what it imported", async () => {
-    const { commitObservationImport, exportObservationsCsv, previewObservationImport } = await import("@/lib/server/data/observation-transfer");
+    const { commitObservationImport, exportObservationsCsv, previewObservationImport } =
+      await import("@/lib/server/data/observation-transfer");
     const { s, ctx } = await scenario();
     const manager = await contextFor(s.manager.user.id, s.org.id);
     const today = new Date().toISOString().slice(0, 10);
@@ -195,7 +320,11 @@ describe("observation CSV import and export", () => {
 
     const preview = await previewObservationImport(manager, bad);
     expect(preview.importable).toBe(1);
-    expect(preview.rows.map((r) => r.errors)).toEqual([[], ["No team called “No such team”."], ["No active behaviour titled “Unknown behaviour”."]]);
+    expect(preview.rows.map((r) => r.errors)).toEqual([
+      [],
+      ["No team called “No such team”."],
+      ["No active behaviour titled “Unknown behaviour”."],
+    ]);
     const before = await dataCounts();
     await expect(commitObservationImport(manager, bad)).rejects.toThrow(/2 row\(s\) have errors; nothing was imported/);
     expect(await dataCounts()).toEqual(before);
@@ -203,7 +332,9 @@ describe("observation CSV import and export", () => {
     expect(await commitObservationImport(manager, good)).toBe(1);
     await expectSummaryMatchesRaw();
     const csv = await exportObservationsCsv(manager, { team: s.team.id, from: today, to: today });
-    expect(csv).toBe(`date,team,behaviour,performed,missed,note\r\n${today},${s.team.name},${s.behaviour.title},4,1,"sprint review, Tuesday"\r\n`);
+    expect(csv).toBe(
+      `date,team,behaviour,performed,missed,note\r\n${today},${s.team.name},${s.behaviour.title},4,1,"sprint review, Tuesday"\r\n`,
+    );
     await expect(previewObservationImport(ctx, good)).rejects.toThrow(); // members cannot import
   });
 });
@@ -219,9 +350,18 @@ describe("team adoption", () => {
       ...Array.from({ length: 2 }, () => ({ ...base, performed: 0, missed: 1 })),
       { ...base, occurredAt: new Date(Date.now() - 60 * 86_400_000) }, // older than 28 days
     ]);
-    expect(await listTeams(ctx)).toEqual([{ id: s.team.id, name: s.team.name, valueStream: null, adoption28d: { performed: 6, opportunities: 8, rate: 0.75 } }]);
+    expect(await listTeams(ctx)).toEqual([
+      {
+        id: s.team.id,
+        name: s.team.name,
+        valueStream: null,
+        adoption28d: { performed: 6, opportunities: 8, rate: 0.75 },
+      },
+    ]);
     const team = await getTeam(ctx, s.team.id);
-    expect(team.behaviours).toEqual([{ id: s.behaviour.id, title: s.behaviour.title, adoption28d: { performed: 6, opportunities: 8, rate: 0.75 } }]);
+    expect(team.behaviours).toEqual([
+      { id: s.behaviour.id, title: s.behaviour.title, adoption28d: { performed: 6, opportunities: 8, rate: 0.75 } },
+    ]);
     expect(team.weeks.at(-1)).toMatchObject({ performed: 6, opportunities: 8, rate: 0.75 });
     expect(team.weeks.reduce((n, w) => n + w.opportunities, 0)).toBe(9);
     await expect(getTeam(ctx, other.team.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -240,9 +380,16 @@ describe("the observation list", () => {
       { ...base, teamId: s.team.id, occurredAt: at("2026-10-01"), note: "a" },
       { ...base, teamId: s.team.id, occurredAt: at("2026-10-05"), note: "b" },
       { ...base, teamId: team2.id, occurredAt: at("2026-10-05"), note: "c" },
-      { organizationId: other.org.id, behaviourId: other.behaviour.id, teamId: other.team.id, occurredAt: at("2026-10-05"), note: "other org" },
+      {
+        organizationId: other.org.id,
+        behaviourId: other.behaviour.id,
+        teamId: other.team.id,
+        occurredAt: at("2026-10-05"),
+        note: "other org",
+      },
     ]);
-    const notes = async (f: Parameters<typeof listRecentObservations>[1]) => (await listRecentObservations(ctx, f)).map((r) => r.note);
+    const notes = async (f: Parameters<typeof listRecentObservations>[1]) =>
+      (await listRecentObservations(ctx, f)).map((r) => r.note);
     const all = await notes({});
     expect([...all].sort()).toEqual(["a", "b", "c"]); // never the other organisation's
     expect(all.at(-1)).toBe("a"); // newest first

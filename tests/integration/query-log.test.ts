@@ -10,7 +10,10 @@ let database: Database;
 const seen: QueryEvent[] = [];
 
 beforeAll(async () => {
-  database = openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: "memory://" }, { slowQueryMs: 200, onQuery: (e) => seen.push(e) });
+  database = openDatabase(
+    { databaseUrl: process.env.DATABASE_URL, dataDir: "memory://" },
+    { slowQueryMs: 200, onQuery: (e) => seen.push(e) },
+  );
   if (!process.env.DATABASE_URL) {
     const { migrate } = await import("@/lib/server/migrate");
     await migrate(database.sql);
@@ -36,7 +39,9 @@ describe("slow query log", () => {
       await database.prisma.$queryRaw`SELECT 1 AS slow FROM pg_sleep(0.3)`;
       const lines = err.lines();
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^\[slow-query\] \d+ ms \(sent while 0 ran\): SELECT 1 AS slow FROM pg_sleep\(0\.3\)\n$/);
+      expect(lines[0]).toMatch(
+        /^\[slow-query\] \d+ ms \(sent while 0 ran\): SELECT 1 AS slow FROM pg_sleep\(0\.3\)\n$/,
+      );
       expect(Number(lines[0]!.match(/\] (\d+) ms/)![1])).toBeGreaterThanOrEqual(290);
     } finally {
       err.restore();
@@ -49,16 +54,30 @@ describe("slow query log", () => {
       await database.prisma.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT 2 AS in_tx FROM pg_sleep(0.25)`;
       });
-      expect(err.lines()).toEqual([expect.stringMatching(/^\[slow-query\] \d+ ms \(sent while \d+ ran\): SELECT 2 AS in_tx/)]);
-      expect(seen.find((e) => e.sql.includes("in_tx"))).toMatchObject({ inTransaction: true, kind: "query", failed: false });
+      expect(err.lines()).toEqual([
+        expect.stringMatching(/^\[slow-query\] \d+ ms \(sent while \d+ ran\): SELECT 2 AS in_tx/),
+      ]);
+      expect(seen.find((e) => e.sql.includes("in_tx"))).toMatchObject({
+        inTransaction: true,
+        kind: "query",
+        failed: false,
+      });
     } finally {
       err.restore();
     }
   });
 
   it("puts one line of at most 300 characters of SQL, never the parameters", () => {
-    const line = slowQueryLine(312.4, `SELECT "id"\n   FROM "Observation"  WHERE "note" = $1 ${"AND true ".repeat(60)}`, 3);
-    expect(line.startsWith('[slow-query] 312 ms (sent while 3 ran): SELECT "id" FROM "Observation" WHERE "note" = $1 AND true')).toBe(true);
+    const line = slowQueryLine(
+      312.4,
+      `SELECT "id"\n   FROM "Observation"  WHERE "note" = $1 ${"AND true ".repeat(60)}`,
+      3,
+    );
+    expect(
+      line.startsWith(
+        '[slow-query] 312 ms (sent while 3 ran): SELECT "id" FROM "Observation" WHERE "note" = $1 AND true',
+      ),
+    ).toBe(true);
     expect(line).not.toContain("\n");
     expect(line.length).toBe("[slow-query] 312 ms (sent while 3 ran): ".length + 300);
   });

@@ -11,7 +11,20 @@ import { can, ROLES } from "@/lib/domain/roles";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { dataCounts } from "./support/snapshot";
 import { db } from "@/lib/server/db";
-import { buildScenario, buildSide, leastAllowed, MATRIX, NO_PERMISSION_ACTIONS, OPEN_READS, randomId, rowFingerprint, rowLabel, randomizeId, swapId, type Row } from "./support/matrix";
+import {
+  buildScenario,
+  buildSide,
+  leastAllowed,
+  MATRIX,
+  NO_PERMISSION_ACTIONS,
+  OPEN_READS,
+  randomId,
+  rowFingerprint,
+  rowLabel,
+  randomizeId,
+  swapId,
+  type Row,
+} from "./support/matrix";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ACTIONS_DIR = path.join(ROOT, "src/lib/actions");
@@ -23,7 +36,11 @@ function serverActions(): { name: string; file: string; body: string }[] {
     .flatMap((f) => {
       const text = readFileSync(path.join(ACTIONS_DIR, f), "utf8");
       const starts = [...text.matchAll(/export async function (\w+)/g)];
-      return starts.map((m, i) => ({ name: m[1]!, file: `src/lib/actions/${f}`, body: text.slice(m.index, starts[i + 1]?.index ?? text.length) }));
+      return starts.map((m, i) => ({
+        name: m[1]!,
+        file: `src/lib/actions/${f}`,
+        body: text.slice(m.index, starts[i + 1]?.index ?? text.length),
+      }));
     });
 }
 
@@ -38,7 +55,11 @@ async function settle(p: Promise<unknown>): Promise<{ ok: true; value: unknown }
 }
 
 const describeError = (r: Awaited<ReturnType<typeof settle>>) =>
-  r.ok ? "resolved" : r.error instanceof Error ? `${r.error.constructor.name}: ${r.error.message}${r.error instanceof RuleError && r.error.field ? ` (${r.error.field})` : ""}` : String(r.error);
+  r.ok
+    ? "resolved"
+    : r.error instanceof Error
+      ? `${r.error.constructor.name}: ${r.error.message}${r.error instanceof RuleError && r.error.field ? ` (${r.error.field})` : ""}`
+      : String(r.error);
 
 describe("the matrix covers every server action", () => {
   const actions = serverActions();
@@ -46,9 +67,18 @@ describe("the matrix covers every server action", () => {
   it("has a row for every exported action, except the documented ones that need no permission", () => {
     const names = new Set(actions.map((a) => a.name));
     const covered = new Set(MATRIX.flatMap((r) => (r.action ? [r.action] : [])));
-    expect([...names].filter((n) => !covered.has(n) && !(n in NO_PERMISSION_ACTIONS)).sort(), "actions without a matrix row").toEqual([]);
-    expect([...covered, ...Object.keys(NO_PERMISSION_ACTIONS)].filter((n) => !names.has(n)).sort(), "rows or exemptions for actions that no longer exist").toEqual([]);
-    expect(Object.keys(NO_PERMISSION_ACTIONS).filter((n) => covered.has(n)), "exempt actions that also have rows").toEqual([]);
+    expect(
+      [...names].filter((n) => !covered.has(n) && !(n in NO_PERMISSION_ACTIONS)).sort(),
+      "actions without a matrix row",
+    ).toEqual([]);
+    expect(
+      [...covered, ...Object.keys(NO_PERMISSION_ACTIONS)].filter((n) => !names.has(n)).sort(),
+      "rows or exemptions for actions that no longer exist",
+    ).toEqual([]);
+    expect(
+      Object.keys(NO_PERMISSION_ACTIONS).filter((n) => covered.has(n)),
+      "exempt actions that also have rows",
+    ).toEqual([]);
   });
 
   it("documents, for each action, the permission its requireMember asks and the data function it calls", () => {
@@ -58,7 +88,8 @@ describe("the matrix covers every server action", () => {
       if (!a) continue;
       if (a.file !== r.surface) mismatches.push(`${r.action}: in ${a.file}, the row says ${r.surface}`);
       const asked = [...a.body.matchAll(/requireMember\(\s*(?:"([\w.]+)")?\s*\)/g)].map((m) => m[1] ?? null);
-      if (asked.length !== 1 || asked[0] !== r.requires) mismatches.push(`${r.action}: requireMember(${asked.join(", ")}), the row says ${r.requires}`);
+      if (asked.length !== 1 || asked[0] !== r.requires)
+        mismatches.push(`${r.action}: requireMember(${asked.join(", ")}), the row says ${r.requires}`);
       const fn = r.data.split(".")[1]!;
       if (!new RegExp(`\\b${fn}\\(`).test(a.body)) mismatches.push(`${r.action} does not call ${fn}`);
     }
@@ -71,9 +102,12 @@ describe("the matrix covers every server action", () => {
 
   it("allows exactly the roles src/lib/domain/roles.ts gives the permission (or says why not)", () => {
     const disagreements = [...MATRIX, ...OPEN_READS].flatMap((r) => {
-      if (r.requires === null) return r.note || OPEN_READS.includes(r) ? [] : [`${rowLabel(r)}: no permission and no note`];
+      if (r.requires === null)
+        return r.note || OPEN_READS.includes(r) ? [] : [`${rowLabel(r)}: no permission and no note`];
       const expected = ROLES.filter((role) => can(role, r.requires!));
-      return [...r.allowed].sort().join() === [...expected].sort().join() ? [] : [`${rowLabel(r)}: allows ${r.allowed.join()}, ${r.requires} gives ${expected.join()}`];
+      return [...r.allowed].sort().join() === [...expected].sort().join()
+        ? []
+        : [`${rowLabel(r)}: allows ${r.allowed.join()}, ${r.requires} gives ${expected.join()}`];
     });
     expect(disagreements).toEqual([]);
   });
@@ -84,39 +118,49 @@ describe("the matrix covers every server action", () => {
       if (!m) return [];
       const file = path.join(ROOT, "src/app/(app)", m[2]!, m[1] === "page" ? "page.tsx" : "route.ts");
       const fn = r.data.split(".")[1]!;
-      return existsSync(file) && readFileSync(file, "utf8").includes(fn) ? [] : [`${rowLabel(r)}: ${path.relative(ROOT, file)}`];
+      return existsSync(file) && readFileSync(file, "utf8").includes(fn)
+        ? []
+        : [`${rowLabel(r)}: ${path.relative(ROOT, file)}`];
     });
     expect(missing).toEqual([]);
   });
 });
 
 describe.each(MATRIX.map((r) => [rowLabel(r), r] as const))("%s", (_label, row) => {
-  it.each(ROLES.map((role) => [role, row.allowed.includes(role) ? "allowed" : "refused"] as const))("%s → %s", async (role, verdict) => {
-    // One fresh organisation is enough here: the snapshots cover every table, other organisations included.
-    const a = await buildSide("Org A");
-    const me = a.people[role];
-    const input = await row.setup(a, me);
-    const before = await snapshot();
-    const result = await settle(row.call(me.ctx, input));
-    const after = await snapshot();
-    if (verdict === "refused") {
-      expect(result.ok ? "resolved" : result.error, describeError(result)).toBeInstanceOf(ForbiddenError);
-      expect(after.counts).toEqual(before.counts);
-      expect(after.rows).toEqual(before.rows);
-      // The refusal itself is on the audit trail (the one table a refused call may write to).
-      const denied = await db().auditEvent.findMany({ where: { actorUserId: me.ctx.userId, outcome: "denied" }, select: { action: true, organizationId: true } });
-      expect(denied).toEqual([{ action: "access.denied", organizationId: me.ctx.orgId }]);
-    } else {
-      expect(result.ok, describeError(result)).toBe(true);
-      if (row.kind === "write") expect(after.rows, "an allowed write changed no row").not.toEqual(before.rows);
-      else expect(after.rows, "a read changed rows").toEqual(before.rows);
-    }
-  });
+  it.each(ROLES.map((role) => [role, row.allowed.includes(role) ? "allowed" : "refused"] as const))(
+    "%s → %s",
+    async (role, verdict) => {
+      // One fresh organisation is enough here: the snapshots cover every table, other organisations included.
+      const a = await buildSide("Org A");
+      const me = a.people[role];
+      const input = await row.setup(a, me);
+      const before = await snapshot();
+      const result = await settle(row.call(me.ctx, input));
+      const after = await snapshot();
+      if (verdict === "refused") {
+        expect(result.ok ? "resolved" : result.error, describeError(result)).toBeInstanceOf(ForbiddenError);
+        expect(after.counts).toEqual(before.counts);
+        expect(after.rows).toEqual(before.rows);
+        // The refusal itself is on the audit trail (the one table a refused call may write to).
+        const denied = await db().auditEvent.findMany({
+          where: { actorUserId: me.ctx.userId, outcome: "denied" },
+          select: { action: true, organizationId: true },
+        });
+        expect(denied).toEqual([{ action: "access.denied", organizationId: me.ctx.orgId }]);
+      } else {
+        expect(result.ok, describeError(result)).toBe(true);
+        if (row.kind === "write") expect(after.rows, "an allowed write changed no row").not.toEqual(before.rows);
+        else expect(after.rows, "a read changed rows").toEqual(before.rows);
+      }
+    },
+  );
 });
 
 // ---------------------------------------------------------------- across organisations
 
-const CROSS = [...MATRIX, ...OPEN_READS].flatMap((row) => (row.ids ?? []).map((id) => [`${row.data}(${id.param})${row.variant ? ` [${row.variant}]` : ""}`, row, id] as const));
+const CROSS = [...MATRIX, ...OPEN_READS].flatMap((row) =>
+  (row.ids ?? []).map((id) => [`${row.data}(${id.param})${row.variant ? ` [${row.variant}]` : ""}`, row, id] as const),
+);
 
 describe("another organisation's id is exactly like an id that never existed", () => {
   it.each(CROSS)("%s", async (_label, row: Row<unknown>, id) => {
@@ -143,6 +187,9 @@ describe("another organisation's id is exactly like an id that never existed", (
     // The id is live in its own organisation: B's member gets a real answer with it.
     const own = await settle(row.call(s.b.people[role].ctx, inB));
     expect(own.ok, `control in organisation B: ${describeError(own)}`).toBe(true);
-    if (id.expect === "same") expect(own.ok && own.value, "B's own answer shows the id selects something").not.toEqual(foreign.ok && foreign.value);
+    if (id.expect === "same")
+      expect(own.ok && own.value, "B's own answer shows the id selects something").not.toEqual(
+        foreign.ok && foreign.value,
+      );
   });
 });

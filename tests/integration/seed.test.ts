@@ -11,9 +11,16 @@ import { seedDemo, type SeedSummary } from "../../prisma/seed";
 import { contextFor } from "./support/context";
 
 const TEN_VALUES = [
-  "Deep understanding of customer needs", "Prioritisation by customer value", "Empathy and advocacy", "Collaboration across teams",
-  "Feedback loops and iteration", "Proactive problem-solving", "Clear communication and transparency", "Ownership of customer outcomes",
-  "Measuring success by customer outcomes", "Balancing customer and business needs",
+  "Deep understanding of customer needs",
+  "Prioritisation by customer value",
+  "Empathy and advocacy",
+  "Collaboration across teams",
+  "Feedback loops and iteration",
+  "Proactive problem-solving",
+  "Clear communication and transparency",
+  "Ownership of customer outcomes",
+  "Measuring success by customer outcomes",
+  "Balancing customer and business needs",
 ];
 
 let summary: SeedSummary;
@@ -24,10 +31,17 @@ beforeAll(async () => {
 describe("demo seed", () => {
   it("creates Northwind with the ten values, one or two behaviours each, teams in value streams and one user per role", async () => {
     const org = await db().organization.findUniqueOrThrow({ where: { slug: "northwind" } });
-    const values = await db().value.findMany({ where: { organizationId: org.id }, orderBy: { position: "asc" }, select: { name: true, _count: { select: { behaviours: true } } } });
+    const values = await db().value.findMany({
+      where: { organizationId: org.id },
+      orderBy: { position: "asc" },
+      select: { name: true, _count: { select: { behaviours: true } } },
+    });
     expect(values.map((v) => v.name)).toEqual(TEN_VALUES);
     for (const v of values) expect([1, 2]).toContain(v._count.behaviours);
-    const teams = await db().team.findMany({ where: { organizationId: org.id }, select: { kind: true, parentId: true } });
+    const teams = await db().team.findMany({
+      where: { organizationId: org.id },
+      select: { kind: true, parentId: true },
+    });
     expect(teams.filter((t) => t.kind === "VALUE_STREAM")).toHaveLength(2);
     expect(teams.filter((t) => t.kind === "TEAM" && t.parentId)).toHaveLength(5);
     const roles = await db().membership.groupBy({ by: ["role"], where: { organizationId: org.id }, _count: true });
@@ -41,14 +55,24 @@ describe("demo seed", () => {
     expect(summary.observations).toBeGreaterThan(17_000);
     expect(summary.observations).toBeLessThan(23_000);
     const org = await db().organization.findUniqueOrThrow({ where: { slug: "northwind" } });
-    const range = await db().observation.aggregate({ where: { organizationId: org.id }, _min: { occurredAt: true }, _max: { occurredAt: true } });
+    const range = await db().observation.aggregate({
+      where: { organizationId: org.id },
+      _min: { occurredAt: true },
+      _max: { occurredAt: true },
+    });
     const days = (range._max.occurredAt!.getTime() - range._min.occurredAt!.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(170);
-    const byTeam = await db().observation.groupBy({ by: ["teamId"], where: { organizationId: org.id }, _sum: { performed: true, missed: true } });
+    const byTeam = await db().observation.groupBy({
+      by: ["teamId"],
+      where: { organizationId: org.id },
+      _sum: { performed: true, missed: true },
+    });
     const rates = byTeam.map((t) => t._sum.performed! / (t._sum.performed! + t._sum.missed!));
     expect(rates).toHaveLength(5);
     expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.1);
-    expect(await db().observation.count({ where: { organizationId: org.id, anonymous: true, observerId: { not: null } } })).toBe(0);
+    expect(
+      await db().observation.count({ where: { organizationId: org.id, anonymous: true, observerId: { not: null } } }),
+    ).toBe(0);
   });
 
   it("keeps the two organisations apart", async () => {
@@ -58,13 +82,17 @@ describe("demo seed", () => {
     const leader = await db().user.findUniqueOrThrow({ where: { email: "leader@northwind.example" } });
     const ctx = await contextFor(outsider.id, fabrikam.id);
     const catalogue = await listCatalogue(ctx);
-    expect(catalogue.flatMap((v) => v.behaviours.map((b) => b.title))).toEqual(["Fabrikam discharge summary call within 48 h"]);
+    expect(catalogue.flatMap((v) => v.behaviours.map((b) => b.title))).toEqual([
+      "Fabrikam discharge summary call within 48 h",
+    ]);
     const northwindBehaviour = await db().behaviour.findFirstOrThrow({ where: { organizationId: northwind.id } });
     await expect(getBehaviour(ctx, northwindBehaviour.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await listBarriers(ctx)).every((b) => b.title.startsWith("Fabrikam"))).toBe(true);
     // Metrics are for the people who review outcomes: Fabrikam's admin sees only Fabrikam's.
     const fabrikamAdmin = await db().user.findUniqueOrThrow({ where: { email: "admin@fabrikam.example" } });
-    expect((await listMetrics(await contextFor(fabrikamAdmin.id, fabrikam.id))).map((m) => m.name)).toEqual(["Fabrikam readmission rate"]);
+    expect((await listMetrics(await contextFor(fabrikamAdmin.id, fabrikam.id))).map((m) => m.name)).toEqual([
+      "Fabrikam readmission rate",
+    ]);
     const leaderCtx = await contextFor(leader.id, northwind.id);
     expect(JSON.stringify(await listCatalogue(leaderCtx))).not.toContain("Fabrikam");
     expect((await listMetrics(leaderCtx)).find((m) => m.name === "Customer retention")?.latest).not.toBeNull();
@@ -83,8 +111,13 @@ describe("demo seed", () => {
     expect(e.result!.before.opportunities).toBeGreaterThanOrEqual(5);
     expect(e.result!.after.rate!).toBeGreaterThan(e.result!.before.rate!);
     // The in-progress barrier's intervention started six weeks ago and shows its own before/after.
-    const inProgress = await getBarrier(ctx, barriers.find((b) => b.title === "No reminder at the moment of closing")!.id);
-    expect(inProgress.interventions.map((i) => [i.title, i.teamNames])).toEqual([["Close dialog asks whether the customer confirmed", ["Support Engineering"]]]);
+    const inProgress = await getBarrier(
+      ctx,
+      barriers.find((b) => b.title === "No reminder at the moment of closing")!.id,
+    );
+    expect(inProgress.interventions.map((i) => [i.title, i.teamNames])).toEqual([
+      ["Close dialog asks whether the customer confirmed", ["Support Engineering"]],
+    ]);
     expect(inProgress.interventions[0]!.result!.after.opportunities).toBeGreaterThanOrEqual(5);
 
     const [survey] = await listSurveys(ctx);

@@ -14,13 +14,38 @@ const DAY = 86_400_000;
 async function world() {
   const s = await buildOrgScenario(db());
   await db().behaviour.update({ where: { id: s.behaviour.id }, data: { status: "ACTIVE" } });
-  const variant = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id }, { title: "Local variant", status: "ACTIVE" });
+  const variant = await buildBehaviour(
+    db(),
+    { organizationId: s.org.id, valueId: s.value.id, ownerId: s.leader.membership.id },
+    { title: "Local variant", status: "ACTIVE" },
+  );
   await db().behaviour.update({ where: { id: variant.id }, data: { parentId: s.behaviour.id, teamId: s.team.id } });
   const barrier = await db().barrier.create({
-    data: { organizationId: s.org.id, title: "Nobody owns it", description: "No owner for the queue", comB: "PHYSICAL_OPPORTUNITY", determinant: "ACCESS", impact: 3, reach: 3, ease: 3, createdById: s.manager.membership.id },
+    data: {
+      organizationId: s.org.id,
+      title: "Nobody owns it",
+      description: "No owner for the queue",
+      comB: "PHYSICAL_OPPORTUNITY",
+      determinant: "ACCESS",
+      impact: 3,
+      reach: 3,
+      ease: 3,
+      createdById: s.manager.membership.id,
+    },
   });
-  await db().barrierBehaviour.create({ data: { organizationId: s.org.id, barrierId: barrier.id, behaviourId: s.behaviour.id } });
-  const metric = await db().metric.create({ data: { organizationId: s.org.id, name: "Retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP" } });
+  await db().barrierBehaviour.create({
+    data: { organizationId: s.org.id, barrierId: barrier.id, behaviourId: s.behaviour.id },
+  });
+  const metric = await db().metric.create({
+    data: {
+      organizationId: s.org.id,
+      name: "Retention",
+      unit: "%",
+      kind: "CUSTOMER_OUTCOME",
+      timing: "LAGGING",
+      direction: "UP",
+    },
+  });
   const ctx = {
     admin: await contextFor(s.admin.user.id, s.org.id),
     leader: await contextFor(s.leader.user.id, s.org.id),
@@ -47,13 +72,25 @@ describe("soft delete and restore", () => {
     // Deleting twice is deleting something that is not there.
     await expect(softDelete(w.ctx.manager, "barrier", w.barrier.id)).rejects.toBeInstanceOf(NotFoundError);
 
-    expect((await listDeleted(w.ctx.admin)).map((d) => [d.type, d.title]).sort()).toEqual([["barrier", "Nobody owns it"], ["behaviour", w.s.behaviour.title], ["metric", "Retention"]]);
-    for (const [type, id] of [["behaviour", w.s.behaviour.id], ["barrier", w.barrier.id], ["metric", w.metric.id]] as const) await restoreDeleted(w.ctx.admin, type, id);
+    expect((await listDeleted(w.ctx.admin)).map((d) => [d.type, d.title]).sort()).toEqual([
+      ["barrier", "Nobody owns it"],
+      ["behaviour", w.s.behaviour.title],
+      ["metric", "Retention"],
+    ]);
+    for (const [type, id] of [
+      ["behaviour", w.s.behaviour.id],
+      ["barrier", w.barrier.id],
+      ["metric", w.metric.id],
+    ] as const)
+      await restoreDeleted(w.ctx.admin, type, id);
     expect((await getBehaviour(w.ctx.admin, w.variant.id)).title).toBe("Local variant");
     expect((await getBarrier(w.ctx.admin, w.barrier.id)).behaviourTitles).toEqual([w.s.behaviour.title]);
     expect((await getMetric(w.ctx.admin, w.metric.id)).name).toBe("Retention");
     expect(await listDeleted(w.ctx.admin)).toEqual([]);
-    const actions = await db().auditEvent.findMany({ where: { organizationId: w.s.org.id, action: { endsWith: "restore" } }, select: { action: true } });
+    const actions = await db().auditEvent.findMany({
+      where: { organizationId: w.s.org.id, action: { endsWith: "restore" } },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action).sort()).toEqual(["barrier.restore", "behaviour.restore", "metric.restore"]);
   });
 
@@ -62,11 +99,15 @@ describe("soft delete and restore", () => {
     const deletedAt = new Date("2026-10-01T12:00:00Z");
     await softDelete(w.ctx.manager, "barrier", w.barrier.id, deletedAt);
     for (const who of [w.ctx.leader, w.ctx.manager, w.ctx.member]) {
-      await expect(restoreDeleted(who, "barrier", w.barrier.id, new Date("2026-10-02T00:00:00Z"))).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        restoreDeleted(who, "barrier", w.barrier.id, new Date("2026-10-02T00:00:00Z")),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       await expect(listDeleted(who)).rejects.toBeInstanceOf(ForbiddenError);
     }
     const before = await dataCounts();
-    await expect(restoreDeleted(w.ctx.admin, "barrier", w.barrier.id, new Date(deletedAt.getTime() + 30 * DAY))).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      restoreDeleted(w.ctx.admin, "barrier", w.barrier.id, new Date(deletedAt.getTime() + 30 * DAY)),
+    ).rejects.toBeInstanceOf(RuleError);
     expect(await dataCounts()).toEqual(before);
     expect(await listDeleted(w.ctx.admin, new Date(deletedAt.getTime() + 30 * DAY))).toEqual([]);
     await restoreDeleted(w.ctx.admin, "barrier", w.barrier.id, new Date(deletedAt.getTime() + 30 * DAY - 1000));

@@ -1,15 +1,50 @@
 // The action input schemas fed the hostile corpus (tests/unit/hostile-inputs.test.ts): for each, the
 // actions that parse with it, a valid base, and the rule that says what is safe for every field.
 import type { z } from "@/lib/schemas/zod";
-import { EditObservationInput, LogBatchInput, LogObservationInput, UndoObservationInput } from "@/lib/schemas/observations";
-import { BehaviourIdInput, BehaviourInput, BehaviourUpdateInput, RestoreVersionInput, ValueInput, VideoTestInput } from "@/lib/schemas/behaviour";
+import {
+  EditObservationInput,
+  LogBatchInput,
+  LogObservationInput,
+  UndoObservationInput,
+} from "@/lib/schemas/observations";
+import {
+  BehaviourIdInput,
+  BehaviourInput,
+  BehaviourUpdateInput,
+  RestoreVersionInput,
+  ValueInput,
+  VideoTestInput,
+} from "@/lib/schemas/behaviour";
 import { CreateVariantInput } from "@/lib/schemas/variants";
-import { BarrierInput, BarrierStatusInput, BarrierUpdateInput, COMB_COMPONENTS, FEASIBILITIES, InterventionInput } from "@/lib/schemas/barriers";
+import {
+  BarrierInput,
+  BarrierStatusInput,
+  BarrierUpdateInput,
+  COMB_COMPONENTS,
+  FEASIBILITIES,
+  InterventionInput,
+} from "@/lib/schemas/barriers";
 import { BarrierFromResponseInput, SurveyIdInput, SurveyInput, SurveyStatusInput } from "@/lib/schemas/surveys";
-import { DIRECTIONS, METRIC_KINDS, METRIC_TIMINGS, MetricBehavioursInput, MetricInput, MetricUpdateInput, ReadingInput, TARGET_TYPES } from "@/lib/schemas/metrics";
+import {
+  DIRECTIONS,
+  METRIC_KINDS,
+  METRIC_TIMINGS,
+  MetricBehavioursInput,
+  MetricInput,
+  MetricUpdateInput,
+  ReadingInput,
+  TARGET_TYPES,
+} from "@/lib/schemas/metrics";
 import { CustomerStoryInput } from "@/lib/schemas/dashboards";
 import { TrashInput } from "@/lib/schemas/trash";
-import { ChangeRoleInput, InviteInput, NewOrganizationInput, RevokeInvitationInput, SetMemberStatusInput, SwitchOrganizationInput } from "@/lib/schemas/members";
+import {
+  ChangeRoleInput,
+  InviteInput,
+  NewOrganizationInput,
+  RevokeInvitationInput,
+  SetMemberStatusInput,
+  SwitchOrganizationInput,
+} from "@/lib/schemas/members";
 import { NewAccountFromInvite, SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { BackupImportInput } from "@/lib/schemas/backup";
@@ -58,7 +93,11 @@ export interface SchemaCase {
   base: Record<string, unknown>;
   rules: Record<string, Rule>;
   /** Form actions: how the action builds the object from FormData (checkbox lists, extra shaping). */
-  form?: { lists?: readonly string[]; base?: Record<string, string | string[]>; shape?: (raw: Record<string, unknown>) => unknown };
+  form?: {
+    lists?: readonly string[];
+    base?: Record<string, string | string[]>;
+    shape?: (raw: Record<string, unknown>) => unknown;
+  };
   /** Values tried on top of the corpus for one field (e.g. hostile JSON for `questions`). */
   extra?: Record<string, readonly Hostile[]>;
 }
@@ -91,7 +130,8 @@ export const QUESTIONS = [
   },
 ];
 export type Q = (typeof QUESTIONS)[number] & Record<string, unknown>;
-export const questionsWith = (change: (qs: Q[]) => unknown): string => JSON.stringify(change(structuredClone(QUESTIONS) as Q[]));
+export const questionsWith = (change: (qs: Q[]) => unknown): string =>
+  JSON.stringify(change(structuredClone(QUESTIONS) as Q[]));
 
 /** Survey questions that are valid JSON but hostile inside. */
 export const HOSTILE_QUESTIONS: readonly Hostile[] = [
@@ -102,12 +142,32 @@ export const HOSTILE_QUESTIONS: readonly Hostile[] = [
   { name: "10 kB question", value: questionsWith((qs) => ((qs[1]!.text = TEN_KB), qs)) },
   { name: "10 kB response", value: questionsWith((qs) => ((qs[1]!.options[0]!.label = TEN_KB), qs)) },
   { name: "response with ;", value: questionsWith((qs) => ((qs[1]!.options[0]!.label = "Yes; always"), qs)) },
-  { name: "13 responses", value: questionsWith((qs) => ((qs[1]!.options = Array.from({ length: 13 }, (_, i) => ({ label: `R${i}`, classifies: null }))), qs)) },
-  { name: "41 questions", value: questionsWith((qs) => [qs[0], ...Array.from({ length: 40 }, (_, i) => ({ ...qs[1], text: `Determinant question ${i}?` }))]) },
-  { name: "a group that does not exist", value: questionsWith((qs) => ((qs[0]!.options[0]!.classifies = "ADMIN"), qs)) },
-  { name: "a determinant that does not exist", value: questionsWith((qs) => ((qs[1]!.determinant = "'; DROP TABLE x; --"), qs)) },
+  {
+    name: "13 responses",
+    value: questionsWith(
+      (qs) => ((qs[1]!.options = Array.from({ length: 13 }, (_, i) => ({ label: `R${i}`, classifies: null }))), qs),
+    ),
+  },
+  {
+    name: "41 questions",
+    value: questionsWith((qs) => [
+      qs[0],
+      ...Array.from({ length: 40 }, (_, i) => ({ ...qs[1], text: `Determinant question ${i}?` })),
+    ]),
+  },
+  {
+    name: "a group that does not exist",
+    value: questionsWith((qs) => ((qs[0]!.options[0]!.classifies = "ADMIN"), qs)),
+  },
+  {
+    name: "a determinant that does not exist",
+    value: questionsWith((qs) => ((qs[1]!.determinant = "'; DROP TABLE x; --"), qs)),
+  },
   { name: "multiple as a string", value: questionsWith((qs) => ((qs[1]!.multiple = "yes" as unknown as boolean), qs)) },
-  { name: "kind missing", value: questionsWith((qs) => qs.map(({ kind: _kind, ...q }, i) => (i === 1 ? q : { kind: _kind, ...q }))) },
+  {
+    name: "kind missing",
+    value: questionsWith((qs) => qs.map(({ kind: _kind, ...q }, i) => (i === 1 ? q : { kind: _kind, ...q }))),
+  },
   { name: "options as a string", value: questionsWith((qs) => ((qs[1]!.options = "Yes,No" as never), qs)) },
   { name: "options null", value: questionsWith((qs) => ((qs[1]!.options = null as never), qs)) },
   { name: "a question as a number", value: questionsWith((qs) => [qs[0], 42]) },
@@ -116,13 +176,31 @@ export const HOSTILE_QUESTIONS: readonly Hostile[] = [
   { name: "screening only", value: questionsWith((qs) => [qs[0]]) },
   { name: "a multiple-choice screening question", value: questionsWith((qs) => ((qs[0]!.multiple = true), qs)) },
   { name: "negative count of options (empty list)", value: questionsWith((qs) => ((qs[1]!.options = []), qs)) },
-  { name: "__proto__ in a question", value: `[${JSON.stringify(QUESTIONS[0]).replace("{", '{"__proto__":{"polluted":true},')},${JSON.stringify(QUESTIONS[1])}]` },
-  { name: "HTML and SQL in the text (valid)", value: questionsWith((qs) => ((qs[1]!.text = "<script>alert(1)</script> '; DROP TABLE x; --"), qs)) },
+  {
+    name: "__proto__ in a question",
+    value: `[${JSON.stringify(QUESTIONS[0]).replace("{", '{"__proto__":{"polluted":true},')},${JSON.stringify(QUESTIONS[1])}]`,
+  },
+  {
+    name: "HTML and SQL in the text (valid)",
+    value: questionsWith((qs) => ((qs[1]!.text = "<script>alert(1)</script> '; DROP TABLE x; --"), qs)),
+  },
   { name: "emoji in the text (valid)", value: questionsWith((qs) => ((qs[1]!.options[0]!.label = "👩‍💻 Yes"), qs)) },
 ];
 
-export const obs = { behaviourId: ID, teamId: ID2, note: "Posted the root cause on the ticket.", anonymous: false, idempotencyKey: "key-0123456789_abc" };
-export const obsRules = { behaviourId: id, teamId: id, note: text(500), anonymous: { kind: "bool" }, idempotencyKey: { kind: "key" } } satisfies Record<string, Rule>;
+export const obs = {
+  behaviourId: ID,
+  teamId: ID2,
+  note: "Posted the root cause on the ticket.",
+  anonymous: false,
+  idempotencyKey: "key-0123456789_abc",
+};
+export const obsRules = {
+  behaviourId: id,
+  teamId: id,
+  note: text(500),
+  anonymous: { kind: "bool" },
+  idempotencyKey: { kind: "key" },
+} satisfies Record<string, Rule>;
 
 export const behaviour = {
   title: "Post the root cause",
@@ -138,8 +216,17 @@ export const behaviour = {
   anchors: "Is the cause named?\nIs it on the ticket?",
 };
 export const behaviourRules: Record<string, Rule> = {
-  title: text(120), valueId: id, ownerId: id, actor: text(120), action: text(300), trigger: text(200), frequency: text(120),
-  completionCriterion: text(300), customerOutcome: text(300), example: text(500), anchors: { kind: "lines", items: 6, each: 200 },
+  title: text(120),
+  valueId: id,
+  ownerId: id,
+  actor: text(120),
+  action: text(300),
+  trigger: text(200),
+  frequency: text(120),
+  completionCriterion: text(300),
+  customerOutcome: text(300),
+  example: text(500),
+  anchors: { kind: "lines", items: 6, each: 200 },
 };
 
 export const barrier = {
@@ -156,11 +243,27 @@ export const barrier = {
   teamIds: [ID2],
 };
 export const barrierRules: Record<string, Rule> = {
-  title: text(120), description: text(1000), evidence: text(4000), comB: oneOf(COMB_COMPONENTS), determinant: oneOf(DETERMINANTS), feasibility: oneOf(FEASIBILITIES),
-  impact: int(1, 5, true), reach: int(1, 5, true), ease: int(1, 5, true), behaviourIds: ids(50), teamIds: ids(50),
+  title: text(120),
+  description: text(1000),
+  evidence: text(4000),
+  comB: oneOf(COMB_COMPONENTS),
+  determinant: oneOf(DETERMINANTS),
+  feasibility: oneOf(FEASIBILITIES),
+  impact: int(1, 5, true),
+  reach: int(1, 5, true),
+  ease: int(1, 5, true),
+  behaviourIds: ids(50),
+  teamIds: ids(50),
 };
 
-export const APEASE = ["affordability", "practicability", "effectiveness", "acceptability", "sideEffects", "equity"] as const;
+export const APEASE = [
+  "affordability",
+  "practicability",
+  "effectiveness",
+  "acceptability",
+  "sideEffects",
+  "equity",
+] as const;
 export const intervention = {
   barrierId: ID,
   function: "ENABLEMENT",
@@ -169,11 +272,27 @@ export const intervention = {
   ownerId: ID2,
   teamIds: [ID2],
   startDate: "2026-01-05",
-  ...Object.fromEntries(APEASE.flatMap((k) => [[`${k}Score`, "3"], [`${k}Note`, `About ${k}.`]])),
+  ...Object.fromEntries(
+    APEASE.flatMap((k) => [
+      [`${k}Score`, "3"],
+      [`${k}Note`, `About ${k}.`],
+    ]),
+  ),
 };
 export const interventionRules: Record<string, Rule> = {
-  barrierId: id, function: oneOf(INTERVENTION_FUNCTIONS), title: text(120), description: text(2000), ownerId: id, teamIds: ids(50), startDate: { kind: "date" },
-  ...Object.fromEntries(APEASE.flatMap((k) => [[`${k}Score`, score], [`${k}Note`, text(500)]])),
+  barrierId: id,
+  function: oneOf(INTERVENTION_FUNCTIONS),
+  title: text(120),
+  description: text(2000),
+  ownerId: id,
+  teamIds: ids(50),
+  startDate: { kind: "date" },
+  ...Object.fromEntries(
+    APEASE.flatMap((k) => [
+      [`${k}Score`, score],
+      [`${k}Note`, text(500)],
+    ]),
+  ),
 };
 
 export const metric = {
@@ -191,12 +310,26 @@ export const metric = {
   targetDate: "2027-01-31",
 };
 export const metricRules: Record<string, Rule> = {
-  name: text(120), unit: text(20), description: text(500), kind: oneOf(METRIC_KINDS), timing: oneOf(METRIC_TIMINGS), direction: oneOf(DIRECTIONS),
-  ownerId: { kind: "id", max: 40, nullable: true }, teamIds: ids(100), sourceBehaviourId: { kind: "id", max: 40, nullable: true }, targetType: oneOf(TARGET_TYPES, true),
-  targetValue: { kind: "number", min: -1e12, max: 1e12, nullable: true }, targetDate: { kind: "date", nullable: true },
+  name: text(120),
+  unit: text(20),
+  description: text(500),
+  kind: oneOf(METRIC_KINDS),
+  timing: oneOf(METRIC_TIMINGS),
+  direction: oneOf(DIRECTIONS),
+  ownerId: { kind: "id", max: 40, nullable: true },
+  teamIds: ids(100),
+  sourceBehaviourId: { kind: "id", max: 40, nullable: true },
+  targetType: oneOf(TARGET_TYPES, true),
+  targetValue: { kind: "number", min: -1e12, max: 1e12, nullable: true },
+  targetDate: { kind: "date", nullable: true },
 };
 
-export const signUp = { name: "Grace Hopper", email: "grace@example.com", password: "a-long-passphrase", organizationName: "Acme" };
+export const signUp = {
+  name: "Grace Hopper",
+  email: "grace@example.com",
+  password: "a-long-passphrase",
+  organizationName: "Acme",
+};
 
 // ---------------------------------------------------------------- every schema an action parses with
 
@@ -204,100 +337,361 @@ export const ImportForSurvey = ImportInput.extend(SurveyIdInput.shape); // as sr
 
 export const CASES: SchemaCase[] = [
   // Observations: the Log pad calls these with a JSON argument, not a form.
-  { name: "LogObservationInput", actions: "logObservationAction (JSON)", schema: LogObservationInput, base: { ...obs, outcome: "performed" }, rules: { ...obsRules, outcome: oneOf(["performed", "missed"]) } },
-  { name: "UndoObservationInput", actions: "undoObservationAction (JSON)", schema: UndoObservationInput, base: { id: ID, token: "t0k3n-abcdefghijklmnopqrstuvwxyz" }, rules: { id, token: { kind: "secret", max: 100 } } },
   {
-    name: "EditObservationInput", actions: "editObservationAction (JSON)", schema: EditObservationInput,
+    name: "LogObservationInput",
+    actions: "logObservationAction (JSON)",
+    schema: LogObservationInput,
+    base: { ...obs, outcome: "performed" },
+    rules: { ...obsRules, outcome: oneOf(["performed", "missed"]) },
+  },
+  {
+    name: "UndoObservationInput",
+    actions: "undoObservationAction (JSON)",
+    schema: UndoObservationInput,
+    base: { id: ID, token: "t0k3n-abcdefghijklmnopqrstuvwxyz" },
+    rules: { id, token: { kind: "secret", max: 100 } },
+  },
+  {
+    name: "EditObservationInput",
+    actions: "editObservationAction (JSON)",
+    schema: EditObservationInput,
     base: { id: ID, token: "t0k3n-abcdefghijklmnopqrstuvwxyz", outcome: "missed", note: "Forgot the ticket." },
     rules: { id, token: { kind: "secret", max: 100 }, outcome: oneOf(["performed", "missed"]), note: text(500) },
   },
   {
-    name: "LogBatchInput", actions: "logBatchAction", schema: LogBatchInput,
+    name: "LogBatchInput",
+    actions: "logBatchAction",
+    schema: LogBatchInput,
     base: { ...obs, anonymous: true, performed: "4", opportunities: "5", occurredOn: "2026-01-14" },
-    rules: { ...obsRules, performed: int(0, 1000), opportunities: int(1, 1000), occurredOn: { kind: "date", optional: true } },
+    rules: {
+      ...obsRules,
+      performed: int(0, 1000),
+      opportunities: int(1, 1000),
+      occurredOn: { kind: "date", optional: true },
+    },
     form: {
       base: { ...obs, anonymous: "on", performed: "4", opportunities: "5", occurredOn: "2026-01-14" },
       shape: (raw) => ({ ...raw, anonymous: raw.anonymous === "on", occurredOn: raw.occurredOn || undefined }),
     },
   },
   // Catalogue
-  { name: "BehaviourInput", actions: "createBehaviourAction", schema: BehaviourInput, base: behaviour, rules: behaviourRules, form: {} },
-  { name: "BehaviourUpdateInput", actions: "updateBehaviourAction", schema: BehaviourUpdateInput, base: { ...behaviour, id: ID, version: "3" }, rules: { ...behaviourRules, id, version }, form: {} },
-  { name: "BehaviourIdInput", actions: "submitForReviewAction, withdrawAction, retireAction", schema: BehaviourIdInput, base: { behaviourId: ID }, rules: { behaviourId: id }, form: {} },
   {
-    name: "VideoTestInput", actions: "videoTestAction", schema: VideoTestInput,
-    base: { behaviourId: ID, version: "2", camera: "yes", actor: "yes", moment: "yes", agreement: "yes", verdict: "PASS", notes: "Two of us agreed." },
-    rules: { behaviourId: id, version, camera: oneOf(["yes", "no"]), actor: oneOf(["yes", "no"]), moment: oneOf(["yes", "no"]), agreement: oneOf(["yes", "no"]), verdict: oneOf(["PASS", "FAIL"]), notes: text(1000) },
+    name: "BehaviourInput",
+    actions: "createBehaviourAction",
+    schema: BehaviourInput,
+    base: behaviour,
+    rules: behaviourRules,
     form: {},
   },
-  { name: "RestoreVersionInput", actions: "restoreVersionAction", schema: RestoreVersionInput, base: { behaviourId: ID, restore: "1", version: "3" }, rules: { behaviourId: id, restore: version, version }, form: {} },
-  { name: "ValueInput", actions: "createValueAction", schema: ValueInput, base: { name: "Ownership", description: "We own customer outcomes." }, rules: { name: text(80), description: text(300) }, form: {} },
   {
-    name: "CreateVariantInput", actions: "createVariantAction", schema: CreateVariantInput,
+    name: "BehaviourUpdateInput",
+    actions: "updateBehaviourAction",
+    schema: BehaviourUpdateInput,
+    base: { ...behaviour, id: ID, version: "3" },
+    rules: { ...behaviourRules, id, version },
+    form: {},
+  },
+  {
+    name: "BehaviourIdInput",
+    actions: "submitForReviewAction, withdrawAction, retireAction",
+    schema: BehaviourIdInput,
+    base: { behaviourId: ID },
+    rules: { behaviourId: id },
+    form: {},
+  },
+  {
+    name: "VideoTestInput",
+    actions: "videoTestAction",
+    schema: VideoTestInput,
+    base: {
+      behaviourId: ID,
+      version: "2",
+      camera: "yes",
+      actor: "yes",
+      moment: "yes",
+      agreement: "yes",
+      verdict: "PASS",
+      notes: "Two of us agreed.",
+    },
+    rules: {
+      behaviourId: id,
+      version,
+      camera: oneOf(["yes", "no"]),
+      actor: oneOf(["yes", "no"]),
+      moment: oneOf(["yes", "no"]),
+      agreement: oneOf(["yes", "no"]),
+      verdict: oneOf(["PASS", "FAIL"]),
+      notes: text(1000),
+    },
+    form: {},
+  },
+  {
+    name: "RestoreVersionInput",
+    actions: "restoreVersionAction",
+    schema: RestoreVersionInput,
+    base: { behaviourId: ID, restore: "1", version: "3" },
+    rules: { behaviourId: id, restore: version, version },
+    form: {},
+  },
+  {
+    name: "ValueInput",
+    actions: "createValueAction",
+    schema: ValueInput,
+    base: { name: "Ownership", description: "We own customer outcomes." },
+    rules: { name: text(80), description: text(300) },
+    form: {},
+  },
+  {
+    name: "CreateVariantInput",
+    actions: "createVariantAction",
+    schema: CreateVariantInput,
     base: { behaviourId: ID, teamId: ID2, trigger: "when the pager stops", frequency: "every incident" },
     rules: { behaviourId: id, teamId: id, trigger: text(200), frequency: text(120) },
     form: {},
   },
   // Barriers and interventions
-  { name: "BarrierInput", actions: "createBarrierAction", schema: BarrierInput, base: barrier, rules: barrierRules, form: { lists: ["behaviourIds", "teamIds"] } },
   {
-    name: "BarrierUpdateInput", actions: "updateBarrierAction", schema: BarrierUpdateInput, base: { ...barrier, id: ID, updatedAt: UPDATED_AT },
-    rules: { ...barrierRules, id, updatedAt: { kind: "timestamp" } }, form: { lists: ["behaviourIds", "teamIds"] },
+    name: "BarrierInput",
+    actions: "createBarrierAction",
+    schema: BarrierInput,
+    base: barrier,
+    rules: barrierRules,
+    form: { lists: ["behaviourIds", "teamIds"] },
   },
-  { name: "BarrierStatusInput", actions: "changeBarrierStatusAction", schema: BarrierStatusInput, base: { id: ID, status: "IN_PROGRESS" }, rules: { id, status: oneOf(BARRIER_STATUSES) }, form: {} },
-  { name: "InterventionInput", actions: "createInterventionAction", schema: InterventionInput, base: intervention, rules: interventionRules, form: { lists: ["teamIds"] } },
+  {
+    name: "BarrierUpdateInput",
+    actions: "updateBarrierAction",
+    schema: BarrierUpdateInput,
+    base: { ...barrier, id: ID, updatedAt: UPDATED_AT },
+    rules: { ...barrierRules, id, updatedAt: { kind: "timestamp" } },
+    form: { lists: ["behaviourIds", "teamIds"] },
+  },
+  {
+    name: "BarrierStatusInput",
+    actions: "changeBarrierStatusAction",
+    schema: BarrierStatusInput,
+    base: { id: ID, status: "IN_PROGRESS" },
+    rules: { id, status: oneOf(BARRIER_STATUSES) },
+    form: {},
+  },
+  {
+    name: "InterventionInput",
+    actions: "createInterventionAction",
+    schema: InterventionInput,
+    base: intervention,
+    rules: interventionRules,
+    form: { lists: ["teamIds"] },
+  },
   // Surveys
   {
-    name: "SurveyInput", actions: "createSurveyAction", schema: SurveyInput,
-    base: { title: "Why no root cause?", behaviourId: ID, prevalencePct: "25", anonymous: "on", questions: JSON.stringify(QUESTIONS) },
-    rules: { title: text(120), behaviourId: id, prevalencePct: { kind: "number", min: 1, max: 99 }, anonymous: { kind: "bool" }, questions: { kind: "questions" } },
+    name: "SurveyInput",
+    actions: "createSurveyAction",
+    schema: SurveyInput,
+    base: {
+      title: "Why no root cause?",
+      behaviourId: ID,
+      prevalencePct: "25",
+      anonymous: "on",
+      questions: JSON.stringify(QUESTIONS),
+    },
+    rules: {
+      title: text(120),
+      behaviourId: id,
+      prevalencePct: { kind: "number", min: 1, max: 99 },
+      anonymous: { kind: "bool" },
+      questions: { kind: "questions" },
+    },
     form: {},
     extra: { questions: HOSTILE_QUESTIONS },
   },
-  { name: "SurveyIdInput", actions: "respondToSurveyAction", schema: SurveyIdInput, base: { surveyId: ID }, rules: { surveyId: id }, form: {} },
-  { name: "SurveyStatusInput", actions: "setSurveyStatusAction", schema: SurveyStatusInput, base: { surveyId: ID, status: "CLOSED" }, rules: { surveyId: id, status: oneOf(["OPEN", "CLOSED"]) }, form: {} },
-  { name: "BarrierFromResponseInput", actions: "barrierFromResponseAction", schema: BarrierFromResponseInput, base: { surveyId: ID, optionId: ID2 }, rules: { surveyId: id, optionId: id }, form: {} },
   {
-    name: "ImportInput + SurveyIdInput", actions: "previewSurveyImportAction, commitSurveyImportAction", schema: ImportForSurvey,
-    base: { content: "respondent,group\nr1,doer\n", surveyId: ID }, rules: { content: { kind: "file", max: 2_000_000 }, surveyId: id }, form: {},
+    name: "SurveyIdInput",
+    actions: "respondToSurveyAction",
+    schema: SurveyIdInput,
+    base: { surveyId: ID },
+    rules: { surveyId: id },
+    form: {},
+  },
+  {
+    name: "SurveyStatusInput",
+    actions: "setSurveyStatusAction",
+    schema: SurveyStatusInput,
+    base: { surveyId: ID, status: "CLOSED" },
+    rules: { surveyId: id, status: oneOf(["OPEN", "CLOSED"]) },
+    form: {},
+  },
+  {
+    name: "BarrierFromResponseInput",
+    actions: "barrierFromResponseAction",
+    schema: BarrierFromResponseInput,
+    base: { surveyId: ID, optionId: ID2 },
+    rules: { surveyId: id, optionId: id },
+    form: {},
+  },
+  {
+    name: "ImportInput + SurveyIdInput",
+    actions: "previewSurveyImportAction, commitSurveyImportAction",
+    schema: ImportForSurvey,
+    base: { content: "respondent,group\nr1,doer\n", surveyId: ID },
+    rules: { content: { kind: "file", max: 2_000_000 }, surveyId: id },
+    form: {},
   },
   // Metrics
-  { name: "MetricInput", actions: "createMetricAction", schema: MetricInput, base: metric, rules: metricRules, form: { lists: ["teamIds"] } },
   {
-    name: "MetricUpdateInput", actions: "updateMetricAction", schema: MetricUpdateInput, base: { ...metric, id: ID, updatedAt: UPDATED_AT },
-    rules: { ...metricRules, id, updatedAt: { kind: "timestamp" } }, form: { lists: ["teamIds"] },
+    name: "MetricInput",
+    actions: "createMetricAction",
+    schema: MetricInput,
+    base: metric,
+    rules: metricRules,
+    form: { lists: ["teamIds"] },
   },
   {
-    name: "ReadingInput", actions: "addReadingAction", schema: ReadingInput, base: { metricId: ID, date: "2026-01-14", teamId: ID2, value: "42.5" },
-    rules: { metricId: id, date: { kind: "date" }, teamId: { kind: "id", max: 40, nullable: true }, value: { kind: "number", min: -1e12, max: 1e12 } }, form: {},
+    name: "MetricUpdateInput",
+    actions: "updateMetricAction",
+    schema: MetricUpdateInput,
+    base: { ...metric, id: ID, updatedAt: UPDATED_AT },
+    rules: { ...metricRules, id, updatedAt: { kind: "timestamp" } },
+    form: { lists: ["teamIds"] },
   },
-  { name: "MetricBehavioursInput", actions: "setMetricBehavioursAction", schema: MetricBehavioursInput, base: { metricId: ID, behaviourIds: [ID2] }, rules: { metricId: id, behaviourIds: ids(100) }, form: { lists: ["behaviourIds"] } },
+  {
+    name: "ReadingInput",
+    actions: "addReadingAction",
+    schema: ReadingInput,
+    base: { metricId: ID, date: "2026-01-14", teamId: ID2, value: "42.5" },
+    rules: {
+      metricId: id,
+      date: { kind: "date" },
+      teamId: { kind: "id", max: 40, nullable: true },
+      value: { kind: "number", min: -1e12, max: 1e12 },
+    },
+    form: {},
+  },
+  {
+    name: "MetricBehavioursInput",
+    actions: "setMetricBehavioursAction",
+    schema: MetricBehavioursInput,
+    base: { metricId: ID, behaviourIds: [ID2] },
+    rules: { metricId: id, behaviourIds: ids(100) },
+    form: { lists: ["behaviourIds"] },
+  },
   // Dashboards
-  { name: "CustomerStoryInput", actions: "saveCustomerStoryAction", schema: CustomerStoryInput, base: { meetingDate: "2026-01-12", story: "A customer thanked us for the root-cause note." }, rules: { meetingDate: { kind: "date" }, story: text(2000) }, form: {} },
-  // Trash
-  { name: "TrashInput", actions: "deleteAction, restoreAction", schema: TrashInput, base: { type: "barrier", id: ID }, rules: { type: oneOf(TRASH_TYPES), id }, form: {} },
-  // Members and invitations
-  { name: "InviteInput", actions: "inviteAction", schema: InviteInput, base: { role: "MEMBER", email: "new.person@example.com" }, rules: { role: oneOf(ROLES), email: { kind: "email", optional: true } }, form: {} },
-  { name: "ChangeRoleInput", actions: "changeRoleAction", schema: ChangeRoleInput, base: { membershipId: ID, role: "MANAGER" }, rules: { membershipId: id, role: oneOf(ROLES) }, form: {} },
-  { name: "SetMemberStatusInput", actions: "setMemberStatusAction", schema: SetMemberStatusInput, base: { membershipId: ID, status: "DISABLED" }, rules: { membershipId: id, status: oneOf(["ACTIVE", "DISABLED"]) }, form: {} },
-  { name: "RevokeInvitationInput", actions: "revokeInvitationAction", schema: RevokeInvitationInput, base: { invitationId: ID }, rules: { invitationId: id }, form: {} },
-  { name: "NewOrganizationInput", actions: "createOrganizationAction", schema: NewOrganizationInput, base: { organizationName: "Acme Support" }, rules: { organizationName: text(80) }, form: {} },
-  { name: "SwitchOrganizationInput", actions: "switchOrganizationAction", schema: SwitchOrganizationInput, base: { organizationId: ID }, rules: { organizationId: id }, form: {} },
-  // Accounts
-  { name: "SignUpInput", actions: "signUpAction", schema: SignUpInput, base: signUp, rules: { name: text(80), email: { kind: "email" }, password: { kind: "secret", max: 128 }, organizationName: text(80) }, form: {} },
-  { name: "SignInInput", actions: "credentials sign-in (src/lib/server/auth.ts)", schema: SignInInput, base: { email: signUp.email, password: signUp.password }, rules: { email: { kind: "email" }, password: { kind: "secret", max: 128 } } },
   {
-    name: "NewAccountFromInvite", actions: "acceptInviteAsNewUserAction", schema: NewAccountFromInvite, base: { name: signUp.name, email: signUp.email, password: signUp.password, token: "inv1t3-abcdefghijklmnop" },
-    rules: { name: text(80), email: { kind: "email" }, password: { kind: "secret", max: 128 }, token: { kind: "secret", max: 200 } }, form: {},
+    name: "CustomerStoryInput",
+    actions: "saveCustomerStoryAction",
+    schema: CustomerStoryInput,
+    base: { meetingDate: "2026-01-12", story: "A customer thanked us for the root-cause note." },
+    rules: { meetingDate: { kind: "date" }, story: text(2000) },
+    form: {},
+  },
+  // Trash
+  {
+    name: "TrashInput",
+    actions: "deleteAction, restoreAction",
+    schema: TrashInput,
+    base: { type: "barrier", id: ID },
+    rules: { type: oneOf(TRASH_TYPES), id },
+    form: {},
+  },
+  // Members and invitations
+  {
+    name: "InviteInput",
+    actions: "inviteAction",
+    schema: InviteInput,
+    base: { role: "MEMBER", email: "new.person@example.com" },
+    rules: { role: oneOf(ROLES), email: { kind: "email", optional: true } },
+    form: {},
+  },
+  {
+    name: "ChangeRoleInput",
+    actions: "changeRoleAction",
+    schema: ChangeRoleInput,
+    base: { membershipId: ID, role: "MANAGER" },
+    rules: { membershipId: id, role: oneOf(ROLES) },
+    form: {},
+  },
+  {
+    name: "SetMemberStatusInput",
+    actions: "setMemberStatusAction",
+    schema: SetMemberStatusInput,
+    base: { membershipId: ID, status: "DISABLED" },
+    rules: { membershipId: id, status: oneOf(["ACTIVE", "DISABLED"]) },
+    form: {},
+  },
+  {
+    name: "RevokeInvitationInput",
+    actions: "revokeInvitationAction",
+    schema: RevokeInvitationInput,
+    base: { invitationId: ID },
+    rules: { invitationId: id },
+    form: {},
+  },
+  {
+    name: "NewOrganizationInput",
+    actions: "createOrganizationAction",
+    schema: NewOrganizationInput,
+    base: { organizationName: "Acme Support" },
+    rules: { organizationName: text(80) },
+    form: {},
+  },
+  {
+    name: "SwitchOrganizationInput",
+    actions: "switchOrganizationAction",
+    schema: SwitchOrganizationInput,
+    base: { organizationId: ID },
+    rules: { organizationId: id },
+    form: {},
+  },
+  // Accounts
+  {
+    name: "SignUpInput",
+    actions: "signUpAction",
+    schema: SignUpInput,
+    base: signUp,
+    rules: {
+      name: text(80),
+      email: { kind: "email" },
+      password: { kind: "secret", max: 128 },
+      organizationName: text(80),
+    },
+    form: {},
+  },
+  {
+    name: "SignInInput",
+    actions: "credentials sign-in (src/lib/server/auth.ts)",
+    schema: SignInInput,
+    base: { email: signUp.email, password: signUp.password },
+    rules: { email: { kind: "email" }, password: { kind: "secret", max: 128 } },
+  },
+  {
+    name: "NewAccountFromInvite",
+    actions: "acceptInviteAsNewUserAction",
+    schema: NewAccountFromInvite,
+    base: { name: signUp.name, email: signUp.email, password: signUp.password, token: "inv1t3-abcdefghijklmnop" },
+    rules: {
+      name: text(80),
+      email: { kind: "email" },
+      password: { kind: "secret", max: 128 },
+      token: { kind: "secret", max: 200 },
+    },
+    form: {},
   },
   // Organisation backup: the file's text; parseBackupDocument and checkBackup judge what is inside (tests/unit/backup.test.ts)
   {
-    name: "BackupImportInput", actions: "importOrganisationAction", schema: BackupImportInput,
-    base: { content: '{"format":"conduct-organisation-backup","version":1}' }, rules: { content: { kind: "file", max: MAX_BACKUP_BYTES } }, form: {},
+    name: "BackupImportInput",
+    actions: "importOrganisationAction",
+    schema: BackupImportInput,
+    base: { content: '{"format":"conduct-organisation-backup","version":1}' },
+    rules: { content: { kind: "file", max: MAX_BACKUP_BYTES } },
+    form: {},
   },
   // Catalogue, observation and reading imports
   {
-    name: "ImportInput", actions: "previewImportAction, commitImportAction, preview/commitObservationImportAction, preview/commitReadingImportAction", schema: ImportInput,
-    base: { content: "date,team,behaviour,performed,missed\n2026-01-14,Platform,Post the root cause,4,1\n" }, rules: { content: { kind: "file", max: 2_000_000 } }, form: {},
+    name: "ImportInput",
+    actions:
+      "previewImportAction, commitImportAction, preview/commitObservationImportAction, preview/commitReadingImportAction",
+    schema: ImportInput,
+    base: { content: "date,team,behaviour,performed,missed\n2026-01-14,Platform,Post the root cause,4,1\n" },
+    rules: { content: { kind: "file", max: 2_000_000 } },
+    form: {},
   },
 ];

@@ -69,7 +69,7 @@ export const SQL: readonly Hostile[] = [
   { name: "SQL drop", value: `'; DROP TABLE "Observation"; --` },
   { name: "SQL tautology", value: "1 OR 1=1" },
   { name: "SQL quoted tautology", value: "' OR '1'='1" },
-  { name: "SQL union", value: "x' UNION SELECT password FROM \"User\" --" },
+  { name: "SQL union", value: 'x\' UNION SELECT password FROM "User" --' },
   { name: "LIKE wildcards", value: "%_%" },
   { name: "backslash", value: "C:\\temp\\x" },
   { name: "placeholder", value: "$1" },
@@ -141,7 +141,10 @@ export const WRONG_TYPES: readonly Hostile[] = [
   { name: "empty object", value: {} },
   { name: "object", value: { id: "x", toString: "x", valueOf: "y" } },
   { name: "null-prototype object", value: Object.create(null) as object },
-  { name: "__proto__ object (as JSON.parse makes it)", value: JSON.parse('{"__proto__":{"polluted":true},"a":1}') as object },
+  {
+    name: "__proto__ object (as JSON.parse makes it)",
+    value: JSON.parse('{"__proto__":{"polluted":true},"a":1}') as object,
+  },
   { name: "Map", value: new Map([["a", 1]]) },
   { name: "true", value: true },
   { name: "false", value: false },
@@ -181,7 +184,9 @@ export const HOSTILE: readonly Hostile[] = [
 ];
 
 /** The string values only: what a form (FormData) or a URL can carry. */
-export const HOSTILE_STRINGS: readonly (Hostile & { value: string })[] = HOSTILE.filter((h): h is Hostile & { value: string } => typeof h.value === "string");
+export const HOSTILE_STRINGS: readonly (Hostile & { value: string })[] = HOSTILE.filter(
+  (h): h is Hostile & { value: string } => typeof h.value === "string",
+);
 
 /** Whole bodies that are not an object at all: each must fail cleanly, never throw. */
 export const WRONG_BODIES: readonly Hostile[] = [
@@ -212,7 +217,10 @@ export const HOSTILE_JSON_TEXT: readonly Hostile[] = [
   { name: "nested depth 1000", value: `${"[".repeat(1_000)}${"]".repeat(1_000)}` },
   { name: "nested depth 49,999", value: `${"[".repeat(49_999)}${"]".repeat(49_999)}` },
   { name: "nested objects depth 1000", value: `${'{"a":'.repeat(1_000)}1${"}".repeat(1_000)}` },
-  { name: "__proto__ key", value: '[{"__proto__":{"polluted":true},"text":"Do you polish?","kind":"SCREENING","options":[]}]' },
+  {
+    name: "__proto__ key",
+    value: '[{"__proto__":{"polluted":true},"text":"Do you polish?","kind":"SCREENING","options":[]}]',
+  },
   { name: "NUL in JSON", value: "[\u0000]" },
   { name: "1 MB string", value: ONE_MB },
 ];

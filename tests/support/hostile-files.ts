@@ -1,6 +1,11 @@
 // The import readers fed hostile files (tests/unit/hostile-csv.test.ts), and how those files are built.
 import { CONTROL } from "@/lib/schemas/text";
-import { MAX_OBSERVATION_ROWS, OBSERVATION_COLUMNS, readObservationCsv, type ObservationCsvRow } from "@/lib/domain/observation-csv";
+import {
+  MAX_OBSERVATION_ROWS,
+  OBSERVATION_COLUMNS,
+  readObservationCsv,
+  type ObservationCsvRow,
+} from "@/lib/domain/observation-csv";
 import { MAX_READING_ROWS, READING_COLUMNS, readReadingCsv, type ReadingCsvRow } from "@/lib/domain/metric-csv";
 import { MAX_SURVEY_ROWS, readSurveyCsv, type SurveyCsvRow } from "@/lib/domain/survey-csv";
 import { CSV_COLUMNS, MAX_IMPORT_ROWS, readCatalogueFile, type ImportRow } from "@/lib/domain/catalogue-transfer";
@@ -53,8 +58,17 @@ export const isRealDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 export const controls = (values: Record<string, unknown>): string[] =>
-  Object.entries(values).flatMap(([k, v]) => (typeof v === "string" && CONTROL.test(v) ? [`${k} keeps a control character: ${JSON.stringify(v.slice(0, 40))}`] : []));
-export const dateProblems = (date: string) => (!isRealDate(date) ? [`date ${JSON.stringify(date.slice(0, 20))} is not a real date`] : date > TODAY ? [`date ${date} is in the future`] : []);
+  Object.entries(values).flatMap(([k, v]) =>
+    typeof v === "string" && CONTROL.test(v)
+      ? [`${k} keeps a control character: ${JSON.stringify(v.slice(0, 40))}`]
+      : [],
+  );
+export const dateProblems = (date: string) =>
+  !isRealDate(date)
+    ? [`date ${JSON.stringify(date.slice(0, 20))} is not a real date`]
+    : date > TODAY
+      ? [`date ${date} is in the future`]
+      : [];
 
 export const observations: Reader<ObservationCsvRow> = {
   name: "readObservationCsv",
@@ -74,7 +88,9 @@ export const observations: Reader<ObservationCsvRow> = {
   unsafe: (r) => [
     ...controls({ date: r.date, team: r.team, behaviour: r.behaviour, note: r.note }),
     ...dateProblems(r.date),
-    ...[r.performed, r.missed].flatMap((n) => (Number.isInteger(n) && n >= 0 && n <= 9999 ? [] : [`count ${n} is not a whole number from 0 to 9999`])),
+    ...[r.performed, r.missed].flatMap((n) =>
+      Number.isInteger(n) && n >= 0 && n <= 9999 ? [] : [`count ${n} is not a whole number from 0 to 9999`],
+    ),
     ...(r.performed + r.missed > 0 ? [] : ["no opportunity"]),
     ...(r.team && r.behaviour ? [] : ["team or behaviour missing"]),
     ...(r.note.length <= 500 ? [] : ["note longer than 500"]),
@@ -87,18 +103,30 @@ export const readings: Reader<ReadingCsvRow> = {
   name: "readReadingCsv",
   columns: READING_COLUMNS,
   valid: ["2026-01-14", "Incidents with a root cause", "Platform", "42.5"],
-  kinds: { date: { kind: "date" }, metric: { kind: "lookup", required: true, field: "metric" }, team: { kind: "lookup", required: false, field: "team" }, value: { kind: "number" } },
+  kinds: {
+    date: { kind: "date" },
+    metric: { kind: "lookup", required: true, field: "metric" },
+    team: { kind: "lookup", required: false, field: "team" },
+    value: { kind: "number" },
+  },
   maxRows: MAX_READING_ROWS,
   read: (text) => readReadingCsv(text, TODAY),
   errors: (r) => r.errors,
   unsafe: (r) => [
     ...controls({ date: r.date, metric: r.metric, team: r.team }),
     ...dateProblems(r.date),
-    ...(typeof r.value === "number" && Number.isFinite(r.value) && Math.abs(r.value) <= 1e12 ? [] : [`value ${r.value} is not a finite number within ±1e12`]),
+    ...(typeof r.value === "number" && Number.isFinite(r.value) && Math.abs(r.value) <= 1e12
+      ? []
+      : [`value ${r.value} is not a finite number within ±1e12`]),
     ...(r.metric ? [] : ["metric missing"]),
   ],
   field: (r, f) => r[f as keyof ReadingCsvRow],
-  nth: (n) => [`2026-01-${String((n % 14) + 1).padStart(2, "0")}`, `Metric ${Math.floor(n / 14)}`, "Platform", String(n)],
+  nth: (n) => [
+    `2026-01-${String((n % 14) + 1).padStart(2, "0")}`,
+    `Metric ${Math.floor(n / 14)}`,
+    "Platform",
+    String(n),
+  ],
 };
 
 export const SCREEN = "Did you post the root cause every time?";
@@ -106,7 +134,11 @@ export const TOOLS = "Is it difficult to get the tools you need?";
 export const SHAPE: SurveyShape = {
   questions: [
     {
-      id: "s", text: SCREEN, kind: "SCREENING", determinant: null, multiple: false,
+      id: "s",
+      text: SCREEN,
+      kind: "SCREENING",
+      determinant: null,
+      multiple: false,
       options: [
         { id: "s-yes", label: "Yes", classifies: "DOER" },
         { id: "s-no", label: "No", classifies: "NON_DOER" },
@@ -114,7 +146,11 @@ export const SHAPE: SurveyShape = {
       ],
     },
     {
-      id: "t", text: TOOLS, kind: "DETERMINANT", determinant: "ACCESS", multiple: true,
+      id: "t",
+      text: TOOLS,
+      kind: "DETERMINANT",
+      determinant: "ACCESS",
+      multiple: true,
       options: [
         { id: "t-yes", label: "Yes", classifies: null },
         { id: "t-no", label: "No", classifies: null },
@@ -148,14 +184,24 @@ export const surveys: Reader<SurveyCsvRow> = {
 };
 
 export const CATALOGUE_LIMITS: Record<string, number> = {
-  value: 80, title: 120, actor: 120, action: 300, trigger: 200, frequency: 120, completionCriterion: 300, customerOutcome: 300, example: 500, ownerEmail: 254,
+  value: 80,
+  title: 120,
+  actor: 120,
+  action: 300,
+  trigger: 200,
+  frequency: 120,
+  completionCriterion: 300,
+  customerOutcome: 300,
+  example: 500,
+  ownerEmail: 254,
 };
 export const camel = (c: string) => c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase());
 export const catalogueUnsafe = (r: ImportRow): string[] => {
   const b = r.behaviour;
   if (!b) return ["passed without a behaviour"];
   const problems = controls({ ...b, anchors: "" });
-  for (const [k, max] of Object.entries(CATALOGUE_LIMITS)) if (String((b as Record<string, unknown>)[k]).length > max) problems.push(`${k} longer than ${max}`);
+  for (const [k, max] of Object.entries(CATALOGUE_LIMITS))
+    if (String((b as Record<string, unknown>)[k]).length > max) problems.push(`${k} longer than ${max}`);
   if (b.anchors.length > 6) problems.push("more than 6 anchors");
   b.anchors.forEach((a, i) => {
     if (a.length > 200 || !a.trim()) problems.push(`anchor ${i} empty or longer than 200`);
@@ -168,11 +214,36 @@ export const catalogue: Reader<ImportRow> = {
   name: "readCatalogueFile (CSV)",
   columns: CSV_COLUMNS,
   valid: [
-    "Ownership", "Post the root cause", "The engineer on call", "posts the root cause on the ticket", "when an incident is closed", "every incident",
-    "a root-cause note is on the ticket", "customers hear what went wrong", "Ticket 24: the cache expired early.", "Is the cause named?\nIs it on the ticket?", "grace@example.com", "ACTIVE",
+    "Ownership",
+    "Post the root cause",
+    "The engineer on call",
+    "posts the root cause on the ticket",
+    "when an incident is closed",
+    "every incident",
+    "a root-cause note is on the ticket",
+    "customers hear what went wrong",
+    "Ticket 24: the cache expired early.",
+    "Is the cause named?\nIs it on the ticket?",
+    "grace@example.com",
+    "ACTIVE",
   ],
   kinds: {
-    ...Object.fromEntries(["value", "title", "actor", "action", "trigger", "frequency", "completion_criterion", "customer_outcome", "example"].map((c) => [c, { kind: "stored", max: CATALOGUE_LIMITS[camel(c)]!, required: c !== "example", field: camel(c) } as Column])),
+    ...Object.fromEntries(
+      [
+        "value",
+        "title",
+        "actor",
+        "action",
+        "trigger",
+        "frequency",
+        "completion_criterion",
+        "customer_outcome",
+        "example",
+      ].map((c) => [
+        c,
+        { kind: "stored", max: CATALOGUE_LIMITS[camel(c)]!, required: c !== "example", field: camel(c) } as Column,
+      ]),
+    ),
     anchors: { kind: "lines", each: 200 },
     owner_email: { kind: "email", max: 254 },
     status: { kind: "ignored" },
@@ -191,12 +262,39 @@ export const READERS = [observations, readings, surveys, catalogue] as unknown a
 
 export const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 export const line = (cells: readonly string[]) => cells.map(cell).join(",");
-export const fileOf = (r: Reader<unknown>, rows: readonly (readonly string[])[], eol = "\n") => [line(r.columns), ...rows.map(line)].join(eol) + eol;
-export const withCell = (r: Reader<unknown>, column: string, value: string) => r.valid.map((v, i) => (r.columns[i] === column ? value : v));
+export const fileOf = (r: Reader<unknown>, rows: readonly (readonly string[])[], eol = "\n") =>
+  [line(r.columns), ...rows.map(line)].join(eol) + eol;
+export const withCell = (r: Reader<unknown>, column: string, value: string) =>
+  r.valid.map((v, i) => (r.columns[i] === column ? value : v));
 
 /** Deterministic noise: letters, separators, quotes, line breaks, NUL, bidi overrides, emoji, formula starts. */
 export function garbage(length: number, quotes: boolean, seed = 7): string {
-  const pool = ["a", "b", "Z", "9", "0", ",", ",", "\n", "\r\n", "\r", " ", ";", "\u0000", "\u202E", "=", "+", "-", "@", "'", "<", ">", "👩‍💻", "\t", ...(quotes ? ['"', '""'] : [])];
+  const pool = [
+    "a",
+    "b",
+    "Z",
+    "9",
+    "0",
+    ",",
+    ",",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    ";",
+    "\u0000",
+    "\u202E",
+    "=",
+    "+",
+    "-",
+    "@",
+    "'",
+    "<",
+    ">",
+    "👩‍💻",
+    "\t",
+    ...(quotes ? ['"', '""'] : []),
+  ];
   let x = seed;
   let out = "";
   while (out.length < length) {
@@ -213,7 +311,7 @@ export const FORMULAS: readonly Hostile[] = [
   { name: "-formula", value: "-2+3+cmd|' /C calc'!A0" },
   { name: "escaped formula (as exported)", value: "'=1+1" },
   { name: "tab-led formula", value: "\t=1+1" },
-  { name: "DDE", value: "=DDE(\"cmd\";\"/C calc\";\"!A0\")" },
+  { name: "DDE", value: '=DDE("cmd";"/C calc";"!A0")' },
 ];
 export const NUMBER_CELLS: readonly Hostile[] = [
   { name: "number as word", value: "five" },

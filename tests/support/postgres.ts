@@ -13,13 +13,19 @@ export function postgresBin(): string {
   const find = () => {
     const base = "/usr/lib/postgresql";
     if (!existsSync(base)) return null;
-    const versions = readdirSync(base).filter((v) => existsSync(path.join(base, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(base)
+      .filter((v) => existsSync(path.join(base, v, "bin", "initdb")))
+      .sort((a, b) => Number(b) - Number(a));
     return versions[0] ? path.join(base, versions[0], "bin") : null;
   };
   let bin = find();
   if (!bin) {
     console.log("[postgres] installing Debian's postgresql package…");
-    execFileSync("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null"], { stdio: "inherit" });
+    execFileSync(
+      "bash",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null"],
+      { stdio: "inherit" },
+    );
     bin = find();
   }
   if (!bin) throw new Error("PostgreSQL server binaries not found, and apt-get could not install them.");
@@ -71,7 +77,20 @@ export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<Thro
   if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
 
   const port = await freePort();
-  const run = command("postgres", ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"]);
+  const run = command("postgres", [
+    "-D",
+    data,
+    "-p",
+    String(port),
+    "-k",
+    dir,
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "fsync=off",
+    "-c",
+    "max_connections=200",
+  ]);
   const server = spawn(run.file, run.args, { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   server.stderr!.on("data", (d) => (log = (log + d).slice(-4000)));

@@ -15,22 +15,47 @@ const row = {
 
 describe("audit trail CSV", () => {
   it("writes the documented header and one line per event", () => {
-    const csv = auditEventsToCsv([row, { ...row, actorName: "—", targetType: null, targetId: null, ip: null, details: "", outcome: "failed", action: "auth.sign-in" }]);
+    const csv = auditEventsToCsv([
+      row,
+      {
+        ...row,
+        actorName: "—",
+        targetType: null,
+        targetId: null,
+        ip: null,
+        details: "",
+        outcome: "failed",
+        action: "auth.sign-in",
+      },
+    ]);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details");
     expect(lines[0]).toBe(AUDIT_COLUMNS.join(","));
-    expect(lines[1]).toBe('2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}"');
+    expect(lines[1]).toBe(
+      '2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}"',
+    );
     expect(lines[2]).toBe("2026-10-30T12:00:00.000Z,—,auth.sign-in,,,failed,,");
     expect(lines).toHaveLength(4); // a final CRLF
   });
 
   it("neutralises cells a spreadsheet would run as formulas, and reads back what it wrote", () => {
-    const csv = auditEventsToCsv([{ ...row, targetId: "=HYPERLINK(\"http://evil\")", details: "@SUM(1+1)", actorName: "-Mallory" }]);
+    const csv = auditEventsToCsv([
+      { ...row, targetId: '=HYPERLINK("http://evil")', details: "@SUM(1+1)", actorName: "-Mallory" },
+    ]);
     const line = csv.split("\r\n")[1]!;
     expect(line).toContain(`'-Mallory`);
     expect(line).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(line).toContain(`'@SUM(1+1)`);
-    expect(parseCsv(csv)[1]).toEqual(["2026-10-30T12:00:00.000Z", "-Mallory", "barrier.status", "Barrier", '=HYPERLINK("http://evil")', "ok", "203.0.113.7", "@SUM(1+1)"]);
+    expect(parseCsv(csv)[1]).toEqual([
+      "2026-10-30T12:00:00.000Z",
+      "-Mallory",
+      "barrier.status",
+      "Barrier",
+      '=HYPERLINK("http://evil")',
+      "ok",
+      "203.0.113.7",
+      "@SUM(1+1)",
+    ]);
   });
 
   it("turns details into JSON text, cut with an ellipsis at the limit", () => {

@@ -2,8 +2,16 @@
 // the normal form that compares two exports whose ids differ, id remapping, the reference checks and the schema.
 import { describe, expect, it } from "vitest";
 import {
-  BACKUP_TABLES, MAX_BACKUP_BYTES, TABLE_NAMES, backupCounts, checkBackup, parentLayers, remapBackupRow,
-  type BackupRow, type OrganisationBackup, type TableName,
+  BACKUP_TABLES,
+  MAX_BACKUP_BYTES,
+  TABLE_NAMES,
+  backupCounts,
+  checkBackup,
+  parentLayers,
+  remapBackupRow,
+  type BackupRow,
+  type OrganisationBackup,
+  type TableName,
 } from "@/lib/domain/backup";
 import { KEY_LABEL, normaliseBackup } from "@/lib/domain/backup-normal-form";
 import { BackupImportInput, jsonProblem, parseBackupDocument } from "@/lib/schemas/backup";
@@ -16,8 +24,14 @@ function sample(p: string): OrganisationBackup {
   const id = (name: string) => `${p}${name}`;
   const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as BackupRow[]])) as Record<TableName, BackupRow[]>;
   return {
-    format: "conduct-organisation-backup", version: 1, exportedAt: T2, organisation: { name: "Northwind" },
-    users: [{ ref: id("uAda"), name: "Ada", email: "ada@example.com" }, { ref: id("uBob"), name: "Bob", email: "bob@example.com" }],
+    format: "conduct-organisation-backup",
+    version: 1,
+    exportedAt: T2,
+    organisation: { name: "Northwind" },
+    users: [
+      { ref: id("uAda"), name: "Ada", email: "ada@example.com" },
+      { ref: id("uBob"), name: "Bob", email: "bob@example.com" },
+    ],
     tables: {
       ...empty,
       Membership: [
@@ -35,61 +49,242 @@ function sample(p: string): OrganisationBackup {
         behaviour(id, "bRoot", "Root cause on the ticket", null, null),
         behaviour(id, "bVariant", "Root cause, platform style", id("bRoot"), id("tPlatform")),
       ],
-      BehaviourVersion: [{ id: id("bv1"), behaviourId: id("bRoot"), version: 1, snapshot: { title: "Root cause on the ticket", valueId: id("vOwn"), ownerId: id("mAda") }, editedById: id("mAda"), createdAt: T }],
-      VideoTest: [{ id: id("vt1"), behaviourId: id("bRoot"), behaviourVersion: 1, reviewerId: id("mAda"), verdict: "PASS", answers: { camera: true }, notes: "", createdAt: T }],
-      Observation: [
-        { id: id("o1"), behaviourId: id("bRoot"), teamId: id("tPlatform"), observerId: id("mBob"), anonymous: false, occurredAt: T, performed: 1, missed: 0, note: "", source: "LOG", idempotencyKey: "key-000001", createdAt: T, updatedAt: T },
-        { id: id("o2"), behaviourId: id("bRoot"), teamId: id("tPlatform"), observerId: null, anonymous: true, occurredAt: T2, performed: 0, missed: 1, note: "Queue too long", source: "LOG", idempotencyKey: null, createdAt: T2, updatedAt: T2 },
+      BehaviourVersion: [
+        {
+          id: id("bv1"),
+          behaviourId: id("bRoot"),
+          version: 1,
+          snapshot: { title: "Root cause on the ticket", valueId: id("vOwn"), ownerId: id("mAda") },
+          editedById: id("mAda"),
+          createdAt: T,
+        },
       ],
-      Survey: [{ id: id("s1"), behaviourId: id("bRoot"), title: "Why not?", prevalence: 0.1, anonymous: true, status: "OPEN", createdById: id("mAda"), createdAt: T, updatedAt: T, deletedAt: null }],
-      SurveyQuestion: [{ id: id("q1"), surveyId: id("s1"), position: 0, text: "Did you?", kind: "SCREENING", determinant: null, multiple: false }],
+      VideoTest: [
+        {
+          id: id("vt1"),
+          behaviourId: id("bRoot"),
+          behaviourVersion: 1,
+          reviewerId: id("mAda"),
+          verdict: "PASS",
+          answers: { camera: true },
+          notes: "",
+          createdAt: T,
+        },
+      ],
+      Observation: [
+        {
+          id: id("o1"),
+          behaviourId: id("bRoot"),
+          teamId: id("tPlatform"),
+          observerId: id("mBob"),
+          anonymous: false,
+          occurredAt: T,
+          performed: 1,
+          missed: 0,
+          note: "",
+          source: "LOG",
+          idempotencyKey: "key-000001",
+          createdAt: T,
+          updatedAt: T,
+        },
+        {
+          id: id("o2"),
+          behaviourId: id("bRoot"),
+          teamId: id("tPlatform"),
+          observerId: null,
+          anonymous: true,
+          occurredAt: T2,
+          performed: 0,
+          missed: 1,
+          note: "Queue too long",
+          source: "LOG",
+          idempotencyKey: null,
+          createdAt: T2,
+          updatedAt: T2,
+        },
+      ],
+      Survey: [
+        {
+          id: id("s1"),
+          behaviourId: id("bRoot"),
+          title: "Why not?",
+          prevalence: 0.1,
+          anonymous: true,
+          status: "OPEN",
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+          deletedAt: null,
+        },
+      ],
+      SurveyQuestion: [
+        {
+          id: id("q1"),
+          surveyId: id("s1"),
+          position: 0,
+          text: "Did you?",
+          kind: "SCREENING",
+          determinant: null,
+          multiple: false,
+        },
+      ],
       SurveyOption: [
         { id: id("opYes"), questionId: id("q1"), position: 0, label: "Yes", classifies: "DOER" },
         { id: id("opNo"), questionId: id("q1"), position: 1, label: "No", classifies: "NON_DOER" },
       ],
-      SurveyRespondent: [{ id: id("r1"), surveyId: id("s1"), label: "app-1", group: "DOER", source: "APP", responderKey: `${p}abcdef`, membershipId: null, createdAt: T }],
-      SurveyAnswer: [{ surveyId: id("s1"), respondentId: id("r1"), questionId: id("q1"), optionId: id("opYes"), group: "DOER" }],
+      SurveyRespondent: [
+        {
+          id: id("r1"),
+          surveyId: id("s1"),
+          label: "app-1",
+          group: "DOER",
+          source: "APP",
+          responderKey: `${p}abcdef`,
+          membershipId: null,
+          createdAt: T,
+        },
+      ],
+      SurveyAnswer: [
+        { surveyId: id("s1"), respondentId: id("r1"), questionId: id("q1"), optionId: id("opYes"), group: "DOER" },
+      ],
       Barrier: [
         {
-          id: id("ba1"), title: "Logs are hard to find", description: "No access", evidence: "", comB: "PHYSICAL_OPPORTUNITY", determinant: "ACCESS", feasibility: "DIFFICULT",
-          impact: 4, reach: 3, ease: 2, status: "REMOVED", surveyId: id("s1"), statistics: { optionId: id("opNo"), doers: 3 }, removalEvidence: { interventionId: id("i1") },
-          createdById: id("mAda"), createdAt: T, updatedAt: T, deletedAt: T2,
+          id: id("ba1"),
+          title: "Logs are hard to find",
+          description: "No access",
+          evidence: "",
+          comB: "PHYSICAL_OPPORTUNITY",
+          determinant: "ACCESS",
+          feasibility: "DIFFICULT",
+          impact: 4,
+          reach: 3,
+          ease: 2,
+          status: "REMOVED",
+          surveyId: id("s1"),
+          statistics: { optionId: id("opNo"), doers: 3 },
+          removalEvidence: { interventionId: id("i1") },
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+          deletedAt: T2,
         },
       ],
       BarrierBehaviour: [{ barrierId: id("ba1"), behaviourId: id("bRoot") }],
       BarrierTeam: [{ barrierId: id("ba1"), teamId: id("tPlatform") }],
-      Intervention: [{ id: id("i1"), barrierId: id("ba1"), function: "TRAINING", title: "Log training", description: "", ownerId: id("mAda"), startDate: T, apease: { affordability: { score: 3, note: "" } }, createdAt: T, updatedAt: T }],
+      Intervention: [
+        {
+          id: id("i1"),
+          barrierId: id("ba1"),
+          function: "TRAINING",
+          title: "Log training",
+          description: "",
+          ownerId: id("mAda"),
+          startDate: T,
+          apease: { affordability: { score: 3, note: "" } },
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
       InterventionTeam: [{ interventionId: id("i1"), teamId: id("tPlatform") }],
       Metric: [
         {
-          id: id("me1"), name: "Retention", unit: "%", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP", ownerId: null, targetType: "AT_LEAST", targetValue: 90.5,
-          targetDate: "2026-03-31", description: "", sourceBehaviourId: null, createdAt: T, updatedAt: T, deletedAt: null,
+          id: id("me1"),
+          name: "Retention",
+          unit: "%",
+          kind: "CUSTOMER_OUTCOME",
+          timing: "LAGGING",
+          direction: "UP",
+          ownerId: null,
+          targetType: "AT_LEAST",
+          targetValue: 90.5,
+          targetDate: "2026-03-31",
+          description: "",
+          sourceBehaviourId: null,
+          createdAt: T,
+          updatedAt: T,
+          deletedAt: null,
         },
       ],
       MetricTeam: [{ metricId: id("me1"), teamId: id("tStream") }],
       BehaviourMetric: [{ behaviourId: id("bRoot"), metricId: id("me1") }],
-      MetricReading: [{ id: id("mr1"), metricId: id("me1"), teamId: null, date: "2026-01-12", value: 91.25, createdAt: T }],
-      CustomerStory: [{ id: id("cs1"), meetingDate: "2026-01-12", story: "A customer thanked us.", authorId: id("mAda"), createdAt: T }],
+      MetricReading: [
+        { id: id("mr1"), metricId: id("me1"), teamId: null, date: "2026-01-12", value: 91.25, createdAt: T },
+      ],
+      CustomerStory: [
+        {
+          id: id("cs1"),
+          meetingDate: "2026-01-12",
+          story: "A customer thanked us.",
+          authorId: id("mAda"),
+          createdAt: T,
+        },
+      ],
       AuditEvent: [
-        { id: id("a1"), actorUserId: id("uAda"), action: "behaviour.variant", targetType: "Behaviour", targetId: id("bVariant"), outcome: "ok", ip: null, details: { parentId: id("bRoot") }, at: T },
-        { id: id("a2"), actorUserId: null, action: "organization.create", targetType: "Organization", targetId: "corg0000000000000000000", outcome: "ok", ip: "127.0.0.1", details: null, at: T },
+        {
+          id: id("a1"),
+          actorUserId: id("uAda"),
+          action: "behaviour.variant",
+          targetType: "Behaviour",
+          targetId: id("bVariant"),
+          outcome: "ok",
+          ip: null,
+          details: { parentId: id("bRoot") },
+          at: T,
+        },
+        {
+          id: id("a2"),
+          actorUserId: null,
+          action: "organization.create",
+          targetType: "Organization",
+          targetId: "corg0000000000000000000",
+          outcome: "ok",
+          ip: "127.0.0.1",
+          details: null,
+          at: T,
+        },
       ],
     },
   };
 }
 
-function behaviour(id: (n: string) => string, key: string, title: string, parentId: string | null, teamId: string | null): BackupRow {
+function behaviour(
+  id: (n: string) => string,
+  key: string,
+  title: string,
+  parentId: string | null,
+  teamId: string | null,
+): BackupRow {
   return {
-    id: id(key), valueId: id("vOwn"), title, actor: "The engineer", action: "posts the root cause", trigger: "When a defect is fixed", frequency: "every time",
-    completionCriterion: "A comment", customerOutcome: "Customers know", example: "", anchors: ["Would the customer notice?"], ownerId: id("mAda"), authorId: id("mAda"),
-    status: "ACTIVE", version: 1, parentId, teamId, createdAt: T, updatedAt: T, deletedAt: null,
+    id: id(key),
+    valueId: id("vOwn"),
+    title,
+    actor: "The engineer",
+    action: "posts the root cause",
+    trigger: "When a defect is fixed",
+    frequency: "every time",
+    completionCriterion: "A comment",
+    customerOutcome: "Customers know",
+    example: "",
+    anchors: ["Would the customer notice?"],
+    ownerId: id("mAda"),
+    authorId: id("mAda"),
+    status: "ACTIVE",
+    version: 1,
+    parentId,
+    teamId,
+    createdAt: T,
+    updatedAt: T,
+    deletedAt: null,
   };
 }
 
 const shuffled = (doc: OrganisationBackup): OrganisationBackup => ({
   ...doc,
   users: [...doc.users].reverse(),
-  tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, [...doc.tables[t]].reverse()])) as Record<TableName, BackupRow[]>,
+  tables: Object.fromEntries(TABLE_NAMES.map((t) => [t, [...doc.tables[t]].reverse()])) as Record<
+    TableName,
+    BackupRow[]
+  >,
 });
 
 describe("the backup format", () => {
@@ -115,12 +310,22 @@ describe("normaliseBackup", () => {
   it("replaces ids in references, JSON and audit mentions, hides responder keys, and keeps other values", () => {
     const { doc, labels } = normaliseBackup(sample("ca"));
     const text = JSON.stringify(doc);
-    expect(labels.size).toBe(2 + TABLE_NAMES.filter((t) => "id" in BACKUP_TABLES[t].columns).reduce((n, t) => n + sample("ca").tables[t].length, 0));
+    expect(labels.size).toBe(
+      2 +
+        TABLE_NAMES.filter((t) => "id" in BACKUP_TABLES[t].columns).reduce(
+          (n, t) => n + sample("ca").tables[t].length,
+          0,
+        ),
+    );
     for (const original of labels.keys()) expect(text).not.toContain(`"${original}"`);
     const barrier = doc.tables.Barrier[0]!;
     expect(barrier.statistics).toEqual({ optionId: expect.stringMatching(/^SurveyOption#\d$/), doers: 3 });
     expect(barrier.removalEvidence).toEqual({ interventionId: "Intervention#1" });
-    expect(doc.tables.BehaviourVersion[0]!.snapshot).toEqual({ title: "Root cause on the ticket", valueId: "Value#1", ownerId: "Membership#1" });
+    expect(doc.tables.BehaviourVersion[0]!.snapshot).toEqual({
+      title: "Root cause on the ticket",
+      valueId: "Value#1",
+      ownerId: "Membership#1",
+    });
     expect(doc.tables.SurveyRespondent[0]!.responderKey).toBe(KEY_LABEL);
     const audits = doc.tables.AuditEvent;
     expect(audits.map((a) => a.targetId).sort()).toEqual(["Behaviour#2", "corg0000000000000000000"]);
@@ -144,9 +349,28 @@ describe("normaliseBackup", () => {
 describe("remapBackupRow and parentLayers", () => {
   it("maps the row's id, its references, audit mentions and ids inside JSON; leaves unknown mentions and keys", () => {
     const doc = sample("c");
-    const map = new Map<string, string>([["cba1", "n1"], ["cs1", "n2"], ["cmAda", "n3"], ["copNo", "n4"], ["ci1", "n5"], ["cbVariant", "n6"], ["cuAda", "n7"], ["cbRoot", "n8"], ["ca1", "n9"], ["ca2", "n10"]]);
+    const map = new Map<string, string>([
+      ["cba1", "n1"],
+      ["cs1", "n2"],
+      ["cmAda", "n3"],
+      ["copNo", "n4"],
+      ["ci1", "n5"],
+      ["cbVariant", "n6"],
+      ["cuAda", "n7"],
+      ["cbRoot", "n8"],
+      ["ca1", "n9"],
+      ["ca2", "n10"],
+    ]);
     const barrier = remapBackupRow("Barrier", doc.tables.Barrier[0]!, map);
-    expect(barrier).toMatchObject({ id: "n1", surveyId: "n2", createdById: "n3", statistics: { optionId: "n4", doers: 3 }, removalEvidence: { interventionId: "n5" }, impact: 4, deletedAt: T2 });
+    expect(barrier).toMatchObject({
+      id: "n1",
+      surveyId: "n2",
+      createdById: "n3",
+      statistics: { optionId: "n4", doers: 3 },
+      removalEvidence: { interventionId: "n5" },
+      impact: 4,
+      deletedAt: T2,
+    });
     const [a1, a2] = doc.tables.AuditEvent.map((r) => remapBackupRow("AuditEvent", r, map));
     expect(a1).toMatchObject({ id: "n9", actorUserId: "n7", targetId: "n6", details: { parentId: "n8" } });
     expect(a2).toMatchObject({ id: "n10", actorUserId: null, targetId: "corg0000000000000000000" });
@@ -169,14 +393,46 @@ describe("checkBackup", () => {
 
   const cases: [string, (d: OrganisationBackup) => void, RegExp][] = [
     ["an id used twice", (d) => void (d.tables.Value[0]!.id = "ctPlatform"), /the id ctPlatform is used twice/],
-    ["a reference to a row not in the file (another organisation's id)", (d) => void (d.tables.Observation[0]!.teamId = "cforeign00000000000000000"), /Observation row 1: teamId cforeign0+ names no Team in the file/],
-    ["a reference to a row of the wrong table", (d) => void (d.tables.Observation[0]!.behaviourId = "ctPlatform"), /behaviourId ctPlatform names no Behaviour/],
-    ["a member whose user is missing", (d) => void (d.tables.Membership[1]!.userId = "cuNobody"), /userId cuNobody names no user/],
-    ["a user listed twice by e-mail", (d) => void (d.users[1]!.email = "ADA@example.com"), /ada@example.com is listed twice/],
-    ["two teams with the same name", (d) => void (d.tables.Team[1]!.name = "Platform"), /Team row 2: another row has the same name/],
-    ["the same answer twice", (d) => void d.tables.SurveyAnswer.push({ ...d.tables.SurveyAnswer[0]! }), /SurveyAnswer row 2: another row has the same respondentId and optionId/],
-    ["teams that are each other's parent", (d) => void (d.tables.Team[1]!.parentId = "ctPlatform"), /Team: the rows name each other as parents in a circle/],
-    ["an answer whose group differs from its respondent's", (d) => void (d.tables.SurveyAnswer[0]!.group = "NON_DOER"), /group differs from its respondent's/],
+    [
+      "a reference to a row not in the file (another organisation's id)",
+      (d) => void (d.tables.Observation[0]!.teamId = "cforeign00000000000000000"),
+      /Observation row 1: teamId cforeign0+ names no Team in the file/,
+    ],
+    [
+      "a reference to a row of the wrong table",
+      (d) => void (d.tables.Observation[0]!.behaviourId = "ctPlatform"),
+      /behaviourId ctPlatform names no Behaviour/,
+    ],
+    [
+      "a member whose user is missing",
+      (d) => void (d.tables.Membership[1]!.userId = "cuNobody"),
+      /userId cuNobody names no user/,
+    ],
+    [
+      "a user listed twice by e-mail",
+      (d) => void (d.users[1]!.email = "ADA@example.com"),
+      /ada@example.com is listed twice/,
+    ],
+    [
+      "two teams with the same name",
+      (d) => void (d.tables.Team[1]!.name = "Platform"),
+      /Team row 2: another row has the same name/,
+    ],
+    [
+      "the same answer twice",
+      (d) => void d.tables.SurveyAnswer.push({ ...d.tables.SurveyAnswer[0]! }),
+      /SurveyAnswer row 2: another row has the same respondentId and optionId/,
+    ],
+    [
+      "teams that are each other's parent",
+      (d) => void (d.tables.Team[1]!.parentId = "ctPlatform"),
+      /Team: the rows name each other as parents in a circle/,
+    ],
+    [
+      "an answer whose group differs from its respondent's",
+      (d) => void (d.tables.SurveyAnswer[0]!.group = "NON_DOER"),
+      /group differs from its respondent's/,
+    ],
     [
       "an answer with another question's option",
       (d) => {
@@ -185,7 +441,11 @@ describe("checkBackup", () => {
       },
       /option is not a response to its question/,
     ],
-    ["a version snapshot naming a value outside the file", (d) => void ((d.tables.BehaviourVersion[0]!.snapshot as Record<string, string>).valueId = "cforeignvalue"), /snapshot.valueId names no Value/],
+    [
+      "a version snapshot naming a value outside the file",
+      (d) => void ((d.tables.BehaviourVersion[0]!.snapshot as Record<string, string>).valueId = "cforeignvalue"),
+      /snapshot.valueId names no Value/,
+    ],
   ];
   it.each(cases)("refuses %s, saying where", (_name, spoil, message) => {
     const d = sample("c");
@@ -196,7 +456,8 @@ describe("checkBackup", () => {
 
   it("stops after ten problems", () => {
     const d = sample("c");
-    for (let i = 0; i < 30; i++) d.tables.Observation.push({ ...d.tables.Observation[0]!, id: `cx${i}`, idempotencyKey: null, teamId: "cgone" });
+    for (let i = 0; i < 30; i++)
+      d.tables.Observation.push({ ...d.tables.Observation[0]!, id: `cx${i}`, idempotencyKey: null, teamId: "cgone" });
     expect(checkBackup(d)).toHaveLength(10);
   });
 });
@@ -223,20 +484,34 @@ describe("the backup schema", () => {
     expect(refused("{not json")).toMatch(/not valid JSON/);
     expect(refused(text({ format: "conduct-catalogue", version: 1 }))).toMatch(/not a Conduct organisation backup/);
     expect(refused("[]")).toMatch(/not a Conduct organisation backup/);
-    expect(refused(text({ ...sample("c"), version: 2 }))).toMatch(/format version 2; this version of Conduct reads version 1/);
+    expect(refused(text({ ...sample("c"), version: 2 }))).toMatch(
+      /format version 2; this version of Conduct reads version 1/,
+    );
     const { AuditEvent: _gone, ...tables } = sample("c").tables;
     expect(refused(text({ ...sample("c"), tables }))).toMatch(/tables.AuditEvent/);
   });
 
   it("refuses wrong types, unknown keys, bad enums and dates, naming the row and column", () => {
-    expect(refused(withRow("Observation", (r) => (r.performed = "1")))).toMatch(/^The file cannot be imported: Observation row 1, performed: .*expected number/);
-    expect(refused(withRow("Observation", (r) => (r.performed = 1.5)))).toMatch(/Observation row 1, performed: Expected a whole number/);
-    expect(refused(withRow("Observation", (r) => (r.performed = 3_000_000_000)))).toMatch(/Observation row 1, performed: Too large/);
+    expect(refused(withRow("Observation", (r) => (r.performed = "1")))).toMatch(
+      /^The file cannot be imported: Observation row 1, performed: .*expected number/,
+    );
+    expect(refused(withRow("Observation", (r) => (r.performed = 1.5)))).toMatch(
+      /Observation row 1, performed: Expected a whole number/,
+    );
+    expect(refused(withRow("Observation", (r) => (r.performed = 3_000_000_000)))).toMatch(
+      /Observation row 1, performed: Too large/,
+    );
     expect(refused(withRow("Team", (r) => (r.organizationId = "cother")))).toMatch(/Team row 1.*organizationId/);
     expect(refused(withRow("Membership", (r) => (r.role = "OWNER")))).toMatch(/Membership row 1, role/);
-    expect(refused(withRow("Membership", (r) => (r.createdAt = "2026-02-30T00:00:00.000Z")))).toMatch(/Membership row 1, createdAt: Not a real date-time/);
-    expect(refused(withRow("Membership", (r) => (r.createdAt = "yesterday")))).toMatch(/Membership row 1, createdAt: Expected a UTC date-time/);
-    expect(refused(withRow("MetricReading", (r) => (r.date = "2026-13-01")))).toMatch(/MetricReading row 1, date: Not a real date/);
+    expect(refused(withRow("Membership", (r) => (r.createdAt = "2026-02-30T00:00:00.000Z")))).toMatch(
+      /Membership row 1, createdAt: Not a real date-time/,
+    );
+    expect(refused(withRow("Membership", (r) => (r.createdAt = "yesterday")))).toMatch(
+      /Membership row 1, createdAt: Expected a UTC date-time/,
+    );
+    expect(refused(withRow("MetricReading", (r) => (r.date = "2026-13-01")))).toMatch(
+      /MetricReading row 1, date: Not a real date/,
+    );
     expect(refused(withRow("Team", (r) => (r.id = "c'; DROP TABLE x; --")))).toMatch(/Team row 1, id: Expected an id/);
     expect(refused(withRow("Team", (r) => delete r.kind))).toMatch(/Team row 1, kind/);
     const bad = sample("c") as unknown as { users: Record<string, unknown>[] };
@@ -245,15 +520,25 @@ describe("the backup schema", () => {
   });
 
   it("refuses huge and hostile text and JSON", () => {
-    expect(refused(withRow("Observation", (r) => (r.note = "x".repeat(10_001))))).toMatch(/Observation row 1, note: Longer than 10000 characters/);
+    expect(refused(withRow("Observation", (r) => (r.note = "x".repeat(10_001))))).toMatch(
+      /Observation row 1, note: Longer than 10000 characters/,
+    );
     expect(refused(withRow("Team", (r) => (r.name = "x".repeat(1_001))))).toMatch(/Team row 1, name: Longer than 1000/);
-    expect(refused(withRow("Team", (r) => (r.name = "Plat\u202Eform")))).toMatch(/Team row 1, name: Contains control characters/);
-    expect(refused(withRow("Behaviour", (r) => (r.anchors = Array.from({ length: 51 }, () => "a"))))).toMatch(/Behaviour row 1, anchors: More than 50 items/);
-    expect(refused(withRow("AuditEvent", (r) => (r.details = JSON.parse('{"__proto__":{"polluted":true}}'))))).toMatch(/AuditEvent row 1, details: Has a key that is not allowed/);
+    expect(refused(withRow("Team", (r) => (r.name = "Plat\u202Eform")))).toMatch(
+      /Team row 1, name: Contains control characters/,
+    );
+    expect(refused(withRow("Behaviour", (r) => (r.anchors = Array.from({ length: 51 }, () => "a"))))).toMatch(
+      /Behaviour row 1, anchors: More than 50 items/,
+    );
+    expect(refused(withRow("AuditEvent", (r) => (r.details = JSON.parse('{"__proto__":{"polluted":true}}'))))).toMatch(
+      /AuditEvent row 1, details: Has a key that is not allowed/,
+    );
     let deep: unknown = 1;
     for (let i = 0; i < 20; i++) deep = [deep];
     expect(refused(withRow("AuditEvent", (r) => (r.details = deep)))).toMatch(/Nested deeper than 12 levels/);
-    expect(refused(withRow("AuditEvent", (r) => (r.details = Array.from({ length: 20_001 }, () => 0))))).toMatch(/More than 20000 values/);
+    expect(refused(withRow("AuditEvent", (r) => (r.details = Array.from({ length: 20_001 }, () => 0))))).toMatch(
+      /More than 20000 values/,
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(jsonProblem({ a: [1, "two", null, { b: true }] })).toBeNull();
     expect(jsonProblem(Number.NaN)).toMatch(/finite/);

@@ -51,7 +51,8 @@ describe("chi-square (N-1) and its p-value", () => {
     expect(erfc(1)).toBeCloseTo(0.157299207050285, 13);
     expect(erfc(-1)).toBeCloseTo(1.842700792949715, 13);
   });
-  it("reports p = 1 when a margin is zero", () => expect(nMinusOneChiSquare(0, 0, 5, 5)).toEqual({ statistic: 0, pValue: 1 }));
+  it("reports p = 1 when a margin is zero", () =>
+    expect(nMinusOneChiSquare(0, 0, 5, 5)).toEqual({ statistic: 0, pValue: 1 }));
 });
 
 describe("Fisher exact, two-sided", () => {
@@ -227,7 +228,8 @@ describe("input validation", () => {
     expect(() => tabulateResponse({ a: 6, doers: 5, b: 0, nonDoers: 5 })).toThrow(RangeError);
     expect(() => tabulateResponse({ a: 1, doers: 5, b: 6, nonDoers: 5 })).toThrow(RangeError);
     expect(() => tabulateResponse({ a: 1, doers: Number.NaN, b: 0, nonDoers: 5 })).toThrow(RangeError);
-    for (const p of [0, 1, -0.1, 1.5, Number.NaN]) expect(() => tabulateResponse({ a: 1, doers: 5, b: 1, nonDoers: 5 }, p)).toThrow(RangeError);
+    for (const p of [0, 1, -0.1, 1.5, Number.NaN])
+      expect(() => tabulateResponse({ a: 1, doers: 5, b: 1, nonDoers: 5 }, p)).toThrow(RangeError);
     expect(() => estimatedRelativeRisk(0, 0, 1, 5, 0.1)).toThrow(RangeError);
     expect(() => oddsRatioWithCi(1, 2, 3, -4)).toThrow(RangeError);
     expect(() => fisherExactTwoSided(1, 2.5, 3, 4)).toThrow(RangeError);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { BARRIER_STATUSES, canMove, nextStatuses, paretoSeries, priorityOf, sortBarriers, type BarrierStatus, type SortKey } from "@/lib/domain/barriers";
+import {
+  BARRIER_STATUSES,
+  canMove,
+  nextStatuses,
+  paretoSeries,
+  priorityOf,
+  sortBarriers,
+  type BarrierStatus,
+  type SortKey,
+} from "@/lib/domain/barriers";
 
 describe("priorityOf", () => {
   it("is null until every factor is scored", () => {
@@ -119,7 +128,13 @@ describe("paretoSeries", () => {
 });
 
 describe("sortBarriers", () => {
-  const row = (title: string, status: BarrierStatus, impact: number | null, reach: number | null, ease: number | null) => ({
+  const row = (
+    title: string,
+    status: BarrierStatus,
+    impact: number | null,
+    reach: number | null,
+    ease: number | null,
+  ) => ({
     title,
     status,
     impact,
@@ -162,7 +177,14 @@ describe("sortBarriers", () => {
   });
   it("sorts by status in lifecycle order, ties by title", () => {
     expect(titles("status")).toEqual(["Half", "Unscored", "Mid", "Small", "Big", "Alpha"]);
-    expect(sortBarriers(rows, "status").map((r) => r.status)).toEqual(["IDENTIFIED", "IDENTIFIED", "INTERVENTION_PLANNED", "IN_PROGRESS", "REMOVED", "ACCEPTED"]);
+    expect(sortBarriers(rows, "status").map((r) => r.status)).toEqual([
+      "IDENTIFIED",
+      "IDENTIFIED",
+      "INTERVENTION_PLANNED",
+      "IN_PROGRESS",
+      "REMOVED",
+      "ACCEPTED",
+    ]);
   });
   it("returns a new array and leaves the input as it was", () => {
     const before = rows.map((r) => r.title);

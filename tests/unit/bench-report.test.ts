@@ -36,10 +36,28 @@ describe("bench percentiles", () => {
 describe("bench results", () => {
   it("derives the per-database figures of results.json", () => {
     const r = databaseResults(one());
-    expect(r).toMatchObject({ log_rps: 250, log_p95_ms: 80, health_rps: 1000, log_over_health: 0.25, overview_p50_ms: 124, overview_p95_ms: 147, raw_sql_ms: 1100, team_p95_ms: 97, slowest_query_ms: 0, rss_mb: 700 });
+    expect(r).toMatchObject({
+      log_rps: 250,
+      log_p95_ms: 80,
+      health_rps: 1000,
+      log_over_health: 0.25,
+      overview_p50_ms: 124,
+      overview_p95_ms: 147,
+      raw_sql_ms: 1100,
+      team_p95_ms: 97,
+      slowest_query_ms: 0,
+      rss_mb: 700,
+    });
     expect(r.overview_over_raw_sql).toBeCloseTo(124 / 1100, 3);
     // A statement that waited for the connection is reported apart from one that was slow on its own.
-    const slow = databaseResults(one({ slow_queries: [{ ms: 400, concurrent: 0, sql: "a" }, { ms: 900, concurrent: 4, sql: "b" }] }));
+    const slow = databaseResults(
+      one({
+        slow_queries: [
+          { ms: 400, concurrent: 0, sql: "a" },
+          { ms: 900, concurrent: 4, sql: "b" },
+        ],
+      }),
+    );
     expect([slow.slowest_query_ms, slow.slow_queries, slow.slowest_queued_query_ms]).toEqual([400, 1, 900]);
     // Opening the database at start-up is reported, and fails no target: no request waited for it.
     expect(databaseResults(one()).startup_first_query_ms).toBe(480);
@@ -47,12 +65,34 @@ describe("bench results", () => {
   });
 
   it("meets the targets with good figures and names each miss", () => {
-    const base = { date: "2026-11-23", machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" }, cores: 2, memory_gb: 24, observations: 5_000_000 };
-    const good = evaluateTargets({ ...base, postgres: databaseResults(one()), embedded: databaseResults(one({ kind: "embedded", log: { ...one().log, rps: 120 } })), js_gzip_kb: { log: 120 }, charts_loaded_on: ["overview"], lighthouse: { log: { performance: 95, accessibility: 100 } } });
+    const base = {
+      date: "2026-11-23",
+      machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" },
+      cores: 2,
+      memory_gb: 24,
+      observations: 5_000_000,
+    };
+    const good = evaluateTargets({
+      ...base,
+      postgres: databaseResults(one()),
+      embedded: databaseResults(one({ kind: "embedded", log: { ...one().log, rps: 120 } })),
+      js_gzip_kb: { log: 120 },
+      charts_loaded_on: ["overview"],
+      lighthouse: { log: { performance: 95, accessibility: 100 } },
+    });
     expect(good.filter((t) => !t.met)).toEqual([]);
     const bad = evaluateTargets({
       ...base,
-      postgres: databaseResults(one({ log: { ...one().log, rps: 150, errors: 2 }, slow_queries: [{ ms: 400, concurrent: 0, sql: "SELECT 1" }, { ms: 900, concurrent: 4, sql: "SELECT 2" }], seq_scans: [{ sql: "x", plan: "Seq Scan on Observation" }] })),
+      postgres: databaseResults(
+        one({
+          log: { ...one().log, rps: 150, errors: 2 },
+          slow_queries: [
+            { ms: 400, concurrent: 0, sql: "SELECT 1" },
+            { ms: 900, concurrent: 4, sql: "SELECT 2" },
+          ],
+          seq_scans: [{ sql: "x", plan: "Seq Scan on Observation" }],
+        }),
+      ),
       js_gzip_kb: { log: 140 },
       charts_loaded_on: ["overview", "log"],
       lighthouse: { log: { performance: 80, accessibility: 96 } },
@@ -67,6 +107,8 @@ describe("bench results", () => {
       "Lighthouse log: performance",
       "Lighthouse log: accessibility",
     ]);
-    expect(formatTable({ ...base, postgres: databaseResults(one()), targets: bad })).toContain("MISS  PostgreSQL: logging requests/s: 150 (target ≥ 200)");
+    expect(formatTable({ ...base, postgres: databaseResults(one()), targets: bad })).toContain(
+      "MISS  PostgreSQL: logging requests/s: 150 (target ≥ 200)",
+    );
   });
 });

@@ -7,7 +7,14 @@ describe("content security policy", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123==' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", "default-src 'self'"]) expect(csp).toContain(d);
+    for (const d of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+      "default-src 'self'",
+    ])
+      expect(csp).toContain(d);
   });
   it("allows eval only for the development server", () => {
     expect(contentSecurityPolicy("n", { development: true })).toContain("'strict-dynamic' 'unsafe-eval'");

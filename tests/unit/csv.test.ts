@@ -3,25 +3,41 @@ import { csvRecords, CsvError, parseCsv, parseCsvLines, toCsv } from "@/lib/doma
 
 describe("csv", () => {
   it("quotes commas, quotes and line breaks, and reads them back", () => {
-    const rows = [["title", "note"], ["A, B", 'She said "hi"'], ["multi\nline", ""]];
+    const rows = [
+      ["title", "note"],
+      ["A, B", 'She said "hi"'],
+      ["multi\nline", ""],
+    ];
     const text = toCsv(rows);
     expect(text).toBe('title,note\r\n"A, B","She said ""hi"""\r\n"multi\nline",\r\n');
     expect(parseCsv(text)).toEqual(rows);
   });
   it("neutralises spreadsheet formulas on write and restores them on read", () => {
-    const text = toCsv([["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "plain"]]);
+    const text = toCsv([['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "plain"]]);
     expect(text.startsWith(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),plain`)).toBe(true);
-    expect(parseCsv(text)).toEqual([["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "plain"]]);
+    expect(parseCsv(text)).toEqual([['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "plain"]]);
   });
   it("accepts LF or CRLF, a byte-order mark, a missing final newline, and skips blank lines", () => {
-    expect(parseCsv("\uFEFFa,b\n\n1,2\r\n3,4")).toEqual([["a", "b"], ["1", "2"], ["3", "4"]]);
+    expect(parseCsv("\uFEFFa,b\n\n1,2\r\n3,4")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+    ]);
     expect(parseCsv("")).toEqual([]);
   });
   it("refuses an unclosed quote", () => {
     expect(() => parseCsv('a,"b\n1,2')).toThrow(CsvError);
   });
   it("maps rows to records by a normalised header, padding short rows", () => {
-    expect(csvRecords(" Title ,Actor\nx,y\nz\n")).toEqual({ header: ["title", "actor"], rawHeader: ["Title", "Actor"], records: [{ title: "x", actor: "y" }, { title: "z", actor: "" }], lines: [2, 3] });
+    expect(csvRecords(" Title ,Actor\nx,y\nz\n")).toEqual({
+      header: ["title", "actor"],
+      rawHeader: ["Title", "Actor"],
+      records: [
+        { title: "x", actor: "y" },
+        { title: "z", actor: "" },
+      ],
+      lines: [2, 3],
+    });
   });
   it("reports the file line each row starts on, past blank lines and line breaks inside quotes", () => {
     // Line 1 blank, header on 2, a row on 3 whose quoted cell spans 3–4, blank 5, a row on 6 (CRLF), a row on 7.

@@ -3,12 +3,19 @@ import { honestyFlags, type EntryForGuard } from "@/lib/domain/honesty";
 
 const MIN = 60_000;
 const entries = (observerId: string, spec: string, step = 10 * MIN, start = 0): EntryForGuard[] =>
-  [...spec].map((c, i) => ({ observerId, at: start + i * step, performed: c === "P" ? 1 : 0, missed: c === "M" ? 1 : 0 }));
+  [...spec].map((c, i) => ({
+    observerId,
+    at: start + i * step,
+    performed: c === "P" ? 1 : 0,
+    missed: c === "M" ? 1 : 0,
+  }));
 
 describe("honesty guard", () => {
   it("flags 30 or more performed in a row, not 29, and a miss breaks the run", () => {
     expect(honestyFlags(entries("a", "P".repeat(29)))).toEqual([]);
-    expect(honestyFlags(entries("a", "P".repeat(30)))).toEqual([{ kind: "streak", observerId: "a", count: 30, from: 0, to: 29 * 10 * MIN }]);
+    expect(honestyFlags(entries("a", "P".repeat(30)))).toEqual([
+      { kind: "streak", observerId: "a", count: 30, from: 0, to: 29 * 10 * MIN },
+    ]);
     expect(honestyFlags(entries("a", `${"P".repeat(20)}M${"P".repeat(20)}`))).toEqual([]);
     expect(honestyFlags(entries("a", `M${"P".repeat(31)}M`)).map((f) => f.count)).toEqual([31]);
   });

@@ -16,7 +16,19 @@ import { parseDashboardFilter, PERIODS } from "@/lib/schemas/dashboards";
 import { AUDIT_OUTCOMES, parseAuditParams } from "@/lib/schemas/audit-trail";
 import { CatalogueFilter } from "@/lib/schemas/catalogue";
 import { HOSTILE, HOSTILE_STRINGS, WRONG_BODIES, type Hostile } from "../support/hostile-corpus";
-import { type Rule, text, id, ids, int, type SchemaCase, ID, questionsWith, obs, behaviour, CASES } from "../support/hostile-cases";
+import {
+  type Rule,
+  text,
+  id,
+  ids,
+  int,
+  type SchemaCase,
+  ID,
+  questionsWith,
+  obs,
+  behaviour,
+  CASES,
+} from "../support/hostile-cases";
 
 // ---------------------------------------------------------------- what "safe" means per field
 
@@ -59,7 +71,8 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
     if (integer && !Number.isInteger(out)) fail("not a whole number");
     if (out < min || out > max) fail(`outside ${min}…${max}`);
   };
-  if (out !== undefined && typeof out !== "boolean" && rule.kind !== "secret" && rule.kind !== "file") walk(out, "value", bad);
+  if (out !== undefined && typeof out !== "boolean" && rule.kind !== "secret" && rule.kind !== "file")
+    walk(out, "value", bad);
   switch (rule.kind) {
     case "text":
       if (typeof out !== "string") fail("not a string");
@@ -68,11 +81,13 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       break;
     case "id":
       if (rule.nullable && out === null) break;
-      if (typeof out !== "string" || out.length < 1 || out.length > rule.max) fail(`not an id of 1…${rule.max} characters`);
+      if (typeof out !== "string" || out.length < 1 || out.length > rule.max)
+        fail(`not an id of 1…${rule.max} characters`);
       break;
     case "ids":
       if (!Array.isArray(out) || out.length > rule.max) fail(`not a list of at most ${rule.max}`);
-      else if (out.some((x) => typeof x !== "string" || x.length < 1 || x.length > rule.each)) fail("an item is not an id");
+      else if (out.some((x) => typeof x !== "string" || x.length < 1 || x.length > rule.each))
+        fail("an item is not an id");
       break;
     case "key":
       if (typeof out !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(out)) fail("not a key");
@@ -83,7 +98,13 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       break;
     case "email":
       if (rule.optional && out === undefined) break;
-      if (typeof out !== "string" || out.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(out) || out !== out.toLowerCase()) fail("not a normalised e-mail address");
+      if (
+        typeof out !== "string" ||
+        out.length > 254 ||
+        !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(out) ||
+        out !== out.toLowerCase()
+      )
+        fail("not a normalised e-mail address");
       break;
     case "int":
     case "number":
@@ -95,7 +116,8 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       if (!isRealDate(out)) fail("not a real YYYY-MM-DD date");
       break;
     case "timestamp":
-      if (typeof out !== "string" || Number.isNaN(new Date(out).getTime())) fail("not a readable date-time (new Date() is Invalid Date)");
+      if (typeof out !== "string" || Number.isNaN(new Date(out).getTime()))
+        fail("not a readable date-time (new Date() is Invalid Date)");
       break;
     case "enum":
       if ((rule.nullable && out === null) || rule.values.includes(out as string)) break;
@@ -106,15 +128,19 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       break;
     case "lines":
       if (!Array.isArray(out) || out.length > rule.items) fail(`not at most ${rule.items} lines`);
-      else if (out.some((l) => typeof l !== "string" || l.length > rule.each || l !== l.trim() || l === "")) fail(`a line is empty, untrimmed or longer than ${rule.each}`);
+      else if (out.some((l) => typeof l !== "string" || l.length > rule.each || l !== l.trim() || l === ""))
+        fail(`a line is empty, untrimmed or longer than ${rule.each}`);
       break;
     case "questions":
       if (!Array.isArray(out) || out.length < 2 || out.length > 40) fail("not 2…40 questions");
       else
         for (const q of out as { text: unknown; options: { label: unknown }[] }[]) {
-          if (typeof q.text !== "string" || q.text.length > 300) fail("a question is not text of at most 300 characters");
-          if (!Array.isArray(q.options) || q.options.length < 2 || q.options.length > 12) fail("a question has not 2…12 responses");
-          else if (q.options.some((o) => typeof o.label !== "string" || o.label.length > 120 || o.label.includes(";"))) fail("a response is not text of at most 120 characters without ;");
+          if (typeof q.text !== "string" || q.text.length > 300)
+            fail("a question is not text of at most 300 characters");
+          if (!Array.isArray(q.options) || q.options.length < 2 || q.options.length > 12)
+            fail("a question has not 2…12 responses");
+          else if (q.options.some((o) => typeof o.label !== "string" || o.label.length > 120 || o.label.includes(";")))
+            fail("a response is not text of at most 120 characters without ;");
         }
       break;
   }
@@ -147,7 +173,9 @@ function attempt(c: SchemaCase, field: string, input: unknown, label: string): s
   const problems: string[] = [];
   const issues = result.error.issues;
   if (issues.length === 0) problems.push("failed with no issue");
-  for (const issue of issues) if (typeof issue.message !== "string" || issue.message.trim() === "") problems.push(`an issue at ${issue.path.join(".") || "(root)"} has no message`);
+  for (const issue of issues)
+    if (typeof issue.message !== "string" || issue.message.trim() === "")
+      problems.push(`an issue at ${issue.path.join(".") || "(root)"} has no message`);
   const errors = zodFieldErrors(result.error);
   if (issues.some((i) => i.path[0] === field)) {
     if (!errors[field]?.trim()) problems.push(`no message for ${field} in the error map`);
@@ -182,7 +210,11 @@ describe("hostile input reaches every action schema", () => {
   it("lists a rule for every field of every base, and a form base of strings for every form action", () => {
     for (const c of CASES) {
       expect(Object.keys(c.rules).sort(), c.name).toEqual(Object.keys(c.base).sort());
-      if (c.form) for (const v of Object.values(c.form.base ?? c.base)) expect(typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string")), c.name).toBe(true);
+      if (c.form)
+        for (const v of Object.values(c.form.base ?? c.base))
+          expect(typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string")), c.name).toBe(
+            true,
+          );
     }
     expect(CASES.length).toBeGreaterThanOrEqual(36);
   });
@@ -223,7 +255,14 @@ describe("hostile input reaches every action schema", () => {
             else input[field] = h.value;
             problems.push(...attempt(c, field, input, h.name));
           }
-          if (c.form) for (const h of [...HOSTILE_STRINGS, ...((c.extra?.[field] ?? []).filter((x) => typeof x.value === "string") as (Hostile & { value: string })[])]) problems.push(...attemptForm(c, field, h.value, h.name));
+          if (c.form)
+            for (const h of [
+              ...HOSTILE_STRINGS,
+              ...((c.extra?.[field] ?? []).filter((x) => typeof x.value === "string") as (Hostile & {
+                value: string;
+              })[]),
+            ])
+              problems.push(...attemptForm(c, field, h.value, h.name));
           expect(problems).toEqual([]);
         });
       }
@@ -231,13 +270,26 @@ describe("hostile input reaches every action schema", () => {
   }
 
   it("keeps HTML, SQL and emoji as data: accepted text round-trips unchanged", () => {
-    const samples = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', `'; DROP TABLE "Observation"; --`, "1 OR 1=1", "👩‍💻 on call", "שלום עולם"];
+    const samples = [
+      "<script>alert(1)</script>",
+      '"><img src=x onerror=alert(1)>',
+      `'; DROP TABLE "Observation"; --`,
+      "1 OR 1=1",
+      "👩‍💻 on call",
+      "שלום עולם",
+    ];
     for (const s of samples) {
       tried += 4;
       expect(ValueInput.parse({ name: s }).name).toBe(s);
       expect(LogObservationInput.parse({ ...obs, outcome: "performed", note: s }).note).toBe(s);
       expect(BehaviourInput.parse({ ...behaviour, anchors: `${s}\n${s}!` }).anchors).toEqual([s, `${s}!`]);
-      const q = SurveyInput.parse({ title: "Why not?", behaviourId: ID, prevalencePct: "", anonymous: "", questions: questionsWith((qs) => ((qs[1]!.text = `Is it hard? ${s}`), qs)) });
+      const q = SurveyInput.parse({
+        title: "Why not?",
+        behaviourId: ID,
+        prevalencePct: "",
+        anonymous: "",
+        questions: questionsWith((qs) => ((qs[1]!.text = `Is it hard? ${s}`), qs)),
+      });
       expect(q.questions[1]!.text).toBe(`Is it hard? ${s}`);
     }
   });
@@ -252,7 +304,12 @@ describe("hostile input reaches every action schema", () => {
 
 /** URL parameters are never refused (bad ones are dropped), but what survives must be safe. */
 describe("hostile URL parameters", () => {
-  const filters: { name: string; parse: (key: string, value: string | string[]) => Record<string, unknown>; keys: readonly string[]; safe: Record<string, (v: unknown) => boolean> }[] = [
+  const filters: {
+    name: string;
+    parse: (key: string, value: string | string[]) => Record<string, unknown>;
+    keys: readonly string[];
+    safe: Record<string, (v: unknown) => boolean>;
+  }[] = [
     {
       name: "audit trail (parseAuditParams)",
       parse: (key, value) => {
@@ -273,7 +330,12 @@ describe("hostile URL parameters", () => {
       name: "observation list and export (ObservationFilter)",
       parse: (key, value) => ObservationFilter.parse({ [key]: Array.isArray(value) ? value[0] : value }),
       keys: ["team", "behaviour", "from", "to"],
-      safe: { team: (v) => typeof v === "string" && /^[a-z0-9]{1,40}$/.test(v), behaviour: (v) => typeof v === "string" && /^[a-z0-9]{1,40}$/.test(v), from: isRealDate, to: isRealDate },
+      safe: {
+        team: (v) => typeof v === "string" && /^[a-z0-9]{1,40}$/.test(v),
+        behaviour: (v) => typeof v === "string" && /^[a-z0-9]{1,40}$/.test(v),
+        from: isRealDate,
+        to: isRealDate,
+      },
     },
     {
       name: "catalogue (CatalogueFilter)",
@@ -304,7 +366,10 @@ describe("hostile URL parameters", () => {
     for (const key of f.keys) {
       it(`${f.name}: ${key} never throws and keeps only safe values`, () => {
         const problems: string[] = [];
-        for (const h of [...HOSTILE_STRINGS.map((x) => x as Hostile), { name: "repeated parameter", value: ["a\u0000b", "ok"] }]) {
+        for (const h of [
+          ...HOSTILE_STRINGS.map((x) => x as Hostile),
+          { name: "repeated parameter", value: ["a\u0000b", "ok"] },
+        ]) {
           tried++;
           try {
             const out = f.parse(key, h.value as string | string[])[key];
@@ -345,12 +410,18 @@ describe("text is always rendered escaped", () => {
     const root = path.resolve(import.meta.dirname, "../../src");
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(tsx?|jsx?|mjs)$/.test(f));
     expect(files.length).toBeGreaterThan(50);
-    const raw = files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(readFileSync(path.join(root, f), "utf8")));
+    const raw = files.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(
+        readFileSync(path.join(root, f), "utf8"),
+      ),
+    );
     expect(raw).toEqual([]);
   });
 
   it("React escapes the markup samples as text", () => {
-    const html = renderToStaticMarkup(createElement("p", { title: '"><img src=x onerror=alert(1)>' }, "<script>alert(1)</script>"));
+    const html = renderToStaticMarkup(
+      createElement("p", { title: '"><img src=x onerror=alert(1)>' }, "<script>alert(1)</script>"),
+    );
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;");

@@ -19,16 +19,36 @@ describe("suggested intervention functions (Behaviour Change Wheel matrix)", () 
     expect(suggestedFunctions("PSYCHOLOGICAL_CAPABILITY")).toEqual(["EDUCATION", "TRAINING", "ENABLEMENT"]);
   });
   it("reflective motivation → education, persuasion, incentivisation, coercion", () => {
-    expect(suggestedFunctions("REFLECTIVE_MOTIVATION")).toEqual(["EDUCATION", "PERSUASION", "INCENTIVISATION", "COERCION"]);
+    expect(suggestedFunctions("REFLECTIVE_MOTIVATION")).toEqual([
+      "EDUCATION",
+      "PERSUASION",
+      "INCENTIVISATION",
+      "COERCION",
+    ]);
   });
   it("automatic motivation → persuasion, incentivisation, coercion, environmental restructuring, modelling, enablement", () => {
-    expect(suggestedFunctions("AUTOMATIC_MOTIVATION")).toEqual(["PERSUASION", "INCENTIVISATION", "COERCION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"]);
+    expect(suggestedFunctions("AUTOMATIC_MOTIVATION")).toEqual([
+      "PERSUASION",
+      "INCENTIVISATION",
+      "COERCION",
+      "ENVIRONMENTAL_RESTRUCTURING",
+      "MODELLING",
+      "ENABLEMENT",
+    ]);
   });
   it("physical opportunity → restriction, environmental restructuring, enablement", () => {
-    expect(suggestedFunctions("PHYSICAL_OPPORTUNITY")).toEqual(["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"]);
+    expect(suggestedFunctions("PHYSICAL_OPPORTUNITY")).toEqual([
+      "RESTRICTION",
+      "ENVIRONMENTAL_RESTRUCTURING",
+      "ENABLEMENT",
+    ]);
   });
   it("social opportunity → restriction, environmental restructuring, enablement", () => {
-    expect(suggestedFunctions("SOCIAL_OPPORTUNITY")).toEqual(["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"]);
+    expect(suggestedFunctions("SOCIAL_OPPORTUNITY")).toEqual([
+      "RESTRICTION",
+      "ENVIRONMENTAL_RESTRUCTURING",
+      "ENABLEMENT",
+    ]);
   });
 });
 
@@ -168,7 +188,9 @@ describe("difference in differences", () => {
 
 describe("removalProblem", () => {
   it("asks for an intervention when none has started", () => {
-    expect(removalProblem(null)).toBe("No intervention has started yet: adoption after its start is the evidence a barrier was removed.");
+    expect(removalProblem(null)).toBe(
+      "No intervention has started yet: adoption after its start is the evidence a barrier was removed.",
+    );
   });
   it("asks for more observations when either side has too few", () => {
     expect(removalProblem(beforeAfter({ performed: 1, missed: 2 }, { performed: 8, missed: 2 }))).toBe(

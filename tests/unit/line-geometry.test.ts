@@ -3,15 +3,37 @@ import { lineGeometry } from "@/lib/domain/line-geometry";
 
 describe("the SVG line chart's geometry", () => {
   it("places points across the plot and values on a 0–100 scale", () => {
-    const g = lineGeometry([{ label: "a", value: 0 }, { label: "b", value: 50 }, { label: "c", value: 100 }], { width: 244, height: 132 });
+    const g = lineGeometry(
+      [
+        { label: "a", value: 0 },
+        { label: "b", value: 50 },
+        { label: "c", value: 100 },
+      ],
+      { width: 244, height: 132 },
+    );
     // plot: x 44…236, y 8…108
     expect(g.paths).toEqual(["M44,108 L140,58 L236,8"]);
-    expect(g.dots.map((d) => [d.x, d.y])).toEqual([[44, 108], [140, 58], [236, 8]]);
-    expect(g.yTicks.map((t) => [t.value, t.y])).toEqual([[0, 108], [25, 83], [50, 58], [75, 33], [100, 8]]);
+    expect(g.dots.map((d) => [d.x, d.y])).toEqual([
+      [44, 108],
+      [140, 58],
+      [236, 8],
+    ]);
+    expect(g.yTicks.map((t) => [t.value, t.y])).toEqual([
+      [0, 108],
+      [25, 83],
+      [50, 58],
+      [75, 33],
+      [100, 8],
+    ]);
   });
 
   it("leaves a gap for a missing week instead of drawing it as 0", () => {
-    const g = lineGeometry([{ label: "a", value: 10 }, { label: "b", value: 20 }, { label: "c", value: null }, { label: "d", value: 30 }]);
+    const g = lineGeometry([
+      { label: "a", value: 10 },
+      { label: "b", value: 20 },
+      { label: "c", value: null },
+      { label: "d", value: 30 },
+    ]);
     expect(g.paths).toHaveLength(2);
     expect(g.paths[1]).toMatch(/^M[\d.]+,[\d.]+$/);
     expect(g.dots.map((d) => d.label)).toEqual(["a", "b", "d"]);

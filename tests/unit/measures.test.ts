@@ -39,11 +39,27 @@ describe("behaviour sentence", () => {
         action: "posts the root cause and next step on the customer's ticket",
         frequency: "within 24 hours.",
       }),
-    ).toBe("When a customer reports a defect, the on-call engineer posts the root cause and next step on the customer's ticket within 24 hours.");
+    ).toBe(
+      "When a customer reports a defect, the on-call engineer posts the root cause and next step on the customer's ticket within 24 hours.",
+    );
   });
   it("keeps names as written and copes with missing parts", () => {
-    expect(behaviourSentence({ trigger: "At every sprint review", actor: "QA", action: "demos one customer journey", frequency: "" })).toBe("At every sprint review, QA demos one customer journey.");
-    expect(behaviourSentence({ trigger: "", actor: "the product owner", action: "calls a customer", frequency: "each week" })).toBe("The product owner calls a customer each week.");
+    expect(
+      behaviourSentence({
+        trigger: "At every sprint review",
+        actor: "QA",
+        action: "demos one customer journey",
+        frequency: "",
+      }),
+    ).toBe("At every sprint review, QA demos one customer journey.");
+    expect(
+      behaviourSentence({
+        trigger: "",
+        actor: "the product owner",
+        action: "calls a customer",
+        frequency: "each week",
+      }),
+    ).toBe("The product owner calls a customer each week.");
     expect(behaviourSentence({ trigger: " ", actor: "", action: "", frequency: "" })).toBe("");
   });
 });

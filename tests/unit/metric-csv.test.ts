@@ -5,7 +5,13 @@ const TODAY = "2026-11-22";
 
 describe("metric readings CSV", () => {
   it("reads good rows, organisation-wide when the team is empty", () => {
-    const text = ["date,metric,team,value", "2026-11-20,Customer retention,,93.4", "2026-11-21,Time to resolution,Payments,-2", "2026-11-22, NPS ,Reporting,+41.", "2026-11-01,Churn,,.5"].join("\n");
+    const text = [
+      "date,metric,team,value",
+      "2026-11-20,Customer retention,,93.4",
+      "2026-11-21,Time to resolution,Payments,-2",
+      "2026-11-22, NPS ,Reporting,+41.",
+      "2026-11-01,Churn,,.5",
+    ].join("\n");
     const { rows, fileError } = readReadingCsv(text, TODAY);
     expect(fileError).toBeUndefined();
     expect(rows).toEqual([
@@ -30,32 +36,58 @@ describe("metric readings CSV", () => {
       [2, null, ["Write decimals with a point: 12.5, not 12,5."]],
       [3, 1, ["Date must be a real date written YYYY-MM-DD."]],
       [4, 1, ["Date is in the future.", "Metric is missing."]],
-      [5, null, ["Date must be a real date written YYYY-MM-DD.", "Value must be a number written like 12.5 (got “abc”)."]],
+      [
+        5,
+        null,
+        ["Date must be a real date written YYYY-MM-DD.", "Value must be a number written like 12.5 (got “abc”)."],
+      ],
       [6, null, ["Value is missing."]],
       [7, null, ["Value is too large."]],
     ]);
   });
 
   it("flags a second row for the same metric, team and day (names compared case-insensitively)", () => {
-    const text = "date,metric,team,value\n2026-11-20,Retention,,1\n2026-11-20,retention,,2\n2026-11-20,Retention,Payments,3\n2026-11-21,Retention,,4";
-    expect(readReadingCsv(text, TODAY).rows.map((r) => [r.line, r.errors])).toEqual([[2, []], [3, ["Same metric, team and date as line 2."]], [4, []], [5, []]]);
+    const text =
+      "date,metric,team,value\n2026-11-20,Retention,,1\n2026-11-20,retention,,2\n2026-11-20,Retention,Payments,3\n2026-11-21,Retention,,4";
+    expect(readReadingCsv(text, TODAY).rows.map((r) => [r.line, r.errors])).toEqual([
+      [2, []],
+      [3, ["Same metric, team and date as line 2."]],
+      [4, []],
+      [5, []],
+    ]);
   });
 
   it("takes the team column as optional and explains a file with missing columns", () => {
-    expect(readReadingCsv("date,metric,value\n2026-11-20,Retention,5", TODAY).rows[0]).toMatchObject({ team: "", value: 5, errors: [] });
-    expect(readReadingCsv("date,team\n2026-01-01,x", TODAY).fileError).toBe("The CSV is missing the column(s): metric, value. Expected: date,metric,team,value.");
+    expect(readReadingCsv("date,metric,value\n2026-11-20,Retention,5", TODAY).rows[0]).toMatchObject({
+      team: "",
+      value: 5,
+      errors: [],
+    });
+    expect(readReadingCsv("date,team\n2026-01-01,x", TODAY).fileError).toBe(
+      "The CSV is missing the column(s): metric, value. Expected: date,metric,team,value.",
+    );
     expect(readReadingCsv("", TODAY).fileError).toBe("The file is empty.");
-    expect(readReadingCsv('date,metric,team,value\n2026-11-20,"Retention,,1', TODAY).fileError).toMatch(/quoted cell is not closed/);
+    expect(readReadingCsv('date,metric,team,value\n2026-11-20,"Retention,,1', TODAY).fileError).toMatch(
+      /quoted cell is not closed/,
+    );
   });
 
   it("refuses more than the maximum number of rows", () => {
-    const text = ["date,metric,team,value", ...Array.from({ length: MAX_READING_ROWS + 1 }, () => "2026-11-20,Retention,,1")].join("\n");
-    expect(readReadingCsv(text, TODAY).fileError).toBe(`At most ${MAX_READING_ROWS} rows per import; this file has ${MAX_READING_ROWS + 1}.`);
+    const text = [
+      "date,metric,team,value",
+      ...Array.from({ length: MAX_READING_ROWS + 1 }, () => "2026-11-20,Retention,,1"),
+    ].join("\n");
+    expect(readReadingCsv(text, TODAY).fileError).toBe(
+      `At most ${MAX_READING_ROWS} rows per import; this file has ${MAX_READING_ROWS + 1}.`,
+    );
   });
 
   it("points errors at the file line, past a blank line and a name spanning two lines", () => {
     const text = 'date,metric,team,value\n2026-11-20,"Two\nlines",,1\n\n2026-11-20,Retention,,x';
-    expect(readReadingCsv(text, TODAY).rows.map((r) => [r.line, r.errors.length])).toEqual([[2, 0], [5, 1]]);
+    expect(readReadingCsv(text, TODAY).rows.map((r) => [r.line, r.errors.length])).toEqual([
+      [2, 0],
+      [5, 1],
+    ]);
   });
 
   it("writes what it reads, negative numbers and formula-like names included", () => {
@@ -65,6 +97,8 @@ describe("metric readings CSV", () => {
     ];
     const text = readingsToCsv(rows);
     expect(text.split("\r\n")[1]).toBe("2026-11-20,'=HYPERLINK(x),,'-3.25");
-    expect(readReadingCsv(text, TODAY).rows.map(({ line: _l, errors, ...r }) => ({ ...r, errors }))).toEqual(rows.map((r) => ({ ...r, errors: [] })));
+    expect(readReadingCsv(text, TODAY).rows.map(({ line: _l, errors, ...r }) => ({ ...r, errors }))).toEqual(
+      rows.map((r) => ({ ...r, errors: [] })),
+    );
   });
 });

@@ -25,9 +25,17 @@ describe("weekly adoption", () => {
 });
 
 describe("adoption trend", () => {
-  const week = (rate: number | null, i: number): WeekPoint => ({ weekStart: `w${i}`, performed: 0, opportunities: rate === null ? 0 : 10, rate });
+  const week = (rate: number | null, i: number): WeekPoint => ({
+    weekStart: `w${i}`,
+    performed: 0,
+    opportunities: rate === null ? 0 : 10,
+    rate,
+  });
   it("fits a line through the weeks with enough data (x = 0,1,3,4; y = .50,.55,.60,.65: slope .35/10)", () => {
-    expect(adoptionTrend([0.5, 0.55, null, 0.6, 0.65].map(week))).toEqual({ trend: "rising", perWeek: expect.closeTo(0.035, 6) });
+    expect(adoptionTrend([0.5, 0.55, null, 0.6, 0.65].map(week))).toEqual({
+      trend: "rising",
+      perWeek: expect.closeTo(0.035, 6),
+    });
     expect(adoptionTrend([0.7, 0.6, 0.5, 0.4].map(week)).trend).toBe("falling");
     expect(adoptionTrend([0.5, 0.502, 0.498, 0.5].map(week)).trend).toBe("flat");
   });

@@ -9,9 +9,13 @@ const DATA = path.resolve(import.meta.dirname, "../../src/lib/server/data");
 const CHECK = /\b(authorize|require[A-Z]\w*|recordRefusal)\(/g;
 
 function unawaitedChecks(text: string): string[] {
-  return text.split("\n").flatMap((line, i) =>
-    [...line.matchAll(CHECK)].filter((m) => !/(await |function |import .*)$/.test(line.slice(0, m.index))).map(() => `line ${i + 1}: ${line.trim()}`),
-  );
+  return text
+    .split("\n")
+    .flatMap((line, i) =>
+      [...line.matchAll(CHECK)]
+        .filter((m) => !/(await |function |import .*)$/.test(line.slice(0, m.index)))
+        .map(() => `line ${i + 1}: ${line.trim()}`),
+    );
 }
 
 describe("permission checks in the data layer", () => {
@@ -20,6 +24,9 @@ describe("permission checks in the data layer", () => {
   });
 
   it("catches a check that is not awaited", () => {
-    expect(unawaitedChecks("  requireAdmin(ctx);\n  await authorize(ctx, \"x\");\n  authorize(ctx, \"y\");")).toEqual(["line 1: requireAdmin(ctx);", 'line 3: authorize(ctx, "y");']);
+    expect(unawaitedChecks('  requireAdmin(ctx);\n  await authorize(ctx, "x");\n  authorize(ctx, "y");')).toEqual([
+      "line 1: requireAdmin(ctx);",
+      'line 3: authorize(ctx, "y");',
+    ]);
   });
 });

@@ -11,8 +11,22 @@ describe("roles", () => {
   it("keeps manager dashboards from members, in the permission and in the menu", () => {
     expect(can("MEMBER", "dashboards.view")).toBe(false);
     expect(can("MANAGER", "dashboards.view")).toBe(true);
-    expect(navigationFor("MEMBER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Surveys", "Settings"]);
-    expect(navigationFor("MANAGER").map((i) => i.label)).toEqual(["Catalogue", "Log", "Barriers", "Surveys", "Dashboards", "Metrics", "Settings"]);
+    expect(navigationFor("MEMBER").map((i) => i.label)).toEqual([
+      "Catalogue",
+      "Log",
+      "Barriers",
+      "Surveys",
+      "Settings",
+    ]);
+    expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
+      "Catalogue",
+      "Log",
+      "Barriers",
+      "Surveys",
+      "Dashboards",
+      "Metrics",
+      "Settings",
+    ]);
   });
   it("lets managers and up run barrier analysis, and everyone propose barriers and answer surveys", () => {
     expect(ROLES.filter((r) => can(r, "barriers.manage"))).toEqual(["ADMIN", "LEADER", "MANAGER"]);

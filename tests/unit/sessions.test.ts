@@ -15,7 +15,9 @@ describe("session lifetime", () => {
   });
   it("ends 7 days after sign-in even when used all the time", () => {
     expect(SESSION_ABSOLUTE_MS).toBe(7 * 24 * H);
-    expect(sessionState({ createdAt: T0, lastSeenAt: after(7 * 24 * H - 60_000) }, after(7 * 24 * H - 1))).toBe("active");
+    expect(sessionState({ createdAt: T0, lastSeenAt: after(7 * 24 * H - 60_000) }, after(7 * 24 * H - 1))).toBe(
+      "active",
+    );
     expect(sessionState({ createdAt: T0, lastSeenAt: after(7 * 24 * H - 60_000) }, after(7 * 24 * H))).toBe("expired");
   });
   it("records activity at most once a minute", () => {

@@ -53,7 +53,9 @@ describe("survey CSV: good rows", () => {
   it("reads an explicit group and the chosen options", () => {
     const { rows, fileError } = readSurveyCsv(csv("r1,doer,Yes,No,Time;Tools"), shape);
     expect(fileError).toBeUndefined();
-    expect(rows).toEqual([{ line: 2, respondent: "r1", group: "DOER", optionIds: ["s-yes", "t-no", "h-time", "h-tools"], errors: [] }]);
+    expect(rows).toEqual([
+      { line: 2, respondent: "r1", group: "DOER", optionIds: ["s-yes", "t-no", "h-time", "h-tools"], errors: [] },
+    ]);
   });
   it("takes the group from the screening answers when the group cell is empty", () => {
     const { rows } = readSurveyCsv(csv("r1,,Yes,,", "r2,,No,Yes,", "r3,,Never due,,"), shape);
@@ -69,7 +71,10 @@ describe("survey CSV: good rows", () => {
     expect(rows[0]!.optionIds).toEqual(["s-yes"]);
   });
   it("accepts every spelling of non-doer and any case", () => {
-    const { rows } = readSurveyCsv(csv("a,non-doer,,,", "b,nondoer,,,", "c,Non Doer,,,", "d,NON-DOER,,,", "e,  Doer ,,,", "f,Excluded,,,"), shape);
+    const { rows } = readSurveyCsv(
+      csv("a,non-doer,,,", "b,nondoer,,,", "c,Non Doer,,,", "d,NON-DOER,,,", "e,  Doer ,,,", "f,Excluded,,,"),
+      shape,
+    );
     expect(rows.map((r) => [r.respondent, r.group, r.errors])).toEqual([
       ["a", "NON_DOER", []],
       ["b", "NON_DOER", []],
@@ -118,7 +123,10 @@ describe("survey CSV: row errors", () => {
   it("reports an unknown response and keeps the known ones", () => {
     const { rows } = readSurveyCsv(csv("r1,doer,Yes,Maybe,Time;Money"), shape);
     expect(rows[0]!.optionIds).toEqual(["s-yes", "h-time"]);
-    expect(rows[0]!.errors).toEqual([`Unknown response "Maybe" to "${TOOLS}".`, `Unknown response "Money" to "${HARDER}".`]);
+    expect(rows[0]!.errors).toEqual([
+      `Unknown response "Maybe" to "${TOOLS}".`,
+      `Unknown response "Money" to "${HARDER}".`,
+    ]);
   });
   it("refuses two responses to a single-choice question", () => {
     const { rows } = readSurveyCsv(csv("r1,doer,Yes,Yes;No,"), shape);
@@ -131,7 +139,9 @@ describe("survey CSV: row errors", () => {
   it("refuses a group that is not doer, non-doer or excluded", () => {
     const { rows } = readSurveyCsv(csv("r1,Sometimes,Yes,,"), shape);
     expect(rows[0]!.group).toBeNull();
-    expect(rows[0]!.errors).toEqual(['Group must be doer, non-doer or excluded (or empty to use the screening answers), not "Sometimes".']);
+    expect(rows[0]!.errors).toEqual([
+      'Group must be doer, non-doer or excluded (or empty to use the screening answers), not "Sometimes".',
+    ]);
   });
   it("refuses a row with no group and no screening answer", () => {
     const { rows } = readSurveyCsv(csv("r1,,,No,Time"), shape);
@@ -175,15 +185,25 @@ describe("survey CSV: row errors", () => {
   it("checks each row on its own: a bad row does not affect the next", () => {
     const { rows } = readSurveyCsv(csv("r1,bad,,,", "r2,doer,Yes,No,Tools"), shape);
     expect(rows[0]!.errors).toHaveLength(1);
-    expect(rows[1]).toEqual({ line: 3, respondent: "r2", group: "DOER", optionIds: ["s-yes", "t-no", "h-tools"], errors: [] });
+    expect(rows[1]).toEqual({
+      line: 3,
+      respondent: "r2",
+      group: "DOER",
+      optionIds: ["s-yes", "t-no", "h-tools"],
+      errors: [],
+    });
   });
 });
 
 describe("survey CSV: file errors", () => {
-  const FIRST_COLUMNS = "The first two columns must be respondent,group; then one column per question, headed by the question's text.";
+  const FIRST_COLUMNS =
+    "The first two columns must be respondent,group; then one column per question, headed by the question's text.";
 
   it("requires respondent,group as the first two columns", () => {
-    expect(readSurveyCsv(`group,respondent,${TOOLS}\ndoer,r1,Yes`, shape)).toEqual({ rows: [], fileError: FIRST_COLUMNS });
+    expect(readSurveyCsv(`group,respondent,${TOOLS}\ndoer,r1,Yes`, shape)).toEqual({
+      rows: [],
+      fileError: FIRST_COLUMNS,
+    });
     expect(readSurveyCsv(`respondent,${TOOLS}\nr1,Yes`, shape).fileError).toBe(FIRST_COLUMNS);
     expect(readSurveyCsv("respondent\nr1", shape).fileError).toBe(FIRST_COLUMNS);
     expect(readSurveyCsv(`name,group,${TOOLS}\nr1,doer,Yes`, shape).fileError).toBe(FIRST_COLUMNS);
@@ -191,15 +211,23 @@ describe("survey CSV: file errors", () => {
   it("names the question columns it does not know, as written in the file", () => {
     const { rows, fileError } = readSurveyCsv(`respondent,group,${TOOLS},How are you?,Why not?\nr1,doer,Yes,,`, shape);
     expect(rows).toEqual([]);
-    expect(fileError).toBe('Unknown question column(s): "How are you?", "Why not?". Head each column with a question\'s text exactly as in the survey.');
+    expect(fileError).toBe(
+      'Unknown question column(s): "How are you?", "Why not?". Head each column with a question\'s text exactly as in the survey.',
+    );
   });
   it("refuses a question in two columns, even written differently", () => {
-    const { rows, fileError } = readSurveyCsv(`respondent,group,${TOOLS},${SCREEN},  ${TOOLS.toUpperCase()}\nr1,doer,Yes,,No`, shape);
+    const { rows, fileError } = readSurveyCsv(
+      `respondent,group,${TOOLS},${SCREEN},  ${TOOLS.toUpperCase()}\nr1,doer,Yes,,No`,
+      shape,
+    );
     expect(rows).toEqual([]);
     expect(fileError).toBe(`A question appears in more than one column: "${TOOLS.toLowerCase()}".`);
   });
   it("reports a broken quote", () => {
-    expect(readSurveyCsv(`${HEADER}\nr1,"doer,Yes,,`, shape)).toEqual({ rows: [], fileError: 'A quoted cell is not closed: check for a missing ".' });
+    expect(readSurveyCsv(`${HEADER}\nr1,"doer,Yes,,`, shape)).toEqual({
+      rows: [],
+      fileError: 'A quoted cell is not closed: check for a missing ".',
+    });
   });
   it("reports an empty file", () => {
     expect(readSurveyCsv("", shape)).toEqual({ rows: [], fileError: "The file is empty." });
@@ -208,7 +236,10 @@ describe("survey CSV: file errors", () => {
   it(`refuses more than ${MAX_SURVEY_ROWS} respondents and accepts exactly that many`, () => {
     expect(MAX_SURVEY_ROWS).toBe(5000);
     const body = (n: number) => Array.from({ length: n }, (_, i) => `r${i + 1},doer,,,`);
-    expect(readSurveyCsv(csv(...body(5001)), shape)).toEqual({ rows: [], fileError: "At most 5000 respondents per import; this file has 5001." });
+    expect(readSurveyCsv(csv(...body(5001)), shape)).toEqual({
+      rows: [],
+      fileError: "At most 5000 respondents per import; this file has 5001.",
+    });
     const ok = readSurveyCsv(csv(...body(5000)), shape);
     expect(ok.fileError).toBeUndefined();
     expect(ok.rows).toHaveLength(5000);

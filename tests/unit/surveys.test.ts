@@ -126,7 +126,9 @@ describe("tabulateSurvey", () => {
   });
   it("takes each response's counts from the map, zero when the option is missing", () => {
     const rows = tabulateSurvey(shape, counts, totals);
-    expect(rows.map((r) => [r.stats.doersWith, r.stats.doersTotal, r.stats.nonDoersWith, r.stats.nonDoersTotal])).toEqual([
+    expect(
+      rows.map((r) => [r.stats.doersWith, r.stats.doersTotal, r.stats.nonDoersWith, r.stats.nonDoersTotal]),
+    ).toEqual([
       [30, 50, 10, 50],
       [20, 50, 40, 50],
       [25, 50, 25, 50],
@@ -163,7 +165,8 @@ describe("tabulateSurvey", () => {
     expect(yes.oddsRatio).toBe(6);
   });
   it("compares nothing when a group is empty", () => {
-    const stats = tabulateSurvey(shape, new Map([["d1-yes", { doers: 3, nonDoers: 0 }]]), { doers: 5, nonDoers: 0 })[0]!.stats;
+    const stats = tabulateSurvey(shape, new Map([["d1-yes", { doers: 3, nonDoers: 0 }]]), { doers: 5, nonDoers: 0 })[0]!
+      .stats;
     expect(stats.pctDoers).toBe(60);
     expect(stats.pctNonDoers).toBeNull();
     expect(stats.oddsRatio).toBeNull();
@@ -173,8 +176,10 @@ describe("tabulateSurvey", () => {
 });
 
 describe("tabulationCsv", () => {
-  const label = (d: Determinant) => ({ ACCESS: "Access", SOCIAL_NORMS: "Social norms" })[d as "ACCESS" | "SOCIAL_NORMS"] ?? d;
-  const HEADER = "determinant,question,response,doers_with,doers_total,nondoers_with,nondoers_total,pct_doers,pct_nondoers,odds_ratio,or_ci_low,or_ci_high,err,p_value,test,significant";
+  const label = (d: Determinant) =>
+    ({ ACCESS: "Access", SOCIAL_NORMS: "Social norms" })[d as "ACCESS" | "SOCIAL_NORMS"] ?? d;
+  const HEADER =
+    "determinant,question,response,doers_with,doers_total,nondoers_with,nondoers_total,pct_doers,pct_nondoers,odds_ratio,or_ci_low,or_ci_high,err,p_value,test,significant";
 
   it("writes exactly the documented header and one line per response", () => {
     const rows = tabulateSurvey(
@@ -191,7 +196,9 @@ describe("tabulationCsv", () => {
     expect(lines).toHaveLength(7);
     expect(lines[6]).toBe("");
     // 30/50 vs 10/50: OR 6, Woolf CI 2.4526…–14.678…, ERR 4.75, p = 4.865e-5 (< 0.0001 → exponent form)
-    expect(lines[1]).toBe("Access,Is it difficult to get the tools you need?,Yes,30,50,10,50,60.0,20.0,6.000,2.453,14.678,4.750,4.865e-5,chi-square (N-1),yes");
+    expect(lines[1]).toBe(
+      "Access,Is it difficult to get the tools you need?,Yes,30,50,10,50,60.0,20.0,6.000,2.453,14.678,4.750,4.865e-5,chi-square (N-1),yes",
+    );
     expect(lines.slice(3, 6).map((l) => l.split(",").slice(0, 3).join(","))).toEqual([
       "Social norms,Do your colleagues approve?,Yes",
       "Social norms,Do your colleagues approve?,Not sure",
@@ -203,7 +210,9 @@ describe("tabulationCsv", () => {
     const rows = tabulateSurvey(shape, new Map([["d1-yes", { doers: 5, nonDoers: 5 }]]), { doers: 10, nonDoers: 10 });
     const line = tabulationCsv(rows.slice(0, 1), label).split("\r\n")[1];
     // Woolf CI: SE = √(4/5) = 0.8944; exp(±1.96·0.8944) = 0.173 … 5.772
-    expect(line).toBe("Access,Is it difficult to get the tools you need?,Yes,5,10,5,10,50.0,50.0,1.000,0.173,5.772,1.000,1.0000,chi-square (N-1),no");
+    expect(line).toBe(
+      "Access,Is it difficult to get the tools you need?,Yes,5,10,5,10,50.0,50.0,1.000,0.173,5.772,1.000,1.0000,chi-square (N-1),no",
+    );
   });
   it("leaves the statistics empty when a group has nobody", () => {
     const rows = tabulateSurvey(shape, new Map([["d1-yes", { doers: 3, nonDoers: 0 }]]), { doers: 4, nonDoers: 0 });
@@ -213,7 +222,16 @@ describe("tabulationCsv", () => {
   });
   it("quotes cells with commas and quotes", () => {
     const quoted: SurveyShape = {
-      questions: [{ id: "q", text: 'Is the "runbook" up to date, usually?', kind: "DETERMINANT", determinant: "ACCESS", multiple: false, options: [{ id: "o", label: "Yes, mostly", classifies: null }] }],
+      questions: [
+        {
+          id: "q",
+          text: 'Is the "runbook" up to date, usually?',
+          kind: "DETERMINANT",
+          determinant: "ACCESS",
+          multiple: false,
+          options: [{ id: "o", label: "Yes, mostly", classifies: null }],
+        },
+      ],
     };
     const line = tabulationCsv(tabulateSurvey(quoted, new Map(), { doers: 0, nonDoers: 0 }), label).split("\r\n")[1];
     expect(line).toBe('Access,"Is the ""runbook"" up to date, usually?","Yes, mostly",0,0,0,0,,,,,,,,,no');
@@ -237,11 +255,17 @@ describe("formatP", () => {
 
 describe("screeningTemplate", () => {
   it("asks about the last two weeks with the action as written, minus a trailing full stop", () => {
-    expect(screeningTemplate("post the root cause on the ticket.").text).toBe("In the last two weeks, each time it was due, did you post the root cause on the ticket?");
-    expect(screeningTemplate("  demo one customer journey . ").text).toBe("In the last two weeks, each time it was due, did you demo one customer journey?");
+    expect(screeningTemplate("post the root cause on the ticket.").text).toBe(
+      "In the last two weeks, each time it was due, did you post the root cause on the ticket?",
+    );
+    expect(screeningTemplate("  demo one customer journey . ").text).toBe(
+      "In the last two weeks, each time it was due, did you demo one customer journey?",
+    );
   });
   it("asks in the second person: the behaviour's third-person verb becomes its base form", () => {
-    expect(screeningTemplate("posts the root cause on the customer's ticket").text).toBe("In the last two weeks, each time it was due, did you post the root cause on the customer's ticket?");
+    expect(screeningTemplate("posts the root cause on the customer's ticket").text).toBe(
+      "In the last two weeks, each time it was due, did you post the root cause on the customer's ticket?",
+    );
     expect(baseForm("demos each change")).toBe("demo each change");
     expect(baseForm("watches a session")).toBe("watch a session");
     expect(baseForm("verifies the fix")).toBe("verify the fix");
@@ -251,7 +275,9 @@ describe("screeningTemplate", () => {
     expect(baseForm("says thanks")).toBe("say thanks");
   });
   it("falls back to a generic action when none is given", () => {
-    expect(screeningTemplate("   ").text).toBe("In the last two weeks, each time it was due, did you do this behaviour?");
+    expect(screeningTemplate("   ").text).toBe(
+      "In the last two weeks, each time it was due, did you do this behaviour?",
+    );
   });
   it("offers doer, non-doer and excluded answers", () => {
     expect(screeningTemplate("x").options).toEqual([

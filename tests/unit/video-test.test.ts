@@ -22,15 +22,28 @@ describe("the automatic video test", () => {
   it("passes every seeded behaviour", () => {
     const all = [...NORTHWIND.values, ...SECOND_ORG.values].flatMap((v) => v.behaviours);
     expect(all.length).toBeGreaterThanOrEqual(15);
-    for (const b of all) expect({ title: b.title, findings: videoTest(b).findings }).toEqual({ title: b.title, findings: [] });
+    for (const b of all)
+      expect({ title: b.title, findings: videoTest(b).findings }).toEqual({ title: b.title, findings: [] });
   });
 
   it("fails 'Be customer-centric' with at least three findings, naming the words", () => {
-    const r = videoTest({ title: "Be customer-centric", actor: "", action: "Be customer-centric", trigger: "", frequency: "", completionCriterion: "" });
+    const r = videoTest({
+      title: "Be customer-centric",
+      actor: "",
+      action: "Be customer-centric",
+      trigger: "",
+      frequency: "",
+      completionCriterion: "",
+    });
     expect(r.passes).toBe(false);
     expect(r.findings.length).toBeGreaterThanOrEqual(3);
     expect(r.findings.flatMap((f) => f.words)).toContain("customer-centric");
-    expect(r.findings.filter((f) => f.kind === "missing").map((f) => f.field).sort()).toEqual(["actor", "completionCriterion", "frequency", "trigger"]);
+    expect(
+      r.findings
+        .filter((f) => f.kind === "missing")
+        .map((f) => f.field)
+        .sort(),
+    ).toEqual(["actor", "completionCriterion", "frequency", "trigger"]);
     for (const f of r.findings) expect(f.suggestion.length).toBeGreaterThan(10);
   });
 
@@ -65,19 +78,31 @@ describe("the automatic video test", () => {
     expect(r.findings.find((f) => f.field === "action" && f.kind === "unobservable")?.words).toContain(word);
   });
 
-  it.each([["regularly"], ["often"], ["when possible"], ["as needed"], ["in a timely manner"], ["as soon as possible"], ["from time to time"], ["promptly"]])(
-    "flags the unmeasurable frequency %j",
-    (frequency) => {
-      const r = videoTest({ ...GOOD, frequency });
-      expect(r.passes).toBe(false);
-      expect(r.findings).toEqual([expect.objectContaining({ field: "frequency", kind: "vague-frequency", words: [frequency] })]);
-    },
-  );
+  it.each([
+    ["regularly"],
+    ["often"],
+    ["when possible"],
+    ["as needed"],
+    ["in a timely manner"],
+    ["as soon as possible"],
+    ["from time to time"],
+    ["promptly"],
+  ])("flags the unmeasurable frequency %j", (frequency) => {
+    const r = videoTest({ ...GOOD, frequency });
+    expect(r.passes).toBe(false);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ field: "frequency", kind: "vague-frequency", words: [frequency] }),
+    ]);
+  });
 
-  it.each([["within 24 hours"], ["every sprint review"], ["each Monday before 10:00"], ["before the release is approved"], ["within 2 working days"], ["every time"]])(
-    "accepts the checkable frequency %j",
-    (frequency) => expect(videoTest({ ...GOOD, frequency }).passes).toBe(true),
-  );
+  it.each([
+    ["within 24 hours"],
+    ["every sprint review"],
+    ["each Monday before 10:00"],
+    ["before the release is approved"],
+    ["within 2 working days"],
+    ["every time"],
+  ])("accepts the checkable frequency %j", (frequency) => expect(videoTest({ ...GOOD, frequency }).passes).toBe(true));
 
   it.each([
     ["writes the customer's goal in their own words on the ticket"],
@@ -89,7 +114,9 @@ describe("the automatic video test", () => {
   ])("passes the observable action %j", (action) => expect(withAction(action).passes).toBe(true));
 
   it.each([["We"], ["everyone"], ["All staff"], ["people"]])("flags the diffuse actor %j", (actor) => {
-    expect(videoTest({ ...GOOD, actor }).findings).toEqual([expect.objectContaining({ field: "actor", kind: "diffuse-actor" })]);
+    expect(videoTest({ ...GOOD, actor }).findings).toEqual([
+      expect.objectContaining({ field: "actor", kind: "diffuse-actor" }),
+    ]);
   });
 
   it("reports every missing part once, and ignores a missing title", () => {
@@ -99,8 +126,14 @@ describe("the automatic video test", () => {
 
   it("checks the title, trigger and completion criterion too, and is case-insensitive", () => {
     expect(videoTest({ ...GOOD, title: "Be Proactive" }).findings.map((f) => f.field)).toEqual(["title", "title"]);
-    expect(videoTest({ ...GOOD, trigger: "Whenever we feel a customer is unhappy" }).findings[0]).toMatchObject({ field: "trigger", words: ["feel"] });
-    expect(videoTest({ ...GOOD, completionCriterion: "The customer understands the fix" }).findings[0]).toMatchObject({ field: "completionCriterion", words: ["understands"] });
+    expect(videoTest({ ...GOOD, trigger: "Whenever we feel a customer is unhappy" }).findings[0]).toMatchObject({
+      field: "trigger",
+      words: ["feel"],
+    });
+    expect(videoTest({ ...GOOD, completionCriterion: "The customer understands the fix" }).findings[0]).toMatchObject({
+      field: "completionCriterion",
+      words: ["understands"],
+    });
   });
 
   it("does not flag words that merely contain a flagged word", () => {

@@ -14,7 +14,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const orgs = await listOrganizationsOf(ctx.userId);
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="print:hidden sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
       <header className="print:hidden border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -27,7 +30,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
               {ctx.userName} · {ROLE_LABELS[ctx.role]}
             </span>
-            <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100">
+            <span
+              aria-hidden
+              className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
+            >
               {initials(ctx.userName)}
             </span>
             <SignOutButton />

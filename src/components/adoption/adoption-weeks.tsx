@@ -2,7 +2,12 @@ import { adoptionTrend, type WeekPoint } from "@/lib/domain/observations";
 import { MIN_OPPORTUNITIES } from "@/lib/domain/adoption";
 
 const weekFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const TREND_WORDS = { rising: "Rising", falling: "Falling", flat: "Flat", unknown: "Not enough data for a trend" } as const;
+const TREND_WORDS = {
+  rising: "Rising",
+  falling: "Falling",
+  flat: "Flat",
+  unknown: "Not enough data for a trend",
+} as const;
 
 /**
  * Weekly adoption as bars (no chart library: this page must stay light), with the number of
@@ -14,11 +19,16 @@ export function AdoptionWeeks({ points }: { points: WeekPoint[] }) {
     <figure>
       <figcaption className="mb-2 text-sm">
         Trend: <strong data-testid="adoption-trend">{TREND_WORDS[trend]}</strong>
-        {perWeek !== null && ` (${perWeek >= 0 ? "+" : ""}${(perWeek * 100).toFixed(1)} points a week)`} · weeks with fewer than {MIN_OPPORTUNITIES} opportunities show no rate.
+        {perWeek !== null && ` (${perWeek >= 0 ? "+" : ""}${(perWeek * 100).toFixed(1)} points a week)`} · weeks with
+        fewer than {MIN_OPPORTUNITIES} opportunities show no rate.
       </figcaption>
       <div aria-hidden className="flex h-32 items-end gap-0.5 border-b border-slate-300 dark:border-slate-700">
         {points.map((p) => (
-          <div key={p.weekStart} className="flex h-full flex-1 flex-col justify-end" title={`${weekFmt.format(new Date(p.weekStart))}: ${p.rate === null ? "not enough data" : `${Math.round(p.rate * 100)}%`} (${p.opportunities} opportunities)`}>
+          <div
+            key={p.weekStart}
+            className="flex h-full flex-1 flex-col justify-end"
+            title={`${weekFmt.format(new Date(p.weekStart))}: ${p.rate === null ? "not enough data" : `${Math.round(p.rate * 100)}%`} (${p.opportunities} opportunities)`}
+          >
             {p.rate === null ? (
               <div className="h-1 bg-slate-200 dark:bg-slate-700" />
             ) : (
@@ -32,9 +42,15 @@ export function AdoptionWeeks({ points }: { points: WeekPoint[] }) {
         <table className="mt-2 w-full text-left tabular-nums" data-testid="adoption-table">
           <thead>
             <tr>
-              <th scope="col" className="py-1 font-medium">Week of</th>
-              <th scope="col" className="py-1 font-medium">Adoption</th>
-              <th scope="col" className="py-1 font-medium">Performed / opportunities</th>
+              <th scope="col" className="py-1 font-medium">
+                Week of
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Adoption
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Performed / opportunities
+              </th>
             </tr>
           </thead>
           <tbody>

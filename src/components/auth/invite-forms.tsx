@@ -13,12 +13,32 @@ export function JoinAsNewUserForm({ token, email }: { token: string; email: stri
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {state?.ok && <p role="status" className="text-sm">Welcome! Signing you in…</p>}
+      {state?.ok && (
+        <p role="status" className="text-sm">
+          Welcome! Signing you in…
+        </p>
+      )}
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <input type="hidden" name="token" value={token} />
       <Field name="name" label="Your name" autoComplete="name" error={errors.name} required maxLength={80} />
-      <Field name="email" label="E-mail" type="email" autoComplete="email" defaultValue={email ?? ""} error={errors.email} required />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" error={errors.password} hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`} required />
+      <Field
+        name="email"
+        label="E-mail"
+        type="email"
+        autoComplete="email"
+        defaultValue={email ?? ""}
+        error={errors.email}
+        required
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        error={errors.password}
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`}
+        required
+      />
       <Button type="submit" disabled={pending || state?.ok} className="w-full">
         {pending ? "Joining…" : "Create account and join"}
       </Button>

@@ -15,7 +15,10 @@ export function SignInForm({ next }: { next: string }) {
     const form = new FormData(e.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
-    const missing = { email: email ? undefined : "Enter your e-mail address.", password: password ? undefined : "Enter your password." };
+    const missing = {
+      email: email ? undefined : "Enter your e-mail address.",
+      password: password ? undefined : "Enter your password.",
+    };
     if (missing.email || missing.password) return setErrors(missing);
     setPending(true);
     setErrors({});
@@ -27,14 +30,26 @@ export function SignInForm({ next }: { next: string }) {
     }
     setPending(false);
     // The same answer for an unknown e-mail and a wrong password.
-    setErrors({ form: res?.status === 429 ? "Too many attempts. Wait a few minutes and try again." : "That e-mail and password do not match an account." });
+    setErrors({
+      form:
+        res?.status === 429
+          ? "Too many attempts. Wait a few minutes and try again."
+          : "That e-mail and password do not match an account.",
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={errors.form} />
       <Field name="email" label="E-mail" type="email" autoComplete="email" error={errors.email} required />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" error={errors.password} required />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password}
+        required
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>

@@ -12,10 +12,23 @@ import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup, SCORE_OPTIONS } from "@/components/ui/choice-group";
 
 const EMPTY: BarrierFormValues = {
-  title: "", description: "", evidence: "", comB: "", determinant: "", feasibility: "DIFFICULT", impact: "", reach: "", ease: "", behaviourIds: [], teamIds: [],
+  title: "",
+  description: "",
+  evidence: "",
+  comB: "",
+  determinant: "",
+  feasibility: "DIFFICULT",
+  impact: "",
+  reach: "",
+  ease: "",
+  behaviourIds: [],
+  teamIds: [],
 };
 
-type Props = { options: BarrierOptionsDto; canScore: boolean } & ({ mode: "create"; initial?: Partial<BarrierFormValues> } | { mode: "edit"; id: string; updatedAt: string; initial: BarrierFormValues });
+type Props = { options: BarrierOptionsDto; canScore: boolean } & (
+  | { mode: "create"; initial?: Partial<BarrierFormValues> }
+  | { mode: "edit"; id: string; updatedAt: string; initial: BarrierFormValues }
+);
 
 const SCORES = [
   { name: "impact", legend: "Impact on the behaviour", hint: "1 = barely slows people down, 5 = stops the behaviour." },
@@ -25,7 +38,9 @@ const SCORES = [
 
 /** Record, propose or edit a barrier: the friction as people experience it, classified twice. */
 export function BarrierForm(props: Props) {
-  const [state, onSubmit, pending] = useFormAction<ActionResult<unknown>>(props.mode === "create" ? createBarrierAction : updateBarrierAction);
+  const [state, onSubmit, pending] = useFormAction<ActionResult<unknown>>(
+    props.mode === "create" ? createBarrierAction : updateBarrierAction,
+  );
   const v = { ...EMPTY, ...props.initial };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
@@ -37,30 +52,107 @@ export function BarrierForm(props: Props) {
           <input type="hidden" name="updatedAt" value={props.updatedAt} />
         </>
       )}
-      <Field name="title" label="Title" defaultValue={v.title} error={errors.title} maxLength={120} hint="Short, in people's words, e.g. “Nobody owns the ticket queue”." />
-      <TextAreaField name="description" label="What gets in the way" defaultValue={v.description} error={errors.description} rows={3} maxLength={1000} hint="The friction as people experience it, e.g. “Engineers are on three projects; the ticket queue is owned by nobody.”" />
-      <TextAreaField name="evidence" label="Evidence" defaultValue={v.evidence} error={errors.evidence} rows={3} maxLength={4000} hint="Quotes, links to observations' notes, survey figures." />
-      <CheckboxGroup name="behaviourIds" legend="Behaviours it stands in the way of" options={props.options.behaviours} selected={v.behaviourIds} error={errors.behaviourIds} />
-      <CheckboxGroup name="teamIds" legend="Teams where it applies (none = everywhere)" options={props.options.teams} selected={v.teamIds} error={errors.teamIds} hint="Barriers are local: name the teams that meet it." />
+      <Field
+        name="title"
+        label="Title"
+        defaultValue={v.title}
+        error={errors.title}
+        maxLength={120}
+        hint="Short, in people's words, e.g. “Nobody owns the ticket queue”."
+      />
+      <TextAreaField
+        name="description"
+        label="What gets in the way"
+        defaultValue={v.description}
+        error={errors.description}
+        rows={3}
+        maxLength={1000}
+        hint="The friction as people experience it, e.g. “Engineers are on three projects; the ticket queue is owned by nobody.”"
+      />
+      <TextAreaField
+        name="evidence"
+        label="Evidence"
+        defaultValue={v.evidence}
+        error={errors.evidence}
+        rows={3}
+        maxLength={4000}
+        hint="Quotes, links to observations' notes, survey figures."
+      />
+      <CheckboxGroup
+        name="behaviourIds"
+        legend="Behaviours it stands in the way of"
+        options={props.options.behaviours}
+        selected={v.behaviourIds}
+        error={errors.behaviourIds}
+      />
+      <CheckboxGroup
+        name="teamIds"
+        legend="Teams where it applies (none = everywhere)"
+        options={props.options.teams}
+        selected={v.teamIds}
+        error={errors.teamIds}
+        hint="Barriers are local: name the teams that meet it."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="comB" label="COM-B component" defaultValue={v.comB} options={optionsOf(COMB_LABELS)} placeholder="Choose…" error={errors.comB} hint="Capability, opportunity or motivation: which is missing?" />
-        <SelectField name="determinant" label="Barrier Analysis determinant" defaultValue={v.determinant} options={optionsOf(DETERMINANT_LABELS)} placeholder="Choose…" error={errors.determinant} />
+        <SelectField
+          name="comB"
+          label="COM-B component"
+          defaultValue={v.comB}
+          options={optionsOf(COMB_LABELS)}
+          placeholder="Choose…"
+          error={errors.comB}
+          hint="Capability, opportunity or motivation: which is missing?"
+        />
+        <SelectField
+          name="determinant"
+          label="Barrier Analysis determinant"
+          defaultValue={v.determinant}
+          options={optionsOf(DETERMINANT_LABELS)}
+          placeholder="Choose…"
+          error={errors.determinant}
+        />
       </div>
-      <RadioGroup name="feasibility" legend="Can a person do the behaviour today if they want to?" options={optionsOf(FEASIBILITY_LABELS)} selected={v.feasibility} error={errors.feasibility} columns />
+      <RadioGroup
+        name="feasibility"
+        legend="Can a person do the behaviour today if they want to?"
+        options={optionsOf(FEASIBILITY_LABELS)}
+        selected={v.feasibility}
+        error={errors.feasibility}
+        columns
+      />
       {props.canScore ? (
         <fieldset className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <legend className="px-1 text-sm font-semibold">Scores</legend>
-          <p className="text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}. Leave all three empty to score later.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Priority = {PRIORITY_FORMULA}. Leave all three empty to score later.
+          </p>
           {SCORES.map((s) => (
-            <RadioGroup key={s.name} name={s.name} legend={s.legend} hint={s.hint} options={SCORE_OPTIONS} selected={v[s.name]} error={errors[s.name]} />
+            <RadioGroup
+              key={s.name}
+              name={s.name}
+              legend={s.legend}
+              hint={s.hint}
+              options={SCORE_OPTIONS}
+              selected={v[s.name]}
+              error={errors[s.name]}
+            />
           ))}
         </fieldset>
       ) : (
-        <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">A leader or manager scores your proposal (impact, people affected, ease of removal) to place it in the priority list.</p>
+        <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
+          A leader or manager scores your proposal (impact, people affected, ease of removal) to place it in the
+          priority list.
+        </p>
       )}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : props.mode === "edit" ? "Save barrier" : props.canScore ? "Record barrier" : "Propose barrier"}
+          {pending
+            ? "Saving…"
+            : props.mode === "edit"
+              ? "Save barrier"
+              : props.canScore
+                ? "Record barrier"
+                : "Propose barrier"}
         </Button>
         <Link href={props.mode === "edit" ? `/barriers/${props.id}` : "/barriers"} className={buttonClass("secondary")}>
           Cancel

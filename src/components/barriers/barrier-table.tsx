@@ -16,14 +16,27 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: str
 ];
 
 /** Barriers as a table; with `sortHref`, each column header is a link that sorts by it (kept in the URL). */
-export function BarrierTable({ rows, sort, sortHref }: { rows: BarrierRowDto[]; sort?: SortKey; sortHref?: (key: SortKey) => string }) {
+export function BarrierTable({
+  rows,
+  sort,
+  sortHref,
+}: {
+  rows: BarrierRowDto[];
+  sort?: SortKey;
+  sortHref?: (key: SortKey) => string;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="w-full text-left text-sm" data-testid="barrier-table">
         <thead className="text-slate-600 dark:text-slate-400">
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className={`p-2 font-medium ${c.numeric ? "text-right" : ""} ${c.className ?? ""}`} aria-sort={sort === c.key ? (c.numeric ? "descending" : "ascending") : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                className={`p-2 font-medium ${c.numeric ? "text-right" : ""} ${c.className ?? ""}`}
+                aria-sort={sort === c.key ? (c.numeric ? "descending" : "ascending") : undefined}
+              >
                 {sortHref ? (
                   <Link href={sortHref(c.key)} className="underline decoration-dotted underline-offset-2">
                     {c.label}
@@ -58,7 +71,9 @@ export function BarrierTable({ rows, sort, sortHref }: { rows: BarrierRowDto[]; 
               <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.reach ?? "–"}</td>
               <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.ease ?? "–"}</td>
               <td className="p-2">
-                <Badge tone={b.status === "REMOVED" ? "green" : b.status === "ACCEPTED" ? "slate" : "amber"}>{BARRIER_STATUS_LABELS[b.status] ?? b.status}</Badge>
+                <Badge tone={b.status === "REMOVED" ? "green" : b.status === "ACCEPTED" ? "slate" : "amber"}>
+                  {BARRIER_STATUS_LABELS[b.status] ?? b.status}
+                </Badge>
               </td>
             </tr>
           ))}

@@ -1,7 +1,13 @@
 "use client";
 import Link from "next/link";
 import { createInterventionAction } from "@/lib/actions/barriers";
-import { APEASE_CRITERIA, FUNCTION_DESCRIPTIONS, FUNCTION_LABELS, INTERVENTION_FUNCTIONS, type InterventionFunction } from "@/lib/domain/interventions";
+import {
+  APEASE_CRITERIA,
+  FUNCTION_DESCRIPTIONS,
+  FUNCTION_LABELS,
+  INTERVENTION_FUNCTIONS,
+  type InterventionFunction,
+} from "@/lib/domain/interventions";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -22,7 +28,11 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
   const [state, onSubmit, pending] = useFormAction(createInterventionAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const others = INTERVENTION_FUNCTIONS.filter((f) => !suggested.includes(f));
-  const fn = (f: InterventionFunction, tag?: string) => ({ id: f, name: `${FUNCTION_LABELS[f]}${tag ? ` (${tag})` : ""}`, hint: FUNCTION_DESCRIPTIONS[f] });
+  const fn = (f: InterventionFunction, tag?: string) => ({
+    id: f,
+    name: `${FUNCTION_LABELS[f]}${tag ? ` (${tag})` : ""}`,
+    hint: FUNCTION_DESCRIPTIONS[f],
+  });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
       <FormError message={state && !state.ok ? state.formError : undefined} />
@@ -36,7 +46,13 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
         error={errors.function}
         columns
       />
-      <Field name="title" label="Title" error={errors.title} maxLength={120} hint="What will be done, e.g. “Queue owner rota on the team board”." />
+      <Field
+        name="title"
+        label="Title"
+        error={errors.title}
+        maxLength={120}
+        hint="What will be done, e.g. “Queue owner rota on the team board”."
+      />
       <TextAreaField name="description" label="Description" error={errors.description} rows={3} maxLength={2000} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="ownerId" label="Owner" options={owners} defaultValue={selfId} error={errors.ownerId} />
@@ -54,7 +70,14 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
         <legend className="px-1 text-sm font-semibold">APEASE appraisal (1 = poor, 5 = good)</legend>
         {APEASE_CRITERIA.map((c) => (
           <div key={c.key} className="grid gap-2 sm:grid-cols-[1fr_1fr]">
-            <RadioGroup name={`${c.key}Score`} legend={c.label} hint={c.question} options={SCORE_OPTIONS} selected="" error={errors[`${c.key}Score`]} />
+            <RadioGroup
+              name={`${c.key}Score`}
+              legend={c.label}
+              hint={c.question}
+              options={SCORE_OPTIONS}
+              selected=""
+              error={errors[`${c.key}Score`]}
+            />
             <Field name={`${c.key}Note`} label={`${c.label}: note`} error={errors[`${c.key}Note`]} maxLength={500} />
           </div>
         ))}

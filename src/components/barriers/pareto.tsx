@@ -13,7 +13,10 @@ export function Pareto({ points }: { points: ParetoPoint[] }) {
       title="Pareto: barriers by priority"
       description="Bars: each barrier's priority, highest first; line: the cumulative share of the total (dashed line at 80%)."
       file="barrier-pareto"
-      table={{ columns: ["rank", "barrier", "priority", "cumulative_pct"], rows: points.map((p, i) => [i + 1, p.label, p.score, p.cumulativePct]) }}
+      table={{
+        columns: ["rank", "barrier", "priority", "cumulative_pct"],
+        rows: points.map((p, i) => [i + 1, p.label, p.score, p.cumulativePct]),
+      }}
       testId="pareto"
     >
       <Chart points={points} />

@@ -17,9 +17,12 @@ function hrefWithout(filter: CatalogueFilter, key: Key): string {
 export function CatalogueFilters({ filter, facets }: { filter: CatalogueFilter; facets: CatalogueFacetsDto }) {
   const chips: { key: Key; label: string }[] = [];
   if (filter.q) chips.push({ key: "q", label: `“${filter.q}”` });
-  if (filter.value) chips.push({ key: "value", label: facets.values.find((v) => v.id === filter.value)?.name ?? "Value" });
-  if (filter.team) chips.push({ key: "team", label: `Team: ${facets.teams.find((t) => t.id === filter.team)?.name ?? "?"}` });
-  if (filter.owner) chips.push({ key: "owner", label: `Owner: ${facets.owners.find((o) => o.id === filter.owner)?.name ?? "?"}` });
+  if (filter.value)
+    chips.push({ key: "value", label: facets.values.find((v) => v.id === filter.value)?.name ?? "Value" });
+  if (filter.team)
+    chips.push({ key: "team", label: `Team: ${facets.teams.find((t) => t.id === filter.team)?.name ?? "?"}` });
+  if (filter.owner)
+    chips.push({ key: "owner", label: `Owner: ${facets.owners.find((o) => o.id === filter.owner)?.name ?? "?"}` });
   if (filter.status) chips.push({ key: "status", label: STATUS_LABELS[filter.status] });
   const select = `${inputClass} sm:w-auto`;
   return (
@@ -29,38 +32,62 @@ export function CatalogueFilters({ filter, facets }: { filter: CatalogueFilter; 
           <label htmlFor="catalogue-q" className="sr-only">
             Search behaviours
           </label>
-          <input id="catalogue-q" type="search" name="q" defaultValue={filter.q ?? ""} placeholder="Search all fields…" className={inputClass} maxLength={100} />
+          <input
+            id="catalogue-q"
+            type="search"
+            name="q"
+            defaultValue={filter.q ?? ""}
+            placeholder="Search all fields…"
+            className={inputClass}
+            maxLength={100}
+          />
         </div>
-        <label className="sr-only" htmlFor="catalogue-value">Value</label>
+        <label className="sr-only" htmlFor="catalogue-value">
+          Value
+        </label>
         <select id="catalogue-value" name="value" defaultValue={filter.value ?? ""} className={select}>
           <option value="">All values</option>
           {facets.values.map((v) => (
-            <option key={v.id} value={v.id}>{v.name}</option>
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
           ))}
         </select>
         {facets.teams.length > 0 && (
           <>
-            <label className="sr-only" htmlFor="catalogue-team">Team</label>
+            <label className="sr-only" htmlFor="catalogue-team">
+              Team
+            </label>
             <select id="catalogue-team" name="team" defaultValue={filter.team ?? ""} className={select}>
               <option value="">All teams</option>
               {facets.teams.map((t) => (
-                <option key={t.id} value={t.id}>{t.name}</option>
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
               ))}
             </select>
           </>
         )}
-        <label className="sr-only" htmlFor="catalogue-owner">Owner</label>
+        <label className="sr-only" htmlFor="catalogue-owner">
+          Owner
+        </label>
         <select id="catalogue-owner" name="owner" defaultValue={filter.owner ?? ""} className={select}>
           <option value="">All owners</option>
           {facets.owners.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
           ))}
         </select>
-        <label className="sr-only" htmlFor="catalogue-status">Status</label>
+        <label className="sr-only" htmlFor="catalogue-status">
+          Status
+        </label>
         <select id="catalogue-status" name="status" defaultValue={filter.status ?? ""} className={select}>
           <option value="">All statuses</option>
           {Object.entries(STATUS_LABELS).map(([k, label]) => (
-            <option key={k} value={k}>{label}</option>
+            <option key={k} value={k}>
+              {label}
+            </option>
           ))}
         </select>
         <button type="submit" className={buttonClass("secondary")}>
@@ -71,7 +98,11 @@ export function CatalogueFilters({ filter, facets }: { filter: CatalogueFilter; 
         <ul className="flex flex-wrap gap-2" aria-label="Active filters">
           {chips.map((c) => (
             <li key={c.key}>
-              <Link href={hrefWithout(filter, c.key)} className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 dark:bg-brand-700/40 dark:text-brand-100" aria-label={`Remove filter ${c.label}`}>
+              <Link
+                href={hrefWithout(filter, c.key)}
+                className="inline-flex items-center gap-1 rounded-full bg-brand-100 px-3 py-1 text-sm text-brand-700 hover:bg-brand-50 dark:bg-brand-700/40 dark:text-brand-100"
+                aria-label={`Remove filter ${c.label}`}
+              >
                 {c.label} <span aria-hidden>×</span>
               </Link>
             </li>

@@ -17,7 +17,9 @@ export function ImportForm() {
         { header: "Title", cell: (r) => r.title || "—" },
         { header: "Value", cell: (r) => r.value },
       ]}
-      summary={(d) => `${d.importable} of ${d.rows.length} behaviours can be imported as drafts.${d.newValues.length ? ` New values: ${d.newValues.join(", ")}.` : ""}`}
+      summary={(d) =>
+        `${d.importable} of ${d.rows.length} behaviours can be imported as drafts.${d.newValues.length ? ` New values: ${d.newValues.join(", ")}.` : ""}`
+      }
     />
   );
 }

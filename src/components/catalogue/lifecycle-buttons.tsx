@@ -6,7 +6,17 @@ import type { BehaviourStatus } from "@/lib/schemas/catalogue";
 import { Button, buttonClass } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
-function ActionButton({ id, label, action, variant = "secondary" }: { id: string; label: string; action: typeof submitForReviewAction; variant?: "primary" | "secondary" | "danger" }) {
+function ActionButton({
+  id,
+  label,
+  action,
+  variant = "secondary",
+}: {
+  id: string;
+  label: string;
+  action: typeof submitForReviewAction;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   const [state, run, pending] = useActionState(action, null);
   return (
     <form action={run} className="space-y-2">
@@ -28,7 +38,9 @@ export function LifecycleButtons({ id, status }: { id: string; status: Behaviour
           Edit
         </Link>
       )}
-      {status === "DRAFT" && <ActionButton id={id} label="Submit for review" action={submitForReviewAction} variant="primary" />}
+      {status === "DRAFT" && (
+        <ActionButton id={id} label="Submit for review" action={submitForReviewAction} variant="primary" />
+      )}
       {status === "IN_REVIEW" && <ActionButton id={id} label="Back to draft" action={withdrawAction} />}
       {status === "ACTIVE" && <ActionButton id={id} label="Retire" action={retireAction} variant="danger" />}
     </div>

@@ -16,7 +16,11 @@ export function NewValueForm() {
       </Button>
       <div className="sm:col-span-3">
         <FormError message={state && !state.ok ? state.formError : undefined} />
-        {state?.ok && <p role="status" className="text-sm">Value added.</p>}
+        {state?.ok && (
+          <p role="status" className="text-sm">
+            Value added.
+          </p>
+        )}
       </div>
     </form>
   );

@@ -5,7 +5,13 @@ import type { VersionDto } from "@/lib/schemas/behaviour";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateFmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 
 function RestoreButton({ behaviourId, restore, current }: { behaviourId: string; restore: number; current: number }) {
   const [state, action, pending] = useActionState(restoreVersionAction, null);
@@ -22,7 +28,17 @@ function RestoreButton({ behaviourId, restore, current }: { behaviourId: string;
   );
 }
 
-export function VersionHistory({ behaviourId, versions, current, canRestore }: { behaviourId: string; versions: VersionDto[]; current: number; canRestore: boolean }) {
+export function VersionHistory({
+  behaviourId,
+  versions,
+  current,
+  canRestore,
+}: {
+  behaviourId: string;
+  versions: VersionDto[];
+  current: number;
+  canRestore: boolean;
+}) {
   return (
     <ol className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
       {versions.map((v) => (
@@ -30,9 +46,13 @@ export function VersionHistory({ behaviourId, versions, current, canRestore }: {
           <span>
             <strong>Version {v.version}</strong>
             {v.version === current && " (current)"} · {v.editorName} · {dateFmt.format(new Date(v.createdAt))}
-            <span className="block text-slate-600 dark:text-slate-400">{v.version === 1 ? "Created" : v.changed.length ? `Changed: ${v.changed.join(", ")}` : "No changes"}</span>
+            <span className="block text-slate-600 dark:text-slate-400">
+              {v.version === 1 ? "Created" : v.changed.length ? `Changed: ${v.changed.join(", ")}` : "No changes"}
+            </span>
           </span>
-          {canRestore && v.version !== current && <RestoreButton behaviourId={behaviourId} restore={v.version} current={current} />}
+          {canRestore && v.version !== current && (
+            <RestoreButton behaviourId={behaviourId} restore={v.version} current={current} />
+          )}
         </li>
       ))}
     </ol>

@@ -31,7 +31,12 @@ export function VideoTestForm({ behaviourId, version }: { behaviourId: string; v
   const [state, onSubmit, pending] = useFormAction(videoTestAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   if (state?.ok) {
-    return <p role="status" className="text-sm">Recorded. {state.data.status === "ACTIVE" ? "The behaviour is now active and can be observed." : "It stays in review."}</p>;
+    return (
+      <p role="status" className="text-sm">
+        Recorded.{" "}
+        {state.data.status === "ACTIVE" ? "The behaviour is now active and can be observed." : "It stays in review."}
+      </p>
+    );
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -57,7 +62,13 @@ export function VideoTestForm({ behaviourId, version }: { behaviourId: string; v
           </p>
         )}
       </fieldset>
-      <TextAreaField name="notes" label="Notes" error={errors.notes} maxLength={1000} hint="Required for a fail: say what would make it pass." />
+      <TextAreaField
+        name="notes"
+        label="Notes"
+        error={errors.notes}
+        maxLength={1000}
+        hint="Required for a fail: say what would make it pass."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Recording…" : "Record video test"}
       </Button>

@@ -23,12 +23,15 @@ export function VideoTestRecord({ tests }: { tests: VideoTestDto[] }) {
                 <li key={t.id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-800">
                   <div className="flex items-center justify-between gap-2">
                     <span className="font-medium">{t.reviewerName}</span>
-                    <Badge tone={t.verdict === "PASS" ? "green" : "red"}>{t.verdict === "PASS" ? "Pass" : "Fail"}</Badge>
+                    <Badge tone={t.verdict === "PASS" ? "green" : "red"}>
+                      {t.verdict === "PASS" ? "Pass" : "Fail"}
+                    </Badge>
                   </div>
                   <ul className="mt-2 space-y-0.5">
                     {CRITERIA.map((c) => (
                       <li key={c.key}>
-                        {t.answers[c.key] ? "✓" : "✗"} <span className="sr-only">{t.answers[c.key] ? "yes" : "no"}: </span>
+                        {t.answers[c.key] ? "✓" : "✗"}{" "}
+                        <span className="sr-only">{t.answers[c.key] ? "yes" : "no"}: </span>
                         {c.question}
                       </li>
                     ))}

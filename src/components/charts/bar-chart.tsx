@@ -8,7 +8,15 @@ export interface BarSeries {
 }
 
 /** Stacked bars per category (e.g. metrics per month by kind). */
-export default function StackedBarChart({ data, series, xKey }: { data: Record<string, string | number>[]; series: BarSeries[]; xKey: string }) {
+export default function StackedBarChart({
+  data,
+  series,
+  xKey,
+}: {
+  data: Record<string, string | number>[];
+  series: BarSeries[];
+  xKey: string;
+}) {
   return (
     <div className="h-56 w-full">
       <ResponsiveContainer width="100%" height="100%">

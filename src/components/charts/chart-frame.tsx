@@ -22,7 +22,11 @@ function download(name: string, blob: Blob) {
 /** Draws the frame's chart (its largest SVG) on a white canvas at twice the size, as PNG. */
 async function svgToPng(root: HTMLElement): Promise<Blob | null> {
   const svgs = [...root.querySelectorAll("svg")];
-  const svg = svgs.sort((a, b) => b.getBoundingClientRect().width * b.getBoundingClientRect().height - a.getBoundingClientRect().width * a.getBoundingClientRect().height)[0];
+  const svg = svgs.sort(
+    (a, b) =>
+      b.getBoundingClientRect().width * b.getBoundingClientRect().height -
+      a.getBoundingClientRect().width * a.getBoundingClientRect().height,
+  )[0];
   if (!svg) return null;
   const { width, height } = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -51,17 +55,46 @@ async function svgToPng(root: HTMLElement): Promise<Blob | null> {
  * A chart with what every chart here offers: its data as a table (for screen readers and exact
  * figures), and downloads as CSV and PNG. The chart itself is hidden from assistive technology.
  */
-export function ChartFrame({ title, description, file, table, children, testId }: { title: string; description?: React.ReactNode; file: string; table: ChartTable; children: React.ReactNode; testId?: string }) {
+export function ChartFrame({
+  title,
+  description,
+  file,
+  table,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  file: string;
+  table: ChartTable;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   const chart = useRef<HTMLDivElement>(null);
   return (
-    <figure className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" data-testid={testId}>
+    <figure
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      data-testid={testId}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption>
           <span className="font-semibold">{title}</span>
           {description && <span className="block text-xs text-slate-600 dark:text-slate-400">{description}</span>}
         </figcaption>
         <div className="flex gap-1">
-          <Button type="button" variant="ghost" className="min-h-8 px-2 py-1 text-xs" onClick={() => download(`${file}.csv`, new Blob([toCsv([table.columns, ...table.rows.map((r) => r.map(String))])], { type: "text/csv;charset=utf-8" }))}>
+          <Button
+            type="button"
+            variant="ghost"
+            className="min-h-8 px-2 py-1 text-xs"
+            onClick={() =>
+              download(
+                `${file}.csv`,
+                new Blob([toCsv([table.columns, ...table.rows.map((r) => r.map(String))])], {
+                  type: "text/csv;charset=utf-8",
+                }),
+              )
+            }
+          >
             CSV<span className="sr-only"> of {title}</span>
           </Button>
           <Button

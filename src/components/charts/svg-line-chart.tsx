@@ -5,10 +5,22 @@ import { lineGeometry, type LinePoint } from "@/lib/domain/line-geometry";
  * open with it stay light on a phone. Each point names its week and value on hover; the frame's
  * table is the accessible form of the same data.
  */
-export function SvgLineChart({ points, unit = "%", colour = "#2563eb" }: { points: LinePoint[]; unit?: string; colour?: string }) {
+export function SvgLineChart({
+  points,
+  unit = "%",
+  colour = "#2563eb",
+}: {
+  points: LinePoint[];
+  unit?: string;
+  colour?: string;
+}) {
   const g = lineGeometry(points, { width: 480, height: 220, maxXTicks: 6 });
   return (
-    <svg viewBox={`0 0 ${g.width} ${g.height}`} className="h-auto w-full max-w-3xl text-slate-600 dark:text-slate-300" data-chart="svg-line">
+    <svg
+      viewBox={`0 0 ${g.width} ${g.height}`}
+      className="h-auto w-full max-w-3xl text-slate-600 dark:text-slate-300"
+      data-chart="svg-line"
+    >
       <rect x="0" y="0" width={g.width} height={g.height} fill="white" className="dark:fill-slate-900" />
       {g.yTicks.map((t) => (
         <g key={t.value}>

@@ -6,13 +6,27 @@ import { SvgLineChart } from "@/components/charts/svg-line-chart";
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
 /** Weekly adoption; weeks under the minimum have no point (a gap, not a 0%). */
-export function AdoptionTrend({ points, title = "Adoption trend", description }: { points: WeekPoint[]; title?: string; description?: string }) {
+export function AdoptionTrend({
+  points,
+  title = "Adoption trend",
+  description,
+}: {
+  points: WeekPoint[];
+  title?: string;
+  description?: string;
+}) {
   return (
     <ChartFrame
       title={title}
-      description={description ?? `Performed ÷ opportunities per week; weeks with fewer than ${MIN_OPPORTUNITIES} opportunities show no point.`}
+      description={
+        description ??
+        `Performed ÷ opportunities per week; weeks with fewer than ${MIN_OPPORTUNITIES} opportunities show no point.`
+      }
       file="adoption-trend"
-      table={{ columns: ["week", "performed", "opportunities", "adoption_pct"], rows: points.map((p) => [p.weekStart, p.performed, p.opportunities, pct(p.rate) ?? ""]) }}
+      table={{
+        columns: ["week", "performed", "opportunities", "adoption_pct"],
+        rows: points.map((p) => [p.weekStart, p.performed, p.opportunities, pct(p.rate) ?? ""]),
+      }}
       testId="adoption-trend"
     >
       {/* Plain SVG, not recharts: the overview opens with this chart, and a phone should not run a chart library for one line. */}

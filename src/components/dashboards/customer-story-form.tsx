@@ -17,8 +17,22 @@ export function CustomerStoryForm({ today }: { today: string }) {
           Saved.
         </p>
       )}
-      <Field name="meetingDate" label="Meeting date" type="date" defaultValue={today} max={today} error={errors.meetingDate} />
-      <TextAreaField name="story" label="Customer story" rows={4} maxLength={2000} error={errors.story} hint="Who the customer is, what happened to them, and what it tells us. No personal data beyond what the customer agreed to share." />
+      <Field
+        name="meetingDate"
+        label="Meeting date"
+        type="date"
+        defaultValue={today}
+        max={today}
+        error={errors.meetingDate}
+      />
+      <TextAreaField
+        name="story"
+        label="Customer story"
+        rows={4}
+        maxLength={2000}
+        error={errors.story}
+        hint="Who the customer is, what happened to them, and what it tells us. No personal data beyond what the customer agreed to share."
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save customer story"}
       </Button>

@@ -10,7 +10,19 @@ type Shown = "period" | "stream" | "team" | "value";
  * The filters live in the URL (a GET form), so a view can be bookmarked and shared. Changing a
  * filter applies it at once; the Apply button is there for keyboards and browsers without script.
  */
-export function DashboardFilters({ action, filter, options, show = ["period", "stream", "team", "value"], hidden = {} }: { action: string; filter: DashboardFilter; options?: FilterOptionsDto; show?: Shown[]; hidden?: Record<string, string | undefined> }) {
+export function DashboardFilters({
+  action,
+  filter,
+  options,
+  show = ["period", "stream", "team", "value"],
+  hidden = {},
+}: {
+  action: string;
+  filter: DashboardFilter;
+  options?: FilterOptionsDto;
+  show?: Shown[];
+  hidden?: Record<string, string | undefined>;
+}) {
   const select = `${inputClass} sm:w-auto`;
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
   const field = (id: Shown, label: string, children: React.ReactNode, value: string | undefined) =>
@@ -19,7 +31,13 @@ export function DashboardFilters({ action, filter, options, show = ["period", "s
         <label htmlFor={`filter-${id}`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
           {label}
         </label>
-        <select id={`filter-${id}`} name={id === "period" ? "period" : id} defaultValue={value ?? ""} onChange={submit} className={select}>
+        <select
+          id={`filter-${id}`}
+          name={id === "period" ? "period" : id}
+          defaultValue={value ?? ""}
+          onChange={submit}
+          className={select}
+        >
           {children}
         </select>
       </div>

@@ -19,12 +19,19 @@ const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…
 export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) {
   const width = LABEL + COL * Math.max(1, data.teams.length);
   const height = HEAD + ROW * Math.max(1, data.behaviours.length);
-  const cell = (teamId: string, behaviourId: string) => data.cells[`${teamId}:${behaviourId}`] ?? { performed: 0, opportunities: 0 };
+  const cell = (teamId: string, behaviourId: string) =>
+    data.cells[`${teamId}:${behaviourId}`] ?? { performed: 0, opportunities: 0 };
   const rows = data.behaviours.flatMap((b) =>
     data.teams.map((t) => {
       const c = cell(t.id, b.id);
       const { rate } = heatColour(c);
-      return [b.title, t.name, c.performed, c.opportunities, rate === null ? `fewer than ${MIN_GROUP_SIZE} opportunities` : `${Math.round(rate * 100)}%`];
+      return [
+        b.title,
+        t.name,
+        c.performed,
+        c.opportunities,
+        rate === null ? `fewer than ${MIN_GROUP_SIZE} opportunities` : `${Math.round(rate * 100)}%`,
+      ];
     }),
   );
   return (
@@ -36,7 +43,14 @@ export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) 
       testId="heatmap"
     >
       <div className="overflow-x-auto">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="presentation" fontFamily="system-ui, sans-serif" fontSize={11}>
+        <svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="presentation"
+          fontFamily="system-ui, sans-serif"
+          fontSize={11}
+        >
           {data.teams.map((t, i) => (
             <text key={t.id} x={LABEL + i * COL + COL / 2} y={HEAD - 10} textAnchor="middle" fill="#334155">
               <title>{t.name}</title>
@@ -54,9 +68,25 @@ export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) 
                 const { rate, band } = heatColour(c);
                 return (
                   <g key={t.id} transform={`translate(${LABEL + i * COL}, 0)`} data-band={band}>
-                    <rect x={1} y={1} width={COL - 2} height={ROW - 2} rx={3} fill={band === "none" ? "#e2e8f0" : BANDS[band]} />
-                    <text x={COL / 2} y={ROW / 2 + 4} textAnchor="middle" fill={band === "none" ? "#64748b" : band >= 3 ? "#ffffff" : "#0f172a"}>
-                      {rate === null ? (c.opportunities === 0 ? "–" : `n=${c.opportunities}`) : `${Math.round(rate * 100)}%`}
+                    <rect
+                      x={1}
+                      y={1}
+                      width={COL - 2}
+                      height={ROW - 2}
+                      rx={3}
+                      fill={band === "none" ? "#e2e8f0" : BANDS[band]}
+                    />
+                    <text
+                      x={COL / 2}
+                      y={ROW / 2 + 4}
+                      textAnchor="middle"
+                      fill={band === "none" ? "#64748b" : band >= 3 ? "#ffffff" : "#0f172a"}
+                    >
+                      {rate === null
+                        ? c.opportunities === 0
+                          ? "–"
+                          : `n=${c.opportunities}`
+                        : `${Math.round(rate * 100)}%`}
                     </text>
                   </g>
                 );

@@ -7,15 +7,32 @@ import { WeeklyLine } from "@/components/charts/lazy-charts";
 const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 10) / 10);
 
 /** The behaviour's weekly adoption and the metric's weekly mean on one time axis (two y-axes). */
-export function OutcomeChart({ adoption, metric, name, unit }: { adoption: WeekPoint[]; metric: WeeklyValue[]; name: string; unit: string }) {
+export function OutcomeChart({
+  adoption,
+  metric,
+  name,
+  unit,
+}: {
+  adoption: WeekPoint[];
+  metric: WeeklyValue[];
+  name: string;
+  unit: string;
+}) {
   const byWeek = new Map(metric.map((m) => [m.weekStart, m.value]));
-  const rows = adoption.map((p) => ({ weekStart: p.weekStart, adoption: round(p.rate === null ? null : p.rate * 100), metric: round(byWeek.get(p.weekStart)) }));
+  const rows = adoption.map((p) => ({
+    weekStart: p.weekStart,
+    adoption: round(p.rate === null ? null : p.rate * 100),
+    metric: round(byWeek.get(p.weekStart)),
+  }));
   return (
     <ChartFrame
       title={`Adoption and ${name}`}
       description="Weekly adoption (left axis, %) and the metric's weekly mean (right axis)."
       file="behaviour-outcome"
-      table={{ columns: ["week", "adoption_pct", `${name} (${unit})`], rows: rows.map((r) => [r.weekStart, r.adoption ?? "", r.metric ?? ""]) }}
+      table={{
+        columns: ["week", "adoption_pct", `${name} (${unit})`],
+        rows: rows.map((r) => [r.weekStart, r.adoption ?? "", r.metric ?? ""]),
+      }}
       testId="outcome-chart"
     >
       <WeeklyLine

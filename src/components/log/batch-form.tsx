@@ -20,12 +20,38 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="idempotencyKey" value={key} />
       <FormError message={state && !state.ok ? state.formError : undefined} />
-      {state?.ok && <p role="status" className="text-sm">Batch saved.</p>}
+      {state?.ok && (
+        <p role="status" className="text-sm">
+          Batch saved.
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField name="teamId" label="Team" options={options.teams} error={errors.teamId} />
-        <SelectField name="behaviourId" label="Behaviour" options={options.behaviours.map((b) => ({ id: b.id, name: b.title }))} placeholder="Choose a behaviour…" error={errors.behaviourId} />
-        <Field name="performed" label="Performed" type="number" inputMode="numeric" min={0} max={1000} error={errors.performed} />
-        <Field name="opportunities" label="Out of (opportunities)" type="number" inputMode="numeric" min={1} max={1000} error={errors.opportunities} />
+        <SelectField
+          name="behaviourId"
+          label="Behaviour"
+          options={options.behaviours.map((b) => ({ id: b.id, name: b.title }))}
+          placeholder="Choose a behaviour…"
+          error={errors.behaviourId}
+        />
+        <Field
+          name="performed"
+          label="Performed"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={1000}
+          error={errors.performed}
+        />
+        <Field
+          name="opportunities"
+          label="Out of (opportunities)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={1000}
+          error={errors.opportunities}
+        />
         <Field name="occurredOn" label="Date" type="date" defaultValue={today} max={today} error={errors.occurredOn} />
         <Field name="note" label="Note (optional)" maxLength={500} error={errors.note} />
       </div>

@@ -55,15 +55,40 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
     if (!current || pending) return;
     setError(null);
     start(async () => {
-      const result = await logObservationAction({ behaviourId: current.id, teamId, outcome, note, anonymous, idempotencyKey: key.current });
+      const result = await logObservationAction({
+        behaviourId: current.id,
+        teamId,
+        outcome,
+        note,
+        anonymous,
+        idempotencyKey: key.current,
+      });
       if (!result.ok) {
-        setError(result.fieldErrors?.note ?? result.fieldErrors?.teamId ?? result.fieldErrors?.behaviourId ?? result.formError ?? "Not saved. Try again.");
+        setError(
+          result.fieldErrors?.note ??
+            result.fieldErrors?.teamId ??
+            result.fieldErrors?.behaviourId ??
+            result.formError ??
+            "Not saved. Try again.",
+        );
         return;
       }
       key.current = newKey();
-      if (!result.data.duplicate) mine.add({ id: result.data.id, token: result.data.undoToken, title: current.title, outcome, note, at: Date.now() });
+      if (!result.data.duplicate)
+        mine.add({
+          id: result.data.id,
+          token: result.data.undoToken,
+          title: current.title,
+          outcome,
+          note,
+          at: Date.now(),
+        });
       setNote("");
-      setSaved({ id: result.data.id, token: result.data.undoToken, text: `${outcome === "performed" ? "Performed" : "Missed"}: ${current.title}${anonymous ? " (anonymous)" : ""}` });
+      setSaved({
+        id: result.data.id,
+        token: result.data.undoToken,
+        text: `${outcome === "performed" ? "Performed" : "Missed"}: ${current.title}${anonymous ? " (anonymous)" : ""}`,
+      });
     });
   }
 
@@ -79,7 +104,11 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
   }
 
   if (options.teams.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">You are not in a team yet, so there is nothing to log for. Ask an admin to add you to your team.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
+        You are not in a team yet, so there is nothing to log for. Ask an admin to add you to your team.
+      </p>
+    );
   }
 
   return (
@@ -109,7 +138,13 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
           <label htmlFor="log-search" className="block text-sm font-medium">
             Find a behaviour
           </label>
-          <input id="log-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={inputClass} />
+          <input
+            id="log-search"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className={inputClass}
+          />
         </div>
       </div>
 
@@ -124,7 +159,10 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
         )}
       </div>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       )}
@@ -133,18 +171,36 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
         {behaviours.map((b) => {
           const isSelected = b.id === selected;
           return (
-            <li key={b.id} className={`rounded-lg border bg-white dark:bg-slate-900 ${isSelected ? "border-brand-600" : "border-slate-200 dark:border-slate-800"}`}>
-              <button type="button" aria-pressed={isSelected} onClick={() => setSelected(isSelected ? null : b.id)} className="block w-full px-4 py-3 text-left">
+            <li
+              key={b.id}
+              className={`rounded-lg border bg-white dark:bg-slate-900 ${isSelected ? "border-brand-600" : "border-slate-200 dark:border-slate-800"}`}
+            >
+              <button
+                type="button"
+                aria-pressed={isSelected}
+                onClick={() => setSelected(isSelected ? null : b.id)}
+                className="block w-full px-4 py-3 text-left"
+              >
                 <span className="block font-medium">{b.title}</span>
                 <span className="block text-sm text-slate-600 dark:text-slate-400">{b.sentence}</span>
               </button>
               {isSelected && (
                 <div className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-800">
                   <div className="grid grid-cols-2 gap-3">
-                    <button type="button" disabled={pending} onClick={() => log("performed")} className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 disabled:opacity-60">
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => log("performed")}
+                      className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+                    >
                       Performed
                     </button>
-                    <button type="button" disabled={pending} onClick={() => log("missed")} className="min-h-14 rounded-lg bg-amber-500 text-base font-semibold text-slate-950 hover:bg-amber-600 disabled:opacity-60">
+                    <button
+                      type="button"
+                      disabled={pending}
+                      onClick={() => log("missed")}
+                      className="min-h-14 rounded-lg bg-amber-500 text-base font-semibold text-slate-950 hover:bg-amber-600 disabled:opacity-60"
+                    >
                       Missed
                     </button>
                   </div>
@@ -152,10 +208,22 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
                     <label htmlFor={`note-${b.id}`} className="block text-sm font-medium">
                       Note (optional): describe the situation, not a person
                     </label>
-                    <textarea id={`note-${b.id}`} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} className={inputClass} />
+                    <textarea
+                      id={`note-${b.id}`}
+                      value={note}
+                      onChange={(e) => setNote(e.target.value)}
+                      maxLength={500}
+                      rows={2}
+                      className={inputClass}
+                    />
                   </div>
                   <label className="flex min-h-10 items-center gap-2 text-sm">
-                    <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} className="size-5" />
+                    <input
+                      type="checkbox"
+                      checked={anonymous}
+                      onChange={(e) => setAnonymous(e.target.checked)}
+                      className="size-5"
+                    />
                     Log anonymously (your name is not stored)
                   </label>
                 </div>
@@ -164,7 +232,9 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
           );
         })}
       </ul>
-      {behaviours.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No active behaviour matches.</p>}
+      {behaviours.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">No active behaviour matches.</p>
+      )}
       <MyEntries store={mine} />
     </div>
   );

@@ -62,7 +62,8 @@ export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> })
           return (
             <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <span>
-                <strong>{e.outcome === "performed" ? "Performed" : "Missed"}</strong> · {e.title} · {timeFmt.format(new Date(e.at))}
+                <strong>{e.outcome === "performed" ? "Performed" : "Missed"}</strong> · {e.title} ·{" "}
+                {timeFmt.format(new Date(e.at))}
               </span>
               <span className="flex gap-1">
                 <button
@@ -71,7 +72,12 @@ export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> })
                   className="rounded-md px-2 py-1 underline"
                   onClick={() =>
                     start(async () => {
-                      const r = await editObservationAction({ id: e.id, token: e.token, outcome: flipped, note: e.note });
+                      const r = await editObservationAction({
+                        id: e.id,
+                        token: e.token,
+                        outcome: flipped,
+                        note: e.note,
+                      });
                       setError(r.ok ? null : (r.formError ?? "Could not change it."));
                       if (r.ok) store.update(e.id, { outcome: flipped });
                     })

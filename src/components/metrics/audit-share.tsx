@@ -14,7 +14,10 @@ export function AuditShare({ points }: { points: AuditPoint[] }) {
       title="Customer-outcome and internal-process metrics by month"
       description="Metrics tracked at the end of each month."
       file="metrics-audit"
-      table={{ columns: ["month", "customer", "internal", "customer_share"], rows: points.map((p) => [p.month, p.customer, p.internal, formatShare(p.customerShare)]) }}
+      table={{
+        columns: ["month", "customer", "internal", "customer_share"],
+        rows: points.map((p) => [p.month, p.customer, p.internal, formatShare(p.customerShare)]),
+      }}
       testId="audit-chart"
     >
       <StackedBars

@@ -7,13 +7,28 @@ import { FormError } from "@/components/ui/field";
 import { CheckboxGroup } from "@/components/ui/choice-group";
 
 /** The hypothesis behind a metric: "if teams do these behaviours, this figure moves". */
-export function MetricBehavioursForm({ metricId, options, selected }: { metricId: string; options: { id: string; name: string }[]; selected: string[] }) {
+export function MetricBehavioursForm({
+  metricId,
+  options,
+  selected,
+}: {
+  metricId: string;
+  options: { id: string; name: string }[];
+  selected: string[];
+}) {
   const [state, onSubmit, pending] = useFormAction<ActionResult>(setMetricBehavioursAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" name="metricId" value={metricId} />
-      <CheckboxGroup name="behaviourIds" legend="Behaviours meant to move this metric" options={options} selected={selected} error={errors.behaviourIds} hint="If teams do these, this figure should change. The dashboards compare their adoption with it over time." />
+      <CheckboxGroup
+        name="behaviourIds"
+        legend="Behaviours meant to move this metric"
+        options={options}
+        selected={selected}
+        error={errors.behaviourIds}
+        hint="If teams do these, this figure should change. The dashboards compare their adoption with it over time."
+      />
       <FormError message={state && !state.ok ? state.formError : undefined} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">

@@ -2,8 +2,20 @@
 import type { TargetStatus } from "@/lib/domain/outcomes";
 import type { Tone } from "@/components/ui/badge";
 
-export const STATUS_LABELS: Record<TargetStatus, string> = { ON_TRACK: "On track", AT_RISK: "At risk", OFF_TRACK: "Off track", NO_TARGET: "No target", NO_DATA: "No data" };
-export const STATUS_TONES: Record<TargetStatus, Tone> = { ON_TRACK: "green", AT_RISK: "amber", OFF_TRACK: "red", NO_TARGET: "slate", NO_DATA: "slate" };
+export const STATUS_LABELS: Record<TargetStatus, string> = {
+  ON_TRACK: "On track",
+  AT_RISK: "At risk",
+  OFF_TRACK: "Off track",
+  NO_TARGET: "No target",
+  NO_DATA: "No data",
+};
+export const STATUS_TONES: Record<TargetStatus, Tone> = {
+  ON_TRACK: "green",
+  AT_RISK: "amber",
+  OFF_TRACK: "red",
+  NO_TARGET: "slate",
+  NO_DATA: "slate",
+};
 export const DIRECTION_LABELS = { UP: "Higher is better", DOWN: "Lower is better" } as const;
 
 /** A reading with its unit, e.g. "93.4 %" or "31 hours"; up to 2 decimals. */

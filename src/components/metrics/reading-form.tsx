@@ -8,7 +8,17 @@ import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 
 /** One reading for a day, organisation-wide or for a team; a second one for the same day replaces it. */
-export function ReadingForm({ metricId, unit, today, teams }: { metricId: string; unit: string; today: string; teams: { id: string; name: string }[] }) {
+export function ReadingForm({
+  metricId,
+  unit,
+  today,
+  teams,
+}: {
+  metricId: string;
+  unit: string;
+  today: string;
+  teams: { id: string; name: string }[];
+}) {
   const [state, onSubmit, pending] = useFormAction<ActionResult>(addReadingAction);
   const form = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -20,8 +30,22 @@ export function ReadingForm({ metricId, unit, today, teams }: { metricId: string
       <input type="hidden" name="metricId" value={metricId} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name="date" label="Date" type="date" defaultValue={today} max={today} error={errors.date} />
-        <SelectField name="teamId" label="For" options={teams} placeholder="Whole organisation" defaultValue="" error={errors.teamId} />
-        <Field name="value" label={`Value (${unit})`} inputMode="decimal" autoComplete="off" error={errors.value} hint="A point for decimals, e.g. 12.5." />
+        <SelectField
+          name="teamId"
+          label="For"
+          options={teams}
+          placeholder="Whole organisation"
+          defaultValue=""
+          error={errors.teamId}
+        />
+        <Field
+          name="value"
+          label={`Value (${unit})`}
+          inputMode="decimal"
+          autoComplete="off"
+          error={errors.value}
+          hint="A point for decimals, e.g. 12.5."
+        />
       </div>
       <FormError message={state && !state.ok ? (state.formError ?? errors.metricId) : undefined} />
       {state?.ok && (

@@ -17,7 +17,10 @@ export function ReadingImportForm() {
         { header: "Date", cell: (r) => r.date },
         { header: "Metric", cell: (r) => r.metric },
         { header: "Team", cell: (r) => r.team || "Whole organisation" },
-        { header: "Value", cell: (r) => (r.value === null ? "–" : r.value.toLocaleString("en-GB", { maximumFractionDigits: 4 })) },
+        {
+          header: "Value",
+          cell: (r) => (r.value === null ? "–" : r.value.toLocaleString("en-GB", { maximumFractionDigits: 4 })),
+        },
       ]}
     />
   );

@@ -1,7 +1,19 @@
 import { formatDay, formatValue } from "./metric-labels";
 
 /** Readings newest first; `team` adds a column for readings taken per team. */
-export function ReadingsTable({ caption, rows, unit, weekly = false, testId }: { caption: string; rows: { date: string; value: number; team?: string }[]; unit: string; weekly?: boolean; testId?: string }) {
+export function ReadingsTable({
+  caption,
+  rows,
+  unit,
+  weekly = false,
+  testId,
+}: {
+  caption: string;
+  rows: { date: string; value: number; team?: string }[];
+  unit: string;
+  weekly?: boolean;
+  testId?: string;
+}) {
   const withTeam = rows.some((r) => r.team !== undefined);
   return (
     <div className="max-h-96 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
@@ -9,9 +21,17 @@ export function ReadingsTable({ caption, rows, unit, weekly = false, testId }: {
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-white text-slate-600 dark:bg-slate-900 dark:text-slate-400">
           <tr>
-            <th scope="col" className="p-2 font-medium">{weekly ? "Week of" : "Date"}</th>
-            {withTeam && <th scope="col" className="p-2 font-medium">Team</th>}
-            <th scope="col" className="p-2 text-right font-medium">Value</th>
+            <th scope="col" className="p-2 font-medium">
+              {weekly ? "Week of" : "Date"}
+            </th>
+            {withTeam && (
+              <th scope="col" className="p-2 font-medium">
+                Team
+              </th>
+            )}
+            <th scope="col" className="p-2 text-right font-medium">
+              Value
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">

@@ -6,9 +6,20 @@ import { FormError } from "@/components/ui/field";
 import type { BackupImportResultDto } from "@/lib/schemas/backup";
 
 const LABELS: [string, string][] = [
-  ["users", "people"], ["Membership", "memberships"], ["Team", "teams"], ["Value", "values"], ["Behaviour", "behaviours"], ["Observation", "observations"],
-  ["Barrier", "barriers"], ["Intervention", "interventions"], ["Survey", "surveys"], ["SurveyRespondent", "survey responses"], ["Metric", "metrics"],
-  ["MetricReading", "metric readings"], ["CustomerStory", "customer stories"], ["AuditEvent", "audit events"],
+  ["users", "people"],
+  ["Membership", "memberships"],
+  ["Team", "teams"],
+  ["Value", "values"],
+  ["Behaviour", "behaviours"],
+  ["Observation", "observations"],
+  ["Barrier", "barriers"],
+  ["Intervention", "interventions"],
+  ["Survey", "surveys"],
+  ["SurveyRespondent", "survey responses"],
+  ["Metric", "metrics"],
+  ["MetricReading", "metric readings"],
+  ["CustomerStory", "customer stories"],
+  ["AuditEvent", "audit events"],
 ];
 const nf = new Intl.NumberFormat("en-GB");
 
@@ -40,7 +51,10 @@ export function BackupImportForm({ empty }: { empty: boolean }) {
   const error = state && !state.ok ? state.fieldErrors?.content : undefined;
   if (state?.ok) {
     return (
-      <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+      <p
+        role="status"
+        className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+      >
         {summary(state.data)}
       </p>
     );

@@ -28,7 +28,8 @@ export function InvitationList({ invitations }: { invitations: InvitationDto[] }
       {invitations.map((i) => (
         <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span>
-            {ROLE_LABELS[i.role]} {i.email ? `for ${i.email}` : "(anyone with the link)"} · created {dateFmt.format(new Date(i.createdAt))} · {i.status}
+            {ROLE_LABELS[i.role]} {i.email ? `for ${i.email}` : "(anyone with the link)"} · created{" "}
+            {dateFmt.format(new Date(i.createdAt))} · {i.status}
           </span>
           {i.status === "pending" && <RevokeButton id={i.id} />}
         </li>

@@ -19,26 +19,52 @@ export function InviteForm() {
           <label htmlFor="invite-role" className="block text-sm font-medium">
             Role
           </label>
-          <select id="invite-role" name="role" defaultValue="MEMBER" className={inputClass} aria-describedby={errors.role ? "invite-role-error" : undefined}>
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="MEMBER"
+            className={inputClass}
+            aria-describedby={errors.role ? "invite-role-error" : undefined}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}
               </option>
             ))}
           </select>
-          {errors.role && <p id="invite-role-error" className="text-sm text-red-700">{errors.role}</p>}
+          {errors.role && (
+            <p id="invite-role-error" className="text-sm text-red-700">
+              {errors.role}
+            </p>
+          )}
         </div>
-        <Field name="email" label="E-mail (optional: restricts the link to this person)" type="email" error={errors.email} />
+        <Field
+          name="email"
+          label="E-mail (optional: restricts the link to this person)"
+          type="email"
+          error={errors.email}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create invitation link"}
         </Button>
       </form>
       <FormError message={state && !state.ok ? state.formError : undefined} />
       {link && (
-        <div role="status" className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
-          <p className="text-sm">Send this link to the person you invite. It works once and expires in 7 days; it will not be shown again.</p>
+        <div
+          role="status"
+          className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
+        >
+          <p className="text-sm">
+            Send this link to the person you invite. It works once and expires in 7 days; it will not be shown again.
+          </p>
           <div className="flex flex-wrap gap-2">
-            <input readOnly value={link} aria-label="Invitation link" className={`${inputClass} flex-1 font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={link}
+              aria-label="Invitation link"
+              className={`${inputClass} flex-1 font-mono text-xs`}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <Button
               type="button"
               variant="secondary"

@@ -8,7 +8,10 @@ import { Button } from "@/components/ui/button";
 export function MemberRow({ member }: { member: MemberDto }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [statusState, statusAction, statusPending] = useActionState(setMemberStatusAction, null);
-  const error = (roleState && !roleState.ok && (roleState.fieldErrors?.role ?? roleState.formError)) || (statusState && !statusState.ok && statusState.formError) || undefined;
+  const error =
+    (roleState && !roleState.ok && (roleState.fieldErrors?.role ?? roleState.formError)) ||
+    (statusState && !statusState.ok && statusState.formError) ||
+    undefined;
   const errorId = `member-${member.membershipId}-error`;
   const disabled = member.status === "DISABLED";
   return (
@@ -52,7 +55,12 @@ export function MemberRow({ member }: { member: MemberDto }) {
           <form action={statusAction}>
             <input type="hidden" name="membershipId" value={member.membershipId} />
             <input type="hidden" name="status" value={disabled ? "ACTIVE" : "DISABLED"} />
-            <Button type="submit" variant={disabled ? "secondary" : "danger"} disabled={statusPending} className="min-h-8 px-2 py-1">
+            <Button
+              type="submit"
+              variant={disabled ? "secondary" : "danger"}
+              disabled={statusPending}
+              className="min-h-8 px-2 py-1"
+            >
               {disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
             </Button>
           </form>

@@ -14,7 +14,11 @@ export function RestoreButton({ type, id, title }: { type: TrashType; id: string
       <Button type="submit" variant="secondary" disabled={pending} aria-label={`Restore ${title}`}>
         Restore
       </Button>
-      {state && !state.ok && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.formError}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.formError}
+        </p>
+      )}
     </form>
   );
 }

@@ -15,7 +15,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               className={`block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${
-                active ? "bg-brand-100 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+                active
+                  ? "bg-brand-100 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
+                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
               }`}
             >
               {item.label}

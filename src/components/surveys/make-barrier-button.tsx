@@ -4,13 +4,27 @@ import { barrierFromResponseAction, setSurveyStatusAction } from "@/lib/actions/
 import { Button } from "@/components/ui/button";
 
 /** One click: the response becomes a barrier with its statistics attached. */
-export function MakeBarrierButton({ surveyId, optionId, label }: { surveyId: string; optionId: string; label: string }) {
+export function MakeBarrierButton({
+  surveyId,
+  optionId,
+  label,
+}: {
+  surveyId: string;
+  optionId: string;
+  label: string;
+}) {
   const [state, run, pending] = useActionState(barrierFromResponseAction, null);
   return (
     <form action={run} className="mt-1">
       <input type="hidden" name="surveyId" value={surveyId} />
       <input type="hidden" name="optionId" value={optionId} />
-      <Button type="submit" variant="secondary" className="min-h-8 px-2 py-1 text-xs" disabled={pending} aria-label={`Make “${label}” a barrier`}>
+      <Button
+        type="submit"
+        variant="secondary"
+        className="min-h-8 px-2 py-1 text-xs"
+        disabled={pending}
+        aria-label={`Make “${label}” a barrier`}
+      >
         Make it a barrier
       </Button>
       {state && !state.ok && (
@@ -31,7 +45,11 @@ export function SurveyStatusButton({ surveyId, status }: { surveyId: string; sta
       <Button type="submit" variant="secondary" disabled={pending}>
         {status === "OPEN" ? "Close survey" : "Reopen survey"}
       </Button>
-      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.formError}</p>}
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.formError}
+        </p>
+      )}
     </form>
   );
 }

@@ -17,13 +17,25 @@ export function ResponseForm({ surveyId, questions }: { surveyId: string; questi
         const name = `q_${q.id}`;
         const error = errors[name];
         return (
-          <fieldset key={q.id} className="space-y-1" aria-describedby={error ? `${name}-error` : undefined} aria-invalid={error ? true : undefined}>
+          <fieldset
+            key={q.id}
+            className="space-y-1"
+            aria-describedby={error ? `${name}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+          >
             <legend className="font-medium">
               {n + 1}. {q.text}
-              {q.multiple && <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">Choose all that apply.</span>}
+              {q.multiple && (
+                <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                  Choose all that apply.
+                </span>
+              )}
             </legend>
             {q.options.map((o) => (
-              <label key={o.id} className="flex min-h-11 items-center gap-3 rounded-md px-2 hover:bg-slate-50 dark:hover:bg-slate-800">
+              <label
+                key={o.id}
+                className="flex min-h-11 items-center gap-3 rounded-md px-2 hover:bg-slate-50 dark:hover:bg-slate-800"
+              >
                 <input type={q.multiple ? "checkbox" : "radio"} name={name} value={o.id} className="size-5" />
                 {o.label}
               </label>

@@ -2,7 +2,15 @@
 import { useState } from "react";
 import Link from "next/link";
 import { createSurveyAction } from "@/lib/actions/surveys";
-import { DETERMINANT_TEMPLATES, DETERMINANTS, screeningTemplate, TEMPLATE_RESPONSES, type Determinant, type Group, type QuestionKind } from "@/lib/domain/surveys";
+import {
+  DETERMINANT_TEMPLATES,
+  DETERMINANTS,
+  screeningTemplate,
+  TEMPLATE_RESPONSES,
+  type Determinant,
+  type Group,
+  type QuestionKind,
+} from "@/lib/domain/surveys";
 import { DETERMINANT_LABELS, GROUP_LABELS, optionsOf } from "@/lib/domain/labels";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -19,9 +27,20 @@ interface Draft {
 }
 
 let nextKey = 1;
-const screening = (action: string): Draft => ({ key: nextKey++, kind: "SCREENING", determinant: null, multiple: false, ...screeningTemplate(action) });
+const screening = (action: string): Draft => ({
+  key: nextKey++,
+  kind: "SCREENING",
+  determinant: null,
+  multiple: false,
+  ...screeningTemplate(action),
+});
 const determinantQuestion = (d: Determinant): Draft => ({
-  key: nextKey++, kind: "DETERMINANT", determinant: d, multiple: false, text: DETERMINANT_TEMPLATES[d], options: TEMPLATE_RESPONSES[d].map((label) => ({ label, classifies: null })),
+  key: nextKey++,
+  kind: "DETERMINANT",
+  determinant: d,
+  multiple: false,
+  text: DETERMINANT_TEMPLATES[d],
+  options: TEMPLATE_RESPONSES[d].map((label) => ({ label, classifies: null })),
 });
 
 /**
@@ -35,28 +54,61 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
   const [questions, setQuestions] = useState<Draft[]>(() => [screening("")]);
   const [adding, setAdding] = useState<Determinant>("SELF_EFFICACY");
 
-  const update = (key: number, change: (q: Draft) => Draft) => setQuestions((qs) => qs.map((q) => (q.key === key ? change(q) : q)));
+  const update = (key: number, change: (q: Draft) => Draft) =>
+    setQuestions((qs) => qs.map((q) => (q.key === key ? change(q) : q)));
   const chooseBehaviour = (id: string) => {
     const previous = behaviours.find((b) => b.id === behaviourId)?.action ?? "";
     const next = behaviours.find((b) => b.id === id)?.action ?? "";
     setBehaviourId(id);
     // Follow the behaviour in the default screening question, unless its text was edited.
-    setQuestions((qs) => qs.map((q) => (q.kind === "SCREENING" && q.text === screeningTemplate(previous).text ? { ...q, text: screeningTemplate(next).text } : q)));
+    setQuestions((qs) =>
+      qs.map((q) =>
+        q.kind === "SCREENING" && q.text === screeningTemplate(previous).text
+          ? { ...q, text: screeningTemplate(next).text }
+          : q,
+      ),
+    );
   };
   const payload = JSON.stringify(questions.map(({ key: _k, ...q }) => q));
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-4xl space-y-5">
       <FormError message={state && !state.ok ? state.formError : undefined} />
-      <Field name="title" label="Survey title" error={errors.title} maxLength={120} hint="e.g. “Root cause within 24 h: what stops us? (Q1)”" />
-      <SelectField name="behaviourId" label="Behaviour" options={behaviours} placeholder="Choose a behaviour…" value={behaviourId} onChange={(e) => chooseBehaviour(e.target.value)} error={errors.behaviourId} />
+      <Field
+        name="title"
+        label="Survey title"
+        error={errors.title}
+        maxLength={120}
+        hint="e.g. “Root cause within 24 h: what stops us? (Q1)”"
+      />
+      <SelectField
+        name="behaviourId"
+        label="Behaviour"
+        options={behaviours}
+        placeholder="Choose a behaviour…"
+        value={behaviourId}
+        onChange={(e) => chooseBehaviour(e.target.value)}
+        error={errors.behaviourId}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="prevalencePct" label="Estimated prevalence (%)" type="number" min={1} max={99} step="any" placeholder="10" error={errors.prevalencePct} hint="The share of people who do the behaviour today, if known. Used for the estimated relative risk; 10% when empty." />
+        <Field
+          name="prevalencePct"
+          label="Estimated prevalence (%)"
+          type="number"
+          min={1}
+          max={99}
+          step="any"
+          placeholder="10"
+          error={errors.prevalencePct}
+          hint="The share of people who do the behaviour today, if known. Used for the estimated relative risk; 10% when empty."
+        />
         <label className="flex min-h-10 items-start gap-2 pt-6 text-sm">
           <input type="checkbox" name="anonymous" defaultChecked className="mt-0.5 size-4" />
           <span>
             Anonymous responses
-            <span className="block text-xs text-slate-600 dark:text-slate-400">No name is stored with an answer; each member can still answer only once.</span>
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              No name is stored with an answer; each member can still answer only once.
+            </span>
           </span>
         </label>
       </div>
@@ -73,22 +125,43 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
         )}
         <ol className="space-y-3">
           {questions.map((q, n) => (
-            <li key={q.key} className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900" data-testid="survey-question">
+            <li
+              key={q.key}
+              className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+              data-testid="survey-question"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                 <strong>
                   {n + 1}. {q.kind === "SCREENING" ? "Screening" : DETERMINANT_LABELS[q.determinant ?? ""]}
                 </strong>
-                <Button type="button" variant="ghost" onClick={() => setQuestions((qs) => qs.filter((x) => x.key !== q.key))} aria-label={`Remove question ${n + 1}`}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() => setQuestions((qs) => qs.filter((x) => x.key !== q.key))}
+                  aria-label={`Remove question ${n + 1}`}
+                >
                   Remove
                 </Button>
               </div>
               <label className="block text-sm">
                 <span className="sr-only">Question {n + 1} text</span>
-                <input className={inputClass} value={q.text} maxLength={300} aria-label={`Question ${n + 1} text`} onChange={(e) => update(q.key, (x) => ({ ...x, text: e.target.value }))} />
+                <input
+                  className={inputClass}
+                  value={q.text}
+                  maxLength={300}
+                  aria-label={`Question ${n + 1} text`}
+                  onChange={(e) => update(q.key, (x) => ({ ...x, text: e.target.value }))}
+                />
               </label>
               {q.kind === "DETERMINANT" && (
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={q.multiple} onChange={(e) => update(q.key, (x) => ({ ...x, multiple: e.target.checked }))} className="size-4" /> Several responses may be chosen
+                  <input
+                    type="checkbox"
+                    checked={q.multiple}
+                    onChange={(e) => update(q.key, (x) => ({ ...x, multiple: e.target.checked }))}
+                    className="size-4"
+                  />{" "}
+                  Several responses may be chosen
                 </label>
               )}
               <ul className="space-y-1">
@@ -99,14 +172,26 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
                       value={o.label}
                       maxLength={120}
                       aria-label={`Question ${n + 1}, response ${i + 1}`}
-                      onChange={(e) => update(q.key, (x) => ({ ...x, options: x.options.map((y, j) => (j === i ? { ...y, label: e.target.value } : y)) }))}
+                      onChange={(e) =>
+                        update(q.key, (x) => ({
+                          ...x,
+                          options: x.options.map((y, j) => (j === i ? { ...y, label: e.target.value } : y)),
+                        }))
+                      }
                     />
                     {q.kind === "SCREENING" && (
                       <select
                         className={`${inputClass} max-w-[10rem]`}
                         aria-label={`Question ${n + 1}, response ${i + 1}: group`}
                         value={o.classifies ?? ""}
-                        onChange={(e) => update(q.key, (x) => ({ ...x, options: x.options.map((y, j) => (j === i ? { ...y, classifies: (e.target.value || null) as Group | null } : y)) }))}
+                        onChange={(e) =>
+                          update(q.key, (x) => ({
+                            ...x,
+                            options: x.options.map((y, j) =>
+                              j === i ? { ...y, classifies: (e.target.value || null) as Group | null } : y,
+                            ),
+                          }))
+                        }
                       >
                         <option value="">Group…</option>
                         {optionsOf(GROUP_LABELS).map((g) => (
@@ -117,7 +202,12 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
                       </select>
                     )}
                     {q.options.length > 2 && (
-                      <Button type="button" variant="ghost" onClick={() => update(q.key, (x) => ({ ...x, options: x.options.filter((_, j) => j !== i) }))} aria-label={`Remove response ${i + 1} of question ${n + 1}`}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        onClick={() => update(q.key, (x) => ({ ...x, options: x.options.filter((_, j) => j !== i) }))}
+                        aria-label={`Remove response ${i + 1} of question ${n + 1}`}
+                      >
                         ✕
                       </Button>
                     )}
@@ -125,7 +215,13 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
                 ))}
               </ul>
               {q.options.length < 12 && (
-                <Button type="button" variant="ghost" onClick={() => update(q.key, (x) => ({ ...x, options: [...x.options, { label: "", classifies: null }] }))}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  onClick={() =>
+                    update(q.key, (x) => ({ ...x, options: [...x.options, { label: "", classifies: null }] }))
+                  }
+                >
                   + Response
                 </Button>
               )}
@@ -143,10 +239,18 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
               ))}
             </select>
           </label>
-          <Button type="button" variant="secondary" onClick={() => setQuestions((qs) => [...qs, determinantQuestion(adding)])}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => setQuestions((qs) => [...qs, determinantQuestion(adding)])}
+          >
             Add determinant question
           </Button>
-          <Button type="button" variant="ghost" onClick={() => setQuestions((qs) => [...qs, { ...screening(""), text: "" }])}>
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => setQuestions((qs) => [...qs, { ...screening(""), text: "" }])}
+          >
             Add screening question
           </Button>
         </div>

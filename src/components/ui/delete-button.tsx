@@ -17,7 +17,12 @@ export function DeleteButton({ type, id, noun }: { type: TrashType; id: string; 
     );
   }
   return (
-    <form action={run} className="space-y-2 rounded-md border border-red-300 p-3 dark:border-red-800" role="group" aria-label={`Delete this ${noun}?`}>
+    <form
+      action={run}
+      className="space-y-2 rounded-md border border-red-300 p-3 dark:border-red-800"
+      role="group"
+      aria-label={`Delete this ${noun}?`}
+    >
       <p className="text-sm">Delete this {noun}? It disappears for everyone; an admin can restore it within 30 days.</p>
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="id" value={id} />

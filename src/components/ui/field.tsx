@@ -48,7 +48,16 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
   const fieldId = id ?? `field-${name}`;
   return (
     <FieldShell id={fieldId} label={label} error={error} hint={hint}>
-      {(describedBy) => <input id={fieldId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />}
+      {(describedBy) => (
+        <input
+          id={fieldId}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={inputClass}
+          {...input}
+        />
+      )}
     </FieldShell>
   );
 }
@@ -56,7 +65,10 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
 export function FormError({ message }: { message?: string }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <p
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {message}
     </p>
   );

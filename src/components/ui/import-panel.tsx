@@ -29,8 +29,19 @@ interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
 }
 
 /** Choose a file (or paste), preview every row with its problems, then import all rows or none. */
-export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ fileLabel, accept, noun, preview, commit, columns, summary, hidden = {} }: Props<R, P>) {
-  const hiddenInputs = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
+  fileLabel,
+  accept,
+  noun,
+  preview,
+  commit,
+  columns,
+  summary,
+  hidden = {},
+}: Props<R, P>) {
+  const hiddenInputs = Object.entries(hidden).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
   const [content, setContent] = useState("");
   const [previewState, previewAction, previewing] = useActionState(preview, null);
   const [commitState, commitAction, committing] = useActionState(commit, null);
@@ -44,7 +55,13 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
           <label htmlFor="import-file" className="block text-sm font-medium">
             {fileLabel}
           </label>
-          <input id="import-file" type="file" accept={accept} className="block text-sm" onChange={async (e) => setContent((await e.currentTarget.files?.[0]?.text()) ?? "")} />
+          <input
+            id="import-file"
+            type="file"
+            accept={accept}
+            className="block text-sm"
+            onChange={async (e) => setContent((await e.currentTarget.files?.[0]?.text()) ?? "")}
+          />
         </div>
         <div className="space-y-1">
           <label htmlFor="import-content" className="block text-sm font-medium">
@@ -87,13 +104,17 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
                 <table className="w-full text-left text-sm">
                   <thead className="text-slate-600 dark:text-slate-400">
                     <tr>
-                      <th scope="col" className="p-2 font-medium">Line</th>
+                      <th scope="col" className="p-2 font-medium">
+                        Line
+                      </th>
                       {columns.map((c) => (
                         <th key={c.header} scope="col" className="p-2 font-medium">
                           {c.header}
                         </th>
                       ))}
-                      <th scope="col" className="p-2 font-medium">Check</th>
+                      <th scope="col" className="p-2 font-medium">
+                        Check
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -106,8 +127,14 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
                           </td>
                         ))}
                         <td className="p-2">
-                          {r.errors.length === 0 ? <span className="text-emerald-700 dark:text-emerald-400">OK</span> : <span className="text-red-700 dark:text-red-400">{r.errors.join(" ")}</span>}
-                          {r.warnings && r.warnings.length > 0 && <span className="block text-amber-700 dark:text-amber-400">{r.warnings.join(" ")}</span>}
+                          {r.errors.length === 0 ? (
+                            <span className="text-emerald-700 dark:text-emerald-400">OK</span>
+                          ) : (
+                            <span className="text-red-700 dark:text-red-400">{r.errors.join(" ")}</span>
+                          )}
+                          {r.warnings && r.warnings.length > 0 && (
+                            <span className="block text-amber-700 dark:text-amber-400">{r.warnings.join(" ")}</span>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -117,7 +144,10 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({ 
               <form action={commitAction}>
                 {hiddenInputs}
                 <input type="hidden" name="content" value={content} />
-                <Button type="submit" disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}>
+                <Button
+                  type="submit"
+                  disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}
+                >
                   {committing ? "Importing…" : `Import ${data.rows.length} ${noun}`}
                 </Button>
                 <FormError message={commitState && !commitState.ok ? commitState.formError : undefined} />

@@ -6,7 +6,10 @@ import { useActionState, useTransition } from "react";
  * an `action={…}` submission whatever the result, which would wipe what the person typed next to
  * the error messages; submitting through onSubmit in a transition does not reset it.
  */
-export function useFormAction<S>(action: (prev: S | null, form: FormData) => Promise<S>, before?: (form: FormData) => void) {
+export function useFormAction<S>(
+  action: (prev: S | null, form: FormData) => Promise<S>,
+  before?: (form: FormData) => void,
+) {
   const [state, dispatch, pending] = useActionState<S | null, FormData>(action, null);
   const [, startTransition] = useTransition();
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {

@@ -29,7 +29,10 @@ export async function signUpAction(_prev: unknown, form: FormData): Promise<Acti
   }
 }
 
-export async function acceptInviteAsNewUserAction(_prev: unknown, form: FormData): Promise<ActionResult<{ email: string }>> {
+export async function acceptInviteAsNewUserAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ email: string }>> {
   const parsed = NewAccountFromInvite.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {
@@ -44,7 +47,8 @@ export async function acceptInviteAction(_prev: unknown, form: FormData): Promis
   const user = await getSessionUser();
   if (!user) return { ok: false, formError: "Sign in first." };
   const token = form.get("token");
-  if (typeof token !== "string" || token.length > 200) return { ok: false, formError: "This invitation link is not valid." };
+  if (typeof token !== "string" || token.length > 200)
+    return { ok: false, formError: "This invitation link is not valid." };
   try {
     await preferOrganization(await acceptInvitation(user.id, token));
   } catch (err) {
@@ -63,7 +67,10 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
   revalidatePath("/", "layout");
 }
 
-export async function createOrganizationAction(_prev: unknown, form: FormData): Promise<ActionResult<{ organizationId: string }>> {
+export async function createOrganizationAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ organizationId: string }>> {
   const user = await getSessionUser();
   if (!user) return { ok: false, formError: "Your session has ended. Sign in again." };
   const parsed = NewOrganizationInput.safeParse(formObject(form));

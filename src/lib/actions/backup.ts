@@ -13,7 +13,10 @@ import { failureFrom } from "@/lib/server/action-errors";
  * Imports an organisation backup (the file, or its text) into the caller's own, empty organisation.
  * The size is checked before anything is parsed, and the document itself only for an admin.
  */
-export async function importOrganisationAction(_prev: unknown, form: FormData): Promise<ActionResult<BackupImportResultDto>> {
+export async function importOrganisationAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<BackupImportResultDto>> {
   const upload = await uploadedText(form.get("content"));
   if ("error" in upload) return { ok: false, fieldErrors: { content: upload.error } };
   const parsed = BackupImportInput.safeParse({ content: upload.text });
@@ -43,6 +46,11 @@ async function uploadedText(upload: FormDataEntryValue | null): Promise<{ text: 
   try {
     return { text: (await promisify(gunzip)(bytes, { maxOutputLength: MAX_BACKUP_BYTES })).toString("utf8") };
   } catch (err) {
-    return { error: (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? TOO_LARGE : "The file is not a readable backup (a damaged .gz archive)." };
+    return {
+      error:
+        (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
+          ? TOO_LARGE
+          : "The file is not a readable backup (a damaged .gz archive).",
+    };
   }
 }

@@ -1,7 +1,14 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { BehaviourIdInput, BehaviourInput, BehaviourUpdateInput, RestoreVersionInput, ValueInput, VideoTestInput } from "@/lib/schemas/behaviour";
+import {
+  BehaviourIdInput,
+  BehaviourInput,
+  BehaviourUpdateInput,
+  RestoreVersionInput,
+  ValueInput,
+  VideoTestInput,
+} from "@/lib/schemas/behaviour";
 import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
 import { requireMember } from "@/lib/server/context";
 import { createBehaviour, createValue, restoreVersion, updateBehaviour } from "@/lib/server/data/behaviour-editor";
@@ -23,7 +30,10 @@ export async function createBehaviourAction(_prev: unknown, form: FormData): Pro
   redirect(`/catalogue/${id}`);
 }
 
-export async function updateBehaviourAction(_prev: unknown, form: FormData): Promise<ActionResult<{ version: number }>> {
+export async function updateBehaviourAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ version: number }>> {
   const parsed = BehaviourUpdateInput.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   const { id, version, ...input } = parsed.data;
@@ -76,7 +86,12 @@ export async function restoreVersionAction(_prev: unknown, form: FormData): Prom
   const parsed = RestoreVersionInput.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, formError: "Choose a version to restore." };
   try {
-    const version = await restoreVersion(await requireMember("catalogue.edit"), parsed.data.behaviourId, parsed.data.restore, parsed.data.version);
+    const version = await restoreVersion(
+      await requireMember("catalogue.edit"),
+      parsed.data.behaviourId,
+      parsed.data.restore,
+      parsed.data.version,
+    );
     revalidatePath("/catalogue", "layout");
     return { ok: true, data: { version } };
   } catch (err) {

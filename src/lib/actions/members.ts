@@ -6,7 +6,10 @@ import { requireMember } from "@/lib/server/context";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
 import { failureFrom } from "@/lib/server/action-errors";
 
-export async function inviteAction(_prev: unknown, form: FormData): Promise<ActionResult<{ token: string; expiresAt: string }>> {
+export async function inviteAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<{ token: string; expiresAt: string }>> {
   const parsed = InviteInput.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {

@@ -1,7 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { MetricBehavioursInput, MetricInput, MetricUpdateInput, ReadingInput, type ReadingImportPreviewDto } from "@/lib/schemas/metrics";
+import {
+  MetricBehavioursInput,
+  MetricInput,
+  MetricUpdateInput,
+  ReadingInput,
+  type ReadingImportPreviewDto,
+} from "@/lib/schemas/metrics";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { formObject, formObjectWithLists, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
 import { requireMember } from "@/lib/server/context";
@@ -59,7 +65,10 @@ export async function setMetricBehavioursAction(_prev: unknown, form: FormData):
   return { ok: true, data: undefined };
 }
 
-export async function previewReadingImportAction(_prev: unknown, form: FormData): Promise<ActionResult<ReadingImportPreviewDto>> {
+export async function previewReadingImportAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<ReadingImportPreviewDto>> {
   const parsed = ImportInput.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {

@@ -2,7 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ImportInput } from "@/lib/schemas/transfer";
-import { BarrierFromResponseInput, responseChoices, SurveyIdInput, SurveyInput, SurveyStatusInput, type SurveyImportPreviewDto } from "@/lib/schemas/surveys";
+import {
+  BarrierFromResponseInput,
+  responseChoices,
+  SurveyIdInput,
+  SurveyInput,
+  SurveyStatusInput,
+  type SurveyImportPreviewDto,
+} from "@/lib/schemas/surveys";
 import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
 import { requireMember } from "@/lib/server/context";
 import { createSurvey, respondToSurvey, setSurveyStatus } from "@/lib/server/data/surveys";
@@ -48,11 +55,21 @@ export async function setSurveyStatusAction(_prev: unknown, form: FormData): Pro
 
 const ImportForSurvey = ImportInput.extend(SurveyIdInput.shape);
 
-export async function previewSurveyImportAction(_prev: unknown, form: FormData): Promise<ActionResult<SurveyImportPreviewDto>> {
+export async function previewSurveyImportAction(
+  _prev: unknown,
+  form: FormData,
+): Promise<ActionResult<SurveyImportPreviewDto>> {
   const parsed = ImportForSurvey.safeParse(formObject(form));
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
   try {
-    return { ok: true, data: await previewSurveyImport(await requireMember("barriers.manage"), parsed.data.surveyId, parsed.data.content) };
+    return {
+      ok: true,
+      data: await previewSurveyImport(
+        await requireMember("barriers.manage"),
+        parsed.data.surveyId,
+        parsed.data.content,
+      ),
+    };
   } catch (err) {
     return failureFrom(err);
   }

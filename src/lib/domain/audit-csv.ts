@@ -17,7 +17,19 @@ export interface AuditCsvRow {
 }
 
 export function auditEventsToCsv(rows: readonly AuditCsvRow[]): string {
-  return toCsv([[...AUDIT_COLUMNS], ...rows.map((r) => [r.at, r.actorName, r.action, r.targetType ?? "", r.targetId ?? "", r.outcome, r.ip ?? "", r.details])]);
+  return toCsv([
+    [...AUDIT_COLUMNS],
+    ...rows.map((r) => [
+      r.at,
+      r.actorName,
+      r.action,
+      r.targetType ?? "",
+      r.targetId ?? "",
+      r.outcome,
+      r.ip ?? "",
+      r.details,
+    ]),
+  ]);
 }
 
 /** Details as JSON text, cut to `max` characters (the last one an ellipsis) when longer. */

@@ -1,7 +1,17 @@
 // The normal form of an organisation backup: every id replaced by a label that depends on content
 // only, so two exports of the same data whose ids differ compare equal (the round-trip test of
 // docs/decisions/008). Pure.
-import { TABLE_NAMES, columnsOf, hasId, idIndex, mapStrings, parentLayers, type BackupRow, type OrganisationBackup, type TableName } from "./backup";
+import {
+  TABLE_NAMES,
+  columnsOf,
+  hasId,
+  idIndex,
+  mapStrings,
+  parentLayers,
+  type BackupRow,
+  type OrganisationBackup,
+  type TableName,
+} from "./backup";
 
 /** JSON with object keys sorted, so equal values always give equal text. */
 export function stableStringify(value: unknown): string {
@@ -46,7 +56,9 @@ export function normaliseBackup(doc: OrganisationBackup): { doc: OrganisationBac
   const known = new Set(idIndex(doc).keys());
   // An id of the file without a label yet (a reference forward, inside JSON) must not decide the order.
   const swap = (v: string) => labels.get(v) ?? (known.has(v) ? "?" : v);
-  [...doc.users].sort((a, b) => a.email.toLowerCase().localeCompare(b.email.toLowerCase())).forEach((u, i) => labels.set(u.ref, `User#${i + 1}`));
+  [...doc.users]
+    .sort((a, b) => a.email.toLowerCase().localeCompare(b.email.toLowerCase()))
+    .forEach((u, i) => labels.set(u.ref, `User#${i + 1}`));
   for (const t of TABLE_NAMES) {
     if (!hasId(t)) continue;
     let n = 0;
@@ -56,8 +68,17 @@ export function normaliseBackup(doc: OrganisationBackup): { doc: OrganisationBac
     }
   }
   const tables = Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, doc.tables[t].map((r) => labelRow(t, r, swap, true)).map((r) => [stableStringify(r), r] as const).sort(byKey).map(([, r]) => r)]),
+    TABLE_NAMES.map((t) => [
+      t,
+      doc.tables[t]
+        .map((r) => labelRow(t, r, swap, true))
+        .map((r) => [stableStringify(r), r] as const)
+        .sort(byKey)
+        .map(([, r]) => r),
+    ]),
   ) as Record<TableName, BackupRow[]>;
-  const users = doc.users.map((u) => ({ ...u, ref: labels.get(u.ref)! })).sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
+  const users = doc.users
+    .map((u) => ({ ...u, ref: labels.get(u.ref)! }))
+    .sort((a, b) => a.ref.localeCompare(b.ref, "en", { numeric: true }));
   return { doc: { ...doc, users, tables }, labels };
 }

@@ -18,11 +18,41 @@ export const BACKUP_ENUMS = {
   BehaviourStatus: ["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"],
   Verdict: ["PASS", "FAIL"],
   ObservationSource: ["LOG", "BATCH", "IMPORT"],
-  ComBComponent: ["PHYSICAL_CAPABILITY", "PSYCHOLOGICAL_CAPABILITY", "PHYSICAL_OPPORTUNITY", "SOCIAL_OPPORTUNITY", "REFLECTIVE_MOTIVATION", "AUTOMATIC_MOTIVATION"],
-  Determinant: ["SELF_EFFICACY", "SOCIAL_NORMS", "POSITIVE_CONSEQUENCES", "NEGATIVE_CONSEQUENCES", "ACCESS", "CUES_FOR_ACTION", "SUSCEPTIBILITY", "SEVERITY", "ACTION_EFFICACY", "DIVINE_WILL", "POLICY", "CULTURE"],
+  ComBComponent: [
+    "PHYSICAL_CAPABILITY",
+    "PSYCHOLOGICAL_CAPABILITY",
+    "PHYSICAL_OPPORTUNITY",
+    "SOCIAL_OPPORTUNITY",
+    "REFLECTIVE_MOTIVATION",
+    "AUTOMATIC_MOTIVATION",
+  ],
+  Determinant: [
+    "SELF_EFFICACY",
+    "SOCIAL_NORMS",
+    "POSITIVE_CONSEQUENCES",
+    "NEGATIVE_CONSEQUENCES",
+    "ACCESS",
+    "CUES_FOR_ACTION",
+    "SUSCEPTIBILITY",
+    "SEVERITY",
+    "ACTION_EFFICACY",
+    "DIVINE_WILL",
+    "POLICY",
+    "CULTURE",
+  ],
   Feasibility: ["ENABLED", "DIFFICULT", "IMPOSSIBLE"],
   BarrierStatus: ["IDENTIFIED", "INTERVENTION_PLANNED", "IN_PROGRESS", "REMOVED", "ACCEPTED"],
-  InterventionFunction: ["EDUCATION", "PERSUASION", "INCENTIVISATION", "COERCION", "TRAINING", "RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"],
+  InterventionFunction: [
+    "EDUCATION",
+    "PERSUASION",
+    "INCENTIVISATION",
+    "COERCION",
+    "TRAINING",
+    "RESTRICTION",
+    "ENVIRONMENTAL_RESTRUCTURING",
+    "MODELLING",
+    "ENABLEMENT",
+  ],
   SurveyStatus: ["OPEN", "CLOSED"],
   QuestionKind: ["SCREENING", "DETERMINANT"],
   RespondentGroup: ["DOER", "NON_DOER", "EXCLUDED"],
@@ -41,9 +71,30 @@ export const LONG_TEXT = 10_000;
 
 /** Every organisation-scoped table in the file, in an order where a row's references come before it. */
 export const TABLE_NAMES = [
-  "Membership", "Team", "TeamMember", "Value", "Behaviour", "BehaviourVersion", "VideoTest", "Observation", "Survey", "SurveyQuestion", "SurveyOption",
-  "SurveyRespondent", "SurveyAnswer", "Barrier", "BarrierBehaviour", "BarrierTeam", "Intervention", "InterventionTeam", "Metric", "MetricTeam",
-  "BehaviourMetric", "MetricReading", "CustomerStory", "AuditEvent",
+  "Membership",
+  "Team",
+  "TeamMember",
+  "Value",
+  "Behaviour",
+  "BehaviourVersion",
+  "VideoTest",
+  "Observation",
+  "Survey",
+  "SurveyQuestion",
+  "SurveyOption",
+  "SurveyRespondent",
+  "SurveyAnswer",
+  "Barrier",
+  "BarrierBehaviour",
+  "BarrierTeam",
+  "Intervention",
+  "InterventionTeam",
+  "Metric",
+  "MetricTeam",
+  "BehaviourMetric",
+  "MetricReading",
+  "CustomerStory",
+  "AuditEvent",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -96,73 +147,258 @@ const optJson = { kind: "json", nullable: true } as const;
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).
  */
 export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
-  Membership: { columns: { id, userId: ref("User"), role: en("Role"), status: en("MembershipStatus"), createdAt: ts, updatedAt: ts }, unique: [["userId"]] },
-  Team: { columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts }, unique: [["name"]] },
-  TeamMember: { columns: { teamId: ref("Team"), membershipId: ref("Membership") }, unique: [["teamId", "membershipId"]] },
-  Value: { columns: { id, name: short, description: long, position: int(-2_147_483_648), createdAt: ts }, unique: [["name"]] },
+  Membership: {
+    columns: {
+      id,
+      userId: ref("User"),
+      role: en("Role"),
+      status: en("MembershipStatus"),
+      createdAt: ts,
+      updatedAt: ts,
+    },
+    unique: [["userId"]],
+  },
+  Team: {
+    columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts },
+    unique: [["name"]],
+  },
+  TeamMember: {
+    columns: { teamId: ref("Team"), membershipId: ref("Membership") },
+    unique: [["teamId", "membershipId"]],
+  },
+  Value: {
+    columns: { id, name: short, description: long, position: int(-2_147_483_648), createdAt: ts },
+    unique: [["name"]],
+  },
   Behaviour: {
     columns: {
-      id, valueId: ref("Value"), title: short, actor: short, action: long, trigger: long, frequency: short, completionCriterion: long, customerOutcome: long,
-      example: long, anchors: { kind: "texts", items: 50, max: SHORT_TEXT }, ownerId: ref("Membership"), authorId: ref("Membership"), status: en("BehaviourStatus"),
-      version: int(1), parentId: optRef("Behaviour"), teamId: optRef("Team"), createdAt: ts, updatedAt: ts, deletedAt: optTs,
+      id,
+      valueId: ref("Value"),
+      title: short,
+      actor: short,
+      action: long,
+      trigger: long,
+      frequency: short,
+      completionCriterion: long,
+      customerOutcome: long,
+      example: long,
+      anchors: { kind: "texts", items: 50, max: SHORT_TEXT },
+      ownerId: ref("Membership"),
+      authorId: ref("Membership"),
+      status: en("BehaviourStatus"),
+      version: int(1),
+      parentId: optRef("Behaviour"),
+      teamId: optRef("Team"),
+      createdAt: ts,
+      updatedAt: ts,
+      deletedAt: optTs,
     },
     unique: [["title"]],
   },
-  BehaviourVersion: { columns: { id, behaviourId: ref("Behaviour"), version: int(1), snapshot: json, editedById: ref("Membership"), createdAt: ts }, unique: [["behaviourId", "version"]] },
-  VideoTest: { columns: { id, behaviourId: ref("Behaviour"), behaviourVersion: int(1), reviewerId: ref("Membership"), verdict: en("Verdict"), answers: json, notes: long, createdAt: ts }, unique: [] },
+  BehaviourVersion: {
+    columns: {
+      id,
+      behaviourId: ref("Behaviour"),
+      version: int(1),
+      snapshot: json,
+      editedById: ref("Membership"),
+      createdAt: ts,
+    },
+    unique: [["behaviourId", "version"]],
+  },
+  VideoTest: {
+    columns: {
+      id,
+      behaviourId: ref("Behaviour"),
+      behaviourVersion: int(1),
+      reviewerId: ref("Membership"),
+      verdict: en("Verdict"),
+      answers: json,
+      notes: long,
+      createdAt: ts,
+    },
+    unique: [],
+  },
   Observation: {
     columns: {
-      id, behaviourId: ref("Behaviour"), teamId: ref("Team"), observerId: optRef("Membership"), anonymous: bool, occurredAt: ts, performed: int(0), missed: int(0),
-      note: long, source: en("ObservationSource"), idempotencyKey: { kind: "text", max: 100, nullable: true }, createdAt: ts, updatedAt: ts,
+      id,
+      behaviourId: ref("Behaviour"),
+      teamId: ref("Team"),
+      observerId: optRef("Membership"),
+      anonymous: bool,
+      occurredAt: ts,
+      performed: int(0),
+      missed: int(0),
+      note: long,
+      source: en("ObservationSource"),
+      idempotencyKey: { kind: "text", max: 100, nullable: true },
+      createdAt: ts,
+      updatedAt: ts,
     },
     unique: [["idempotencyKey"]],
   },
   Survey: {
-    columns: { id, behaviourId: ref("Behaviour"), title: short, prevalence: { kind: "float" }, anonymous: bool, status: en("SurveyStatus"), createdById: ref("Membership"), createdAt: ts, updatedAt: ts, deletedAt: optTs },
+    columns: {
+      id,
+      behaviourId: ref("Behaviour"),
+      title: short,
+      prevalence: { kind: "float" },
+      anonymous: bool,
+      status: en("SurveyStatus"),
+      createdById: ref("Membership"),
+      createdAt: ts,
+      updatedAt: ts,
+      deletedAt: optTs,
+    },
     unique: [],
   },
-  SurveyQuestion: { columns: { id, surveyId: ref("Survey"), position: int(0), text: long, kind: en("QuestionKind"), determinant: optEn("Determinant"), multiple: bool }, unique: [["surveyId", "position"]] },
-  SurveyOption: { columns: { id, questionId: ref("SurveyQuestion"), position: int(0), label: short, classifies: optEn("RespondentGroup") }, unique: [["questionId", "position"]] },
+  SurveyQuestion: {
+    columns: {
+      id,
+      surveyId: ref("Survey"),
+      position: int(0),
+      text: long,
+      kind: en("QuestionKind"),
+      determinant: optEn("Determinant"),
+      multiple: bool,
+    },
+    unique: [["surveyId", "position"]],
+  },
+  SurveyOption: {
+    columns: {
+      id,
+      questionId: ref("SurveyQuestion"),
+      position: int(0),
+      label: short,
+      classifies: optEn("RespondentGroup"),
+    },
+    unique: [["questionId", "position"]],
+  },
   SurveyRespondent: {
-    columns: { id, surveyId: ref("Survey"), label: short, group: en("RespondentGroup"), source: en("RespondentSource"), responderKey: { kind: "key" }, membershipId: optRef("Membership"), createdAt: ts },
-    unique: [["surveyId", "label"], ["surveyId", "responderKey"]],
+    columns: {
+      id,
+      surveyId: ref("Survey"),
+      label: short,
+      group: en("RespondentGroup"),
+      source: en("RespondentSource"),
+      responderKey: { kind: "key" },
+      membershipId: optRef("Membership"),
+      createdAt: ts,
+    },
+    unique: [
+      ["surveyId", "label"],
+      ["surveyId", "responderKey"],
+    ],
   },
   SurveyAnswer: {
-    columns: { surveyId: ref("Survey"), respondentId: ref("SurveyRespondent"), questionId: ref("SurveyQuestion"), optionId: ref("SurveyOption"), group: en("RespondentGroup") },
+    columns: {
+      surveyId: ref("Survey"),
+      respondentId: ref("SurveyRespondent"),
+      questionId: ref("SurveyQuestion"),
+      optionId: ref("SurveyOption"),
+      group: en("RespondentGroup"),
+    },
     unique: [["respondentId", "optionId"]],
   },
   Barrier: {
     columns: {
-      id, title: short, description: long, evidence: long, comB: en("ComBComponent"), determinant: en("Determinant"), feasibility: en("Feasibility"),
-      impact: optInt(0), reach: optInt(0), ease: optInt(0), status: en("BarrierStatus"), surveyId: optRef("Survey"), statistics: optJson, removalEvidence: optJson,
-      createdById: ref("Membership"), createdAt: ts, updatedAt: ts, deletedAt: optTs,
+      id,
+      title: short,
+      description: long,
+      evidence: long,
+      comB: en("ComBComponent"),
+      determinant: en("Determinant"),
+      feasibility: en("Feasibility"),
+      impact: optInt(0),
+      reach: optInt(0),
+      ease: optInt(0),
+      status: en("BarrierStatus"),
+      surveyId: optRef("Survey"),
+      statistics: optJson,
+      removalEvidence: optJson,
+      createdById: ref("Membership"),
+      createdAt: ts,
+      updatedAt: ts,
+      deletedAt: optTs,
     },
     unique: [],
   },
-  BarrierBehaviour: { columns: { barrierId: ref("Barrier"), behaviourId: ref("Behaviour") }, unique: [["barrierId", "behaviourId"]] },
+  BarrierBehaviour: {
+    columns: { barrierId: ref("Barrier"), behaviourId: ref("Behaviour") },
+    unique: [["barrierId", "behaviourId"]],
+  },
   BarrierTeam: { columns: { barrierId: ref("Barrier"), teamId: ref("Team") }, unique: [["barrierId", "teamId"]] },
   Intervention: {
-    columns: { id, barrierId: ref("Barrier"), function: en("InterventionFunction"), title: short, description: long, ownerId: ref("Membership"), startDate: ts, apease: json, createdAt: ts, updatedAt: ts },
+    columns: {
+      id,
+      barrierId: ref("Barrier"),
+      function: en("InterventionFunction"),
+      title: short,
+      description: long,
+      ownerId: ref("Membership"),
+      startDate: ts,
+      apease: json,
+      createdAt: ts,
+      updatedAt: ts,
+    },
     unique: [],
   },
-  InterventionTeam: { columns: { interventionId: ref("Intervention"), teamId: ref("Team") }, unique: [["interventionId", "teamId"]] },
+  InterventionTeam: {
+    columns: { interventionId: ref("Intervention"), teamId: ref("Team") },
+    unique: [["interventionId", "teamId"]],
+  },
   Metric: {
     columns: {
-      id, name: short, unit: short, kind: en("MetricKind"), timing: en("MetricTiming"), direction: en("Direction"), ownerId: optRef("Membership"), targetType: optEn("TargetType"),
-      targetValue: { kind: "float", nullable: true }, targetDate: { kind: "date", nullable: true }, description: long, sourceBehaviourId: optRef("Behaviour"),
-      createdAt: ts, updatedAt: ts, deletedAt: optTs,
+      id,
+      name: short,
+      unit: short,
+      kind: en("MetricKind"),
+      timing: en("MetricTiming"),
+      direction: en("Direction"),
+      ownerId: optRef("Membership"),
+      targetType: optEn("TargetType"),
+      targetValue: { kind: "float", nullable: true },
+      targetDate: { kind: "date", nullable: true },
+      description: long,
+      sourceBehaviourId: optRef("Behaviour"),
+      createdAt: ts,
+      updatedAt: ts,
+      deletedAt: optTs,
     },
     unique: [["name"]],
   },
   MetricTeam: { columns: { metricId: ref("Metric"), teamId: ref("Team") }, unique: [["metricId", "teamId"]] },
-  BehaviourMetric: { columns: { behaviourId: ref("Behaviour"), metricId: ref("Metric") }, unique: [["behaviourId", "metricId"]] },
-  MetricReading: { columns: { id, metricId: ref("Metric"), teamId: optRef("Team"), date: { kind: "date" }, value: { kind: "float" }, createdAt: ts }, unique: [] },
-  CustomerStory: { columns: { id, meetingDate: { kind: "date" }, story: long, authorId: ref("Membership"), createdAt: ts }, unique: [] },
+  BehaviourMetric: {
+    columns: { behaviourId: ref("Behaviour"), metricId: ref("Metric") },
+    unique: [["behaviourId", "metricId"]],
+  },
+  MetricReading: {
+    columns: {
+      id,
+      metricId: ref("Metric"),
+      teamId: optRef("Team"),
+      date: { kind: "date" },
+      value: { kind: "float" },
+      createdAt: ts,
+    },
+    unique: [],
+  },
+  CustomerStory: {
+    columns: { id, meetingDate: { kind: "date" }, story: long, authorId: ref("Membership"), createdAt: ts },
+    unique: [],
+  },
   // Actors who are not members of the organisation (none today) are written as null.
   AuditEvent: {
     columns: {
-      id, actorUserId: optRef("User"), action: { kind: "text", max: 200 }, targetType: { kind: "text", max: 200, nullable: true }, targetId: { kind: "mention" },
-      outcome: en("AuditOutcome"), ip: { kind: "text", max: 200, nullable: true }, details: optJson, at: ts,
+      id,
+      actorUserId: optRef("User"),
+      action: { kind: "text", max: 200 },
+      targetType: { kind: "text", max: 200, nullable: true },
+      targetId: { kind: "mention" },
+      outcome: en("AuditOutcome"),
+      ip: { kind: "text", max: 200, nullable: true },
+      details: optJson,
+      at: ts,
     },
     unique: [],
   },
@@ -192,7 +428,10 @@ export const hasId = (table: TableName): boolean => "id" in BACKUP_TABLES[table]
 
 /** Row counts per table (and users), e.g. for the import's success message. */
 export function backupCounts(doc: OrganisationBackup): Record<TableName | "users", number> {
-  return { users: doc.users.length, ...(Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<TableName, number>) };
+  return {
+    users: doc.users.length,
+    ...(Object.fromEntries(TABLE_NAMES.map((t) => [t, doc.tables[t].length])) as Record<TableName, number>),
+  };
 }
 
 // ---------------------------------------------------------------- ids
@@ -201,7 +440,8 @@ export function backupCounts(doc: OrganisationBackup): Record<TableName | "users
 export function idIndex(doc: OrganisationBackup): Map<string, TableName | "User"> {
   const index = new Map<string, TableName | "User">();
   for (const u of doc.users) if (!index.has(u.ref)) index.set(u.ref, "User");
-  for (const t of TABLE_NAMES) if (hasId(t)) for (const r of doc.tables[t]) if (typeof r.id === "string" && !index.has(r.id)) index.set(r.id, t);
+  for (const t of TABLE_NAMES)
+    if (hasId(t)) for (const r of doc.tables[t]) if (typeof r.id === "string" && !index.has(r.id)) index.set(r.id, t);
   return index;
 }
 
@@ -212,14 +452,21 @@ export function mapStrings(value: JsonValue, fn: (s: string) => string): JsonVal
   if (value && typeof value === "object") {
     const out: { [key: string]: JsonValue } = {};
     // defineProperty: a "__proto__" key stays a plain key instead of replacing the prototype.
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, fn(k), { value: mapStrings(v, fn), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, fn(k), {
+        value: mapStrings(v, fn),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;
 }
 
 /** A JSON value with every string that is a key of `map` replaced by its value. */
-export const replaceKnownIds = (value: JsonValue, map: ReadonlyMap<string, string>): JsonValue => mapStrings(value, (s) => map.get(s) ?? s);
+export const replaceKnownIds = (value: JsonValue, map: ReadonlyMap<string, string>): JsonValue =>
+  mapStrings(value, (s) => map.get(s) ?? s);
 
 /**
  * The row with its own id, its references, audit mentions and ids inside JSON replaced through
@@ -241,7 +488,10 @@ export function remapBackupRow(table: TableName, row: BackupRow, map: ReadonlyMa
 }
 
 /** Self-referencing columns (Team.parentId, Behaviour.parentId). */
-const selfRefs = (table: TableName) => columnsOf(table).filter(([, c]) => c.kind === "ref" && c.to === table).map(([n]) => n);
+const selfRefs = (table: TableName) =>
+  columnsOf(table)
+    .filter(([, c]) => c.kind === "ref" && c.to === table)
+    .map(([n]) => n);
 
 /**
  * Rows in layers, each row after the row it names through a self-reference (parents first), or
@@ -256,7 +506,9 @@ export function parentLayers(table: TableName, rows: readonly BackupRow[]): Back
   const layers: BackupRow[][] = [];
   let remaining = rows.slice();
   while (remaining.length) {
-    const ready = remaining.filter((r) => refs.every((c) => r[c] === null || r[c] === undefined || !ids.has(r[c] as string) || placed.has(r[c])));
+    const ready = remaining.filter((r) =>
+      refs.every((c) => r[c] === null || r[c] === undefined || !ids.has(r[c] as string) || placed.has(r[c])),
+    );
     if (ready.length === 0) return null;
     for (const r of ready) placed.add(r.id);
     layers.push(ready);
@@ -302,7 +554,8 @@ export function checkBackup(doc: OrganisationBackup): string[] {
       for (const [name, col] of refCols) {
         const v = r[name];
         if (v === null || v === undefined) continue;
-        if (index.get(v as string) !== col.to) add(`${t} row ${i + 1}: ${name} ${String(v)} names no ${col.to === "User" ? "user" : col.to} in the file.`);
+        if (index.get(v as string) !== col.to)
+          add(`${t} row ${i + 1}: ${name} ${String(v)} names no ${col.to === "User" ? "user" : col.to} in the file.`);
       }
     });
     for (const key of BACKUP_TABLES[t].unique) {
@@ -326,10 +579,15 @@ export function checkBackup(doc: OrganisationBackup): string[] {
 function checkSnapshots(doc: OrganisationBackup, index: Map<string, string>, add: (p: string) => void) {
   doc.tables.BehaviourVersion.forEach((r, i) => {
     const s = r.snapshot;
-    if (!s || typeof s !== "object" || Array.isArray(s)) return void add(`BehaviourVersion row ${i + 1}: snapshot is not an object.`);
-    for (const [field, table] of [["valueId", "Value"], ["ownerId", "Membership"]] as const) {
+    if (!s || typeof s !== "object" || Array.isArray(s))
+      return void add(`BehaviourVersion row ${i + 1}: snapshot is not an object.`);
+    for (const [field, table] of [
+      ["valueId", "Value"],
+      ["ownerId", "Membership"],
+    ] as const) {
       const v = s[field];
-      if (v !== undefined && v !== null && (typeof v !== "string" || index.get(v) !== table)) add(`BehaviourVersion row ${i + 1}: snapshot.${field} names no ${table} in the file.`);
+      if (v !== undefined && v !== null && (typeof v !== "string" || index.get(v) !== table))
+        add(`BehaviourVersion row ${i + 1}: snapshot.${field} names no ${table} in the file.`);
     }
   });
 }
@@ -345,8 +603,10 @@ function checkAnswers(doc: OrganisationBackup, add: (p: string) => void) {
     const q = questions.get(a.questionId as string);
     const o = options.get(a.optionId as string);
     if (!r || !q || !o) return; // reported as a missing reference
-    if (r.surveyId !== a.surveyId || q.surveyId !== a.surveyId) add(`SurveyAnswer row ${i + 1}: its respondent, question and survey do not belong together.`);
-    else if (o.questionId !== a.questionId) add(`SurveyAnswer row ${i + 1}: its option is not a response to its question.`);
+    if (r.surveyId !== a.surveyId || q.surveyId !== a.surveyId)
+      add(`SurveyAnswer row ${i + 1}: its respondent, question and survey do not belong together.`);
+    else if (o.questionId !== a.questionId)
+      add(`SurveyAnswer row ${i + 1}: its option is not a response to its question.`);
     else if (r.group !== a.group) add(`SurveyAnswer row ${i + 1}: its group differs from its respondent's.`);
   });
 }

@@ -46,7 +46,13 @@ function requireCount(name: string, v: number): void {
 }
 
 function requireCells(a: number, b: number, c: number, d: number): void {
-  for (const [name, v] of [["a", a], ["b", b], ["c", c], ["d", d]] as const) requireCount(name, v);
+  for (const [name, v] of [
+    ["a", a],
+    ["b", b],
+    ["c", c],
+    ["d", d],
+  ] as const)
+    requireCount(name, v);
 }
 
 function requireTable(a: number, doers: number, b: number, nonDoers: number): void {
@@ -55,7 +61,8 @@ function requireTable(a: number, doers: number, b: number, nonDoers: number): vo
   requireCount("non-doers with the response", b);
   requireCount("non-doers", nonDoers);
   if (a > doers) throw new RangeError(`More doers gave the response (${a}) than there are doers (${doers})`);
-  if (b > nonDoers) throw new RangeError(`More non-doers gave the response (${b}) than there are non-doers (${nonDoers})`);
+  if (b > nonDoers)
+    throw new RangeError(`More non-doers gave the response (${b}) than there are non-doers (${nonDoers})`);
 }
 
 function requirePrevalence(p: number): void {
@@ -66,7 +73,12 @@ function requirePrevalence(p: number): void {
  * Odds ratio with its Woolf (log) 95% CI: exp(ln OR ± 1.96·√(1/a+1/b+1/c+1/d)) (Woolf 1955).
  * A zero cell makes the OR 0 or ∞ and the SE infinite, so the Haldane–Anscombe correction adds 0.5 to every cell first.
  */
-export function oddsRatioWithCi(a: number, b: number, c: number, d: number): { oddsRatio: number; low: number; high: number; corrected: boolean } {
+export function oddsRatioWithCi(
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+): { oddsRatio: number; low: number; high: number; corrected: boolean } {
   requireCells(a, b, c, d);
   const corrected = a === 0 || b === 0 || c === 0 || d === 0;
   const [x, y, z, w] = corrected ? [a + 0.5, b + 0.5, c + 0.5, d + 0.5] : [a, b, c, d];
@@ -83,10 +95,17 @@ export function oddsRatioWithCi(a: number, b: number, c: number, d: number): { o
  *   ERR = P(doer | response) / P(doer | no response), with p1 = a/doers and p0 = b/nonDoers.
  * When a cell is zero the same 0.5 correction as the OR is used: p1 = (a+0.5)/(doers+1), p0 = (b+0.5)/(nonDoers+1).
  */
-export function estimatedRelativeRisk(a: number, doers: number, b: number, nonDoers: number, prevalence: number): number {
+export function estimatedRelativeRisk(
+  a: number,
+  doers: number,
+  b: number,
+  nonDoers: number,
+  prevalence: number,
+): number {
   requireTable(a, doers, b, nonDoers);
   requirePrevalence(prevalence);
-  if (doers === 0 || nonDoers === 0) throw new RangeError("The estimated relative risk needs at least one doer and one non-doer");
+  if (doers === 0 || nonDoers === 0)
+    throw new RangeError("The estimated relative risk needs at least one doer and one non-doer");
   const corrected = a === 0 || b === 0 || a === doers || b === nonDoers;
   const p1 = corrected ? (a + 0.5) / (doers + 1) : a / doers;
   const p0 = corrected ? (b + 0.5) / (nonDoers + 1) : b / nonDoers;
@@ -156,7 +175,13 @@ export function chiSquare1dfPValue(x: number): number {
 }
 
 /** True when any expected count rowTotal·colTotal/N is below the threshold (default 5), i.e. chi-square is unreliable. */
-export function expectedCountsBelow(a: number, b: number, c: number, d: number, threshold: number = MIN_EXPECTED): boolean {
+export function expectedCountsBelow(
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  threshold: number = MIN_EXPECTED,
+): boolean {
   requireCells(a, b, c, d);
   const n = a + b + c + d;
   if (n === 0) return true;
@@ -226,7 +251,18 @@ export function tabulateResponse(t: TwoByTwo, prevalence: number = DEFAULT_PREVA
   };
   if (doers === 0 || nonDoers === 0) {
     // With one group empty there is nothing to compare.
-    return { ...base, oddsRatio: null, orCiLow: null, orCiHigh: null, err: null, pValue: null, test: null, corrected: false, significant: false, direction: null };
+    return {
+      ...base,
+      oddsRatio: null,
+      orCiLow: null,
+      orCiHigh: null,
+      err: null,
+      pValue: null,
+      test: null,
+      corrected: false,
+      significant: false,
+      direction: null,
+    };
   }
   const c = doers - a;
   const d = nonDoers - b;

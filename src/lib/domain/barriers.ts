@@ -21,7 +21,9 @@ export function priorityScore({ impact, reach, ease }: BarrierScores): number {
 
 /** A member's proposal or a survey finding is not scored yet: it has no priority until it is. */
 export function priorityOf(s: { impact: number | null; reach: number | null; ease: number | null }): number | null {
-  return s.impact === null || s.reach === null || s.ease === null ? null : priorityScore({ impact: s.impact, reach: s.reach, ease: s.ease });
+  return s.impact === null || s.reach === null || s.ease === null
+    ? null
+    : priorityScore({ impact: s.impact, reach: s.reach, ease: s.ease });
 }
 
 export const BARRIER_STATUSES = ["IDENTIFIED", "INTERVENTION_PLANNED", "IN_PROGRESS", "REMOVED", "ACCEPTED"] as const;
@@ -60,7 +62,9 @@ export interface ParetoPoint {
  * the 80% line are where removal effort pays most (the Pareto principle).
  */
 export function paretoSeries(items: readonly { id: string; label: string; score: number }[]): ParetoPoint[] {
-  const sorted = [...items].filter((i) => i.score > 0).sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
+  const sorted = [...items]
+    .filter((i) => i.score > 0)
+    .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label));
   const total = sorted.reduce((s, i) => s + i.score, 0);
   let running = 0;
   return sorted.map((i) => {
@@ -85,6 +89,13 @@ interface Sortable {
 export function sortBarriers<T extends Sortable>(rows: readonly T[], key: SortKey): T[] {
   const byTitle = (a: T, b: T) => a.title.localeCompare(b.title);
   if (key === "title") return [...rows].sort(byTitle);
-  if (key === "status") return [...rows].sort((a, b) => BARRIER_STATUSES.indexOf(a.status as BarrierStatus) - BARRIER_STATUSES.indexOf(b.status as BarrierStatus) || byTitle(a, b));
-  return [...rows].sort((a, b) => (b[key] ?? -1) - (a[key] ?? -1) || (b.priority ?? -1) - (a.priority ?? -1) || byTitle(a, b));
+  if (key === "status")
+    return [...rows].sort(
+      (a, b) =>
+        BARRIER_STATUSES.indexOf(a.status as BarrierStatus) - BARRIER_STATUSES.indexOf(b.status as BarrierStatus) ||
+        byTitle(a, b),
+    );
+  return [...rows].sort(
+    (a, b) => (b[key] ?? -1) - (a[key] ?? -1) || (b.priority ?? -1) - (a.priority ?? -1) || byTitle(a, b),
+  );
 }

@@ -21,7 +21,11 @@ export interface BehaviourParts {
   frequency: string;
 }
 
-const clean = (s: string) => s.trim().replace(/\s+/g, " ").replace(/[.\s]+$/, "");
+const clean = (s: string) =>
+  s
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[.\s]+$/, "");
 
 function lowerFirst(s: string): string {
   // Keep acronyms and names ("QA", "Ops Team") as written; lower a plain leading article.
@@ -38,7 +42,19 @@ export function behaviourSentence(parts: BehaviourParts): string {
   return sentence ? sentence[0]!.toUpperCase() + sentence.slice(1) + "." : "";
 }
 
-export const DEFINITION_FIELDS = ["title", "valueId", "ownerId", "actor", "action", "trigger", "frequency", "completionCriterion", "customerOutcome", "example", "anchors"] as const;
+export const DEFINITION_FIELDS = [
+  "title",
+  "valueId",
+  "ownerId",
+  "actor",
+  "action",
+  "trigger",
+  "frequency",
+  "completionCriterion",
+  "customerOutcome",
+  "example",
+  "anchors",
+] as const;
 export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
 export const FIELD_LABELS: Record<DefinitionField, string> = {
@@ -60,5 +76,7 @@ export type DefinitionSnapshot = { [K in DefinitionField]?: K extends "anchors" 
 /** The fields that differ between two saved versions, as labels, in form order (none for the first). */
 export function changedFields(before: DefinitionSnapshot | null, after: DefinitionSnapshot): string[] {
   if (!before) return [];
-  return DEFINITION_FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map((f) => FIELD_LABELS[f]);
+  return DEFINITION_FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)).map(
+    (f) => FIELD_LABELS[f],
+  );
 }

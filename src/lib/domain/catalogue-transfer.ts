@@ -6,7 +6,18 @@ import { csvRecords, CsvError, toCsv } from "./csv";
 import type { DefinitionText } from "./behaviour";
 
 export const CSV_COLUMNS = [
-  "value", "title", "actor", "action", "trigger", "frequency", "completion_criterion", "customer_outcome", "example", "anchors", "owner_email", "status",
+  "value",
+  "title",
+  "actor",
+  "action",
+  "trigger",
+  "frequency",
+  "completion_criterion",
+  "customer_outcome",
+  "example",
+  "anchors",
+  "owner_email",
+  "status",
 ] as const;
 
 export interface TransferBehaviour extends DefinitionText {
@@ -26,7 +37,20 @@ export interface TransferDocument {
 export function catalogueToCsv(doc: TransferDocument): string {
   return toCsv([
     [...CSV_COLUMNS],
-    ...doc.behaviours.map((b) => [b.value, b.title, b.actor, b.action, b.trigger, b.frequency, b.completionCriterion, b.customerOutcome, b.example, b.anchors.join("\n"), b.ownerEmail, b.status]),
+    ...doc.behaviours.map((b) => [
+      b.value,
+      b.title,
+      b.actor,
+      b.action,
+      b.trigger,
+      b.frequency,
+      b.completionCriterion,
+      b.customerOutcome,
+      b.example,
+      b.anchors.join("\n"),
+      b.ownerEmail,
+      b.status,
+    ]),
   ]);
 }
 
@@ -50,8 +74,17 @@ const RowSchema = z.object({
   completionCriterion: field("Completion criterion", 3, 300),
   customerOutcome: field("Customer outcome", 3, 300),
   example: field("Example", 0, 500).default(""),
-  anchors: z.array(field("Anchor", 1, 200)).max(6, "Use at most 6 decision questions.").default([]),
-  ownerEmail: z.string().trim().toLowerCase().max(254).refine((s) => !hasControl(s), "Remove control characters from the owner e-mail.").default(""),
+  anchors: z
+    .array(field("Anchor", 1, 200))
+    .max(6, "Use at most 6 decision questions.")
+    .default([]),
+  ownerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .refine((s) => !hasControl(s), "Remove control characters from the owner e-mail.")
+    .default(""),
 });
 export type ImportBehaviour = z.infer<typeof RowSchema>;
 
@@ -66,7 +99,11 @@ export interface ImportRow {
 export const MAX_IMPORT_ROWS = 500;
 
 /** Reads a CSV or JSON catalogue file into checked rows. Never throws for bad content. */
-export function readCatalogueFile(text: string): { rows: ImportRow[]; values: { name: string; description: string }[]; fileError?: string } {
+export function readCatalogueFile(text: string): {
+  rows: ImportRow[];
+  values: { name: string; description: string }[];
+  fileError?: string;
+} {
   const trimmed = text.trim();
   if (!trimmed) return { rows: [], values: [], fileError: "The file is empty." };
   let raw: unknown[];
@@ -80,26 +117,56 @@ export function readCatalogueFile(text: string): { rows: ImportRow[]; values: { 
       return { rows: [], values: [], fileError: "This is not valid JSON." };
     }
     const obj = (Array.isArray(doc) ? { behaviours: doc } : doc) as { behaviours?: unknown; values?: unknown };
-    if (!Array.isArray(obj.behaviours)) return { rows: [], values: [], fileError: "The JSON has no \"behaviours\" list." };
+    if (!Array.isArray(obj.behaviours))
+      return { rows: [], values: [], fileError: 'The JSON has no "behaviours" list.' };
     raw = obj.behaviours;
-    const parsedValues = z.array(z.object({ name: field("Value", 3, 80), description: field("Description", 0, 300).default("") })).safeParse(obj.values ?? []);
+    const parsedValues = z
+      .array(z.object({ name: field("Value", 3, 80), description: field("Description", 0, 300).default("") }))
+      .safeParse(obj.values ?? []);
     if (parsedValues.success) values = parsedValues.data;
   } else {
     try {
       const { header, records } = csvRecords(trimmed);
-      const missing = CSV_COLUMNS.filter((c) => !["example", "anchors", "owner_email", "status"].includes(c) && !header.includes(c));
-      if (missing.length) return { rows: [], values: [], fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${CSV_COLUMNS.join(",")}.` };
+      const missing = CSV_COLUMNS.filter(
+        (c) => !["example", "anchors", "owner_email", "status"].includes(c) && !header.includes(c),
+      );
+      if (missing.length)
+        return {
+          rows: [],
+          values: [],
+          fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${CSV_COLUMNS.join(",")}.`,
+        };
       raw = records.map((r) => ({
-        value: r.value, title: r.title, actor: r.actor, action: r.action, trigger: r.trigger, frequency: r.frequency,
-        completionCriterion: r.completion_criterion, customerOutcome: r.customer_outcome, example: r.example ?? "",
-        anchors: (r.anchors ?? "").split(/\r?\n/).map((a) => a.trim()).filter(Boolean), ownerEmail: r.owner_email ?? "",
+        value: r.value,
+        title: r.title,
+        actor: r.actor,
+        action: r.action,
+        trigger: r.trigger,
+        frequency: r.frequency,
+        completionCriterion: r.completion_criterion,
+        customerOutcome: r.customer_outcome,
+        example: r.example ?? "",
+        anchors: (r.anchors ?? "")
+          .split(/\r?\n/)
+          .map((a) => a.trim())
+          .filter(Boolean),
+        ownerEmail: r.owner_email ?? "",
       }));
       firstLine = 2;
     } catch (err) {
-      return { rows: [], values: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
+      return {
+        rows: [],
+        values: [],
+        fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV.",
+      };
     }
   }
-  if (raw.length > MAX_IMPORT_ROWS) return { rows: [], values, fileError: `At most ${MAX_IMPORT_ROWS} behaviours per import; this file has ${raw.length}.` };
+  if (raw.length > MAX_IMPORT_ROWS)
+    return {
+      rows: [],
+      values,
+      fileError: `At most ${MAX_IMPORT_ROWS} behaviours per import; this file has ${raw.length}.`,
+    };
   const seen = new Map<string, number>();
   const rows = raw.map((item, i): ImportRow => {
     const line = i + firstLine;
@@ -108,13 +175,19 @@ export function readCatalogueFile(text: string): { rows: ImportRow[]; values: { 
     if (!parsed.success) {
       // One message per field: the first rule it broke.
       const firstPerField = new Map<string, string>();
-      for (const issue of parsed.error.issues) if (!firstPerField.has(String(issue.path[0]))) firstPerField.set(String(issue.path[0]), issue.message);
+      for (const issue of parsed.error.issues)
+        if (!firstPerField.has(String(issue.path[0]))) firstPerField.set(String(issue.path[0]), issue.message);
       return { line, title, behaviour: null, errors: [...firstPerField.values()] };
     }
     const key = parsed.data.title.toLowerCase();
     const earlier = seen.get(key);
     seen.set(key, earlier ?? line);
-    return { line, title: parsed.data.title, behaviour: parsed.data, errors: earlier ? [`The same title is already on line ${earlier}.`] : [] };
+    return {
+      line,
+      title: parsed.data.title,
+      behaviour: parsed.data,
+      errors: earlier ? [`The same title is already on line ${earlier}.`] : [],
+    };
   });
   return { rows, values };
 }

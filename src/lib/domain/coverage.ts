@@ -22,7 +22,13 @@ export function windowStart(today: string, days = COVERAGE_DAYS): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function coverageGaps(teams: string[], behaviours: string[], seen: CoveragePairInput[], today: string, days = COVERAGE_DAYS): CoverageGap[] {
+export function coverageGaps(
+  teams: string[],
+  behaviours: string[],
+  seen: CoveragePairInput[],
+  today: string,
+  days = COVERAGE_DAYS,
+): CoverageGap[] {
   const cutoff = windowStart(today, days);
   const last = new Map(seen.map((s) => [`${s.teamId}/${s.behaviourId}`, s.lastDay]));
   const gaps: CoverageGap[] = [];

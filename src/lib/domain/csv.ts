@@ -49,22 +49,22 @@ export function parseCsvLines(text: string): CsvLine[] {
   while (i < src.length) {
     const c = src[i]!;
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
+      if (c === '"' && src[i + 1] === '"') ((cell += '"'), (i += 2));
+      else if (c === '"') ((quoted = false), i++);
       else {
         // A line break inside quotes belongs to the cell but still moves the file's line on.
         if (c === "\n" || (c === "\r" && src[i + 1] !== "\n")) line++;
-        (cell += c), i++;
+        ((cell += c), i++);
       }
       continue;
     }
-    if (c === '"' && cell === "") (quoted = true), i++;
-    else if (c === ",") endCell(), i++;
-    else if (c === "\r" && src[i + 1] === "\n") endRow(), (i += 2);
-    else if (c === "\n" || c === "\r") endRow(), i++;
-    else (cell += c), i++;
+    if (c === '"' && cell === "") ((quoted = true), i++);
+    else if (c === ",") (endCell(), i++);
+    else if (c === "\r" && src[i + 1] === "\n") (endRow(), (i += 2));
+    else if (c === "\n" || c === "\r") (endRow(), i++);
+    else ((cell += c), i++);
   }
-  if (quoted) throw new CsvError("A quoted cell is not closed: check for a missing \".");
+  if (quoted) throw new CsvError('A quoted cell is not closed: check for a missing ".');
   if (cell !== "" || row.length > 0) endRow();
   return rows;
 }
@@ -78,11 +78,21 @@ export function parseCsv(text: string): string[][] {
  * Rows as objects keyed by the (trimmed, lower-cased) header row, each with the file line it
  * starts on; `rawHeader` keeps the header as written, for messages.
  */
-export function csvRecords(text: string): { header: string[]; rawHeader: string[]; records: Record<string, string>[]; lines: number[] } {
+export function csvRecords(text: string): {
+  header: string[];
+  rawHeader: string[];
+  records: Record<string, string>[];
+  lines: number[];
+} {
   const [head, ...body] = parseCsvLines(text);
   const rawHeader = (head?.cells ?? []).map((h) => h.trim());
   const header = rawHeader.map((h) => h.toLowerCase());
-  return { header, rawHeader, records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? ""]))), lines: body.map((r) => r.line) };
+  return {
+    header,
+    rawHeader,
+    records: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r.cells[i] ?? ""]))),
+    lines: body.map((r) => r.line),
+  };
 }
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not). */
@@ -98,7 +108,10 @@ export type CsvTable = ReturnType<typeof csvRecords>;
  * Reads an import file with named columns: the table, or the one message that explains why the
  * whole file cannot be read (broken quote, empty, missing columns, too many rows).
  */
-export function openCsvTable(text: string, spec: { columns: readonly string[]; optional?: readonly string[]; maxRows: number }): { table: CsvTable } | { fileError: string } {
+export function openCsvTable(
+  text: string,
+  spec: { columns: readonly string[]; optional?: readonly string[]; maxRows: number },
+): { table: CsvTable } | { fileError: string } {
   let table: CsvTable;
   try {
     table = csvRecords(text);
@@ -107,7 +120,11 @@ export function openCsvTable(text: string, spec: { columns: readonly string[]; o
   }
   if (table.header.length === 0) return { fileError: "The file is empty." };
   const missing = spec.columns.filter((c) => !spec.optional?.includes(c) && !table.header.includes(c));
-  if (missing.length) return { fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${spec.columns.join(",")}.` };
-  if (table.records.length > spec.maxRows) return { fileError: `At most ${spec.maxRows} rows per import; this file has ${table.records.length}.` };
+  if (missing.length)
+    return {
+      fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${spec.columns.join(",")}.`,
+    };
+  if (table.records.length > spec.maxRows)
+    return { fileError: `At most ${spec.maxRows} rows per import; this file has ${table.records.length}.` };
   return { table };
 }

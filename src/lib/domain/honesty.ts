@@ -31,7 +31,8 @@ export function honestyFlags(entries: EntryForGuard[]): HonestyFlag[] {
       const e = mine[k];
       if (e && e.missed === 0 && e.performed > 0) continue;
       const run = k - start;
-      if (run >= STREAK_MIN) flags.push({ kind: "streak", observerId, count: run, from: mine[start]!.at, to: mine[k - 1]!.at });
+      if (run >= STREAK_MIN)
+        flags.push({ kind: "streak", observerId, count: run, from: mine[start]!.at, to: mine[k - 1]!.at });
       start = k + 1;
     }
     // Bursts: maximal clusters where each window of BURST_MIN entries spans under a minute.

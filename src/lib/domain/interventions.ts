@@ -39,7 +39,13 @@ export const FUNCTION_DESCRIPTIONS: Record<InterventionFunction, string> = {
   ENABLEMENT: "Increase means or reduce barriers to increase capability or opportunity",
 };
 
-export type ComB = "PHYSICAL_CAPABILITY" | "PSYCHOLOGICAL_CAPABILITY" | "PHYSICAL_OPPORTUNITY" | "SOCIAL_OPPORTUNITY" | "REFLECTIVE_MOTIVATION" | "AUTOMATIC_MOTIVATION";
+export type ComB =
+  | "PHYSICAL_CAPABILITY"
+  | "PSYCHOLOGICAL_CAPABILITY"
+  | "PHYSICAL_OPPORTUNITY"
+  | "SOCIAL_OPPORTUNITY"
+  | "REFLECTIVE_MOTIVATION"
+  | "AUTOMATIC_MOTIVATION";
 
 // The Behaviour Change Wheel's COM-B → intervention function matrix (Michie, van Stralen & West
 // 2011, Implementation Science 6:42, table 3), as the product specifies it.
@@ -47,7 +53,14 @@ const BCW_MATRIX: Record<ComB, readonly InterventionFunction[]> = {
   PHYSICAL_CAPABILITY: ["TRAINING", "ENABLEMENT"],
   PSYCHOLOGICAL_CAPABILITY: ["EDUCATION", "TRAINING", "ENABLEMENT"],
   REFLECTIVE_MOTIVATION: ["EDUCATION", "PERSUASION", "INCENTIVISATION", "COERCION"],
-  AUTOMATIC_MOTIVATION: ["PERSUASION", "INCENTIVISATION", "COERCION", "ENVIRONMENTAL_RESTRUCTURING", "MODELLING", "ENABLEMENT"],
+  AUTOMATIC_MOTIVATION: [
+    "PERSUASION",
+    "INCENTIVISATION",
+    "COERCION",
+    "ENVIRONMENTAL_RESTRUCTURING",
+    "MODELLING",
+    "ENABLEMENT",
+  ],
   PHYSICAL_OPPORTUNITY: ["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"],
   SOCIAL_OPPORTUNITY: ["RESTRICTION", "ENVIRONMENTAL_RESTRUCTURING", "ENABLEMENT"],
 };
@@ -60,9 +73,21 @@ export function suggestedFunctions(comB: ComB): readonly InterventionFunction[] 
 // choosing among candidate interventions. Each is scored 1 (poor) to 5 (good) with a note.
 export const APEASE_CRITERIA = [
   { key: "affordability", label: "Affordability", question: "Can it be delivered within the budget?" },
-  { key: "practicability", label: "Practicability", question: "Can it be delivered as designed, at the scale intended?" },
-  { key: "effectiveness", label: "Effectiveness", question: "How well will it change the behaviour, and cost-effectively?" },
-  { key: "acceptability", label: "Acceptability", question: "Do the people affected and the organisation find it appropriate?" },
+  {
+    key: "practicability",
+    label: "Practicability",
+    question: "Can it be delivered as designed, at the scale intended?",
+  },
+  {
+    key: "effectiveness",
+    label: "Effectiveness",
+    question: "How well will it change the behaviour, and cost-effectively?",
+  },
+  {
+    key: "acceptability",
+    label: "Acceptability",
+    question: "Do the people affected and the organisation find it appropriate?",
+  },
   { key: "sideEffects", label: "Side-effects / safety", question: "Is it free of unwanted effects? (5 = none)" },
   { key: "equity", label: "Equity", question: "Does it avoid widening differences between groups?" },
 ] as const;
@@ -91,12 +116,19 @@ const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
  * After = from the start day to today (at most MAX_WINDOW_DAYS); before = the same number of days
  * just before the start, so both rates cover equal time. Null when the intervention has not started.
  */
-export function beforeAfterWindows(startDay: string, today: string): { before: Window; after: Window; days: number } | null {
+export function beforeAfterWindows(
+  startDay: string,
+  today: string,
+): { before: Window; after: Window; days: number } | null {
   const start = dayMs(startDay);
   const end = Math.min(dayMs(today), start + (MAX_WINDOW_DAYS - 1) * DAY);
   if (end < start) return null;
   const days = Math.round((end - start) / DAY) + 1;
-  return { before: { from: iso(start - days * DAY), to: iso(start - DAY) }, after: { from: startDay, to: iso(end) }, days };
+  return {
+    before: { from: iso(start - days * DAY), to: iso(start - DAY) },
+    after: { from: startDay, to: iso(end) },
+    days,
+  };
 }
 
 export interface BeforeAfter {
@@ -109,7 +141,11 @@ export interface BeforeAfter {
 export function beforeAfter(before: AdoptionCounts, after: AdoptionCounts): BeforeAfter {
   const b = adoption(before);
   const a = adoption(after);
-  return { before: b, after: a, changePts: a.rate !== null && b.rate !== null ? Math.round((a.rate - b.rate) * 1000) / 10 : null };
+  return {
+    before: b,
+    after: a,
+    changePts: a.rate !== null && b.rate !== null ? Math.round((a.rate - b.rate) * 1000) / 10 : null,
+  };
 }
 
 /**

@@ -20,13 +20,17 @@ export interface LineGeometry {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-export function lineGeometry(points: LinePoint[], opts: { width?: number; height?: number; domain?: [number, number]; yTickCount?: number; maxXTicks?: number } = {}): LineGeometry {
+export function lineGeometry(
+  points: LinePoint[],
+  opts: { width?: number; height?: number; domain?: [number, number]; yTickCount?: number; maxXTicks?: number } = {},
+): LineGeometry {
   const width = opts.width ?? 640;
   const height = opts.height ?? 256;
   const [lo, hi] = opts.domain ?? [0, 100];
   const plot = { left: 44, top: 8, right: width - 8, bottom: height - 24 };
   const n = points.length;
-  const x = (i: number) => round(n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1));
+  const x = (i: number) =>
+    round(n <= 1 ? (plot.left + plot.right) / 2 : plot.left + ((plot.right - plot.left) * i) / (n - 1));
   const clamp = (v: number) => Math.min(hi, Math.max(lo, v));
   const y = (v: number) => round(plot.bottom - ((plot.bottom - plot.top) * (clamp(v) - lo)) / (hi - lo || 1));
 
@@ -60,6 +64,8 @@ export function lineGeometry(points: LinePoint[], opts: { width?: number; height
     }
     xTicks.push(tick);
   });
-  const dots = points.flatMap((p, i) => (p.value === null ? [] : [{ x: x(i), y: y(p.value), label: p.label, value: p.value }]));
+  const dots = points.flatMap((p, i) =>
+    p.value === null ? [] : [{ x: x(i), y: y(p.value), label: p.label, value: p.value }],
+  );
   return { width, height, plot, paths, dots, yTicks, xTicks };
 }

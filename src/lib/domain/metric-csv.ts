@@ -25,7 +25,8 @@ const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
 
 function readValue(raw: string): { value: number | null; error: string | null } {
   if (raw === "") return { value: null, error: "Value is missing." };
-  if (DECIMAL_COMMA.test(raw)) return { value: null, error: `Write decimals with a point: ${raw.replace(",", ".")}, not ${raw}.` };
+  if (DECIMAL_COMMA.test(raw))
+    return { value: null, error: `Write decimals with a point: ${raw.replace(",", ".")}, not ${raw}.` };
   if (!NUMBER.test(raw)) return { value: null, error: `Value must be a number written like 12.5 (got “${raw}”).` };
   const value = Number(raw);
   if (Math.abs(value) > MAX_ABS_VALUE) return { value: null, error: "Value is too large." };
@@ -46,7 +47,8 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!metric) errors.push("Metric is missing.");
-    if (hasControl(metric) || hasControl(team)) errors.push("Remove control characters (such as NUL or text-direction marks).");
+    if (hasControl(metric) || hasControl(team))
+      errors.push("Remove control characters (such as NUL or text-direction marks).");
     const { value, error } = readValue((r.value ?? "").trim());
     if (error) errors.push(error);
     return { line: parsed.lines[i]!, date, metric, team, value, errors };

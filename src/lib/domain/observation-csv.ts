@@ -22,7 +22,11 @@ const COUNT = /^\d{1,4}$/;
 
 /** Reads and checks every row; never throws for bad content. `today` is YYYY-MM-DD. */
 export function readObservationCsv(text: string, today: string): { rows: ObservationCsvRow[]; fileError?: string } {
-  const opened = openCsvTable(text, { columns: OBSERVATION_COLUMNS, optional: ["note"], maxRows: MAX_OBSERVATION_ROWS });
+  const opened = openCsvTable(text, {
+    columns: OBSERVATION_COLUMNS,
+    optional: ["note"],
+    maxRows: MAX_OBSERVATION_ROWS,
+  });
   if ("fileError" in opened) return { rows: [], fileError: opened.fileError };
   const parsed = opened.table;
   const rows = parsed.records.map((r, i): ObservationCsvRow => {
@@ -40,14 +44,21 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     if (!COUNT.test(p) || !COUNT.test(m)) errors.push("Performed and missed must be whole numbers from 0 to 9999.");
     const performed = COUNT.test(p) ? Number(p) : 0;
     const missed = COUNT.test(m) ? Number(m) : 0;
-    if (COUNT.test(p) && COUNT.test(m) && performed + missed === 0) errors.push("A row needs at least one opportunity (performed + missed).");
+    if (COUNT.test(p) && COUNT.test(m) && performed + missed === 0)
+      errors.push("A row needs at least one opportunity (performed + missed).");
     if (note.length > 500) errors.push("Note is longer than 500 characters.");
-    if ([team, behaviour, note].some(hasControl)) errors.push("Remove control characters (such as NUL or text-direction marks).");
+    if ([team, behaviour, note].some(hasControl))
+      errors.push("Remove control characters (such as NUL or text-direction marks).");
     return { line: parsed.lines[i]!, date, team, behaviour, performed, missed, note, errors };
   });
   return { rows };
 }
 
-export function observationsToCsv(rows: { date: string; team: string; behaviour: string; performed: number; missed: number; note: string }[]): string {
-  return toCsv([[...OBSERVATION_COLUMNS], ...rows.map((r) => [r.date, r.team, r.behaviour, String(r.performed), String(r.missed), r.note])]);
+export function observationsToCsv(
+  rows: { date: string; team: string; behaviour: string; performed: number; missed: number; note: string }[],
+): string {
+  return toCsv([
+    [...OBSERVATION_COLUMNS],
+    ...rows.map((r) => [r.date, r.team, r.behaviour, String(r.performed), String(r.missed), r.note]),
+  ]);
 }

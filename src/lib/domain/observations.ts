@@ -33,7 +33,12 @@ export function mondayOf(date: Date): Date {
 export function weeklyAdoption(days: DayCounts[], now: Date, weeks = 26): WeekPoint[] {
   const last = mondayOf(now).getTime();
   const first = last - (weeks - 1) * 7 * DAY;
-  const points: WeekPoint[] = Array.from({ length: weeks }, (_, i) => ({ weekStart: new Date(first + i * 7 * DAY).toISOString().slice(0, 10), performed: 0, opportunities: 0, rate: null }));
+  const points: WeekPoint[] = Array.from({ length: weeks }, (_, i) => ({
+    weekStart: new Date(first + i * 7 * DAY).toISOString().slice(0, 10),
+    performed: 0,
+    opportunities: 0,
+    rate: null,
+  }));
   for (const d of days) {
     const t = Date.parse(`${d.day}T00:00:00Z`);
     const index = Math.floor((t - first) / (7 * DAY));
@@ -56,7 +61,7 @@ export function adoptionTrend(points: WeekPoint[]): { trend: Trend; perWeek: num
   const xs: number[] = [];
   const ys: number[] = [];
   points.forEach((p, i) => {
-    if (p.rate !== null) xs.push(i), ys.push(p.rate);
+    if (p.rate !== null) (xs.push(i), ys.push(p.rate));
   });
   if (xs.length < 4) return { trend: "unknown", perWeek: null };
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;

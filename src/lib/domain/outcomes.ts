@@ -8,7 +8,10 @@ export type TargetType = "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO";
 export type Direction = "UP" | "DOWN";
 export type TargetStatus = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_TARGET" | "NO_DATA";
 
-export interface Reading { date: string; value: number }
+export interface Reading {
+  date: string;
+  value: number;
+}
 
 export interface TargetInput {
   targetType: TargetType | null;
@@ -40,7 +43,8 @@ const MIN_TREND_READINGS = 3; // two points always fit a line exactly; a third i
 /** Days since 1970-01-01 for a "YYYY-MM-DD" string; RangeError for anything that is not a real calendar day. */
 function dayNumber(date: string): number {
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return t / DAY;
 }
 
@@ -88,9 +92,18 @@ export function targetStatus(input: TargetInput): TargetVerdict {
   const known = readings.map((r) => ({ r, day: dayNumber(r.date) })).filter((p) => p.day <= today);
   // Greatest date wins; among readings on that same day the one listed last (the latest entered) wins.
   const latest = known.length === 0 ? null : known.reduce((best, p) => (p.day >= best.day ? p : best)).r;
-  const trend = slopePerWeek(known.filter((p) => p.day > today - TREND_WEEKS * 7).map((p) => ({ x: p.day - today, y: p.r.value })));
+  const trend = slopePerWeek(
+    known.filter((p) => p.day > today - TREND_WEEKS * 7).map((p) => ({ x: p.day - today, y: p.r.value })),
+  );
   const rule = type === null ? "No target set." : describeTargetRule(type);
-  const verdict = (status: TargetStatus, reason: string, projected: number | null = null): TargetVerdict => ({ status, rule, reason, latest, trendPerWeek: trend, projected });
+  const verdict = (status: TargetStatus, reason: string, projected: number | null = null): TargetVerdict => ({
+    status,
+    rule,
+    reason,
+    latest,
+    trendPerWeek: trend,
+    projected,
+  });
   // A metric without a target still reports its latest reading and trend: the chart shows them either way.
   if (type === null || x === null) return verdict("NO_TARGET", "No target set.");
   if (latest === null) return verdict("NO_DATA", "No reading yet.");
@@ -101,25 +114,51 @@ export function targetStatus(input: TargetInput): TargetVerdict {
     const breached = (y: number) => (type === "AT_LEAST" ? y < x : y > x);
     const side = type === "AT_LEAST" ? "below" : "above";
     if (breached(v)) return verdict("OFF_TRACK", `Latest ${num(v)} is ${side} the target ${num(x)}.`);
-    if (trend === null) return verdict("ON_TRACK", `Latest ${num(v)} meets the target ${num(x)}; too few recent readings for a trend.`);
+    if (trend === null)
+      return verdict("ON_TRACK", `Latest ${num(v)} meets the target ${num(x)}; too few recent readings for a trend.`);
     const projected = v + trend * RISK_HORIZON_WEEKS;
     return breached(projected)
-      ? verdict("AT_RISK", `Latest ${num(v)} meets the target ${num(x)}, but the trend (${per}) reaches ${num(projected)} within ${RISK_HORIZON_WEEKS} weeks.`, projected)
-      : verdict("ON_TRACK", `Latest ${num(v)} meets the target ${num(x)}, and the trend (${per}) keeps it there for ${RISK_HORIZON_WEEKS} weeks.`, projected);
+      ? verdict(
+          "AT_RISK",
+          `Latest ${num(v)} meets the target ${num(x)}, but the trend (${per}) reaches ${num(projected)} within ${RISK_HORIZON_WEEKS} weeks.`,
+          projected,
+        )
+      : verdict(
+          "ON_TRACK",
+          `Latest ${num(v)} meets the target ${num(x)}, and the trend (${per}) keeps it there for ${RISK_HORIZON_WEEKS} weeks.`,
+          projected,
+        );
   }
 
   const reached = (y: number) => (type === "INCREASE_TO" ? y >= x : y <= x);
   if (reached(v)) return verdict("ON_TRACK", `Latest ${num(v)} has reached the target ${num(x)}.`);
-  if (targetDate !== null && today > dayNumber(targetDate)) return verdict("OFF_TRACK", `The target date ${targetDate} has passed with the latest at ${num(v)}, short of ${num(x)}.`);
+  if (targetDate !== null && today > dayNumber(targetDate))
+    return verdict(
+      "OFF_TRACK",
+      `The target date ${targetDate} has passed with the latest at ${num(v)}, short of ${num(x)}.`,
+    );
   // Not there yet and not moving the right way: no projection can get there.
-  if (trend === null) return verdict("OFF_TRACK", `Latest ${num(v)} is short of ${num(x)} and there are too few recent readings to show it moving.`);
-  if (type === "INCREASE_TO" ? trend <= 0 : trend >= 0) return verdict("OFF_TRACK", `Latest ${num(v)} is short of ${num(x)} and the trend (${per}) moves away from it.`);
+  if (trend === null)
+    return verdict(
+      "OFF_TRACK",
+      `Latest ${num(v)} is short of ${num(x)} and there are too few recent readings to show it moving.`,
+    );
+  if (type === "INCREASE_TO" ? trend <= 0 : trend >= 0)
+    return verdict("OFF_TRACK", `Latest ${num(v)} is short of ${num(x)} and the trend (${per}) moves away from it.`);
   const weeksLeft = targetDate === null ? TREND_WEEKS : (dayNumber(targetDate) - today) / 7;
   const projected = v + trend * weeksLeft;
   const by = targetDate ?? `${TREND_WEEKS} weeks`;
   return reached(projected)
-    ? verdict("ON_TRACK", `The trend (${per}) projects ${num(projected)} by ${by}: the target ${num(x)} is within reach.`, projected)
-    : verdict("AT_RISK", `The trend (${per}) projects ${num(projected)} by ${by}, short of the target ${num(x)}.`, projected);
+    ? verdict(
+        "ON_TRACK",
+        `The trend (${per}) projects ${num(projected)} by ${by}: the target ${num(x)} is within reach.`,
+        projected,
+      )
+    : verdict(
+        "AT_RISK",
+        `The trend (${per}) projects ${num(projected)} by ${by}, short of the target ${num(x)}.`,
+        projected,
+      );
 }
 
 /** Numbers in explanations: at most two decimals, no trailing zeros. */
@@ -149,7 +188,8 @@ function monthIndex(month: string): number {
   return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 
-const share = (customer: number, internal: number): number | null => (customer + internal === 0 ? null : customer / (customer + internal));
+const share = (customer: number, internal: number): number | null =>
+  customer + internal === 0 ? null : customer / (customer + internal);
 
 /** Metrics tracked at the end of each month from `fromMonth` to `toMonth` inclusive; empty when from is after to. */
 export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toMonth: string): AuditPoint[] {
@@ -159,7 +199,9 @@ export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toM
     // Day 0 of the next month is the last day of this one (handles 28/29/30/31 without a table).
     const lastDay = new Date(Date.UTC(year, (i % 12) + 1, 0)).toISOString().slice(0, 10);
     // A metric counts if it existed when the month closed: created on/before the last day, not deleted on/before it.
-    const live = metrics.filter((m) => m.createdAt.slice(0, 10) <= lastDay && (m.deletedAt === null || m.deletedAt.slice(0, 10) > lastDay));
+    const live = metrics.filter(
+      (m) => m.createdAt.slice(0, 10) <= lastDay && (m.deletedAt === null || m.deletedAt.slice(0, 10) > lastDay),
+    );
     const customer = live.filter((m) => m.kind === "CUSTOMER_OUTCOME").length;
     const internal = live.length - customer;
     points.push({ month: lastDay.slice(0, 7), customer, internal, customerShare: share(customer, internal) });
@@ -168,7 +210,14 @@ export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toM
 }
 
 /** The audit over the metrics not deleted. */
-export function auditSummary(metrics: AuditMetric[]): { total: number; customer: number; internal: number; customerShare: number | null; noOwner: number; noBehaviour: number } {
+export function auditSummary(metrics: AuditMetric[]): {
+  total: number;
+  customer: number;
+  internal: number;
+  customerShare: number | null;
+  noOwner: number;
+  noBehaviour: number;
+} {
   const live = metrics.filter((m) => m.deletedAt === null);
   const customer = live.filter((m) => m.kind === "CUSTOMER_OUTCOME").length;
   const internal = live.length - customer;
@@ -184,19 +233,30 @@ export function auditSummary(metrics: AuditMetric[]): { total: number; customer:
 
 // ——— Adoption versus outcome over time ———
 
-export interface WeeklyValue { weekStart: string; value: number }
+export interface WeeklyValue {
+  weekStart: string;
+  value: number;
+}
 
 /** Mean of the readings in each Monday-starting UTC week (the same weeks as weeklyAdoption), oldest first. */
 export function weeklyMeans(readings: Reading[]): WeeklyValue[] {
   const weeks = new Map<string, number[]>();
   for (const r of readings) {
-    const week = mondayOf(new Date(dayNumber(r.date) * DAY)).toISOString().slice(0, 10);
+    const week = mondayOf(new Date(dayNumber(r.date) * DAY))
+      .toISOString()
+      .slice(0, 10);
     weeks.set(week, [...(weeks.get(week) ?? []), r.value]);
   }
-  return [...weeks].map(([weekStart, values]) => ({ weekStart, value: mean(values) })).sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
+  return [...weeks]
+    .map(([weekStart, values]) => ({ weekStart, value: mean(values) }))
+    .sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
 }
 
-export interface LagCorrelation { lag: number; r: number | null; n: number }
+export interface LagCorrelation {
+  lag: number;
+  r: number | null;
+  n: number;
+}
 
 /** Below six paired weeks a correlation swings wildly on one week, so it is not shown. */
 export const MIN_CORRELATION_WEEKS = 6;
@@ -211,9 +271,12 @@ export function pearson(xs: number[], ys: number[]): number | null {
   if (xs.length < 3 || xs.every((x) => x === xs[0]) || ys.every((y) => y === ys[0])) return null;
   const mx = mean(xs);
   const my = mean(ys);
-  let sxy = 0, sxx = 0, syy = 0;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
   xs.forEach((x, i) => {
-    const dx = x - mx, dy = ys[i]! - my;
+    const dx = x - mx,
+      dy = ys[i]! - my;
     sxy += dx * dy;
     sxx += dx * dx;
     syy += dy * dy;
@@ -229,14 +292,15 @@ export function pearson(xs: number[], ys: number[]): number | null {
  * because either series may have gaps). Correlation is not causation; the UI says so.
  */
 export function laggedCorrelations(adoption: WeeklyValue[], metric: WeeklyValue[], maxLag = 8): LagCorrelation[] {
-  if (!Number.isInteger(maxLag) || maxLag < 0) throw new RangeError(`maxLag must be a whole number ≥ 0 (got ${maxLag})`);
+  if (!Number.isInteger(maxLag) || maxLag < 0)
+    throw new RangeError(`maxLag must be a whole number ≥ 0 (got ${maxLag})`);
   const byWeek = new Map(metric.map((m) => [dayNumber(m.weekStart), m.value]));
   return Array.from({ length: maxLag + 1 }, (_, lag) => {
     const xs: number[] = [];
     const ys: number[] = [];
     for (const a of adoption) {
       const y = byWeek.get(dayNumber(a.weekStart) + lag * 7);
-      if (y !== undefined) xs.push(a.value), ys.push(y);
+      if (y !== undefined) (xs.push(a.value), ys.push(y));
     }
     return { lag, r: xs.length >= MIN_CORRELATION_WEEKS ? pearson(xs, ys) : null, n: xs.length };
   });
@@ -245,7 +309,12 @@ export function laggedCorrelations(adoption: WeeklyValue[], metric: WeeklyValue[
 /** The lag with the largest |r|; on a tie the shorter lag, the simpler explanation. */
 export function strongestLag(c: LagCorrelation[]): LagCorrelation | null {
   let best: LagCorrelation | null = null;
-  for (const l of c) if (l.r !== null && (best === null || Math.abs(l.r) > Math.abs(best.r!) || (Math.abs(l.r) === Math.abs(best.r!) && l.lag < best.lag))) best = l;
+  for (const l of c)
+    if (
+      l.r !== null &&
+      (best === null || Math.abs(l.r) > Math.abs(best.r!) || (Math.abs(l.r) === Math.abs(best.r!) && l.lag < best.lag))
+    )
+      best = l;
   return best;
 }
 
@@ -262,7 +331,10 @@ export function isProtected(counts: { opportunities: number; observers?: number 
   return counts.opportunities < MIN_GROUP_SIZE || (counts.observers !== undefined && counts.observers < MIN_GROUP_SIZE);
 }
 
-export interface HeatCell { performed: number; opportunities: number }
+export interface HeatCell {
+  performed: number;
+  opportunities: number;
+}
 
 /** Five equal bands of the rate (0–19%, 20–39%, … 80–100%); "none" (grey) below MIN_GROUP_SIZE, never a misleading 0%. */
 export function heatColour(cell: HeatCell): { rate: number | null; band: "none" | 0 | 1 | 2 | 3 | 4 } {
@@ -285,7 +357,10 @@ export interface WeekRateSeries {
  * opportunities, else the key is skipped. before/after are rates 0..1; changePts is percentage points to 1 decimal.
  * Falls are kept (negative changePts, at the end); callers take as many as they show.
  */
-export function biggestRises(series: Record<string, WeekRateSeries[]>, weeks = 4): { key: string; before: number; after: number; changePts: number }[] {
+export function biggestRises(
+  series: Record<string, WeekRateSeries[]>,
+  weeks = 4,
+): { key: string; before: number; after: number; changePts: number }[] {
   if (!Number.isInteger(weeks) || weeks < 1) throw new RangeError(`weeks must be a whole number ≥ 1 (got ${weeks})`);
   const all = Object.values(series).flat();
   if (all.length === 0) return [];
@@ -299,7 +374,7 @@ export function biggestRises(series: Record<string, WeekRateSeries[]>, weeks = 4
     for (const p of points) {
       const d = dayNumber(p.weekStart);
       const side = d >= afterFrom ? a : d >= beforeFrom ? b : null;
-      if (side) (side.performed += p.performed), (side.opportunities += p.opportunities);
+      if (side) ((side.performed += p.performed), (side.opportunities += p.opportunities));
     }
     if (b.opportunities < MIN_GROUP_SIZE || a.opportunities < MIN_GROUP_SIZE) continue;
     const before = b.performed / b.opportunities;
@@ -310,6 +385,10 @@ export function biggestRises(series: Record<string, WeekRateSeries[]>, weeks = 4
 }
 
 /** Customer outcomes before internal process measures (then by name): success is measured by customers. */
-export function customerFirst<T extends { kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS"; name: string }>(metrics: readonly T[]): T[] {
-  return [...metrics].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "CUSTOMER_OUTCOME" ? -1 : 1));
+export function customerFirst<T extends { kind: "CUSTOMER_OUTCOME" | "INTERNAL_PROCESS"; name: string }>(
+  metrics: readonly T[],
+): T[] {
+  return [...metrics].sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === "CUSTOMER_OUTCOME" ? -1 : 1,
+  );
 }

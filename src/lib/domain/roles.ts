@@ -54,7 +54,8 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
   ];
-  if (can(role, "dashboards.view")) items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });
+  if (can(role, "dashboards.view"))
+    items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });
   items.push({ href: "/settings", label: "Settings" });
   return items;
 }

@@ -81,15 +81,32 @@ export function tabulateSurvey(
           determinant: q.determinant!,
           optionId: o.id,
           response: o.label,
-          stats: tabulateResponse({ a: c.doers, doers: totals.doers, b: c.nonDoers, nonDoers: totals.nonDoers }, prevalence),
+          stats: tabulateResponse(
+            { a: c.doers, doers: totals.doers, b: c.nonDoers, nonDoers: totals.nonDoers },
+            prevalence,
+          ),
         };
       }),
     );
 }
 
 export const TABULATION_COLUMNS = [
-  "determinant", "question", "response", "doers_with", "doers_total", "nondoers_with", "nondoers_total", "pct_doers", "pct_nondoers",
-  "odds_ratio", "or_ci_low", "or_ci_high", "err", "p_value", "test", "significant",
+  "determinant",
+  "question",
+  "response",
+  "doers_with",
+  "doers_total",
+  "nondoers_with",
+  "nondoers_total",
+  "pct_doers",
+  "pct_nondoers",
+  "odds_ratio",
+  "or_ci_low",
+  "or_ci_high",
+  "err",
+  "p_value",
+  "test",
+  "significant",
 ] as const;
 
 const num = (v: number | null, digits: number) => (v === null ? "" : v.toFixed(digits));
@@ -100,11 +117,22 @@ export function tabulationCsv(rows: readonly TabulationRow[], determinantLabel: 
   return toCsv([
     [...TABULATION_COLUMNS],
     ...rows.map((r) => [
-      determinantLabel(r.determinant), r.question, r.response,
-      String(r.stats.doersWith), String(r.stats.doersTotal), String(r.stats.nonDoersWith), String(r.stats.nonDoersTotal),
-      num(r.stats.pctDoers, 1), num(r.stats.pctNonDoers, 1),
-      num(r.stats.oddsRatio, 3), num(r.stats.orCiLow, 3), num(r.stats.orCiHigh, 3), num(r.stats.err, 3),
-      pValue(r.stats.pValue), r.stats.test ?? "", r.stats.significant ? "yes" : "no",
+      determinantLabel(r.determinant),
+      r.question,
+      r.response,
+      String(r.stats.doersWith),
+      String(r.stats.doersTotal),
+      String(r.stats.nonDoersWith),
+      String(r.stats.nonDoersTotal),
+      num(r.stats.pctDoers, 1),
+      num(r.stats.pctNonDoers, 1),
+      num(r.stats.oddsRatio, 3),
+      num(r.stats.orCiLow, 3),
+      num(r.stats.orCiHigh, 3),
+      num(r.stats.err, 3),
+      pValue(r.stats.pValue),
+      r.stats.test ?? "",
+      r.stats.significant ? "yes" : "no",
     ]),
   ]);
 }
@@ -182,7 +210,10 @@ export function baseForm(actionPhrase: string): string {
 }
 
 /** The default screening question: did they do the behaviour in the last two weeks? */
-export function screeningTemplate(actionPhrase: string): { text: string; options: { label: string; classifies: Group }[] } {
+export function screeningTemplate(actionPhrase: string): {
+  text: string;
+  options: { label: string; classifies: Group }[];
+} {
   const action = baseForm(actionPhrase).replace(/[.\s]+$/, "") || "do this behaviour";
   return {
     text: `In the last two weeks, each time it was due, did you ${action}?`,

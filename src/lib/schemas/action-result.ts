@@ -4,8 +4,7 @@ import type { z } from "./zod";
 export type FieldErrors = Partial<Record<string, string>>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors?: FieldErrors; formError?: string };
+  { ok: true; data: T } | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
 /** The first message per field of a failed zod parse. */
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
@@ -25,7 +24,10 @@ export function formObject(form: FormData): Record<string, string> {
 }
 
 /** Like formObject, plus the named keys as lists of every value sent (checkbox groups). */
-export function formObjectWithLists<K extends string>(form: FormData, lists: readonly K[]): Record<string, string> & Record<K, string[]> {
+export function formObjectWithLists<K extends string>(
+  form: FormData,
+  lists: readonly K[],
+): Record<string, string> & Record<K, string[]> {
   const out: Record<string, unknown> = formObject(form);
   for (const key of lists) out[key] = form.getAll(key).filter((v): v is string => typeof v === "string");
   return out as Record<string, string> & Record<K, string[]>;

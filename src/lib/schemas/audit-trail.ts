@@ -13,7 +13,13 @@ const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefi
 export const AuditFilter = z.object({
   // A prefix of the action name ("barrier" matches "barrier.create"). Names are dotted words; no
   // "_" or "%", so the prefix can never act as a LIKE wildcard.
-  action: maybe(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,60}$/)),
+  action: maybe(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9.-]{1,60}$/),
+  ),
   outcome: maybe(z.enum(AUDIT_OUTCOMES)),
   actor: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
   from: maybe(z.iso.date()),
@@ -30,7 +36,13 @@ const first = (sp: SearchParams, key: string): string | undefined => {
 
 /** The filter and the page cursor of a request, leniently: anything unreadable is ignored. */
 export function parseAuditParams(sp: SearchParams): { filter: AuditFilter; cursor: string | undefined } {
-  const filter = AuditFilter.parse({ action: first(sp, "action"), outcome: first(sp, "outcome"), actor: first(sp, "actor"), from: first(sp, "from"), to: first(sp, "to") });
+  const filter = AuditFilter.parse({
+    action: first(sp, "action"),
+    outcome: first(sp, "outcome"),
+    actor: first(sp, "actor"),
+    from: first(sp, "from"),
+    to: first(sp, "to"),
+  });
   const cursor = first(sp, "cursor");
   return { filter, cursor: cursor && decodeAuditCursor(cursor) ? cursor : undefined };
 }

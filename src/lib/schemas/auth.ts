@@ -36,7 +36,9 @@ export const OrganizationName = z
 const passwordIsNotEmail = (v: { password: string; email: string }) => v.password.trim().toLowerCase() !== v.email;
 const passwordIsEmail = { path: ["password"], message: "Your password cannot be your e-mail address." };
 
-export const SignUpInput = z.object({ name: PersonName, email: Email, password: NewPassword, organizationName: OrganizationName }).refine(passwordIsNotEmail, passwordIsEmail);
+export const SignUpInput = z
+  .object({ name: PersonName, email: Email, password: NewPassword, organizationName: OrganizationName })
+  .refine(passwordIsNotEmail, passwordIsEmail);
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
 export const SignInInput = z.object({
@@ -45,5 +47,7 @@ export const SignInInput = z.object({
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX),
 });
 
-export const NewAccountFromInvite = z.object({ name: PersonName, email: Email, password: NewPassword, token: z.string().min(10).max(200) }).refine(passwordIsNotEmail, passwordIsEmail);
+export const NewAccountFromInvite = z
+  .object({ name: PersonName, email: Email, password: NewPassword, token: z.string().min(10).max(200) })
+  .refine(passwordIsNotEmail, passwordIsEmail);
 export type NewAccountFromInvite = z.infer<typeof NewAccountFromInvite>;

@@ -1,8 +1,17 @@
 import { z } from "./zod";
 import { CONTROL } from "@/lib/domain/text";
 import {
-  BACKUP_ENUMS, BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, MAX_BACKUP_BYTES, SHORT_TEXT, TABLE_NAMES,
-  type Column, type JsonValue, type OrganisationBackup, type TableName,
+  BACKUP_ENUMS,
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  MAX_BACKUP_BYTES,
+  SHORT_TEXT,
+  TABLE_NAMES,
+  type Column,
+  type JsonValue,
+  type OrganisationBackup,
+  type TableName,
 } from "@/lib/domain/backup";
 
 // The organisation backup as an import reads it (format in src/lib/domain/backup.ts). Every table,
@@ -14,7 +23,10 @@ export const TOO_LARGE = `The file is larger than ${MAX_BACKUP_BYTES / 1024 / 10
 
 /** The form: the uploaded file's text. */
 export const BackupImportInput = z.object({
-  content: z.string({ error: "Choose a backup file." }).min(1, "Choose a backup file.").max(MAX_BACKUP_BYTES, TOO_LARGE),
+  content: z
+    .string({ error: "Choose a backup file." })
+    .min(1, "Choose a backup file.")
+    .max(MAX_BACKUP_BYTES, TOO_LARGE),
 });
 
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,40}$/;
@@ -24,10 +36,23 @@ const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
 const JSON_LIMITS = { depth: 12, nodes: 20_000 };
 
 const idString = z.string().regex(ID_SHAPE, "Expected an id (letters, digits, - and _).");
-const text = (max: number) => z.string().max(max, `Longer than ${max} characters.`).refine((s) => !CONTROL.test(s), "Contains control characters.");
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `Longer than ${max} characters.`)
+    .refine((s) => !CONTROL.test(s), "Contains control characters.");
 // Canonical forms only (as an export writes them), and real calendar values.
-const timestamp = z.string().regex(ISO_TIMESTAMP, "Expected a UTC date-time like 2026-01-31T09:30:00.000Z.").refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, "Not a real date-time.");
-const date = z.string().regex(ISO_DATE, "Expected a date like 2026-01-31.").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, "Not a real date.");
+const timestamp = z
+  .string()
+  .regex(ISO_TIMESTAMP, "Expected a UTC date-time like 2026-01-31T09:30:00.000Z.")
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, "Not a real date-time.");
+const date = z
+  .string()
+  .regex(ISO_DATE, "Expected a date like 2026-01-31.")
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+    "Not a real date.",
+  );
 
 /** Why a JSON column's value is unsafe to store (too deep, too big, a __proto__ key…), or null. */
 export function jsonProblem(value: unknown): string | null {
@@ -37,7 +62,12 @@ export function jsonProblem(value: unknown): string | null {
     if (depth > JSON_LIMITS.depth) return `Nested deeper than ${JSON_LIMITS.depth} levels.`;
     if (v === null || typeof v === "boolean") return null;
     if (typeof v === "number") return Number.isFinite(v) ? null : "Not a finite number.";
-    if (typeof v === "string") return v.length > 10_000 ? "A text longer than 10000 characters." : v.includes("\u0000") ? "Contains a NUL character." : null;
+    if (typeof v === "string")
+      return v.length > 10_000
+        ? "A text longer than 10000 characters."
+        : v.includes("\u0000")
+          ? "Contains a NUL character."
+          : null;
     if (Array.isArray(v)) {
       for (const x of v) {
         const p = walk(x, depth + 1);
@@ -47,7 +77,8 @@ export function jsonProblem(value: unknown): string | null {
     }
     if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [k, x] of Object.entries(v)) {
-        if (k === "__proto__" || k.includes("\u0000") || k.length > 200) return `Has a key that is not allowed (${JSON.stringify(k.slice(0, 20))}).`;
+        if (k === "__proto__" || k.includes("\u0000") || k.length > 200)
+          return `Has a key that is not allowed (${JSON.stringify(k.slice(0, 20))}).`;
         const p = walk(x, depth + 1);
         if (p) return p;
       }
@@ -58,10 +89,12 @@ export function jsonProblem(value: unknown): string | null {
   return walk(value, 0);
 }
 
-const jsonValue = z.custom<JsonValue>((v) => v !== undefined, "Required.").superRefine((v, ctx) => {
-  const p = jsonProblem(v);
-  if (p) ctx.addIssue({ code: "custom", message: p });
-});
+const jsonValue = z
+  .custom<JsonValue>((v) => v !== undefined, "Required.")
+  .superRefine((v, ctx) => {
+    const p = jsonProblem(v);
+    if (p) ctx.addIssue({ code: "custom", message: p });
+  });
 
 function columnSchema(c: Column): z.ZodType {
   const nullable = (s: z.ZodType, n?: true) => (n ? s.nullable() : s);
@@ -75,7 +108,10 @@ function columnSchema(c: Column): z.ZodType {
     case "enum":
       return nullable(z.enum(BACKUP_ENUMS[c.type] as unknown as [string, ...string[]]), c.nullable);
     case "int":
-      return nullable(z.number().int("Expected a whole number.").min(c.min, `Less than ${c.min}.`).max(INT4.max, "Too large."), c.nullable);
+      return nullable(
+        z.number().int("Expected a whole number.").min(c.min, `Less than ${c.min}.`).max(INT4.max, "Too large."),
+        c.nullable,
+      );
     case "float":
       return nullable(z.number().min(-1e15, "Too small.").max(1e15, "Too large."), c.nullable);
     case "bool":
@@ -91,11 +127,17 @@ function columnSchema(c: Column): z.ZodType {
     case "mention":
       return text(200).nullable();
     case "key":
-      return z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "Expected a key (letters, digits, - and _).").nullable();
+      return z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,128}$/, "Expected a key (letters, digits, - and _).")
+        .nullable();
   }
 }
 
-const rowSchema = (t: TableName) => z.strictObject(Object.fromEntries(Object.entries(BACKUP_TABLES[t].columns).map(([name, c]) => [name, columnSchema(c as Column)])));
+const rowSchema = (t: TableName) =>
+  z.strictObject(
+    Object.fromEntries(Object.entries(BACKUP_TABLES[t].columns).map(([name, c]) => [name, columnSchema(c as Column)])),
+  );
 
 export const BackupDocument = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -106,16 +148,26 @@ export const BackupDocument = z.strictObject({
     z.strictObject({
       ref: idString,
       name: text(SHORT_TEXT),
-      email: z.string().max(254, "Longer than 254 characters.").regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Not an e-mail address.").refine((s) => !CONTROL.test(s), "Contains control characters."),
+      email: z
+        .string()
+        .max(254, "Longer than 254 characters.")
+        .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Not an e-mail address.")
+        .refine((s) => !CONTROL.test(s), "Contains control characters."),
     }),
   ),
-  tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(rowSchema(t))])) as unknown as Record<TableName, z.ZodArray<z.ZodType>>),
+  tables: z.strictObject(
+    Object.fromEntries(TABLE_NAMES.map((t) => [t, z.array(rowSchema(t))])) as unknown as Record<
+      TableName,
+      z.ZodArray<z.ZodType>
+    >,
+  ),
 });
 
 /** Where an issue was found, as a person reads it: "Observation row 13, note". */
 function place(path: readonly PropertyKey[]): string {
   const [top, a, b, c] = path;
-  if (top === "tables" && typeof a === "string" && typeof b === "number") return `${a} row ${b + 1}${c !== undefined ? `, ${String(c)}` : ""}`;
+  if (top === "tables" && typeof a === "string" && typeof b === "number")
+    return `${a} row ${b + 1}${c !== undefined ? `, ${String(c)}` : ""}`;
   if (top === "users" && typeof a === "number") return `user ${a + 1}${b !== undefined ? `, ${String(b)}` : ""}`;
   return path.map(String).join(".") || "the file";
 }
@@ -128,15 +180,25 @@ export function parseBackupDocument(content: string): BackupParse {
   try {
     raw = JSON.parse(content);
   } catch {
-    return { ok: false, message: "The file is not valid JSON. Choose the .json file that Conduct's backup download produced." };
+    return {
+      ok: false,
+      message: "The file is not valid JSON. Choose the .json file that Conduct's backup download produced.",
+    };
   }
   const head = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (head.format !== BACKUP_FORMAT) return { ok: false, message: "This is not a Conduct organisation backup." };
-  if (head.version !== BACKUP_VERSION) return { ok: false, message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads version ${BACKUP_VERSION}.` };
+  if (head.version !== BACKUP_VERSION)
+    return {
+      ok: false,
+      message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads version ${BACKUP_VERSION}.`,
+    };
   const parsed = BackupDocument.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data as OrganisationBackup };
   const issue = parsed.error.issues[0]!;
-  const more = parsed.error.issues.length > 1 ? ` (${parsed.error.issues.length - 1} more problem${parsed.error.issues.length > 2 ? "s" : ""} after this one)` : "";
+  const more =
+    parsed.error.issues.length > 1
+      ? ` (${parsed.error.issues.length - 1} more problem${parsed.error.issues.length > 2 ? "s" : ""} after this one)`
+      : "";
   return { ok: false, message: `The file cannot be imported: ${place(issue.path)}: ${issue.message}${more}` };
 }
 

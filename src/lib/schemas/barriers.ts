@@ -6,9 +6,21 @@ import { DETERMINANTS } from "@/lib/domain/surveys";
 import type { BeforeAfter } from "@/lib/domain/interventions";
 
 const Id = id();
-const Ids = (message: string, min = 0) => z.array(Id).max(50, "Choose at most 50.").min(min, message).transform((ids) => [...new Set(ids)]);
+const Ids = (message: string, min = 0) =>
+  z
+    .array(Id)
+    .max(50, "Choose at most 50.")
+    .min(min, message)
+    .transform((ids) => [...new Set(ids)]);
 
-export const COMB_COMPONENTS = ["PHYSICAL_CAPABILITY", "PSYCHOLOGICAL_CAPABILITY", "PHYSICAL_OPPORTUNITY", "SOCIAL_OPPORTUNITY", "REFLECTIVE_MOTIVATION", "AUTOMATIC_MOTIVATION"] as const;
+export const COMB_COMPONENTS = [
+  "PHYSICAL_CAPABILITY",
+  "PSYCHOLOGICAL_CAPABILITY",
+  "PHYSICAL_OPPORTUNITY",
+  "SOCIAL_OPPORTUNITY",
+  "REFLECTIVE_MOTIVATION",
+  "AUTOMATIC_MOTIVATION",
+] as const;
 export const FEASIBILITIES = ["ENABLED", "DIFFICULT", "IMPOSSIBLE"] as const;
 
 // A score is optional only where the caller may leave it unscored (members' proposals): the form
@@ -16,7 +28,12 @@ export const FEASIBILITIES = ["ENABLED", "DIFFICULT", "IMPOSSIBLE"] as const;
 const Score = (label: string) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? null : v),
-    z.coerce.number({ error: `${label}: choose 1 to 5.` }).int(`${label}: choose 1 to 5.`).min(1, `${label}: choose 1 to 5.`).max(5, `${label}: choose 1 to 5.`).nullable(),
+    z.coerce
+      .number({ error: `${label}: choose 1 to 5.` })
+      .int(`${label}: choose 1 to 5.`)
+      .min(1, `${label}: choose 1 to 5.`)
+      .max(5, `${label}: choose 1 to 5.`)
+      .nullable(),
   );
 
 const BarrierFields = z.object({
@@ -34,11 +51,19 @@ const BarrierFields = z.object({
 });
 
 /** A priority needs all three scores: score them together, or leave all three for later. */
-const scoredTogether = (v: { impact: number | null; reach: number | null; ease: number | null }, ctx: z.RefinementCtx) => {
+const scoredTogether = (
+  v: { impact: number | null; reach: number | null; ease: number | null },
+  ctx: z.RefinementCtx,
+) => {
   const given = [v.impact, v.reach, v.ease].filter((x) => x !== null).length;
   if (given !== 0 && given !== 3) {
     for (const key of ["impact", "reach", "ease"] as const) {
-      if (v[key] === null) ctx.addIssue({ code: "custom", path: [key], message: "Score all three, or leave all three empty to score later." });
+      if (v[key] === null)
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: "Score all three, or leave all three empty to score later.",
+        });
     }
   }
 };
@@ -54,7 +79,11 @@ export const BarrierUpdateInput = BarrierFields.extend({
 
 export const BarrierStatusInput = z.object({ id: Id, status: z.enum(BARRIER_STATUSES, { error: "Choose a status." }) });
 
-const ApeaseScore = z.coerce.number({ error: "Score 1 to 5." }).int("Score 1 to 5.").min(1, "Score 1 to 5.").max(5, "Score 1 to 5.");
+const ApeaseScore = z.coerce
+  .number({ error: "Score 1 to 5." })
+  .int("Score 1 to 5.")
+  .min(1, "Score 1 to 5.")
+  .max(5, "Score 1 to 5.");
 
 const Note = text("Note", 0, 500).default("");
 
@@ -83,7 +112,9 @@ export const InterventionInput = z.object({
 export type InterventionInput = z.infer<typeof InterventionInput>;
 
 export function apeaseFrom(input: InterventionInput): Apease {
-  return Object.fromEntries(APEASE_CRITERIA.map((c) => [c.key, { score: input[`${c.key}Score`], note: input[`${c.key}Note`] }])) as Apease;
+  return Object.fromEntries(
+    APEASE_CRITERIA.map((c) => [c.key, { score: input[`${c.key}Score`], note: input[`${c.key}Note`] }]),
+  ) as Apease;
 }
 
 // ---------------------------------------------------------------- DTOs

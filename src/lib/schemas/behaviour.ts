@@ -22,10 +22,20 @@ export const BehaviourInput = z.object({
     .string()
     .max(2000, "Too many anchors.")
     .default("")
-    .transform((s) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
-        .array(z.string().max(BEHAVIOUR_LIMITS.anchor, `Keep each question under ${BEHAVIOUR_LIMITS.anchor} characters.`).refine((s) => !CONTROL.test(s), "Remove control characters."))
+        .array(
+          z
+            .string()
+            .max(BEHAVIOUR_LIMITS.anchor, `Keep each question under ${BEHAVIOUR_LIMITS.anchor} characters.`)
+            .refine((s) => !CONTROL.test(s), "Remove control characters."),
+        )
         .max(BEHAVIOUR_LIMITS.anchors, `Use at most ${BEHAVIOUR_LIMITS.anchors} questions.`),
     ),
 });
@@ -62,14 +72,21 @@ export const VideoTestInput = z
     path: ["verdict"],
     message: "A behaviour passes only when every question is answered yes.",
   })
-  .refine((v) => v.verdict === "PASS" || v.notes.length > 0, { path: ["notes"], message: "Say what would make it pass." });
+  .refine((v) => v.verdict === "PASS" || v.notes.length > 0, {
+    path: ["notes"],
+    message: "Say what would make it pass.",
+  });
 export type VideoTestInput = z.infer<typeof VideoTestInput>;
 
 export const ValueInput = z.object({ name: text("Name", 3, 80), description: text("Description", 0, 300).default("") });
 export type ValueInput = z.infer<typeof ValueInput>;
 
 export const BehaviourIdInput = z.object({ behaviourId: Id });
-export const RestoreVersionInput = z.object({ behaviourId: Id, restore: versionNumber("Choose a version to restore."), version: versionNumber() });
+export const RestoreVersionInput = z.object({
+  behaviourId: Id,
+  restore: versionNumber("Choose a version to restore."),
+  version: versionNumber(),
+});
 
 /** What the editor needs to offer: the organisation's values and active members. */
 export interface EditorOptionsDto {

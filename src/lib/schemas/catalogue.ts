@@ -42,12 +42,15 @@ export interface BehaviourDto extends DefinitionText {
   adoption28d: { performed: number; opportunities: number; rate: number | null };
 }
 
-
-
 /** Catalogue filters, as they appear in the URL (?q=…&value=…&owner=…&status=…). Bad values are dropped. */
 export const CatalogueFilter = z.object({
   // Control characters are dropped from a search; a malformed id is no filter.
-  q: z.string().max(100).optional().transform((v) => v?.replace(CONTROL_ALL, "").trim() || undefined).catch(undefined),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((v) => v?.replace(CONTROL_ALL, "").trim() || undefined)
+    .catch(undefined),
   value: optionalId,
   owner: optionalId,
   team: optionalId,

@@ -7,12 +7,19 @@ import type { MetricRowDto } from "./metrics";
 
 export const PERIODS = { "4w": 4, "12w": 12, "26w": 26, "52w": 52 } as const;
 export type Period = keyof typeof PERIODS;
-export const PERIOD_LABELS: Record<Period, string> = { "4w": "Last 4 weeks", "12w": "Last 12 weeks", "26w": "Last 26 weeks", "52w": "Last 52 weeks" };
-
+export const PERIOD_LABELS: Record<Period, string> = {
+  "4w": "Last 4 weeks",
+  "12w": "Last 12 weeks",
+  "26w": "Last 26 weeks",
+  "52w": "Last 52 weeks",
+};
 
 /** Dashboard filters as they live in the URL; anything unreadable falls back to the default. */
 export const DashboardFilter = z.object({
-  period: z.enum(Object.keys(PERIODS) as [Period, ...Period[]]).catch("12w").default("12w"),
+  period: z
+    .enum(Object.keys(PERIODS) as [Period, ...Period[]])
+    .catch("12w")
+    .default("12w"),
   stream: optionalId,
   team: optionalId,
   value: optionalId,
@@ -21,7 +28,12 @@ export type DashboardFilter = z.infer<typeof DashboardFilter>;
 
 export function parseDashboardFilter(sp: Record<string, string | string[] | undefined>): DashboardFilter {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  return DashboardFilter.parse({ period: first(sp.period), stream: first(sp.stream), team: first(sp.team), value: first(sp.value) });
+  return DashboardFilter.parse({
+    period: first(sp.period),
+    stream: first(sp.stream),
+    team: first(sp.team),
+    value: first(sp.value),
+  });
 }
 
 /** The filters as a query string, without the empty ones (for links that keep them). */

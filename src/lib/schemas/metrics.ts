@@ -3,7 +3,10 @@ import { id, text } from "./text";
 import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
 
 const Id = id();
-const Ids = z.array(Id).max(100, "Choose at most 100.").transform((ids) => [...new Set(ids)]);
+const Ids = z
+  .array(Id)
+  .max(100, "Choose at most 100.")
+  .transform((ids) => [...new Set(ids)]);
 const optional = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 export const METRIC_KINDS = ["CUSTOMER_OUTCOME", "INTERNAL_PROCESS"] as const;
@@ -11,9 +14,20 @@ export const METRIC_TIMINGS = ["LEADING", "LAGGING"] as const;
 export const DIRECTIONS = ["UP", "DOWN"] as const;
 export const TARGET_TYPES = ["AT_LEAST", "AT_MOST", "INCREASE_TO", "DECREASE_TO"] as const;
 
-export const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = { CUSTOMER_OUTCOME: "Customer outcome", INTERNAL_PROCESS: "Internal process" };
-export const TIMING_LABELS: Record<(typeof METRIC_TIMINGS)[number], string> = { LEADING: "Leading", LAGGING: "Lagging" };
-export const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = { AT_LEAST: "stay at or above", AT_MOST: "stay at or below", INCREASE_TO: "increase to", DECREASE_TO: "decrease to" };
+export const KIND_LABELS: Record<(typeof METRIC_KINDS)[number], string> = {
+  CUSTOMER_OUTCOME: "Customer outcome",
+  INTERNAL_PROCESS: "Internal process",
+};
+export const TIMING_LABELS: Record<(typeof METRIC_TIMINGS)[number], string> = {
+  LEADING: "Leading",
+  LAGGING: "Lagging",
+};
+export const TARGET_LABELS: Record<(typeof TARGET_TYPES)[number], string> = {
+  AT_LEAST: "stay at or above",
+  AT_MOST: "stay at or below",
+  INCREASE_TO: "increase to",
+  DECREASE_TO: "decrease to",
+};
 
 const MetricFields = z.object({
   name: text("Name", 3, 120),
@@ -27,28 +41,45 @@ const MetricFields = z.object({
   // Derived metrics: the adoption of this behaviour, computed (no readings are typed).
   sourceBehaviourId: z.preprocess(optional, Id.nullable()),
   targetType: z.preprocess(optional, z.enum(TARGET_TYPES).nullable()),
-  targetValue: z.preprocess(optional, z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12).max(1e12).nullable()),
+  targetValue: z.preprocess(
+    optional,
+    z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12).max(1e12).nullable(),
+  ),
   targetDate: z.preprocess(optional, z.iso.date("Enter a date.").nullable()),
 });
 
 /** A target is a type and a value together; "increase to" and "decrease to" need a date. */
 const targetRules = (v: z.infer<typeof MetricFields>, ctx: z.RefinementCtx) => {
-  if (v.targetType && v.targetValue === null) ctx.addIssue({ code: "custom", path: ["targetValue"], message: "Enter the target value." });
-  if (!v.targetType && v.targetValue !== null) ctx.addIssue({ code: "custom", path: ["targetType"], message: "Choose the kind of target." });
-  if ((v.targetType === "INCREASE_TO" || v.targetType === "DECREASE_TO") && !v.targetDate) ctx.addIssue({ code: "custom", path: ["targetDate"], message: "Say by when." });
-  if (v.sourceBehaviourId && v.unit !== "%") ctx.addIssue({ code: "custom", path: ["unit"], message: "A behaviour's adoption is measured in %." });
+  if (v.targetType && v.targetValue === null)
+    ctx.addIssue({ code: "custom", path: ["targetValue"], message: "Enter the target value." });
+  if (!v.targetType && v.targetValue !== null)
+    ctx.addIssue({ code: "custom", path: ["targetType"], message: "Choose the kind of target." });
+  if ((v.targetType === "INCREASE_TO" || v.targetType === "DECREASE_TO") && !v.targetDate)
+    ctx.addIssue({ code: "custom", path: ["targetDate"], message: "Say by when." });
+  if (v.sourceBehaviourId && v.unit !== "%")
+    ctx.addIssue({ code: "custom", path: ["unit"], message: "A behaviour's adoption is measured in %." });
 };
 
 export const MetricInput = MetricFields.superRefine(targetRules);
 export type MetricInput = z.infer<typeof MetricInput>;
-export const MetricUpdateInput = MetricFields.extend({ id: Id, updatedAt: z.iso.datetime("Reload the page and try again.") }).superRefine(targetRules);
+export const MetricUpdateInput = MetricFields.extend({
+  id: Id,
+  updatedAt: z.iso.datetime("Reload the page and try again."),
+}).superRefine(targetRules);
 
 export const ReadingInput = z.object({
   metricId: Id,
   date: z.iso.date("Enter a date."),
   teamId: z.preprocess(optional, Id.nullable()),
   // A blank field would coerce to 0, a reading nobody meant to record.
-  value: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12, "Enter a smaller number.").max(1e12, "Enter a smaller number.")),
+  value: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce
+      .number({ error: "Enter a number." })
+      .finite("Enter a number.")
+      .min(-1e12, "Enter a smaller number.")
+      .max(1e12, "Enter a smaller number."),
+  ),
 });
 export type ReadingInput = z.infer<typeof ReadingInput>;
 
@@ -119,6 +150,14 @@ export interface MetricOptionsDto {
 export interface ReadingImportPreviewDto {
   fileError: string | null;
   /** value is null where the cell is not a number; warnings say which readings a row replaces. */
-  rows: { line: number; date: string; metric: string; team: string; value: number | null; errors: string[]; warnings: string[] }[];
+  rows: {
+    line: number;
+    date: string;
+    metric: string;
+    team: string;
+    value: number | null;
+    errors: string[];
+    warnings: string[];
+  }[];
   importable: number;
 }

@@ -2,7 +2,12 @@ import { z } from "./zod";
 import { id, text } from "./text";
 
 const Id = id();
-const Key = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const Key = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 const common = {
   behaviourId: Id,
@@ -14,22 +19,39 @@ const common = {
 };
 
 /** One tap: the behaviour was performed, or an opportunity was missed. */
-export const LogObservationInput = z.object({ ...common, outcome: z.enum(["performed", "missed"], { error: "Choose performed or missed." }) });
+export const LogObservationInput = z.object({
+  ...common,
+  outcome: z.enum(["performed", "missed"], { error: "Choose performed or missed." }),
+});
 export type LogObservationInput = z.infer<typeof LogObservationInput>;
 
 /** A batch: "in today's sprint review, 4 of 5 tickets got a root-cause note". */
 export const LogBatchInput = z
   .object({
     ...common,
-    performed: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Cannot be negative.").max(1000, "At most 1,000 per batch."),
-    opportunities: z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(1, "At least 1 opportunity.").max(1000, "At most 1,000 per batch."),
+    performed: z.coerce
+      .number({ error: "Enter a whole number." })
+      .int("Enter a whole number.")
+      .min(0, "Cannot be negative.")
+      .max(1000, "At most 1,000 per batch."),
+    opportunities: z.coerce
+      .number({ error: "Enter a whole number." })
+      .int("Enter a whole number.")
+      .min(1, "At least 1 opportunity.")
+      .max(1000, "At most 1,000 per batch."),
     occurredOn: z.iso.date("Enter a date.").optional(),
   })
-  .refine((v) => v.performed <= v.opportunities, { path: ["performed"], message: "Performed cannot be more than the opportunities." });
+  .refine((v) => v.performed <= v.opportunities, {
+    path: ["performed"],
+    message: "Performed cannot be more than the opportunities.",
+  });
 export type LogBatchInput = z.infer<typeof LogBatchInput>;
 
 export const UndoObservationInput = z.object({ id: Id, token: z.string().min(20).max(100) });
-export const EditObservationInput = UndoObservationInput.extend({ outcome: z.enum(["performed", "missed"]), note: text("Note", 0, 500).default("") });
+export const EditObservationInput = UndoObservationInput.extend({
+  outcome: z.enum(["performed", "missed"]),
+  note: text("Note", 0, 500).default(""),
+});
 
 export interface LogOptionsDto {
   teams: { id: string; name: string }[];
@@ -46,7 +68,15 @@ export interface LoggedDto {
 
 export interface ObservationImportPreviewDto {
   fileError: string | null;
-  rows: { line: number; date: string; team: string; behaviour: string; performed: number; missed: number; errors: string[] }[];
+  rows: {
+    line: number;
+    date: string;
+    team: string;
+    behaviour: string;
+    performed: number;
+    missed: number;
+    errors: string[];
+  }[];
   importable: number;
 }
 

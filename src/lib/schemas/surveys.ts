@@ -1,6 +1,12 @@
 import { z } from "./zod";
 import { CONTROL, id, text } from "./text";
-import { DETERMINANTS, type Determinant, type Group, type QuestionKind, type TabulationRow } from "@/lib/domain/surveys";
+import {
+  DETERMINANTS,
+  type Determinant,
+  type Group,
+  type QuestionKind,
+  type TabulationRow,
+} from "@/lib/domain/surveys";
 
 const Id = id();
 const GROUPS = ["DOER", "NON_DOER", "EXCLUDED"] as const;
@@ -21,11 +27,15 @@ const QuestionInput = z
     options: z.array(OptionInput).min(2, "Give at least two responses.").max(12, "Use at most 12 responses."),
   })
   .superRefine((q, ctx) => {
-    if (q.kind === "DETERMINANT" && !q.determinant) ctx.addIssue({ code: "custom", message: `“${q.text}”: choose the determinant it asks about.` });
-    if (q.kind === "SCREENING" && q.options.some((o) => !o.classifies)) ctx.addIssue({ code: "custom", message: `“${q.text}”: say which group each screening response stands for.` });
-    if (q.kind === "SCREENING" && q.multiple) ctx.addIssue({ code: "custom", message: `“${q.text}”: a screening question takes one response.` });
+    if (q.kind === "DETERMINANT" && !q.determinant)
+      ctx.addIssue({ code: "custom", message: `“${q.text}”: choose the determinant it asks about.` });
+    if (q.kind === "SCREENING" && q.options.some((o) => !o.classifies))
+      ctx.addIssue({ code: "custom", message: `“${q.text}”: say which group each screening response stands for.` });
+    if (q.kind === "SCREENING" && q.multiple)
+      ctx.addIssue({ code: "custom", message: `“${q.text}”: a screening question takes one response.` });
     const labels = q.options.map((o) => norm(o.label));
-    if (new Set(labels).size !== labels.length) ctx.addIssue({ code: "custom", message: `“${q.text}”: two responses have the same text.` });
+    if (new Set(labels).size !== labels.length)
+      ctx.addIssue({ code: "custom", message: `“${q.text}”: two responses have the same text.` });
   });
 
 /** The builder sends its questions as JSON in one field; every rule of a valid survey is here. */
@@ -46,11 +56,16 @@ const Questions = z
       .max(40, "Use at most 40 questions.")
       .superRefine((qs, ctx) => {
         const screening = qs.filter((q) => q.kind === "SCREENING");
-        if (screening.length === 0) ctx.addIssue({ code: "custom", message: "Add a screening question that tells doers from non-doers." });
-        if (!qs.some((q) => q.kind === "DETERMINANT")) ctx.addIssue({ code: "custom", message: "Add at least one question about a determinant." });
+        if (screening.length === 0)
+          ctx.addIssue({ code: "custom", message: "Add a screening question that tells doers from non-doers." });
+        if (!qs.some((q) => q.kind === "DETERMINANT"))
+          ctx.addIssue({ code: "custom", message: "Add at least one question about a determinant." });
         const groups = new Set(screening.flatMap((q) => q.options.map((o) => o.classifies)));
         if (screening.length > 0 && !(groups.has("DOER") && groups.has("NON_DOER"))) {
-          ctx.addIssue({ code: "custom", message: "The screening responses must be able to classify someone as a doer and as a non-doer." });
+          ctx.addIssue({
+            code: "custom",
+            message: "The screening responses must be able to classify someone as a doer and as a non-doer.",
+          });
         }
         const texts = qs.map((q) => norm(q.text));
         const twice = texts.find((t, i) => texts.indexOf(t) !== i);
@@ -65,7 +80,10 @@ export const SurveyInput = z.object({
   // Entered as a percentage; empty means unknown (10% is used, as Barrier Analysis recommends).
   prevalencePct: z.preprocess(
     (v) => (v === "" || v === undefined ? 10 : v),
-    z.coerce.number({ error: "Enter a percentage between 1 and 99." }).min(1, "Enter a percentage between 1 and 99.").max(99, "Enter a percentage between 1 and 99."),
+    z.coerce
+      .number({ error: "Enter a percentage between 1 and 99." })
+      .min(1, "Enter a percentage between 1 and 99.")
+      .max(99, "Enter a percentage between 1 and 99."),
   ),
   anonymous: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   questions: Questions,

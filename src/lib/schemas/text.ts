@@ -20,10 +20,12 @@ export const text = (label: string, min: number, max: number) =>
 const ID_SHAPE = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** An id chosen in a form; `message` is what the person sees beside the field. */
-export const id = (message = "Choose one.") => z.string({ error: message }).trim().min(1, message).max(40, message).regex(ID_SHAPE, message);
+export const id = (message = "Choose one.") =>
+  z.string({ error: message }).trim().min(1, message).max(40, message).regex(ID_SHAPE, message);
 
 /** An id from a URL filter: a malformed one is simply no filter. */
 export const optionalId = z.string().trim().regex(ID_SHAPE).optional().catch(undefined);
 
 /** A version counter: a positive whole number that fits the database's integer. */
-export const versionNumber = (message = "Reload the page and try again.") => z.coerce.number({ error: message }).int(message).min(1, message).max(2_147_483_647, message);
+export const versionNumber = (message = "Reload the page and try again.") =>
+  z.coerce.number({ error: message }).int(message).min(1, message).max(2_147_483_647, message);

@@ -81,10 +81,10 @@ export const getSessionUser = cache(async (): Promise<SignedInUser | null> => (a
 /** This request's session with the user's memberships, re-checked against the database; null when signed out. */
 export const getSession = cache(async (): Promise<LoadedSession | null> => {
   const token = await sessionToken();
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string")
+    return null;
   return loadSession(token.uid, token.sv, token.sid);
 });
-
 
 /**
  * The session token of this request, decrypted and checked (signature, expiry), or null. Read

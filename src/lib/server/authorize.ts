@@ -33,7 +33,14 @@ export async function recordRefusal(refusal: Refusal): Promise<void> {
   if (permission) details.permission = permission;
   if (path) details.path = path.slice(0, 500);
   try {
-    await recordAudit({ organizationId, actorUserId, action: "access.denied", outcome: "denied", ip: await requestIp(), details });
+    await recordAudit({
+      organizationId,
+      actorUserId,
+      action: "access.denied",
+      outcome: "denied",
+      ip: await requestIp(),
+      details,
+    });
   } catch (err) {
     console.error("[audit] could not record a refused access", err);
   }

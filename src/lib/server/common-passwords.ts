@@ -14,4 +14,5 @@ export function isCommonPassword(password: string): boolean {
   return common.has(password.toLowerCase());
 }
 
-export const COMMON_PASSWORD_MESSAGE = "This is one of the most common passwords, so it is guessed first. Choose another.";
+export const COMMON_PASSWORD_MESSAGE =
+  "This is one of the most common passwords, so it is guessed first. Choose another.";

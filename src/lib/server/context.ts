@@ -32,7 +32,12 @@ export async function requireMemberPage(permission?: Permission): Promise<Member
     redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   }
   if (permission && !can(ctx.role, permission)) {
-    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission, path: (await headers()).get("x-conduct-path") });
+    await recordRefusal({
+      organizationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      permission,
+      path: (await headers()).get("x-conduct-path"),
+    });
     notFound();
   }
   return ctx;
@@ -62,7 +67,12 @@ export async function routeMember(req: Request, permission?: Permission): Promis
   const ctx = await currentMember();
   if (!ctx) return new Response("Not found", { status: 404 });
   if (permission && !can(ctx.role, permission)) {
-    await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission, path: new URL(req.url).pathname });
+    await recordRefusal({
+      organizationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      permission,
+      path: new URL(req.url).pathname,
+    });
     return new Response("Not found", { status: 404 });
   }
   return ctx;

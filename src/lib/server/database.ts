@@ -42,7 +42,8 @@ export interface DatabaseOptions {
 
 export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
   // Every Prisma statement is timed at the driver adapter: slow ones are logged (see query-log.ts).
-  const timed = (adapter: SqlDriverAdapterFactory) => withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
+  const timed = (adapter: SqlDriverAdapterFactory) =>
+    withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
   return config.databaseUrl ? openPostgres(config.databaseUrl, timed) : openEmbedded(config.dataDir, timed);
 }
 
@@ -97,7 +98,7 @@ function openPostgres(connectionString: string, timed: Timed): Database {
       const conn = await pool.connect();
       const tx: SqlRunner = {
         exec: async (text) => void (await conn.query(text)),
-        query: async <T,>(text: string, params?: unknown[]) => (await conn.query(text, params)).rows as T[],
+        query: async <T>(text: string, params?: unknown[]) => (await conn.query(text, params)).rows as T[],
         transaction: () => Promise.reject(new Error("nested transactions are not supported")),
       };
       try {

@@ -17,7 +17,10 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Statements slower than this many ms are logged (see slowQueryMs below).
-  CONDUCT_SLOW_QUERY_MS: z.literal("").or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds")).optional(),
+  CONDUCT_SLOW_QUERY_MS: z
+    .literal("")
+    .or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds"))
+    .optional(),
 });
 
 export interface ServerEnv {
@@ -33,7 +36,9 @@ export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const e = parsed.data;
   cached = {
@@ -52,6 +57,7 @@ export function serverEnv(): ServerEnv {
  */
 export function slowQueryMs(): number {
   const parsed = EnvSchema.shape.CONDUCT_SLOW_QUERY_MS.safeParse(process.env.CONDUCT_SLOW_QUERY_MS || undefined);
-  if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data ? Number(parsed.data) : 250;
 }

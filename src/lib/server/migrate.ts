@@ -43,8 +43,12 @@ export async function migrate(sql: SqlRunner, migrations: Migration[] = loadMigr
   const known = new Map(migrations.map((m) => [m.name, m]));
   for (const row of applied) {
     const m = known.get(row.name);
-    if (!m) throw new MigrationHistoryError(`The database has migration ${row.name}, which this version of Conduct does not know.`);
-    if (m.checksum !== row.checksum) throw new MigrationHistoryError(`Migration ${row.name} was edited after it was applied.`);
+    if (!m)
+      throw new MigrationHistoryError(
+        `The database has migration ${row.name}, which this version of Conduct does not know.`,
+      );
+    if (m.checksum !== row.checksum)
+      throw new MigrationHistoryError(`Migration ${row.name} was edited after it was applied.`);
   }
   const done = new Set(applied.map((r) => r.name));
   const newlyApplied: string[] = [];

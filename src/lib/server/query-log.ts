@@ -1,5 +1,11 @@
 import "server-only";
-import type { ArgType, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import type {
+  ArgType,
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 
 // Every SQL statement Prisma sends goes through the driver adapter, so timing it there sees all of
 // them, whichever data function issued them. A statement slower than the threshold is logged (the
@@ -59,12 +65,18 @@ export function slowQueryLine(ms: number, sql: string, concurrent = 0): string {
 /** Wraps a Prisma driver adapter factory so that every statement, outside and inside transactions, is timed. */
 export function withQueryLog(factory: SqlDriverAdapterFactory, options: QueryLogOptions): SqlDriverAdapterFactory {
   const report = (event: QueryEvent) => {
-    if (event.ms > options.slowQueryMs) process.stderr.write(`${slowQueryLine(event.ms, event.sql, event.concurrent)}\n`);
+    if (event.ms > options.slowQueryMs)
+      process.stderr.write(`${slowQueryLine(event.ms, event.sql, event.concurrent)}\n`);
     options.onQuery?.(event);
     for (const l of listeners) l(event);
   };
   let running = 0;
-  async function timed<T>(kind: QueryEvent["kind"], q: SqlQuery, inTransaction: boolean, run: () => Promise<T>): Promise<T> {
+  async function timed<T>(
+    kind: QueryEvent["kind"],
+    q: SqlQuery,
+    inTransaction: boolean,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const concurrent = running++;
     const start = performance.now();
     let failed = true;
@@ -74,7 +86,16 @@ export function withQueryLog(factory: SqlDriverAdapterFactory, options: QueryLog
       return result;
     } finally {
       running--;
-      report({ sql: q.sql, args: q.args, argTypes: q.argTypes, ms: performance.now() - start, kind, inTransaction, concurrent, failed });
+      report({
+        sql: q.sql,
+        args: q.args,
+        argTypes: q.argTypes,
+        ms: performance.now() - start,
+        kind,
+        inTransaction,
+        concurrent,
+        failed,
+      });
     }
   }
   const wrapTransaction = (tx: Transaction): Transaction => ({
@@ -91,7 +112,8 @@ export function withQueryLog(factory: SqlDriverAdapterFactory, options: QueryLog
     adapterName: a.adapterName,
     queryRaw: (q) => timed("query", q, false, () => a.queryRaw(q)),
     executeRaw: (q) => timed("execute", q, false, () => a.executeRaw(q)),
-    executeScript: (script) => timed("script", { sql: script, args: [], argTypes: [] }, false, () => a.executeScript(script)),
+    executeScript: (script) =>
+      timed("script", { sql: script, args: [], argTypes: [] }, false, () => a.executeScript(script)),
     startTransaction: async (isolationLevel) => wrapTransaction(await a.startTransaction(isolationLevel)),
     ...(a.getConnectionInfo ? { getConnectionInfo: () => a.getConnectionInfo!() } : {}),
     dispose: () => a.dispose(),

@@ -29,8 +29,10 @@ export function seqScansOn(plan: PlanNode, relation: string): PlanNode[] {
 
 /** A one-line summary of a plan: node types with their relation or index, e.g. "Aggregate > Index Scan(ObservationDaily_pkey)". */
 export function planSummary(plan: PlanNode): string {
-  const label = (n: PlanNode) => `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}`;
-  const walk = (n: PlanNode): string => (n.Plans?.length ? `${label(n)} > [${n.Plans.map(walk).join(", ")}]` : label(n));
+  const label = (n: PlanNode) =>
+    `${n["Node Type"]}${n["Index Name"] ? `(${n["Index Name"]})` : n["Relation Name"] ? `(${n["Relation Name"]})` : ""}`;
+  const walk = (n: PlanNode): string =>
+    n.Plans?.length ? `${label(n)} > [${n.Plans.map(walk).join(", ")}]` : label(n);
   return walk(plan);
 }
 
@@ -47,7 +49,11 @@ export function replayParams(q: { args: unknown[]; argTypes: ArgType[] }): unkno
     if (arg instanceof Date) {
       const day = `${pad(arg.getUTCFullYear(), 4)}-${pad(arg.getUTCMonth() + 1)}-${pad(arg.getUTCDate())}`;
       const time = `${pad(arg.getUTCHours())}:${pad(arg.getUTCMinutes())}:${pad(arg.getUTCSeconds())}.${pad(arg.getUTCMilliseconds(), 3)}`;
-      return type?.dbType === "DATE" ? day : type?.dbType === "TIME" || type?.dbType === "TIMETZ" ? time : `${day} ${time}`;
+      return type?.dbType === "DATE"
+        ? day
+        : type?.dbType === "TIME" || type?.dbType === "TIMETZ"
+          ? time
+          : `${day} ${time}`;
     }
     if (typeof arg === "string" && type?.scalarType === "bytes") return Buffer.from(arg, "base64");
     return arg;
@@ -79,13 +85,20 @@ export interface ExplainOptions {
 const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
 
 /** EXPLAIN (FORMAT JSON) of each distinct captured SELECT, in one transaction; other statements are skipped. */
-export async function explainQueries(sql: SqlRunner, queries: Pick<QueryEvent, "sql" | "args" | "argTypes">[], options: ExplainOptions = {}): Promise<ExplainedQuery[]> {
+export async function explainQueries(
+  sql: SqlRunner,
+  queries: Pick<QueryEvent, "sql" | "args" | "argTypes">[],
+  options: ExplainOptions = {},
+): Promise<ExplainedQuery[]> {
   const relation = options.relation ?? "Observation";
   const distinct = new Map<string, { sql: string; params: unknown[] }>();
   for (const q of queries) {
     if (!isRead(q.sql)) continue;
     const params = replayParams(q);
-    distinct.set(`${q.sql}\u0000${JSON.stringify(params, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`, { sql: q.sql, params });
+    distinct.set(`${q.sql}\u0000${JSON.stringify(params, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`, {
+      sql: q.sql,
+      params,
+    });
   }
   const explain = `EXPLAIN (${options.analyze ? "ANALYZE, " : ""}FORMAT JSON) `;
   return sql.transaction(async (tx) => {
@@ -97,7 +110,13 @@ export async function explainQueries(sql: SqlRunner, queries: Pick<QueryEvent, "
       const doc = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode; "Execution Time"?: number }[];
       const top = doc[0];
       if (!top) throw new Error(`EXPLAIN returned no plan for: ${q.sql.slice(0, 200)}`);
-      out.push({ sql: q.sql, params: q.params, plan: top.Plan, seqScans: seqScansOn(top.Plan, relation), executionMs: top["Execution Time"] });
+      out.push({
+        sql: q.sql,
+        params: q.params,
+        plan: top.Plan,
+        seqScans: seqScansOn(top.Plan, relation),
+        executionMs: top["Execution Time"],
+      });
     }
     return out;
   });

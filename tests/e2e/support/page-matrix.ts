@@ -18,8 +18,18 @@ export interface PageRow {
   kind: "page" | "route";
 }
 
-const page = (file: string, url: string, permission: Permission | null = null): PageRow => ({ file: `${file}/page.tsx`, url, permission, kind: "page" });
-const route = (file: string, url: string, permission: Permission | null = null): PageRow => ({ file: `${file}/route.ts`, url, permission, kind: "route" });
+const page = (file: string, url: string, permission: Permission | null = null): PageRow => ({
+  file: `${file}/page.tsx`,
+  url,
+  permission,
+  kind: "page",
+});
+const route = (file: string, url: string, permission: Permission | null = null): PageRow => ({
+  file: `${file}/route.ts`,
+  url,
+  permission,
+  kind: "route",
+});
 
 export const PAGE_MATRIX: PageRow[] = [
   page("catalogue", "/catalogue"),
@@ -61,7 +71,10 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/backup", "/settings/backup", "members.manage"),
   // The backup is the organisation's full-fidelity copy for its admin: it keeps the survey HMACs so a
   // restored survey still refuses a second answer (docs/decisions/008). Hashes of passwords and tokens stay out.
-  { ...route("settings/backup/export", "/settings/backup/export", "members.manage"), allowFields: ["responderKey field (survey HMAC)"] },
+  {
+    ...route("settings/backup/export", "/settings/backup/export", "members.manage"),
+    allowFields: ["responderKey field (survey HMAC)"],
+  },
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
@@ -99,10 +112,19 @@ export interface Variant {
 
 export const PLAIN: Variant = { name: "plain", headers: {} };
 export const VARIANTS: Variant[] = [
-  { name: "x-middleware-subrequest", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware:src/proxy:src/middleware" } },
+  {
+    name: "x-middleware-subrequest",
+    headers: {
+      "x-middleware-subrequest":
+        "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware:src/proxy:src/middleware",
+    },
+  },
   { name: "rsc", headers: { RSC: "1" } },
   { name: "prefetch", headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
-  { name: "segment prefetch", headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" } },
+  {
+    name: "segment prefetch",
+    headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-Segment-Prefetch": "/_tree" },
+  },
 ];
 
 /** How Next.js says "not found" or "go to sign-in" inside an RSC payload (the client router acts on it). */

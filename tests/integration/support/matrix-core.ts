@@ -3,7 +3,6 @@ import { ROLES, type Permission, type Role } from "@/lib/domain/roles";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import type { Person, Side } from "./matrix-scenario";
 
-
 /**
  * How a call with another organisation's id must fail: exactly as with an id that never existed.
  * not-found: NotFoundError (the record named by the URL or form); rule: the same RuleError on the
@@ -43,10 +42,13 @@ export interface Row<I> {
 
 export const at = (path: string, expect: Expect): IdParam<never> => ({ param: path, expect });
 
-export const getPath = (o: unknown, keys: string[]) => keys.reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
+export const getPath = (o: unknown, keys: string[]) =>
+  keys.reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
 export function putPath<I>(o: I, keys: string[], v: unknown): I {
   const copy = structuredClone(o);
-  const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((x, k) => x[k] as Record<string, unknown>, copy as Record<string, unknown>);
+  const parent = keys
+    .slice(0, -1)
+    .reduce<Record<string, unknown>>((x, k) => x[k] as Record<string, unknown>, copy as Record<string, unknown>);
   parent[keys.at(-1)!] = v;
   return copy;
 }
@@ -63,7 +65,10 @@ export function randomizeId<I>(p: IdParam<I>, a: I, id: string): I {
 
 /** An observation is named by its id and the undo token that goes with it: take both from B. */
 export const observationId = <I extends { id: string; token: string }>(): IdParam<I> => ({
-  param: "id (with its undo token)", expect: "not-found", swap: (a, b) => ({ ...a, id: b.id, token: b.token }), random: (a, id) => ({ ...a, id }),
+  param: "id (with its undo token)",
+  expect: "not-found",
+  swap: (a, b) => ({ ...a, id: b.id, token: b.token }),
+  random: (a, id) => ({ ...a, id }),
 });
 
 export const row = <I>(r: Row<I>): Row<unknown> => r as Row<unknown>;
@@ -85,7 +90,8 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   createOrganizationAction: "any signed-in user may start another organisation, becoming its admin",
 };
 
-export const rowLabel = (r: Row<unknown>) => `${r.action ?? r.surface}${r.variant ? ` [${r.variant}]` : ""} → ${r.data}`;
+export const rowLabel = (r: Row<unknown>) =>
+  `${r.action ?? r.surface}${r.variant ? ` [${r.variant}]` : ""} → ${r.data}`;
 
 /** The least privileged role a row allows (ROLES runs from most to least privileged). */
 export const leastAllowed = (r: Row<unknown>): Role => [...ROLES].reverse().find((role) => r.allowed.includes(role))!;

@@ -18,7 +18,6 @@ import { addReading } from "@/lib/server/data/metric-readings";
 import { buildBehaviour, buildOrgScenario } from "../../factories";
 import { contextFor } from "./context";
 
-
 export interface Person {
   role: Role;
   userId: string;
@@ -49,7 +48,8 @@ export interface Scenario {
 let seq = 0;
 export const uid = () => `${Date.now().toString(36)}${(seq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 /** An id that never existed, shaped like the app's cuids. */
-export const randomId = () => `c${Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join("")}`;
+export const randomId = () =>
+  `c${Array.from({ length: 24 }, () => Math.floor(Math.random() * 36).toString(36)).join("")}`;
 export const today = () => new Date().toISOString().slice(0, 10);
 export const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 export const key = () => `k${uid()}`.replace(/[^A-Za-z0-9_-]/g, "").padEnd(8, "0");
@@ -62,11 +62,25 @@ export const SCREENING = "Did you post the root cause on every ticket last week?
 export const ACCESS = "Is it difficult to find the logs you need?";
 export const NORMS = "Do your colleagues approve of posting root causes?";
 export const QUESTIONS = [
-  { text: SCREENING, kind: "SCREENING", options: [{ label: "Yes", classifies: "DOER" }, { label: "No", classifies: "NON_DOER" }, { label: "No tickets", classifies: "EXCLUDED" }] },
+  {
+    text: SCREENING,
+    kind: "SCREENING",
+    options: [
+      { label: "Yes", classifies: "DOER" },
+      { label: "No", classifies: "NON_DOER" },
+      { label: "No tickets", classifies: "EXCLUDED" },
+    ],
+  },
   { text: ACCESS, kind: "DETERMINANT", determinant: "ACCESS", options: [{ label: "Yes" }, { label: "No" }] },
-  { text: NORMS, kind: "DETERMINANT", determinant: "SOCIAL_NORMS", options: [{ label: "Yes" }, { label: "Not sure" }, { label: "No" }] },
+  {
+    text: NORMS,
+    kind: "DETERMINANT",
+    determinant: "SOCIAL_NORMS",
+    options: [{ label: "Yes" }, { label: "Not sure" }, { label: "No" }],
+  },
 ];
-export const surveyCsv = (rows: string[][]) => [["respondent", "group", SCREENING, ACCESS, NORMS], ...rows].map((r) => r.join(",")).join("\n") + "\n";
+export const surveyCsv = (rows: string[][]) =>
+  [["respondent", "group", SCREENING, ACCESS, NORMS], ...rows].map((r) => r.join(",")).join("\n") + "\n";
 /** 45 doers and 45 non-doers: "Yes" to the access question is a significant barrier (as in surveys.test.ts). */
 export function significantRespondents(): string[][] {
   const rows: string[][] = [];
@@ -77,24 +91,63 @@ export function significantRespondents(): string[][] {
 }
 
 export const behaviourForm = (s: Side, title = `Confirms the fix with the customer ${uid()}`) => ({
-  title, valueId: s.value.id, ownerId: s.people.LEADER.membershipId, actor: "The support engineer",
-  action: "replies on the ticket with the fix and asks the customer to confirm it", trigger: "When a fix is deployed", frequency: "within 4 hours",
-  completionCriterion: "A reply asking for confirmation is visible on the ticket", customerOutcome: "Customers hear that their problem is solved", example: "", anchors: "Would the customer notice?",
+  title,
+  valueId: s.value.id,
+  ownerId: s.people.LEADER.membershipId,
+  actor: "The support engineer",
+  action: "replies on the ticket with the fix and asks the customer to confirm it",
+  trigger: "When a fix is deployed",
+  frequency: "within 4 hours",
+  completionCriterion: "A reply asking for confirmation is visible on the ticket",
+  customerOutcome: "Customers hear that their problem is solved",
+  example: "",
+  anchors: "Would the customer notice?",
 });
 export const barrierForm = (s: Side) => ({
-  title: `Logs are hard to find ${uid()}`, description: "Engineers cannot find the logs of a customer's request.", evidence: "", comB: "PHYSICAL_OPPORTUNITY",
-  determinant: "ACCESS", feasibility: "DIFFICULT", impact: "4", reach: "3", ease: "2", behaviourIds: [s.behaviour.id], teamIds: [s.team.id],
+  title: `Logs are hard to find ${uid()}`,
+  description: "Engineers cannot find the logs of a customer's request.",
+  evidence: "",
+  comB: "PHYSICAL_OPPORTUNITY",
+  determinant: "ACCESS",
+  feasibility: "DIFFICULT",
+  impact: "4",
+  reach: "3",
+  ease: "2",
+  behaviourIds: [s.behaviour.id],
+  teamIds: [s.team.id],
 });
 export const metricForm = (s: Side, name: string) => ({
-  name, unit: "%", description: "", kind: "CUSTOMER_OUTCOME", timing: "LAGGING", direction: "UP", ownerId: s.people.LEADER.membershipId,
-  teamIds: [s.team.id], sourceBehaviourId: "", targetType: "AT_LEAST", targetValue: "90", targetDate: "",
+  name,
+  unit: "%",
+  description: "",
+  kind: "CUSTOMER_OUTCOME",
+  timing: "LAGGING",
+  direction: "UP",
+  ownerId: s.people.LEADER.membershipId,
+  teamIds: [s.team.id],
+  sourceBehaviourId: "",
+  targetType: "AT_LEAST",
+  targetValue: "90",
+  targetDate: "",
 });
-export const logForm = (s: Side, over: Record<string, unknown> = {}) => ({ behaviourId: s.behaviour.id, teamId: s.team.id, outcome: "performed", note: "", anonymous: false, idempotencyKey: key(), ...over });
+export const logForm = (s: Side, over: Record<string, unknown> = {}) => ({
+  behaviourId: s.behaviour.id,
+  teamId: s.team.id,
+  outcome: "performed",
+  note: "",
+  anonymous: false,
+  idempotencyKey: key(),
+  ...over,
+});
 
 /** A behaviour in the given status, written by someone other than `notBy` (a reviewer may not test their own). */
 export async function behaviourIn(s: Side, status: "DRAFT" | "IN_REVIEW", notBy: Role) {
   const author = s.people[notBy === "MEMBER" ? "LEADER" : "MEMBER"].membershipId;
-  const b = await buildBehaviour(db(), { organizationId: s.org.id, valueId: s.value.id, ownerId: s.people.LEADER.membershipId, authorId: author }, { status, title: `Root cause on the ticket ${uid()}` });
+  const b = await buildBehaviour(
+    db(),
+    { organizationId: s.org.id, valueId: s.value.id, ownerId: s.people.LEADER.membershipId, authorId: author },
+    { status, title: `Root cause on the ticket ${uid()}` },
+  );
   return b.id;
 }
 
@@ -102,12 +155,25 @@ export async function buildSide(label: string): Promise<Side> {
   const p = db();
   const s = await buildOrgScenario(p, { name: `${label} ${uid()}` });
   const built = { ADMIN: s.admin, LEADER: s.leader, MANAGER: s.manager, MEMBER: s.member };
-  await p.teamMember.createMany({ data: ROLES.map((r) => ({ organizationId: s.org.id, teamId: s.team.id, membershipId: built[r].membership.id })) });
+  await p.teamMember.createMany({
+    data: ROLES.map((r) => ({ organizationId: s.org.id, teamId: s.team.id, membershipId: built[r].membership.id })),
+  });
   const people = Object.fromEntries(
-    await Promise.all(ROLES.map(async (role) => {
-      const m = built[role];
-      return [role, { role, userId: m.user.id, email: m.user.email, membershipId: m.membership.id, ctx: await contextFor(m.user.id, s.org.id) }] as const;
-    })),
+    await Promise.all(
+      ROLES.map(async (role) => {
+        const m = built[role];
+        return [
+          role,
+          {
+            role,
+            userId: m.user.id,
+            email: m.user.email,
+            membershipId: m.membership.id,
+            ctx: await contextFor(m.user.id, s.org.id),
+          },
+        ] as const;
+      }),
+    ),
   ) as Record<Role, Person>;
   const side: Side = {
     org: { id: s.org.id, name: s.org.name },
@@ -117,13 +183,22 @@ export async function buildSide(label: string): Promise<Side> {
     behaviour: { id: s.behaviour.id, title: s.behaviour.title },
     barrier: once(() => createBarrier(people.MANAGER.ctx, BarrierInput.parse(barrierForm(side)))),
     survey: once(async () => {
-      const form = { title: "Why root causes go unposted", behaviourId: side.behaviour.id, prevalencePct: "", anonymous: "", questions: JSON.stringify(QUESTIONS) };
+      const form = {
+        title: "Why root causes go unposted",
+        behaviourId: side.behaviour.id,
+        prevalencePct: "",
+        anonymous: "",
+        questions: JSON.stringify(QUESTIONS),
+      };
       return getSurvey(people.MANAGER.ctx, await createSurvey(people.MANAGER.ctx, SurveyInput.parse(form)));
     }),
     metric: once(async () => {
       const name = `Customer retention ${uid()}`;
       const id = await createMetric(people.MANAGER.ctx, MetricInput.parse(metricForm(side, name)));
-      await addReading(people.MANAGER.ctx, ReadingInput.parse({ metricId: id, date: today(), teamId: "", value: "92" }));
+      await addReading(
+        people.MANAGER.ctx,
+        ReadingInput.parse({ metricId: id, date: today(), teamId: "", value: "92" }),
+      );
       return { id, name };
     }),
     observation: once(async () => {

@@ -10,7 +10,14 @@ const s = await buildOrgScenario(p);
 console.log(`READY ${s.org.id}`);
 for (let i = 0; ; i++) {
   const o = await p.observation.create({
-    data: observationRow({ organizationId: s.org.id, behaviourId: s.behaviour.id, teamId: s.team.id, observerId: s.member.membership.id, performed: i % 2, missed: 1 - (i % 2) }),
+    data: observationRow({
+      organizationId: s.org.id,
+      behaviourId: s.behaviour.id,
+      teamId: s.team.id,
+      observerId: s.member.membership.id,
+      performed: i % 2,
+      missed: 1 - (i % 2),
+    }),
     select: { id: true },
   });
   console.log(`ACK ${o.id}`);

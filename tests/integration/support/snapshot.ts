@@ -29,11 +29,17 @@ let tables: string[] | undefined;
 export async function rowFingerprint(): Promise<Record<string, string>> {
   const sql = database().sql;
   tables ??= (
-    await sql.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'AuditEvent' ORDER BY table_name`)
+    await sql.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'AuditEvent' ORDER BY table_name`,
+    )
   ).map((t) => t.table_name);
   const rows = await sql.query<{ t: string; h: string }>(
-    tables.map((t) => `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`).join(" UNION ALL "),
+    tables
+      .map(
+        (t) =>
+          `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`,
+      )
+      .join(" UNION ALL "),
   );
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
-

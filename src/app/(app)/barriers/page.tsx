@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listBarriers } from "@/lib/server/data/barriers";
-import { OPEN_STATUSES, paretoSeries, PRIORITY_FORMULA, SORT_KEYS, sortBarriers, type BarrierStatus, type SortKey } from "@/lib/domain/barriers";
+import {
+  OPEN_STATUSES,
+  paretoSeries,
+  PRIORITY_FORMULA,
+  SORT_KEYS,
+  sortBarriers,
+  type BarrierStatus,
+  type SortKey,
+} from "@/lib/domain/barriers";
 import { can } from "@/lib/domain/roles";
 import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
@@ -13,21 +21,34 @@ export const metadata = { title: "Barriers" };
 
 const SHOW = { open: "Open", closed: "Removed or accepted", all: "All" } as const;
 
-export default async function BarriersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BarriersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage();
   const sp = await searchParams;
   const sort: SortKey = SORT_KEYS.includes(sp.sort as SortKey) ? (sp.sort as SortKey) : "priority";
-  const show = (Object.keys(SHOW) as (keyof typeof SHOW)[]).includes(sp.show as keyof typeof SHOW) ? (sp.show as keyof typeof SHOW) : "open";
+  const show = (Object.keys(SHOW) as (keyof typeof SHOW)[]).includes(sp.show as keyof typeof SHOW)
+    ? (sp.show as keyof typeof SHOW)
+    : "open";
   const all = await listBarriers(ctx);
   const isOpen = (s: string) => OPEN_STATUSES.includes(s as BarrierStatus);
   const shown = all.filter((b) => show === "all" || (show === "open") === isOpen(b.status));
-  const scored = sortBarriers(shown.filter((b) => b.priority !== null), sort);
+  const scored = sortBarriers(
+    shown.filter((b) => b.priority !== null),
+    sort,
+  );
   const unscored = shown.filter((b) => b.priority === null);
   const manage = can(ctx.role, "barriers.manage");
-  const href = (next: Partial<{ sort: string; show: string }>) => `/barriers?${new URLSearchParams({ sort, show, ...next }).toString()}`;
+  const href = (next: Partial<{ sort: string; show: string }>) =>
+    `/barriers?${new URLSearchParams({ sort, show, ...next }).toString()}`;
   return (
     <>
-      <PageHeader title="Barriers" description={`What stops people doing the behaviours. Priority = ${PRIORITY_FORMULA}.`}>
+      <PageHeader
+        title="Barriers"
+        description={`What stops people doing the behaviours. Priority = ${PRIORITY_FORMULA}.`}
+      >
         <div className="flex flex-wrap gap-2">
           <Link href="/surveys" className={buttonClass("secondary")}>
             Doer / non-doer surveys
@@ -40,13 +61,20 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
       <DeletedNotice show={sp.deleted === "1"} />
       <nav aria-label="Which barriers" className="mb-4 flex flex-wrap gap-2 text-sm">
         {(Object.keys(SHOW) as (keyof typeof SHOW)[]).map((k) => (
-          <Link key={k} href={href({ show: k })} aria-current={k === show ? "page" : undefined} className={`rounded-full px-3 py-1 ${k === show ? "bg-brand-100 font-medium text-brand-700 dark:bg-brand-700/40 dark:text-brand-100" : "border border-slate-300 dark:border-slate-700"}`}>
+          <Link
+            key={k}
+            href={href({ show: k })}
+            aria-current={k === show ? "page" : undefined}
+            className={`rounded-full px-3 py-1 ${k === show ? "bg-brand-100 font-medium text-brand-700 dark:bg-brand-700/40 dark:text-brand-100" : "border border-slate-300 dark:border-slate-700"}`}
+          >
             {SHOW[k]}
           </Link>
         ))}
       </nav>
       {shown.length === 0 ? (
-        <EmptyState>No barriers here yet. Record what gets in people's way, or run a doer / non-doer survey to find out.</EmptyState>
+        <EmptyState>
+          No barriers here yet. Record what gets in people's way, or run a doer / non-doer survey to find out.
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           {scored.length > 0 && (
@@ -63,7 +91,10 @@ export default async function BarriersPage({ searchParams }: { searchParams: Pro
               <h2 id="unscored-heading" className="text-lg font-semibold">
                 Waiting to be scored ({unscored.length})
               </h2>
-              <p className="text-sm text-slate-600 dark:text-slate-400">Proposals from team members and survey findings join the priority list once a leader or manager scores them.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                Proposals from team members and survey findings join the priority list once a leader or manager scores
+                them.
+              </p>
               <BarrierTable rows={unscored} />
             </section>
           )}

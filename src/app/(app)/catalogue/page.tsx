@@ -12,16 +12,25 @@ import { NewValueForm } from "@/components/catalogue/new-value-form";
 
 export const metadata = { title: "Catalogue" };
 
-export default async function CataloguePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CataloguePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage();
   const raw = await searchParams;
-  const filter = CatalogueFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = CatalogueFilter.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const filtered = Object.values(filter).some(Boolean);
   const [values, facets] = await Promise.all([listCatalogue(ctx, filter), catalogueFacets(ctx)]);
   const count = values.reduce((n, v) => n + v.behaviours.length, 0);
   return (
     <>
-      <PageHeader title="Behaviour catalogue" description={`${count} behaviour${count === 1 ? "" : "s"} ${filtered ? "match" : `across ${values.length} values`}. Each one is specific enough that an outsider watching a video could confirm it happened.`}>
+      <PageHeader
+        title="Behaviour catalogue"
+        description={`${count} behaviour${count === 1 ? "" : "s"} ${filtered ? "match" : `across ${values.length} values`}. Each one is specific enough that an outsider watching a video could confirm it happened.`}
+      >
         {can(ctx.role, "catalogue.edit") && (
           <div className="flex flex-wrap gap-2">
             <Link href="/catalogue/transfer" className={buttonClass("secondary")}>
@@ -35,8 +44,13 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       </PageHeader>
       <DeletedNotice show={raw.deleted === "1"} />
       {can(ctx.role, "catalogue.edit") && (
-        <details className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900" open={values.length === 0}>
-          <summary className="cursor-pointer text-sm font-medium">Add a value (a customer-centric theme behaviours belong to)</summary>
+        <details
+          className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+          open={values.length === 0}
+        >
+          <summary className="cursor-pointer text-sm font-medium">
+            Add a value (a customer-centric theme behaviours belong to)
+          </summary>
           <div className="mt-3">
             <NewValueForm />
           </div>
@@ -52,14 +66,19 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
               <h2 id={`value-${value.id}`} className="text-lg font-semibold">
                 {value.name}
               </h2>
-              {value.description && <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{value.description}</p>}
+              {value.description && (
+                <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{value.description}</p>
+              )}
               {value.behaviours.length === 0 ? (
                 <p className="text-sm text-slate-500">No behaviours defined for this value yet.</p>
               ) : (
                 <ul className="grid gap-3 md:grid-cols-2">
                   {value.behaviours.map((b) => (
                     <li key={b.id}>
-                      <Link href={`/catalogue/${b.id}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-700">
+                      <Link
+                        href={`/catalogue/${b.id}`}
+                        className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-300 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-brand-700"
+                      >
                         <div className="mb-1 flex items-start justify-between gap-2">
                           <h3 className="font-medium">{b.title}</h3>
                           <StatusBadge status={b.status} />

@@ -13,23 +13,41 @@ import { BarrierTable } from "@/components/barriers/barrier-table";
 
 export const metadata = { title: "Organisation overview" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage("dashboards.view");
   const filter = parseDashboardFilter(await searchParams);
   const o = await organisationOverview(ctx, filter);
   return (
     <>
-      <PageHeader title="Organisation overview" description="Are the behaviours being adopted, what stands in their way, and are customers better off?" />
+      <PageHeader
+        title="Organisation overview"
+        description="Are the behaviours being adopted, what stands in their way, and are customers better off?"
+      />
       <DashboardTabs current="/dashboards" period={filter.period} />
       <DashboardFilters action="/dashboards" filter={filter} options={o.options} />
       <div className="space-y-6">
-        <AdoptionTrend points={o.trend} description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`} />
-        {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? <EmptyState>No active behaviours or teams in this selection.</EmptyState> : <Heatmap data={o.heatmap} period={PERIOD_LABELS[filter.period]} />}
+        <AdoptionTrend
+          points={o.trend}
+          description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`}
+        />
+        {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? (
+          <EmptyState>No active behaviours or teams in this selection.</EmptyState>
+        ) : (
+          <Heatmap data={o.heatmap} period={PERIOD_LABELS[filter.period]} />
+        )}
         <section aria-labelledby="barriers-heading" className="space-y-2">
           <h2 id="barriers-heading" className="text-lg font-semibold">
             Top barriers
           </h2>
-          {o.topBarriers.length === 0 ? <EmptyState>No open, scored barriers in this selection.</EmptyState> : <BarrierTable rows={o.topBarriers} />}
+          {o.topBarriers.length === 0 ? (
+            <EmptyState>No open, scored barriers in this selection.</EmptyState>
+          ) : (
+            <BarrierTable rows={o.topBarriers} />
+          )}
           <Link href="/barriers" className="text-sm text-brand-700 underline dark:text-brand-300">
             All barriers
           </Link>
@@ -38,7 +56,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <h2 id="metrics-heading" className="text-lg font-semibold">
             Metrics against targets
           </h2>
-          {o.metrics.length === 0 ? <EmptyState>No metrics tracked for this selection.</EmptyState> : <MetricTable rows={customerFirst(o.metrics)} />}
+          {o.metrics.length === 0 ? (
+            <EmptyState>No metrics tracked for this selection.</EmptyState>
+          ) : (
+            <MetricTable rows={customerFirst(o.metrics)} />
+          )}
         </section>
       </div>
     </>

@@ -15,14 +15,27 @@ export const metadata = { title: "Log" };
 
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
-export default async function LogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage("observations.log");
   const raw = await searchParams;
-  const filter = ObservationFilter.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [options, rows, facets] = await Promise.all([logOptions(ctx), listRecentObservations(ctx, filter), catalogueFacets(ctx)]);
+  const filter = ObservationFilter.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const [options, rows, facets] = await Promise.all([
+    logOptions(ctx),
+    listRecentObservations(ctx, filter),
+    catalogueFacets(ctx),
+  ]);
   return (
     <>
-      <PageHeader title="Log" description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed.">
+      <PageHeader
+        title="Log"
+        description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed."
+      >
         <div className="flex flex-wrap gap-4 text-sm font-medium">
           {can(ctx.role, "observations.import") && (
             <Link href="/log/import" className="text-brand-700 underline dark:text-brand-300">
@@ -43,19 +56,32 @@ export default async function LogPage({ searchParams }: { searchParams: Promise<
         <LogPad options={options} />
         {options.teams.length > 0 && (
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <summary className="cursor-pointer text-sm font-medium">Log a batch (several opportunities at once)</summary>
+            <summary className="cursor-pointer text-sm font-medium">
+              Log a batch (several opportunities at once)
+            </summary>
             <div className="mt-3">
               <BatchForm options={options} />
             </div>
           </details>
         )}
       </section>
-      <h2 id="observations" className="mb-3 text-lg font-semibold">Recent observations</h2>
-      <ObservationFilters filter={filter} teams={facets.teams} behaviours={options.behaviours.map((b) => ({ id: b.id, name: b.title }))} />
+      <h2 id="observations" className="mb-3 text-lg font-semibold">
+        Recent observations
+      </h2>
+      <ObservationFilters
+        filter={filter}
+        teams={facets.teams}
+        behaviours={options.behaviours.map((b) => ({ id: b.id, name: b.title }))}
+      />
       {rows.length === 0 ? (
-        <EmptyState>{Object.values(filter).some(Boolean) ? "No observation matches these filters." : "No observations yet."}</EmptyState>
+        <EmptyState>
+          {Object.values(filter).some(Boolean) ? "No observation matches these filters." : "No observations yet."}
+        </EmptyState>
       ) : (
-        <ul aria-labelledby="observations" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
+        <ul
+          aria-labelledby="observations"
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+        >
           {rows.map((o) => (
             <li key={o.id} className="flex flex-wrap items-start justify-between gap-2 p-3">
               <div className="min-w-0">

@@ -9,14 +9,21 @@ import { MetricTable } from "@/components/metrics/metric-table";
 
 export const metadata = { title: "Metrics" };
 
-export default async function MetricsPage({ searchParams }: { searchParams: Promise<{ imported?: string; deleted?: string }> }) {
+export default async function MetricsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ imported?: string; deleted?: string }>;
+}) {
   const ctx = await requireMemberPage("dashboards.view");
   const { imported, deleted } = await searchParams;
   const metrics = await listMetrics(ctx);
   const manage = can(ctx.role, "metrics.manage");
   return (
     <>
-      <PageHeader title="Metrics" description="What the behaviours are meant to move. Customer outcomes first; each status says which rule produced it.">
+      <PageHeader
+        title="Metrics"
+        description="What the behaviours are meant to move. Customer outcomes first; each status says which rule produced it."
+      >
         <div className="flex flex-wrap gap-2">
           <Link href="/metrics/audit" className={buttonClass("secondary")}>
             Metrics audit
@@ -35,11 +42,18 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       </PageHeader>
       <DeletedNotice show={deleted === "1"} />
       {imported && /^\d+$/.test(imported) && (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="mb-4 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           Imported {imported} readings.
         </p>
       )}
-      {metrics.length === 0 ? <EmptyState>No metrics yet. Start with one customer outcome the behaviours are meant to move.</EmptyState> : <MetricTable rows={metrics} />}
+      {metrics.length === 0 ? (
+        <EmptyState>No metrics yet. Start with one customer outcome the behaviours are meant to move.</EmptyState>
+      ) : (
+        <MetricTable rows={metrics} />
+      )}
     </>
   );
 }

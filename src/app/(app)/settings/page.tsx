@@ -38,21 +38,33 @@ export default async function SettingsPage() {
         {admin && (
           <>
             <section aria-labelledby="invite-heading" className={card}>
-              <h2 id="invite-heading" className="mb-3 text-lg font-semibold">Invite people</h2>
+              <h2 id="invite-heading" className="mb-3 text-lg font-semibold">
+                Invite people
+              </h2>
               <InviteForm />
               <h3 className="mb-1 mt-6 text-sm font-semibold">Invitations</h3>
               <InvitationList invitations={invitations} />
             </section>
             <section aria-labelledby="members-heading" className={card}>
-              <h2 id="members-heading" className="mb-3 text-lg font-semibold">Members</h2>
+              <h2 id="members-heading" className="mb-3 text-lg font-semibold">
+                Members
+              </h2>
               <div className="overflow-x-auto">
                 <table className="w-full text-sm">
                   <thead className="text-left text-slate-600 dark:text-slate-400">
                     <tr>
-                      <th scope="col" className="p-3 font-medium">Person</th>
-                      <th scope="col" className="p-3 font-medium">Role</th>
-                      <th scope="col" className="p-3 font-medium">Status</th>
-                      <th scope="col" className="p-3 font-medium"><span className="sr-only">Actions</span></th>
+                      <th scope="col" className="p-3 font-medium">
+                        Person
+                      </th>
+                      <th scope="col" className="p-3 font-medium">
+                        Role
+                      </th>
+                      <th scope="col" className="p-3 font-medium">
+                        Status
+                      </th>
+                      <th scope="col" className="p-3 font-medium">
+                        <span className="sr-only">Actions</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -66,8 +78,13 @@ export default async function SettingsPage() {
           </>
         )}
         <section aria-labelledby="org-heading" className={card}>
-          <h2 id="org-heading" className="mb-3 text-lg font-semibold">Another organisation</h2>
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Create a separate organisation; you become its admin and can switch between organisations at the top of the page.</p>
+          <h2 id="org-heading" className="mb-3 text-lg font-semibold">
+            Another organisation
+          </h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            Create a separate organisation; you become its admin and can switch between organisations at the top of the
+            page.
+          </p>
           <NewOrganizationForm />
         </section>
       </div>

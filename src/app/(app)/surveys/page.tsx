@@ -15,7 +15,10 @@ export default async function SurveysPage() {
   const visible = manage ? surveys : surveys.filter((s) => s.status === "OPEN");
   return (
     <>
-      <PageHeader title="Doer / non-doer surveys" description="Barrier Analysis: ask the people who do a behaviour and the people who do not the same questions, and see which answers differ.">
+      <PageHeader
+        title="Doer / non-doer surveys"
+        description="Barrier Analysis: ask the people who do a behaviour and the people who do not the same questions, and see which answers differ."
+      >
         <div className="flex flex-wrap gap-2">
           <Link href="/help/barrier-analysis" className={buttonClass("secondary")}>
             How the statistics work
@@ -28,13 +31,20 @@ export default async function SurveysPage() {
         </div>
       </PageHeader>
       {visible.length === 0 ? (
-        <EmptyState>{manage ? "No surveys yet. Create one for a behaviour whose adoption is stuck." : "No survey is open for you to answer right now."}</EmptyState>
+        <EmptyState>
+          {manage
+            ? "No surveys yet. Create one for a behaviour whose adoption is stuck."
+            : "No survey is open for you to answer right now."}
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
           {visible.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <div>
-                <Link href={manage ? `/surveys/${s.id}` : `/surveys/${s.id}/respond`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                <Link
+                  href={manage ? `/surveys/${s.id}` : `/surveys/${s.id}/respond`}
+                  className="font-medium text-brand-700 underline dark:text-brand-300"
+                >
                   {s.title}
                 </Link>
                 <p className="text-sm text-slate-600 dark:text-slate-400">{s.behaviourTitle}</p>

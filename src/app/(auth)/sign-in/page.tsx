@@ -6,7 +6,11 @@ import { safeNextPath } from "@/lib/domain/redirects";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNextPath(params.next ?? params.callbackUrl);
   if (await getSessionUser()) redirect(next);

@@ -10,7 +10,9 @@ export default async function SignUpPage() {
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Create your organisation</h1>
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">You become its admin and can invite your colleagues.</p>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        You become its admin and can invite your colleagues.
+      </p>
       <SignUpForm />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}

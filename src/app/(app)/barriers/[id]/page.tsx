@@ -15,12 +15,15 @@ import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-afte
 
 export const metadata = { title: "Barrier" };
 
-
 export default async function BarrierPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
-  const notes = await missedNotes(ctx, b.behaviours.map((x) => x.id), b.teams.map((t) => t.id));
+  const notes = await missedNotes(
+    ctx,
+    b.behaviours.map((x) => x.id),
+    b.teams.map((t) => t.id),
+  );
   const manage = can(ctx.role, "barriers.manage");
   const s = b.statistics;
   return (
@@ -54,10 +57,13 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
 
       <Panel title="Priority">
         {b.priority === null ? (
-          <p className="text-sm">Not scored yet{manage ? ": edit the barrier to score impact, people affected and ease of removal." : "."}</p>
+          <p className="text-sm">
+            Not scored yet{manage ? ": edit the barrier to score impact, people affected and ease of removal." : "."}
+          </p>
         ) : (
           <p data-testid="barrier-priority">
-            <strong className="text-2xl tabular-nums">{b.priority}</strong> = impact {b.impact} × people affected {b.reach} × ease of removal {b.ease}
+            <strong className="text-2xl tabular-nums">{b.priority}</strong> = impact {b.impact} × people affected{" "}
+            {b.reach} × ease of removal {b.ease}
             <span className="block text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}</span>
           </p>
         )}
@@ -82,14 +88,29 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
       </Panel>
 
       <Panel title="Evidence">
-        {b.evidence ? <p className="whitespace-pre-line text-sm">{b.evidence}</p> : <p className="text-sm text-slate-600 dark:text-slate-400">None recorded yet.</p>}
+        {b.evidence ? (
+          <p className="whitespace-pre-line text-sm">{b.evidence}</p>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">None recorded yet.</p>
+        )}
         {s && (
           <div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800" data-testid="survey-statistics">
             <p className="font-medium">
-              From the survey {b.survey ? <Link href={`/surveys/${b.survey.id}`} className="text-brand-700 underline dark:text-brand-300">{b.survey.title}</Link> : "(deleted)"}: “{s.response}” to “{s.question}”
+              From the survey{" "}
+              {b.survey ? (
+                <Link href={`/surveys/${b.survey.id}`} className="text-brand-700 underline dark:text-brand-300">
+                  {b.survey.title}
+                </Link>
+              ) : (
+                "(deleted)"
+              )}
+              : “{s.response}” to “{s.question}”
             </p>
             <p className="tabular-nums">
-              Doers {s.doersWith} of {s.doersTotal} · non-doers {s.nonDoersWith} of {s.nonDoersTotal} · odds ratio {s.oddsRatio?.toFixed(2)} (95% CI {s.orCiLow?.toFixed(2)}–{s.orCiHigh?.toFixed(2)}) · estimated relative risk {s.err?.toFixed(2)} at P = {Math.round(s.prevalence * 100)}% · p {formatP(s.pValue)} ({s.test}){s.corrected && " · 0.5 added to every cell (a cell was zero)"}
+              Doers {s.doersWith} of {s.doersTotal} · non-doers {s.nonDoersWith} of {s.nonDoersTotal} · odds ratio{" "}
+              {s.oddsRatio?.toFixed(2)} (95% CI {s.orCiLow?.toFixed(2)}–{s.orCiHigh?.toFixed(2)}) · estimated relative
+              risk {s.err?.toFixed(2)} at P = {Math.round(s.prevalence * 100)}% · p {formatP(s.pValue)} ({s.test})
+              {s.corrected && " · 0.5 added to every cell (a cell was zero)"}
             </p>
           </div>
         )}
@@ -99,7 +120,11 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <ul className="mt-2 space-y-1" data-testid="missed-notes">
               {notes.map((n) => (
                 <li key={n.id}>
-                  “{n.note}” <span className="text-xs text-slate-500 dark:text-slate-400">— {n.team}, {formatDay(n.day)}{b.behaviours.length > 1 && `, ${n.behaviour}`}</span>
+                  “{n.note}”{" "}
+                  <span className="text-xs text-slate-500 dark:text-slate-400">
+                    — {n.team}, {formatDay(n.day)}
+                    {b.behaviours.length > 1 && `, ${n.behaviour}`}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -114,24 +139,41 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         {b.removalEvidence && b.removalEvidence.result && (
           <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
             <p className="mb-2 text-sm font-medium">
-              Marked removed on {formatDay(b.removalEvidence.markedAt.slice(0, 10))}, on the evidence of “{b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
+              Marked removed on {formatDay(b.removalEvidence.markedAt.slice(0, 10))}, on the evidence of “
+              {b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
             </p>
-            <BeforeAfterFigures result={b.removalEvidence.result} windows={b.removalEvidence.windows} testId="removal-evidence" />
+            <BeforeAfterFigures
+              result={b.removalEvidence.result}
+              windows={b.removalEvidence.windows}
+              testId="removal-evidence"
+            />
           </div>
         )}
         {b.interventions.length === 0 ? (
-          <p className="text-sm">No intervention yet. A barrier is marked removed only when adoption rose after an intervention started.</p>
+          <p className="text-sm">
+            No intervention yet. A barrier is marked removed only when adoption rose after an intervention started.
+          </p>
         ) : (
           <ul className="space-y-4">
             {b.interventions.map((i) => (
-              <li key={i.interventionId} className="space-y-2 border-t border-slate-200 pt-3 first:border-0 first:pt-0 dark:border-slate-800">
+              <li
+                key={i.interventionId}
+                className="space-y-2 border-t border-slate-200 pt-3 first:border-0 first:pt-0 dark:border-slate-800"
+              >
                 <p className="text-sm">
-                  <Link href={`/interventions/${i.interventionId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                  <Link
+                    href={`/interventions/${i.interventionId}`}
+                    className="font-medium text-brand-700 underline dark:text-brand-300"
+                  >
                     {i.title}
                   </Link>{" "}
                   · starts {formatDay(i.startDate)} · {i.teamNames.join(", ")}
                 </p>
-                {i.result ? <BeforeAfterFigures result={i.result} windows={i.windows} /> : <p className="text-sm text-slate-600 dark:text-slate-400">Not started yet.</p>}
+                {i.result ? (
+                  <BeforeAfterFigures result={i.result} windows={i.windows} />
+                ) : (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">Not started yet.</p>
+                )}
               </li>
             ))}
           </ul>

@@ -68,7 +68,9 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         )}
         <PrintButton />
       </div>
-      <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg print:border-black print:bg-white print:text-2xl dark:bg-slate-900">{b.sentence}</p>
+      <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg print:border-black print:bg-white print:text-2xl dark:bg-slate-900">
+        {b.sentence}
+      </p>
       <dl className="mt-6 grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
@@ -88,9 +90,12 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         </section>
       )}
       <section className="mt-8 print:hidden" aria-labelledby="video-test-heading">
-        <h2 id="video-test-heading" className="text-lg font-semibold">Video test</h2>
+        <h2 id="video-test-heading" className="text-lg font-semibold">
+          Video test
+        </h2>
         <p className="mt-1 text-sm">
-          Automatic check: {automatic.passes ? "passes." : `${automatic.findings.length} finding(s) — edit the behaviour to fix them.`}
+          Automatic check:{" "}
+          {automatic.passes ? "passes." : `${automatic.findings.length} finding(s) — edit the behaviour to fix them.`}
         </p>
         <div className="mt-3">
           <VideoTestRecord tests={tests} />
@@ -118,7 +123,9 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         <AdoptionWeeks points={weeks} />
       </section>
       <section className="mt-8" aria-labelledby="variants-heading">
-        <h2 id="variants-heading" className="text-lg font-semibold">Local variants</h2>
+        <h2 id="variants-heading" className="text-lg font-semibold">
+          Local variants
+        </h2>
         {variants.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">No team has adapted this behaviour.</p>
         ) : (
@@ -133,7 +140,9 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         {teams.length > 0 && (
           <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 print:hidden dark:border-slate-800 dark:bg-slate-900">
             <summary className="cursor-pointer text-sm font-medium">Adapt for a team</summary>
-            <p className="my-2 text-xs text-slate-600 dark:text-slate-400">Same intent, the team's own trigger or frequency. Observations of the variant count for this behaviour.</p>
+            <p className="my-2 text-xs text-slate-600 dark:text-slate-400">
+              Same intent, the team's own trigger or frequency. Observations of the variant count for this behaviour.
+            </p>
             <VariantForm behaviourId={b.id} teams={teams} trigger={b.trigger} frequency={b.frequency} />
           </details>
         )}
@@ -147,7 +156,11 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             <ul className="mt-2 space-y-1 text-sm">
               {links.barriers.map((x) => (
                 <li key={x.id}>
-                  {x.title} <span className="text-slate-500">· {x.priority === null ? "not scored" : `priority ${x.priority}`}</span> <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>
+                  {x.title}{" "}
+                  <span className="text-slate-500">
+                    · {x.priority === null ? "not scored" : `priority ${x.priority}`}
+                  </span>{" "}
+                  <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>
                 </li>
               ))}
             </ul>
@@ -161,7 +174,10 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
             <ul className="mt-2 space-y-1 text-sm">
               {links.metrics.map((m) => (
                 <li key={m.id}>
-                  {m.name} <Badge tone={m.kind === "CUSTOMER_OUTCOME" ? "green" : "slate"}>{m.kind === "CUSTOMER_OUTCOME" ? "Customer outcome" : "Internal process"}</Badge>
+                  {m.name}{" "}
+                  <Badge tone={m.kind === "CUSTOMER_OUTCOME" ? "green" : "slate"}>
+                    {m.kind === "CUSTOMER_OUTCOME" ? "Customer outcome" : "Internal process"}
+                  </Badge>
                 </li>
               ))}
             </ul>
@@ -169,8 +185,15 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         </div>
       </section>
       <section className="mt-8 print:hidden" aria-labelledby="versions-heading">
-        <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
-        <VersionHistory behaviourId={b.id} versions={versions} current={b.version} canRestore={canEdit && b.status !== "RETIRED"} />
+        <h2 id="versions-heading" className="text-lg font-semibold">
+          Versions
+        </h2>
+        <VersionHistory
+          behaviourId={b.id}
+          versions={versions}
+          current={b.version}
+          canRestore={canEdit && b.status !== "RETIRED"}
+        />
       </section>
     </article>
   );

@@ -10,7 +10,10 @@ export default async function NewBehaviourPage() {
   const options = await editorOptions(ctx);
   return (
     <>
-      <PageHeader title="New behaviour" description="Describe something a person does that an outsider watching a video could confirm. It starts as a draft; a colleague runs the video test before it becomes active." />
+      <PageHeader
+        title="New behaviour"
+        description="Describe something a person does that an outsider watching a video could confirm. It starts as a draft; a colleague runs the video test before it becomes active."
+      />
       <BehaviourEditor mode="create" options={options} />
     </>
   );

@@ -15,7 +15,11 @@ export const metadata = { title: "Behaviour → outcome" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-export default async function BehaviourOutcomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BehaviourOutcomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage("dashboards.view");
   const sp = await searchParams;
   const filter = parseDashboardFilter(sp);
@@ -23,57 +27,103 @@ export default async function BehaviourOutcomePage({ searchParams }: { searchPar
   const d = await orNotFound(behaviourOutcome(ctx, filter, ids));
   return (
     <>
-      <PageHeader title="Behaviour → outcome" description="If teams do the behaviour, do customers get the outcome? The behaviour's adoption beside a metric it is meant to move." />
+      <PageHeader
+        title="Behaviour → outcome"
+        description="If teams do the behaviour, do customers get the outcome? The behaviour's adoption beside a metric it is meant to move."
+      />
       <DashboardTabs current="/dashboards/behaviour" period={filter.period} />
       {d.behaviours.length === 0 ? (
         <EmptyState>
-          No active behaviour is linked to a metric yet. Link behaviours to the metrics they are meant to move on a <Link href="/metrics" className="underline">metric&apos;s page</Link>.
+          No active behaviour is linked to a metric yet. Link behaviours to the metrics they are meant to move on a{" "}
+          <Link href="/metrics" className="underline">
+            metric&apos;s page
+          </Link>
+          .
         </EmptyState>
       ) : (
         <>
-          <form method="get" action="/dashboards/behaviour" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Choose a behaviour and a metric">
+          <form
+            method="get"
+            action="/dashboards/behaviour"
+            className="mb-2 flex flex-wrap items-end gap-3"
+            aria-label="Choose a behaviour and a metric"
+          >
             <input type="hidden" name="period" value={filter.period} />
             <div className="space-y-1">
-              <label htmlFor="pick-behaviour" className="block text-xs font-medium text-slate-600 dark:text-slate-400">Behaviour</label>
-              <select id="pick-behaviour" name="behaviour" defaultValue={d.behaviour?.id} className={`${inputClass} sm:w-auto`}>
+              <label htmlFor="pick-behaviour" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Behaviour
+              </label>
+              <select
+                id="pick-behaviour"
+                name="behaviour"
+                defaultValue={d.behaviour?.id}
+                className={`${inputClass} sm:w-auto`}
+              >
                 {d.behaviours.map((b) => (
-                  <option key={b.id} value={b.id}>{b.title}</option>
+                  <option key={b.id} value={b.id}>
+                    {b.title}
+                  </option>
                 ))}
               </select>
             </div>
             <div className="space-y-1">
-              <label htmlFor="pick-metric" className="block text-xs font-medium text-slate-600 dark:text-slate-400">Metric</label>
+              <label htmlFor="pick-metric" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Metric
+              </label>
               <select id="pick-metric" name="metric" defaultValue={d.metric?.id} className={`${inputClass} sm:w-auto`}>
                 {d.metrics.map((m) => (
-                  <option key={m.id} value={m.id}>{m.name}</option>
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
                 ))}
               </select>
             </div>
-            <Button type="submit" variant="secondary">Show</Button>
+            <Button type="submit" variant="secondary">
+              Show
+            </Button>
           </form>
-          <DashboardFilters action="/dashboards/behaviour" filter={filter} show={["period"]} hidden={{ behaviour: d.behaviour?.id, metric: d.metric?.id }} />
+          <DashboardFilters
+            action="/dashboards/behaviour"
+            filter={filter}
+            show={["period"]}
+            hidden={{ behaviour: d.behaviour?.id, metric: d.metric?.id }}
+          />
           {d.behaviour && d.metric && (
             <div className="space-y-6">
               <OutcomeChart adoption={d.adoption} metric={d.metricWeekly} name={d.metric.name} unit={d.metric.unit} />
               <section aria-labelledby="corr-heading" className="space-y-2">
-                <h2 id="corr-heading" className="text-lg font-semibold">Correlation at lags of 0–8 weeks</h2>
+                <h2 id="corr-heading" className="text-lg font-semibold">
+                  Correlation at lags of 0–8 weeks
+                </h2>
                 <p className="text-sm" role="note">
-                  <strong>Correlation, not proof.</strong> Pearson&apos;s r between weekly adoption and the metric that many weeks later, over the weeks where both exist. A strong r can come from a
-                  shared trend or a third cause; weeks with fewer than {MIN_CORRELATION_WEEKS} pairs show no r.
-                  {d.strongest && d.strongest.r !== null && ` Strongest: lag ${d.strongest.lag} week${d.strongest.lag === 1 ? "" : "s"}, r = ${d.strongest.r.toFixed(2)} over ${d.strongest.n} weeks.`}
+                  <strong>Correlation, not proof.</strong> Pearson&apos;s r between weekly adoption and the metric that
+                  many weeks later, over the weeks where both exist. A strong r can come from a shared trend or a third
+                  cause; weeks with fewer than {MIN_CORRELATION_WEEKS} pairs show no r.
+                  {d.strongest &&
+                    d.strongest.r !== null &&
+                    ` Strongest: lag ${d.strongest.lag} week${d.strongest.lag === 1 ? "" : "s"}, r = ${d.strongest.r.toFixed(2)} over ${d.strongest.n} weeks.`}
                 </p>
                 <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
                   <table className="w-full text-left text-sm tabular-nums" data-testid="correlations">
                     <thead className="text-slate-600 dark:text-slate-400">
                       <tr>
-                        <th scope="col" className="p-2 font-medium">Lag (weeks)</th>
-                        <th scope="col" className="p-2 font-medium">r</th>
-                        <th scope="col" className="p-2 font-medium">Weeks behind it</th>
+                        <th scope="col" className="p-2 font-medium">
+                          Lag (weeks)
+                        </th>
+                        <th scope="col" className="p-2 font-medium">
+                          r
+                        </th>
+                        <th scope="col" className="p-2 font-medium">
+                          Weeks behind it
+                        </th>
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
                       {d.correlations.map((c) => (
-                        <tr key={c.lag} className={d.strongest?.lag === c.lag ? "bg-amber-50 dark:bg-amber-950/40" : undefined}>
+                        <tr
+                          key={c.lag}
+                          className={d.strongest?.lag === c.lag ? "bg-amber-50 dark:bg-amber-950/40" : undefined}
+                        >
                           <td className="p-2">{c.lag}</td>
                           <td className="p-2">{c.r === null ? "too few weeks" : c.r.toFixed(2)}</td>
                           <td className="p-2">{c.n}</td>
@@ -83,9 +133,17 @@ export default async function BehaviourOutcomePage({ searchParams }: { searchPar
                   </table>
                 </div>
                 <p className="text-sm">
-                  <Link href={`/catalogue/${d.behaviour.id}`} className="text-brand-700 underline dark:text-brand-300">{d.behaviour.title}</Link> ·{" "}
-                  <Link href={`/metrics/${d.metric.id}`} className="text-brand-700 underline dark:text-brand-300">{d.metric.name}</Link> ·{" "}
-                  <Link href={`/dashboards?${filterQuery(filter)}`} className="underline">Overview</Link>
+                  <Link href={`/catalogue/${d.behaviour.id}`} className="text-brand-700 underline dark:text-brand-300">
+                    {d.behaviour.title}
+                  </Link>{" "}
+                  ·{" "}
+                  <Link href={`/metrics/${d.metric.id}`} className="text-brand-700 underline dark:text-brand-300">
+                    {d.metric.name}
+                  </Link>{" "}
+                  ·{" "}
+                  <Link href={`/dashboards?${filterQuery(filter)}`} className="underline">
+                    Overview
+                  </Link>
                 </p>
               </section>
             </div>

@@ -10,7 +10,6 @@ import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 
 export const metadata = { title: "Portfolio standup" };
 
-
 /** One screen to run the recurring cross-team meeting. */
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
@@ -18,20 +17,28 @@ export default async function StandupPage() {
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
-      <PageHeader title="Portfolio standup" description="Wins, blockers, customer metrics off track, and one customer's story: the agenda of the recurring cross-team meeting." />
+      <PageHeader
+        title="Portfolio standup"
+        description="Wins, blockers, customer metrics off track, and one customer's story: the agenda of the recurring cross-team meeting."
+      />
       <DashboardTabs current="/dashboards/standup" />
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="wins" title="Wins: biggest adoption rises">
-          <p className="text-xs text-slate-600 dark:text-slate-400">The last 4 weeks against the 4 before, behaviours with at least 5 opportunities on each side.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            The last 4 weeks against the 4 before, behaviours with at least 5 opportunities on each side.
+          </p>
           {s.wins.length === 0 ? (
             <EmptyState>No behaviour rose in the last four weeks.</EmptyState>
           ) : (
             <ol className="space-y-1 text-sm" data-testid="wins">
               {s.wins.map((w) => (
                 <li key={w.behaviourId} className="flex flex-wrap justify-between gap-2">
-                  <Link href={`/catalogue/${w.behaviourId}`} className="text-brand-700 underline dark:text-brand-300">{w.title}</Link>
+                  <Link href={`/catalogue/${w.behaviourId}`} className="text-brand-700 underline dark:text-brand-300">
+                    {w.title}
+                  </Link>
                   <span className="tabular-nums">
-                    {Math.round(w.before * 100)}% → {Math.round(w.after * 100)}% <strong>(+{w.changePts} points)</strong>
+                    {Math.round(w.before * 100)}% → {Math.round(w.after * 100)}%{" "}
+                    <strong>(+{w.changePts} points)</strong>
                   </span>
                 </li>
               ))}
@@ -39,14 +46,18 @@ export default async function StandupPage() {
           )}
         </Panel>
         <Panel id="blockers" title="Blockers: barriers at risk">
-          <p className="text-xs text-slate-600 dark:text-slate-400">Open barriers with priority 40 or more that no started intervention is working on.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Open barriers with priority 40 or more that no started intervention is working on.
+          </p>
           {s.blockers.length === 0 ? (
             <EmptyState>No high-priority barrier is waiting for an intervention.</EmptyState>
           ) : (
             <ul className="space-y-1 text-sm" data-testid="blockers">
               {s.blockers.map((b) => (
                 <li key={b.id}>
-                  <Link href={`/barriers/${b.id}`} className="text-brand-700 underline dark:text-brand-300">{b.title}</Link>
+                  <Link href={`/barriers/${b.id}`} className="text-brand-700 underline dark:text-brand-300">
+                    {b.title}
+                  </Link>
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{b.reason}</span>
                 </li>
               ))}
@@ -56,7 +67,11 @@ export default async function StandupPage() {
       </div>
       <div className="mt-4 space-y-4">
         <Panel id="off-track" title="Customer metrics off track or at risk">
-          {s.offTrack.length === 0 ? <EmptyState>Every customer-outcome metric with a target is on track.</EmptyState> : <MetricTable rows={customerFirst(s.offTrack)} />}
+          {s.offTrack.length === 0 ? (
+            <EmptyState>Every customer-outcome metric with a target is on track.</EmptyState>
+          ) : (
+            <MetricTable rows={customerFirst(s.offTrack)} />
+          )}
         </Panel>
         <Panel id="story" title="Customer story">
           <div className="grid gap-6 lg:grid-cols-2">

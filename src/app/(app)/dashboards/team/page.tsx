@@ -17,7 +17,11 @@ export const metadata = { title: "Team view" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-export default async function TeamViewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TeamViewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage("dashboards.view");
   const sp = await searchParams;
   const filter = parseDashboardFilter(sp);
@@ -25,38 +29,69 @@ export default async function TeamViewPage({ searchParams }: { searchParams: Pro
   const period = PERIOD_LABELS[filter.period];
   return (
     <>
-      <PageHeader title={t.team ? `Team view: ${t.team.name}` : "Team view"} description="For a team lead: the team's behaviours, adoption, open barriers, this week's observations and the gaps in coverage." />
+      <PageHeader
+        title={t.team ? `Team view: ${t.team.name}` : "Team view"}
+        description="For a team lead: the team's behaviours, adoption, open barriers, this week's observations and the gaps in coverage."
+      />
       <DashboardTabs current="/dashboards/team" period={filter.period} />
-      <form method="get" action="/dashboards/team" className="mb-2 flex flex-wrap items-end gap-3" aria-label="Choose a team">
+      <form
+        method="get"
+        action="/dashboards/team"
+        className="mb-2 flex flex-wrap items-end gap-3"
+        aria-label="Choose a team"
+      >
         <input type="hidden" name="period" value={filter.period} />
         <div className="space-y-1">
-          <label htmlFor="pick-team" className="block text-xs font-medium text-slate-600 dark:text-slate-400">Team</label>
+          <label htmlFor="pick-team" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+            Team
+          </label>
           <select id="pick-team" name="team" defaultValue={t.team?.id} className={`${inputClass} sm:w-auto`}>
             {t.teams.map((x) => (
-              <option key={x.id} value={x.id}>{x.name}</option>
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
             ))}
           </select>
         </div>
-        <Button type="submit" variant="secondary">Show</Button>
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
       </form>
       <DashboardFilters action="/dashboards/team" filter={filter} show={["period"]} hidden={{ team: t.team?.id }} />
       {!t.team ? (
         <EmptyState>No teams yet.</EmptyState>
       ) : (
         <div className="space-y-6">
-          <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="this-week">
-            This week (from {t.thisWeek.weekStart}): <strong className="text-lg tabular-nums">{t.thisWeek.opportunities}</strong> opportunities observed, {t.thisWeek.performed} performed.
+          <p
+            className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
+            data-testid="this-week"
+          >
+            This week (from {t.thisWeek.weekStart}):{" "}
+            <strong className="text-lg tabular-nums">{t.thisWeek.opportunities}</strong> opportunities observed,{" "}
+            {t.thisWeek.performed} performed.
           </p>
-          <AdoptionTrend points={t.trend} title={`${t.team.name}: adoption trend`} description={`${period}, all active behaviours.`} />
+          <AdoptionTrend
+            points={t.trend}
+            title={`${t.team.name}: adoption trend`}
+            description={`${period}, all active behaviours.`}
+          />
           <section aria-labelledby="team-behaviours" className="space-y-2">
-            <h2 id="team-behaviours" className="text-lg font-semibold">Behaviours ({period.toLowerCase()})</h2>
+            <h2 id="team-behaviours" className="text-lg font-semibold">
+              Behaviours ({period.toLowerCase()})
+            </h2>
             <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
               <table className="w-full text-left text-sm tabular-nums">
                 <thead className="text-slate-600 dark:text-slate-400">
                   <tr>
-                    <th scope="col" className="p-2 font-medium">Behaviour</th>
-                    <th scope="col" className="p-2 text-right font-medium">Adoption</th>
-                    <th scope="col" className="p-2 text-right font-medium">Performed / opportunities</th>
+                    <th scope="col" className="p-2 font-medium">
+                      Behaviour
+                    </th>
+                    <th scope="col" className="p-2 text-right font-medium">
+                      Adoption
+                    </th>
+                    <th scope="col" className="p-2 text-right font-medium">
+                      Performed / opportunities
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -65,10 +100,20 @@ export default async function TeamViewPage({ searchParams }: { searchParams: Pro
                     return (
                       <tr key={b.id}>
                         <th scope="row" className="p-2 font-normal">
-                          <Link href={`/catalogue/${b.id}`} className="text-brand-700 underline dark:text-brand-300">{b.title}</Link>
+                          <Link href={`/catalogue/${b.id}`} className="text-brand-700 underline dark:text-brand-300">
+                            {b.title}
+                          </Link>
                         </th>
-                        <td className="p-2 text-right">{rate === null ? <span className="text-slate-500">fewer than {MIN_GROUP_SIZE}</span> : `${Math.round(rate * 100)}%`}</td>
-                        <td className="p-2 text-right">{b.performed} / {b.opportunities}</td>
+                        <td className="p-2 text-right">
+                          {rate === null ? (
+                            <span className="text-slate-500">fewer than {MIN_GROUP_SIZE}</span>
+                          ) : (
+                            `${Math.round(rate * 100)}%`
+                          )}
+                        </td>
+                        <td className="p-2 text-right">
+                          {b.performed} / {b.opportunities}
+                        </td>
                       </tr>
                     );
                   })}
@@ -77,20 +122,37 @@ export default async function TeamViewPage({ searchParams }: { searchParams: Pro
             </div>
           </section>
           <section aria-labelledby="team-barriers" className="space-y-2">
-            <h2 id="team-barriers" className="text-lg font-semibold">Open barriers</h2>
-            {t.barriers.length === 0 ? <EmptyState>No open barriers for this team.</EmptyState> : <BarrierTable rows={t.barriers} />}
+            <h2 id="team-barriers" className="text-lg font-semibold">
+              Open barriers
+            </h2>
+            {t.barriers.length === 0 ? (
+              <EmptyState>No open barriers for this team.</EmptyState>
+            ) : (
+              <BarrierTable rows={t.barriers} />
+            )}
           </section>
           <section aria-labelledby="team-gaps" className="space-y-2">
-            <h2 id="team-gaps" className="text-lg font-semibold">Coverage gaps</h2>
-            <p className="text-sm text-slate-600 dark:text-slate-400">Active behaviours this team has not observed in the last {COVERAGE_DAYS} days.</p>
+            <h2 id="team-gaps" className="text-lg font-semibold">
+              Coverage gaps
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Active behaviours this team has not observed in the last {COVERAGE_DAYS} days.
+            </p>
             {t.gaps.length === 0 ? (
               <EmptyState>Every active behaviour was observed in the last {COVERAGE_DAYS} days.</EmptyState>
             ) : (
-              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="coverage-gaps">
+              <ul
+                className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+                data-testid="coverage-gaps"
+              >
                 {t.gaps.map((g) => (
                   <li key={g.behaviourId} className="flex flex-wrap justify-between gap-2 p-3">
-                    <Link href={`/catalogue/${g.behaviourId}`} className="underline">{g.behaviourTitle}</Link>
-                    <span className="text-slate-600 dark:text-slate-400">{g.lastDay ? `last observed ${g.lastDay}` : "never observed"}</span>
+                    <Link href={`/catalogue/${g.behaviourId}`} className="underline">
+                      {g.behaviourTitle}
+                    </Link>
+                    <span className="text-slate-600 dark:text-slate-400">
+                      {g.lastDay ? `last observed ${g.lastDay}` : "never observed"}
+                    </span>
                   </li>
                 ))}
               </ul>

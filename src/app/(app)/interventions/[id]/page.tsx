@@ -27,13 +27,17 @@ function GroupRow({ label, teamNames, result }: { label: string; teamNames: stri
     <tr className="align-top">
       <th scope="row" className="p-2 text-left">
         {label}
-        <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{teamNames.length ? teamNames.join(", ") : "no other teams"}</span>
+        <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+          {teamNames.length ? teamNames.join(", ") : "no other teams"}
+        </span>
       </th>
       {result ? (
         <>
           <Cell a={result.before} />
           <Cell a={result.after} />
-          <td className="p-2 text-right font-semibold">{result.changePts === null ? "–" : `${result.changePts > 0 ? "+" : ""}${result.changePts} points`}</td>
+          <td className="p-2 text-right font-semibold">
+            {result.changePts === null ? "–" : `${result.changePts > 0 ? "+" : ""}${result.changePts} points`}
+          </td>
         </>
       ) : (
         <td colSpan={3} className="p-2 text-sm">
@@ -57,7 +61,8 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">{i.title}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {FUNCTION_LABELS[i.function as InterventionFunction]} · owner {i.ownerName} · starts {formatDay(i.startDate)} · behaviours: {i.behaviourTitles.join(", ")}
+          {FUNCTION_LABELS[i.function as InterventionFunction]} · owner {i.ownerName} · starts {formatDay(i.startDate)}{" "}
+          · behaviours: {i.behaviourTitles.join(", ")}
         </p>
         {i.description && <p className="mt-2 whitespace-pre-line">{i.description}</p>}
       </header>
@@ -68,20 +73,41 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
         </h2>
         {i.windows ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {i.windows.days} days since the start against the {i.windows.days} days before it, from the daily adoption summary.
+            {i.windows.days} days since the start against the {i.windows.days} days before it, from the daily adoption
+            summary.
           </p>
         ) : (
           <p className="text-sm">The intervention has not started yet: figures appear from {formatDay(i.startDate)}.</p>
         )}
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-sm tabular-nums" data-testid="before-after">
-            <caption className="sr-only">Adoption before and after the start, rolled-out teams against the teams that have not had it yet</caption>
+            <caption className="sr-only">
+              Adoption before and after the start, rolled-out teams against the teams that have not had it yet
+            </caption>
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
-                <th scope="col" className="p-2 text-left font-medium">Teams</th>
-                <th scope="col" className="p-2 text-right font-medium">Before{i.windows && <span className="block text-xs font-normal">{formatDay(i.windows.before.from)} – {formatDay(i.windows.before.to)}</span>}</th>
-                <th scope="col" className="p-2 text-right font-medium">After{i.windows && <span className="block text-xs font-normal">{formatDay(i.windows.after.from)} – {formatDay(i.windows.after.to)}</span>}</th>
-                <th scope="col" className="p-2 text-right font-medium">Change</th>
+                <th scope="col" className="p-2 text-left font-medium">
+                  Teams
+                </th>
+                <th scope="col" className="p-2 text-right font-medium">
+                  Before
+                  {i.windows && (
+                    <span className="block text-xs font-normal">
+                      {formatDay(i.windows.before.from)} – {formatDay(i.windows.before.to)}
+                    </span>
+                  )}
+                </th>
+                <th scope="col" className="p-2 text-right font-medium">
+                  After
+                  {i.windows && (
+                    <span className="block text-xs font-normal">
+                      {formatDay(i.windows.after.from)} – {formatDay(i.windows.after.to)}
+                    </span>
+                  )}
+                </th>
+                <th scope="col" className="p-2 text-right font-medium">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -93,7 +119,9 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
         {i.windows && (
           <p className="text-sm" data-testid="did">
             Difference in differences:{" "}
-            <strong>{did === null ? "not enough data on one side yet" : `${did > 0 ? "+" : ""}${did} points`}</strong> — the rolled-out teams' change minus the comparison teams' change. It is a comparison, not proof: the teams were not chosen at random.
+            <strong>{did === null ? "not enough data on one side yet" : `${did > 0 ? "+" : ""}${did} points`}</strong> —
+            the rolled-out teams' change minus the comparison teams' change. It is a comparison, not proof: the teams
+            were not chosen at random.
           </p>
         )}
       </section>
@@ -105,15 +133,23 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600 dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 font-medium">Criterion</th>
-              <th scope="col" className="py-1 font-medium">Score</th>
-              <th scope="col" className="py-1 font-medium">Note</th>
+              <th scope="col" className="py-1 font-medium">
+                Criterion
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Score
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Note
+              </th>
             </tr>
           </thead>
           <tbody>
             {APEASE_CRITERIA.map((c) => (
               <tr key={c.key} className="border-t border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-1 font-normal">{c.label}</th>
+                <th scope="row" className="py-1 font-normal">
+                  {c.label}
+                </th>
                 <td className="py-1 tabular-nums">{i.apease[c.key].score} / 5</td>
                 <td className="py-1">{i.apease[c.key].note}</td>
               </tr>

@@ -6,7 +6,13 @@ import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Honesty guard" };
 
-const fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const fmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export default async function HonestyPage() {
   const ctx = await requireMemberPage("honesty.review");
@@ -20,12 +26,15 @@ export default async function HonestyPage() {
       {flags.length === 0 ? (
         <EmptyState>No patterns to review.</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="honesty-flags">
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"
+          data-testid="honesty-flags"
+        >
           {flags.map((f, i) => (
             <li key={i} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <span>
-                <Badge tone="amber">{f.kind === "streak" ? "Streak" : "Burst"}</Badge> <strong>{f.observerName}</strong>:{" "}
-                {f.kind === "streak" ? `${f.count} “performed” in a row` : `${f.count} entries within a minute`}
+                <Badge tone="amber">{f.kind === "streak" ? "Streak" : "Burst"}</Badge> <strong>{f.observerName}</strong>
+                : {f.kind === "streak" ? `${f.count} “performed” in a row` : `${f.count} entries within a minute`}
               </span>
               <span className="text-slate-600 dark:text-slate-400">
                 {fmt.format(new Date(f.from))} – {fmt.format(new Date(f.to))} UTC

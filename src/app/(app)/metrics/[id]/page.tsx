@@ -16,7 +16,6 @@ import { MetricBehavioursForm } from "@/components/metrics/metric-behaviours-for
 
 export const metadata = { title: "Metric" };
 
-
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireMemberPage("dashboards.view");
@@ -66,16 +65,29 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
             : weeks with fewer than 5 observed opportunities have no value. No readings are typed.
           </p>
         )}
-        {m.readings.length > 1 && <MetricChart name={m.name} unit={m.unit} readings={m.readings} target={m.targetValue} />}
+        {m.readings.length > 1 && (
+          <MetricChart name={m.name} unit={m.unit} readings={m.readings} target={m.targetValue} />
+        )}
         {m.readings.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No readings yet.</p>
         ) : (
-          <ReadingsTable caption={`Readings of ${m.name}, newest first`} rows={m.readings} unit={m.unit} weekly={m.derivedFrom !== null} testId="readings" />
+          <ReadingsTable
+            caption={`Readings of ${m.name}, newest first`}
+            rows={m.readings}
+            unit={m.unit}
+            weekly={m.derivedFrom !== null}
+            testId="readings"
+          />
         )}
         {m.teamReadings.length > 0 && (
           <>
             <h3 className="font-medium">By team</h3>
-            <ReadingsTable caption={`Readings of ${m.name} by team, newest first`} rows={m.teamReadings} unit={m.unit} testId="team-readings" />
+            <ReadingsTable
+              caption={`Readings of ${m.name} by team, newest first`}
+              rows={m.teamReadings}
+              unit={m.unit}
+              testId="team-readings"
+            />
           </>
         )}
         {manage && !m.derivedFrom && options && (
@@ -88,7 +100,9 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
 
       <Panel id="behaviours-heading" title="Linked behaviours">
         {m.behaviours.length === 0 ? (
-          <p className="text-sm font-medium text-amber-800 dark:text-amber-300">No behaviour is linked: nothing says what teams should do to move this metric.</p>
+          <p className="text-sm font-medium text-amber-800 dark:text-amber-300">
+            No behaviour is linked: nothing says what teams should do to move this metric.
+          </p>
         ) : (
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {m.behaviours.map((b) => (
@@ -102,7 +116,11 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
         )}
         {manage && options && (
           <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
-            <MetricBehavioursForm metricId={m.id} options={options.behaviours} selected={m.behaviours.map((b) => b.id)} />
+            <MetricBehavioursForm
+              metricId={m.id}
+              options={options.behaviours}
+              selected={m.behaviours.map((b) => b.id)}
+            />
           </div>
         )}
       </Panel>

@@ -9,7 +9,10 @@ export default async function NewMetricPage() {
   const ctx = await requireMemberPage("metrics.manage");
   return (
     <>
-      <PageHeader title="New metric" description="Prefer what customers get over what we do: a customer outcome, with an owner and a target." />
+      <PageHeader
+        title="New metric"
+        description="Prefer what customers get over what we do: a customer outcome, with an owner and a target."
+      />
       <MetricForm mode="create" options={await metricOptions(ctx)} />
     </>
   );

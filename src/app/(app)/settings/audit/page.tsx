@@ -12,14 +12,21 @@ const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 const th = "p-3 font-medium";
 const td = "p-3 align-top";
 
-export default async function AuditTrailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditTrailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireMemberPage("members.manage");
   const { filter, cursor } = parseAuditParams(await searchParams);
   const [page, actors] = await Promise.all([listAuditEvents(ctx, filter, cursor), auditActorOptions(ctx)]);
   const filtered = Boolean(auditQuery(filter));
   return (
     <>
-      <PageHeader title="Audit trail" description={`Who did what in ${ctx.orgName}, newest first. Times are UTC. The trail cannot be edited or deleted.`}>
+      <PageHeader
+        title="Audit trail"
+        description={`Who did what in ${ctx.orgName}, newest first. Times are UTC. The trail cannot be edited or deleted.`}
+      >
         <Link href="/settings" className={buttonClass("ghost")}>
           Back to settings
         </Link>
@@ -33,19 +40,35 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <caption className="sr-only">Audit events</caption>
             <thead className="text-left text-slate-600 dark:text-slate-400">
               <tr>
-                <th scope="col" className={th}>When (UTC)</th>
-                <th scope="col" className={th}>Actor</th>
-                <th scope="col" className={th}>Action</th>
-                <th scope="col" className={th}>Target</th>
-                <th scope="col" className={th}>Outcome</th>
-                <th scope="col" className={th}>IP</th>
-                <th scope="col" className={th}>Details</th>
+                <th scope="col" className={th}>
+                  When (UTC)
+                </th>
+                <th scope="col" className={th}>
+                  Actor
+                </th>
+                <th scope="col" className={th}>
+                  Action
+                </th>
+                <th scope="col" className={th}>
+                  Target
+                </th>
+                <th scope="col" className={th}>
+                  Outcome
+                </th>
+                <th scope="col" className={th}>
+                  IP
+                </th>
+                <th scope="col" className={th}>
+                  Details
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
               {page.rows.map((e) => (
                 <tr key={e.id}>
-                  <td className={`${td} whitespace-nowrap`}><time dateTime={e.at}>{when(e.at)}</time></td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    <time dateTime={e.at}>{when(e.at)}</time>
+                  </td>
                   <td className={td}>{e.actorName}</td>
                   <td className={`${td} font-mono text-xs`}>{e.action}</td>
                   <td className={`${td} text-xs`}>{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}</td>
@@ -60,12 +83,18 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
       )}
       <nav aria-label="Audit pages" className="mt-4 flex gap-2">
         {cursor && (
-          <Link href={`/settings/audit${filtered ? `?${auditQuery(filter)}` : ""}`} className={buttonClass("secondary")}>
+          <Link
+            href={`/settings/audit${filtered ? `?${auditQuery(filter)}` : ""}`}
+            className={buttonClass("secondary")}
+          >
             Newest events
           </Link>
         )}
         {page.nextCursor && (
-          <Link href={`/settings/audit?${auditQuery(filter, { cursor: page.nextCursor })}`} className={buttonClass("secondary")}>
+          <Link
+            href={`/settings/audit?${auditQuery(filter, { cursor: page.nextCursor })}`}
+            className={buttonClass("secondary")}
+          >
             Older events
           </Link>
         )}

@@ -8,7 +8,14 @@ import { RestoreButton } from "@/components/settings/restore-button";
 export const metadata = { title: "Deleted items" };
 
 const KIND = { behaviour: "Behaviour", barrier: "Barrier", metric: "Metric" } as const;
-const fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const fmt = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
 
 export default async function DeletedPage() {
   const ctx = await requireMemberPage("members.manage");
@@ -18,7 +25,10 @@ export default async function DeletedPage() {
       <Link href="/settings" className="text-sm text-brand-700 underline dark:text-brand-300">
         ← Settings
       </Link>
-      <PageHeader title="Deleted items" description={`Behaviours, barriers and metrics deleted in the last ${RESTORE_DAYS} days. Restoring brings one back exactly as it was.`} />
+      <PageHeader
+        title="Deleted items"
+        description={`Behaviours, barriers and metrics deleted in the last ${RESTORE_DAYS} days. Restoring brings one back exactly as it was.`}
+      />
       {items.length === 0 ? (
         <EmptyState>Nothing was deleted in the last {RESTORE_DAYS} days.</EmptyState>
       ) : (
@@ -26,10 +36,18 @@ export default async function DeletedPage() {
           <table className="w-full text-left text-sm" data-testid="deleted-items">
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
-                <th scope="col" className="p-2 font-medium">Item</th>
-                <th scope="col" className="p-2 font-medium">Deleted (UTC)</th>
-                <th scope="col" className="p-2 font-medium">Can be restored until</th>
-                <th scope="col" className="p-2 font-medium"><span className="sr-only">Restore</span></th>
+                <th scope="col" className="p-2 font-medium">
+                  Item
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  Deleted (UTC)
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  Can be restored until
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  <span className="sr-only">Restore</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">

@@ -11,7 +11,13 @@ import { SurveyStatusButton } from "@/components/surveys/make-barrier-button";
 
 export const metadata = { title: "Survey" };
 
-export default async function SurveyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ imported?: string }> }) {
+export default async function SurveyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ imported?: string }>;
+}) {
   const { id } = await params;
   const { imported } = await searchParams;
   const ctx = await requireMemberPage();
@@ -39,12 +45,16 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
           : {s.behaviour.sentence}
         </p>
         {imported && (
-          <p role="status" className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          <p
+            role="status"
+            className="rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+          >
             Imported {imported} respondents.
           </p>
         )}
         <p className="text-sm tabular-nums" data-testid="survey-counts">
-          {s.counts.doers} doers · {s.counts.nonDoers} non-doers · {s.counts.excluded} excluded ({s.counts.fromApp} answered in the app, {s.counts.imported} imported)
+          {s.counts.doers} doers · {s.counts.nonDoers} non-doers · {s.counts.excluded} excluded ({s.counts.fromApp}{" "}
+          answered in the app, {s.counts.imported} imported)
         </p>
         <div className="flex flex-wrap gap-2">
           <Link href={`/surveys/${id}/respond`} className={buttonClass("secondary")}>
@@ -65,18 +75,26 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
           Tabulation: {significant} significant response{significant === 1 ? "" : "s"}
         </h2>
         {t.warning && (
-          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            role="note"
+            className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
             {t.warning}
           </p>
         )}
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          A response is significant at p &lt; 0.05. An estimated relative risk (ERR) above 1 marks an enabler, below 1 a barrier.{" "}
+          A response is significant at p &lt; 0.05. An estimated relative risk (ERR) above 1 marks an enabler, below 1 a
+          barrier.{" "}
           <Link href="/help/barrier-analysis" className="underline">
             How each figure is computed
           </Link>
           .
         </p>
-        {t.doers + t.nonDoers === 0 ? <p className="text-sm">No responses yet: share the link or import a file.</p> : <TabulationTable surveyId={id} t={t} />}
+        {t.doers + t.nonDoers === 0 ? (
+          <p className="text-sm">No responses yet: share the link or import a file.</p>
+        ) : (
+          <TabulationTable surveyId={id} t={t} />
+        )}
       </section>
     </article>
   );

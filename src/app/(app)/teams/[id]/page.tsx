@@ -17,7 +17,10 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       <Link href="/teams" className="text-sm text-brand-700 underline dark:text-brand-300">
         ← Teams
       </Link>
-      <PageHeader title={team.name} description={`${team.valueStream ? `${team.valueStream} · ` : ""}adoption over the last 28 days: ${formatRate(team.adoption28d.rate)} (${team.adoption28d.performed} of ${team.adoption28d.opportunities} opportunities).`} />
+      <PageHeader
+        title={team.name}
+        description={`${team.valueStream ? `${team.valueStream} · ` : ""}adoption over the last 28 days: ${formatRate(team.adoption28d.rate)} (${team.adoption28d.performed} of ${team.adoption28d.opportunities} opportunities).`}
+      />
       <section className="mb-8 max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">By week, last 26 weeks</h2>
         <AdoptionWeeks points={team.weeks} />
@@ -27,9 +30,15 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         <table className="w-full text-left text-sm">
           <thead className="text-slate-600 dark:text-slate-400">
             <tr>
-              <th scope="col" className="py-1 font-medium">Behaviour</th>
-              <th scope="col" className="py-1 font-medium">Adoption</th>
-              <th scope="col" className="py-1 font-medium">Opportunities</th>
+              <th scope="col" className="py-1 font-medium">
+                Behaviour
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Adoption
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Opportunities
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">

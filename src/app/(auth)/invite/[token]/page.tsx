@@ -13,14 +13,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <>
         <h1 className="mb-2 text-xl font-semibold">This invitation cannot be used</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">It was already used, revoked or has expired. Ask your admin for a new link.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          It was already used, revoked or has expired. Ask your admin for a new link.
+        </p>
       </>
     );
   }
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Join {invite.organizationName}</h1>
-      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">You are invited as {ROLE_LABELS[invite.role].toLowerCase()}.</p>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        You are invited as {ROLE_LABELS[invite.role].toLowerCase()}.
+      </p>
       {user ? (
         <>
           <p className="mb-4 text-sm">Signed in as {user.email}.</p>
@@ -31,7 +35,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <JoinAsNewUserForm token={token} email={invite.email} />
           <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
             Already have an account?{" "}
-            <Link href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+            <Link
+              href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}
+              className="font-medium text-brand-700 underline dark:text-brand-300"
+            >
               Sign in to join
             </Link>
           </p>

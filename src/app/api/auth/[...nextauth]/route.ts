@@ -14,11 +14,23 @@ function handler(req: Request, ctx: Ctx) {
 async function post(req: Request, ctx: Ctx) {
   const { nextauth } = await ctx.params;
   if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
-    const form = await req.clone().formData().catch(() => null);
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get("email");
-    if (typeof email === "string" && (await signInBlocked(normaliseEmail(email), clientIp((n) => req.headers.get(n))))) {
+    if (
+      typeof email === "string" &&
+      (await signInBlocked(
+        normaliseEmail(email),
+        clientIp((n) => req.headers.get(n)),
+      ))
+    ) {
       // JSON with a url, as the next-auth client expects; the status says why.
-      return Response.json({ url: new URL("/sign-in?error=TooManyAttempts", req.url).toString() }, { status: 429, headers: { "Retry-After": "900" } });
+      return Response.json(
+        { url: new URL("/sign-in?error=TooManyAttempts", req.url).toString() },
+        { status: 429, headers: { "Retry-After": "900" } },
+      );
     }
   }
   return handler(req, ctx);

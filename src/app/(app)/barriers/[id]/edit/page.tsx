@@ -6,7 +6,13 @@ import { BarrierForm } from "@/components/barriers/barrier-form";
 
 export const metadata = { title: "Edit barrier" };
 
-export default async function EditBarrierPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string }> }) {
+export default async function EditBarrierPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ from?: string }>;
+}) {
   const { id } = await params;
   const { from } = await searchParams;
   const ctx = await requireMemberPage("barriers.manage");
@@ -15,7 +21,11 @@ export default async function EditBarrierPage({ params, searchParams }: { params
     <>
       <PageHeader
         title={`Edit: ${b.title}`}
-        description={from === "survey" ? "Made from a survey finding, with its statistics as evidence. Check the classification, name the teams it applies to, and score it to place it in the priority list." : undefined}
+        description={
+          from === "survey"
+            ? "Made from a survey finding, with its statistics as evidence. Check the classification, name the teams it applies to, and score it to place it in the priority list."
+            : undefined
+        }
       />
       <BarrierForm mode="edit" id={id} updatedAt={b.updatedAt} initial={b.values} options={options} canScore />
     </>

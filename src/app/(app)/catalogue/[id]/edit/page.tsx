@@ -14,7 +14,10 @@ export default async function EditBehaviourPage({ params }: { params: Promise<{ 
   if (b.status === "RETIRED") notFound();
   return (
     <>
-      <PageHeader title={`Edit: ${b.values.title}`} description={`Saving creates version ${b.version + 1}; every version stays in the history and can be restored.`} />
+      <PageHeader
+        title={`Edit: ${b.values.title}`}
+        description={`Saving creates version ${b.version + 1}; every version stays in the history and can be restored.`}
+      />
       <BehaviourEditor mode="edit" id={id} version={b.version} initial={b.values} options={options} />
     </>
   );

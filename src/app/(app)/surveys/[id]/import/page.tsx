@@ -23,7 +23,11 @@ export default async function SurveyImportPage({ params }: { params: Promise<{ i
       <details className="mb-4 text-sm">
         <summary className="cursor-pointer">The columns this survey expects</summary>
         <code className="mt-2 block overflow-x-auto whitespace-pre rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
-          {["respondent", "group", ...survey.questions.map((q) => (/[",]/.test(q.text) ? `"${q.text.replace(/"/g, '""')}"` : q.text))].join(",")}
+          {[
+            "respondent",
+            "group",
+            ...survey.questions.map((q) => (/[",]/.test(q.text) ? `"${q.text.replace(/"/g, '""')}"` : q.text)),
+          ].join(",")}
         </code>
       </details>
       <SurveyImportForm surveyId={id} />

@@ -9,7 +9,13 @@ import { ResponseForm } from "@/components/surveys/response-form";
 export const metadata = { title: "Answer a survey" };
 
 // The shareable link: any signed-in member of the organisation can answer, once.
-export default async function RespondPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ thanks?: string }> }) {
+export default async function RespondPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ thanks?: string }>;
+}) {
   const { id } = await params;
   const { thanks } = await searchParams;
   const ctx = await requireMemberPage("surveys.respond");
@@ -25,7 +31,10 @@ export default async function RespondPage({ params, searchParams }: { params: Pr
         description={`About: ${survey.behaviour.sentence} ${survey.anonymous ? "Your answers are stored without your name." : "Your name is stored with your answers."} There are no right answers: what gets in the way is what we want to learn.`}
       />
       {thanks || answered ? (
-        <p role="status" className="rounded-md bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 p-3 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           Thank you: your answers are in. Each person answers once.
         </p>
       ) : survey.status !== "OPEN" ? (
