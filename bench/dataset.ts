@@ -196,7 +196,7 @@ async function generate(
     ]);
   });
   // PGlite has no autovacuum: without this the planner has no statistics and no visibility map.
-  let t = performance.now();
+  const t = performance.now();
   await db.sql.exec(`VACUUM (ANALYZE)`);
   step("VACUUM (ANALYZE)", t);
   const ms = Math.round(performance.now() - t0);

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { can, type Role } from "@/lib/domain/roles";
-import { login, USERS } from "./fixtures";
+import { login, type USERS } from "./fixtures";
 import {
   fill,
   ID_SOURCES,

@@ -16,19 +16,7 @@ import { parseDashboardFilter, PERIODS } from "@/lib/schemas/dashboards";
 import { AUDIT_OUTCOMES, parseAuditParams } from "@/lib/schemas/audit-trail";
 import { CatalogueFilter } from "@/lib/schemas/catalogue";
 import { HOSTILE, HOSTILE_STRINGS, WRONG_BODIES, type Hostile } from "../support/hostile-corpus";
-import {
-  type Rule,
-  text,
-  id,
-  ids,
-  int,
-  type SchemaCase,
-  ID,
-  questionsWith,
-  obs,
-  behaviour,
-  CASES,
-} from "../support/hostile-cases";
+import { type Rule, type SchemaCase, ID, questionsWith, obs, behaviour, CASES } from "../support/hostile-cases";
 
 // ---------------------------------------------------------------- what "safe" means per field
 

@@ -1,15 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
-import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
-import { useSignInAfter } from "./use-sign-in-after";
+import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function JoinAsNewUserForm({ token, email }: { token: string; email: string | null }) {
-  const [state, onSubmit, pending] = useFormAction(acceptInviteAsNewUserAction, (form) => remember(form));
-  const remember = useSignInAfter(state, "/catalogue");
+  const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

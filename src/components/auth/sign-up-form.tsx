@@ -2,13 +2,11 @@
 import { signUpAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/use-form-action";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
-import { useSignInAfter } from "./use-sign-in-after";
+import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function SignUpForm() {
-  const [state, onSubmit, pending] = useFormAction(signUpAction, (form) => remember(form));
-  const remember = useSignInAfter(state, "/catalogue");
+  const [state, onSubmit, pending] = useFormActionThenSignIn(signUpAction, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (

@@ -2,14 +2,23 @@
 import { useEffect, useRef } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+type AccountResult = { ok: true; data: { email: string } } | { ok: false };
 
 /**
- * For forms whose server action creates an account: remembers the typed password (in memory
- * only) when the form is submitted, and signs in with it once the action reports success.
+ * useFormAction for forms whose server action creates an account: remembers the typed password
+ * (in memory only) when the form is submitted, and signs in with it once the action reports success.
  */
-export function useSignInAfter(state: { ok: true; data: { email: string } } | { ok: false } | null, next: string) {
+export function useFormActionThenSignIn<S extends AccountResult>(
+  action: (prev: S | null, form: FormData) => Promise<S>,
+  next: string,
+) {
   const router = useRouter();
   const password = useRef("");
+  const [state, onSubmit, pending] = useFormAction(action, (form) => {
+    password.current = String(form.get("password") ?? "");
+  });
   useEffect(() => {
     if (!state?.ok) return;
     const pw = password.current;
@@ -19,7 +28,5 @@ export function useSignInAfter(state: { ok: true; data: { email: string } } | { 
       router.refresh();
     });
   }, [state, next, router]);
-  return (form: FormData) => {
-    password.current = String(form.get("password") ?? "");
-  };
+  return [state, onSubmit, pending] as const;
 }

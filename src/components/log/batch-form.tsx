@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { logBatchAction } from "@/lib/actions/observations";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
@@ -9,16 +9,19 @@ import { SelectField } from "@/components/ui/form-controls";
 
 /** "In today's sprint review, 4 of 5 tickets got a root-cause note": counts in one entry. */
 export function BatchForm({ options }: { options: LogOptionsDto }) {
-  const [state, onSubmit, pending] = useFormAction(logBatchAction);
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  // One idempotency key per batch: a retried or double submit reuses it, a saved batch ends it.
+  const key = useRef<string | null>(null);
+  const [state, onSubmit, pending] = useFormAction(logBatchAction, (form) => {
+    key.current ??= crypto.randomUUID();
+    form.set("idempotencyKey", key.current);
+  });
   const [today] = useState(() => new Date().toISOString().slice(0, 10));
   useEffect(() => {
-    if (state?.ok) setKey(crypto.randomUUID());
+    if (state?.ok) key.current = null;
   }, [state]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="idempotencyKey" value={key} />
       <FormError message={state && !state.ok ? state.formError : undefined} />
       {state?.ok && (
         <p role="status" className="text-sm">

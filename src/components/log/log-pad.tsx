@@ -4,6 +4,7 @@ import { logObservationAction, undoObservationAction } from "@/lib/actions/obser
 import { UNDO_TOAST_MS } from "@/lib/domain/observations";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { inputClass } from "@/components/ui/field";
+import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { MyEntries, useMyEntries } from "./my-entries";
 
 const TEAM_KEY = "conduct-log-team";
@@ -20,7 +21,10 @@ interface Saved {
  * and a tap on Performed or Missed saves at once, with Undo for 10 seconds.
  */
 export function LogPad({ options }: { options: LogOptionsDto }) {
-  const [teamId, setTeamId] = useState(options.teams[0]?.id ?? "");
+  const [rememberedTeam, rememberTeam] = useLocalStorage(TEAM_KEY);
+  const teamId = options.teams.some((t) => t.id === rememberedTeam)
+    ? (rememberedTeam as string)
+    : (options.teams[0]?.id ?? "");
   const [query, setQuery] = useState("");
   const [selected, setSelected] = useState<string | null>(null);
   const [note, setNote] = useState("");
@@ -30,11 +34,6 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
   const [pending, start] = useTransition();
   const key = useRef(newKey());
   const mine = useMyEntries();
-
-  useEffect(() => {
-    const remembered = localStorage.getItem(TEAM_KEY);
-    if (remembered && options.teams.some((t) => t.id === remembered)) setTeamId(remembered);
-  }, [options.teams]);
 
   useEffect(() => {
     if (!saved) return;
@@ -118,15 +117,7 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
           <label htmlFor="log-team" className="block text-sm font-medium">
             Team
           </label>
-          <select
-            id="log-team"
-            value={teamId}
-            onChange={(e) => {
-              setTeamId(e.target.value);
-              localStorage.setItem(TEAM_KEY, e.target.value);
-            }}
-            className={inputClass}
-          >
+          <select id="log-team" value={teamId} onChange={(e) => rememberTeam(e.target.value)} className={inputClass}>
             {options.teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

@@ -1,5 +1,6 @@
 "use client";
-import { useCallback, useEffect, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { editObservationAction, undoObservationAction } from "@/lib/actions/observations";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
 
@@ -18,20 +19,19 @@ export interface MyEntry {
  * Entries this browser logged in the last 24 hours, with the secret that lets it change or delete
  * them (the server keeps only a hash, and no observer for anonymous entries).
  */
+function readEntries(raw: string | null): MyEntry[] {
+  try {
+    const all = JSON.parse(raw ?? "[]") as MyEntry[];
+    return all.filter((e) => Date.now() - e.at < EDIT_WINDOW_MS);
+  } catch {
+    return [];
+  }
+}
+
 export function useMyEntries() {
-  const [entries, setEntries] = useState<MyEntry[]>([]);
-  useEffect(() => {
-    try {
-      const all = JSON.parse(localStorage.getItem(STORE) ?? "[]") as MyEntry[];
-      setEntries(all.filter((e) => Date.now() - e.at < EDIT_WINDOW_MS));
-    } catch {
-      setEntries([]);
-    }
-  }, []);
-  const save = useCallback((next: MyEntry[]) => {
-    setEntries(next);
-    localStorage.setItem(STORE, JSON.stringify(next));
-  }, []);
+  const [raw, setRaw] = useLocalStorage(STORE);
+  const entries = useMemo(() => readEntries(raw), [raw]);
+  const save = (next: MyEntry[]) => setRaw(JSON.stringify(next));
   return {
     entries,
     add: (e: MyEntry) => save([e, ...entries.filter((x) => Date.now() - x.at < EDIT_WINDOW_MS)].slice(0, 50)),

@@ -20,6 +20,7 @@ export function SignOutButton() {
       onClick={async () => {
         await signOut();
         // A full load, so no page of the signed-in app stays in the client router's cache.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate
         window.location.assign("/sign-in");
       }}
       className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"

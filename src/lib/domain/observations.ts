@@ -61,7 +61,9 @@ export function adoptionTrend(points: WeekPoint[]): { trend: Trend; perWeek: num
   const xs: number[] = [];
   const ys: number[] = [];
   points.forEach((p, i) => {
-    if (p.rate !== null) (xs.push(i), ys.push(p.rate));
+    if (p.rate === null) return;
+    xs.push(i);
+    ys.push(p.rate);
   });
   if (xs.length < 4) return { trend: "unknown", perWeek: null };
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -300,7 +300,9 @@ export function laggedCorrelations(adoption: WeeklyValue[], metric: WeeklyValue[
     const ys: number[] = [];
     for (const a of adoption) {
       const y = byWeek.get(dayNumber(a.weekStart) + lag * 7);
-      if (y !== undefined) (xs.push(a.value), ys.push(y));
+      if (y === undefined) continue;
+      xs.push(a.value);
+      ys.push(y);
     }
     return { lag, r: xs.length >= MIN_CORRELATION_WEEKS ? pearson(xs, ys) : null, n: xs.length };
   });
@@ -374,7 +376,9 @@ export function biggestRises(
     for (const p of points) {
       const d = dayNumber(p.weekStart);
       const side = d >= afterFrom ? a : d >= beforeFrom ? b : null;
-      if (side) ((side.performed += p.performed), (side.opportunities += p.opportunities));
+      if (!side) continue;
+      side.performed += p.performed;
+      side.opportunities += p.opportunities;
     }
     if (b.opportunities < MIN_GROUP_SIZE || a.opportunities < MIN_GROUP_SIZE) continue;
     const before = b.performed / b.opportunities;

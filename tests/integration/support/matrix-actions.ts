@@ -48,7 +48,7 @@ import { createOrganizationFor } from "@/lib/server/data/accounts";
 import { BackupImportInput, parseBackupDocument } from "@/lib/schemas/backup";
 import { contextFor } from "./context";
 import { buildMember, buildTeam } from "../../factories";
-import { Row, at, observationId, row, ALL, EDITORS, MANAGERS, ADMINS, A } from "./matrix-core";
+import { type Row, at, observationId, row, ALL, EDITORS, MANAGERS, ADMINS, A } from "./matrix-core";
 import {
   uid,
   today,

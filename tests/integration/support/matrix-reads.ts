@@ -39,7 +39,7 @@ import { backupOverview, exportOrganisation } from "@/lib/server/data/backup";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
 import { getTeam } from "@/lib/server/data/teams";
 import { listRecentObservations } from "@/lib/server/data/observations";
-import { Row, at, row, ALL, EDITORS, MANAGERS, ADMINS } from "./matrix-core";
+import { type Row, at, row, ALL, EDITORS, MANAGERS, ADMINS } from "./matrix-core";
 import { today, daysAgo, logForm, behaviourIn } from "./matrix-scenario";
 
 export const READ_ROWS: readonly Row<unknown>[] = [

@@ -73,7 +73,7 @@ export default async function BarriersPage({
       </nav>
       {shown.length === 0 ? (
         <EmptyState>
-          No barriers here yet. Record what gets in people's way, or run a doer / non-doer survey to find out.
+          No barriers here yet. Record what gets in people’s way, or run a doer / non-doer survey to find out.
         </EmptyState>
       ) : (
         <div className="space-y-6">

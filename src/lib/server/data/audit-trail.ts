@@ -2,7 +2,6 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { can } from "@/lib/domain/roles";
 import { auditEventsToCsv, detailsText } from "@/lib/domain/audit-csv";
 import { AUDIT_PAGE_SIZE, decodeAuditCursor, encodeAuditCursor, type AuditActorOptionDto, type AuditEventDto, type AuditFilter, type AuditPageDto } from "@/lib/schemas/audit-trail";
 import type { Prisma } from "@/generated/prisma/client";

@@ -3,7 +3,6 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
 import { changedFields, type DefinitionSnapshot } from "@/lib/domain/behaviour";
 import type { CriterionKey, VersionDto, VideoTestDto, VideoTestInput } from "@/lib/schemas/behaviour";

@@ -3,7 +3,6 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
-import { can } from "@/lib/domain/roles";
 import { readCatalogueFile, type ImportRow, type TransferDocument } from "@/lib/domain/catalogue-transfer";
 import type { ImportPreviewDto } from "@/lib/schemas/transfer";
 import type { MemberContext } from "./accounts";

@@ -8,7 +8,7 @@ import { type Permission } from "@/lib/domain/roles";
 import { auditShareByMonth, auditSummary, targetStatus, TREND_WEEKS, weeklyMeans, type AuditPoint, type Reading, type TargetVerdict } from "@/lib/domain/outcomes";
 import { mondayOf, weeklyAdoption } from "@/lib/domain/observations";
 import { TARGET_LABELS, type MetricDetailDto, type MetricFormValues, type MetricInput, type MetricOptionsDto, type MetricRowDto, type MetricSeriesDto } from "@/lib/schemas/metrics";
-import { Prisma } from "@/generated/prisma/client";
+import { type Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
 const DAY = 86_400_000;

@@ -5,7 +5,6 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";

@@ -5,7 +5,6 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { authSecret } from "../auth-secret";
 import { NotFoundError, RuleError } from "../errors";
-import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { smallSampleWarning } from "@/lib/domain/barrier-stats";
 import { groupFromChoices, tabulateSurvey, type Group, type SurveyShape } from "@/lib/domain/surveys";

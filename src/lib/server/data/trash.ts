@@ -3,7 +3,7 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { can, type Permission } from "@/lib/domain/roles";
+import { type Permission } from "@/lib/domain/roles";
 import { canRestore, RESTORE_DAYS, restoreDeadline, type TrashType } from "@/lib/domain/trash";
 import type { MemberContext } from "./accounts";
 

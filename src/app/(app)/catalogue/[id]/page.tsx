@@ -141,7 +141,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           <details className="mt-3 rounded-lg border border-slate-200 bg-white p-4 print:hidden dark:border-slate-800 dark:bg-slate-900">
             <summary className="cursor-pointer text-sm font-medium">Adapt for a team</summary>
             <p className="my-2 text-xs text-slate-600 dark:text-slate-400">
-              Same intent, the team's own trigger or frequency. Observations of the variant count for this behaviour.
+              Same intent, the team’s own trigger or frequency. Observations of the variant count for this behaviour.
             </p>
             <VariantForm behaviourId={b.id} teams={teams} trigger={b.trigger} frequency={b.frequency} />
           </details>

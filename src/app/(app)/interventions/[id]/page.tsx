@@ -120,7 +120,7 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
           <p className="text-sm" data-testid="did">
             Difference in differences:{" "}
             <strong>{did === null ? "not enough data on one side yet" : `${did > 0 ? "+" : ""}${did} points`}</strong> —
-            the rolled-out teams' change minus the comparison teams' change. It is a comparison, not proof: the teams
+            the rolled-out teams’ change minus the comparison teams’ change. It is a comparison, not proof: the teams
             were not chosen at random.
           </p>
         )}
