@@ -1,6 +1,5 @@
 "use client";
 import { setMetricBehavioursAction } from "@/lib/actions/metrics";
-import type { ActionResult } from "@/lib/schemas/action-result";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -16,7 +15,7 @@ export function MetricBehavioursForm({
   options: { id: string; name: string }[];
   selected: string[];
 }) {
-  const [state, onSubmit, pending] = useFormAction<ActionResult>(setMetricBehavioursAction);
+  const [state, onSubmit, pending] = useFormAction(setMetricBehavioursAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">

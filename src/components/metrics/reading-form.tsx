@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { addReadingAction } from "@/lib/actions/metrics";
-import type { ActionResult } from "@/lib/schemas/action-result";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -19,7 +18,7 @@ export function ReadingForm({
   today: string;
   teams: { id: string; name: string }[];
 }) {
-  const [state, onSubmit, pending] = useFormAction<ActionResult>(addReadingAction);
+  const [state, onSubmit, pending] = useFormAction(addReadingAction);
   const form = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   useEffect(() => {

@@ -21,7 +21,7 @@ interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
   accept: string;
   noun: string;
   preview: (prev: unknown, form: FormData) => Promise<ActionResult<P>>;
-  commit: (prev: unknown, form: FormData) => Promise<ActionResult>;
+  commit: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
   columns: { header: string; cell: (row: R) => React.ReactNode }[];
   summary?: (preview: P) => string;
   /** Extra fields both forms send, e.g. the record the import goes into. */

@@ -2,108 +2,67 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { ImportInput } from "@/lib/schemas/transfer";
-import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
 import {
   EditObservationInput,
   LogBatchInput,
   LogObservationInput,
   UndoObservationInput,
-  type LoggedDto,
-  type ObservationImportPreviewDto,
 } from "@/lib/schemas/observations";
-import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
-import { requireMember } from "@/lib/server/context";
+import { formObject } from "@/lib/schemas/action-result";
+import { callAction, formAction } from "@/lib/server/action";
 import { editObservation, logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
-import { failureFrom } from "@/lib/server/action-errors";
+import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
 
-/** Called straight from the Log pad (no form round trip): one tap, one request. */
-export async function logObservationAction(input: unknown): Promise<ActionResult<LoggedDto>> {
-  const parsed = LogObservationInput.safeParse(input);
-  if (!parsed.success)
-    return {
-      ok: false,
-      fieldErrors: zodFieldErrors(parsed.error),
-      formError: "That entry could not be saved: check the fields.",
-    };
-  try {
-    // No revalidatePath: every page is rendered per request (nothing to purge), and revalidating
-    // would make each tap re-render the Log page into its response (issue 8: logging throughput).
-    return { ok: true, data: await logObservation(await requireMember("observations.log"), parsed.data) };
-  } catch (err) {
-    return failureFrom(err);
-  }
-}
+/**
+ * Called straight from the Log pad (no form round trip): one tap, one request. No revalidatePath:
+ * every page is rendered per request (nothing to purge), and revalidating would make each tap
+ * re-render the Log page into its response (issue 8: logging throughput).
+ */
+export const logObservationAction = callAction({
+  schema: LogObservationInput,
+  permission: "observations.log",
+  invalid: { formError: "That entry could not be saved: check the fields.", fields: true },
+  run: (ctx, input) => logObservation(ctx, input),
+});
 
-export async function undoObservationAction(input: unknown): Promise<ActionResult> {
-  const parsed = UndoObservationInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "That entry can no longer be undone." };
-  try {
-    await undoObservation(await requireMember("observations.log"), parsed.data.id, parsed.data.token);
-    return { ok: true, data: undefined };
-  } catch (err) {
-    const failure = failureFrom(err);
-    return failure.formError === "That item no longer exists."
-      ? { ok: false, formError: "That entry can no longer be undone." }
-      : failure;
-  }
-}
+export const undoObservationAction = callAction({
+  schema: UndoObservationInput,
+  permission: "observations.log",
+  invalid: { formError: "That entry can no longer be undone." },
+  notFound: "That entry can no longer be undone.",
+  run: (ctx, { id, token }) => undoObservation(ctx, id, token),
+});
 
-export async function logBatchAction(_prev: unknown, form: FormData): Promise<ActionResult<LoggedDto>> {
-  const raw = formObject(form);
-  const parsed = LogBatchInput.safeParse({
-    ...raw,
-    anonymous: raw.anonymous === "on",
-    occurredOn: raw.occurredOn || undefined,
-  });
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  try {
-    return { ok: true, data: await logBatch(await requireMember("observations.log"), parsed.data) };
-  } catch (err) {
-    return failureFrom(err);
-  }
-}
+export const editObservationAction = callAction({
+  schema: EditObservationInput,
+  permission: "observations.log",
+  invalid: { formError: "That entry can no longer be changed." },
+  notFound: "That entry can no longer be changed (24 hours have passed, or it was deleted).",
+  run: (ctx, { id, token, outcome, note }) => editObservation(ctx, id, token, { outcome, note }),
+});
 
-export async function previewObservationImportAction(
-  _prev: unknown,
-  form: FormData,
-): Promise<ActionResult<ObservationImportPreviewDto>> {
-  const parsed = ImportInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  try {
-    return {
-      ok: true,
-      data: await previewObservationImport(await requireMember("observations.import"), parsed.data.content),
-    };
-  } catch (err) {
-    return failureFrom(err);
-  }
-}
+export const logBatchAction = formAction({
+  schema: LogBatchInput,
+  permission: "observations.log",
+  read: (form) => {
+    const raw = formObject(form);
+    return { ...raw, anonymous: raw.anonymous === "on", occurredOn: raw.occurredOn || undefined };
+  },
+  run: (ctx, input) => logBatch(ctx, input),
+});
 
-export async function commitObservationImportAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = ImportInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  try {
-    await commitObservationImport(await requireMember("observations.import"), parsed.data.content);
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath("/log");
-  redirect("/log?imported=1");
-}
+export const previewObservationImportAction = formAction({
+  schema: ImportInput,
+  permission: "observations.import",
+  run: (ctx, { content }) => previewObservationImport(ctx, content),
+});
 
-export async function editObservationAction(input: unknown): Promise<ActionResult> {
-  const parsed = EditObservationInput.safeParse(input);
-  if (!parsed.success) return { ok: false, formError: "That entry can no longer be changed." };
-  try {
-    await editObservation(await requireMember("observations.log"), parsed.data.id, parsed.data.token, {
-      outcome: parsed.data.outcome,
-      note: parsed.data.note,
-    });
-    return { ok: true, data: undefined };
-  } catch (err) {
-    const failure = failureFrom(err);
-    return failure.formError === "That item no longer exists."
-      ? { ok: false, formError: "That entry can no longer be changed (24 hours have passed, or it was deleted)." }
-      : failure;
-  }
-}
+export const commitObservationImportAction = formAction({
+  schema: ImportInput,
+  permission: "observations.import",
+  run: (ctx, { content }) => commitObservationImport(ctx, content),
+  after: () => {
+    revalidatePath("/log");
+    redirect("/log?imported=1");
+  },
+});

@@ -7,97 +7,72 @@ import {
   responseChoices,
   SurveyIdInput,
   SurveyInput,
+  SurveyResponseInput,
   SurveyStatusInput,
-  type SurveyImportPreviewDto,
 } from "@/lib/schemas/surveys";
-import { formObject, zodFieldErrors, type ActionResult } from "@/lib/schemas/action-result";
-import { requireMember } from "@/lib/server/context";
+import { formObject } from "@/lib/schemas/action-result";
+import { formAction } from "@/lib/server/action";
 import { createSurvey, respondToSurvey, setSurveyStatus } from "@/lib/server/data/surveys";
 import { barrierFromResponse, commitSurveyImport, previewSurveyImport } from "@/lib/server/data/survey-transfer";
-import { failureFrom } from "@/lib/server/action-errors";
 
-export async function createSurveyAction(_prev: unknown, form: FormData): Promise<ActionResult<{ id: string }>> {
-  const parsed = SurveyInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  let id: string;
-  try {
-    id = await createSurvey(await requireMember("barriers.manage"), parsed.data);
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath("/surveys");
-  redirect(`/surveys/${id}`);
-}
+const revalidateSurvey = (surveyId: string) => revalidatePath(`/surveys/${surveyId}`, "layout");
 
-export async function respondToSurveyAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = SurveyIdInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, formError: "This survey no longer exists." };
-  try {
-    await respondToSurvey(await requireMember("surveys.respond"), parsed.data.surveyId, responseChoices(form));
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath(`/surveys/${parsed.data.surveyId}`, "layout");
-  redirect(`/surveys/${parsed.data.surveyId}/respond?thanks=1`);
-}
+export const createSurveyAction = formAction({
+  schema: SurveyInput,
+  permission: "barriers.manage",
+  run: (ctx, input) => createSurvey(ctx, input),
+  after: (id) => {
+    revalidatePath("/surveys");
+    redirect(`/surveys/${id}`);
+  },
+});
 
-export async function setSurveyStatusAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = SurveyStatusInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, formError: "Choose open or closed." };
-  try {
-    await setSurveyStatus(await requireMember("barriers.manage"), parsed.data.surveyId, parsed.data.status);
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath(`/surveys/${parsed.data.surveyId}`, "layout");
-  return { ok: true, data: undefined };
-}
+export const respondToSurveyAction = formAction({
+  schema: SurveyResponseInput,
+  permission: "surveys.respond",
+  invalid: { formError: "This survey no longer exists." },
+  read: (form) => ({ ...formObject(form), choices: responseChoices(form) }),
+  run: (ctx, { surveyId, choices }) => respondToSurvey(ctx, surveyId, choices),
+  after: (_, { surveyId }) => {
+    revalidateSurvey(surveyId);
+    redirect(`/surveys/${surveyId}/respond?thanks=1`);
+  },
+});
+
+export const setSurveyStatusAction = formAction({
+  schema: SurveyStatusInput,
+  permission: "barriers.manage",
+  invalid: { formError: "Choose open or closed." },
+  run: (ctx, { surveyId, status }) => setSurveyStatus(ctx, surveyId, status),
+  after: (_, { surveyId }) => revalidateSurvey(surveyId),
+});
 
 const ImportForSurvey = ImportInput.extend(SurveyIdInput.shape);
 
-export async function previewSurveyImportAction(
-  _prev: unknown,
-  form: FormData,
-): Promise<ActionResult<SurveyImportPreviewDto>> {
-  const parsed = ImportForSurvey.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  try {
-    return {
-      ok: true,
-      data: await previewSurveyImport(
-        await requireMember("barriers.manage"),
-        parsed.data.surveyId,
-        parsed.data.content,
-      ),
-    };
-  } catch (err) {
-    return failureFrom(err);
-  }
-}
+export const previewSurveyImportAction = formAction({
+  schema: ImportForSurvey,
+  permission: "barriers.manage",
+  run: (ctx, { surveyId, content }) => previewSurveyImport(ctx, surveyId, content),
+});
 
-export async function commitSurveyImportAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = ImportForSurvey.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error) };
-  let n: number;
-  try {
-    n = await commitSurveyImport(await requireMember("barriers.manage"), parsed.data.surveyId, parsed.data.content);
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath(`/surveys/${parsed.data.surveyId}`, "layout");
-  redirect(`/surveys/${parsed.data.surveyId}?imported=${n}`);
-}
+export const commitSurveyImportAction = formAction({
+  schema: ImportForSurvey,
+  permission: "barriers.manage",
+  run: (ctx, { surveyId, content }) => commitSurveyImport(ctx, surveyId, content),
+  after: (n, { surveyId }) => {
+    revalidateSurvey(surveyId);
+    redirect(`/surveys/${surveyId}?imported=${n}`);
+  },
+});
 
-export async function barrierFromResponseAction(_prev: unknown, form: FormData): Promise<ActionResult> {
-  const parsed = BarrierFromResponseInput.safeParse(formObject(form));
-  if (!parsed.success) return { ok: false, formError: "Choose a response." };
-  let id: string;
-  try {
-    id = await barrierFromResponse(await requireMember("barriers.manage"), parsed.data.surveyId, parsed.data.optionId);
-  } catch (err) {
-    return failureFrom(err);
-  }
-  revalidatePath("/barriers", "layout");
-  revalidatePath(`/surveys/${parsed.data.surveyId}`);
-  redirect(`/barriers/${id}/edit?from=survey`);
-}
+export const barrierFromResponseAction = formAction({
+  schema: BarrierFromResponseInput,
+  permission: "barriers.manage",
+  invalid: { formError: "Choose a response." },
+  run: (ctx, { surveyId, optionId }) => barrierFromResponse(ctx, surveyId, optionId),
+  after: (id, { surveyId }) => {
+    revalidatePath("/barriers", "layout");
+    revalidatePath(`/surveys/${surveyId}`);
+    redirect(`/barriers/${id}/edit?from=survey`);
+  },
+});

@@ -51,3 +51,6 @@ export const NewAccountFromInvite = z
   .object({ name: PersonName, email: Email, password: NewPassword, token: z.string().min(10).max(200) })
   .refine(passwordIsNotEmail, passwordIsEmail);
 export type NewAccountFromInvite = z.infer<typeof NewAccountFromInvite>;
+
+/** A signed-in user accepting an invitation link: the token is the authority. */
+export const InviteTokenInput = z.object({ token: z.string().min(1).max(200) });

@@ -95,6 +95,9 @@ export const SurveyIdInput = z.object({ surveyId: Id });
 export const SurveyStatusInput = z.object({ surveyId: Id, status: z.enum(["OPEN", "CLOSED"]) });
 export const BarrierFromResponseInput = z.object({ surveyId: Id, optionId: Id });
 
+/** An in-app response: the survey, and the choices responseChoices() read from the form. */
+export const SurveyResponseInput = SurveyIdInput.extend({ choices: z.map(z.string(), z.array(z.string())) });
+
 /** An in-app response: q_<questionId> → option id(s). */
 export function responseChoices(form: FormData): Map<string, string[]> {
   const out = new Map<string, string[]>();

@@ -43,9 +43,9 @@ import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/da
 import { addReading, commitReadingImport, previewReadingImport } from "@/lib/server/data/metric-readings";
 import { saveCustomerStory } from "@/lib/server/data/customer-stories";
 import { restoreDeleted, softDelete } from "@/lib/server/data/trash";
-import { exportOrganisation, importOrganisation } from "@/lib/server/data/backup";
+import { exportOrganisation, importOrganisationFile } from "@/lib/server/data/backup";
 import { createOrganizationFor } from "@/lib/server/data/accounts";
-import { BackupImportInput, parseBackupDocument } from "@/lib/schemas/backup";
+import { BackupImportInput } from "@/lib/schemas/backup";
 import { contextFor } from "./context";
 import { buildMember, buildTeam } from "../../factories";
 import { type Row, at, observationId, row, ALL, EDITORS, MANAGERS, ADMINS, A } from "./matrix-core";
@@ -730,21 +730,20 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     action: "importOrganisationAction",
     surface: A("backup"),
     requires: "members.manage",
-    data: "backup.importOrganisation",
+    data: "backup.importOrganisationFile",
     kind: "write",
     allowed: ADMINS,
     note: "imports only into an empty organisation: the admin's goes into a new one of their own; the others are refused in this one",
     setup: async (s, me) => {
-      const parsed = parseBackupDocument(
-        BackupImportInput.parse({ content: JSON.stringify(await exportOrganisation(s.people.ADMIN.ctx)) }).content,
-      );
-      if (!parsed.ok) throw new Error(parsed.message);
+      const { content } = BackupImportInput.parse({
+        content: JSON.stringify(await exportOrganisation(s.people.ADMIN.ctx)),
+      });
       const into =
         me.role === "ADMIN"
           ? await contextFor(me.userId, await createOrganizationFor(me.userId, `Restored ${s.org.name}`))
           : null;
-      return { doc: parsed.data, into };
+      return { content, into };
     },
-    call: (ctx, i) => importOrganisation(i.into ?? ctx, i.doc),
+    call: (ctx, i) => importOrganisationFile(i.into ?? ctx, i.content),
   }),
 ];

@@ -12,7 +12,7 @@ import {
   BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, TABLE_NAMES, backupCounts, checkBackup, columnsOf, hasId, parentLayers, remapBackupRow,
   type BackupRow, type BackupUser, type JsonValue, type OrganisationBackup, type TableName,
 } from "@/lib/domain/backup";
-import type { BackupImportResultDto, BackupOverviewDto } from "@/lib/schemas/backup";
+import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
 
 // Backup and restore of one organisation (docs/decisions/008): every row it owns, as one JSON
@@ -179,6 +179,14 @@ function databaseRule(err: unknown): RuleError | null {
  * account with a password nobody knows (see docs/decisions/008). The caller's own membership stays
  * ADMIN and ACTIVE, whatever the file says, so an import can never lock the importer out.
  */
+/** The uploaded file: its size was checked before, and the document itself is read only for an admin. */
+export async function importOrganisationFile(ctx: MemberContext, content: string): Promise<BackupImportResultDto> {
+  await authorize(ctx, "members.manage");
+  const doc = parseBackupDocument(content);
+  if (!doc.ok) throw new RuleError(doc.message, "content");
+  return importOrganisation(ctx, doc.data);
+}
+
 export async function importOrganisation(ctx: MemberContext, doc: OrganisationBackup): Promise<BackupImportResultDto> {
   await authorize(ctx, "members.manage");
   const problems = checkBackup(doc);
