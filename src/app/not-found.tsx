@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 
 export default function NotFound() {
   return (
@@ -8,9 +8,9 @@ export default function NotFound() {
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         This page does not exist, or you do not have access to it.
       </p>
-      <Link href="/" className="mt-6 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/" className="mt-6 inline-block text-sm font-medium">
         Go to Conduct
-      </Link>
+      </TextLink>
     </main>
   );
 }

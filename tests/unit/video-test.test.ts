@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { videoTest, type BehaviourText } from "@/lib/domain/video-test";
+import type { VideoTestText } from "@/lib/domain/behaviour";
+import { videoTest } from "@/lib/domain/video-test";
 import { NORTHWIND, SECOND_ORG } from "@/lib/demo/demo-orgs";
 
-const GOOD: BehaviourText = {
+const GOOD: VideoTestText = {
   title: "Root cause on the ticket within 24 h",
   actor: "The on-call engineer",
   action: "posts the root cause and next step on the customer's ticket",

@@ -3,6 +3,7 @@ import type { BarrierRowDto } from "@/lib/schemas/barriers";
 import type { SortKey } from "@/lib/domain/barriers";
 import { BARRIER_STATUS_LABELS, COMB_LABELS, DETERMINANT_LABELS } from "@/lib/domain/labels";
 import { Badge } from "@/components/ui/badge";
+import { TextLink } from "@/components/ui/text-link";
 
 // The three factors are hidden on phones (the priority column carries their product).
 const FACTOR = "hidden sm:table-cell";
@@ -53,9 +54,9 @@ export function BarrierTable({
           {rows.map((b) => (
             <tr key={b.id} className="align-top">
               <td className="p-2">
-                <Link href={`/barriers/${b.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                <TextLink href={`/barriers/${b.id}`} className="font-medium">
                   {b.title}
-                </Link>
+                </TextLink>
                 <div className="mt-1 flex flex-wrap gap-1">
                   <Badge tone="blue">{COMB_LABELS[b.comB] ?? b.comB}</Badge>
                   <Badge>{DETERMINANT_LABELS[b.determinant] ?? b.determinant}</Badge>

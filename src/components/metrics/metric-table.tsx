@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { MetricRowDto } from "@/lib/schemas/metrics";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
 import { KindBadge, MetricStatus } from "./metric-badges";
 import { formatDay, formatValue } from "./metric-labels";
+import { TextLink } from "@/components/ui/text-link";
 
 /** The metrics as a table; on phones the target moves under the status (the table keeps four columns). */
 export function MetricTable({ rows }: { rows: MetricRowDto[] }) {
@@ -29,9 +29,9 @@ export function MetricTable({ rows }: { rows: MetricRowDto[] }) {
           {rows.map((m) => (
             <tr key={m.id} className="align-top">
               <th scope="row" className="p-2 font-normal">
-                <Link href={`/metrics/${m.id}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                <TextLink href={`/metrics/${m.id}`} className="font-medium">
                   {m.name}
-                </Link>
+                </TextLink>
                 <div className="mt-1 flex flex-wrap items-center gap-1">
                   <KindBadge kind={m.kind} />
                   <span className="text-xs text-slate-600 dark:text-slate-400">

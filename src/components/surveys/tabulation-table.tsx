@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { TabulationDto } from "@/lib/schemas/surveys";
 import { DETERMINANT_LABELS } from "@/lib/domain/labels";
 import { formatP } from "@/lib/domain/surveys";
 import { Badge } from "@/components/ui/badge";
 import { MakeBarrierButton } from "./make-barrier-button";
+import { TextLink } from "@/components/ui/text-link";
 
 const n = (v: number | null, d = 2) => (v === null ? "–" : v.toFixed(d));
 
@@ -86,12 +86,9 @@ export function TabulationTable({ surveyId, t }: { surveyId: string; t: Tabulati
                     <span className="text-xs text-slate-500">not significant</span>
                   )}
                   {r.barrierId ? (
-                    <Link
-                      href={`/barriers/${r.barrierId}`}
-                      className="mt-1 block text-xs text-brand-700 underline dark:text-brand-300"
-                    >
+                    <TextLink href={`/barriers/${r.barrierId}`} className="mt-1 block text-xs">
                       In the register
-                    </Link>
+                    </TextLink>
                   ) : (
                     s.significant &&
                     s.direction === "barrier" && (

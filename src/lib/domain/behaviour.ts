@@ -2,24 +2,33 @@
 // "<trigger>, <actor> <action> <frequency>." e.g. "When a customer reports a defect, the on-call
 // engineer posts the root cause and next step on the customer's ticket within 24 hours."
 
-/** The written parts of a behaviour's definition, shared by the editor, the page and the file formats. */
-export interface DefinitionText {
-  title: string;
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-  completionCriterion: string;
-  customerOutcome: string;
-  example: string;
-}
+/**
+ * A behaviour's definition, in form order: the one list every type, label and file format derives
+ * from. Text fields are free text; valueId and ownerId name records; anchors is a list of questions.
+ */
+export const DEFINITION_FIELDS = [
+  "title",
+  "valueId",
+  "ownerId",
+  "actor",
+  "action",
+  "trigger",
+  "frequency",
+  "completionCriterion",
+  "customerOutcome",
+  "example",
+  "anchors",
+] as const;
+export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
-export interface BehaviourParts {
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-}
+/** The written parts of a behaviour's definition, shared by the editor, the page and the file formats. */
+export type DefinitionText = Record<Exclude<DefinitionField, "valueId" | "ownerId" | "anchors">, string>;
+
+/** The parts the one-sentence rendering is made of. */
+export type BehaviourParts = Pick<DefinitionText, "actor" | "action" | "trigger" | "frequency">;
+
+/** The parts the automatic video test reads (the title only where there is one). */
+export type VideoTestText = BehaviourParts & Pick<DefinitionText, "completionCriterion"> & { title?: string };
 
 const clean = (s: string) =>
   s
@@ -41,21 +50,6 @@ export function behaviourSentence(parts: BehaviourParts): string {
   const sentence = trigger ? `${trigger}, ${main}` : main;
   return sentence ? sentence[0]!.toUpperCase() + sentence.slice(1) + "." : "";
 }
-
-export const DEFINITION_FIELDS = [
-  "title",
-  "valueId",
-  "ownerId",
-  "actor",
-  "action",
-  "trigger",
-  "frequency",
-  "completionCriterion",
-  "customerOutcome",
-  "example",
-  "anchors",
-] as const;
-export type DefinitionField = (typeof DEFINITION_FIELDS)[number];
 
 export const FIELD_LABELS: Record<DefinitionField, string> = {
   title: "Title",

@@ -4,16 +4,9 @@
 // no camera can see, vague frequencies, and the parts a behaviour needs (actor, action, trigger,
 // frequency, completion criterion). Each finding names the words and suggests a rewrite pattern.
 
-export interface BehaviourText {
-  title?: string;
-  actor: string;
-  action: string;
-  trigger: string;
-  frequency: string;
-  completionCriterion: string;
-}
+import type { VideoTestText } from "./behaviour";
 
-export type CheckedField = keyof BehaviourText;
+export type CheckedField = keyof VideoTestText;
 
 export type FindingKind = "unobservable" | "vague-frequency" | "diffuse-actor" | "missing";
 
@@ -165,7 +158,7 @@ function matches(text: string, pattern: RegExp): string[] {
   ].map((m) => m[0].trim());
 }
 
-export function videoTest(text: BehaviourText): VideoTestResult {
+export function videoTest(text: VideoTestText): VideoTestResult {
   const findings: Finding[] = [];
   for (const field of FIELDS) {
     const value = (text[field] ?? "").trim();

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { organisationOverview } from "@/lib/server/data/dashboards";
 import { parseDashboardFilter, PERIOD_LABELS } from "@/lib/schemas/dashboards";
@@ -10,6 +9,7 @@ import { Heatmap } from "@/components/dashboards/heatmap";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
 import { BarrierTable } from "@/components/barriers/barrier-table";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Organisation overview" };
 
@@ -48,9 +48,9 @@ export default async function OverviewPage({
           ) : (
             <BarrierTable rows={o.topBarriers} />
           )}
-          <Link href="/barriers" className="text-sm text-brand-700 underline dark:text-brand-300">
+          <TextLink href="/barriers" className="text-sm">
             All barriers
-          </Link>
+          </TextLink>
         </section>
         <section aria-labelledby="metrics-heading" className="space-y-2">
           <h2 id="metrics-heading" className="text-lg font-semibold">

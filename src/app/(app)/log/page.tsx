@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { can } from "@/lib/domain/roles";
 import { listRecentObservations } from "@/lib/server/data/observations";
@@ -10,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { ObservationFilters } from "@/components/log/observation-filters";
 import { ObservationFilter } from "@/lib/schemas/observations";
 import { catalogueFacets } from "@/lib/server/data/catalogue";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Log" };
 
@@ -37,19 +37,9 @@ export default async function LogPage({
         description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed."
       >
         <div className="flex flex-wrap gap-4 text-sm font-medium">
-          {can(ctx.role, "observations.import") && (
-            <Link href="/log/import" className="text-brand-700 underline dark:text-brand-300">
-              Import CSV
-            </Link>
-          )}
-          <Link href="/teams" className="text-brand-700 underline dark:text-brand-300">
-            Team adoption
-          </Link>
-          {can(ctx.role, "honesty.review") && (
-            <Link href="/log/honesty" className="text-brand-700 underline dark:text-brand-300">
-              Honesty guard
-            </Link>
-          )}
+          {can(ctx.role, "observations.import") && <TextLink href="/log/import">Import CSV</TextLink>}
+          <TextLink href="/teams">Team adoption</TextLink>
+          {can(ctx.role, "honesty.review") && <TextLink href="/log/honesty">Honesty guard</TextLink>}
         </div>
       </PageHeader>
       <section aria-label="Log an observation" className="mb-10 max-w-2xl">

@@ -5,6 +5,7 @@ import { can } from "@/lib/domain/roles";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Surveys" };
 
@@ -41,12 +42,9 @@ export default async function SurveysPage() {
           {visible.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <div>
-                <Link
-                  href={manage ? `/surveys/${s.id}` : `/surveys/${s.id}/respond`}
-                  className="font-medium text-brand-700 underline dark:text-brand-300"
-                >
+                <TextLink href={manage ? `/surveys/${s.id}` : `/surveys/${s.id}/respond`} className="font-medium">
                   {s.title}
-                </Link>
+                </TextLink>
                 <p className="text-sm text-slate-600 dark:text-slate-400">{s.behaviourTitle}</p>
               </div>
               <div className="flex items-center gap-2 text-sm">

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/server/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Sign in" };
 
@@ -20,9 +20,9 @@ export default async function SignInPage({
       <SignInForm next={next} />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         New to Conduct?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline dark:text-brand-300">
+        <TextLink href="/sign-up" className="font-medium">
           Create an organisation
-        </Link>
+        </TextLink>
       </p>
     </>
   );

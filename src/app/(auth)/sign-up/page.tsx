@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getSessionUser } from "@/lib/server/auth";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Create an organisation" };
 
@@ -16,9 +16,9 @@ export default async function SignUpPage() {
       <SignUpForm />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline dark:text-brand-300">
+        <TextLink href="/sign-in" className="font-medium">
           Sign in
-        </Link>
+        </TextLink>
       </p>
     </>
   );

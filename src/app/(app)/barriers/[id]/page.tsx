@@ -12,6 +12,7 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { buttonClass } from "@/components/ui/button";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Barrier" };
 
@@ -28,9 +29,9 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const s = b.statistics;
   return (
     <article className="max-w-4xl space-y-5">
-      <Link href="/barriers" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/barriers" className="text-sm">
         ← Barriers
-      </Link>
+      </TextLink>
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{b.title}</h1>
@@ -75,9 +76,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
           {b.behaviours.map((x, i) => (
             <span key={x.id}>
               {i > 0 && ", "}
-              <Link href={`/catalogue/${x.id}`} className="text-brand-700 underline dark:text-brand-300">
-                {x.title}
-              </Link>
+              <TextLink href={`/catalogue/${x.id}`}>{x.title}</TextLink>
             </span>
           ))}
         </p>
@@ -97,14 +96,8 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
           <div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800" data-testid="survey-statistics">
             <p className="font-medium">
               From the survey{" "}
-              {b.survey ? (
-                <Link href={`/surveys/${b.survey.id}`} className="text-brand-700 underline dark:text-brand-300">
-                  {b.survey.title}
-                </Link>
-              ) : (
-                "(deleted)"
-              )}
-              : “{s.response}” to “{s.question}”
+              {b.survey ? <TextLink href={`/surveys/${b.survey.id}`}>{b.survey.title}</TextLink> : "(deleted)"}: “
+              {s.response}” to “{s.question}”
             </p>
             <p className="tabular-nums">
               Doers {s.doersWith} of {s.doersTotal} · non-doers {s.nonDoersWith} of {s.nonDoersTotal} · odds ratio{" "}
@@ -161,12 +154,9 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
                 className="space-y-2 border-t border-slate-200 pt-3 first:border-0 first:pt-0 dark:border-slate-800"
               >
                 <p className="text-sm">
-                  <Link
-                    href={`/interventions/${i.interventionId}`}
-                    className="font-medium text-brand-700 underline dark:text-brand-300"
-                  >
+                  <TextLink href={`/interventions/${i.interventionId}`} className="font-medium">
                     {i.title}
-                  </Link>{" "}
+                  </TextLink>{" "}
                   · starts {formatDay(i.startDate)} · {i.teamNames.join(", ")}
                 </p>
                 {i.result ? (

@@ -2,6 +2,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportForm } from "@/components/catalogue/import-form";
 import { CSV_COLUMNS } from "@/lib/domain/catalogue-transfer";
+import { linkClass } from "@/components/ui/text-link";
 
 export const metadata = { title: "Import and export" };
 
@@ -16,19 +17,11 @@ export default async function TransferPage() {
       <section className="mb-8 space-y-2">
         <h2 className="text-lg font-semibold">Export</h2>
         <p className="text-sm">
-          <a
-            href="/catalogue/export?format=csv"
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-            download
-          >
+          <a href="/catalogue/export?format=csv" className={`${linkClass} font-medium`} download>
             Download CSV
           </a>{" "}
           ·{" "}
-          <a
-            href="/catalogue/export?format=json"
-            className="font-medium text-brand-700 underline dark:text-brand-300"
-            download
-          >
+          <a href="/catalogue/export?format=json" className={`${linkClass} font-medium`} download>
             Download JSON
           </a>
         </p>

@@ -10,6 +10,7 @@ import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
 import { OutcomeChart } from "@/components/dashboards/outcome-chart";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Behaviour → outcome" };
 
@@ -133,14 +134,8 @@ export default async function BehaviourOutcomePage({
                   </table>
                 </div>
                 <p className="text-sm">
-                  <Link href={`/catalogue/${d.behaviour.id}`} className="text-brand-700 underline dark:text-brand-300">
-                    {d.behaviour.title}
-                  </Link>{" "}
-                  ·{" "}
-                  <Link href={`/metrics/${d.metric.id}`} className="text-brand-700 underline dark:text-brand-300">
-                    {d.metric.name}
-                  </Link>{" "}
-                  ·{" "}
+                  <TextLink href={`/catalogue/${d.behaviour.id}`}>{d.behaviour.title}</TextLink> ·{" "}
+                  <TextLink href={`/metrics/${d.metric.id}`}>{d.metric.name}</TextLink> ·{" "}
                   <Link href={`/dashboards?${filterQuery(filter)}`} className="underline">
                     Overview
                   </Link>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { standup } from "@/lib/server/data/dashboards";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
@@ -7,6 +6,7 @@ import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Portfolio standup" };
 
@@ -33,9 +33,7 @@ export default async function StandupPage() {
             <ol className="space-y-1 text-sm" data-testid="wins">
               {s.wins.map((w) => (
                 <li key={w.behaviourId} className="flex flex-wrap justify-between gap-2">
-                  <Link href={`/catalogue/${w.behaviourId}`} className="text-brand-700 underline dark:text-brand-300">
-                    {w.title}
-                  </Link>
+                  <TextLink href={`/catalogue/${w.behaviourId}`}>{w.title}</TextLink>
                   <span className="tabular-nums">
                     {Math.round(w.before * 100)}% → {Math.round(w.after * 100)}%{" "}
                     <strong>(+{w.changePts} points)</strong>
@@ -55,9 +53,7 @@ export default async function StandupPage() {
             <ul className="space-y-1 text-sm" data-testid="blockers">
               {s.blockers.map((b) => (
                 <li key={b.id}>
-                  <Link href={`/barriers/${b.id}`} className="text-brand-700 underline dark:text-brand-300">
-                    {b.title}
-                  </Link>
+                  <TextLink href={`/barriers/${b.id}`}>{b.title}</TextLink>
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{b.reason}</span>
                 </li>
               ))}

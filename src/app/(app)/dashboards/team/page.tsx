@@ -12,6 +12,7 @@ import { AdoptionTrend } from "@/components/dashboards/adoption-trend";
 import { BarrierTable } from "@/components/barriers/barrier-table";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Team view" };
 
@@ -100,9 +101,7 @@ export default async function TeamViewPage({
                     return (
                       <tr key={b.id}>
                         <th scope="row" className="p-2 font-normal">
-                          <Link href={`/catalogue/${b.id}`} className="text-brand-700 underline dark:text-brand-300">
-                            {b.title}
-                          </Link>
+                          <TextLink href={`/catalogue/${b.id}`}>{b.title}</TextLink>
                         </th>
                         <td className="p-2 text-right">
                           {rate === null ? (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getIntervention } from "@/lib/server/data/interventions";
 import { orNotFound } from "@/lib/server/pages";
@@ -6,6 +5,7 @@ import { APEASE_CRITERIA, apeaseTotal, FUNCTION_LABELS, type InterventionFunctio
 import { formatDay } from "@/components/barriers/before-after";
 import { formatRate } from "@/lib/domain/adoption";
 import type { InterventionDetailDto } from "@/lib/schemas/barriers";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Intervention" };
 
@@ -55,9 +55,9 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
   const did = i.differenceInDifferences;
   return (
     <article className="max-w-4xl space-y-5">
-      <Link href={`/barriers/${i.barrier.id}`} className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href={`/barriers/${i.barrier.id}`} className="text-sm">
         ← {i.barrier.title}
-      </Link>
+      </TextLink>
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">{i.title}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -13,6 +13,7 @@ import { ReadingsTable } from "@/components/metrics/readings-table";
 import { MetricChart } from "@/components/metrics/metric-chart";
 import { ReadingForm } from "@/components/metrics/reading-form";
 import { MetricBehavioursForm } from "@/components/metrics/metric-behaviours-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Metric" };
 
@@ -24,9 +25,9 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
   const [m, options] = await Promise.all([orNotFound(getMetric(ctx, id, today)), manage ? metricOptions(ctx) : null]);
   return (
     <article className="max-w-4xl space-y-5">
-      <Link href="/metrics" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/metrics" className="text-sm">
         ← Metrics
-      </Link>
+      </TextLink>
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{m.name}</h1>
@@ -59,10 +60,8 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
         {m.derivedFrom && (
           <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
             Computed weekly from the adoption of{" "}
-            <Link href={`/catalogue/${m.derivedFrom.id}`} className="text-brand-700 underline dark:text-brand-300">
-              {m.derivedFrom.title}
-            </Link>
-            : weeks with fewer than 5 observed opportunities have no value. No readings are typed.
+            <TextLink href={`/catalogue/${m.derivedFrom.id}`}>{m.derivedFrom.title}</TextLink>: weeks with fewer than 5
+            observed opportunities have no value. No readings are typed.
           </p>
         )}
         {m.readings.length > 1 && (
@@ -107,9 +106,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {m.behaviours.map((b) => (
               <li key={b.id}>
-                <Link href={`/catalogue/${b.id}`} className="text-brand-700 underline dark:text-brand-300">
-                  {b.title}
-                </Link>
+                <TextLink href={`/catalogue/${b.id}`}>{b.title}</TextLink>
               </li>
             ))}
           </ul>

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { metricsAudit } from "@/lib/server/data/metrics";
 import { PageHeader } from "@/components/ui/page-header";
 import { AuditShare } from "@/components/metrics/audit-share";
 import { formatShare } from "@/components/metrics/metric-labels";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Metrics audit" };
 
@@ -32,9 +32,7 @@ function CallOut({
         <ul className="list-disc space-y-1 pl-5 text-sm" data-testid={id}>
           {items.map((m) => (
             <li key={m.id}>
-              <Link href={`/metrics/${m.id}`} className="text-brand-700 underline dark:text-brand-300">
-                {m.name}
-              </Link>
+              <TextLink href={`/metrics/${m.id}`}>{m.name}</TextLink>
             </li>
           ))}
         </ul>
@@ -48,9 +46,9 @@ export default async function MetricsAuditPage() {
   const { summary: s, byMonth, noOwner, noBehaviour } = await metricsAudit(ctx);
   return (
     <div className="max-w-4xl space-y-6">
-      <Link href="/metrics" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/metrics" className="text-sm">
         ← Metrics
-      </Link>
+      </TextLink>
       <PageHeader
         title="Metrics audit"
         description="Are we measuring what customers get, or only what we do? A programme run on internal process measures alone tends to optimise itself."

@@ -5,6 +5,7 @@ import { MAX_BACKUP_BYTES } from "@/lib/domain/backup";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { BackupImportForm } from "@/components/settings/backup-import-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Backup and restore" };
 
@@ -15,9 +16,9 @@ export default async function BackupPage() {
   const overview = await backupOverview(ctx);
   return (
     <>
-      <Link href="/settings" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/settings" className="text-sm">
         ← Settings
-      </Link>
+      </TextLink>
       <PageHeader
         title="Backup and restore"
         description={`Take a copy of everything ${ctx.orgName} holds, as one file, and bring it back into a new organisation — on this server or another.`}

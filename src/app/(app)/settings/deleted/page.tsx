@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listDeleted } from "@/lib/server/data/trash";
 import { RESTORE_DAYS } from "@/lib/domain/trash";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { RestoreButton } from "@/components/settings/restore-button";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Deleted items" };
 
@@ -22,9 +22,9 @@ export default async function DeletedPage() {
   const items = await listDeleted(ctx);
   return (
     <>
-      <Link href="/settings" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/settings" className="text-sm">
         ← Settings
-      </Link>
+      </TextLink>
       <PageHeader
         title="Deleted items"
         description={`Behaviours, barriers and metrics deleted in the last ${RESTORE_DAYS} days. Restoring brings one back exactly as it was.`}

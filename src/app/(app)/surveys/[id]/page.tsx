@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { TabulationTable } from "@/components/surveys/tabulation-table";
 import { SurveyStatusButton } from "@/components/surveys/make-barrier-button";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Survey" };
 
@@ -28,9 +29,9 @@ export default async function SurveyPage({
   const significant = t.rows.filter((r) => r.stats.significant).length;
   return (
     <article className="space-y-5">
-      <Link href="/surveys" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/surveys" className="text-sm">
         ← Surveys
-      </Link>
+      </TextLink>
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{s.title}</h1>
@@ -38,11 +39,7 @@ export default async function SurveyPage({
           {s.anonymous && <Badge>Anonymous</Badge>}
         </div>
         <p className="text-sm">
-          About{" "}
-          <Link href={`/catalogue/${s.behaviour.id}`} className="text-brand-700 underline dark:text-brand-300">
-            {s.behaviour.title}
-          </Link>
-          : {s.behaviour.sentence}
+          About <TextLink href={`/catalogue/${s.behaviour.id}`}>{s.behaviour.title}</TextLink>: {s.behaviour.sentence}
         </p>
         {imported && (
           <p

@@ -5,6 +5,7 @@ import { orNotFound } from "@/lib/server/pages";
 import { formatRate } from "@/lib/domain/adoption";
 import { PageHeader } from "@/components/ui/page-header";
 import { AdoptionWeeks } from "@/components/adoption/adoption-weeks";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Team" };
 
@@ -14,9 +15,9 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const team = await orNotFound(getTeam(ctx, id));
   return (
     <>
-      <Link href="/teams" className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href="/teams" className="text-sm">
         ← Teams
-      </Link>
+      </TextLink>
       <PageHeader
         title={team.name}
         description={`${team.valueStream ? `${team.valueStream} · ` : ""}adoption over the last 28 days: ${formatRate(team.adoption28d.rate)} (${team.adoption28d.performed} of ${team.adoption28d.opportunities} opportunities).`}

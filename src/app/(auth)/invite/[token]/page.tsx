@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { JoinAsNewUserForm, JoinAsSignedInUserForm } from "@/components/auth/invite-forms";
 import { getSessionUser } from "@/lib/server/auth";
 import { previewInvitation } from "@/lib/server/data/members";
 import { ROLE_LABELS } from "@/lib/domain/roles";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Invitation" };
 
@@ -35,12 +35,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <JoinAsNewUserForm token={token} email={invite.email} />
           <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
             Already have an account?{" "}
-            <Link
-              href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`}
-              className="font-medium text-brand-700 underline dark:text-brand-300"
-            >
+            <TextLink href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium">
               Sign in to join
-            </Link>
+            </TextLink>
           </p>
         </>
       )}

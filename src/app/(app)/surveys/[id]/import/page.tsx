@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getSurvey } from "@/lib/server/data/surveys";
 import { orNotFound } from "@/lib/server/pages";
 import { PageHeader } from "@/components/ui/page-header";
 import { SurveyImportForm } from "@/components/surveys/survey-import-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Import responses" };
 
@@ -13,9 +13,9 @@ export default async function SurveyImportPage({ params }: { params: Promise<{ i
   const survey = await orNotFound(getSurvey(ctx, id));
   return (
     <>
-      <Link href={`/surveys/${id}`} className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href={`/surveys/${id}`} className="text-sm">
         ← {survey.title}
-      </Link>
+      </TextLink>
       <PageHeader
         title="Import responses"
         description="One row per respondent: respondent,group (doer, non-doer or excluded; empty to classify by the screening answers), then one column per question headed by its text. Several responses in a cell are separated by “;”; an empty cell is no answer. All rows are imported, or none."

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getSurvey, hasResponded } from "@/lib/server/data/surveys";
 import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { ResponseForm } from "@/components/surveys/response-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Answer a survey" };
 
@@ -23,9 +23,9 @@ export default async function RespondPage({
   const back = can(ctx.role, "barriers.manage") ? `/surveys/${id}` : "/surveys";
   return (
     <>
-      <Link href={back} className="text-sm text-brand-700 underline dark:text-brand-300">
+      <TextLink href={back} className="text-sm">
         ← {can(ctx.role, "barriers.manage") ? "Results" : "Surveys"}
-      </Link>
+      </TextLink>
       <PageHeader
         title={survey.title}
         description={`About: ${survey.behaviour.sentence} ${survey.anonymous ? "Your answers are stored without your name." : "Your name is stored with your answers."} There are no right answers: what gets in the way is what we want to learn.`}
