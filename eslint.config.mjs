@@ -41,6 +41,28 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-expressions": "error",
     },
   },
+  // Markup reaches the page only through React, which escapes text: no raw HTML anywhere.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "react/no-danger": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
+          message: "No raw HTML: render with React.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: "No raw HTML: render with React.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+          message: "No raw HTML: render with React.",
+        },
+      ],
+    },
+  },
   // The database and the generated Prisma client belong to the server's data layer only.
   {
     files: ["src/**/*.{ts,tsx}"],

