@@ -17,6 +17,18 @@ describe("csv", () => {
     expect(text.startsWith(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),plain`)).toBe(true);
     expect(parseCsv(text)).toEqual([['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "plain"]]);
   });
+  it("quotes a lone CR or LF inside a cell, not only CRLF", () => {
+    expect(toCsv([["a\rb", "c\nd", "e\r\nf"]])).toBe('"a\rb","c\nd","e\r\nf"\r\n');
+  });
+  it("neutralises every text a spreadsheet would run as a formula (OWASP CSV injection)", () => {
+    const text = toCsv([['=HYPERLINK("x")', "+1", "-2", "@SUM(A1)", "-foo", "\tcmd", "\rcmd", "plain", "a=b"]]);
+    expect(text).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@SUM(A1),'-foo,'\tcmd,"'\rcmd",plain,a=b\r\n`);
+  });
+  it("writes numbers as they are, negative ones included: a number is never a formula", () => {
+    expect(toCsv([[-20, -1.5, 3, 0, 0.0000001, 12.25]])).toBe("-20,-1.5,3,0,1e-7,12.25\r\n");
+    // Typed cells decide: the same characters as text are neutralised.
+    expect(toCsv([["-20", -20]])).toBe("'-20,-20\r\n");
+  });
   it("accepts LF or CRLF, a byte-order mark, a missing final newline, and skips blank lines", () => {
     expect(parseCsv("\uFEFFa,b\n\n1,2\r\n3,4")).toEqual([
       ["a", "b"],

@@ -96,7 +96,8 @@ describe("metric readings CSV", () => {
       { date: "2026-11-21", metric: "Retention, net", team: "Payments", value: 0.0000001 },
     ];
     const text = readingsToCsv(rows);
-    expect(text.split("\r\n")[1]).toBe("2026-11-20,'=HYPERLINK(x),,'-3.25");
+    // A number is never neutralised: a spreadsheet reads -3.25 as a number.
+    expect(text.split("\r\n")[1]).toBe("2026-11-20,'=HYPERLINK(x),,-3.25");
     expect(readReadingCsv(text, TODAY).rows.map(({ line: _l, errors, ...r }) => ({ ...r, errors }))).toEqual(
       rows.map((r) => ({ ...r, errors: [] })),
     );

@@ -1,17 +1,27 @@
 /* eslint-disable @typescript-eslint/no-unused-expressions -- the hand-written parser goes in the csv-parse change */
 // CSV as in RFC 4180: comma-separated, fields with commas, quotes or line breaks are quoted,
-// quotes doubled. Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are
-// written with a leading apostrophe (OWASP "CSV injection"), which reading removes again.
+// quotes doubled; written with csv-stringify. Text cells that a spreadsheet would run as a formula
+// (=, +, -, @, tab, CR) are written with a leading apostrophe (OWASP "CSV injection"), which
+// reading removes again.
+import { stringify } from "csv-stringify/sync";
 
+/** A cell to write. A number is written as it is: a spreadsheet reads -20 as a number, never a formula. */
+export type CsvCell = string | number;
+
+// OWASP "CSV injection": a spreadsheet runs a text cell starting with one of these as a formula.
 const FORMULA = /^[=+\-@\t\r]/;
 
-function quote(cell: string): string {
-  const safe = FORMULA.test(cell) ? `'${cell}` : cell;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+/**
+ * CSV text with CRLF line ends. A text cell a spreadsheet would run as a formula is written with a
+ * leading apostrophe; so pass numbers as numbers (the string "-20" is neutralised, the number -20 is not).
+ */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify([...rows], {
+    record_delimiter: "windows",
+    // csv-stringify quotes a cell holding the record delimiter (CRLF) only; a lone CR or LF needs quotes too.
+    quoted_match: /[\r\n]/,
+    cast: { string: (cell) => (FORMULA.test(cell) ? `'${cell}` : cell) },
+  });
 }
 
 export class CsvError extends Error {}

@@ -66,5 +66,5 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
 }
 
 export function readingsToCsv(rows: { date: string; metric: string; team: string; value: number }[]): string {
-  return toCsv([[...READING_COLUMNS], ...rows.map((r) => [r.date, r.metric, r.team, String(r.value)])]);
+  return toCsv([[...READING_COLUMNS], ...rows.map((r) => [r.date, r.metric, r.team, r.value])]);
 }

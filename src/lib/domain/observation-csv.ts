@@ -59,6 +59,6 @@ export function observationsToCsv(
 ): string {
   return toCsv([
     [...OBSERVATION_COLUMNS],
-    ...rows.map((r) => [r.date, r.team, r.behaviour, String(r.performed), String(r.missed), r.note]),
+    ...rows.map((r) => [r.date, r.team, r.behaviour, r.performed, r.missed, r.note]),
   ]);
 }
