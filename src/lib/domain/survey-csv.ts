@@ -30,7 +30,7 @@ const GROUPS: Record<string, Group> = {
 export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyCsvRow[]; fileError?: string } {
   let parsed: ReturnType<typeof csvRecords>;
   try {
-    parsed = csvRecords(text);
+    parsed = csvRecords(text, MAX_SURVEY_ROWS);
   } catch (err) {
     return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
   }
@@ -52,17 +52,18 @@ export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyC
     };
   const repeated = questionColumns.filter((h, i) => questionColumns.indexOf(h) !== i);
   if (repeated.length) return { rows: [], fileError: `A question appears in more than one column: "${repeated[0]}".` };
-  if (parsed.records.length > MAX_SURVEY_ROWS)
+  if (parsed.truncated || parsed.records.length > MAX_SURVEY_ROWS)
     return {
       rows: [],
-      fileError: `At most ${MAX_SURVEY_ROWS} respondents per import; this file has ${parsed.records.length}.`,
+      fileError: `At most ${MAX_SURVEY_ROWS} respondents per import; this file has ${parsed.truncated ? "more" : parsed.records.length}.`,
     };
 
   const seen = new Set<string>();
-  const rows = parsed.records.map((record, i): SurveyCsvRow => {
+  const rows = parsed.records.map(({ line, cells, errors: csvErrors }): SurveyCsvRow => {
+    if (!cells) return { line, respondent: "", group: null, optionIds: [], errors: csvErrors };
     // csvRecords keys by the lower-cased header; look cells up the same way.
-    const cell = (h: string) => (record[h] ?? Object.entries(record).find(([k]) => norm(k) === h)?.[1] ?? "").trim();
-    const errors: string[] = [];
+    const cell = (h: string) => (cells[h] ?? Object.entries(cells).find(([k]) => norm(k) === h)?.[1] ?? "").trim();
+    const errors = [...csvErrors];
     const respondent = cell("respondent");
     if (!respondent) errors.push("Respondent is missing.");
     else if (hasControl(respondent))
@@ -99,7 +100,7 @@ export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyC
       group = groupFromChoices(shape, chosen);
       if (!group) errors.push("No group: give doer, non-doer or excluded, or answer every screening question.");
     }
-    return { line: parsed.lines[i]!, respondent, group, optionIds: [...chosen], errors };
+    return { line, respondent, group, optionIds: [...chosen], errors };
   });
   return { rows };
 }
