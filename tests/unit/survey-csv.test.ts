@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SURVEY_ROWS, readSurveyCsv } from "@/lib/domain/survey-csv";
+import { MAX_SURVEY_ROWS, readSurveyCsv, surveyCsvHeader } from "@/lib/domain/survey-csv";
 import type { SurveyShape } from "@/lib/domain/surveys";
 
 const SCREEN = "Did you post the root cause every time?";
@@ -297,5 +297,22 @@ describe("survey CSV: cells as written", () => {
       [3, "r2", ["This row has 6 cells"]],
       [4, "r3", []],
     ]);
+  });
+});
+
+describe("survey CSV: the header to copy", () => {
+  it("is read back as the survey's columns, with commas, quotes and a leading dash left as they are", () => {
+    const questions = [
+      { ...shape.questions[0]!, text: 'Did you post the "root cause", every time?' },
+      { ...shape.questions[1]!, text: "- Is it difficult to get the tools you need?" },
+      shape.questions[2]!,
+    ];
+    const header = surveyCsvHeader(questions);
+    expect(header).toBe(
+      `respondent,group,"Did you post the ""root cause"", every time?",- Is it difficult to get the tools you need?,${HARDER}`,
+    );
+    const { rows, fileError } = readSurveyCsv(`${header}\nr1,doer,Yes,No,Time`, { questions });
+    expect(fileError).toBeUndefined();
+    expect(rows[0]).toMatchObject({ optionIds: ["s-yes", "t-no", "h-time"], errors: [] });
   });
 });

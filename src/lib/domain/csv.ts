@@ -23,6 +23,14 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
   });
 }
 
+/**
+ * One CSV line without its line end, quoted as needed but not neutralised: for a header people copy
+ * into a file they will import, where an added apostrophe would keep a column from matching.
+ */
+export function csvLine(cells: readonly string[]): string {
+  return stringify([[...cells]], { eof: false, quoted_match: /[\r\n]/ });
+}
+
 export class CsvError extends Error {}
 
 export interface CsvLine {

@@ -2,7 +2,7 @@
 // question headed by the question's text; a cell holds the chosen response(s), several separated
 // by ";", empty = no answer. `group` (doer, non-doer, excluded) is for data classified elsewhere;
 // when it is empty the screening answers decide.
-import { csvRecords, CsvError } from "./csv";
+import { csvLine, csvRecords, CsvError } from "./csv";
 import { hasControl } from "./text";
 import { groupFromChoices, type Group, type SurveyShape } from "./surveys";
 
@@ -25,6 +25,11 @@ const GROUPS: Record<string, Group> = {
   "non doer": "NON_DOER",
   excluded: "EXCLUDED",
 };
+
+/** The header row an import of the survey expects, as people copy it into their file. */
+export function surveyCsvHeader(questions: readonly { text: string }[]): string {
+  return csvLine(["respondent", "group", ...questions.map((q) => q.text)]);
+}
 
 /** Reads and checks every row against the survey; never throws for bad content. */
 export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyCsvRow[]; fileError?: string } {
