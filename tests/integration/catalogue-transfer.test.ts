@@ -58,8 +58,16 @@ describe("catalogue import and export", () => {
 
       const again = await exportCatalogue(target.ctx);
       const expected = definition(exported);
-      // CSV carries no value descriptions.
-      if (format === "csv") expected.values = expected.values.map((v) => ({ ...v, description: "" }));
+      if (format === "csv") {
+        // CSV carries no value descriptions.
+        expected.values = expected.values.map((v) => ({ ...v, description: "" }));
+        // The export neutralised the formula-like example with an apostrophe, and reading keeps cells as
+        // written: it comes back with it, and a second export leaves it at one.
+        expected.behaviours = expected.behaviours.map((b) =>
+          b.example.startsWith("=") ? { ...b, example: `'${b.example}` } : b,
+        );
+        expect(catalogueToCsv(again)).toContain(`"'=SUM(A1) looks like a formula\nand spans two lines"`);
+      }
       expect(definition(again)).toEqual(expected);
       expect(again.behaviours.map((b) => [b.status, b.ownerEmail])).toEqual([
         ["DRAFT", target.admin.user.email],

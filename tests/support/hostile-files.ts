@@ -310,6 +310,8 @@ export const FORMULAS: readonly Hostile[] = [
   { name: "@SUM formula", value: "@SUM(1+1)*cmd|' /C calc'!A0" },
   { name: "-formula", value: "-2+3+cmd|' /C calc'!A0" },
   { name: "escaped formula (as exported)", value: "'=1+1" },
+  { name: "a leading apostrophe that is the value", value: "'-- none --" },
+  { name: "a leading apostrophe before @", value: "'@channel" },
   { name: "tab-led formula", value: "\t=1+1" },
   { name: "DDE", value: '=DDE("cmd";"/C calc";"!A0")' },
 ];

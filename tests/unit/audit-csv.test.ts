@@ -38,7 +38,7 @@ describe("audit trail CSV", () => {
     expect(lines).toHaveLength(4); // a final CRLF
   });
 
-  it("neutralises cells a spreadsheet would run as formulas, and reads back what it wrote", () => {
+  it("neutralises cells a spreadsheet would run as formulas; reading shows the apostrophe it added", () => {
     const csv = auditEventsToCsv([
       { ...row, targetId: '=HYPERLINK("http://evil")', details: "@SUM(1+1)", actorName: "-Mallory" },
     ]);
@@ -48,13 +48,13 @@ describe("audit trail CSV", () => {
     expect(line).toContain(`'@SUM(1+1)`);
     expect(parseCsv(csv)[1]).toEqual([
       "2026-10-30T12:00:00.000Z",
-      "-Mallory",
+      "'-Mallory",
       "barrier.status",
       "Barrier",
-      '=HYPERLINK("http://evil")',
+      `'=HYPERLINK("http://evil")`,
       "ok",
       "203.0.113.7",
-      "@SUM(1+1)",
+      "'@SUM(1+1)",
     ]);
   });
 

@@ -31,8 +31,7 @@ const realNumber = (t: string) =>
 
 /** "explain": the reader must refuse it in words. "either": it may be kept as data, if safe. */
 function expectation(col: Column, value: string): "explain" | "either" {
-  const unquoted = value.replace(/^'(?=[=+\-@\t\r])/, "");
-  const t = unquoted.trim();
+  const t = value.trim();
   switch (col.kind) {
     case "date":
       return isRealDate(t) && t <= TODAY ? "either" : "explain";
@@ -93,10 +92,10 @@ function check<R>(
     problems.push(`a valid file was refused: ${res.fileError ?? JSON.stringify(res.rows.map((row) => r.errors(row)))}`);
   if (expect === "empty" && !res.fileError && res.rows.length > 0)
     problems.push(`${res.rows.length} row(s) from a file without data`);
-  // Markup, SQL and emoji are data: kept exactly as written (less the trim), never rewritten.
+  // Markup, SQL, emoji and apostrophes are data: kept exactly as written (less the trim), never rewritten.
   if (keep && passing.length === 1) {
     const got = r.field(passing[0]!, keep.field);
-    const want = keep.value.replace(/^'(?=[=+\-@\t\r])/, "").trim();
+    const want = keep.value.trim();
     if (got !== want)
       problems.push(
         `${keep.field} did not round-trip: ${JSON.stringify(String(got).slice(0, 40))} ≠ ${JSON.stringify(want.slice(0, 40))}`,
@@ -139,7 +138,19 @@ describe.each(READERS.map((r) => [r.name, r] as const))("%s is fed hostile files
       ["NUL after every character", `${header}\n${body.split("").join("\u0000")}\n`, "explain"],
       ["an unclosed quote", `${header}\n"${body}\n`, "explain"],
       ["an unclosed quote in the last cell", `${header}\n${body},"never closed\n${body}\n`, "explain"],
-      ["a stray quote inside a cell", `${header}\n${body.replace(/^([^,]*)/, '$1"x')}\n`, "either"],
+      ["a stray quote inside a cell", `${header}\n${body.replace(/^([^,]*)/, '$1"x')}\n`, "explain"],
+      ["a space before an opening quote", `${header}\n${body.replace(/^([^,]*),/, '$1, "x",')}\n`, "explain"],
+      ["text after a closing quote", `${header}\n${body.replace(/^([^,]*),/, '"$1" ,')}\n`, "explain"],
+      [
+        "a column named twice in the header",
+        `${header},${cell(` ${r.columns[0]!.toUpperCase()}`)}\n${body}\n`,
+        "explain",
+      ],
+      [
+        "a valid row, then one with a bad quote",
+        `${header}\n${body}\n${body.replace(/^([^,]*),/, '$1, "x",')}\n`,
+        "explain",
+      ],
       ["header only", `${header}\n`, "empty"],
       ["header only, no final newline", header, "empty"],
       ["50,000 empty lines after the header", `${header}${"\n".repeat(50_000)}`, "empty"],
@@ -172,7 +183,9 @@ describe.each(READERS.map((r) => [r.name, r] as const))("%s is fed hostile files
       ],
       ["a header of formulas", `=HYPERLINK("x"),+cmd,@SUM(1)\n${body}\n`, "explain"],
       ["a row with too few cells", `${header}\n${r.valid.slice(0, 1).map(cell).join(",")}\n`, "explain"],
-      ["a row with extra cells", `${header}\n${body},extra,"<script>alert(1)</script>"\n`, "either"],
+      ["a row with extra cells", `${header}\n${body},extra,"<script>alert(1)</script>"\n`, "explain"],
+      ["a row with extra empty cells", `${header}\n${body},,\n`, "valid"],
+      ["a lone surrogate", `${header}\n${body.replace(/^([^,]*)/, "$1\uD800")}\n`, "explain"],
       [
         `${r.maxRows + 1} rows (one past the limit)`,
         fileOf(

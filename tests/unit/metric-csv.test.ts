@@ -90,15 +90,45 @@ describe("metric readings CSV", () => {
     ]);
   });
 
-  it("writes what it reads, negative numbers and formula-like names included", () => {
+  it("writes what it reads: negative and tiny numbers, commas, quotes and apostrophes", () => {
     const rows = [
-      { date: "2026-11-20", metric: "=HYPERLINK(x)", team: "", value: -3.25 },
-      { date: "2026-11-21", metric: "Retention, net", team: "Payments", value: 0.0000001 },
+      { date: "2026-11-20", metric: "Time to resolution", team: "", value: -3.25 },
+      { date: "2026-11-21", metric: 'Retention, "net"', team: "Payments", value: 0.0000001 },
+      { date: "2026-11-21", metric: "'Quoted' score", team: "Team's own", value: -20 },
+      { date: "2026-11-22", metric: "Churn", team: "", value: 1e12 },
     ];
     const text = readingsToCsv(rows);
-    expect(text.split("\r\n")[1]).toBe("2026-11-20,'=HYPERLINK(x),,'-3.25");
+    // A number is never neutralised: a spreadsheet reads -3.25 as a number.
+    expect(text.split("\r\n")[1]).toBe("2026-11-20,Time to resolution,,-3.25");
+    expect(text.split("\r\n")[3]).toBe("2026-11-21,'Quoted' score,Team's own,-20");
     expect(readReadingCsv(text, TODAY).rows.map(({ line: _l, errors, ...r }) => ({ ...r, errors }))).toEqual(
       rows.map((r) => ({ ...r, errors: [] })),
+    );
+  });
+
+  it("neutralises a formula-like name on export, and reads it back as written, apostrophe included", () => {
+    const text = readingsToCsv([{ date: "2026-11-20", metric: "=HYPERLINK(x)", team: "-ops", value: -1 }]);
+    expect(text.split("\r\n")[1]).toBe("2026-11-20,'=HYPERLINK(x),'-ops,-1");
+    expect(readReadingCsv(text, TODAY).rows[0]).toMatchObject({ metric: "'=HYPERLINK(x)", team: "'-ops", value: -1 });
+  });
+
+  it("reads a value with a leading apostrophe as the text it is, not as a number", () => {
+    expect(readReadingCsv("date,metric,team,value\n2026-11-20,'-- none --,,'-20", TODAY).rows[0]).toMatchObject({
+      metric: "'-- none --",
+      value: null,
+      errors: ["Value must be a number written like 12.5 (got “'-20”)."],
+    });
+  });
+
+  it("reports a quote out of place, cells past the header and a column named twice", () => {
+    const text = 'date,metric,team,value\n2026-11-20, "Retention",,1\n2026-11-20,Retention,,1,5\n2026-11-21,Churn,,2';
+    expect(readReadingCsv(text, TODAY).rows.map((r) => [r.line, r.errors.map((e) => e.slice(0, 20))])).toEqual([
+      [2, ["Cell 2 has a quote ("]],
+      [3, ["This row has 5 cells"]],
+      [4, []],
+    ]);
+    expect(readReadingCsv("date,metric,value,Value\n2026-11-20,Retention,1,2", TODAY).fileError).toBe(
+      "The column “Value” appears more than once in the header.",
     );
   });
 });

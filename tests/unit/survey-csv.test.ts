@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SURVEY_ROWS, readSurveyCsv } from "@/lib/domain/survey-csv";
+import { MAX_SURVEY_ROWS, readSurveyCsv, surveyCsvHeader } from "@/lib/domain/survey-csv";
 import type { SurveyShape } from "@/lib/domain/surveys";
 
 const SCREEN = "Did you post the root cause every time?";
@@ -216,12 +216,19 @@ describe("survey CSV: file errors", () => {
     );
   });
   it("refuses a question in two columns, even written differently", () => {
+    // Case and surrounding spaces: the CSV reader refuses any column named twice.
     const { rows, fileError } = readSurveyCsv(
       `respondent,group,${TOOLS},${SCREEN},  ${TOOLS.toUpperCase()}\nr1,doer,Yes,,No`,
       shape,
     );
     expect(rows).toEqual([]);
-    expect(fileError).toBe(`A question appears in more than one column: "${TOOLS.toLowerCase()}".`);
+    expect(fileError).toBe(`The column “${TOOLS.toUpperCase()}” appears more than once in the header.`);
+    // Spaces inside the text: the survey's own rule.
+    const spaced = TOOLS.replace(" ", "   ");
+    expect(readSurveyCsv(`respondent,group,${TOOLS},${spaced}\nr1,doer,Yes,No`, shape)).toEqual({
+      rows: [],
+      fileError: `A question appears in more than one column: "${TOOLS.toLowerCase()}".`,
+    });
   });
   it("reports a broken quote", () => {
     expect(readSurveyCsv(`${HEADER}\nr1,"doer,Yes,,`, shape)).toEqual({
@@ -271,5 +278,41 @@ describe("survey CSV: line numbers", () => {
       [2, "r1"],
       [4, "r2"],
     ]);
+  });
+});
+
+describe("survey CSV: cells as written", () => {
+  it("keeps a respondent with a leading apostrophe exactly as it is", () => {
+    const { rows } = readSurveyCsv(csv("'-- none --,doer,,,", "'=r2,doer,,,"), shape);
+    expect(rows.map((r) => [r.respondent, r.errors])).toEqual([
+      ["'-- none --", []],
+      ["'=r2", []],
+    ]);
+  });
+  it("reports a space before a quote and cells past the header on their rows, and reads the others", () => {
+    const { rows, fileError } = readSurveyCsv(csv('r1, "doer",,,', "r2,doer,,,,Time", "r3,doer,,,"), shape);
+    expect(fileError).toBeUndefined();
+    expect(rows.map((r) => [r.line, r.respondent, r.errors.map((e) => e.slice(0, 20))])).toEqual([
+      [2, "", ["Cell 2 has a quote ("]],
+      [3, "r2", ["This row has 6 cells"]],
+      [4, "r3", []],
+    ]);
+  });
+});
+
+describe("survey CSV: the header to copy", () => {
+  it("is read back as the survey's columns, with commas, quotes and a leading dash left as they are", () => {
+    const questions = [
+      { ...shape.questions[0]!, text: 'Did you post the "root cause", every time?' },
+      { ...shape.questions[1]!, text: "- Is it difficult to get the tools you need?" },
+      shape.questions[2]!,
+    ];
+    const header = surveyCsvHeader(questions);
+    expect(header).toBe(
+      `respondent,group,"Did you post the ""root cause"", every time?",- Is it difficult to get the tools you need?,${HARDER}`,
+    );
+    const { rows, fileError } = readSurveyCsv(`${header}\nr1,doer,Yes,No,Time`, { questions });
+    expect(fileError).toBeUndefined();
+    expect(rows[0]).toMatchObject({ optionIds: ["s-yes", "t-no", "h-time"], errors: [] });
   });
 });

@@ -89,7 +89,7 @@ export function ChartFrame({
             onClick={() =>
               download(
                 `${file}.csv`,
-                new Blob([toCsv([table.columns, ...table.rows.map((r) => r.map(String))])], {
+                new Blob([toCsv([table.columns, ...table.rows])], {
                   type: "text/csv;charset=utf-8",
                 }),
               )

@@ -106,9 +106,11 @@ export function readCatalogueFile(text: string): {
 } {
   const trimmed = text.trim();
   if (!trimmed) return { rows: [], values: [], fileError: "The file is empty." };
-  let raw: unknown[];
+  // Each behaviour as found, with its line (of the CSV, or its place in the JSON list) and what is
+  // wrong with its CSV row; `item` is null for a CSV row that cannot be read at all.
+  let entries: { line: number; item: unknown; csvErrors: string[] }[];
   let values: { name: string; description: string }[] = [];
-  let firstLine = 1;
+  let truncated = false;
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
     let doc: unknown;
     try {
@@ -119,14 +121,16 @@ export function readCatalogueFile(text: string): {
     const obj = (Array.isArray(doc) ? { behaviours: doc } : doc) as { behaviours?: unknown; values?: unknown };
     if (!Array.isArray(obj.behaviours))
       return { rows: [], values: [], fileError: 'The JSON has no "behaviours" list.' };
-    raw = obj.behaviours;
+    entries = obj.behaviours.map((item: unknown, i) => ({ line: i + 1, item, csvErrors: [] }));
     const parsedValues = z
       .array(z.object({ name: field("Value", 3, 80), description: field("Description", 0, 300).default("") }))
       .safeParse(obj.values ?? []);
     if (parsedValues.success) values = parsedValues.data;
   } else {
     try {
-      const { header, records } = csvRecords(trimmed);
+      const table = csvRecords(text, MAX_IMPORT_ROWS);
+      const { header, records } = table;
+      truncated = table.truncated;
       const missing = CSV_COLUMNS.filter(
         (c) => !["example", "anchors", "owner_email", "status"].includes(c) && !header.includes(c),
       );
@@ -136,23 +140,26 @@ export function readCatalogueFile(text: string): {
           values: [],
           fileError: `The CSV is missing the column(s): ${missing.join(", ")}. Expected: ${CSV_COLUMNS.join(",")}.`,
         };
-      raw = records.map((r) => ({
-        value: r.value,
-        title: r.title,
-        actor: r.actor,
-        action: r.action,
-        trigger: r.trigger,
-        frequency: r.frequency,
-        completionCriterion: r.completion_criterion,
-        customerOutcome: r.customer_outcome,
-        example: r.example ?? "",
-        anchors: (r.anchors ?? "")
-          .split(/\r?\n/)
-          .map((a) => a.trim())
-          .filter(Boolean),
-        ownerEmail: r.owner_email ?? "",
+      entries = records.map(({ line, cells: r, errors }) => ({
+        line,
+        item: r && {
+          value: r.value,
+          title: r.title,
+          actor: r.actor,
+          action: r.action,
+          trigger: r.trigger,
+          frequency: r.frequency,
+          completionCriterion: r.completion_criterion,
+          customerOutcome: r.customer_outcome,
+          example: r.example ?? "",
+          anchors: (r.anchors ?? "")
+            .split(/\r?\n/)
+            .map((a) => a.trim())
+            .filter(Boolean),
+          ownerEmail: r.owner_email ?? "",
+        },
+        csvErrors: errors,
       }));
-      firstLine = 2;
     } catch (err) {
       return {
         rows: [],
@@ -161,15 +168,15 @@ export function readCatalogueFile(text: string): {
       };
     }
   }
-  if (raw.length > MAX_IMPORT_ROWS)
+  if (truncated || entries.length > MAX_IMPORT_ROWS)
     return {
       rows: [],
       values,
-      fileError: `At most ${MAX_IMPORT_ROWS} behaviours per import; this file has ${raw.length}.`,
+      fileError: `At most ${MAX_IMPORT_ROWS} behaviours per import; this file has ${truncated ? "more" : entries.length}.`,
     };
   const seen = new Map<string, number>();
-  const rows = raw.map((item, i): ImportRow => {
-    const line = i + firstLine;
+  const rows = entries.map(({ line, item, csvErrors }): ImportRow => {
+    if (item === null && csvErrors.length) return { line, title: "", behaviour: null, errors: csvErrors };
     const parsed = RowSchema.safeParse(item);
     const title = typeof (item as { title?: unknown })?.title === "string" ? (item as { title: string }).title : "";
     if (!parsed.success) {
@@ -177,7 +184,7 @@ export function readCatalogueFile(text: string): {
       const firstPerField = new Map<string, string>();
       for (const issue of parsed.error.issues)
         if (!firstPerField.has(String(issue.path[0]))) firstPerField.set(String(issue.path[0]), issue.message);
-      return { line, title, behaviour: null, errors: [...firstPerField.values()] };
+      return { line, title, behaviour: null, errors: [...csvErrors, ...firstPerField.values()] };
     }
     const key = parsed.data.title.toLowerCase();
     const earlier = seen.get(key);
@@ -186,7 +193,7 @@ export function readCatalogueFile(text: string): {
       line,
       title: parsed.data.title,
       behaviour: parsed.data,
-      errors: earlier ? [`The same title is already on line ${earlier}.`] : [],
+      errors: [...csvErrors, ...(earlier ? [`The same title is already on line ${earlier}.`] : [])],
     };
   });
   return { rows, values };

@@ -38,20 +38,20 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
   // Team may be left out altogether: every reading is then organisation-wide.
   const opened = openCsvTable(text, { columns: READING_COLUMNS, optional: ["team"], maxRows: MAX_READING_ROWS });
   if ("fileError" in opened) return { rows: [], fileError: opened.fileError };
-  const parsed = opened.table;
-  const rows = parsed.records.map((r, i): ReadingCsvRow => {
-    const errors: string[] = [];
-    const date = (r.date ?? "").trim();
-    const metric = (r.metric ?? "").trim();
-    const team = (r.team ?? "").trim();
+  const rows = opened.table.records.map(({ line, cells, errors: csvErrors }): ReadingCsvRow => {
+    if (!cells) return { line, date: "", metric: "", team: "", value: null, errors: csvErrors };
+    const errors = [...csvErrors];
+    const date = (cells.date ?? "").trim();
+    const metric = (cells.metric ?? "").trim();
+    const team = (cells.team ?? "").trim();
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!metric) errors.push("Metric is missing.");
     if (hasControl(metric) || hasControl(team))
       errors.push("Remove control characters (such as NUL or text-direction marks).");
-    const { value, error } = readValue((r.value ?? "").trim());
+    const { value, error } = readValue((cells.value ?? "").trim());
     if (error) errors.push(error);
-    return { line: parsed.lines[i]!, date, metric, team, value, errors };
+    return { line, date, metric, team, value, errors };
   });
   // Two rows for one metric, team and day would silently overwrite each other: name the first.
   const seen = new Map<string, number>();
@@ -66,5 +66,5 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
 }
 
 export function readingsToCsv(rows: { date: string; metric: string; team: string; value: number }[]): string {
-  return toCsv([[...READING_COLUMNS], ...rows.map((r) => [r.date, r.metric, r.team, String(r.value)])]);
+  return toCsv([[...READING_COLUMNS], ...rows.map((r) => [r.date, r.metric, r.team, r.value])]);
 }

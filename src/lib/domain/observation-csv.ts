@@ -28,15 +28,16 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     maxRows: MAX_OBSERVATION_ROWS,
   });
   if ("fileError" in opened) return { rows: [], fileError: opened.fileError };
-  const parsed = opened.table;
-  const rows = parsed.records.map((r, i): ObservationCsvRow => {
-    const errors: string[] = [];
-    const date = (r.date ?? "").trim();
-    const team = (r.team ?? "").trim();
-    const behaviour = (r.behaviour ?? "").trim();
-    const note = (r.note ?? "").trim();
-    const p = (r.performed ?? "").trim();
-    const m = (r.missed ?? "").trim();
+  const rows = opened.table.records.map(({ line, cells, errors: csvErrors }): ObservationCsvRow => {
+    if (!cells)
+      return { line, date: "", team: "", behaviour: "", performed: 0, missed: 0, note: "", errors: csvErrors };
+    const errors = [...csvErrors];
+    const date = (cells.date ?? "").trim();
+    const team = (cells.team ?? "").trim();
+    const behaviour = (cells.behaviour ?? "").trim();
+    const note = (cells.note ?? "").trim();
+    const p = (cells.performed ?? "").trim();
+    const m = (cells.missed ?? "").trim();
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
     else if (date > today) errors.push("Date is in the future.");
     if (!team) errors.push("Team is missing.");
@@ -49,7 +50,7 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     if (note.length > 500) errors.push("Note is longer than 500 characters.");
     if ([team, behaviour, note].some(hasControl))
       errors.push("Remove control characters (such as NUL or text-direction marks).");
-    return { line: parsed.lines[i]!, date, team, behaviour, performed, missed, note, errors };
+    return { line, date, team, behaviour, performed, missed, note, errors };
   });
   return { rows };
 }
@@ -59,6 +60,6 @@ export function observationsToCsv(
 ): string {
   return toCsv([
     [...OBSERVATION_COLUMNS],
-    ...rows.map((r) => [r.date, r.team, r.behaviour, String(r.performed), String(r.missed), r.note]),
+    ...rows.map((r) => [r.date, r.team, r.behaviour, r.performed, r.missed, r.note]),
   ]);
 }

@@ -2,7 +2,7 @@
 // question headed by the question's text; a cell holds the chosen response(s), several separated
 // by ";", empty = no answer. `group` (doer, non-doer, excluded) is for data classified elsewhere;
 // when it is empty the screening answers decide.
-import { csvRecords, CsvError } from "./csv";
+import { csvLine, csvRecords, CsvError } from "./csv";
 import { hasControl } from "./text";
 import { groupFromChoices, type Group, type SurveyShape } from "./surveys";
 
@@ -26,11 +26,16 @@ const GROUPS: Record<string, Group> = {
   excluded: "EXCLUDED",
 };
 
+/** The header row an import of the survey expects, as people copy it into their file. */
+export function surveyCsvHeader(questions: readonly { text: string }[]): string {
+  return csvLine(["respondent", "group", ...questions.map((q) => q.text)]);
+}
+
 /** Reads and checks every row against the survey; never throws for bad content. */
 export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyCsvRow[]; fileError?: string } {
   let parsed: ReturnType<typeof csvRecords>;
   try {
-    parsed = csvRecords(text);
+    parsed = csvRecords(text, MAX_SURVEY_ROWS);
   } catch (err) {
     return { rows: [], fileError: err instanceof CsvError ? err.message : "This file cannot be read as CSV." };
   }
@@ -52,17 +57,18 @@ export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyC
     };
   const repeated = questionColumns.filter((h, i) => questionColumns.indexOf(h) !== i);
   if (repeated.length) return { rows: [], fileError: `A question appears in more than one column: "${repeated[0]}".` };
-  if (parsed.records.length > MAX_SURVEY_ROWS)
+  if (parsed.truncated || parsed.records.length > MAX_SURVEY_ROWS)
     return {
       rows: [],
-      fileError: `At most ${MAX_SURVEY_ROWS} respondents per import; this file has ${parsed.records.length}.`,
+      fileError: `At most ${MAX_SURVEY_ROWS} respondents per import; this file has ${parsed.truncated ? "more" : parsed.records.length}.`,
     };
 
   const seen = new Set<string>();
-  const rows = parsed.records.map((record, i): SurveyCsvRow => {
+  const rows = parsed.records.map(({ line, cells, errors: csvErrors }): SurveyCsvRow => {
+    if (!cells) return { line, respondent: "", group: null, optionIds: [], errors: csvErrors };
     // csvRecords keys by the lower-cased header; look cells up the same way.
-    const cell = (h: string) => (record[h] ?? Object.entries(record).find(([k]) => norm(k) === h)?.[1] ?? "").trim();
-    const errors: string[] = [];
+    const cell = (h: string) => (cells[h] ?? Object.entries(cells).find(([k]) => norm(k) === h)?.[1] ?? "").trim();
+    const errors = [...csvErrors];
     const respondent = cell("respondent");
     if (!respondent) errors.push("Respondent is missing.");
     else if (hasControl(respondent))
@@ -99,7 +105,7 @@ export function readSurveyCsv(text: string, shape: SurveyShape): { rows: SurveyC
       group = groupFromChoices(shape, chosen);
       if (!group) errors.push("No group: give doer, non-doer or excluded, or answer every screening question.");
     }
-    return { line: parsed.lines[i]!, respondent, group, optionIds: [...chosen], errors };
+    return { line, respondent, group, optionIds: [...chosen], errors };
   });
   return { rows };
 }

@@ -4,6 +4,7 @@ import { orNotFound } from "@/lib/server/pages";
 import { PageHeader } from "@/components/ui/page-header";
 import { SurveyImportForm } from "@/components/surveys/survey-import-form";
 import { TextLink } from "@/components/ui/text-link";
+import { surveyCsvHeader } from "@/lib/domain/survey-csv";
 
 export const metadata = { title: "Import responses" };
 
@@ -23,11 +24,7 @@ export default async function SurveyImportPage({ params }: { params: Promise<{ i
       <details className="mb-4 text-sm">
         <summary className="cursor-pointer">The columns this survey expects</summary>
         <code className="mt-2 block overflow-x-auto whitespace-pre rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
-          {[
-            "respondent",
-            "group",
-            ...survey.questions.map((q) => (/[",]/.test(q.text) ? `"${q.text.replace(/"/g, '""')}"` : q.text)),
-          ].join(",")}
+          {surveyCsvHeader(survey.questions)}
         </code>
       </details>
       <SurveyImportForm surveyId={id} />
