@@ -1,6 +1,5 @@
 "use client";
 import { useRef } from "react";
-import { toCsv } from "@/lib/domain/csv";
 import { Button } from "@/components/ui/button";
 
 export interface ChartTable {
@@ -86,14 +85,14 @@ export function ChartFrame({
             type="button"
             variant="ghost"
             className="min-h-8 px-2 py-1 text-xs"
-            onClick={() =>
+            onClick={async () => {
+              // The CSV writer loads on the first download, not with every page that draws a chart.
+              const { toCsv } = await import("@/lib/domain/csv");
               download(
                 `${file}.csv`,
-                new Blob([toCsv([table.columns, ...table.rows])], {
-                  type: "text/csv;charset=utf-8",
-                }),
-              )
-            }
+                new Blob([toCsv([table.columns, ...table.rows])], { type: "text/csv;charset=utf-8" }),
+              );
+            }}
           >
             CSV<span className="sr-only"> of {title}</span>
           </Button>
