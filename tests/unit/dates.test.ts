@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   addDays,
   addMonths,
+  currentDay,
   dateOnly,
   dayNumber,
   dayOf,
@@ -25,7 +26,6 @@ import {
   monthOf,
   periodBefore,
   periodLength,
-  today,
   weekStart,
   weekStarts,
   weeksIn,
@@ -93,12 +93,12 @@ describe("the day an instant falls on", () => {
     expect(() => dayOf(at("2026-11-22T12:00:00Z"), "Nowhere/Atlantis")).toThrow(RangeError);
   });
 
-  it("today is the current day in the zone", () => {
+  it("the current day is today in the zone", () => {
     vi.useFakeTimers();
     try {
       vi.setSystemTime(at("2026-11-22T23:30:00Z"));
-      expect(today()).toBe("2026-11-22");
-      expect(today(BERLIN)).toBe("2026-11-23");
+      expect(currentDay()).toBe("2026-11-22");
+      expect(currentDay(BERLIN)).toBe("2026-11-23");
     } finally {
       vi.useRealTimers();
     }

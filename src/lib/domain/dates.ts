@@ -126,7 +126,7 @@ export function dayOf(at: Date | number, zone: TimeZone = UTC): IsoDate {
 }
 
 /** Today's date in `zone`. */
-export function today(zone: TimeZone = UTC): IsoDate {
+export function currentDay(zone: TimeZone = UTC): IsoDate {
   return dayOf(new Date(), zone);
 }
 
