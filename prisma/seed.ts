@@ -15,8 +15,8 @@ import { seedDemoSurvey } from "./seed-survey";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 import { seededRandom } from "@/lib/domain/random";
+import { addDays, dateOnly, dayOf, daysAfter, daysBefore, fromDateOnly, isWeekend } from "@/lib/domain/dates";
 
-const DAY = 86_400_000;
 const WEEKS = 26;
 
 const NOTES_PERFORMED = [
@@ -32,8 +32,7 @@ const NOTES_MISSED = [
   "Queue too long this week.",
 ];
 
-const startOf = (i: DemoIntervention, now: Date) =>
-  new Date(new Date(now.getTime() - i.startDaysAgo * DAY).toISOString().slice(0, 10));
+const startOf = (i: DemoIntervention, now: Date) => dateOnly(addDays(dayOf(now), -i.startDaysAgo));
 
 /**
  * An intervention with its APEASE appraisal. A demo barrier marked REMOVED keeps that status only
@@ -68,14 +67,14 @@ async function seedIntervention(
     data: ids.teamIds.map((teamId) => ({ organizationId, interventionId: created.id, teamId })),
   });
   if (status !== "REMOVED") return;
-  const windows = beforeAfterWindows(startDate.toISOString().slice(0, 10), now.toISOString().slice(0, 10));
+  const windows = beforeAfterWindows(fromDateOnly(startDate), dayOf(now));
   const sum = async (w: { from: string; to: string }) => {
     const r = await prisma.observationDaily.aggregate({
       where: {
         organizationId,
         behaviourId: { in: ids.behaviourIds },
         teamId: { in: ids.teamIds },
-        day: { gte: new Date(w.from), lte: new Date(w.to) },
+        day: { gte: dateOnly(w.from), lte: dateOnly(w.to) },
       },
       _sum: { performed: true, missed: true },
     });
@@ -89,7 +88,7 @@ async function seedIntervention(
   const evidence = {
     interventionId: created.id,
     title: i.title,
-    startDate: startDate.toISOString().slice(0, 10),
+    startDate: fromDateOnly(startDate),
     teamNames: i.teams,
     windows: { before: windows.before, after: windows.after },
     result,
@@ -192,7 +191,7 @@ async function seedOrganization(
   }
 
   // Six months of observations on working days, per active behaviour and team.
-  const start = new Date(now.getTime() - WEEKS * 7 * DAY);
+  const start = daysBefore(now, WEEKS * 7);
   const teamIds = demo.teams
     .filter((t) => t.kind === "TEAM")
     .map((t) => ({ id: teams.get(t.name)!, name: t.name, offset: demo.teamAdoptionOffset[t.name] ?? 0 }));
@@ -209,8 +208,8 @@ async function seedOrganization(
     for (const team of teamIds) {
       const observers = teamMembers.get(team.id) ?? [];
       for (let day = 0; day < WEEKS * 7; day++) {
-        const date = new Date(start.getTime() + day * DAY);
-        if (date.getUTCDay() === 0 || date.getUTCDay() === 6) continue;
+        const date = daysAfter(start, day);
+        if (isWeekend(dayOf(date))) continue;
         const expected = def.dailyOpportunities;
         const count = Math.floor(expected) + (rand() < expected - Math.floor(expected) ? 1 : 0);
         const progress = day / (WEEKS * 7);
@@ -300,8 +299,8 @@ async function seedOrganization(
         ownerId: met.ownerKey ? membershipOf(met.ownerKey) : null,
         targetType: met.targetType ?? null,
         targetValue: met.targetValue ?? null,
-        targetDate: met.targetType ? new Date(now.getTime() + 90 * DAY) : null,
-        createdAt: new Date(now.getTime() - met.createdMonthsAgo * 30 * DAY),
+        targetDate: met.targetType ? daysAfter(now, 90) : null,
+        createdAt: daysBefore(now, met.createdMonthsAgo * 30),
       },
     });
     await prisma.behaviourMetric.createMany({
@@ -312,11 +311,10 @@ async function seedOrganization(
     await prisma.metricReading.createMany({
       data: Array.from({ length: WEEKS }, (_, w) => {
         const value = met.start + ((met.end - met.start) * w) / (WEEKS - 1) + (rand() - 0.5) * 2 * met.noise;
-        const date = new Date(start.getTime() + (w + 1) * 7 * DAY);
         return {
           organizationId: org.id,
           metricId: metric.id,
-          date: new Date(date.toISOString().slice(0, 10)),
+          date: dateOnly(addDays(dayOf(start), (w + 1) * 7)),
           value: Math.round(value * 100) / 100,
         };
       }),

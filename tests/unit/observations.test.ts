@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { adoptionTrend, mondayOf, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import { dayOf, weekStart } from "@/lib/domain/dates";
+import { adoptionTrend, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
 
 describe("weekly adoption", () => {
   const now = new Date("2026-11-22T15:00:00Z"); // a Sunday: its week starts Monday 16 Nov
 
   it("buckets days into ISO weeks ending with the current one", () => {
-    expect(mondayOf(now).toISOString().slice(0, 10)).toBe("2026-11-16");
+    expect(weekStart(dayOf(now))).toBe("2026-11-16");
     const points = weeklyAdoption(
       [
         { day: "2026-11-16", performed: 3, missed: 1 },

@@ -1,8 +1,6 @@
 import { formatRate, MIN_OPPORTUNITIES } from "@/lib/domain/adoption";
 import type { BeforeAfter } from "@/lib/domain/interventions";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-export const formatDay = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
+import { formatDay } from "@/lib/domain/dates";
 
 function Rate({
   label,

@@ -6,6 +6,7 @@ import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
+import { currentDay } from "@/lib/domain/dates";
 
 /** "In today's sprint review, 4 of 5 tickets got a root-cause note": counts in one entry. */
 export function BatchForm({ options }: { options: LogOptionsDto }) {
@@ -15,7 +16,7 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
     key.current ??= crypto.randomUUID();
     form.set("idempotencyKey", key.current);
   });
-  const [today] = useState(() => new Date().toISOString().slice(0, 10));
+  const [today] = useState(() => currentDay());
   useEffect(() => {
     if (state?.ok) key.current = null;
   }, [state]);

@@ -3,9 +3,7 @@ import type { AuditPoint } from "@/lib/domain/outcomes";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { StackedBars } from "@/components/charts/lazy-charts";
 import { formatShare } from "./metric-labels";
-
-const monthFmt = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-const monthName = (month: string) => monthFmt.format(new Date(`${month}-01T00:00:00Z`));
+import { formatMonth } from "@/lib/domain/dates";
 
 /** Metrics tracked at the end of each month by kind (customer green, internal grey), with the table, CSV and PNG. */
 export function AuditShare({ points }: { points: AuditPoint[] }) {
@@ -22,7 +20,7 @@ export function AuditShare({ points }: { points: AuditPoint[] }) {
     >
       <StackedBars
         xKey="month"
-        data={points.map((p) => ({ month: monthName(p.month), customer: p.customer, internal: p.internal }))}
+        data={points.map((p) => ({ month: formatMonth(p.month), customer: p.customer, internal: p.internal }))}
         series={[
           { key: "customer", label: "Customer outcome", colour: "#059669" },
           { key: "internal", label: "Internal process", colour: "#94a3b8" },

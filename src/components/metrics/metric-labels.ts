@@ -23,9 +23,5 @@ export function formatValue(value: number, unit: string): string {
   return `${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })} ${unit}`;
 }
 
-const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-/** "2026-11-20" → "20 Nov 2026". */
-export const formatDay = (day: string) => dayFmt.format(new Date(`${day}T00:00:00Z`));
-
 const pct = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 0 });
 export const formatShare = (share: number | null) => (share === null ? "–" : pct.format(share));

@@ -1,7 +1,8 @@
 import type { MetricRowDto } from "@/lib/schemas/metrics";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
 import { KindBadge, MetricStatus } from "./metric-badges";
-import { formatDay, formatValue } from "./metric-labels";
+import { formatValue } from "./metric-labels";
+import { formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
 
 /** The metrics as a table; on phones the target moves under the status (the table keeps four columns). */

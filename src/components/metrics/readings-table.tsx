@@ -1,4 +1,5 @@
-import { formatDay, formatValue } from "./metric-labels";
+import { formatValue } from "./metric-labels";
+import { formatDay } from "@/lib/domain/dates";
 
 /** Readings newest first; `team` adds a column for readings taken per team. */
 export function ReadingsTable({

@@ -1,5 +1,6 @@
 // Observer coverage: observations that nobody makes are the first way such programmes fail.
 // A gap is a team × active behaviour pair with no observation in the window.
+import { lastDays } from "./dates";
 
 export interface CoveragePairInput {
   teamId: string;
@@ -17,11 +18,6 @@ export interface CoverageGap {
 export const COVERAGE_DAYS = 14;
 
 /** Every team × behaviour pair whose last observation is older than the window (or missing). */
-/** The first day (YYYY-MM-DD) of a window of `days` days ending with `today`. */
-export function windowStart(today: string, days = COVERAGE_DAYS): string {
-  return new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-}
-
 export function coverageGaps(
   teams: string[],
   behaviours: string[],
@@ -29,7 +25,7 @@ export function coverageGaps(
   today: string,
   days = COVERAGE_DAYS,
 ): CoverageGap[] {
-  const cutoff = windowStart(today, days);
+  const cutoff = lastDays(today, days).from;
   const last = new Map(seen.map((s) => [`${s.teamId}/${s.behaviourId}`, s.lastDay]));
   const gaps: CoverageGap[] = [];
   for (const teamId of teams) {

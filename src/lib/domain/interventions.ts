@@ -1,6 +1,7 @@
 // Interventions: which intervention functions fit a barrier, the APEASE appraisal, and whether
 // adoption moved after the intervention started. Pure.
 import { adoption, MIN_OPPORTUNITIES, type Adoption, type AdoptionCounts } from "./adoption";
+import { addDays, daysBetween, periodBefore, periodLength, type Period } from "./dates";
 
 export const INTERVENTION_FUNCTIONS = [
   "EDUCATION",
@@ -100,17 +101,10 @@ export function apeaseTotal(a: Apease): number {
 
 // ---------------------------------------------------------------- before / after
 
-const DAY = 86_400_000;
 /** The after window is capped so that a long-running intervention compares like with like. */
 export const MAX_WINDOW_DAYS = 84;
 
-export interface Window {
-  from: string; // YYYY-MM-DD, inclusive
-  to: string; // inclusive
-}
-
-const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
-const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+export type Window = Period;
 
 /**
  * After = from the start day to today (at most MAX_WINDOW_DAYS); before = the same number of days
@@ -120,15 +114,10 @@ export function beforeAfterWindows(
   startDay: string,
   today: string,
 ): { before: Window; after: Window; days: number } | null {
-  const start = dayMs(startDay);
-  const end = Math.min(dayMs(today), start + (MAX_WINDOW_DAYS - 1) * DAY);
-  if (end < start) return null;
-  const days = Math.round((end - start) / DAY) + 1;
-  return {
-    before: { from: iso(start - days * DAY), to: iso(start - DAY) },
-    after: { from: startDay, to: iso(end) },
-    days,
-  };
+  const cap = addDays(startDay, MAX_WINDOW_DAYS - 1);
+  const after = { from: startDay, to: today < cap ? today : cap };
+  if (daysBetween(after.from, after.to) < 0) return null;
+  return { before: periodBefore(after), after, days: periodLength(after) };
 }
 
 export interface BeforeAfter {

@@ -1,5 +1,6 @@
 // Observation rules and adoption over time. Pure.
 import { MIN_OPPORTUNITIES } from "./adoption";
+import { dayOf, weekStart, weekStarts } from "./dates";
 
 /** How long the browser that logged an entry may undo or correct it. */
 export const EDIT_WINDOW_MS = 24 * 3_600_000;
@@ -22,28 +23,15 @@ export interface WeekPoint {
   rate: number | null;
 }
 
-const DAY = 86_400_000;
-
-export function mondayOf(date: Date): Date {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
-}
-
-/** The last `weeks` ISO weeks up to and including the week of `now`, oldest first. */
+/** The last `weeks` ISO weeks up to and including the week of `now` (its UTC day), oldest first. */
 export function weeklyAdoption(days: DayCounts[], now: Date, weeks = 26): WeekPoint[] {
-  const last = mondayOf(now).getTime();
-  const first = last - (weeks - 1) * 7 * DAY;
-  const points: WeekPoint[] = Array.from({ length: weeks }, (_, i) => ({
-    weekStart: new Date(first + i * 7 * DAY).toISOString().slice(0, 10),
-    performed: 0,
-    opportunities: 0,
-    rate: null,
-  }));
+  const starts = weekStarts(dayOf(now), weeks);
+  const index = new Map(starts.map((w, i) => [w, i]));
+  const points: WeekPoint[] = starts.map((w) => ({ weekStart: w, performed: 0, opportunities: 0, rate: null }));
   for (const d of days) {
-    const t = Date.parse(`${d.day}T00:00:00Z`);
-    const index = Math.floor((t - first) / (7 * DAY));
-    const p = points[index];
-    if (!p || t < first) continue;
+    // Days before the first week or after the current one have no point and are left out.
+    const p = points[index.get(weekStart(d.day)) ?? -1];
+    if (!p) continue;
     p.performed += d.performed;
     p.opportunities += d.performed + d.missed;
   }

@@ -1,7 +1,7 @@
 // Outcome metrics: whether a metric is meeting its target, whether the metric set measures customers or ourselves,
 // how adoption of a behaviour relates to an outcome over time, and how adoption is shown without exposing small groups.
 // Pure. Dates are UTC calendar days, "YYYY-MM-DD"; months are "YYYY-MM".
-import { mondayOf } from "./observations";
+import { addMonths, dayNumber, dayOf, isIsoMonth, lastDayOf, monthOf, weekStart } from "./dates";
 
 export type TargetType = "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO";
 /** Which way is better for the metric. Informational: the target type alone decides the status. */
@@ -37,16 +37,7 @@ export interface TargetVerdict {
 export const TREND_WEEKS = 12; // readings from the last 12 weeks feed the trend: recent enough to reflect current practice
 export const RISK_HORIZON_WEEKS = 4; // "stay" targets look this far ahead: about a month's warning before a breach
 
-const DAY = 86_400_000;
 const MIN_TREND_READINGS = 3; // two points always fit a line exactly; a third is the least that can disagree with it
-
-/** Days since 1970-01-01 for a "YYYY-MM-DD" string; RangeError for anything that is not a real calendar day. */
-function dayNumber(date: string): number {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date)
-    throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return t / DAY;
-}
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -182,29 +173,26 @@ export interface AuditPoint {
   customerShare: number | null;
 }
 
-function monthIndex(month: string): number {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`not a YYYY-MM month: ${month}`);
-  return Number(m[1]) * 12 + Number(m[2]) - 1;
-}
-
 const share = (customer: number, internal: number): number | null =>
   customer + internal === 0 ? null : customer / (customer + internal);
 
 /** Metrics tracked at the end of each month from `fromMonth` to `toMonth` inclusive; empty when from is after to. */
 export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toMonth: string): AuditPoint[] {
+  for (const month of [fromMonth, toMonth])
+    if (!isIsoMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
+  // A metric counts if it existed when the month closed: created on/before the last day, not deleted on/before it.
+  const days = metrics.map((m) => ({
+    kind: m.kind,
+    created: dayOf(new Date(m.createdAt)),
+    deleted: m.deletedAt === null ? null : dayOf(new Date(m.deletedAt)),
+  }));
   const points: AuditPoint[] = [];
-  for (let i = monthIndex(fromMonth); i <= monthIndex(toMonth); i++) {
-    const year = Math.floor(i / 12);
-    // Day 0 of the next month is the last day of this one (handles 28/29/30/31 without a table).
-    const lastDay = new Date(Date.UTC(year, (i % 12) + 1, 0)).toISOString().slice(0, 10);
-    // A metric counts if it existed when the month closed: created on/before the last day, not deleted on/before it.
-    const live = metrics.filter(
-      (m) => m.createdAt.slice(0, 10) <= lastDay && (m.deletedAt === null || m.deletedAt.slice(0, 10) > lastDay),
-    );
+  for (let month = fromMonth; month <= toMonth; month = addMonths(month, 1)) {
+    const lastDay = lastDayOf(month);
+    const live = days.filter((m) => m.created <= lastDay && (m.deleted === null || m.deleted > lastDay));
     const customer = live.filter((m) => m.kind === "CUSTOMER_OUTCOME").length;
     const internal = live.length - customer;
-    points.push({ month: lastDay.slice(0, 7), customer, internal, customerShare: share(customer, internal) });
+    points.push({ month: monthOf(lastDay), customer, internal, customerShare: share(customer, internal) });
   }
   return points;
 }
@@ -242,9 +230,7 @@ export interface WeeklyValue {
 export function weeklyMeans(readings: Reading[]): WeeklyValue[] {
   const weeks = new Map<string, number[]>();
   for (const r of readings) {
-    const week = mondayOf(new Date(dayNumber(r.date) * DAY))
-      .toISOString()
-      .slice(0, 10);
+    const week = weekStart(r.date);
     weeks.set(week, [...(weeks.get(week) ?? []), r.value]);
   }
   return [...weeks]

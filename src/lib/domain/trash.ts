@@ -1,11 +1,12 @@
 // Deleting a behaviour, barrier or metric only hides it: an admin can restore it for 30 days.
+import { daysAfter } from "./dates";
 
 export const RESTORE_DAYS = 30;
 export const TRASH_TYPES = ["behaviour", "barrier", "metric"] as const;
 export type TrashType = (typeof TRASH_TYPES)[number];
 
 export function restoreDeadline(deletedAt: Date): Date {
-  return new Date(deletedAt.getTime() + RESTORE_DAYS * 86_400_000);
+  return daysAfter(deletedAt, RESTORE_DAYS);
 }
 
 export function canRestore(deletedAt: Date, now: Date): boolean {

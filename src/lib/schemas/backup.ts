@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { CONTROL } from "@/lib/domain/text";
+import { isIsoDate } from "@/lib/domain/dates";
 import {
   BACKUP_ENUMS,
   BACKUP_FORMAT,
@@ -46,13 +47,7 @@ const timestamp = z
   .string()
   .regex(ISO_TIMESTAMP, "Expected a UTC date-time like 2026-01-31T09:30:00.000Z.")
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString() === s, "Not a real date-time.");
-const date = z
-  .string()
-  .regex(ISO_DATE, "Expected a date like 2026-01-31.")
-  .refine(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-    "Not a real date.",
-  );
+const date = z.string().regex(ISO_DATE, "Expected a date like 2026-01-31.").refine(isIsoDate, "Not a real date.");
 
 /** Why a JSON column's value is unsafe to store (too deep, too big, a __proto__ key…), or null. */
 export function jsonProblem(value: unknown): string | null {

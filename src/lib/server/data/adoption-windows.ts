@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { AdoptionCounts } from "@/lib/domain/adoption";
 import type { Window } from "@/lib/domain/interventions";
+import { dateOnly } from "@/lib/domain/dates";
 
 export type TeamScope = { in: string[] } | { notIn: string[] } | "all";
 
@@ -13,7 +14,7 @@ export async function adoptionIn(orgId: string, behaviourIds: string[], teams: T
       organizationId: orgId,
       behaviourId: { in: behaviourIds },
       ...(teams === "all" ? {} : "in" in teams ? { teamId: { in: teams.in } } : { teamId: { notIn: teams.notIn } }),
-      day: { gte: new Date(window.from), lte: new Date(window.to) },
+      day: { gte: dateOnly(window.from), lte: dateOnly(window.to) },
     },
     _sum: { performed: true, missed: true },
   });

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { auditEventsToCsv, detailsText } from "@/lib/domain/audit-csv";
 import { AUDIT_PAGE_SIZE, decodeAuditCursor, encodeAuditCursor, type AuditActorOptionDto, type AuditEventDto, type AuditFilter, type AuditPageDto } from "@/lib/schemas/audit-trail";
+import { instantRange } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
@@ -12,7 +13,6 @@ import type { MemberContext } from "./accounts";
 
 export const MAX_AUDIT_EXPORT_ROWS = 100_000;
 const DETAILS_MAX = 300;
-const DAY_MS = 86_400_000;
 
 async function requireAdmin(ctx: MemberContext): Promise<void> {
   await authorize(ctx, "members.manage");
@@ -23,9 +23,7 @@ async function requireAdmin(ctx: MemberContext): Promise<void> {
  * belong to nobody's trail. Dates are whole UTC days, both ends included.
  */
 function auditWhere(ctx: MemberContext, f: AuditFilter): Prisma.AuditEventWhereInput {
-  const at: Prisma.DateTimeFilter = {};
-  if (f.from) at.gte = new Date(`${f.from}T00:00:00.000Z`);
-  if (f.to) at.lt = new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + DAY_MS);
+  const at: Prisma.DateTimeFilter = instantRange(f);
   return {
     organizationId: ctx.orgId,
     ...(f.action && { action: { startsWith: f.action } }),

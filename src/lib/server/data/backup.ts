@@ -12,6 +12,7 @@ import {
   BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, TABLE_NAMES, backupCounts, checkBackup, columnsOf, hasId, parentLayers, remapBackupRow,
   type BackupRow, type BackupUser, type JsonValue, type OrganisationBackup, type TableName,
 } from "@/lib/domain/backup";
+import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
 
@@ -70,7 +71,7 @@ function toBackupRow(table: TableName, row: Record<string, unknown>, members: Re
   for (const [name, col] of columnsOf(table)) {
     const v = row[name];
     if (col.kind === "timestamp") out[name] = iso(v);
-    else if (col.kind === "date") out[name] = iso(v)?.slice(0, 10) ?? null;
+    else if (col.kind === "date") out[name] = v instanceof Date ? fromDateOnly(v) : null;
     else if (col.kind === "ref" && col.to === "User") out[name] = typeof v === "string" && members.has(v) ? v : null;
     else out[name] = (v ?? null) as JsonValue;
   }
@@ -116,7 +117,7 @@ function toPrismaData(table: TableName, row: BackupRow, orgId: string, rekey: Re
   for (const [name, col] of columnsOf(table)) {
     const v = row[name] ?? null;
     if (col.kind === "timestamp") out[name] = v === null ? null : new Date(v as string);
-    else if (col.kind === "date") out[name] = v === null ? null : new Date(`${v as string}T00:00:00.000Z`);
+    else if (col.kind === "date") out[name] = v === null ? null : dateOnly(v as string);
     else if (col.kind === "json") out[name] = v === null ? Prisma.DbNull : v;
     else if (col.kind === "key") out[name] = v === null ? null : (rekey.get(v as string) ?? v);
     else out[name] = v;
@@ -153,7 +154,7 @@ async function checkDailySummary(tx: Prisma.TransactionClient, orgId: string, do
   let performed = 0;
   let missed = 0;
   for (const o of doc.tables.Observation) {
-    days.add(`${o.behaviourId as string}|${o.teamId as string}|${(o.occurredAt as string).slice(0, 10)}`);
+    days.add(`${o.behaviourId as string}|${o.teamId as string}|${dayOf(new Date(o.occurredAt as string))}`);
     performed += o.performed as number;
     missed += o.missed as number;
   }

@@ -6,6 +6,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { canMove, priorityOf, type BarrierStatus } from "@/lib/domain/barriers";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
+import { dayOf, daysBefore } from "@/lib/domain/dates";
 import type { BarrierDetailDto, BarrierFormValues, BarrierInput, BarrierOptionsDto, BarrierRowDto, InterventionEvidenceDto, SurveyStatisticsSnapshot } from "@/lib/schemas/barriers";
 import type { Prisma } from "@/generated/prisma/client";
 import { INTERVENTION_SELECT, interventionEvidence } from "./interventions";
@@ -161,13 +162,13 @@ export async function missedNotes(ctx: MemberContext, behaviourIds: string[], te
   const rows = await db().observation.findMany({
     where: {
       organizationId: ctx.orgId, behaviourId: { in: behaviourIds }, ...(teamIds.length ? { teamId: { in: teamIds } } : {}),
-      missed: { gt: 0 }, note: { not: "" }, occurredAt: { gte: new Date(now.getTime() - 90 * 86_400_000) },
+      missed: { gt: 0 }, note: { not: "" }, occurredAt: { gte: daysBefore(now, 90) },
     },
     orderBy: { occurredAt: "desc" },
     take: 8,
     select: { id: true, occurredAt: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },
   });
-  return rows.map((r) => ({ id: r.id, day: r.occurredAt.toISOString().slice(0, 10), team: r.team.name, behaviour: r.behaviour.title, note: r.note }));
+  return rows.map((r) => ({ id: r.id, day: dayOf(r.occurredAt), team: r.team.name, behaviour: r.behaviour.title, note: r.note }));
 }
 
 /** The saved barrier as its edit form shows it. */

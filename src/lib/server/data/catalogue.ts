@@ -4,7 +4,8 @@ import { NotFoundError } from "../errors";
 import { adoption } from "@/lib/domain/adoption";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { priorityOf } from "@/lib/domain/barriers";
-import { mondayOf, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import { weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import { dateOnly, dayOf, fromDateOnly, lastDays, lastWeeks, currentDay } from "@/lib/domain/dates";
 import type { BehaviourDto, CatalogueFacetsDto, CatalogueFilter, ValueGroupDto } from "@/lib/schemas/catalogue";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -85,9 +86,9 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
   });
   if (!b) throw new NotFoundError();
   // From the daily summary, never a scan of the raw observations.
-  const since = new Date(Date.now() - 27 * 86_400_000);
+  const since = lastDays(currentDay(), 28).from;
   const sums = await db().observationDaily.aggregate({
-    where: { organizationId: ctx.orgId, behaviourId: b.id, day: { gte: new Date(since.toISOString().slice(0, 10)) } },
+    where: { organizationId: ctx.orgId, behaviourId: b.id, day: { gte: dateOnly(since) } },
     _sum: { performed: true, missed: true },
   });
   return {
@@ -128,11 +129,11 @@ export async function behaviourLinks(ctx: MemberContext, id: string): Promise<Be
 
 /** Weekly adoption of a behaviour over the last 26 weeks (optionally one team), from the summary. */
 export async function behaviourWeeks(ctx: MemberContext, behaviourId: string, teamId?: string, now = new Date()): Promise<WeekPoint[]> {
-  const from = new Date(mondayOf(now).getTime() - 25 * 7 * 86_400_000);
+  const { from } = lastWeeks(dayOf(now), 26);
   const rows = await db().observationDaily.groupBy({
     by: ["day"],
-    where: { organizationId: ctx.orgId, behaviourId, ...(teamId ? { teamId } : {}), day: { gte: from } },
+    where: { organizationId: ctx.orgId, behaviourId, ...(teamId ? { teamId } : {}), day: { gte: dateOnly(from) } },
     _sum: { performed: true, missed: true },
   });
-  return weeklyAdoption(rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })), now);
+  return weeklyAdoption(rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })), now);
 }

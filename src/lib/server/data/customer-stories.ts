@@ -3,14 +3,15 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
+import { dateOnly, dayOf } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 /** Keeps the customer story told at a portfolio meeting, under the meeting's date. */
 export async function saveCustomerStory(ctx: MemberContext, input: { meetingDate: string; story: string }, now = new Date()): Promise<string> {
   await authorize(ctx, "dashboards.view");
-  if (input.meetingDate > now.toISOString().slice(0, 10)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
+  if (input.meetingDate > dayOf(now)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
   return db().$transaction(async (tx) => {
-    const s = await tx.customerStory.create({ data: { organizationId: ctx.orgId, meetingDate: new Date(input.meetingDate), story: input.story, authorId: ctx.membershipId }, select: { id: true } });
+    const s = await tx.customerStory.create({ data: { organizationId: ctx.orgId, meetingDate: dateOnly(input.meetingDate), story: input.story, authorId: ctx.membershipId }, select: { id: true } });
     await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "customer-story.create", targetType: "CustomerStory", targetId: s.id, outcome: "ok" }, tx);
     return s.id;
   });

@@ -2,7 +2,8 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { mondayOf, weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
+import { weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
+import { dateOnly, dayOf, fromDateOnly, lastWeeks, weekStart } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
 import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
 import { PERIODS, type BehaviourOutcomeDto, type DashboardFilter, type FilterOptionsDto, type OverviewDto, type StandupDto, type TeamViewDto } from "@/lib/schemas/dashboards";
@@ -15,9 +16,6 @@ import type { MemberContext } from "./accounts";
 // Every figure here comes from the daily summary (ObservationDaily), never from a scan of the
 // observations: the overview must stay fast at millions of observations (issue 8).
 
-const DAY = 86_400_000;
-const iso = (t: number | Date) => new Date(t).toISOString().slice(0, 10);
-
 async function requireViewer(ctx: MemberContext): Promise<void> {
   await authorize(ctx, "dashboards.view");
 }
@@ -25,7 +23,7 @@ async function requireViewer(ctx: MemberContext): Promise<void> {
 /** The period's first day (a Monday, so weeks are whole) and last day (today). */
 export function periodRange(period: DashboardFilter["period"], now: Date): { from: string; to: string; weeks: number } {
   const weeks = PERIODS[period];
-  return { from: iso(mondayOf(now).getTime() - (weeks - 1) * 7 * DAY), to: iso(now), weeks };
+  return { ...lastWeeks(dayOf(now), weeks), weeks };
 }
 
 async function filterOptions(ctx: MemberContext): Promise<FilterOptionsDto> {
@@ -55,7 +53,7 @@ async function scope(ctx: MemberContext, f: DashboardFilter, options: FilterOpti
 }
 
 const toDays = (rows: { day: Date; _sum: { performed: number | null; missed: number | null } }[]): DayCounts[] =>
-  rows.map((r) => ({ day: iso(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
+  rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
 
 /** Open barriers that touch the selected behaviours and teams (a barrier without teams applies everywhere). */
 function barriersInScope(all: BarrierRowDto[], s: { behaviours: { title: string }[]; teams: { name: string }[] }): BarrierRowDto[] {
@@ -69,12 +67,12 @@ export async function organisationOverview(ctx: MemberContext, f: DashboardFilte
   const options = await filterOptions(ctx);
   const s = await scope(ctx, f, options);
   const { from, to, weeks } = periodRange(f.period, now);
-  const where = { organizationId: ctx.orgId, behaviourId: { in: s.behaviourIds }, teamId: { in: s.teamIds }, day: { gte: new Date(from), lte: new Date(to) } };
+  const where = { organizationId: ctx.orgId, behaviourId: { in: s.behaviourIds }, teamId: { in: s.teamIds }, day: { gte: dateOnly(from), lte: dateOnly(to) } };
   const [days, cells, barriers, metrics] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
     db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where, _sum: { performed: true, missed: true } }),
     listBarriers(ctx),
-    listMetrics(ctx, iso(now)),
+    listMetrics(ctx, dayOf(now)),
   ]);
   const teamNames = new Set(s.teams.map((t) => t.name));
   return {
@@ -113,7 +111,7 @@ export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, i
   const metric = metrics.find((m) => m.id === ids.metric) ?? metrics[0] ?? null;
   const { from, to, weeks } = periodRange(f.period, now);
   const [days, series] = await Promise.all([
-    db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: behaviour.id, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: behaviour.id, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
     metric ? metricSeries(ctx, metric.id, from, to) : null,
   ]);
   const adoption = weeklyAdoption(toDays(days), now, weeks);
@@ -129,15 +127,15 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
   const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
   if (teamId && !team) throw new NotFoundError();
   const base = { teams: teams.map((t) => ({ id: t.id, name: t.name })) };
-  if (!team) return { ...base, team: null, trend: [], behaviours: [], thisWeek: { performed: 0, opportunities: 0, weekStart: iso(mondayOf(now)) }, barriers: [], gaps: [] };
+  if (!team) return { ...base, team: null, trend: [], behaviours: [], thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now)) }, barriers: [], gaps: [] };
   const { from, to, weeks } = periodRange(f.period, now);
-  const monday = iso(mondayOf(now));
+  const monday = weekStart(dayOf(now));
   const where = { organizationId: ctx.orgId, teamId: team.id };
   const [active, days, perBehaviour, week, barriers, gaps] = await Promise.all([
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
-    db().observationDaily.groupBy({ by: ["day"], where: { ...where, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
-    db().observationDaily.groupBy({ by: ["behaviourId"], where: { ...where, day: { gte: new Date(from), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
-    db().observationDaily.aggregate({ where: { ...where, day: { gte: new Date(monday), lte: new Date(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["day"], where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["behaviourId"], where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.aggregate({ where: { ...where, day: { gte: dateOnly(monday), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
     listBarriers(ctx),
     listCoverageGaps(ctx, now, { teamId: team.id }),
   ]);
@@ -157,18 +155,21 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
   };
 }
 
+/** Wins compare the last 4 weeks with the 4 before. */
+const STANDUP_WEEKS = 8;
+
 /**
  * The portfolio standup: wins (biggest adoption rises, last 4 weeks against the 4 before), blockers
  * (open barriers at risk), customer metrics off track or at risk, and the customer stories told.
  */
 export async function standup(ctx: MemberContext, now = new Date()): Promise<StandupDto> {
   await requireViewer(ctx);
-  const from = iso(mondayOf(now).getTime() - 7 * 7 * DAY);
+  const { from } = lastWeeks(dayOf(now), STANDUP_WEEKS);
   const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
-    db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: new Date(from) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: dateOnly(from) } }, _sum: { performed: true, missed: true } }),
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, select: { id: true, title: true } }),
     listBarriers(ctx),
-    listMetrics(ctx, iso(now)),
+    listMetrics(ctx, dayOf(now)),
     db().customerStory.findMany({
       where: { organizationId: ctx.orgId },
       orderBy: [{ meetingDate: "desc" }, { createdAt: "desc" }],
@@ -186,7 +187,7 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
   }
   const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
   for (const b of behaviours) {
-    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, 8).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
+    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, STANDUP_WEEKS).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
   }
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
   const firstStart = new Map(started.map((s) => [s.barrierId, s._min.startDate]));
@@ -196,7 +197,7 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     .slice(0, 5)
     .map((b) => {
       const planned = firstStart.get(b.id);
-      return { ...b, reason: planned ? `Priority ${b.priority}; its intervention starts on ${iso(planned)}` : `Priority ${b.priority} and no intervention planned` };
+      return { ...b, reason: planned ? `Priority ${b.priority}; its intervention starts on ${fromDateOnly(planned)}` : `Priority ${b.priority} and no intervention planned` };
     });
   return {
     wins: biggestRises(byBehaviour)
@@ -205,6 +206,6 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
       .map((w) => ({ behaviourId: w.key, title: title.get(w.key) ?? "", before: w.before, after: w.after, changePts: w.changePts })),
     blockers,
     offTrack: metrics.filter((m) => m.kind === "CUSTOMER_OUTCOME" && (m.verdict.status === "OFF_TRACK" || m.verdict.status === "AT_RISK")),
-    stories: stories.map((s) => ({ id: s.id, meetingDate: iso(s.meetingDate), story: s.story, authorName: s.author.user.name })),
+    stories: stories.map((s) => ({ id: s.id, meetingDate: fromDateOnly(s.meetingDate), story: s.story, authorName: s.author.user.name })),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { honestyFlags } from "@/lib/domain/honesty";
+import { daysBefore } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 export interface HonestyFlagDto {
@@ -19,7 +20,7 @@ const MAX_ROWS = 50_000;
 export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Promise<HonestyFlagDto[]> {
   await authorize(ctx, "honesty.review");
   const rows = await db().observation.findMany({
-    where: { organizationId: ctx.orgId, observerId: { not: null }, source: "LOG", createdAt: { gte: new Date(now.getTime() - WINDOW_DAYS * 86_400_000) } },
+    where: { organizationId: ctx.orgId, observerId: { not: null }, source: "LOG", createdAt: { gte: daysBefore(now, WINDOW_DAYS) } },
     orderBy: [{ observerId: "asc" }, { createdAt: "asc" }],
     take: MAX_ROWS,
     select: { observerId: true, createdAt: true, performed: true, missed: true },

@@ -4,11 +4,10 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { beforeAfter, beforeAfterWindows, differenceInDifferences, removalProblem, suggestedFunctions, type Apease, type ComB } from "@/lib/domain/interventions";
+import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
 import { apeaseFrom, type InterventionDetailDto, type InterventionEvidenceDto, type InterventionInput } from "@/lib/schemas/barriers";
 import { adoptionIn } from "./adoption-windows";
 import type { MemberContext } from "./accounts";
-
-const today = (now: Date) => now.toISOString().slice(0, 10);
 
 async function requireManager(ctx: MemberContext): Promise<void> {
   await authorize(ctx, "barriers.manage");
@@ -32,12 +31,12 @@ export async function createIntervention(ctx: MemberContext, input: Intervention
     const created = await tx.intervention.create({
       data: {
         organizationId: ctx.orgId, barrierId: barrier.id, function: input.function, title: input.title, description: input.description,
-        ownerId: owner.id, startDate: new Date(input.startDate), apease: apeaseFrom(input),
+        ownerId: owner.id, startDate: dateOnly(input.startDate), apease: apeaseFrom(input),
       },
       select: { id: true },
     });
     await tx.interventionTeam.createMany({ data: input.teamIds.map((teamId) => ({ organizationId: ctx.orgId, interventionId: created.id, teamId })) });
-    const started = input.startDate <= today(now);
+    const started = input.startDate <= dayOf(now);
     const next = started && (barrier.status === "IDENTIFIED" || barrier.status === "INTERVENTION_PLANNED") ? "IN_PROGRESS" : barrier.status === "IDENTIFIED" ? "INTERVENTION_PLANNED" : null;
     if (next) await tx.barrier.update({ where: { id: barrier.id }, data: { status: next } });
     await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "intervention.create", targetType: "Intervention", targetId: created.id, outcome: "ok", details: { barrierId: barrier.id } }, tx);
@@ -54,8 +53,8 @@ interface InterventionRow {
 
 /** Adoption of the behaviours in the intervention's teams, before its start and since. */
 export async function interventionEvidence(orgId: string, behaviourIds: string[], i: InterventionRow, now = new Date()): Promise<InterventionEvidenceDto> {
-  const start = i.startDate.toISOString().slice(0, 10);
-  const windows = beforeAfterWindows(start, today(now));
+  const start = fromDateOnly(i.startDate);
+  const windows = beforeAfterWindows(start, dayOf(now));
   const teamIds = i.teams.map((t) => t.team.id);
   const base = { interventionId: i.id, title: i.title, startDate: start, teamNames: i.teams.map((t) => t.team.name) };
   if (!windows) return { ...base, windows: null, result: null, problem: removalProblem(null) };
@@ -84,7 +83,7 @@ export async function getIntervention(ctx: MemberContext, id: string, now = new 
   const behaviourIds = i.barrier.behaviours.map((b) => b.behaviour.id);
   const rolledIds = i.teams.map((t) => t.team.id);
   const others = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", id: { notIn: rolledIds } }, orderBy: { name: "asc" }, select: { name: true } });
-  const windows = beforeAfterWindows(i.startDate.toISOString().slice(0, 10), today(now));
+  const windows = beforeAfterWindows(fromDateOnly(i.startDate), dayOf(now));
   let rolled = null;
   let comparison = null;
   if (windows) {
@@ -99,7 +98,7 @@ export async function getIntervention(ctx: MemberContext, id: string, now = new 
   }
   return {
     id: i.id, title: i.title, function: i.function, description: i.description, ownerName: i.owner.user.name,
-    startDate: i.startDate.toISOString().slice(0, 10), apease: i.apease as unknown as Apease,
+    startDate: fromDateOnly(i.startDate), apease: i.apease as unknown as Apease,
     barrier: { id: i.barrier.id, title: i.barrier.title, comB: i.barrier.comB },
     behaviourTitles: i.barrier.behaviours.map((b) => b.behaviour.title).sort(),
     rolledOut: { teamNames: i.teams.map((t) => t.team.name), result: rolled },

@@ -7,6 +7,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { hashPassword } from "../passwords";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { type Role } from "@/lib/domain/roles";
+import { daysAfter } from "@/lib/domain/dates";
 import type { InvitationDto, InviteInput, MemberDto } from "@/lib/schemas/members";
 import type { NewAccountFromInvite } from "@/lib/schemas/auth";
 import type { MemberContext } from "./accounts";
@@ -42,7 +43,7 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
 export async function createInvitation(ctx: MemberContext, input: InviteInput): Promise<{ token: string; expiresAt: string }> {
   await requireAdmin(ctx);
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
+  const expiresAt = daysAfter(new Date(), INVITE_DAYS);
   const inv = await db().invitation.create({
     data: { organizationId: ctx.orgId, tokenHash: hashToken(token), role: input.role, email: input.email ?? null, createdById: ctx.membershipId, expiresAt },
     select: { id: true },

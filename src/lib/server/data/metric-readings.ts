@@ -4,10 +4,10 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { readingsToCsv, readReadingCsv } from "@/lib/domain/metric-csv";
 import type { ReadingImportPreviewDto, ReadingInput } from "@/lib/schemas/metrics";
-import { requirePermission, todayUtc } from "./metrics";
+import { currentDay, dateOnly, fromDateOnly } from "@/lib/domain/dates";
+import { requirePermission } from "./metrics";
 import type { MemberContext } from "./accounts";
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 4 });
 const computedMessage = (title: string) => `This metric is computed from the adoption of “${title}”; it takes no typed readings.`;
 
@@ -15,7 +15,7 @@ const computedMessage = (title: string) => `This metric is computed from the ado
  * Records one reading. A metric has one value per team (or organisation-wide) and day, so a second reading for the
  * same day replaces the first: a correction, not a duplicate that would skew the weekly mean.
  */
-export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = todayUtc()): Promise<void> {
+export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = currentDay()): Promise<void> {
   await requirePermission(ctx, "metrics.manage");
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {
@@ -26,7 +26,7 @@ export async function addReading(ctx: MemberContext, input: ReadingInput, today:
     if (!metric) throw new NotFoundError();
     if (metric.sourceBehaviourId) throw new RuleError(computedMessage(metric.sourceBehaviour?.title ?? "a behaviour"));
     if (!team) throw new RuleError("Choose a team of your organisation.", "teamId");
-    const key = { organizationId: ctx.orgId, metricId: metric.id, teamId: input.teamId, date: new Date(input.date) };
+    const key = { organizationId: ctx.orgId, metricId: metric.id, teamId: input.teamId, date: dateOnly(input.date) };
     const replaced = await tx.metricReading.deleteMany({ where: key });
     await tx.metricReading.create({ data: { ...key, value: input.value } });
     await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.reading", targetType: "Metric", targetId: metric.id, outcome: "ok", details: { date: input.date, teamId: input.teamId, replaced: replaced.count } }, tx);
@@ -56,12 +56,12 @@ async function check(ctx: MemberContext, text: string, today: string) {
   const good = rows.filter((r) => r.errors.length === 0);
   const existing = good.length
     ? await db().metricReading.findMany({
-        where: { organizationId: ctx.orgId, metricId: { in: [...new Set(good.map((r) => r.metricId!))] }, date: { in: [...new Set(good.map((r) => r.date))].map((d) => new Date(d)) } },
+        where: { organizationId: ctx.orgId, metricId: { in: [...new Set(good.map((r) => r.metricId!))] }, date: { in: [...new Set(good.map((r) => r.date))].map((d) => dateOnly(d)) } },
         orderBy: { createdAt: "asc" },
         select: { metricId: true, teamId: true, date: true, value: true },
       })
     : [];
-  const current = new Map(existing.map((e) => [`${e.metricId}/${e.teamId ?? ""}/${dayOf(e.date)}`, e.value]));
+  const current = new Map(existing.map((e) => [`${e.metricId}/${e.teamId ?? ""}/${fromDateOnly(e.date)}`, e.value]));
   for (const r of good) {
     const old = current.get(`${r.metricId}/${r.teamId ?? ""}/${r.date}`);
     if (old !== undefined) r.warnings.push(`Replaces the reading of ${formatValue(old)} for that day.`);
@@ -69,7 +69,7 @@ async function check(ctx: MemberContext, text: string, today: string) {
   return { fileError: null, rows };
 }
 
-export async function previewReadingImport(ctx: MemberContext, text: string, today: string = todayUtc()): Promise<ReadingImportPreviewDto> {
+export async function previewReadingImport(ctx: MemberContext, text: string, today: string = currentDay()): Promise<ReadingImportPreviewDto> {
   const { fileError, rows } = await check(ctx, text, today);
   return {
     fileError,
@@ -81,13 +81,13 @@ export async function previewReadingImport(ctx: MemberContext, text: string, tod
 const CHUNK = 500;
 
 /** All rows or none; a row for a metric, team and day that already has a reading replaces it. */
-export async function commitReadingImport(ctx: MemberContext, text: string, today: string = todayUtc()): Promise<number> {
+export async function commitReadingImport(ctx: MemberContext, text: string, today: string = currentDay()): Promise<number> {
   const { fileError, rows } = await check(ctx, text, today);
   if (fileError) throw new RuleError(fileError);
   const bad = rows.filter((r) => r.errors.length > 0).length;
   if (bad) throw new RuleError(`${bad} row(s) have errors; nothing was imported. Fix them and preview again.`);
   if (rows.length === 0) throw new RuleError("There is nothing to import.");
-  const data = rows.map((r) => ({ organizationId: ctx.orgId, metricId: r.metricId!, teamId: r.teamId, date: new Date(r.date), value: r.value! }));
+  const data = rows.map((r) => ({ organizationId: ctx.orgId, metricId: r.metricId!, teamId: r.teamId, date: dateOnly(r.date), value: r.value! }));
   await db().$transaction(
     async (tx) => {
       let replaced = 0;
@@ -112,5 +112,5 @@ export async function exportReadingsCsv(ctx: MemberContext): Promise<string> {
     take: 100_000,
     select: { date: true, value: true, metric: { select: { name: true } }, team: { select: { name: true } } },
   });
-  return readingsToCsv(rows.map((r) => ({ date: dayOf(r.date), metric: r.metric.name, team: r.team?.name ?? "", value: r.value })));
+  return readingsToCsv(rows.map((r) => ({ date: fromDateOnly(r.date), metric: r.metric.name, team: r.team?.name ?? "", value: r.value })));
 }

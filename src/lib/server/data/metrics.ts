@@ -6,20 +6,17 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { type Permission } from "@/lib/domain/roles";
 import { auditShareByMonth, auditSummary, targetStatus, TREND_WEEKS, weeklyMeans, type AuditPoint, type Reading, type TargetVerdict } from "@/lib/domain/outcomes";
-import { mondayOf, weeklyAdoption } from "@/lib/domain/observations";
+import { weeklyAdoption } from "@/lib/domain/observations";
+import { addDays, addMonths, currentDay, dateOnly, dayStart, fromDateOnly, isIsoDate, lastDays, lastWeeks, monthOf, weeksIn } from "@/lib/domain/dates";
 import { TARGET_LABELS, type MetricDetailDto, type MetricFormValues, type MetricInput, type MetricOptionsDto, type MetricRowDto, type MetricSeriesDto } from "@/lib/schemas/metrics";
 import { type Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-const DAY = 86_400_000;
 /** How far back a derived metric looks for weeks with a rate: a year, so a pause in observing still shows the last known week. */
 const DERIVED_WEEKS = 52;
 /** The detail page shows at most a year of weekly readings. */
 const SHOWN_READINGS = 52;
 
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-const shiftDays = (day: string, days: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY));
-export const todayUtc = () => dayOf(new Date());
 /** Adoption as a percentage, to 2 decimals (0.7 × 100 is 70.00000000000001 in floating point). */
 const percent = (rate: number) => Math.round(rate * 10_000) / 100;
 
@@ -39,11 +36,11 @@ type Row = Prisma.MetricGetPayload<{ select: typeof ROW_SELECT }>;
 
 export function targetText(m: { targetType: keyof typeof TARGET_LABELS | null; targetValue: number | null; targetDate: Date | null; unit: string }): string | null {
   if (!m.targetType || m.targetValue === null) return null;
-  return `${TARGET_LABELS[m.targetType]} ${m.targetValue} ${m.unit}${m.targetDate ? ` by ${dayOf(m.targetDate)}` : ""}`;
+  return `${TARGET_LABELS[m.targetType]} ${m.targetValue} ${m.unit}${m.targetDate ? ` by ${fromDateOnly(m.targetDate)}` : ""}`;
 }
 
 const verdictOf = (m: Row, readings: Reading[], today: string): TargetVerdict =>
-  targetStatus({ targetType: m.targetType, targetValue: m.targetValue, targetDate: m.targetDate ? dayOf(m.targetDate) : null, direction: m.direction, readings, today });
+  targetStatus({ targetType: m.targetType, targetValue: m.targetValue, targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null, direction: m.direction, readings, today });
 
 const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
   id: m.id, name: m.name, unit: m.unit, kind: m.kind, timing: m.timing, direction: m.direction,
@@ -60,14 +57,14 @@ const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
 async function derivedWeeks(orgId: string, behaviourIds: string[], today: string, weeks = DERIVED_WEEKS): Promise<Map<string, Reading[]>> {
   const out = new Map<string, Reading[]>();
   if (behaviourIds.length === 0) return out;
-  const now = new Date(`${today}T00:00:00Z`);
+  const now = dayStart(today);
   const rows = await db().observationDaily.groupBy({
     by: ["behaviourId", "day"],
-    where: { organizationId: orgId, behaviourId: { in: behaviourIds }, day: { gte: new Date(mondayOf(now).getTime() - (weeks - 1) * 7 * DAY), lte: now } },
+    where: { organizationId: orgId, behaviourId: { in: behaviourIds }, day: { gte: dateOnly(lastWeeks(today, weeks).from), lte: dateOnly(today) } },
     _sum: { performed: true, missed: true },
   });
   for (const id of behaviourIds) {
-    const days = rows.filter((r) => r.behaviourId === id).map((r) => ({ day: dayOf(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
+    const days = rows.filter((r) => r.behaviourId === id).map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
     out.set(id, weeklyAdoption(days, now, weeks).flatMap((p) => (p.rate === null ? [] : [{ date: p.weekStart, value: percent(p.rate) }])));
   }
   return out;
@@ -80,42 +77,42 @@ async function derivedWeeks(orgId: string, behaviourIds: string[], today: string
 async function statusReadings(orgId: string, metrics: { id: string; sourceBehaviourId: string | null }[], today: string): Promise<Map<string, Reading[]>> {
   const typed = metrics.filter((m) => !m.sourceBehaviourId).map((m) => m.id);
   const sources = [...new Set(metrics.flatMap((m) => (m.sourceBehaviourId ? [m.sourceBehaviourId] : [])))];
-  const windowStart = shiftDays(today, -TREND_WEEKS * 7 + 1);
+  const windowStart = lastDays(today, TREND_WEEKS * 7).from;
   const orgWide = { organizationId: orgId, metricId: { in: typed }, teamId: null };
   const [recent, latest, weeks] = await Promise.all([
-    typed.length ? db().metricReading.findMany({ where: { ...orgWide, date: { gte: new Date(windowStart), lte: new Date(today) } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { metricId: true, date: true, value: true } }) : [],
-    typed.length ? db().metricReading.groupBy({ by: ["metricId"], where: { ...orgWide, date: { lte: new Date(today) } }, _max: { date: true } }) : [],
+    typed.length ? db().metricReading.findMany({ where: { ...orgWide, date: { gte: dateOnly(windowStart), lte: dateOnly(today) } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { metricId: true, date: true, value: true } }) : [],
+    typed.length ? db().metricReading.groupBy({ by: ["metricId"], where: { ...orgWide, date: { lte: dateOnly(today) } }, _max: { date: true } }) : [],
     derivedWeeks(orgId, sources, today),
   ]);
   // Only a latest reading older than the window needs one more look-up.
-  const stale = latest.filter((l) => l._max.date && dayOf(l._max.date) < windowStart);
+  const stale = latest.filter((l) => l._max.date && fromDateOnly(l._max.date) < windowStart);
   const older = stale.length
     ? await db().metricReading.findMany({ where: { organizationId: orgId, teamId: null, OR: stale.map((l) => ({ metricId: l.metricId, date: l._max.date! })) }, orderBy: { createdAt: "asc" }, select: { metricId: true, date: true, value: true } })
     : [];
   const out = new Map<string, Reading[]>();
-  for (const r of [...older, ...recent]) out.set(r.metricId, [...(out.get(r.metricId) ?? []), { date: dayOf(r.date), value: r.value }]);
+  for (const r of [...older, ...recent]) out.set(r.metricId, [...(out.get(r.metricId) ?? []), { date: fromDateOnly(r.date), value: r.value }]);
   for (const m of metrics) {
     if (!m.sourceBehaviourId) continue;
     const all = weeks.get(m.sourceBehaviourId) ?? [];
-    const inWindow = all.filter((w) => w.date >= shiftDays(windowStart, -6));
+    const inWindow = all.filter((w) => w.date >= addDays(windowStart, -6));
     out.set(m.id, inWindow.length ? inWindow : all.slice(-1));
   }
   return out;
 }
 
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
-export async function listMetrics(ctx: MemberContext, today: string = todayUtc()): Promise<MetricRowDto[]> {
+export async function listMetrics(ctx: MemberContext, today: string = currentDay()): Promise<MetricRowDto[]> {
   await requirePermission(ctx, "dashboards.view");
   const rows = await db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: ROW_SELECT });
   const readings = await statusReadings(ctx.orgId, rows, today);
   return rows.map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today))).sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
-export async function getMetric(ctx: MemberContext, id: string, today: string = todayUtc()): Promise<MetricDetailDto> {
+export async function getMetric(ctx: MemberContext, id: string, today: string = currentDay()): Promise<MetricDetailDto> {
   await requirePermission(ctx, "dashboards.view");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, description: true, updatedAt: true } });
   if (!m) throw new NotFoundError();
-  const upTo = { lte: new Date(today) };
+  const upTo = { lte: dateOnly(today) };
   const [status, orgWide, byTeam, derived] = await Promise.all([
     statusReadings(ctx.orgId, [m], today),
     m.sourceBehaviourId ? [] : db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: upTo }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: SHOWN_READINGS, select: { date: true, value: true } }),
@@ -128,33 +125,31 @@ export async function getMetric(ctx: MemberContext, id: string, today: string = 
     updatedAt: m.updatedAt.toISOString(),
     targetType: m.targetType,
     targetValue: m.targetValue,
-    targetDate: m.targetDate ? dayOf(m.targetDate) : null,
+    targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null,
     behaviours: m.behaviours.map((b) => b.behaviour),
     teams: m.teams.map((t) => t.team),
-    readings: derived ? (derived.get(m.sourceBehaviourId!) ?? []) : orgWide.map((r) => ({ date: dayOf(r.date), value: r.value })).reverse(),
-    teamReadings: byTeam.map((r) => ({ date: dayOf(r.date), team: r.team?.name ?? "", value: r.value })).reverse(),
+    readings: derived ? (derived.get(m.sourceBehaviourId!) ?? []) : orgWide.map((r) => ({ date: fromDateOnly(r.date), value: r.value })).reverse(),
+    teamReadings: byTeam.map((r) => ({ date: fromDateOnly(r.date), team: r.team?.name ?? "", value: r.value })).reverse(),
   };
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Weekly means of the organisation-wide readings from `from` to `to` (derived: weekly adoption in %, weeks with a rate). */
 export async function metricSeries(ctx: MemberContext, id: string, from: string, to: string): Promise<MetricSeriesDto> {
   await requirePermission(ctx, "dashboards.view");
-  if (!DATE.test(from) || !DATE.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, unit: true, sourceBehaviourId: true } });
   if (!m) throw new NotFoundError();
-  const range = { gte: new Date(from), lte: new Date(to) };
+  const range = { gte: dateOnly(from), lte: dateOnly(to) };
   let weekly: MetricSeriesDto["weekly"];
   if (m.sourceBehaviourId) {
-    const end = new Date(`${to}T00:00:00Z`);
-    const weeks = Math.round((mondayOf(end).getTime() - mondayOf(new Date(`${from}T00:00:00Z`)).getTime()) / (7 * DAY)) + 1;
+    const end = dayStart(to);
+    const weeks = weeksIn({ from, to });
     const days = await db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: m.sourceBehaviourId, day: range }, _sum: { performed: true, missed: true } });
-    const points = weeklyAdoption(days.map((d) => ({ day: dayOf(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), end, weeks);
+    const points = weeklyAdoption(days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), end, weeks);
     weekly = points.flatMap((p) => (p.rate === null ? [] : [{ weekStart: p.weekStart, value: percent(p.rate) }]));
   } else {
     const rows = await db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: range }, select: { date: true, value: true } });
-    weekly = weeklyMeans(rows.map((r) => ({ date: dayOf(r.date), value: r.value })));
+    weekly = weeklyMeans(rows.map((r) => ({ date: fromDateOnly(r.date), value: r.value })));
   }
   return { id: m.id, name: m.name, unit: m.unit, weekly };
 }
@@ -195,7 +190,7 @@ function nameClash(err: unknown): unknown {
   return isUniqueViolation(err) ? new RuleError(NAME_TAKEN, "name") : err;
 }
 
-const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({ ...input, targetDate: targetDate ? new Date(targetDate) : null });
+const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({ ...input, targetDate: targetDate ? dateOnly(targetDate) : null });
 
 async function writeTeams(tx: Prisma.TransactionClient, ctx: MemberContext, metricId: string, teamIds: string[]) {
   await tx.metricTeam.deleteMany({ where: { metricId } });
@@ -273,13 +268,13 @@ export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ v
     values: {
       name: m.name, unit: m.unit, description: m.description, kind: m.kind, timing: m.timing, direction: m.direction,
       ownerId: m.ownerId ?? "", teamIds: m.teams.map((t) => t.teamId), sourceBehaviourId: m.sourceBehaviourId ?? "",
-      targetType: m.targetType ?? "", targetValue: m.targetValue === null ? "" : String(m.targetValue), targetDate: m.targetDate ? dayOf(m.targetDate) : "",
+      targetType: m.targetType ?? "", targetValue: m.targetValue === null ? "" : String(m.targetValue), targetDate: m.targetDate ? fromDateOnly(m.targetDate) : "",
     },
   };
 }
 
 /** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
-export async function metricsAudit(ctx: MemberContext, today: string = todayUtc()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
+export async function metricsAudit(ctx: MemberContext, today: string = currentDay()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
   await requirePermission(ctx, "dashboards.view");
   // Deleted metrics stay in: the months before their deletion counted them.
   const rows = await db().metric.findMany({
@@ -287,12 +282,11 @@ export async function metricsAudit(ctx: MemberContext, today: string = todayUtc(
     select: { id: true, name: true, kind: true, createdAt: true, deletedAt: true, ownerId: true, _count: { select: { behaviours: { where: { behaviour: { deletedAt: null } } } } } },
   });
   const metrics = rows.map((m) => ({ kind: m.kind, createdAt: m.createdAt.toISOString(), deletedAt: m.deletedAt?.toISOString() ?? null, hasOwner: m.ownerId !== null, linkedBehaviours: m._count.behaviours }));
-  const [year, month] = today.split("-").map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, month - 1 - 11, 1)).toISOString().slice(0, 7);
+  const month = monthOf(today);
   const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
     summary: auditSummary(metrics),
-    byMonth: auditShareByMonth(metrics, first, today.slice(0, 7)),
+    byMonth: auditShareByMonth(metrics, addMonths(month, -11), month),
     noOwner: live.filter((m) => m.ownerId === null).map(({ id, name }) => ({ id, name })),
     noBehaviour: live.filter((m) => m._count.behaviours === 0).map(({ id, name }) => ({ id, name })),
   };

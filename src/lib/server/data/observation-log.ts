@@ -7,6 +7,7 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
+import { dayOf, daysBefore, middayOf } from "@/lib/domain/dates";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
 
@@ -14,7 +15,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 /** The caller's teams, the active behaviours, and each team's recent usage (from the daily summary). */
 export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
-  const since = new Date(Date.now() - 90 * 86_400_000);
+  const since = daysBefore(new Date(), 90);
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", members: { some: { membershipId: ctx.membershipId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().behaviour.findMany({
@@ -85,8 +86,8 @@ export async function logObservation(ctx: MemberContext, input: LogObservationIn
 
 export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = new Date()): Promise<LoggedDto> {
   const behaviourId = await target(ctx, input.behaviourId, input.teamId);
-  const occurredAt = input.occurredOn ? new Date(`${input.occurredOn}T12:00:00Z`) : now;
-  if (input.occurredOn && input.occurredOn > now.toISOString().slice(0, 10)) throw new RuleError("The date cannot be in the future.", "occurredOn");
+  const occurredAt = input.occurredOn ? middayOf(input.occurredOn) : now;
+  if (input.occurredOn && input.occurredOn > dayOf(now)) throw new RuleError("The date cannot be in the future.", "occurredOn");
   return save(ctx, {
     behaviourId, teamId: input.teamId, performed: input.performed, missed: input.opportunities - input.performed,
     note: input.note, anonymous: input.anonymous, idempotencyKey: input.idempotencyKey, occurredAt, source: "BATCH",

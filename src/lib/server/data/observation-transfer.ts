@@ -4,6 +4,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-csv";
+import { dayOf, middayOf } from "@/lib/domain/dates";
 import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schemas/observations";
 import { observationWhere } from "./observations";
 import type { MemberContext } from "./accounts";
@@ -11,7 +12,7 @@ import type { MemberContext } from "./accounts";
 
 async function check(ctx: MemberContext, text: string, now: Date) {
   await authorize(ctx, "observations.import");
-  const file = readObservationCsv(text, now.toISOString().slice(0, 10));
+  const file = readObservationCsv(text, dayOf(now));
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null }, select: { id: true, title: true, parentId: true } }),
@@ -49,7 +50,7 @@ export async function commitObservationImport(ctx: MemberContext, text: string, 
   await db().$transaction(async (tx) => {
     await tx.observation.createMany({
       data: rows.map((r) => ({
-        organizationId: ctx.orgId, behaviourId: r.behaviourId!, teamId: r.teamId!, occurredAt: new Date(`${r.date}T12:00:00Z`),
+        organizationId: ctx.orgId, behaviourId: r.behaviourId!, teamId: r.teamId!, occurredAt: middayOf(r.date),
         performed: r.performed, missed: r.missed, note: r.note, source: "IMPORT" as const,
       })),
     });
@@ -66,5 +67,5 @@ export async function exportObservationsCsv(ctx: MemberContext, filter: Observat
     take: 100_000,
     select: { occurredAt: true, performed: true, missed: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },
   });
-  return observationsToCsv(rows.map((r) => ({ date: r.occurredAt.toISOString().slice(0, 10), team: r.team.name, behaviour: r.behaviour.title, performed: r.performed, missed: r.missed, note: r.note })));
+  return observationsToCsv(rows.map((r) => ({ date: dayOf(r.occurredAt), team: r.team.name, behaviour: r.behaviour.title, performed: r.performed, missed: r.missed, note: r.note })));
 }

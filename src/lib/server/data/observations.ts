@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import type { ObservationRowDto } from "@/lib/schemas/overview";
 import type { ObservationFilter } from "@/lib/schemas/observations";
+import { instantRange } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
@@ -11,9 +12,7 @@ export function observationWhere(ctx: MemberContext, f: ObservationFilter): Pris
     organizationId: ctx.orgId,
     ...(f.team ? { teamId: f.team } : {}),
     ...(f.behaviour ? { behaviourId: f.behaviour } : {}),
-    ...(f.from || f.to
-      ? { occurredAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } }
-      : {}),
+    ...(f.from || f.to ? { occurredAt: instantRange(f) } : {}),
   };
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { adoption, type Adoption } from "@/lib/domain/adoption";
-import { mondayOf, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import { weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import { dateOnly, dayOf, fromDateOnly, lastDays, lastWeeks } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 export interface TeamSummaryDto {
@@ -17,7 +18,7 @@ export interface TeamDetailDto extends TeamSummaryDto {
   behaviours: { id: string; title: string; adoption28d: Adoption }[];
 }
 
-const since28 = (now: Date) => new Date(new Date(now.getTime() - 27 * 86_400_000).toISOString().slice(0, 10));
+const since28 = (now: Date) => dateOnly(lastDays(dayOf(now), 28).from);
 
 /** Every team with its adoption over the last 28 days, from the daily summary. */
 export async function listTeams(ctx: MemberContext, now = new Date()): Promise<TeamSummaryDto[]> {
@@ -36,13 +37,13 @@ export async function listTeams(ctx: MemberContext, now = new Date()): Promise<T
 export async function getTeam(ctx: MemberContext, id: string, now = new Date()): Promise<TeamDetailDto> {
   const team = await db().team.findFirst({ where: { id, organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   if (!team) throw new NotFoundError();
-  const from = new Date(mondayOf(now).getTime() - 25 * 7 * 86_400_000);
+  const from = dateOnly(lastWeeks(dayOf(now), 26).from);
   const [days, perBehaviour, behaviours] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, teamId: id, day: { gte: from } }, _sum: { performed: true, missed: true } }),
     db().observationDaily.groupBy({ by: ["behaviourId"], where: { organizationId: ctx.orgId, teamId: id, day: { gte: since28(now) } }, _sum: { performed: true, missed: true } }),
     db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
   ]);
-  const weeks = weeklyAdoption(days.map((d) => ({ day: d.day.toISOString().slice(0, 10), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), now);
+  const weeks = weeklyAdoption(days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), now);
   const sums = new Map(perBehaviour.map((p) => [p.behaviourId, p._sum]));
   const total = perBehaviour.reduce((acc, p) => ({ performed: acc.performed + (p._sum.performed ?? 0), missed: acc.missed + (p._sum.missed ?? 0) }), { performed: 0, missed: 0 });
   return {

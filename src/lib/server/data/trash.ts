@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { type Permission } from "@/lib/domain/roles";
 import { canRestore, RESTORE_DAYS, restoreDeadline, type TrashType } from "@/lib/domain/trash";
+import { daysBefore } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 // Deletion is a soft delete (deletedAt is set): every query of the app already leaves such rows
@@ -40,7 +41,7 @@ export async function softDelete(ctx: MemberContext, type: TrashType, id: string
 /** What an admin can still restore: deleted in the last 30 days, newest first. */
 export async function listDeleted(ctx: MemberContext, now = new Date()): Promise<DeletedItemDto[]> {
   await authorize(ctx, "members.manage");
-  const since = new Date(now.getTime() - RESTORE_DAYS * 86_400_000);
+  const since = daysBefore(now, RESTORE_DAYS);
   const where = { organizationId: ctx.orgId, deletedAt: { gt: since } };
   const [behaviours, barriers, metrics] = await Promise.all([
     db().behaviour.findMany({ where: { ...where, parentId: null }, select: { id: true, title: true, deletedAt: true } }),

@@ -11,7 +11,8 @@ import { Panel } from "@/components/ui/panel";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { buttonClass } from "@/components/ui/button";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
-import { BeforeAfterFigures, formatDay } from "@/components/barriers/before-after";
+import { BeforeAfterFigures } from "@/components/barriers/before-after";
+import { dayOf, formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Barrier" };
@@ -124,7 +125,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
           </details>
         )}
         <p className="text-xs text-slate-500">
-          Recorded by {b.createdByName} on {formatDay(b.createdAt.slice(0, 10))}
+          Recorded by {b.createdByName} on {formatDay(dayOf(new Date(b.createdAt)))}
         </p>
       </Panel>
 
@@ -132,7 +133,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         {b.removalEvidence && b.removalEvidence.result && (
           <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
             <p className="mb-2 text-sm font-medium">
-              Marked removed on {formatDay(b.removalEvidence.markedAt.slice(0, 10))}, on the evidence of “
+              Marked removed on {formatDay(dayOf(new Date(b.removalEvidence.markedAt)))}, on the evidence of “
               {b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
             </p>
             <BeforeAfterFigures

@@ -2,6 +2,7 @@ import { routeMember } from "@/lib/server/context";
 import { exportCatalogue } from "@/lib/server/data/catalogue-transfer";
 import { catalogueToCsv } from "@/lib/domain/catalogue-transfer";
 import { slugify } from "@/lib/domain/accounts";
+import { currentDay } from "@/lib/domain/dates";
 
 // GET /catalogue/export?format=csv|json — the caller's catalogue as a download.
 export async function GET(req: Request) {
@@ -9,7 +10,7 @@ export async function GET(req: Request) {
   if (ctx instanceof Response) return ctx;
   const format = new URL(req.url).searchParams.get("format") === "csv" ? "csv" : "json";
   const doc = await exportCatalogue(ctx);
-  const name = `${slugify(ctx.orgName)}-catalogue-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const name = `${slugify(ctx.orgName)}-catalogue-${currentDay()}.${format}`;
   const body = format === "csv" ? catalogueToCsv(doc) : JSON.stringify(doc, null, 2);
   return new Response(body, {
     headers: {

@@ -5,6 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
+import { currentDay } from "@/lib/domain/dates";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 import { TextLink } from "@/components/ui/text-link";
 
@@ -14,7 +15,7 @@ export const metadata = { title: "Portfolio standup" };
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
   const s = await standup(ctx);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = currentDay();
   return (
     <>
       <PageHeader

@@ -2,7 +2,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { getIntervention } from "@/lib/server/data/interventions";
 import { orNotFound } from "@/lib/server/pages";
 import { APEASE_CRITERIA, apeaseTotal, FUNCTION_LABELS, type InterventionFunction } from "@/lib/domain/interventions";
-import { formatDay } from "@/components/barriers/before-after";
+import { formatDay } from "@/lib/domain/dates";
 import { formatRate } from "@/lib/domain/adoption";
 import type { InterventionDetailDto } from "@/lib/schemas/barriers";
 import { TextLink } from "@/components/ui/text-link";

@@ -2,6 +2,7 @@ import { routeMember } from "@/lib/server/context";
 import { exportObservationsCsv } from "@/lib/server/data/observation-transfer";
 import { ObservationFilter } from "@/lib/schemas/observations";
 import { slugify } from "@/lib/domain/accounts";
+import { currentDay } from "@/lib/domain/dates";
 
 // GET /log/export?team=…&behaviour=…&from=YYYY-MM-DD&to=YYYY-MM-DD — the filtered observations as CSV.
 export async function GET(req: Request) {
@@ -12,7 +13,7 @@ export async function GET(req: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-observations-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-observations-${currentDay()}.csv"`,
       "Cache-Control": "no-store",
     },
   });

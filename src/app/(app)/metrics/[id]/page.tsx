@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
-import { getMetric, metricOptions, todayUtc } from "@/lib/server/data/metrics";
+import { getMetric, metricOptions } from "@/lib/server/data/metrics";
+import { currentDay } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
@@ -20,7 +21,7 @@ export const metadata = { title: "Metric" };
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireMemberPage("dashboards.view");
-  const today = todayUtc();
+  const today = currentDay();
   const manage = can(ctx.role, "metrics.manage");
   const [m, options] = await Promise.all([orNotFound(getMetric(ctx, id, today)), manage ? metricOptions(ctx) : null]);
   return (

@@ -2,6 +2,7 @@ import { routeMember } from "@/lib/server/context";
 import { exportAuditCsv } from "@/lib/server/data/audit-trail";
 import { parseAuditParams } from "@/lib/schemas/audit-trail";
 import { slugify } from "@/lib/domain/accounts";
+import { currentDay } from "@/lib/domain/dates";
 
 // GET /settings/audit/export?action=…&outcome=…&actor=…&from=YYYY-MM-DD&to=YYYY-MM-DD — the
 // filtered audit trail as CSV. Anyone but an admin gets the same 404 as for a missing page.
@@ -13,7 +14,7 @@ export async function GET(req: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-audit-${currentDay()}.csv"`,
       "Cache-Control": "no-store",
     },
   });

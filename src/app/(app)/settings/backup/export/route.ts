@@ -1,6 +1,7 @@
 import { routeMember } from "@/lib/server/context";
 import { exportOrganisation } from "@/lib/server/data/backup";
 import { slugify } from "@/lib/domain/accounts";
+import { dayOf } from "@/lib/domain/dates";
 
 // GET /settings/backup/export — the whole organisation as one JSON file (docs/decisions/008).
 // Anyone but an admin gets the same 404 as for a missing page.
@@ -12,7 +13,7 @@ export async function GET(req: Request) {
   return new Response(JSON.stringify(doc), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-backup-${now.toISOString().slice(0, 10)}.json"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-backup-${dayOf(now)}.json"`,
       "Cache-Control": "no-store",
     },
   });

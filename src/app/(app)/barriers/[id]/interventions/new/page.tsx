@@ -2,6 +2,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { interventionFormContext } from "@/lib/server/data/interventions";
 import { orNotFound } from "@/lib/server/pages";
 import { COMB_LABELS } from "@/lib/domain/labels";
+import { currentDay } from "@/lib/domain/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { InterventionForm } from "@/components/barriers/intervention-form";
 
@@ -17,7 +18,7 @@ export default async function NewInterventionPage({ params }: { params: Promise<
         title="Plan an intervention"
         description={`Against “${form.barrier.title}” (${COMB_LABELS[form.barrier.comB]}). Its before/after adoption is the evidence that later lets you mark the barrier removed.`}
       />
-      <InterventionForm {...form} today={new Date().toISOString().slice(0, 10)} />
+      <InterventionForm {...form} today={currentDay()} />
     </>
   );
 }
