@@ -112,6 +112,8 @@ describe("recording barriers", () => {
       priority: 60,
       behaviourTitles: ["Answer within a day", s.behaviour.title],
       teamNames: ["Alpha team", "Zulu team"],
+      behaviourIds: [second.id, s.behaviour.id],
+      teamIds: [teamA.id, team2.id],
       fromSurvey: false,
     });
     // Everyone in the organisation sees the register; a filter by behaviour keeps that behaviour's.

@@ -133,6 +133,9 @@ export interface BarrierRowDto {
   priority: number | null;
   behaviourTitles: string[];
   teamNames: string[];
+  /** The same behaviours and teams by id, for matching (titles and names can repeat across kinds). */
+  behaviourIds: string[];
+  teamIds: string[];
   fromSurvey: boolean;
 }
 

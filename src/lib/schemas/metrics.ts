@@ -102,6 +102,8 @@ export interface MetricRowDto {
   derivedFrom: { id: string; title: string } | null;
   behaviourTitles: string[];
   teamNames: string[];
+  /** The teams it is tracked for, by id (none: the whole organisation). */
+  teamIds: string[];
 }
 
 export interface MetricDetailDto extends MetricRowDto {

@@ -14,10 +14,6 @@ import type { MemberContext } from "./accounts";
 export const MAX_AUDIT_EXPORT_ROWS = 100_000;
 const DETAILS_MAX = 300;
 
-async function requireAdmin(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "members.manage");
-}
-
 /**
  * Always this organisation's events: events without one (a failed sign-in for an unknown e-mail)
  * belong to nobody's trail. Dates are whole UTC days, both ends included.
@@ -65,7 +61,7 @@ function toDto(r: Row, names: Map<string, string>, detailsMax: number): AuditEve
 
 /** One page of the organisation's events, newest first; `cursor` comes from the previous page. */
 export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, cursor?: string): Promise<AuditPageDto> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const after = cursor ? decodeAuditCursor(cursor) : null;
   const where = auditWhere(ctx, filter);
   const rows = await db().auditEvent.findMany({
@@ -82,7 +78,7 @@ export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, c
 
 /** The members an admin can filter by: everyone with a membership here, disabled ones included. */
 export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorOptionDto[]> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
     select: { userId: true, user: { select: { name: true } } },
@@ -96,7 +92,7 @@ export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorO
  * itself is audited: the trail holds IP addresses, and who took a copy is part of the record.
  */
 export async function exportAuditCsv(ctx: MemberContext, filter: AuditFilter): Promise<string> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const rows = await db().auditEvent.findMany({ where: auditWhere(ctx, filter), orderBy: ORDER, take: MAX_AUDIT_EXPORT_ROWS, select: SELECT });
   const names = await actorNames(ctx, rows);
   const csv = auditEventsToCsv(rows.map((r) => toDto(r, names, Infinity)));

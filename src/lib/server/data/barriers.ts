@@ -23,7 +23,8 @@ type Row = Prisma.BarrierGetPayload<{ select: typeof ROW_SELECT }>;
 const toRow = (r: Row): BarrierRowDto => ({
   id: r.id, title: r.title, description: r.description, comB: r.comB, determinant: r.determinant, feasibility: r.feasibility, status: r.status,
   impact: r.impact, reach: r.reach, ease: r.ease, priority: priorityOf(r),
-  behaviourTitles: r.behaviours.map((b) => b.behaviour.title), teamNames: r.teams.map((t) => t.team.name), fromSurvey: r.surveyId !== null,
+  behaviourTitles: r.behaviours.map((b) => b.behaviour.title), teamNames: r.teams.map((t) => t.team.name),
+  behaviourIds: r.behaviours.map((b) => b.behaviour.id), teamIds: r.teams.map((t) => t.team.id), fromSurvey: r.surveyId !== null,
 });
 
 /** The organisation's barriers (highest priority first, unscored last), optionally of one behaviour. */

@@ -8,12 +8,8 @@ import type { BehaviourFormValues, BehaviourInput, EditorOptionsDto, ValueInput 
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-async function requireEditor(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "catalogue.edit");
-}
-
 export async function editorOptions(ctx: MemberContext): Promise<EditorOptionsDto> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   const [values, owners] = await Promise.all([
     db().value.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
     db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
@@ -23,7 +19,7 @@ export async function editorOptions(ctx: MemberContext): Promise<EditorOptionsDt
 
 /** The saved definition as the editor shows it, with the version it starts from. */
 export async function behaviourForEdit(ctx: MemberContext, id: string): Promise<{ values: BehaviourFormValues; version: number; status: string }> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   const b = await db().behaviour.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: { title: true, valueId: true, ownerId: true, actor: true, action: true, trigger: true, frequency: true, completionCriterion: true, customerOutcome: true, example: true, anchors: true, version: true, status: true },
@@ -48,7 +44,7 @@ async function checkReferences(tx: Prisma.TransactionClient, ctx: MemberContext,
 const snapshot = (input: BehaviourInput): DefinitionSnapshot => ({ ...input });
 
 export async function createBehaviour(ctx: MemberContext, input: BehaviourInput): Promise<string> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   return db().$transaction(async (tx) => {
     await checkReferences(tx, ctx, input);
     const b = await tx.behaviour.create({ data: { ...input, organizationId: ctx.orgId, authorId: ctx.membershipId, status: "DRAFT", version: 1 }, select: { id: true } });
@@ -66,7 +62,7 @@ export class ConflictError extends RuleError {
 
 /** Saves a new version. `expectedVersion` is the one the editor started from. */
 export async function updateBehaviour(ctx: MemberContext, id: string, expectedVersion: number, input: BehaviourInput): Promise<number> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   return db().$transaction(async (tx) => {
     const current = await tx.behaviour.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { version: true, status: true } });
     if (!current) throw new NotFoundError();
@@ -83,7 +79,7 @@ export async function updateBehaviour(ctx: MemberContext, id: string, expectedVe
 
 /** Restoring an old version saves its definition as a new version; history is never rewritten. */
 export async function restoreVersion(ctx: MemberContext, id: string, restore: number, expectedVersion: number): Promise<number> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   const old = await db().behaviourVersion.findFirst({ where: { behaviourId: id, organizationId: ctx.orgId, version: restore }, select: { snapshot: true } });
   if (!old) throw new NotFoundError();
   const s = old.snapshot as DefinitionSnapshot;
@@ -96,7 +92,7 @@ export async function restoreVersion(ctx: MemberContext, id: string, restore: nu
 
 /** A customer-centric theme that behaviours belong to, e.g. "Ownership of customer outcomes". */
 export async function createValue(ctx: MemberContext, input: ValueInput): Promise<string> {
-  await requireEditor(ctx);
+  await authorize(ctx, "catalogue.edit");
   const clash = await db().value.findFirst({ where: { organizationId: ctx.orgId, name: { equals: input.name, mode: "insensitive" } }, select: { id: true } });
   if (clash) throw new RuleError("Your organisation already has a value with this name.", "name");
   const position = await db().value.count({ where: { organizationId: ctx.orgId } });

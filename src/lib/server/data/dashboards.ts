@@ -16,10 +16,6 @@ import type { MemberContext } from "./accounts";
 // Every figure here comes from the daily summary (ObservationDaily), never from a scan of the
 // observations: the overview must stay fast at millions of observations (issue 8).
 
-async function requireViewer(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "dashboards.view");
-}
-
 /** The period's first day (a Monday, so weeks are whole) and last day (today). */
 export function periodRange(period: DashboardFilter["period"], now: Date): { from: string; to: string; weeks: number } {
   const weeks = PERIODS[period];
@@ -56,14 +52,19 @@ const toDays = (rows: { day: Date; _sum: { performed: number | null; missed: num
   rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
 
 /** Open barriers that touch the selected behaviours and teams (a barrier without teams applies everywhere). */
-function barriersInScope(all: BarrierRowDto[], s: { behaviours: { title: string }[]; teams: { name: string }[] }): BarrierRowDto[] {
-  const titles = new Set(s.behaviours.map((b) => b.title));
-  const teams = new Set(s.teams.map((t) => t.name));
-  return all.filter((b) => OPEN_STATUSES.includes(b.status as never) && b.behaviourTitles.some((t) => titles.has(t)) && (b.teamNames.length === 0 || b.teamNames.some((t) => teams.has(t))));
+function barriersInScope(all: BarrierRowDto[], s: { behaviours: { id: string }[]; teams: { id: string }[] }): BarrierRowDto[] {
+  const behaviours = new Set(s.behaviours.map((b) => b.id));
+  const teams = new Set(s.teams.map((t) => t.id));
+  return all.filter(
+    (b) =>
+      OPEN_STATUSES.includes(b.status as never) &&
+      b.behaviourIds.some((id) => behaviours.has(id)) &&
+      (b.teamIds.length === 0 || b.teamIds.some((id) => teams.has(id))),
+  );
 }
 
 export async function organisationOverview(ctx: MemberContext, f: DashboardFilter, now = new Date()): Promise<OverviewDto> {
-  await requireViewer(ctx);
+  await authorize(ctx, "dashboards.view");
   const options = await filterOptions(ctx);
   const s = await scope(ctx, f, options);
   const { from, to, weeks } = periodRange(f.period, now);
@@ -74,7 +75,7 @@ export async function organisationOverview(ctx: MemberContext, f: DashboardFilte
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now)),
   ]);
-  const teamNames = new Set(s.teams.map((t) => t.name));
+  const teamIds = new Set(s.teams.map((t) => t.id));
   return {
     options,
     trend: weeklyAdoption(toDays(days), now, weeks),
@@ -85,13 +86,13 @@ export async function organisationOverview(ctx: MemberContext, f: DashboardFilte
     },
     topBarriers: barriersInScope(barriers, s).filter((b) => b.priority !== null).slice(0, 5),
     // A metric tracked for particular teams shows when one of them is selected (or no team filter is set).
-    metrics: f.team || f.stream ? metrics.filter((m) => m.teamNames.length === 0 || m.teamNames.some((t) => teamNames.has(t))) : metrics,
+    metrics: f.team || f.stream ? metrics.filter((m) => m.teamIds.length === 0 || m.teamIds.some((id) => teamIds.has(id))) : metrics,
   };
 }
 
 /** A behaviour's weekly adoption beside a linked metric, with the correlation at lags of 0–8 weeks. */
 export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, ids: { behaviour?: string; metric?: string }, now = new Date()): Promise<BehaviourOutcomeDto> {
-  await requireViewer(ctx);
+  await authorize(ctx, "dashboards.view");
   const behaviours = await db().behaviour.findMany({
     where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, metrics: { some: { metric: { deletedAt: null } } } },
     orderBy: { title: "asc" },
@@ -122,7 +123,7 @@ export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, i
 
 /** One team's week: its behaviours' adoption, open barriers, this week's observations and coverage gaps. */
 export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: string | undefined, now = new Date()): Promise<TeamViewDto> {
-  await requireViewer(ctx);
+  await authorize(ctx, "dashboards.view");
   const teams = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } });
   const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
   if (teamId && !team) throw new NotFoundError();
@@ -163,7 +164,7 @@ const STANDUP_WEEKS = 8;
  * (open barriers at risk), customer metrics off track or at risk, and the customer stories told.
  */
 export async function standup(ctx: MemberContext, now = new Date()): Promise<StandupDto> {
-  await requireViewer(ctx);
+  await authorize(ctx, "dashboards.view");
   const { from } = lastWeeks(dayOf(now), STANDUP_WEEKS);
   const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
     db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: dateOnly(from) } }, _sum: { performed: true, missed: true } }),

@@ -9,16 +9,12 @@ import { apeaseFrom, type InterventionDetailDto, type InterventionEvidenceDto, t
 import { adoptionIn } from "./adoption-windows";
 import type { MemberContext } from "./accounts";
 
-async function requireManager(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "barriers.manage");
-}
-
 /**
  * Plans an intervention against a barrier. The barrier moves on with it: to INTERVENTION PLANNED,
  * or IN PROGRESS when the start date has come.
  */
 export async function createIntervention(ctx: MemberContext, input: InterventionInput, now = new Date()): Promise<string> {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   return db().$transaction(async (tx) => {
     const [barrier, owner, teams] = await Promise.all([
       tx.barrier.findFirst({ where: { id: input.barrierId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true } }),
@@ -110,7 +106,7 @@ export async function getIntervention(ctx: MemberContext, id: string, now = new 
 
 /** What the intervention form needs: the barrier, its suggested functions, teams and owners. */
 export async function interventionFormContext(ctx: MemberContext, barrierId: string) {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   const barrier = await db().barrier.findFirst({
     where: { id: barrierId, organizationId: ctx.orgId, deletedAt: null },
     select: { id: true, title: true, comB: true, teams: { select: { teamId: true } } },

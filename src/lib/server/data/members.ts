@@ -14,15 +14,11 @@ import type { MemberContext } from "./accounts";
 
 const INVITE_DAYS = 7;
 
-async function requireAdmin(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "members.manage");
-}
-
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
   // E-mail addresses and roles of everyone: for admins only, whichever page asks.
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -41,7 +37,7 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
 
 /** Creates a one-time invitation link. Only its hash is stored: the token is returned once. */
 export async function createInvitation(ctx: MemberContext, input: InviteInput): Promise<{ token: string; expiresAt: string }> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = daysAfter(new Date(), INVITE_DAYS);
   const inv = await db().invitation.create({
@@ -53,7 +49,7 @@ export async function createInvitation(ctx: MemberContext, input: InviteInput): 
 }
 
 export async function listInvitations(ctx: MemberContext): Promise<InvitationDto[]> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const rows = await db().invitation.findMany({
     where: { organizationId: ctx.orgId },
     select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true },
@@ -72,7 +68,7 @@ export async function listInvitations(ctx: MemberContext): Promise<InvitationDto
 }
 
 export async function revokeInvitation(ctx: MemberContext, invitationId: string): Promise<void> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const res = await db().invitation.updateMany({
     where: { id: invitationId, organizationId: ctx.orgId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
@@ -147,7 +143,7 @@ async function memberOf(ctx: MemberContext, membershipId: string) {
 }
 
 export async function changeRole(ctx: MemberContext, membershipId: string, role: Role): Promise<void> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const m = await memberOf(ctx, membershipId);
   if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && (await activeAdminCount(ctx.orgId)) <= 1) {
     throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
@@ -158,7 +154,7 @@ export async function changeRole(ctx: MemberContext, membershipId: string, role:
 
 /** Disabling takes effect on the member's next request: every request re-reads the membership. */
 export async function setMemberStatus(ctx: MemberContext, membershipId: string, status: "ACTIVE" | "DISABLED"): Promise<void> {
-  await requireAdmin(ctx);
+  await authorize(ctx, "members.manage");
   const m = await memberOf(ctx, membershipId);
   if (status === "DISABLED") {
     if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");

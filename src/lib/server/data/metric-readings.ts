@@ -5,7 +5,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { readingsToCsv, readReadingCsv } from "@/lib/domain/metric-csv";
 import type { ReadingImportPreviewDto, ReadingInput } from "@/lib/schemas/metrics";
 import { currentDay, dateOnly, fromDateOnly } from "@/lib/domain/dates";
-import { requirePermission } from "./metrics";
+import { authorize } from "../authorize";
 import type { MemberContext } from "./accounts";
 
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 4 });
@@ -16,7 +16,7 @@ const computedMessage = (title: string) => `This metric is computed from the ado
  * same day replaces the first: a correction, not a duplicate that would skew the weekly mean.
  */
 export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = currentDay()): Promise<void> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {
     const [metric, team] = await Promise.all([
@@ -35,7 +35,7 @@ export async function addReading(ctx: MemberContext, input: ReadingInput, today:
 
 /** Every row matched to the organisation's metrics and teams, with the readings it would replace. */
 async function check(ctx: MemberContext, text: string, today: string) {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   const file = readReadingCsv(text, today);
   if (file.fileError) return { fileError: file.fileError, rows: [] };
   const [metrics, teams] = await Promise.all([
@@ -105,7 +105,7 @@ export async function commitReadingImport(ctx: MemberContext, text: string, toda
 
 /** Every typed reading of the organisation's metrics as CSV (the import's format), newest first, at most 100,000 rows. */
 export async function exportReadingsCsv(ctx: MemberContext): Promise<string> {
-  await requirePermission(ctx, "dashboards.view");
+  await authorize(ctx, "dashboards.view");
   const rows = await db().metricReading.findMany({
     where: { organizationId: ctx.orgId, metric: { deletedAt: null, sourceBehaviourId: null } },
     orderBy: [{ date: "desc" }, { id: "asc" }],

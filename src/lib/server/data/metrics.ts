@@ -4,7 +4,6 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { type Permission } from "@/lib/domain/roles";
 import { auditShareByMonth, auditSummary, targetStatus, TREND_WEEKS, weeklyMeans, type AuditPoint, type Reading, type TargetVerdict } from "@/lib/domain/outcomes";
 import { weeklyAdoption } from "@/lib/domain/observations";
 import { addDays, addMonths, currentDay, dateOnly, dayStart, fromDateOnly, isIsoDate, lastDays, lastWeeks, monthOf, weeksIn } from "@/lib/domain/dates";
@@ -19,10 +18,6 @@ const SHOWN_READINGS = 52;
 
 /** Adoption as a percentage, to 2 decimals (0.7 × 100 is 70.00000000000001 in floating point). */
 const percent = (rate: number) => Math.round(rate * 10_000) / 100;
-
-export async function requirePermission(ctx: MemberContext, permission: Permission): Promise<void> {
-  await authorize(ctx, permission);
-}
 
 const ROW_SELECT = {
   id: true, name: true, unit: true, kind: true, timing: true, direction: true, targetType: true, targetValue: true, targetDate: true, sourceBehaviourId: true,
@@ -51,6 +46,7 @@ const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
   derivedFrom: m.sourceBehaviour,
   behaviourTitles: m.behaviours.map((b) => b.behaviour.title),
   teamNames: m.teams.map((t) => t.team.name),
+  teamIds: m.teams.map((t) => t.team.id),
 });
 
 /** Weekly adoption in % of each behaviour, weeks with a rate only (≥ MIN_OPPORTUNITIES), over `weeks` weeks up to `today`, oldest first. */
@@ -102,14 +98,14 @@ async function statusReadings(orgId: string, metrics: { id: string; sourceBehavi
 
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
 export async function listMetrics(ctx: MemberContext, today: string = currentDay()): Promise<MetricRowDto[]> {
-  await requirePermission(ctx, "dashboards.view");
+  await authorize(ctx, "dashboards.view");
   const rows = await db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: ROW_SELECT });
   const readings = await statusReadings(ctx.orgId, rows, today);
   return rows.map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today))).sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
 export async function getMetric(ctx: MemberContext, id: string, today: string = currentDay()): Promise<MetricDetailDto> {
-  await requirePermission(ctx, "dashboards.view");
+  await authorize(ctx, "dashboards.view");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, description: true, updatedAt: true } });
   if (!m) throw new NotFoundError();
   const upTo = { lte: dateOnly(today) };
@@ -135,7 +131,7 @@ export async function getMetric(ctx: MemberContext, id: string, today: string = 
 
 /** Weekly means of the organisation-wide readings from `from` to `to` (derived: weekly adoption in %, weeks with a rate). */
 export async function metricSeries(ctx: MemberContext, id: string, from: string, to: string): Promise<MetricSeriesDto> {
-  await requirePermission(ctx, "dashboards.view");
+  await authorize(ctx, "dashboards.view");
   if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
   const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, unit: true, sourceBehaviourId: true } });
   if (!m) throw new NotFoundError();
@@ -155,7 +151,7 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
 }
 
 export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDto> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   const [owners, teams, behaviours] = await Promise.all([
     db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -198,7 +194,7 @@ async function writeTeams(tx: Prisma.TransactionClient, ctx: MemberContext, metr
 }
 
 export async function createMetric(ctx: MemberContext, input: MetricInput): Promise<string> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   try {
     return await db().$transaction(async (tx) => {
       await checkLinks(tx, ctx, input);
@@ -219,7 +215,7 @@ export class MetricConflictError extends RuleError {
 }
 
 export async function updateMetric(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: MetricInput): Promise<void> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   try {
     await db().$transaction(async (tx) => {
       const current = await tx.metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
@@ -239,7 +235,7 @@ export async function updateMetric(ctx: MemberContext, id: string, expectedUpdat
 
 /** The hypothesis behind the metric: if teams do these behaviours, the metric moves. */
 export async function setMetricBehaviours(ctx: MemberContext, metricId: string, behaviourIds: string[]): Promise<void> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   const ids = [...new Set(behaviourIds)];
   await db().$transaction(async (tx) => {
     const [metric, found] = await Promise.all([
@@ -256,7 +252,7 @@ export async function setMetricBehaviours(ctx: MemberContext, metricId: string, 
 
 /** The saved metric as its edit form shows it. */
 export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
-  await requirePermission(ctx, "metrics.manage");
+  await authorize(ctx, "metrics.manage");
   const m = await db().metric.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: { name: true, unit: true, description: true, kind: true, timing: true, direction: true, ownerId: true, sourceBehaviourId: true, targetType: true, targetValue: true, targetDate: true, updatedAt: true, teams: { select: { teamId: true } } },
@@ -275,7 +271,7 @@ export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ v
 
 /** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
 export async function metricsAudit(ctx: MemberContext, today: string = currentDay()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
-  await requirePermission(ctx, "dashboards.view");
+  await authorize(ctx, "dashboards.view");
   // Deleted metrics stay in: the months before their deletion counted them.
   const rows = await db().metric.findMany({
     where: { organizationId: ctx.orgId },

@@ -12,10 +12,6 @@ import type { SurveyDto, SurveyInput, SurveyQuestionDto, SurveyRowDto, Tabulatio
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-async function requireManager(ctx: MemberContext): Promise<void> {
-  await authorize(ctx, "barriers.manage");
-}
-
 export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
   const rows = await db().survey.findMany({
     // A deleted behaviour takes its surveys out of sight with it (they come back when it is restored).
@@ -28,7 +24,7 @@ export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
 
 /** Behaviours a survey can be about, with the action a default screening question asks after. */
 export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string; name: string; action: string }[]> {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   const rows = await db().behaviour.findMany({
     where: { organizationId: ctx.orgId, deletedAt: null, parentId: null, status: { not: "RETIRED" } },
     orderBy: { title: "asc" },
@@ -38,7 +34,7 @@ export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string
 }
 
 export async function createSurvey(ctx: MemberContext, input: SurveyInput): Promise<string> {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   return db().$transaction(async (tx) => {
     const behaviour = await tx.behaviour.findFirst({ where: { id: input.behaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null }, select: { id: true } });
     if (!behaviour) throw new RuleError("Choose a behaviour of your organisation's catalogue.", "behaviourId");
@@ -91,7 +87,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
 
 /** Every determinant response against doers and non-doers: one GROUP BY over the answers. */
 export async function surveyTabulation(ctx: MemberContext, id: string): Promise<TabulationDto & { survey: SurveyDto }> {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   const survey = await getSurvey(ctx, id);
   const [answers, barriers] = await Promise.all([
     db().surveyAnswer.groupBy({ by: ["optionId", "group"], where: { surveyId: id, organizationId: ctx.orgId, group: { not: "EXCLUDED" } }, _count: { _all: true } }),
@@ -157,19 +153,28 @@ export async function respondToSurvey(ctx: MemberContext, surveyId: string, choi
         organizationId: ctx.orgId, surveyId, label: `app-${n + 1}-${key.slice(0, 6)}`, group: group!, source: "APP", responderKey: key,
         membershipId: survey.anonymous ? null : ctx.membershipId,
       },
-      select: { id: true },
+      select: { id: true, organizationId: true, surveyId: true, group: true },
     });
-    await writeAnswers(tx, ctx.orgId, surveyId, respondent.id, group!, optionIds, survey.questions);
+    await writeAnswers(tx, respondent, optionIds, survey.questions);
   });
 }
 
-export async function writeAnswers(tx: Prisma.TransactionClient, orgId: string, surveyId: string, respondentId: string, group: Group, optionIds: string[], questions: SurveyQuestionDto[]): Promise<void> {
+/** A respondent's answers; their survey and group are copied onto each, so the tabulation is one GROUP BY. */
+async function writeAnswers(
+  tx: Prisma.TransactionClient,
+  respondent: { id: string; organizationId: string; surveyId: string; group: Group },
+  optionIds: string[],
+  questions: SurveyQuestionDto[],
+): Promise<void> {
   const questionOf = new Map(questions.flatMap((q) => q.options.map((o) => [o.id, q.id] as const)));
-  await tx.surveyAnswer.createMany({ data: optionIds.map((optionId) => ({ organizationId: orgId, surveyId, respondentId, optionId, questionId: questionOf.get(optionId)!, group })) });
+  const { id: respondentId, organizationId, surveyId, group } = respondent;
+  await tx.surveyAnswer.createMany({
+    data: optionIds.map((optionId) => ({ organizationId, surveyId, respondentId, optionId, questionId: questionOf.get(optionId)!, group })),
+  });
 }
 
 export async function setSurveyStatus(ctx: MemberContext, surveyId: string, status: "OPEN" | "CLOSED"): Promise<void> {
-  await requireManager(ctx);
+  await authorize(ctx, "barriers.manage");
   const res = await db().survey.updateMany({ where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null }, data: { status } });
   if (res.count === 0) throw new NotFoundError();
   await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: `survey.${status === "OPEN" ? "open" : "close"}`, targetType: "Survey", targetId: surveyId, outcome: "ok" });
