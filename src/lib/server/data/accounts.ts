@@ -44,19 +44,34 @@ async function uniqueSlug(tx: Prisma.TransactionClient, name: string): Promise<s
 }
 
 /** Sign-up: a new user, a new organisation, and the user as its first ADMIN. */
-export async function createAccountWithOrganization(input: SignUpInput): Promise<{ userId: string; organizationId: string }> {
+export async function createAccountWithOrganization(
+  input: SignUpInput,
+): Promise<{ userId: string; organizationId: string }> {
   if (isCommonPassword(input.password)) throw new RuleError(COMMON_PASSWORD_MESSAGE, "password");
   const passwordHash = await hashPassword(input.password);
   const existing = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new RuleError("An account with this e-mail already exists. Sign in instead.", "email");
   return db().$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, passwordHash },
+      select: { id: true },
+    });
     const org = await tx.organization.create({
       data: { name: input.organizationName, slug: await uniqueSlug(tx, input.organizationName) },
       select: { id: true },
     });
     await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role: "ADMIN" } });
-    await recordAudit({ organizationId: org.id, actorUserId: user.id, action: "account.sign-up", targetType: "Organization", targetId: org.id, outcome: "ok" }, tx);
+    await recordAudit(
+      {
+        organizationId: org.id,
+        actorUserId: user.id,
+        action: "account.sign-up",
+        targetType: "Organization",
+        targetId: org.id,
+        outcome: "ok",
+      },
+      tx,
+    );
     return { userId: user.id, organizationId: org.id };
   });
 }
@@ -64,9 +79,22 @@ export async function createAccountWithOrganization(input: SignUpInput): Promise
 /** A user who already has an account creates another organisation, becoming its ADMIN. */
 export async function createOrganizationFor(userId: string, name: string): Promise<string> {
   return db().$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name, slug: await uniqueSlug(tx, name) }, select: { id: true } });
+    const org = await tx.organization.create({
+      data: { name, slug: await uniqueSlug(tx, name) },
+      select: { id: true },
+    });
     await tx.membership.create({ data: { organizationId: org.id, userId, role: "ADMIN" } });
-    await recordAudit({ organizationId: org.id, actorUserId: userId, action: "organization.create", targetType: "Organization", targetId: org.id, outcome: "ok" }, tx);
+    await recordAudit(
+      {
+        organizationId: org.id,
+        actorUserId: userId,
+        action: "organization.create",
+        targetType: "Organization",
+        targetId: org.id,
+        outcome: "ok",
+      },
+      tx,
+    );
     return org.id;
   });
 }
@@ -78,13 +106,30 @@ export async function authenticate(email: string, password: string, ip?: string 
     select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true },
   });
   const valid = await verifyPassword(password, user?.passwordHash ?? null);
-  await recordAudit({ actorUserId: valid ? user!.id : null, action: "auth.sign-in", outcome: valid ? "ok" : "failed", ip, details: valid ? undefined : { email } });
+  await recordAudit({
+    actorUserId: valid ? user!.id : null,
+    action: "auth.sign-in",
+    outcome: valid ? "ok" : "failed",
+    ip,
+    details: valid ? undefined : { email },
+  });
   // The same event in each organisation the person belongs to, so its admins see their members'
   // sign-ins and failed attempts in the audit trail. (The sign-in throttle counts "auth.sign-in" only.)
   if (user) {
-    const orgs = await db().membership.findMany({ where: { userId: user.id, status: "ACTIVE" }, select: { organizationId: true } });
+    const orgs = await db().membership.findMany({
+      where: { userId: user.id, status: "ACTIVE" },
+      select: { organizationId: true },
+    });
     for (const { organizationId } of orgs) {
-      await recordAudit({ organizationId, actorUserId: user.id, action: "member.sign-in", targetType: "User", targetId: user.id, outcome: valid ? "ok" : "failed", ip });
+      await recordAudit({
+        organizationId,
+        actorUserId: user.id,
+        action: "member.sign-in",
+        targetType: "User",
+        targetId: user.id,
+        outcome: valid ? "ok" : "failed",
+        ip,
+      });
     }
   }
   if (!valid || !user) return null;
@@ -97,7 +142,13 @@ export async function authenticate(email: string, password: string, ip?: string 
  */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
   await db().authSession.deleteMany({
-    where: { userId, OR: [{ createdAt: { lte: new Date(now.getTime() - SESSION_ABSOLUTE_MS) } }, { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } }] },
+    where: {
+      userId,
+      OR: [
+        { createdAt: { lte: new Date(now.getTime() - SESSION_ABSOLUTE_MS) } },
+        { lastSeenAt: { lte: new Date(now.getTime() - SESSION_IDLE_MS) } },
+      ],
+    },
   });
   const s = await db().authSession.create({ data: { userId, createdAt: now, lastSeenAt: now }, select: { id: true } });
   return s.id;
@@ -114,8 +165,26 @@ export interface LoadedSession {
  * session has ended (12 h idle, 7 days old) or belongs to someone else. Records the activity.
  * One statement for session, user and memberships: every page and action starts here (issue 8).
  */
-export async function loadSession(userId: string, sessionVersion: number, sessionId: string, now = new Date()): Promise<LoadedSession | null> {
-  const rows = await db().$queryRaw<{ userId: string; createdAt: Date; lastSeenAt: Date; name: string; email: string; sessionVersion: number; membershipId: string | null; role: string | null; orgId: string | null; orgName: string | null }[]>`
+export async function loadSession(
+  userId: string,
+  sessionVersion: number,
+  sessionId: string,
+  now = new Date(),
+): Promise<LoadedSession | null> {
+  const rows = await db().$queryRaw<
+    {
+      userId: string;
+      createdAt: Date;
+      lastSeenAt: Date;
+      name: string;
+      email: string;
+      sessionVersion: number;
+      membershipId: string | null;
+      role: string | null;
+      orgId: string | null;
+      orgName: string | null;
+    }[]
+  >`
     SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion",
            m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName"
       FROM "AuthSession" a
@@ -130,8 +199,22 @@ export async function loadSession(userId: string, sessionVersion: number, sessio
     await db().authSession.deleteMany({ where: { id: sessionId } });
     return null;
   }
-  if (needsTouch(s.lastSeenAt, now)) await db().authSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
-  const memberships = rows.flatMap((r) => (r.membershipId && r.orgId ? [{ membershipId: r.membershipId, role: r.role as Role, userName: s.name, email: s.email, orgId: r.orgId, orgName: r.orgName ?? "" }] : []));
+  if (needsTouch(s.lastSeenAt, now))
+    await db().authSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+  const memberships = rows.flatMap((r) =>
+    r.membershipId && r.orgId
+      ? [
+          {
+            membershipId: r.membershipId,
+            role: r.role as Role,
+            userName: s.name,
+            email: s.email,
+            orgId: r.orgId,
+            orgName: r.orgName ?? "",
+          },
+        ]
+      : [],
+  );
   return { user: { id: s.userId, name: s.name, email: s.email }, memberships };
 }
 
@@ -186,5 +269,13 @@ interface MembershipRow {
 function pickMember(userId: string, rows: MembershipRow[], preferredOrgId?: string | null): MemberContext | null {
   const m = rows.find((r) => r.orgId === preferredOrgId) ?? rows[0];
   if (!m) return null;
-  return { userId, userName: m.userName, email: m.email, membershipId: m.membershipId, orgId: m.orgId, orgName: m.orgName, role: m.role };
+  return {
+    userId,
+    userName: m.userName,
+    email: m.email,
+    membershipId: m.membershipId,
+    orgId: m.orgId,
+    orgName: m.orgName,
+    role: m.role,
+  };
 }

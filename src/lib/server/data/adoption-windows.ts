@@ -7,8 +7,14 @@ import { dateOnly } from "@/lib/domain/dates";
 export type TeamScope = { in: string[] } | { notIn: string[] } | "all";
 
 /** Performed and missed for some behaviours in some teams over a window of days, from the daily summary. */
-export async function adoptionIn(orgId: string, behaviourIds: string[], teams: TeamScope, window: Window): Promise<AdoptionCounts> {
-  if (behaviourIds.length === 0 || (teams !== "all" && "in" in teams && teams.in.length === 0)) return { performed: 0, missed: 0 };
+export async function adoptionIn(
+  orgId: string,
+  behaviourIds: string[],
+  teams: TeamScope,
+  window: Window,
+): Promise<AdoptionCounts> {
+  if (behaviourIds.length === 0 || (teams !== "all" && "in" in teams && teams.in.length === 0))
+    return { performed: 0, missed: 0 };
   const r = await db().observationDaily.aggregate({
     where: {
       organizationId: orgId,

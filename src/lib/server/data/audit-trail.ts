@@ -3,7 +3,15 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { auditEventsToCsv, detailsText } from "@/lib/domain/audit-csv";
-import { AUDIT_PAGE_SIZE, decodeAuditCursor, encodeAuditCursor, type AuditActorOptionDto, type AuditEventDto, type AuditFilter, type AuditPageDto } from "@/lib/schemas/audit-trail";
+import {
+  AUDIT_PAGE_SIZE,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  type AuditActorOptionDto,
+  type AuditEventDto,
+  type AuditFilter,
+  type AuditPageDto,
+} from "@/lib/schemas/audit-trail";
 import { instantRange } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
@@ -29,7 +37,17 @@ function auditWhere(ctx: MemberContext, f: AuditFilter): Prisma.AuditEventWhereI
   };
 }
 
-const SELECT = { id: true, at: true, actorUserId: true, action: true, targetType: true, targetId: true, outcome: true, ip: true, details: true } as const;
+const SELECT = {
+  id: true,
+  at: true,
+  actorUserId: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  outcome: true,
+  ip: true,
+  details: true,
+} as const;
 const ORDER: Prisma.AuditEventOrderByWithRelationInput[] = [{ at: "desc" }, { id: "desc" }];
 
 type Row = Prisma.AuditEventGetPayload<{ select: typeof SELECT }>;
@@ -93,9 +111,20 @@ export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorO
  */
 export async function exportAuditCsv(ctx: MemberContext, filter: AuditFilter): Promise<string> {
   await authorize(ctx, "members.manage");
-  const rows = await db().auditEvent.findMany({ where: auditWhere(ctx, filter), orderBy: ORDER, take: MAX_AUDIT_EXPORT_ROWS, select: SELECT });
+  const rows = await db().auditEvent.findMany({
+    where: auditWhere(ctx, filter),
+    orderBy: ORDER,
+    take: MAX_AUDIT_EXPORT_ROWS,
+    select: SELECT,
+  });
   const names = await actorNames(ctx, rows);
   const csv = auditEventsToCsv(rows.map((r) => toDto(r, names, Infinity)));
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "audit.export", outcome: "ok", details: { rows: rows.length, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) } });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "audit.export",
+    outcome: "ok",
+    details: { rows: rows.length, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) },
+  });
   return csv;
 }

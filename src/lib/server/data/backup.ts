@@ -9,8 +9,21 @@ import { RuleError } from "../errors";
 import { hashPassword } from "../passwords";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import {
-  BACKUP_FORMAT, BACKUP_TABLES, BACKUP_VERSION, TABLE_NAMES, backupCounts, checkBackup, columnsOf, hasId, parentLayers, remapBackupRow,
-  type BackupRow, type BackupUser, type JsonValue, type OrganisationBackup, type TableName,
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  TABLE_NAMES,
+  backupCounts,
+  checkBackup,
+  columnsOf,
+  hasId,
+  parentLayers,
+  remapBackupRow,
+  type BackupRow,
+  type BackupUser,
+  type JsonValue,
+  type OrganisationBackup,
+  type TableName,
 } from "@/lib/domain/backup";
 import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
@@ -22,10 +35,15 @@ import type { MemberContext } from "./accounts";
 type Client = PrismaClient | Prisma.TransactionClient;
 /** The part of a model delegate used here; the table descriptions name the columns (explicit select). */
 interface Delegate {
-  findMany(args: { where: Record<string, unknown>; select: Record<string, true>; orderBy: Record<string, "asc">[] }): Promise<Record<string, unknown>[]>;
+  findMany(args: {
+    where: Record<string, unknown>;
+    select: Record<string, true>;
+    orderBy: Record<string, "asc">[];
+  }): Promise<Record<string, unknown>[]>;
   createMany(args: { data: Record<string, unknown>[] }): Promise<{ count: number }>;
 }
-const delegate = (client: Client, table: TableName) => (client as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)]!;
+const delegate = (client: Client, table: TableName) =>
+  (client as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)]!;
 
 const CHUNK = 1_000;
 const LONG_TRANSACTION = { timeout: 600_000, maxWait: 60_000 };
@@ -39,8 +57,14 @@ function newId(): string {
 // ---------------------------------------------------------------- what the organisation holds
 
 const CONTENTS = [
-  ["other member", "other members", "membership"], ["team", "teams", "team"], ["value", "values", "value"], ["behaviour", "behaviours", "behaviour"],
-  ["observation", "observations", "observation"], ["barrier", "barriers", "barrier"], ["survey", "surveys", "survey"], ["metric", "metrics", "metric"],
+  ["other member", "other members", "membership"],
+  ["team", "teams", "team"],
+  ["value", "values", "value"],
+  ["behaviour", "behaviours", "behaviour"],
+  ["observation", "observations", "observation"],
+  ["barrier", "barriers", "barrier"],
+  ["survey", "surveys", "survey"],
+  ["metric", "metrics", "metric"],
   ["customer story", "customer stories", "customerStory"],
 ] as const;
 
@@ -48,8 +72,13 @@ const CONTENTS = [
 async function contents(client: Client, ctx: MemberContext): Promise<BackupOverviewDto["contents"]> {
   const counts: { label: string; count: number }[] = [];
   for (const [one, many, model] of CONTENTS) {
-    const where = model === "membership" ? { organizationId: ctx.orgId, id: { not: ctx.membershipId } } : { organizationId: ctx.orgId };
-    const count = await (client as unknown as Record<string, { count(a: { where: unknown }): Promise<number> }>)[model]!.count({ where });
+    const where =
+      model === "membership"
+        ? { organizationId: ctx.orgId, id: { not: ctx.membershipId } }
+        : { organizationId: ctx.orgId };
+    const count = await (client as unknown as Record<string, { count(a: { where: unknown }): Promise<number> }>)[
+      model
+    ]!.count({ where });
     if (count > 0) counts.push({ label: count === 1 ? one : many, count });
   }
   return counts;
@@ -88,7 +117,11 @@ export async function exportOrganisation(ctx: MemberContext, now = new Date()): 
     async (tx) => {
       const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
       const users: BackupUser[] = (
-        await tx.user.findMany({ where: { memberships: { some: { organizationId: ctx.orgId } } }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } })
+        await tx.user.findMany({
+          where: { memberships: { some: { organizationId: ctx.orgId } } },
+          select: { id: true, name: true, email: true },
+          orderBy: { email: "asc" },
+        })
       ).map((u) => ({ ref: u.id, name: u.name, email: u.email }));
       const members = new Set(users.map((u) => u.ref));
       const tables = {} as Record<TableName, BackupRow[]>;
@@ -102,17 +135,37 @@ export async function exportOrganisation(ctx: MemberContext, now = new Date()): 
         });
         tables[t] = rows.map((r) => toBackupRow(t, r, members));
       }
-      return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), organisation: { name: org.name }, users, tables } satisfies OrganisationBackup;
+      return {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        exportedAt: now.toISOString(),
+        organisation: { name: org.name },
+        users,
+        tables,
+      } satisfies OrganisationBackup;
     },
     { ...LONG_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "organization.backup-export", targetType: "Organization", targetId: ctx.orgId, outcome: "ok", details: backupCounts(doc) });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "organization.backup-export",
+    targetType: "Organization",
+    targetId: ctx.orgId,
+    outcome: "ok",
+    details: backupCounts(doc),
+  });
   return doc;
 }
 
 // ---------------------------------------------------------------- import
 
-function toPrismaData(table: TableName, row: BackupRow, orgId: string, rekey: ReadonlyMap<string, string>): Record<string, unknown> {
+function toPrismaData(
+  table: TableName,
+  row: BackupRow,
+  orgId: string,
+  rekey: ReadonlyMap<string, string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { organizationId: orgId };
   for (const [name, col] of columnsOf(table)) {
     const v = row[name] ?? null;
@@ -133,11 +186,14 @@ function toPrismaData(table: TableName, row: BackupRow, orgId: string, rekey: Re
  * Keep the formula in step with responderKey in ./surveys.ts.
  */
 function responderRekey(doc: OrganisationBackup, ids: ReadonlyMap<string, string>): Map<string, string> {
-  const wanted = new Set(doc.tables.SurveyRespondent.flatMap((r) => (typeof r.responderKey === "string" ? [r.responderKey] : [])));
+  const wanted = new Set(
+    doc.tables.SurveyRespondent.flatMap((r) => (typeof r.responderKey === "string" ? [r.responderKey] : [])),
+  );
   const rekey = new Map<string, string>();
   if (wanted.size === 0) return rekey;
   const secret = authSecret();
-  const key = (surveyId: string, membershipId: string) => createHmac("sha256", secret).update(`survey:${surveyId}:${membershipId}`).digest("hex");
+  const key = (surveyId: string, membershipId: string) =>
+    createHmac("sha256", secret).update(`survey:${surveyId}:${membershipId}`).digest("hex");
   const surveys = new Set(doc.tables.SurveyRespondent.filter((r) => r.responderKey).map((r) => r.surveyId as string));
   for (const s of surveys) {
     for (const m of doc.tables.Membership) {
@@ -163,13 +219,20 @@ async function checkDailySummary(tx: Prisma.TransactionClient, orgId: string, do
     tx.observationDaily.count({ where: { organizationId: orgId } }),
   ]);
   if ((sum._sum.performed ?? 0) !== performed || (sum._sum.missed ?? 0) !== missed || rows !== days.size) {
-    throw new Error(`daily summary after import: ${rows} days, ${sum._sum.performed}/${sum._sum.missed}; the file has ${days.size} days, ${performed}/${missed}`);
+    throw new Error(
+      `daily summary after import: ${rows} days, ${sum._sum.performed}/${sum._sum.missed}; the file has ${days.size} days, ${performed}/${missed}`,
+    );
   }
 }
 
 function databaseRule(err: unknown): RuleError | null {
-  if (isUniqueViolation(err)) return new RuleError("The file breaks a uniqueness rule of the database (two rows with the same name, title or key). Nothing was imported.", "content");
-  if (isForeignKeyViolation(err)) return new RuleError("The file has a reference the database refuses. Nothing was imported.", "content");
+  if (isUniqueViolation(err))
+    return new RuleError(
+      "The file breaks a uniqueness rule of the database (two rows with the same name, title or key). Nothing was imported.",
+      "content",
+    );
+  if (isForeignKeyViolation(err))
+    return new RuleError("The file has a reference the database refuses. Nothing was imported.", "content");
   return null;
 }
 
@@ -205,11 +268,18 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
       await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR UPDATE`;
       const present = await contents(tx, ctx);
       if (present.length) {
-        throw new RuleError(`This organisation is not empty (${present.map((c) => `${c.count} ${c.label}`).join(", ")}). Import a backup into a new organisation instead: create one in Settings, switch to it, and import there.`);
+        throw new RuleError(
+          `This organisation is not empty (${present.map((c) => `${c.count} ${c.label}`).join(", ")}). Import a backup into a new organisation instead: create one in Settings, switch to it, and import there.`,
+        );
       }
       const ids = new Map<string, string>();
       const emails = doc.users.map((u) => u.email.toLowerCase());
-      const existing = new Map((await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+      const existing = new Map(
+        (await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [
+          u.email,
+          u.id,
+        ]),
+      );
       const created: { id: string; email: string; name: string; passwordHash: string }[] = [];
       for (const u of doc.users) {
         const email = u.email.toLowerCase();
@@ -222,21 +292,39 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
         }
       }
       const mine = doc.tables.Membership.find((m) => ids.get(m.userId as string) === ctx.userId);
-      for (const t of TABLE_NAMES) if (hasId(t)) for (const r of doc.tables[t]) ids.set(r.id as string, r === mine ? ctx.membershipId : newId());
+      for (const t of TABLE_NAMES)
+        if (hasId(t)) for (const r of doc.tables[t]) ids.set(r.id as string, r === mine ? ctx.membershipId : newId());
       const rekey = responderRekey(doc, ids);
 
       for (let i = 0; i < created.length; i += CHUNK) await tx.user.createMany({ data: created.slice(i, i + CHUNK) });
       for (const t of TABLE_NAMES) {
         const rows = (parentLayers(t, doc.tables[t]) ?? []).flat().filter((r) => r !== mine);
         const data = rows.map((r) => toPrismaData(t, remapBackupRow(t, r, ids), ctx.orgId, rekey));
-        for (let i = 0; i < data.length; i += CHUNK) await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
+        for (let i = 0; i < data.length; i += CHUNK)
+          await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
       }
-      if (mine) await tx.membership.update({ where: { id: ctx.membershipId }, data: { createdAt: new Date(mine.createdAt as string), updatedAt: new Date(mine.updatedAt as string) } });
+      if (mine)
+        await tx.membership.update({
+          where: { id: ctx.membershipId },
+          data: { createdAt: new Date(mine.createdAt as string), updatedAt: new Date(mine.updatedAt as string) },
+        });
       await checkDailySummary(tx, ctx.orgId, doc);
 
-      const result: BackupImportResultDto = { rows: backupCounts(doc), usersMatched: doc.users.length - created.length, usersCreated: created.length };
+      const result: BackupImportResultDto = {
+        rows: backupCounts(doc),
+        usersMatched: doc.users.length - created.length,
+        usersCreated: created.length,
+      };
       await recordAudit(
-        { organizationId: ctx.orgId, actorUserId: ctx.userId, action: "organization.backup-import", targetType: "Organization", targetId: ctx.orgId, outcome: "ok", details: { ...result, exportedAt: doc.exportedAt } },
+        {
+          organizationId: ctx.orgId,
+          actorUserId: ctx.userId,
+          action: "organization.backup-import",
+          targetType: "Organization",
+          targetId: ctx.orgId,
+          outcome: "ok",
+          details: { ...result, exportedAt: doc.exportedAt },
+        },
         tx,
       );
       return result;

@@ -14,7 +14,18 @@ import type { MemberContext } from "./accounts";
 async function load(ctx: MemberContext, id: string) {
   const b = await db().behaviour.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
-    select: { id: true, status: true, version: true, authorId: true, title: true, actor: true, action: true, trigger: true, frequency: true, completionCriterion: true },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      authorId: true,
+      title: true,
+      actor: true,
+      action: true,
+      trigger: true,
+      frequency: true,
+      completionCriterion: true,
+    },
   });
   if (!b) throw new NotFoundError();
   return b;
@@ -25,29 +36,75 @@ export async function submitForReview(ctx: MemberContext, id: string): Promise<v
   const b = await load(ctx, id);
   if (b.status !== "DRAFT") throw new RuleError("Only a draft can be submitted for review.");
   const check = videoTest(b);
-  if (!check.passes) throw new RuleError(`The automatic video test has ${check.findings.length} finding(s). Fix them in the editor first.`);
-  const res = await db().behaviour.updateMany({ where: { id, organizationId: ctx.orgId, status: "DRAFT" }, data: { status: "IN_REVIEW" } });
+  if (!check.passes)
+    throw new RuleError(
+      `The automatic video test has ${check.findings.length} finding(s). Fix them in the editor first.`,
+    );
+  const res = await db().behaviour.updateMany({
+    where: { id, organizationId: ctx.orgId, status: "DRAFT" },
+    data: { status: "IN_REVIEW" },
+  });
   if (res.count === 0) throw new RuleError("Only a draft can be submitted for review.");
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "behaviour.submit", targetType: "Behaviour", targetId: id, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "behaviour.submit",
+    targetType: "Behaviour",
+    targetId: id,
+    outcome: "ok",
+  });
 }
 
 /** A human video test. A PASS activates the behaviour; the author can never review their own. */
 export async function recordVideoTest(ctx: MemberContext, input: VideoTestInput): Promise<"ACTIVE" | "IN_REVIEW"> {
   await authorize(ctx, "catalogue.review");
   const b = await load(ctx, input.behaviourId);
-  if (b.authorId === ctx.membershipId) throw new RuleError("You wrote this behaviour: someone else has to run its video test.");
+  if (b.authorId === ctx.membershipId)
+    throw new RuleError("You wrote this behaviour: someone else has to run its video test.");
   if (b.status !== "IN_REVIEW") throw new RuleError("Only a behaviour in review can be video-tested.");
-  if (b.version !== input.version) throw new RuleError("The behaviour changed while you were reviewing it. Read the new version, then record your verdict.");
-  const answers: Record<CriterionKey, boolean> = { camera: input.camera === "yes", actor: input.actor === "yes", moment: input.moment === "yes", agreement: input.agreement === "yes" };
+  if (b.version !== input.version)
+    throw new RuleError(
+      "The behaviour changed while you were reviewing it. Read the new version, then record your verdict.",
+    );
+  const answers: Record<CriterionKey, boolean> = {
+    camera: input.camera === "yes",
+    actor: input.actor === "yes",
+    moment: input.moment === "yes",
+    agreement: input.agreement === "yes",
+  };
   return db().$transaction(async (tx) => {
-    await tx.videoTest.create({ data: { organizationId: ctx.orgId, behaviourId: b.id, behaviourVersion: b.version, reviewerId: ctx.membershipId, verdict: input.verdict, answers, notes: input.notes } });
+    await tx.videoTest.create({
+      data: {
+        organizationId: ctx.orgId,
+        behaviourId: b.id,
+        behaviourVersion: b.version,
+        reviewerId: ctx.membershipId,
+        verdict: input.verdict,
+        answers,
+        notes: input.notes,
+      },
+    });
     let status: "ACTIVE" | "IN_REVIEW" = "IN_REVIEW";
     if (input.verdict === "PASS") {
-      const res = await tx.behaviour.updateMany({ where: { id: b.id, organizationId: ctx.orgId, status: "IN_REVIEW", version: b.version }, data: { status: "ACTIVE" } });
+      const res = await tx.behaviour.updateMany({
+        where: { id: b.id, organizationId: ctx.orgId, status: "IN_REVIEW", version: b.version },
+        data: { status: "ACTIVE" },
+      });
       if (res.count === 0) throw new RuleError("The behaviour changed while you were reviewing it.");
       status = "ACTIVE";
     }
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "behaviour.video-test", targetType: "Behaviour", targetId: b.id, outcome: "ok", details: { verdict: input.verdict } }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "behaviour.video-test",
+        targetType: "Behaviour",
+        targetId: b.id,
+        outcome: "ok",
+        details: { verdict: input.verdict },
+      },
+      tx,
+    );
     return status;
   });
 }
@@ -57,32 +114,66 @@ export async function changeStatus(ctx: MemberContext, id: string, to: "DRAFT" |
   await authorize(ctx, "catalogue.edit");
   const b = await load(ctx, id);
   const from = to === "DRAFT" ? "IN_REVIEW" : "ACTIVE";
-  if (b.status !== from) throw new RuleError(to === "DRAFT" ? "Only a behaviour in review can go back to draft." : "Only an active behaviour can be retired.");
+  if (b.status !== from)
+    throw new RuleError(
+      to === "DRAFT" ? "Only a behaviour in review can go back to draft." : "Only an active behaviour can be retired.",
+    );
   await db().behaviour.updateMany({ where: { id, organizationId: ctx.orgId, status: from }, data: { status: to } });
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: `behaviour.${to === "DRAFT" ? "withdraw" : "retire"}`, targetType: "Behaviour", targetId: id, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: `behaviour.${to === "DRAFT" ? "withdraw" : "retire"}`,
+    targetType: "Behaviour",
+    targetId: id,
+    outcome: "ok",
+  });
 }
 
 export async function listVideoTests(ctx: MemberContext, id: string): Promise<VideoTestDto[]> {
   const rows = await db().videoTest.findMany({
     where: { behaviourId: id, organizationId: ctx.orgId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, verdict: true, behaviourVersion: true, answers: true, notes: true, createdAt: true, reviewer: { select: { user: { select: { name: true } } } } },
+    select: {
+      id: true,
+      verdict: true,
+      behaviourVersion: true,
+      answers: true,
+      notes: true,
+      createdAt: true,
+      reviewer: { select: { user: { select: { name: true } } } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, reviewerName: r.reviewer.user.name, verdict: r.verdict, version: r.behaviourVersion, answers: r.answers as Record<CriterionKey, boolean>, notes: r.notes, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    reviewerName: r.reviewer.user.name,
+    verdict: r.verdict,
+    version: r.behaviourVersion,
+    answers: r.answers as Record<CriterionKey, boolean>,
+    notes: r.notes,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 export async function listVersions(ctx: MemberContext, id: string): Promise<VersionDto[]> {
   const rows = await db().behaviourVersion.findMany({
     where: { behaviourId: id, organizationId: ctx.orgId },
     orderBy: { version: "asc" },
-    select: { version: true, snapshot: true, createdAt: true, editedBy: { select: { user: { select: { name: true } } } } },
+    select: {
+      version: true,
+      snapshot: true,
+      createdAt: true,
+      editedBy: { select: { user: { select: { name: true } } } },
+    },
   });
   return rows
     .map((r, i) => ({
       version: r.version,
       editorName: r.editedBy.user.name,
       createdAt: r.createdAt.toISOString(),
-      changed: changedFields(i === 0 ? null : (rows[i - 1]!.snapshot as DefinitionSnapshot), r.snapshot as DefinitionSnapshot),
+      changed: changedFields(
+        i === 0 ? null : (rows[i - 1]!.snapshot as DefinitionSnapshot),
+        r.snapshot as DefinitionSnapshot,
+      ),
     }))
     .reverse();
 }

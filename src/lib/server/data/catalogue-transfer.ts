@@ -18,7 +18,19 @@ export async function exportCatalogue(ctx: MemberContext): Promise<TransferDocum
       behaviours: {
         where: { deletedAt: null, parentId: null },
         orderBy: { title: "asc" },
-        select: { title: true, actor: true, action: true, trigger: true, frequency: true, completionCriterion: true, customerOutcome: true, example: true, anchors: true, status: true, owner: { select: { user: { select: { email: true } } } } },
+        select: {
+          title: true,
+          actor: true,
+          action: true,
+          trigger: true,
+          frequency: true,
+          completionCriterion: true,
+          customerOutcome: true,
+          example: true,
+          anchors: true,
+          status: true,
+          owner: { select: { user: { select: { email: true } } } },
+        },
       },
     },
   });
@@ -26,7 +38,9 @@ export async function exportCatalogue(ctx: MemberContext): Promise<TransferDocum
     format: "conduct-catalogue",
     version: 1,
     values: values.map((v) => ({ name: v.name, description: v.description })),
-    behaviours: values.flatMap((v) => v.behaviours.map(({ owner, ...b }) => ({ value: v.name, ...b, ownerEmail: owner.user.email }))),
+    behaviours: values.flatMap((v) =>
+      v.behaviours.map(({ owner, ...b }) => ({ value: v.name, ...b, ownerEmail: owner.user.email })),
+    ),
   };
 }
 
@@ -35,7 +49,10 @@ async function check(ctx: MemberContext, text: string) {
   const file = readCatalogueFile(text);
   const [existing, members, values] = await Promise.all([
     db().behaviour.findMany({ where: { organizationId: ctx.orgId }, select: { title: true } }),
-    db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, select: { id: true, user: { select: { email: true } } } }),
+    db().membership.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE" },
+      select: { id: true, user: { select: { email: true } } },
+    }),
     db().value.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
   ]);
   const taken = new Set(existing.map((b) => b.title.toLowerCase()));
@@ -44,8 +61,10 @@ async function check(ctx: MemberContext, text: string) {
   const rows = file.rows.map((r): ImportRow & { warnings: string[] } => {
     const warnings: string[] = [];
     const errors = [...r.errors];
-    if (r.behaviour && taken.has(r.behaviour.title.toLowerCase())) errors.push("A behaviour with this title already exists in your organisation.");
-    if (r.behaviour && !ownerByEmail.has(r.behaviour.ownerEmail)) warnings.push(`${r.behaviour.ownerEmail || "No owner"} is not a member here: you will be the owner.`);
+    if (r.behaviour && taken.has(r.behaviour.title.toLowerCase()))
+      errors.push("A behaviour with this title already exists in your organisation.");
+    if (r.behaviour && !ownerByEmail.has(r.behaviour.ownerEmail))
+      warnings.push(`${r.behaviour.ownerEmail || "No owner"} is not a member here: you will be the owner.`);
     return { ...r, errors, warnings };
   });
   return { file, rows, ownerByEmail, valueByName };
@@ -54,10 +73,22 @@ async function check(ctx: MemberContext, text: string) {
 /** Reads and checks an import without writing anything. */
 export async function previewCatalogueImport(ctx: MemberContext, text: string): Promise<ImportPreviewDto> {
   const { file, rows, valueByName } = await check(ctx, text);
-  const newValues = [...new Set(rows.flatMap((r) => (r.behaviour && !valueByName.has(r.behaviour.value.toLowerCase()) ? [r.behaviour.value] : [])))];
+  const newValues = [
+    ...new Set(
+      rows.flatMap((r) =>
+        r.behaviour && !valueByName.has(r.behaviour.value.toLowerCase()) ? [r.behaviour.value] : [],
+      ),
+    ),
+  ];
   return {
     fileError: file.fileError ?? null,
-    rows: rows.map((r) => ({ line: r.line, title: r.title, value: r.behaviour?.value ?? "", errors: r.errors, warnings: r.warnings })),
+    rows: rows.map((r) => ({
+      line: r.line,
+      title: r.title,
+      value: r.behaviour?.value ?? "",
+      errors: r.errors,
+      warnings: r.warnings,
+    })),
     importable: file.fileError ? 0 : rows.filter((r) => r.errors.length === 0).length,
     newValues,
   };
@@ -71,7 +102,8 @@ export async function commitCatalogueImport(ctx: MemberContext, text: string): P
   const { file, rows, ownerByEmail, valueByName } = await check(ctx, text);
   if (file.fileError) throw new RuleError(file.fileError);
   const bad = rows.filter((r) => r.errors.length > 0);
-  if (bad.length) throw new RuleError(`${bad.length} row(s) have errors; nothing was imported. Fix them and preview again.`);
+  if (bad.length)
+    throw new RuleError(`${bad.length} row(s) have errors; nothing was imported. Fix them and preview again.`);
   if (rows.length === 0) throw new RuleError("There is nothing to import.");
   return db().$transaction(async (tx) => {
     let position = valueByName.size;
@@ -80,15 +112,45 @@ export async function commitCatalogueImport(ctx: MemberContext, text: string): P
       const b = r.behaviour!;
       let valueId = valueByName.get(b.value.toLowerCase());
       if (!valueId) {
-        valueId = (await tx.value.create({ data: { organizationId: ctx.orgId, name: b.value, description: descriptions.get(b.value.toLowerCase()) ?? "", position: position++ }, select: { id: true } })).id;
+        valueId = (
+          await tx.value.create({
+            data: {
+              organizationId: ctx.orgId,
+              name: b.value,
+              description: descriptions.get(b.value.toLowerCase()) ?? "",
+              position: position++,
+            },
+            select: { id: true },
+          })
+        ).id;
         valueByName.set(b.value.toLowerCase(), valueId);
       }
       const { value: _v, ownerEmail, ...fields } = b;
       const ownerId = ownerByEmail.get(ownerEmail) ?? ctx.membershipId;
-      const created = await tx.behaviour.create({ data: { ...fields, organizationId: ctx.orgId, valueId, ownerId, authorId: ctx.membershipId, status: "DRAFT" }, select: { id: true } });
-      await tx.behaviourVersion.create({ data: { organizationId: ctx.orgId, behaviourId: created.id, version: 1, editedById: ctx.membershipId, snapshot: { ...fields, valueId, ownerId } } });
+      const created = await tx.behaviour.create({
+        data: { ...fields, organizationId: ctx.orgId, valueId, ownerId, authorId: ctx.membershipId, status: "DRAFT" },
+        select: { id: true },
+      });
+      await tx.behaviourVersion.create({
+        data: {
+          organizationId: ctx.orgId,
+          behaviourId: created.id,
+          version: 1,
+          editedById: ctx.membershipId,
+          snapshot: { ...fields, valueId, ownerId },
+        },
+      });
     }
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "catalogue.import", outcome: "ok", details: { behaviours: rows.length } }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "catalogue.import",
+        outcome: "ok",
+        details: { behaviours: rows.length },
+      },
+      tx,
+    );
     return rows.length;
   });
 }

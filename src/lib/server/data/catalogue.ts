@@ -9,7 +9,16 @@ import { dateOnly, dayOf, fromDateOnly, lastDays, lastWeeks, currentDay } from "
 import type { BehaviourDto, CatalogueFacetsDto, CatalogueFilter, ValueGroupDto } from "@/lib/schemas/catalogue";
 import type { Prisma } from "@/generated/prisma/client";
 
-const SEARCHED = ["title", "actor", "action", "trigger", "frequency", "completionCriterion", "customerOutcome", "example"] as const;
+const SEARCHED = [
+  "title",
+  "actor",
+  "action",
+  "trigger",
+  "frequency",
+  "completionCriterion",
+  "customerOutcome",
+  "example",
+] as const;
 
 /** Every word must appear in some field (case-insensitive): "ticket 24" finds the root-cause behaviour. */
 function behaviourWhere(filter: Partial<CatalogueFilter>): Prisma.BehaviourWhereInput {
@@ -20,7 +29,14 @@ function behaviourWhere(filter: Partial<CatalogueFilter>): Prisma.BehaviourWhere
     ...(filter.owner ? { ownerId: filter.owner } : {}),
     ...(filter.status ? { status: filter.status } : {}),
     // A team's behaviours: those it has adapted, and those it has been observed doing.
-    ...(filter.team ? { OR: [{ variants: { some: { teamId: filter.team, deletedAt: null } } }, { observations: { some: { teamId: filter.team } } }] } : {}),
+    ...(filter.team
+      ? {
+          OR: [
+            { variants: { some: { teamId: filter.team, deletedAt: null } } },
+            { observations: { some: { teamId: filter.team } } },
+          ],
+        }
+      : {}),
     AND: words.map((w) => ({
       OR: [...SEARCHED.map((f) => ({ [f]: { contains: w, mode: "insensitive" as const } })), { anchors: { has: w } }],
     })),
@@ -32,7 +48,10 @@ import type { MemberContext } from "./accounts";
  * The catalogue grouped by value, in the organisation's order, filtered. One query. When a filter
  * is active, values without a matching behaviour are left out.
  */
-export async function listCatalogue(ctx: MemberContext, filter: Partial<CatalogueFilter> = {}): Promise<ValueGroupDto[]> {
+export async function listCatalogue(
+  ctx: MemberContext,
+  filter: Partial<CatalogueFilter> = {},
+): Promise<ValueGroupDto[]> {
   const filtered = Boolean(filter.q || filter.owner || filter.status || filter.value || filter.team);
   const values = await db().value.findMany({
     where: { organizationId: ctx.orgId, ...(filter.value ? { id: filter.value } : {}) },
@@ -44,7 +63,16 @@ export async function listCatalogue(ctx: MemberContext, filter: Partial<Catalogu
       behaviours: {
         where: behaviourWhere(filter),
         orderBy: { title: "asc" },
-        select: { id: true, title: true, status: true, actor: true, action: true, trigger: true, frequency: true, owner: { select: { user: { select: { name: true } } } } },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          actor: true,
+          action: true,
+          trigger: true,
+          frequency: true,
+          owner: { select: { user: { select: { name: true } } } },
+        },
       },
     },
   });
@@ -54,15 +82,29 @@ export async function listCatalogue(ctx: MemberContext, filter: Partial<Catalogu
       id: v.id,
       name: v.name,
       description: v.description,
-      behaviours: v.behaviours.map((b) => ({ id: b.id, title: b.title, status: b.status, sentence: behaviourSentence(b), ownerName: b.owner.user.name })),
+      behaviours: v.behaviours.map((b) => ({
+        id: b.id,
+        title: b.title,
+        status: b.status,
+        sentence: behaviourSentence(b),
+        ownerName: b.owner.user.name,
+      })),
     }));
 }
 
 /** What the filters can offer: the organisation's values and the people who own behaviours. */
 export async function catalogueFacets(ctx: MemberContext): Promise<CatalogueFacetsDto> {
   const [values, teams, owners] = await Promise.all([
-    db().value.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().value.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     db().membership.findMany({
       where: { organizationId: ctx.orgId, ownedBehaviours: { some: { deletedAt: null } } },
       orderBy: { user: { name: "asc" } },
@@ -77,8 +119,19 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
   const b = await db().behaviour.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
     select: {
-      id: true, title: true, actor: true, action: true, trigger: true, frequency: true, completionCriterion: true,
-      customerOutcome: true, example: true, anchors: true, status: true, version: true, updatedAt: true,
+      id: true,
+      title: true,
+      actor: true,
+      action: true,
+      trigger: true,
+      frequency: true,
+      completionCriterion: true,
+      customerOutcome: true,
+      example: true,
+      anchors: true,
+      status: true,
+      version: true,
+      updatedAt: true,
       value: { select: { name: true } },
       owner: { select: { user: { select: { name: true } } } },
       author: { select: { id: true, user: { select: { name: true } } } },
@@ -92,11 +145,24 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
     _sum: { performed: true, missed: true },
   });
   return {
-    id: b.id, title: b.title, valueName: b.value.name, actor: b.actor, action: b.action, trigger: b.trigger,
-    frequency: b.frequency, completionCriterion: b.completionCriterion, customerOutcome: b.customerOutcome,
-    example: b.example, anchors: b.anchors, ownerName: b.owner.user.name, status: b.status, version: b.version,
-    sentence: behaviourSentence(b), updatedAt: b.updatedAt.toISOString(),
-    authorName: b.author.user.name, youAreAuthor: b.author.id === ctx.membershipId,
+    id: b.id,
+    title: b.title,
+    valueName: b.value.name,
+    actor: b.actor,
+    action: b.action,
+    trigger: b.trigger,
+    frequency: b.frequency,
+    completionCriterion: b.completionCriterion,
+    customerOutcome: b.customerOutcome,
+    example: b.example,
+    anchors: b.anchors,
+    ownerName: b.owner.user.name,
+    status: b.status,
+    version: b.version,
+    sentence: behaviourSentence(b),
+    updatedAt: b.updatedAt.toISOString(),
+    authorName: b.author.user.name,
+    youAreAuthor: b.author.id === ctx.membershipId,
     adoption28d: adoption({ performed: sums._sum.performed ?? 0, missed: sums._sum.missed ?? 0 }),
   };
 }
@@ -128,12 +194,20 @@ export async function behaviourLinks(ctx: MemberContext, id: string): Promise<Be
 }
 
 /** Weekly adoption of a behaviour over the last 26 weeks (optionally one team), from the summary. */
-export async function behaviourWeeks(ctx: MemberContext, behaviourId: string, teamId?: string, now = new Date()): Promise<WeekPoint[]> {
+export async function behaviourWeeks(
+  ctx: MemberContext,
+  behaviourId: string,
+  teamId?: string,
+  now = new Date(),
+): Promise<WeekPoint[]> {
   const { from } = lastWeeks(dayOf(now), 26);
   const rows = await db().observationDaily.groupBy({
     by: ["day"],
     where: { organizationId: ctx.orgId, behaviourId, ...(teamId ? { teamId } : {}), day: { gte: dateOnly(from) } },
     _sum: { performed: true, missed: true },
   });
-  return weeklyAdoption(rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })), now);
+  return weeklyAdoption(
+    rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })),
+    now,
+  );
 }

@@ -20,29 +20,61 @@ export interface CoverageGapDto {
  * that were not, their last day before it (an index probe per pair: the summary's key starts with
  * organisation, behaviour, team, day).
  */
-export async function listCoverageGaps(ctx: MemberContext, now = new Date(), opts: { teamId?: string } = {}): Promise<CoverageGapDto[]> {
+export async function listCoverageGaps(
+  ctx: MemberContext,
+  now = new Date(),
+  opts: { teamId?: string } = {},
+): Promise<CoverageGapDto[]> {
   await authorize(ctx, "dashboards.view");
   const today = dayOf(now);
   const cutoff = lastDays(today, COVERAGE_DAYS).from;
   const scope = { organizationId: ctx.orgId, ...(opts.teamId ? { teamId: opts.teamId } : {}) };
   const [teams, behaviours, recent] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", ...(opts.teamId ? { id: opts.teamId } : {}) }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
-    db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where: { ...scope, day: { gte: dateOnly(cutoff) } }, _max: { day: true } }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM", ...(opts.teamId ? { id: opts.teamId } : {}) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
+    db().observationDaily.groupBy({
+      by: ["teamId", "behaviourId"],
+      where: { ...scope, day: { gte: dateOnly(cutoff) } },
+      _max: { day: true },
+    }),
   ]);
   const seenRecently = new Set(recent.map((r) => `${r.teamId}/${r.behaviourId}`));
-  const unseen = teams.flatMap((t) => behaviours.filter((b) => !seenRecently.has(`${t.id}/${b.id}`)).map((b) => ({ teamId: t.id, behaviourId: b.id })));
+  const unseen = teams.flatMap((t) =>
+    behaviours.filter((b) => !seenRecently.has(`${t.id}/${b.id}`)).map((b) => ({ teamId: t.id, behaviourId: b.id })),
+  );
   const earlier = unseen.length
-    ? await db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where: { organizationId: ctx.orgId, day: { lt: dateOnly(cutoff) }, OR: unseen }, _max: { day: true } })
+    ? await db().observationDaily.groupBy({
+        by: ["teamId", "behaviourId"],
+        where: { organizationId: ctx.orgId, day: { lt: dateOnly(cutoff) }, OR: unseen },
+        _max: { day: true },
+      })
     : [];
   const gaps = coverageGaps(
     teams.map((t) => t.id),
     behaviours.map((b) => b.id),
-    [...recent, ...earlier].map((s) => ({ teamId: s.teamId, behaviourId: s.behaviourId, lastDay: s._max.day ? fromDateOnly(s._max.day) : null })),
+    [...recent, ...earlier].map((s) => ({
+      teamId: s.teamId,
+      behaviourId: s.behaviourId,
+      lastDay: s._max.day ? fromDateOnly(s._max.day) : null,
+    })),
     today,
     COVERAGE_DAYS,
   );
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
-  return gaps.map((g) => ({ teamId: g.teamId, teamName: teamName.get(g.teamId)!, behaviourId: g.behaviourId, behaviourTitle: title.get(g.behaviourId)!, lastDay: g.lastDay }));
+  return gaps.map((g) => ({
+    teamId: g.teamId,
+    teamName: teamName.get(g.teamId)!,
+    behaviourId: g.behaviourId,
+    behaviourTitle: title.get(g.behaviourId)!,
+    lastDay: g.lastDay,
+  }));
 }

@@ -7,12 +7,34 @@ import { dateOnly, dayOf } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 /** Keeps the customer story told at a portfolio meeting, under the meeting's date. */
-export async function saveCustomerStory(ctx: MemberContext, input: { meetingDate: string; story: string }, now = new Date()): Promise<string> {
+export async function saveCustomerStory(
+  ctx: MemberContext,
+  input: { meetingDate: string; story: string },
+  now = new Date(),
+): Promise<string> {
   await authorize(ctx, "dashboards.view");
   if (input.meetingDate > dayOf(now)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
   return db().$transaction(async (tx) => {
-    const s = await tx.customerStory.create({ data: { organizationId: ctx.orgId, meetingDate: dateOnly(input.meetingDate), story: input.story, authorId: ctx.membershipId }, select: { id: true } });
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "customer-story.create", targetType: "CustomerStory", targetId: s.id, outcome: "ok" }, tx);
+    const s = await tx.customerStory.create({
+      data: {
+        organizationId: ctx.orgId,
+        meetingDate: dateOnly(input.meetingDate),
+        story: input.story,
+        authorId: ctx.membershipId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "customer-story.create",
+        targetType: "CustomerStory",
+        targetId: s.id,
+        outcome: "ok",
+      },
+      tx,
+    );
     return s.id;
   });
 }

@@ -6,7 +6,15 @@ import { weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
 import { dateOnly, dayOf, fromDateOnly, lastWeeks, weekStart } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
 import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
-import { PERIODS, type BehaviourOutcomeDto, type DashboardFilter, type FilterOptionsDto, type OverviewDto, type StandupDto, type TeamViewDto } from "@/lib/schemas/dashboards";
+import {
+  PERIODS,
+  type BehaviourOutcomeDto,
+  type DashboardFilter,
+  type FilterOptionsDto,
+  type OverviewDto,
+  type StandupDto,
+  type TeamViewDto,
+} from "@/lib/schemas/dashboards";
 import type { BarrierRowDto } from "@/lib/schemas/barriers";
 import { listBarriers } from "./barriers";
 import { listMetrics, metricSeries } from "./metrics";
@@ -24,8 +32,16 @@ export function periodRange(period: DashboardFilter["period"], now: Date): { fro
 
 async function filterOptions(ctx: MemberContext): Promise<FilterOptionsDto> {
   const [teams, values] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId }, orderBy: { name: "asc" }, select: { id: true, name: true, kind: true, parentId: true } }),
-    db().value.findMany({ where: { organizationId: ctx.orgId }, orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, kind: true, parentId: true },
+    }),
+    db().value.findMany({
+      where: { organizationId: ctx.orgId },
+      orderBy: [{ position: "asc" }, { name: "asc" }],
+      select: { id: true, name: true },
+    }),
   ]);
   return {
     streams: teams.filter((t) => t.kind === "VALUE_STREAM").map((t) => ({ id: t.id, name: t.name })),
@@ -41,7 +57,13 @@ async function filterOptions(ctx: MemberContext): Promise<FilterOptionsDto> {
 async function scope(ctx: MemberContext, f: DashboardFilter, options: FilterOptionsDto) {
   const teams = options.teams.filter((t) => (!f.stream || t.streamId === f.stream) && (!f.team || t.id === f.team));
   const behaviours = await db().behaviour.findMany({
-    where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, ...(f.value ? { valueId: f.value } : {}) },
+    where: {
+      organizationId: ctx.orgId,
+      status: "ACTIVE",
+      deletedAt: null,
+      parentId: null,
+      ...(f.value ? { valueId: f.value } : {}),
+    },
     orderBy: { title: "asc" },
     select: { id: true, title: true },
   });
@@ -52,7 +74,10 @@ const toDays = (rows: { day: Date; _sum: { performed: number | null; missed: num
   rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
 
 /** Open barriers that touch the selected behaviours and teams (a barrier without teams applies everywhere). */
-function barriersInScope(all: BarrierRowDto[], s: { behaviours: { id: string }[]; teams: { id: string }[] }): BarrierRowDto[] {
+function barriersInScope(
+  all: BarrierRowDto[],
+  s: { behaviours: { id: string }[]; teams: { id: string }[] },
+): BarrierRowDto[] {
   const behaviours = new Set(s.behaviours.map((b) => b.id));
   const teams = new Set(s.teams.map((t) => t.id));
   return all.filter(
@@ -63,12 +88,21 @@ function barriersInScope(all: BarrierRowDto[], s: { behaviours: { id: string }[]
   );
 }
 
-export async function organisationOverview(ctx: MemberContext, f: DashboardFilter, now = new Date()): Promise<OverviewDto> {
+export async function organisationOverview(
+  ctx: MemberContext,
+  f: DashboardFilter,
+  now = new Date(),
+): Promise<OverviewDto> {
   await authorize(ctx, "dashboards.view");
   const options = await filterOptions(ctx);
   const s = await scope(ctx, f, options);
   const { from, to, weeks } = periodRange(f.period, now);
-  const where = { organizationId: ctx.orgId, behaviourId: { in: s.behaviourIds }, teamId: { in: s.teamIds }, day: { gte: dateOnly(from), lte: dateOnly(to) } };
+  const where = {
+    organizationId: ctx.orgId,
+    behaviourId: { in: s.behaviourIds },
+    teamId: { in: s.teamIds },
+    day: { gte: dateOnly(from), lte: dateOnly(to) },
+  };
   const [days, cells, barriers, metrics] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
     db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where, _sum: { performed: true, missed: true } }),
@@ -82,25 +116,55 @@ export async function organisationOverview(ctx: MemberContext, f: DashboardFilte
     heatmap: {
       teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
       behaviours: s.behaviours,
-      cells: Object.fromEntries(cells.map((c) => [`${c.teamId}:${c.behaviourId}`, { performed: c._sum.performed ?? 0, opportunities: (c._sum.performed ?? 0) + (c._sum.missed ?? 0) }])),
+      cells: Object.fromEntries(
+        cells.map((c) => [
+          `${c.teamId}:${c.behaviourId}`,
+          { performed: c._sum.performed ?? 0, opportunities: (c._sum.performed ?? 0) + (c._sum.missed ?? 0) },
+        ]),
+      ),
     },
-    topBarriers: barriersInScope(barriers, s).filter((b) => b.priority !== null).slice(0, 5),
+    topBarriers: barriersInScope(barriers, s)
+      .filter((b) => b.priority !== null)
+      .slice(0, 5),
     // A metric tracked for particular teams shows when one of them is selected (or no team filter is set).
-    metrics: f.team || f.stream ? metrics.filter((m) => m.teamIds.length === 0 || m.teamIds.some((id) => teamIds.has(id))) : metrics,
+    metrics:
+      f.team || f.stream
+        ? metrics.filter((m) => m.teamIds.length === 0 || m.teamIds.some((id) => teamIds.has(id)))
+        : metrics,
   };
 }
 
 /** A behaviour's weekly adoption beside a linked metric, with the correlation at lags of 0–8 weeks. */
-export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, ids: { behaviour?: string; metric?: string }, now = new Date()): Promise<BehaviourOutcomeDto> {
+export async function behaviourOutcome(
+  ctx: MemberContext,
+  f: DashboardFilter,
+  ids: { behaviour?: string; metric?: string },
+  now = new Date(),
+): Promise<BehaviourOutcomeDto> {
   await authorize(ctx, "dashboards.view");
   const behaviours = await db().behaviour.findMany({
-    where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null, metrics: { some: { metric: { deletedAt: null } } } },
+    where: {
+      organizationId: ctx.orgId,
+      status: "ACTIVE",
+      deletedAt: null,
+      parentId: null,
+      metrics: { some: { metric: { deletedAt: null } } },
+    },
     orderBy: { title: "asc" },
     select: { id: true, title: true },
   });
   const behaviour = behaviours.find((b) => b.id === ids.behaviour) ?? (ids.behaviour ? null : (behaviours[0] ?? null));
   if (ids.behaviour && !behaviour) throw new NotFoundError();
-  const empty = { behaviours, behaviour: null, metrics: [], metric: null, adoption: [], metricWeekly: [], correlations: [], strongest: null };
+  const empty = {
+    behaviours,
+    behaviour: null,
+    metrics: [],
+    metric: null,
+    adoption: [],
+    metricWeekly: [],
+    correlations: [],
+    strongest: null,
+  };
   if (!behaviour) return empty;
   const links = await db().behaviourMetric.findMany({
     where: { organizationId: ctx.orgId, behaviourId: behaviour.id, metric: { deletedAt: null } },
@@ -112,31 +176,79 @@ export async function behaviourOutcome(ctx: MemberContext, f: DashboardFilter, i
   const metric = metrics.find((m) => m.id === ids.metric) ?? metrics[0] ?? null;
   const { from, to, weeks } = periodRange(f.period, now);
   const [days, series] = await Promise.all([
-    db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: behaviour.id, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
+    db().observationDaily.groupBy({
+      by: ["day"],
+      where: { organizationId: ctx.orgId, behaviourId: behaviour.id, day: { gte: dateOnly(from), lte: dateOnly(to) } },
+      _sum: { performed: true, missed: true },
+    }),
     metric ? metricSeries(ctx, metric.id, from, to) : null,
   ]);
   const adoption = weeklyAdoption(toDays(days), now, weeks);
-  const adoptionWeekly = adoption.filter((p) => p.rate !== null).map((p) => ({ weekStart: p.weekStart, value: p.rate! * 100 }));
+  const adoptionWeekly = adoption
+    .filter((p) => p.rate !== null)
+    .map((p) => ({ weekStart: p.weekStart, value: p.rate! * 100 }));
   const correlations = series ? laggedCorrelations(adoptionWeekly, series.weekly) : [];
-  return { behaviours, behaviour, metrics, metric: metric ?? null, adoption, metricWeekly: series?.weekly ?? [], correlations, strongest: strongestLag(correlations) };
+  return {
+    behaviours,
+    behaviour,
+    metrics,
+    metric: metric ?? null,
+    adoption,
+    metricWeekly: series?.weekly ?? [],
+    correlations,
+    strongest: strongestLag(correlations),
+  };
 }
 
 /** One team's week: its behaviours' adoption, open barriers, this week's observations and coverage gaps. */
-export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: string | undefined, now = new Date()): Promise<TeamViewDto> {
+export async function teamView(
+  ctx: MemberContext,
+  f: DashboardFilter,
+  teamId: string | undefined,
+  now = new Date(),
+): Promise<TeamViewDto> {
   await authorize(ctx, "dashboards.view");
-  const teams = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  const teams = await db().team.findMany({
+    where: { organizationId: ctx.orgId, kind: "TEAM" },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+  });
   const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
   if (teamId && !team) throw new NotFoundError();
   const base = { teams: teams.map((t) => ({ id: t.id, name: t.name })) };
-  if (!team) return { ...base, team: null, trend: [], behaviours: [], thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now)) }, barriers: [], gaps: [] };
+  if (!team)
+    return {
+      ...base,
+      team: null,
+      trend: [],
+      behaviours: [],
+      thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now)) },
+      barriers: [],
+      gaps: [],
+    };
   const { from, to, weeks } = periodRange(f.period, now);
   const monday = weekStart(dayOf(now));
   const where = { organizationId: ctx.orgId, teamId: team.id };
   const [active, days, perBehaviour, week, barriers, gaps] = await Promise.all([
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
-    db().observationDaily.groupBy({ by: ["day"], where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
-    db().observationDaily.groupBy({ by: ["behaviourId"], where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
-    db().observationDaily.aggregate({ where: { ...where, day: { gte: dateOnly(monday), lte: dateOnly(to) } }, _sum: { performed: true, missed: true } }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
+    db().observationDaily.groupBy({
+      by: ["day"],
+      where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } },
+      _sum: { performed: true, missed: true },
+    }),
+    db().observationDaily.groupBy({
+      by: ["behaviourId"],
+      where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } },
+      _sum: { performed: true, missed: true },
+    }),
+    db().observationDaily.aggregate({
+      where: { ...where, day: { gte: dateOnly(monday), lte: dateOnly(to) } },
+      _sum: { performed: true, missed: true },
+    }),
     listBarriers(ctx),
     listCoverageGaps(ctx, now, { teamId: team.id }),
   ]);
@@ -148,7 +260,12 @@ export async function teamView(ctx: MemberContext, f: DashboardFilter, teamId: s
     trend: weeklyAdoption(toDays(days), now, weeks),
     behaviours: active.map((b) => {
       const s = sums.get(b.id);
-      return { id: b.id, title: b.title, performed: s?.performed ?? 0, opportunities: (s?.performed ?? 0) + (s?.missed ?? 0) };
+      return {
+        id: b.id,
+        title: b.title,
+        performed: s?.performed ?? 0,
+        opportunities: (s?.performed ?? 0) + (s?.missed ?? 0),
+      };
     }),
     thisWeek: { performed: weekPerformed, opportunities: weekPerformed + (week._sum.missed ?? 0), weekStart: monday },
     barriers: barriersInScope(barriers, { behaviours: active, teams: [team] }),
@@ -167,8 +284,15 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
   await authorize(ctx, "dashboards.view");
   const { from } = lastWeeks(dayOf(now), STANDUP_WEEKS);
   const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
-    db().observationDaily.groupBy({ by: ["behaviourId", "day"], where: { organizationId: ctx.orgId, day: { gte: dateOnly(from) } }, _sum: { performed: true, missed: true } }),
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, select: { id: true, title: true } }),
+    db().observationDaily.groupBy({
+      by: ["behaviourId", "day"],
+      where: { organizationId: ctx.orgId, day: { gte: dateOnly(from) } },
+      _sum: { performed: true, missed: true },
+    }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      select: { id: true, title: true },
+    }),
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now)),
     db().customerStory.findMany({
@@ -188,25 +312,50 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
   }
   const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
   for (const b of behaviours) {
-    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, STANDUP_WEEKS).map(({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }));
+    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, STANDUP_WEEKS).map(
+      ({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }),
+    );
   }
   const title = new Map(behaviours.map((b) => [b.id, b.title]));
   const firstStart = new Map(started.map((s) => [s.barrierId, s._min.startDate]));
   // At risk: a high-priority open barrier that no started intervention is working on yet.
   const blockers = barriers
-    .filter((b) => OPEN_STATUSES.includes(b.status as never) && (b.priority ?? 0) >= 40 && !((firstStart.get(b.id)?.getTime() ?? Infinity) <= now.getTime()))
+    .filter(
+      (b) =>
+        OPEN_STATUSES.includes(b.status as never) &&
+        (b.priority ?? 0) >= 40 &&
+        !((firstStart.get(b.id)?.getTime() ?? Infinity) <= now.getTime()),
+    )
     .slice(0, 5)
     .map((b) => {
       const planned = firstStart.get(b.id);
-      return { ...b, reason: planned ? `Priority ${b.priority}; its intervention starts on ${fromDateOnly(planned)}` : `Priority ${b.priority} and no intervention planned` };
+      return {
+        ...b,
+        reason: planned
+          ? `Priority ${b.priority}; its intervention starts on ${fromDateOnly(planned)}`
+          : `Priority ${b.priority} and no intervention planned`,
+      };
     });
   return {
     wins: biggestRises(byBehaviour)
       .filter((w) => w.changePts > 0)
       .slice(0, 5)
-      .map((w) => ({ behaviourId: w.key, title: title.get(w.key) ?? "", before: w.before, after: w.after, changePts: w.changePts })),
+      .map((w) => ({
+        behaviourId: w.key,
+        title: title.get(w.key) ?? "",
+        before: w.before,
+        after: w.after,
+        changePts: w.changePts,
+      })),
     blockers,
-    offTrack: metrics.filter((m) => m.kind === "CUSTOMER_OUTCOME" && (m.verdict.status === "OFF_TRACK" || m.verdict.status === "AT_RISK")),
-    stories: stories.map((s) => ({ id: s.id, meetingDate: fromDateOnly(s.meetingDate), story: s.story, authorName: s.author.user.name })),
+    offTrack: metrics.filter(
+      (m) => m.kind === "CUSTOMER_OUTCOME" && (m.verdict.status === "OFF_TRACK" || m.verdict.status === "AT_RISK"),
+    ),
+    stories: stories.map((s) => ({
+      id: s.id,
+      meetingDate: fromDateOnly(s.meetingDate),
+      story: s.story,
+      authorName: s.author.user.name,
+    })),
   };
 }

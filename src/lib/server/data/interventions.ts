@@ -3,9 +3,22 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { beforeAfter, beforeAfterWindows, differenceInDifferences, removalProblem, suggestedFunctions, type Apease, type ComB } from "@/lib/domain/interventions";
+import {
+  beforeAfter,
+  beforeAfterWindows,
+  differenceInDifferences,
+  removalProblem,
+  suggestedFunctions,
+  type Apease,
+  type ComB,
+} from "@/lib/domain/interventions";
 import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
-import { apeaseFrom, type InterventionDetailDto, type InterventionEvidenceDto, type InterventionInput } from "@/lib/schemas/barriers";
+import {
+  apeaseFrom,
+  type InterventionDetailDto,
+  type InterventionEvidenceDto,
+  type InterventionInput,
+} from "@/lib/schemas/barriers";
 import { adoptionIn } from "./adoption-windows";
 import type { MemberContext } from "./accounts";
 
@@ -13,29 +26,66 @@ import type { MemberContext } from "./accounts";
  * Plans an intervention against a barrier. The barrier moves on with it: to INTERVENTION PLANNED,
  * or IN PROGRESS when the start date has come.
  */
-export async function createIntervention(ctx: MemberContext, input: InterventionInput, now = new Date()): Promise<string> {
+export async function createIntervention(
+  ctx: MemberContext,
+  input: InterventionInput,
+  now = new Date(),
+): Promise<string> {
   await authorize(ctx, "barriers.manage");
   return db().$transaction(async (tx) => {
     const [barrier, owner, teams] = await Promise.all([
-      tx.barrier.findFirst({ where: { id: input.barrierId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true } }),
-      tx.membership.findFirst({ where: { id: input.ownerId, organizationId: ctx.orgId, status: "ACTIVE" }, select: { id: true } }),
-      tx.team.findMany({ where: { id: { in: input.teamIds }, organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true } }),
+      tx.barrier.findFirst({
+        where: { id: input.barrierId, organizationId: ctx.orgId, deletedAt: null },
+        select: { id: true, status: true },
+      }),
+      tx.membership.findFirst({
+        where: { id: input.ownerId, organizationId: ctx.orgId, status: "ACTIVE" },
+        select: { id: true },
+      }),
+      tx.team.findMany({
+        where: { id: { in: input.teamIds }, organizationId: ctx.orgId, kind: "TEAM" },
+        select: { id: true },
+      }),
     ]);
     if (!barrier) throw new NotFoundError();
     if (!owner) throw new RuleError("Choose an active member of your organisation as owner.", "ownerId");
     if (teams.length !== input.teamIds.length) throw new RuleError("Choose teams of your organisation.", "teamIds");
     const created = await tx.intervention.create({
       data: {
-        organizationId: ctx.orgId, barrierId: barrier.id, function: input.function, title: input.title, description: input.description,
-        ownerId: owner.id, startDate: dateOnly(input.startDate), apease: apeaseFrom(input),
+        organizationId: ctx.orgId,
+        barrierId: barrier.id,
+        function: input.function,
+        title: input.title,
+        description: input.description,
+        ownerId: owner.id,
+        startDate: dateOnly(input.startDate),
+        apease: apeaseFrom(input),
       },
       select: { id: true },
     });
-    await tx.interventionTeam.createMany({ data: input.teamIds.map((teamId) => ({ organizationId: ctx.orgId, interventionId: created.id, teamId })) });
+    await tx.interventionTeam.createMany({
+      data: input.teamIds.map((teamId) => ({ organizationId: ctx.orgId, interventionId: created.id, teamId })),
+    });
     const started = input.startDate <= dayOf(now);
-    const next = started && (barrier.status === "IDENTIFIED" || barrier.status === "INTERVENTION_PLANNED") ? "IN_PROGRESS" : barrier.status === "IDENTIFIED" ? "INTERVENTION_PLANNED" : null;
+    const next =
+      started && (barrier.status === "IDENTIFIED" || barrier.status === "INTERVENTION_PLANNED")
+        ? "IN_PROGRESS"
+        : barrier.status === "IDENTIFIED"
+          ? "INTERVENTION_PLANNED"
+          : null;
     if (next) await tx.barrier.update({ where: { id: barrier.id }, data: { status: next } });
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "intervention.create", targetType: "Intervention", targetId: created.id, outcome: "ok", details: { barrierId: barrier.id } }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "intervention.create",
+        targetType: "Intervention",
+        targetId: created.id,
+        outcome: "ok",
+        details: { barrierId: barrier.id },
+      },
+      tx,
+    );
     return created.id;
   });
 }
@@ -48,37 +98,75 @@ interface InterventionRow {
 }
 
 /** Adoption of the behaviours in the intervention's teams, before its start and since. */
-export async function interventionEvidence(orgId: string, behaviourIds: string[], i: InterventionRow, now = new Date()): Promise<InterventionEvidenceDto> {
+export async function interventionEvidence(
+  orgId: string,
+  behaviourIds: string[],
+  i: InterventionRow,
+  now = new Date(),
+): Promise<InterventionEvidenceDto> {
   const start = fromDateOnly(i.startDate);
   const windows = beforeAfterWindows(start, dayOf(now));
   const teamIds = i.teams.map((t) => t.team.id);
   const base = { interventionId: i.id, title: i.title, startDate: start, teamNames: i.teams.map((t) => t.team.name) };
   if (!windows) return { ...base, windows: null, result: null, problem: removalProblem(null) };
-  const [before, after] = await Promise.all([adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.before), adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.after)]);
+  const [before, after] = await Promise.all([
+    adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.before),
+    adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.after),
+  ]);
   const result = beforeAfter(before, after);
-  return { ...base, windows: { before: windows.before, after: windows.after }, result, problem: removalProblem(result) };
+  return {
+    ...base,
+    windows: { before: windows.before, after: windows.after },
+    result,
+    problem: removalProblem(result),
+  };
 }
 
-export const INTERVENTION_SELECT = { id: true, title: true, startDate: true, teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } } } as const;
+export const INTERVENTION_SELECT = {
+  id: true,
+  title: true,
+  startDate: true,
+  teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+} as const;
 
 /**
  * One intervention with its before/after view: the teams it was rolled out to against the teams
  * that have not had it yet, over the same windows (a comparison group, not a randomised control).
  */
-export async function getIntervention(ctx: MemberContext, id: string, now = new Date()): Promise<InterventionDetailDto> {
+export async function getIntervention(
+  ctx: MemberContext,
+  id: string,
+  now = new Date(),
+): Promise<InterventionDetailDto> {
   const i = await db().intervention.findFirst({
     where: { id, organizationId: ctx.orgId, barrier: { deletedAt: null } },
     select: {
-      id: true, title: true, function: true, description: true, startDate: true, apease: true,
+      id: true,
+      title: true,
+      function: true,
+      description: true,
+      startDate: true,
+      apease: true,
       owner: { select: { user: { select: { name: true } } } },
-      barrier: { select: { id: true, title: true, comB: true, behaviours: { select: { behaviour: { select: { id: true, title: true } } } } } },
+      barrier: {
+        select: {
+          id: true,
+          title: true,
+          comB: true,
+          behaviours: { select: { behaviour: { select: { id: true, title: true } } } },
+        },
+      },
       teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
     },
   });
   if (!i) throw new NotFoundError();
   const behaviourIds = i.barrier.behaviours.map((b) => b.behaviour.id);
   const rolledIds = i.teams.map((t) => t.team.id);
-  const others = await db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", id: { notIn: rolledIds } }, orderBy: { name: "asc" }, select: { name: true } });
+  const others = await db().team.findMany({
+    where: { organizationId: ctx.orgId, kind: "TEAM", id: { notIn: rolledIds } },
+    orderBy: { name: "asc" },
+    select: { name: true },
+  });
   const windows = beforeAfterWindows(fromDateOnly(i.startDate), dayOf(now));
   let rolled = null;
   let comparison = null;
@@ -93,8 +181,13 @@ export async function getIntervention(ctx: MemberContext, id: string, now = new 
     comparison = others.length > 0 ? beforeAfter(cb, ca) : null;
   }
   return {
-    id: i.id, title: i.title, function: i.function, description: i.description, ownerName: i.owner.user.name,
-    startDate: fromDateOnly(i.startDate), apease: i.apease as unknown as Apease,
+    id: i.id,
+    title: i.title,
+    function: i.function,
+    description: i.description,
+    ownerName: i.owner.user.name,
+    startDate: fromDateOnly(i.startDate),
+    apease: i.apease as unknown as Apease,
     barrier: { id: i.barrier.id, title: i.barrier.title, comB: i.barrier.comB },
     behaviourTitles: i.barrier.behaviours.map((b) => b.behaviour.title).sort(),
     rolledOut: { teamNames: i.teams.map((t) => t.team.name), result: rolled },
@@ -113,8 +206,16 @@ export async function interventionFormContext(ctx: MemberContext, barrierId: str
   });
   if (!barrier) throw new NotFoundError();
   const [teams, owners] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().membership.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE" },
+      orderBy: { user: { name: "asc" } },
+      select: { id: true, user: { select: { name: true } } },
+    }),
   ]);
   return {
     barrier: { id: barrier.id, title: barrier.title, comB: barrier.comB, teamIds: barrier.teams.map((t) => t.teamId) },

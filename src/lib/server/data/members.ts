@@ -21,7 +21,13 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
   await authorize(ctx, "members.manage");
   const rows = await db().membership.findMany({
     where: { organizationId: ctx.orgId },
-    select: { id: true, role: true, status: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      status: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
     orderBy: [{ status: "asc" }, { user: { name: "asc" } }],
   });
   return rows.map((r) => ({
@@ -36,15 +42,33 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
 }
 
 /** Creates a one-time invitation link. Only its hash is stored: the token is returned once. */
-export async function createInvitation(ctx: MemberContext, input: InviteInput): Promise<{ token: string; expiresAt: string }> {
+export async function createInvitation(
+  ctx: MemberContext,
+  input: InviteInput,
+): Promise<{ token: string; expiresAt: string }> {
   await authorize(ctx, "members.manage");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = daysAfter(new Date(), INVITE_DAYS);
   const inv = await db().invitation.create({
-    data: { organizationId: ctx.orgId, tokenHash: hashToken(token), role: input.role, email: input.email ?? null, createdById: ctx.membershipId, expiresAt },
+    data: {
+      organizationId: ctx.orgId,
+      tokenHash: hashToken(token),
+      role: input.role,
+      email: input.email ?? null,
+      createdById: ctx.membershipId,
+      expiresAt,
+    },
     select: { id: true },
   });
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.create", targetType: "Invitation", targetId: inv.id, outcome: "ok", details: { role: input.role } });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "invitation.create",
+    targetType: "Invitation",
+    targetId: inv.id,
+    outcome: "ok",
+    details: { role: input.role },
+  });
   return { token, expiresAt: expiresAt.toISOString() };
 }
 
@@ -74,7 +98,14 @@ export async function revokeInvitation(ctx: MemberContext, invitationId: string)
     data: { revokedAt: new Date() },
   });
   if (res.count === 0) throw new NotFoundError();
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "invitation.revoke", targetType: "Invitation", targetId: invitationId, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "invitation.revoke",
+    targetType: "Invitation",
+    targetId: invitationId,
+    outcome: "ok",
+  });
 }
 
 export interface InvitationPreview {
@@ -87,7 +118,14 @@ export interface InvitationPreview {
 export async function previewInvitation(token: string): Promise<InvitationPreview | null> {
   const inv = await db().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { role: true, email: true, expiresAt: true, acceptedAt: true, revokedAt: true, organization: { select: { name: true } } },
+    select: {
+      role: true,
+      email: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      organization: { select: { name: true } },
+    },
   });
   if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt.getTime() < Date.now()) return null;
   return { organizationName: inv.organization.name, role: inv.role, email: inv.email };
@@ -98,19 +136,39 @@ const UNUSABLE = "This invitation link is no longer valid. Ask your admin for a 
 /** Accepts an invitation for an existing user. Each link works once (claimed atomically). */
 export async function acceptInvitation(userId: string, token: string): Promise<string> {
   return db().$transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, organizationId: true, role: true, email: true } });
+    const inv = await tx.invitation.findUnique({
+      where: { tokenHash: hashToken(token) },
+      select: { id: true, organizationId: true, role: true, email: true },
+    });
     if (!inv) throw new RuleError(UNUSABLE);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-    if (inv.email && inv.email !== user.email) throw new RuleError(`This invitation is for ${inv.email}. Sign in with that account.`);
+    if (inv.email && inv.email !== user.email)
+      throw new RuleError(`This invitation is for ${inv.email}. Sign in with that account.`);
     const claimed = await tx.invitation.updateMany({
       where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       data: { acceptedAt: new Date(), acceptedUserId: userId },
     });
     if (claimed.count === 0) throw new RuleError(UNUSABLE);
-    const existing = await tx.membership.findUnique({ where: { organizationId_userId: { organizationId: inv.organizationId, userId } }, select: { id: true } });
+    const existing = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: inv.organizationId, userId } },
+      select: { id: true },
+    });
     if (existing) throw new RuleError("You are already a member of this organisation.");
-    const m = await tx.membership.create({ data: { organizationId: inv.organizationId, userId, role: inv.role }, select: { id: true } });
-    await recordAudit({ organizationId: inv.organizationId, actorUserId: userId, action: "invitation.accept", targetType: "Membership", targetId: m.id, outcome: "ok" }, tx);
+    const m = await tx.membership.create({
+      data: { organizationId: inv.organizationId, userId, role: inv.role },
+      select: { id: true },
+    });
+    await recordAudit(
+      {
+        organizationId: inv.organizationId,
+        actorUserId: userId,
+        action: "invitation.accept",
+        targetType: "Membership",
+        targetId: m.id,
+        outcome: "ok",
+      },
+      tx,
+    );
     return inv.organizationId;
   });
 }
@@ -123,7 +181,10 @@ export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Pr
     throw new RuleError("An account with this e-mail already exists. Sign in to accept the invitation.", "email");
   }
   const passwordHash = await hashPassword(input.password);
-  const user = await db().user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } });
+  const user = await db().user.create({
+    data: { email: input.email, name: input.name, passwordHash },
+    select: { id: true },
+  });
   try {
     return await acceptInvitation(user.id, input.token);
   } catch (err) {
@@ -137,7 +198,10 @@ async function activeAdminCount(orgId: string): Promise<number> {
 }
 
 async function memberOf(ctx: MemberContext, membershipId: string) {
-  const m = await db().membership.findFirst({ where: { id: membershipId, organizationId: ctx.orgId }, select: { id: true, role: true, status: true, userId: true } });
+  const m = await db().membership.findFirst({
+    where: { id: membershipId, organizationId: ctx.orgId },
+    select: { id: true, role: true, status: true, userId: true },
+  });
   if (!m) throw new NotFoundError();
   return m;
 }
@@ -149,17 +213,37 @@ export async function changeRole(ctx: MemberContext, membershipId: string, role:
     throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
   }
   await db().membership.update({ where: { id: m.id }, data: { role } });
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "membership.role", targetType: "Membership", targetId: m.id, outcome: "ok", details: { from: m.role, to: role } });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "membership.role",
+    targetType: "Membership",
+    targetId: m.id,
+    outcome: "ok",
+    details: { from: m.role, to: role },
+  });
 }
 
 /** Disabling takes effect on the member's next request: every request re-reads the membership. */
-export async function setMemberStatus(ctx: MemberContext, membershipId: string, status: "ACTIVE" | "DISABLED"): Promise<void> {
+export async function setMemberStatus(
+  ctx: MemberContext,
+  membershipId: string,
+  status: "ACTIVE" | "DISABLED",
+): Promise<void> {
   await authorize(ctx, "members.manage");
   const m = await memberOf(ctx, membershipId);
   if (status === "DISABLED") {
     if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
-    if (m.role === "ADMIN" && (await activeAdminCount(ctx.orgId)) <= 1) throw new RuleError("An organisation needs at least one active admin.");
+    if (m.role === "ADMIN" && (await activeAdminCount(ctx.orgId)) <= 1)
+      throw new RuleError("An organisation needs at least one active admin.");
   }
   await db().membership.update({ where: { id: m.id }, data: { status } });
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: status === "DISABLED" ? "membership.disable" : "membership.enable", targetType: "Membership", targetId: m.id, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: status === "DISABLED" ? "membership.disable" : "membership.enable",
+    targetType: "Membership",
+    targetId: m.id,
+    outcome: "ok",
+  });
 }

@@ -9,7 +9,8 @@ import { authorize } from "../authorize";
 import type { MemberContext } from "./accounts";
 
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 4 });
-const computedMessage = (title: string) => `This metric is computed from the adoption of “${title}”; it takes no typed readings.`;
+const computedMessage = (title: string) =>
+  `This metric is computed from the adoption of “${title}”; it takes no typed readings.`;
 
 /**
  * Records one reading. A metric has one value per team (or organisation-wide) and day, so a second reading for the
@@ -20,7 +21,10 @@ export async function addReading(ctx: MemberContext, input: ReadingInput, today:
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {
     const [metric, team] = await Promise.all([
-      tx.metric.findFirst({ where: { id: input.metricId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, sourceBehaviour: { select: { title: true } }, sourceBehaviourId: true } }),
+      tx.metric.findFirst({
+        where: { id: input.metricId, organizationId: ctx.orgId, deletedAt: null },
+        select: { id: true, sourceBehaviour: { select: { title: true } }, sourceBehaviourId: true },
+      }),
       input.teamId ? tx.team.count({ where: { id: input.teamId, organizationId: ctx.orgId, kind: "TEAM" } }) : 1,
     ]);
     if (!metric) throw new NotFoundError();
@@ -29,7 +33,18 @@ export async function addReading(ctx: MemberContext, input: ReadingInput, today:
     const key = { organizationId: ctx.orgId, metricId: metric.id, teamId: input.teamId, date: dateOnly(input.date) };
     const replaced = await tx.metricReading.deleteMany({ where: key });
     await tx.metricReading.create({ data: { ...key, value: input.value } });
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.reading", targetType: "Metric", targetId: metric.id, outcome: "ok", details: { date: input.date, teamId: input.teamId, replaced: replaced.count } }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "metric.reading",
+        targetType: "Metric",
+        targetId: metric.id,
+        outcome: "ok",
+        details: { date: input.date, teamId: input.teamId, replaced: replaced.count },
+      },
+      tx,
+    );
   });
 }
 
@@ -39,7 +54,10 @@ async function check(ctx: MemberContext, text: string, today: string) {
   const file = readReadingCsv(text, today);
   if (file.fileError) return { fileError: file.fileError, rows: [] };
   const [metrics, teams] = await Promise.all([
-    db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, sourceBehaviourId: true } }),
+    db().metric.findMany({
+      where: { organizationId: ctx.orgId, deletedAt: null },
+      select: { id: true, name: true, sourceBehaviourId: true },
+    }),
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),
   ]);
   const metricByName = new Map(metrics.map((m) => [m.name.toLowerCase(), m]));
@@ -49,14 +67,19 @@ async function check(ctx: MemberContext, text: string, today: string) {
     const metric = r.metric ? metricByName.get(r.metric.toLowerCase()) : undefined;
     const teamId = r.team ? (teamByName.get(r.team.toLowerCase()) ?? null) : null;
     if (r.metric && !metric) errors.push(`No metric called “${r.metric}”.`);
-    if (metric?.sourceBehaviourId) errors.push(`“${metric.name}” is computed from a behaviour's adoption; it takes no readings.`);
+    if (metric?.sourceBehaviourId)
+      errors.push(`“${metric.name}” is computed from a behaviour's adoption; it takes no readings.`);
     if (r.team && !teamId) errors.push(`No team called “${r.team}”.`);
     return { ...r, errors, warnings: [] as string[], metricId: metric?.id ?? null, teamId };
   });
   const good = rows.filter((r) => r.errors.length === 0);
   const existing = good.length
     ? await db().metricReading.findMany({
-        where: { organizationId: ctx.orgId, metricId: { in: [...new Set(good.map((r) => r.metricId!))] }, date: { in: [...new Set(good.map((r) => r.date))].map((d) => dateOnly(d)) } },
+        where: {
+          organizationId: ctx.orgId,
+          metricId: { in: [...new Set(good.map((r) => r.metricId!))] },
+          date: { in: [...new Set(good.map((r) => r.date))].map((d) => dateOnly(d)) },
+        },
         orderBy: { createdAt: "asc" },
         select: { metricId: true, teamId: true, date: true, value: true },
       })
@@ -69,11 +92,23 @@ async function check(ctx: MemberContext, text: string, today: string) {
   return { fileError: null, rows };
 }
 
-export async function previewReadingImport(ctx: MemberContext, text: string, today: string = currentDay()): Promise<ReadingImportPreviewDto> {
+export async function previewReadingImport(
+  ctx: MemberContext,
+  text: string,
+  today: string = currentDay(),
+): Promise<ReadingImportPreviewDto> {
   const { fileError, rows } = await check(ctx, text, today);
   return {
     fileError,
-    rows: rows.map(({ line, date, metric, team, value, errors, warnings }) => ({ line, date, metric, team, value, errors, warnings })),
+    rows: rows.map(({ line, date, metric, team, value, errors, warnings }) => ({
+      line,
+      date,
+      metric,
+      team,
+      value,
+      errors,
+      warnings,
+    })),
     importable: fileError ? 0 : rows.filter((r) => r.errors.length === 0).length,
   };
 }
@@ -81,22 +116,48 @@ export async function previewReadingImport(ctx: MemberContext, text: string, tod
 const CHUNK = 500;
 
 /** All rows or none; a row for a metric, team and day that already has a reading replaces it. */
-export async function commitReadingImport(ctx: MemberContext, text: string, today: string = currentDay()): Promise<number> {
+export async function commitReadingImport(
+  ctx: MemberContext,
+  text: string,
+  today: string = currentDay(),
+): Promise<number> {
   const { fileError, rows } = await check(ctx, text, today);
   if (fileError) throw new RuleError(fileError);
   const bad = rows.filter((r) => r.errors.length > 0).length;
   if (bad) throw new RuleError(`${bad} row(s) have errors; nothing was imported. Fix them and preview again.`);
   if (rows.length === 0) throw new RuleError("There is nothing to import.");
-  const data = rows.map((r) => ({ organizationId: ctx.orgId, metricId: r.metricId!, teamId: r.teamId, date: dateOnly(r.date), value: r.value! }));
+  const data = rows.map((r) => ({
+    organizationId: ctx.orgId,
+    metricId: r.metricId!,
+    teamId: r.teamId,
+    date: dateOnly(r.date),
+    value: r.value!,
+  }));
   await db().$transaction(
     async (tx) => {
       let replaced = 0;
       for (let i = 0; i < data.length; i += CHUNK) {
         const slice = data.slice(i, i + CHUNK);
-        replaced += (await tx.metricReading.deleteMany({ where: { organizationId: ctx.orgId, OR: slice.map(({ metricId, teamId, date }) => ({ metricId, teamId, date })) } })).count;
+        replaced += (
+          await tx.metricReading.deleteMany({
+            where: {
+              organizationId: ctx.orgId,
+              OR: slice.map(({ metricId, teamId, date }) => ({ metricId, teamId, date })),
+            },
+          })
+        ).count;
         await tx.metricReading.createMany({ data: slice });
       }
-      await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.import", outcome: "ok", details: { rows: data.length, replaced } }, tx);
+      await recordAudit(
+        {
+          organizationId: ctx.orgId,
+          actorUserId: ctx.userId,
+          action: "metric.import",
+          outcome: "ok",
+          details: { rows: data.length, replaced },
+        },
+        tx,
+      );
     },
     { timeout: 60_000 },
   );
@@ -112,5 +173,7 @@ export async function exportReadingsCsv(ctx: MemberContext): Promise<string> {
     take: 100_000,
     select: { date: true, value: true, metric: { select: { name: true } }, team: { select: { name: true } } },
   });
-  return readingsToCsv(rows.map((r) => ({ date: fromDateOnly(r.date), metric: r.metric.name, team: r.team?.name ?? "", value: r.value })));
+  return readingsToCsv(
+    rows.map((r) => ({ date: fromDateOnly(r.date), metric: r.metric.name, team: r.team?.name ?? "", value: r.value })),
+  );
 }

@@ -4,10 +4,39 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
-import { auditShareByMonth, auditSummary, targetStatus, TREND_WEEKS, weeklyMeans, type AuditPoint, type Reading, type TargetVerdict } from "@/lib/domain/outcomes";
+import {
+  auditShareByMonth,
+  auditSummary,
+  targetStatus,
+  TREND_WEEKS,
+  weeklyMeans,
+  type AuditPoint,
+  type Reading,
+  type TargetVerdict,
+} from "@/lib/domain/outcomes";
 import { weeklyAdoption } from "@/lib/domain/observations";
-import { addDays, addMonths, currentDay, dateOnly, dayStart, fromDateOnly, isIsoDate, lastDays, lastWeeks, monthOf, weeksIn } from "@/lib/domain/dates";
-import { TARGET_LABELS, type MetricDetailDto, type MetricFormValues, type MetricInput, type MetricOptionsDto, type MetricRowDto, type MetricSeriesDto } from "@/lib/schemas/metrics";
+import {
+  addDays,
+  addMonths,
+  currentDay,
+  dateOnly,
+  dayStart,
+  fromDateOnly,
+  isIsoDate,
+  lastDays,
+  lastWeeks,
+  monthOf,
+  weeksIn,
+} from "@/lib/domain/dates";
+import {
+  TARGET_LABELS,
+  type MetricDetailDto,
+  type MetricFormValues,
+  type MetricInput,
+  type MetricOptionsDto,
+  type MetricRowDto,
+  type MetricSeriesDto,
+} from "@/lib/schemas/metrics";
 import { type Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
@@ -20,25 +49,55 @@ const SHOWN_READINGS = 52;
 const percent = (rate: number) => Math.round(rate * 10_000) / 100;
 
 const ROW_SELECT = {
-  id: true, name: true, unit: true, kind: true, timing: true, direction: true, targetType: true, targetValue: true, targetDate: true, sourceBehaviourId: true,
+  id: true,
+  name: true,
+  unit: true,
+  kind: true,
+  timing: true,
+  direction: true,
+  targetType: true,
+  targetValue: true,
+  targetDate: true,
+  sourceBehaviourId: true,
   owner: { select: { user: { select: { name: true } } } },
   sourceBehaviour: { select: { id: true, title: true } },
-  behaviours: { where: { behaviour: { deletedAt: null } }, select: { behaviour: { select: { id: true, title: true } } }, orderBy: { behaviour: { title: "asc" } } },
+  behaviours: {
+    where: { behaviour: { deletedAt: null } },
+    select: { behaviour: { select: { id: true, title: true } } },
+    orderBy: { behaviour: { title: "asc" } },
+  },
   teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
 } as const satisfies Prisma.MetricSelect;
 
 type Row = Prisma.MetricGetPayload<{ select: typeof ROW_SELECT }>;
 
-export function targetText(m: { targetType: keyof typeof TARGET_LABELS | null; targetValue: number | null; targetDate: Date | null; unit: string }): string | null {
+export function targetText(m: {
+  targetType: keyof typeof TARGET_LABELS | null;
+  targetValue: number | null;
+  targetDate: Date | null;
+  unit: string;
+}): string | null {
   if (!m.targetType || m.targetValue === null) return null;
   return `${TARGET_LABELS[m.targetType]} ${m.targetValue} ${m.unit}${m.targetDate ? ` by ${fromDateOnly(m.targetDate)}` : ""}`;
 }
 
 const verdictOf = (m: Row, readings: Reading[], today: string): TargetVerdict =>
-  targetStatus({ targetType: m.targetType, targetValue: m.targetValue, targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null, direction: m.direction, readings, today });
+  targetStatus({
+    targetType: m.targetType,
+    targetValue: m.targetValue,
+    targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null,
+    direction: m.direction,
+    readings,
+    today,
+  });
 
 const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
-  id: m.id, name: m.name, unit: m.unit, kind: m.kind, timing: m.timing, direction: m.direction,
+  id: m.id,
+  name: m.name,
+  unit: m.unit,
+  kind: m.kind,
+  timing: m.timing,
+  direction: m.direction,
   ownerName: m.owner?.user.name ?? null,
   target: targetText(m),
   latest: verdict.latest,
@@ -50,18 +109,34 @@ const toRow = (m: Row, verdict: TargetVerdict): MetricRowDto => ({
 });
 
 /** Weekly adoption in % of each behaviour, weeks with a rate only (≥ MIN_OPPORTUNITIES), over `weeks` weeks up to `today`, oldest first. */
-async function derivedWeeks(orgId: string, behaviourIds: string[], today: string, weeks = DERIVED_WEEKS): Promise<Map<string, Reading[]>> {
+async function derivedWeeks(
+  orgId: string,
+  behaviourIds: string[],
+  today: string,
+  weeks = DERIVED_WEEKS,
+): Promise<Map<string, Reading[]>> {
   const out = new Map<string, Reading[]>();
   if (behaviourIds.length === 0) return out;
   const now = dayStart(today);
   const rows = await db().observationDaily.groupBy({
     by: ["behaviourId", "day"],
-    where: { organizationId: orgId, behaviourId: { in: behaviourIds }, day: { gte: dateOnly(lastWeeks(today, weeks).from), lte: dateOnly(today) } },
+    where: {
+      organizationId: orgId,
+      behaviourId: { in: behaviourIds },
+      day: { gte: dateOnly(lastWeeks(today, weeks).from), lte: dateOnly(today) },
+    },
     _sum: { performed: true, missed: true },
   });
   for (const id of behaviourIds) {
-    const days = rows.filter((r) => r.behaviourId === id).map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
-    out.set(id, weeklyAdoption(days, now, weeks).flatMap((p) => (p.rate === null ? [] : [{ date: p.weekStart, value: percent(p.rate) }])));
+    const days = rows
+      .filter((r) => r.behaviourId === id)
+      .map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
+    out.set(
+      id,
+      weeklyAdoption(days, now, weeks).flatMap((p) =>
+        p.rate === null ? [] : [{ date: p.weekStart, value: percent(p.rate) }],
+      ),
+    );
   }
   return out;
 }
@@ -70,23 +145,48 @@ async function derivedWeeks(orgId: string, behaviourIds: string[], today: string
  * What each metric's status is judged on: its organisation-wide readings of the last TREND_WEEKS weeks plus the latest
  * reading (however old), or for a derived metric its weekly adoption in %. Four queries whatever the number of metrics.
  */
-async function statusReadings(orgId: string, metrics: { id: string; sourceBehaviourId: string | null }[], today: string): Promise<Map<string, Reading[]>> {
+async function statusReadings(
+  orgId: string,
+  metrics: { id: string; sourceBehaviourId: string | null }[],
+  today: string,
+): Promise<Map<string, Reading[]>> {
   const typed = metrics.filter((m) => !m.sourceBehaviourId).map((m) => m.id);
   const sources = [...new Set(metrics.flatMap((m) => (m.sourceBehaviourId ? [m.sourceBehaviourId] : [])))];
   const windowStart = lastDays(today, TREND_WEEKS * 7).from;
   const orgWide = { organizationId: orgId, metricId: { in: typed }, teamId: null };
   const [recent, latest, weeks] = await Promise.all([
-    typed.length ? db().metricReading.findMany({ where: { ...orgWide, date: { gte: dateOnly(windowStart), lte: dateOnly(today) } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }], select: { metricId: true, date: true, value: true } }) : [],
-    typed.length ? db().metricReading.groupBy({ by: ["metricId"], where: { ...orgWide, date: { lte: dateOnly(today) } }, _max: { date: true } }) : [],
+    typed.length
+      ? db().metricReading.findMany({
+          where: { ...orgWide, date: { gte: dateOnly(windowStart), lte: dateOnly(today) } },
+          orderBy: [{ date: "asc" }, { createdAt: "asc" }],
+          select: { metricId: true, date: true, value: true },
+        })
+      : [],
+    typed.length
+      ? db().metricReading.groupBy({
+          by: ["metricId"],
+          where: { ...orgWide, date: { lte: dateOnly(today) } },
+          _max: { date: true },
+        })
+      : [],
     derivedWeeks(orgId, sources, today),
   ]);
   // Only a latest reading older than the window needs one more look-up.
   const stale = latest.filter((l) => l._max.date && fromDateOnly(l._max.date) < windowStart);
   const older = stale.length
-    ? await db().metricReading.findMany({ where: { organizationId: orgId, teamId: null, OR: stale.map((l) => ({ metricId: l.metricId, date: l._max.date! })) }, orderBy: { createdAt: "asc" }, select: { metricId: true, date: true, value: true } })
+    ? await db().metricReading.findMany({
+        where: {
+          organizationId: orgId,
+          teamId: null,
+          OR: stale.map((l) => ({ metricId: l.metricId, date: l._max.date! })),
+        },
+        orderBy: { createdAt: "asc" },
+        select: { metricId: true, date: true, value: true },
+      })
     : [];
   const out = new Map<string, Reading[]>();
-  for (const r of [...older, ...recent]) out.set(r.metricId, [...(out.get(r.metricId) ?? []), { date: fromDateOnly(r.date), value: r.value }]);
+  for (const r of [...older, ...recent])
+    out.set(r.metricId, [...(out.get(r.metricId) ?? []), { date: fromDateOnly(r.date), value: r.value }]);
   for (const m of metrics) {
     if (!m.sourceBehaviourId) continue;
     const all = weeks.get(m.sourceBehaviourId) ?? [];
@@ -99,20 +199,46 @@ async function statusReadings(orgId: string, metrics: { id: string; sourceBehavi
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
 export async function listMetrics(ctx: MemberContext, today: string = currentDay()): Promise<MetricRowDto[]> {
   await authorize(ctx, "dashboards.view");
-  const rows = await db().metric.findMany({ where: { organizationId: ctx.orgId, deletedAt: null }, select: ROW_SELECT });
+  const rows = await db().metric.findMany({
+    where: { organizationId: ctx.orgId, deletedAt: null },
+    select: ROW_SELECT,
+  });
   const readings = await statusReadings(ctx.orgId, rows, today);
-  return rows.map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today))).sort((a, b) => a.name.localeCompare(b.name, "en"));
+  return rows
+    .map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today)))
+    .sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
-export async function getMetric(ctx: MemberContext, id: string, today: string = currentDay()): Promise<MetricDetailDto> {
+export async function getMetric(
+  ctx: MemberContext,
+  id: string,
+  today: string = currentDay(),
+): Promise<MetricDetailDto> {
   await authorize(ctx, "dashboards.view");
-  const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { ...ROW_SELECT, description: true, updatedAt: true } });
+  const m = await db().metric.findFirst({
+    where: { id, organizationId: ctx.orgId, deletedAt: null },
+    select: { ...ROW_SELECT, description: true, updatedAt: true },
+  });
   if (!m) throw new NotFoundError();
   const upTo = { lte: dateOnly(today) };
   const [status, orgWide, byTeam, derived] = await Promise.all([
     statusReadings(ctx.orgId, [m], today),
-    m.sourceBehaviourId ? [] : db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: upTo }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: SHOWN_READINGS, select: { date: true, value: true } }),
-    m.sourceBehaviourId ? [] : db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: { not: null }, date: upTo }, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take: 200, select: { date: true, value: true, team: { select: { name: true } } } }),
+    m.sourceBehaviourId
+      ? []
+      : db().metricReading.findMany({
+          where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: upTo },
+          orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+          take: SHOWN_READINGS,
+          select: { date: true, value: true },
+        }),
+    m.sourceBehaviourId
+      ? []
+      : db().metricReading.findMany({
+          where: { organizationId: ctx.orgId, metricId: id, teamId: { not: null }, date: upTo },
+          orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+          take: 200,
+          select: { date: true, value: true, team: { select: { name: true } } },
+        }),
     m.sourceBehaviourId ? derivedWeeks(ctx.orgId, [m.sourceBehaviourId], today, SHOWN_READINGS) : null,
   ]);
   return {
@@ -124,27 +250,46 @@ export async function getMetric(ctx: MemberContext, id: string, today: string = 
     targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null,
     behaviours: m.behaviours.map((b) => b.behaviour),
     teams: m.teams.map((t) => t.team),
-    readings: derived ? (derived.get(m.sourceBehaviourId!) ?? []) : orgWide.map((r) => ({ date: fromDateOnly(r.date), value: r.value })).reverse(),
-    teamReadings: byTeam.map((r) => ({ date: fromDateOnly(r.date), team: r.team?.name ?? "", value: r.value })).reverse(),
+    readings: derived
+      ? (derived.get(m.sourceBehaviourId!) ?? [])
+      : orgWide.map((r) => ({ date: fromDateOnly(r.date), value: r.value })).reverse(),
+    teamReadings: byTeam
+      .map((r) => ({ date: fromDateOnly(r.date), team: r.team?.name ?? "", value: r.value }))
+      .reverse(),
   };
 }
 
 /** Weekly means of the organisation-wide readings from `from` to `to` (derived: weekly adoption in %, weeks with a rate). */
 export async function metricSeries(ctx: MemberContext, id: string, from: string, to: string): Promise<MetricSeriesDto> {
   await authorize(ctx, "dashboards.view");
-  if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new RuleError("Choose a period whose start is on or before its end.");
-  const m = await db().metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, name: true, unit: true, sourceBehaviourId: true } });
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to)
+    throw new RuleError("Choose a period whose start is on or before its end.");
+  const m = await db().metric.findFirst({
+    where: { id, organizationId: ctx.orgId, deletedAt: null },
+    select: { id: true, name: true, unit: true, sourceBehaviourId: true },
+  });
   if (!m) throw new NotFoundError();
   const range = { gte: dateOnly(from), lte: dateOnly(to) };
   let weekly: MetricSeriesDto["weekly"];
   if (m.sourceBehaviourId) {
     const end = dayStart(to);
     const weeks = weeksIn({ from, to });
-    const days = await db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, behaviourId: m.sourceBehaviourId, day: range }, _sum: { performed: true, missed: true } });
-    const points = weeklyAdoption(days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), end, weeks);
+    const days = await db().observationDaily.groupBy({
+      by: ["day"],
+      where: { organizationId: ctx.orgId, behaviourId: m.sourceBehaviourId, day: range },
+      _sum: { performed: true, missed: true },
+    });
+    const points = weeklyAdoption(
+      days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })),
+      end,
+      weeks,
+    );
     weekly = points.flatMap((p) => (p.rate === null ? [] : [{ weekStart: p.weekStart, value: percent(p.rate) }]));
   } else {
-    const rows = await db().metricReading.findMany({ where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: range }, select: { date: true, value: true } });
+    const rows = await db().metricReading.findMany({
+      where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: range },
+      select: { date: true, value: true },
+    });
     weekly = weeklyMeans(rows.map((r) => ({ date: fromDateOnly(r.date), value: r.value })));
   }
   return { id: m.id, name: m.name, unit: m.unit, weekly };
@@ -153,9 +298,21 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
 export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDto> {
   await authorize(ctx, "metrics.manage");
   const [owners, teams, behaviours] = await Promise.all([
-    db().membership.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE" }, orderBy: { user: { name: "asc" } }, select: { id: true, user: { select: { name: true } } } }),
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true, status: true } }),
+    db().membership.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE" },
+      orderBy: { user: { name: "asc" } },
+      select: { id: true, user: { select: { name: true } } },
+    }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, deletedAt: null, parentId: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true, status: true },
+    }),
   ]);
   return {
     owners: owners.map((o) => ({ id: o.id, name: o.user.name })),
@@ -167,11 +324,24 @@ export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDt
 /** Owner, teams and source behaviour named by the form must be the caller's organisation's: ids prove nothing. */
 async function checkLinks(tx: Prisma.TransactionClient, ctx: MemberContext, input: MetricInput, exceptId?: string) {
   const [owner, teams, source, clash] = await Promise.all([
-    input.ownerId ? tx.membership.count({ where: { id: input.ownerId, organizationId: ctx.orgId, status: "ACTIVE" } }) : 1,
+    input.ownerId
+      ? tx.membership.count({ where: { id: input.ownerId, organizationId: ctx.orgId, status: "ACTIVE" } })
+      : 1,
     tx.team.count({ where: { id: { in: input.teamIds }, organizationId: ctx.orgId, kind: "TEAM" } }),
-    input.sourceBehaviourId ? tx.behaviour.count({ where: { id: input.sourceBehaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null } }) : 1,
+    input.sourceBehaviourId
+      ? tx.behaviour.count({
+          where: { id: input.sourceBehaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null },
+        })
+      : 1,
     // Deleted metrics keep their name (the database's unique key), so they count too.
-    tx.metric.findFirst({ where: { organizationId: ctx.orgId, name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } }),
+    tx.metric.findFirst({
+      where: {
+        organizationId: ctx.orgId,
+        name: { equals: input.name, mode: "insensitive" },
+        ...(exceptId ? { id: { not: exceptId } } : {}),
+      },
+      select: { id: true },
+    }),
   ]);
   if (!owner) throw new RuleError("Choose an active member of your organisation as owner.", "ownerId");
   if (teams !== input.teamIds.length) throw new RuleError("Choose teams of your organisation.", "teamIds");
@@ -186,7 +356,10 @@ function nameClash(err: unknown): unknown {
   return isUniqueViolation(err) ? new RuleError(NAME_TAKEN, "name") : err;
 }
 
-const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({ ...input, targetDate: targetDate ? dateOnly(targetDate) : null });
+const columns = ({ teamIds: _t, targetDate, ...input }: MetricInput) => ({
+  ...input,
+  targetDate: targetDate ? dateOnly(targetDate) : null,
+});
 
 async function writeTeams(tx: Prisma.TransactionClient, ctx: MemberContext, metricId: string, teamIds: string[]) {
   await tx.metricTeam.deleteMany({ where: { metricId } });
@@ -198,9 +371,22 @@ export async function createMetric(ctx: MemberContext, input: MetricInput): Prom
   try {
     return await db().$transaction(async (tx) => {
       await checkLinks(tx, ctx, input);
-      const created = await tx.metric.create({ data: { ...columns(input), organizationId: ctx.orgId }, select: { id: true } });
+      const created = await tx.metric.create({
+        data: { ...columns(input), organizationId: ctx.orgId },
+        select: { id: true },
+      });
       await writeTeams(tx, ctx, created.id, input.teamIds);
-      await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.create", targetType: "Metric", targetId: created.id, outcome: "ok" }, tx);
+      await recordAudit(
+        {
+          organizationId: ctx.orgId,
+          actorUserId: ctx.userId,
+          action: "metric.create",
+          targetType: "Metric",
+          targetId: created.id,
+          outcome: "ok",
+        },
+        tx,
+      );
       return created.id;
     });
   } catch (err) {
@@ -210,23 +396,46 @@ export async function createMetric(ctx: MemberContext, input: MetricInput): Prom
 
 export class MetricConflictError extends RuleError {
   constructor() {
-    super("Someone else saved this metric since you opened it. Your changes are still in the form: reload the page in another tab to compare, then save again.");
+    super(
+      "Someone else saved this metric since you opened it. Your changes are still in the form: reload the page in another tab to compare, then save again.",
+    );
   }
 }
 
-export async function updateMetric(ctx: MemberContext, id: string, expectedUpdatedAt: string, input: MetricInput): Promise<void> {
+export async function updateMetric(
+  ctx: MemberContext,
+  id: string,
+  expectedUpdatedAt: string,
+  input: MetricInput,
+): Promise<void> {
   await authorize(ctx, "metrics.manage");
   try {
     await db().$transaction(async (tx) => {
-      const current = await tx.metric.findFirst({ where: { id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } });
+      const current = await tx.metric.findFirst({
+        where: { id, organizationId: ctx.orgId, deletedAt: null },
+        select: { id: true },
+      });
       if (!current) throw new NotFoundError();
       await checkLinks(tx, ctx, input, id);
       const expected = new Date(expectedUpdatedAt);
       if (Number.isNaN(expected.getTime())) throw new MetricConflictError();
-      const res = await tx.metric.updateMany({ where: { id, organizationId: ctx.orgId, updatedAt: expected }, data: columns(input) });
+      const res = await tx.metric.updateMany({
+        where: { id, organizationId: ctx.orgId, updatedAt: expected },
+        data: columns(input),
+      });
       if (res.count === 0) throw new MetricConflictError();
       await writeTeams(tx, ctx, id, input.teamIds);
-      await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.update", targetType: "Metric", targetId: id, outcome: "ok" }, tx);
+      await recordAudit(
+        {
+          organizationId: ctx.orgId,
+          actorUserId: ctx.userId,
+          action: "metric.update",
+          targetType: "Metric",
+          targetId: id,
+          outcome: "ok",
+        },
+        tx,
+      );
     });
   } catch (err) {
     throw nameClash(err);
@@ -239,45 +448,110 @@ export async function setMetricBehaviours(ctx: MemberContext, metricId: string, 
   const ids = [...new Set(behaviourIds)];
   await db().$transaction(async (tx) => {
     const [metric, found] = await Promise.all([
-      tx.metric.findFirst({ where: { id: metricId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true } }),
+      tx.metric.findFirst({
+        where: { id: metricId, organizationId: ctx.orgId, deletedAt: null },
+        select: { id: true },
+      }),
       tx.behaviour.count({ where: { id: { in: ids }, organizationId: ctx.orgId, deletedAt: null, parentId: null } }),
     ]);
     if (!metric) throw new NotFoundError();
-    if (found !== ids.length) throw new RuleError("Choose behaviours of your organisation's catalogue.", "behaviourIds");
+    if (found !== ids.length)
+      throw new RuleError("Choose behaviours of your organisation's catalogue.", "behaviourIds");
     await tx.behaviourMetric.deleteMany({ where: { metricId } });
-    await tx.behaviourMetric.createMany({ data: ids.map((behaviourId) => ({ organizationId: ctx.orgId, metricId, behaviourId })) });
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "metric.behaviours", targetType: "Metric", targetId: metricId, outcome: "ok", details: { behaviours: ids.length } }, tx);
+    await tx.behaviourMetric.createMany({
+      data: ids.map((behaviourId) => ({ organizationId: ctx.orgId, metricId, behaviourId })),
+    });
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "metric.behaviours",
+        targetType: "Metric",
+        targetId: metricId,
+        outcome: "ok",
+        details: { behaviours: ids.length },
+      },
+      tx,
+    );
   });
 }
 
 /** The saved metric as its edit form shows it. */
-export async function metricForEdit(ctx: MemberContext, id: string): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
+export async function metricForEdit(
+  ctx: MemberContext,
+  id: string,
+): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
   await authorize(ctx, "metrics.manage");
   const m = await db().metric.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
-    select: { name: true, unit: true, description: true, kind: true, timing: true, direction: true, ownerId: true, sourceBehaviourId: true, targetType: true, targetValue: true, targetDate: true, updatedAt: true, teams: { select: { teamId: true } } },
+    select: {
+      name: true,
+      unit: true,
+      description: true,
+      kind: true,
+      timing: true,
+      direction: true,
+      ownerId: true,
+      sourceBehaviourId: true,
+      targetType: true,
+      targetValue: true,
+      targetDate: true,
+      updatedAt: true,
+      teams: { select: { teamId: true } },
+    },
   });
   if (!m) throw new NotFoundError();
   return {
     name: m.name,
     updatedAt: m.updatedAt.toISOString(),
     values: {
-      name: m.name, unit: m.unit, description: m.description, kind: m.kind, timing: m.timing, direction: m.direction,
-      ownerId: m.ownerId ?? "", teamIds: m.teams.map((t) => t.teamId), sourceBehaviourId: m.sourceBehaviourId ?? "",
-      targetType: m.targetType ?? "", targetValue: m.targetValue === null ? "" : String(m.targetValue), targetDate: m.targetDate ? fromDateOnly(m.targetDate) : "",
+      name: m.name,
+      unit: m.unit,
+      description: m.description,
+      kind: m.kind,
+      timing: m.timing,
+      direction: m.direction,
+      ownerId: m.ownerId ?? "",
+      teamIds: m.teams.map((t) => t.teamId),
+      sourceBehaviourId: m.sourceBehaviourId ?? "",
+      targetType: m.targetType ?? "",
+      targetValue: m.targetValue === null ? "" : String(m.targetValue),
+      targetDate: m.targetDate ? fromDateOnly(m.targetDate) : "",
     },
   };
 }
 
 /** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
-export async function metricsAudit(ctx: MemberContext, today: string = currentDay()): Promise<{ summary: ReturnType<typeof auditSummary>; byMonth: AuditPoint[]; noOwner: { id: string; name: string }[]; noBehaviour: { id: string; name: string }[] }> {
+export async function metricsAudit(
+  ctx: MemberContext,
+  today: string = currentDay(),
+): Promise<{
+  summary: ReturnType<typeof auditSummary>;
+  byMonth: AuditPoint[];
+  noOwner: { id: string; name: string }[];
+  noBehaviour: { id: string; name: string }[];
+}> {
   await authorize(ctx, "dashboards.view");
   // Deleted metrics stay in: the months before their deletion counted them.
   const rows = await db().metric.findMany({
     where: { organizationId: ctx.orgId },
-    select: { id: true, name: true, kind: true, createdAt: true, deletedAt: true, ownerId: true, _count: { select: { behaviours: { where: { behaviour: { deletedAt: null } } } } } },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      createdAt: true,
+      deletedAt: true,
+      ownerId: true,
+      _count: { select: { behaviours: { where: { behaviour: { deletedAt: null } } } } },
+    },
   });
-  const metrics = rows.map((m) => ({ kind: m.kind, createdAt: m.createdAt.toISOString(), deletedAt: m.deletedAt?.toISOString() ?? null, hasOwner: m.ownerId !== null, linkedBehaviours: m._count.behaviours }));
+  const metrics = rows.map((m) => ({
+    kind: m.kind,
+    createdAt: m.createdAt.toISOString(),
+    deletedAt: m.deletedAt?.toISOString() ?? null,
+    hasOwner: m.ownerId !== null,
+    linkedBehaviours: m._count.behaviours,
+  }));
   const month = monthOf(today);
   const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {

@@ -17,7 +17,11 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
   const since = daysBefore(new Date(), 90);
   const [teams, behaviours] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM", members: { some: { membershipId: ctx.membershipId } } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM", members: { some: { membershipId: ctx.membershipId } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     db().behaviour.findMany({
       where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
       orderBy: { title: "asc" },
@@ -33,7 +37,11 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
     : [];
   const usage: LogOptionsDto["usage"] = {};
   for (const r of usageRows) (usage[r.teamId] ??= {})[r.behaviourId] = (r._sum.performed ?? 0) + (r._sum.missed ?? 0);
-  return { teams, behaviours: behaviours.map((b) => ({ id: b.id, title: b.title, sentence: behaviourSentence(b) })), usage };
+  return {
+    teams,
+    behaviours: behaviours.map((b) => ({ id: b.id, title: b.title, sentence: behaviourSentence(b) })),
+    usage,
+  };
 }
 
 /** Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is in. */
@@ -42,14 +50,26 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
   // The common case in one statement (every tap on the Log pad comes here): an active behaviour of
   // the organisation, and the caller in the named team of the same organisation.
   const valid = await db().behaviour.findFirst({
-    where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null, status: "ACTIVE", organization: { teamMembers: { some: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId } } } },
+    where: {
+      id: behaviourId,
+      organizationId: ctx.orgId,
+      deletedAt: null,
+      status: "ACTIVE",
+      organization: { teamMembers: { some: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId } } },
+    },
     select: { id: true, parentId: true },
   });
   if (valid) return valid.parentId ?? valid.id;
   // Otherwise find out which of the two is wrong, to say so beside the right field.
   const [behaviour, membership] = await Promise.all([
-    db().behaviour.findFirst({ where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, status: true, parentId: true } }),
-    db().teamMember.findFirst({ where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId }, select: { teamId: true } }),
+    db().behaviour.findFirst({
+      where: { id: behaviourId, organizationId: ctx.orgId, deletedAt: null },
+      select: { id: true, status: true, parentId: true },
+    }),
+    db().teamMember.findFirst({
+      where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId },
+      select: { teamId: true },
+    }),
   ]);
   if (!behaviour) throw new RuleError("Choose a behaviour from your organisation's catalogue.", "behaviourId");
   if (behaviour.status !== "ACTIVE") throw new RuleError("Only active behaviours can be observed.", "behaviourId");
@@ -58,39 +78,82 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
   return behaviour.parentId ?? behaviour.id;
 }
 
-async function save(ctx: MemberContext, data: { behaviourId: string; teamId: string; performed: number; missed: number; note: string; anonymous: boolean; idempotencyKey: string; occurredAt: Date; source: "LOG" | "BATCH" }): Promise<LoggedDto> {
+async function save(
+  ctx: MemberContext,
+  data: {
+    behaviourId: string;
+    teamId: string;
+    performed: number;
+    missed: number;
+    note: string;
+    anonymous: boolean;
+    idempotencyKey: string;
+    occurredAt: Date;
+    source: "LOG" | "BATCH";
+  },
+): Promise<LoggedDto> {
   // Straight to the insert: the unique (organisation, key) index refuses a repeat, which is rare,
   // so the common path is one statement (issue 8: logging throughput).
   const undoToken = randomBytes(24).toString("base64url");
   try {
     const o = await db().observation.create({
-      data: { ...data, organizationId: ctx.orgId, observerId: data.anonymous ? null : ctx.membershipId, undoTokenHash: hash(undoToken) },
+      data: {
+        ...data,
+        organizationId: ctx.orgId,
+        observerId: data.anonymous ? null : ctx.membershipId,
+        undoTokenHash: hash(undoToken),
+      },
       select: { id: true },
     });
     return { id: o.id, undoToken, duplicate: false };
   } catch (err) {
     // A repeated submit (a double tap, a retry, or two racing): the first one stands; report it.
     if (isUniqueViolation(err)) {
-      const winner = await db().observation.findFirst({ where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey }, select: { id: true } });
+      const winner = await db().observation.findFirst({
+        where: { organizationId: ctx.orgId, idempotencyKey: data.idempotencyKey },
+        select: { id: true },
+      });
       if (winner) return { id: winner.id, undoToken: "", duplicate: true };
     }
     throw err;
   }
 }
 
-export async function logObservation(ctx: MemberContext, input: LogObservationInput, now = new Date()): Promise<LoggedDto> {
+export async function logObservation(
+  ctx: MemberContext,
+  input: LogObservationInput,
+  now = new Date(),
+): Promise<LoggedDto> {
   const behaviourId = await target(ctx, input.behaviourId, input.teamId);
   const performed = input.outcome === "performed" ? 1 : 0;
-  return save(ctx, { behaviourId, teamId: input.teamId, performed, missed: 1 - performed, note: input.note, anonymous: input.anonymous, idempotencyKey: input.idempotencyKey, occurredAt: now, source: "LOG" });
+  return save(ctx, {
+    behaviourId,
+    teamId: input.teamId,
+    performed,
+    missed: 1 - performed,
+    note: input.note,
+    anonymous: input.anonymous,
+    idempotencyKey: input.idempotencyKey,
+    occurredAt: now,
+    source: "LOG",
+  });
 }
 
 export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = new Date()): Promise<LoggedDto> {
   const behaviourId = await target(ctx, input.behaviourId, input.teamId);
   const occurredAt = input.occurredOn ? middayOf(input.occurredOn) : now;
-  if (input.occurredOn && input.occurredOn > dayOf(now)) throw new RuleError("The date cannot be in the future.", "occurredOn");
+  if (input.occurredOn && input.occurredOn > dayOf(now))
+    throw new RuleError("The date cannot be in the future.", "occurredOn");
   return save(ctx, {
-    behaviourId, teamId: input.teamId, performed: input.performed, missed: input.opportunities - input.performed,
-    note: input.note, anonymous: input.anonymous, idempotencyKey: input.idempotencyKey, occurredAt, source: "BATCH",
+    behaviourId,
+    teamId: input.teamId,
+    performed: input.performed,
+    missed: input.opportunities - input.performed,
+    note: input.note,
+    anonymous: input.anonymous,
+    idempotencyKey: input.idempotencyKey,
+    occurredAt,
+    source: "BATCH",
   });
 }
 
@@ -98,18 +161,42 @@ export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = n
 export async function undoObservation(ctx: MemberContext, id: string, token: string, now = new Date()): Promise<void> {
   await authorize(ctx, "observations.log");
   const res = await db().observation.deleteMany({
-    where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
+    where: {
+      id,
+      organizationId: ctx.orgId,
+      undoTokenHash: hash(token),
+      createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) },
+    },
   });
   if (res.count === 0) throw new NotFoundError();
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "observation.undo", targetType: "Observation", targetId: id, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: "observation.undo",
+    targetType: "Observation",
+    targetId: id,
+    outcome: "ok",
+  });
 }
 
 /** Correct the outcome or note within 24 hours, by the browser that logged it. */
-export async function editObservation(ctx: MemberContext, id: string, token: string, change: { outcome: "performed" | "missed"; note: string }, now = new Date()): Promise<void> {
+export async function editObservation(
+  ctx: MemberContext,
+  id: string,
+  token: string,
+  change: { outcome: "performed" | "missed"; note: string },
+  now = new Date(),
+): Promise<void> {
   await authorize(ctx, "observations.log");
   const performed = change.outcome === "performed" ? 1 : 0;
   const res = await db().observation.updateMany({
-    where: { id, organizationId: ctx.orgId, undoTokenHash: hash(token), source: "LOG", createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) } },
+    where: {
+      id,
+      organizationId: ctx.orgId,
+      undoTokenHash: hash(token),
+      source: "LOG",
+      createdAt: { gte: new Date(now.getTime() - EDIT_WINDOW_MS) },
+    },
     data: { performed, missed: 1 - performed, note: change.note },
   });
   if (res.count === 0) throw new NotFoundError();

@@ -9,13 +9,15 @@ import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schem
 import { observationWhere } from "./observations";
 import type { MemberContext } from "./accounts";
 
-
 async function check(ctx: MemberContext, text: string, now: Date) {
   await authorize(ctx, "observations.import");
   const file = readObservationCsv(text, dayOf(now));
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null }, select: { id: true, title: true, parentId: true } }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null },
+      select: { id: true, title: true, parentId: true },
+    }),
   ]);
   const teamByName = new Map(teams.map((t) => [t.name.toLowerCase(), t.id]));
   // A variant's title counts for its parent, as when logging.
@@ -31,11 +33,23 @@ async function check(ctx: MemberContext, text: string, now: Date) {
   return { fileError: file.fileError, rows };
 }
 
-export async function previewObservationImport(ctx: MemberContext, text: string, now = new Date()): Promise<ObservationImportPreviewDto> {
+export async function previewObservationImport(
+  ctx: MemberContext,
+  text: string,
+  now = new Date(),
+): Promise<ObservationImportPreviewDto> {
   const { fileError, rows } = await check(ctx, text, now);
   return {
     fileError: fileError ?? null,
-    rows: rows.map(({ line, date, team, behaviour, performed, missed, errors }) => ({ line, date, team, behaviour, performed, missed, errors })),
+    rows: rows.map(({ line, date, team, behaviour, performed, missed, errors }) => ({
+      line,
+      date,
+      team,
+      behaviour,
+      performed,
+      missed,
+      errors,
+    })),
     importable: fileError ? 0 : rows.filter((r) => r.errors.length === 0).length,
   };
 }
@@ -50,11 +64,26 @@ export async function commitObservationImport(ctx: MemberContext, text: string, 
   await db().$transaction(async (tx) => {
     await tx.observation.createMany({
       data: rows.map((r) => ({
-        organizationId: ctx.orgId, behaviourId: r.behaviourId!, teamId: r.teamId!, occurredAt: middayOf(r.date),
-        performed: r.performed, missed: r.missed, note: r.note, source: "IMPORT" as const,
+        organizationId: ctx.orgId,
+        behaviourId: r.behaviourId!,
+        teamId: r.teamId!,
+        occurredAt: middayOf(r.date),
+        performed: r.performed,
+        missed: r.missed,
+        note: r.note,
+        source: "IMPORT" as const,
       })),
     });
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "observation.import", outcome: "ok", details: { rows: rows.length } }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "observation.import",
+        outcome: "ok",
+        details: { rows: rows.length },
+      },
+      tx,
+    );
   });
   return rows.length;
 }
@@ -65,7 +94,23 @@ export async function exportObservationsCsv(ctx: MemberContext, filter: Observat
     where: observationWhere(ctx, filter),
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: 100_000,
-    select: { occurredAt: true, performed: true, missed: true, note: true, team: { select: { name: true } }, behaviour: { select: { title: true } } },
+    select: {
+      occurredAt: true,
+      performed: true,
+      missed: true,
+      note: true,
+      team: { select: { name: true } },
+      behaviour: { select: { title: true } },
+    },
   });
-  return observationsToCsv(rows.map((r) => ({ date: dayOf(r.occurredAt), team: r.team.name, behaviour: r.behaviour.title, performed: r.performed, missed: r.missed, note: r.note })));
+  return observationsToCsv(
+    rows.map((r) => ({
+      date: dayOf(r.occurredAt),
+      team: r.team.name,
+      behaviour: r.behaviour.title,
+      performed: r.performed,
+      missed: r.missed,
+      note: r.note,
+    })),
+  );
 }

@@ -17,13 +17,22 @@ export function observationWhere(ctx: MemberContext, f: ObservationFilter): Pris
 }
 
 /** The latest observations matching the filter, newest first. */
-export async function listRecentObservations(ctx: MemberContext, filter: ObservationFilter = {}, limit = 50): Promise<ObservationRowDto[]> {
+export async function listRecentObservations(
+  ctx: MemberContext,
+  filter: ObservationFilter = {},
+  limit = 50,
+): Promise<ObservationRowDto[]> {
   const rows = await db().observation.findMany({
     where: observationWhere(ctx, filter),
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: Math.min(Math.max(limit, 1), 100),
     select: {
-      id: true, occurredAt: true, performed: true, missed: true, note: true, anonymous: true,
+      id: true,
+      occurredAt: true,
+      performed: true,
+      missed: true,
+      note: true,
+      anonymous: true,
       behaviour: { select: { title: true } },
       team: { select: { name: true } },
       observer: { select: { user: { select: { name: true } } } },

@@ -17,9 +17,23 @@ export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
     // A deleted behaviour takes its surveys out of sight with it (they come back when it is restored).
     where: { organizationId: ctx.orgId, deletedAt: null, behaviour: { deletedAt: null } },
     orderBy: { createdAt: "desc" },
-    select: { id: true, title: true, status: true, createdAt: true, behaviour: { select: { title: true } }, _count: { select: { respondents: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      createdAt: true,
+      behaviour: { select: { title: true } },
+      _count: { select: { respondents: true } },
+    },
   });
-  return rows.map((r) => ({ id: r.id, title: r.title, behaviourTitle: r.behaviour.title, status: r.status, respondents: r._count.respondents, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    behaviourTitle: r.behaviour.title,
+    status: r.status,
+    respondents: r._count.respondents,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** Behaviours a survey can be about, with the action a default screening question asks after. */
@@ -36,22 +50,54 @@ export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string
 export async function createSurvey(ctx: MemberContext, input: SurveyInput): Promise<string> {
   await authorize(ctx, "barriers.manage");
   return db().$transaction(async (tx) => {
-    const behaviour = await tx.behaviour.findFirst({ where: { id: input.behaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null }, select: { id: true } });
+    const behaviour = await tx.behaviour.findFirst({
+      where: { id: input.behaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null },
+      select: { id: true },
+    });
     if (!behaviour) throw new RuleError("Choose a behaviour of your organisation's catalogue.", "behaviourId");
     const survey = await tx.survey.create({
-      data: { organizationId: ctx.orgId, behaviourId: behaviour.id, title: input.title, prevalence: input.prevalencePct / 100, anonymous: input.anonymous, createdById: ctx.membershipId },
+      data: {
+        organizationId: ctx.orgId,
+        behaviourId: behaviour.id,
+        title: input.title,
+        prevalence: input.prevalencePct / 100,
+        anonymous: input.anonymous,
+        createdById: ctx.membershipId,
+      },
       select: { id: true },
     });
     for (const [position, q] of input.questions.entries()) {
       await tx.surveyQuestion.create({
         data: {
-          organizationId: ctx.orgId, surveyId: survey.id, position, text: q.text, kind: q.kind, multiple: q.multiple,
+          organizationId: ctx.orgId,
+          surveyId: survey.id,
+          position,
+          text: q.text,
+          kind: q.kind,
+          multiple: q.multiple,
           determinant: q.kind === "DETERMINANT" ? q.determinant : null,
-          options: { create: q.options.map((o, i) => ({ organizationId: ctx.orgId, position: i, label: o.label, classifies: q.kind === "SCREENING" ? o.classifies : null })) },
+          options: {
+            create: q.options.map((o, i) => ({
+              organizationId: ctx.orgId,
+              position: i,
+              label: o.label,
+              classifies: q.kind === "SCREENING" ? o.classifies : null,
+            })),
+          },
         },
       });
     }
-    await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: "survey.create", targetType: "Survey", targetId: survey.id, outcome: "ok" }, tx);
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "survey.create",
+        targetType: "Survey",
+        targetId: survey.id,
+        outcome: "ok",
+      },
+      tx,
+    );
     return survey.id;
   });
 }
@@ -62,25 +108,48 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
     db().survey.findFirst({
       where: { id, organizationId: ctx.orgId, deletedAt: null, behaviour: { deletedAt: null } },
       select: {
-        id: true, title: true, prevalence: true, anonymous: true, status: true,
+        id: true,
+        title: true,
+        prevalence: true,
+        anonymous: true,
+        status: true,
         behaviour: { select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true } },
         questions: {
           orderBy: { position: "asc" },
-          select: { id: true, text: true, kind: true, determinant: true, multiple: true, options: { orderBy: { position: "asc" }, select: { id: true, label: true, classifies: true } } },
+          select: {
+            id: true,
+            text: true,
+            kind: true,
+            determinant: true,
+            multiple: true,
+            options: { orderBy: { position: "asc" }, select: { id: true, label: true, classifies: true } },
+          },
         },
       },
     }),
-    db().surveyRespondent.groupBy({ by: ["group", "source"], where: { surveyId: id, organizationId: ctx.orgId }, _count: { _all: true } }),
+    db().surveyRespondent.groupBy({
+      by: ["group", "source"],
+      where: { surveyId: id, organizationId: ctx.orgId },
+      _count: { _all: true },
+    }),
   ]);
   if (!s) throw new NotFoundError();
-  const count = (pred: (g: (typeof groups)[number]) => boolean) => groups.filter(pred).reduce((n, g) => n + g._count._all, 0);
+  const count = (pred: (g: (typeof groups)[number]) => boolean) =>
+    groups.filter(pred).reduce((n, g) => n + g._count._all, 0);
   return {
-    id: s.id, title: s.title, prevalence: s.prevalence, anonymous: s.anonymous, status: s.status,
+    id: s.id,
+    title: s.title,
+    prevalence: s.prevalence,
+    anonymous: s.anonymous,
+    status: s.status,
     behaviour: { id: s.behaviour.id, title: s.behaviour.title, sentence: behaviourSentence(s.behaviour) },
     questions: s.questions as SurveyQuestionDto[],
     counts: {
-      doers: count((g) => g.group === "DOER"), nonDoers: count((g) => g.group === "NON_DOER"), excluded: count((g) => g.group === "EXCLUDED"),
-      fromApp: count((g) => g.source === "APP"), imported: count((g) => g.source === "IMPORT"),
+      doers: count((g) => g.group === "DOER"),
+      nonDoers: count((g) => g.group === "NON_DOER"),
+      excluded: count((g) => g.group === "EXCLUDED"),
+      fromApp: count((g) => g.source === "APP"),
+      imported: count((g) => g.source === "IMPORT"),
     },
   };
 }
@@ -90,8 +159,15 @@ export async function surveyTabulation(ctx: MemberContext, id: string): Promise<
   await authorize(ctx, "barriers.manage");
   const survey = await getSurvey(ctx, id);
   const [answers, barriers] = await Promise.all([
-    db().surveyAnswer.groupBy({ by: ["optionId", "group"], where: { surveyId: id, organizationId: ctx.orgId, group: { not: "EXCLUDED" } }, _count: { _all: true } }),
-    db().barrier.findMany({ where: { surveyId: id, organizationId: ctx.orgId, deletedAt: null }, select: { id: true, statistics: true } }),
+    db().surveyAnswer.groupBy({
+      by: ["optionId", "group"],
+      where: { surveyId: id, organizationId: ctx.orgId, group: { not: "EXCLUDED" } },
+      _count: { _all: true },
+    }),
+    db().barrier.findMany({
+      where: { surveyId: id, organizationId: ctx.orgId, deletedAt: null },
+      select: { id: true, statistics: true },
+    }),
   ]);
   const counts = new Map<string, { doers: number; nonDoers: number }>();
   for (const a of answers) {
@@ -101,7 +177,12 @@ export async function surveyTabulation(ctx: MemberContext, id: string): Promise<
     counts.set(a.optionId, c);
   }
   const byOption = new Map(barriers.map((b) => [(b.statistics as { optionId?: string } | null)?.optionId, b.id]));
-  const rows = tabulateSurvey(survey as SurveyShape, counts, { doers: survey.counts.doers, nonDoers: survey.counts.nonDoers }, survey.prevalence);
+  const rows = tabulateSurvey(
+    survey as SurveyShape,
+    counts,
+    { doers: survey.counts.doers, nonDoers: survey.counts.nonDoers },
+    survey.prevalence,
+  );
   return {
     survey,
     rows: rows.map((r) => ({ ...r, barrierId: byOption.get(r.optionId) ?? null })),
@@ -113,10 +194,13 @@ export async function surveyTabulation(ctx: MemberContext, id: string): Promise<
 }
 
 /** A keyed fingerprint of the member for this survey: stops a second response without naming anyone. */
-const responderKey = (surveyId: string, membershipId: string) => createHmac("sha256", authSecret()).update(`survey:${surveyId}:${membershipId}`).digest("hex");
+const responderKey = (surveyId: string, membershipId: string) =>
+  createHmac("sha256", authSecret()).update(`survey:${surveyId}:${membershipId}`).digest("hex");
 
 export async function hasResponded(ctx: MemberContext, surveyId: string): Promise<boolean> {
-  const n = await db().surveyRespondent.count({ where: { surveyId, organizationId: ctx.orgId, responderKey: responderKey(surveyId, ctx.membershipId) } });
+  const n = await db().surveyRespondent.count({
+    where: { surveyId, organizationId: ctx.orgId, responderKey: responderKey(surveyId, ctx.membershipId) },
+  });
   return n > 0;
 }
 
@@ -124,20 +208,28 @@ export async function hasResponded(ctx: MemberContext, surveyId: string): Promis
  * Checks one person's choices against the survey: every question answered, one response where
  * only one is allowed, responses of that question only. Returns the field errors by question id.
  */
-export function checkChoices(shape: SurveyShape, choices: ReadonlyMap<string, string[]>): { optionIds: string[]; group: Group | null; errors: Record<string, string> } {
+export function checkChoices(
+  shape: SurveyShape,
+  choices: ReadonlyMap<string, string[]>,
+): { optionIds: string[]; group: Group | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const optionIds: string[] = [];
   for (const q of shape.questions) {
     const chosen = [...new Set(choices.get(q.id) ?? [])];
     if (chosen.length === 0) errors[`q_${q.id}`] = "Choose a response.";
     else if (chosen.length > 1 && !q.multiple) errors[`q_${q.id}`] = "Choose one response.";
-    else if (chosen.some((o) => !q.options.some((opt) => opt.id === o))) errors[`q_${q.id}`] = "Choose one of the responses shown.";
+    else if (chosen.some((o) => !q.options.some((opt) => opt.id === o)))
+      errors[`q_${q.id}`] = "Choose one of the responses shown.";
     else optionIds.push(...chosen);
   }
   return { optionIds, group: groupFromChoices(shape, new Set(optionIds)), errors };
 }
 
-export async function respondToSurvey(ctx: MemberContext, surveyId: string, choices: ReadonlyMap<string, string[]>): Promise<void> {
+export async function respondToSurvey(
+  ctx: MemberContext,
+  surveyId: string,
+  choices: ReadonlyMap<string, string[]>,
+): Promise<void> {
   await authorize(ctx, "surveys.respond");
   const survey = await getSurvey(ctx, surveyId);
   if (survey.status !== "OPEN") throw new RuleError("This survey is closed: it takes no more responses.");
@@ -146,11 +238,17 @@ export async function respondToSurvey(ctx: MemberContext, surveyId: string, choi
   if (first) throw new RuleError(first[1], first[0]);
   const key = responderKey(surveyId, ctx.membershipId);
   await db().$transaction(async (tx) => {
-    if (await tx.surveyRespondent.findFirst({ where: { surveyId, responderKey: key }, select: { id: true } })) throw new RuleError("You have already answered this survey. Thank you!");
+    if (await tx.surveyRespondent.findFirst({ where: { surveyId, responderKey: key }, select: { id: true } }))
+      throw new RuleError("You have already answered this survey. Thank you!");
     const n = await tx.surveyRespondent.count({ where: { surveyId } });
     const respondent = await tx.surveyRespondent.create({
       data: {
-        organizationId: ctx.orgId, surveyId, label: `app-${n + 1}-${key.slice(0, 6)}`, group: group!, source: "APP", responderKey: key,
+        organizationId: ctx.orgId,
+        surveyId,
+        label: `app-${n + 1}-${key.slice(0, 6)}`,
+        group: group!,
+        source: "APP",
+        responderKey: key,
         membershipId: survey.anonymous ? null : ctx.membershipId,
       },
       select: { id: true, organizationId: true, surveyId: true, group: true },
@@ -169,13 +267,30 @@ async function writeAnswers(
   const questionOf = new Map(questions.flatMap((q) => q.options.map((o) => [o.id, q.id] as const)));
   const { id: respondentId, organizationId, surveyId, group } = respondent;
   await tx.surveyAnswer.createMany({
-    data: optionIds.map((optionId) => ({ organizationId, surveyId, respondentId, optionId, questionId: questionOf.get(optionId)!, group })),
+    data: optionIds.map((optionId) => ({
+      organizationId,
+      surveyId,
+      respondentId,
+      optionId,
+      questionId: questionOf.get(optionId)!,
+      group,
+    })),
   });
 }
 
 export async function setSurveyStatus(ctx: MemberContext, surveyId: string, status: "OPEN" | "CLOSED"): Promise<void> {
   await authorize(ctx, "barriers.manage");
-  const res = await db().survey.updateMany({ where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null }, data: { status } });
+  const res = await db().survey.updateMany({
+    where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null },
+    data: { status },
+  });
   if (res.count === 0) throw new NotFoundError();
-  await recordAudit({ organizationId: ctx.orgId, actorUserId: ctx.userId, action: `survey.${status === "OPEN" ? "open" : "close"}`, targetType: "Survey", targetId: surveyId, outcome: "ok" });
+  await recordAudit({
+    organizationId: ctx.orgId,
+    actorUserId: ctx.userId,
+    action: `survey.${status === "OPEN" ? "open" : "close"}`,
+    targetType: "Survey",
+    targetId: surveyId,
+    outcome: "ok",
+  });
 }

@@ -23,35 +23,73 @@ const since28 = (now: Date) => dateOnly(lastDays(dayOf(now), 28).from);
 /** Every team with its adoption over the last 28 days, from the daily summary. */
 export async function listTeams(ctx: MemberContext, now = new Date()): Promise<TeamSummaryDto[]> {
   const [teams, sums] = await Promise.all([
-    db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, orderBy: { name: "asc" }, select: { id: true, name: true, parent: { select: { name: true } } } }),
-    db().observationDaily.groupBy({ by: ["teamId"], where: { organizationId: ctx.orgId, day: { gte: since28(now) } }, _sum: { performed: true, missed: true } }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM" },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, parent: { select: { name: true } } },
+    }),
+    db().observationDaily.groupBy({
+      by: ["teamId"],
+      where: { organizationId: ctx.orgId, day: { gte: since28(now) } },
+      _sum: { performed: true, missed: true },
+    }),
   ]);
   const byTeam = new Map(sums.map((s) => [s.teamId, s._sum]));
   return teams.map((t) => {
     const s = byTeam.get(t.id);
-    return { id: t.id, name: t.name, valueStream: t.parent?.name ?? null, adoption28d: adoption({ performed: s?.performed ?? 0, missed: s?.missed ?? 0 }) };
+    return {
+      id: t.id,
+      name: t.name,
+      valueStream: t.parent?.name ?? null,
+      adoption28d: adoption({ performed: s?.performed ?? 0, missed: s?.missed ?? 0 }),
+    };
   });
 }
 
 /** One team: weekly adoption over 26 weeks and each active behaviour's last 28 days. */
 export async function getTeam(ctx: MemberContext, id: string, now = new Date()): Promise<TeamDetailDto> {
-  const team = await db().team.findFirst({ where: { id, organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true, parent: { select: { name: true } } } });
+  const team = await db().team.findFirst({
+    where: { id, organizationId: ctx.orgId, kind: "TEAM" },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+  });
   if (!team) throw new NotFoundError();
   const from = dateOnly(lastWeeks(dayOf(now), 26).from);
   const [days, perBehaviour, behaviours] = await Promise.all([
-    db().observationDaily.groupBy({ by: ["day"], where: { organizationId: ctx.orgId, teamId: id, day: { gte: from } }, _sum: { performed: true, missed: true } }),
-    db().observationDaily.groupBy({ by: ["behaviourId"], where: { organizationId: ctx.orgId, teamId: id, day: { gte: since28(now) } }, _sum: { performed: true, missed: true } }),
-    db().behaviour.findMany({ where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null }, orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    db().observationDaily.groupBy({
+      by: ["day"],
+      where: { organizationId: ctx.orgId, teamId: id, day: { gte: from } },
+      _sum: { performed: true, missed: true },
+    }),
+    db().observationDaily.groupBy({
+      by: ["behaviourId"],
+      where: { organizationId: ctx.orgId, teamId: id, day: { gte: since28(now) } },
+      _sum: { performed: true, missed: true },
+    }),
+    db().behaviour.findMany({
+      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      orderBy: { title: "asc" },
+      select: { id: true, title: true },
+    }),
   ]);
-  const weeks = weeklyAdoption(days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })), now);
+  const weeks = weeklyAdoption(
+    days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })),
+    now,
+  );
   const sums = new Map(perBehaviour.map((p) => [p.behaviourId, p._sum]));
-  const total = perBehaviour.reduce((acc, p) => ({ performed: acc.performed + (p._sum.performed ?? 0), missed: acc.missed + (p._sum.missed ?? 0) }), { performed: 0, missed: 0 });
+  const total = perBehaviour.reduce(
+    (acc, p) => ({ performed: acc.performed + (p._sum.performed ?? 0), missed: acc.missed + (p._sum.missed ?? 0) }),
+    { performed: 0, missed: 0 },
+  );
   return {
     id: team.id,
     name: team.name,
     valueStream: team.parent?.name ?? null,
     adoption28d: adoption(total),
     weeks,
-    behaviours: behaviours.map((b) => ({ id: b.id, title: b.title, adoption28d: adoption({ performed: sums.get(b.id)?.performed ?? 0, missed: sums.get(b.id)?.missed ?? 0 }) })),
+    behaviours: behaviours.map((b) => ({
+      id: b.id,
+      title: b.title,
+      adoption28d: adoption({ performed: sums.get(b.id)?.performed ?? 0, missed: sums.get(b.id)?.missed ?? 0 }),
+    })),
   };
 }
