@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import {
-  createMetric,
-  getMetric,
-  listMetrics,
-  metricForEdit,
-  metricOptions,
-  metricsAudit,
-  metricSeries,
-  setMetricBehaviours,
-  updateMetric,
-} from "@/lib/server/data/metrics";
+import { getMetric, listMetrics, metricOptions, metricsAudit, metricSeries } from "@/lib/server/data/metrics";
+import { createMetric, metricForEdit, setMetricBehaviours, updateMetric } from "@/lib/server/data/metric-editor";
 import {
   addReading,
   commitReadingImport,

@@ -5,7 +5,7 @@ import { MetricBehavioursInput, MetricInput, MetricUpdateInput, ReadingInput } f
 import { ImportInput } from "@/lib/schemas/transfer";
 import { formObjectWithLists } from "@/lib/schemas/action-result";
 import { formAction } from "@/lib/server/action";
-import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/data/metrics";
+import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/data/metric-editor";
 import { addReading, commitReadingImport, previewReadingImport } from "@/lib/server/data/metric-readings";
 
 const withTeams = (form: FormData) => formObjectWithLists(form, ["teamIds"]);

@@ -39,7 +39,7 @@ import { changeBarrierStatus, createBarrier, updateBarrier } from "@/lib/server/
 import { createIntervention } from "@/lib/server/data/interventions";
 import { createSurvey, respondToSurvey, setSurveyStatus } from "@/lib/server/data/surveys";
 import { barrierFromResponse, commitSurveyImport, previewSurveyImport } from "@/lib/server/data/survey-transfer";
-import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/data/metrics";
+import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/data/metric-editor";
 import { addReading, commitReadingImport, previewReadingImport } from "@/lib/server/data/metric-readings";
 import { saveCustomerStory } from "@/lib/server/data/customer-stories";
 import { restoreDeleted, softDelete } from "@/lib/server/data/trash";
@@ -372,7 +372,7 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     action: "createMetricAction",
     surface: A("metrics"),
     requires: "metrics.manage",
-    data: "metrics.createMetric",
+    data: "metric-editor.createMetric",
     kind: "write",
     allowed: MANAGERS,
     // A derived metric, so that every id the form can name is in the input.
@@ -390,7 +390,7 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     action: "updateMetricAction",
     surface: A("metrics"),
     requires: "metrics.manage",
-    data: "metrics.updateMetric",
+    data: "metric-editor.updateMetric",
     kind: "write",
     allowed: MANAGERS,
     setup: async (s) => {
@@ -427,7 +427,7 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     action: "setMetricBehavioursAction",
     surface: A("metrics"),
     requires: "metrics.manage",
-    data: "metrics.setMetricBehaviours",
+    data: "metric-editor.setMetricBehaviours",
     kind: "write",
     allowed: MANAGERS,
     setup: async (s) =>

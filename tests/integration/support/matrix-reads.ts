@@ -20,15 +20,8 @@ import {
   surveyTabulation,
 } from "@/lib/server/data/surveys";
 import { exportTabulationCsv } from "@/lib/server/data/survey-transfer";
-import {
-  getMetric,
-  listMetrics,
-  metricForEdit,
-  metricOptions,
-  metricsAudit,
-  metricSeries,
-  setMetricBehaviours,
-} from "@/lib/server/data/metrics";
+import { getMetric, listMetrics, metricOptions, metricsAudit, metricSeries } from "@/lib/server/data/metrics";
+import { metricForEdit, setMetricBehaviours } from "@/lib/server/data/metric-editor";
 import { exportReadingsCsv } from "@/lib/server/data/metric-readings";
 import { auditActorOptions, exportAuditCsv, listAuditEvents } from "@/lib/server/data/audit-trail";
 import { behaviourOutcome, organisationOverview, standup, teamView } from "@/lib/server/data/dashboards";
@@ -238,7 +231,7 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     action: null,
     surface: "page /metrics/[id]/edit",
     requires: "metrics.manage",
-    data: "metrics.metricForEdit",
+    data: "metric-editor.metricForEdit",
     kind: "read",
     allowed: MANAGERS,
     setup: async (s) => ({ id: (await s.metric()).id }),

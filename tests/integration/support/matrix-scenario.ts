@@ -13,7 +13,7 @@ import { logObservation } from "@/lib/server/data/observation-log";
 import { createInvitation } from "@/lib/server/data/members";
 import { createBarrier } from "@/lib/server/data/barriers";
 import { createSurvey, getSurvey } from "@/lib/server/data/surveys";
-import { createMetric } from "@/lib/server/data/metrics";
+import { createMetric } from "@/lib/server/data/metric-editor";
 import { addReading } from "@/lib/server/data/metric-readings";
 import { buildBehaviour, buildOrgScenario } from "../../factories";
 import { contextFor } from "./context";

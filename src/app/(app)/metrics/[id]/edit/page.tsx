@@ -1,5 +1,6 @@
 import { requireMemberPage } from "@/lib/server/context";
-import { metricForEdit, metricOptions } from "@/lib/server/data/metrics";
+import { metricOptions } from "@/lib/server/data/metrics";
+import { metricForEdit } from "@/lib/server/data/metric-editor";
 import { orNotFound } from "@/lib/server/pages";
 import { PageHeader } from "@/components/ui/page-header";
 import { MetricForm } from "@/components/metrics/metric-form";
