@@ -6,13 +6,11 @@ import {
   MAX_BACKUP_BYTES,
   TABLE_NAMES,
   backupCounts,
-  checkBackup,
-  parentLayers,
-  remapBackupRow,
   type BackupRow,
   type OrganisationBackup,
   type TableName,
 } from "@/lib/domain/backup";
+import { checkBackup, parentLayers, remapBackupRow } from "@/lib/domain/backup-references";
 import { KEY_LABEL, normaliseBackup } from "@/lib/domain/backup-normal-form";
 import { BackupImportInput, jsonProblem, parseBackupDocument } from "@/lib/schemas/backup";
 

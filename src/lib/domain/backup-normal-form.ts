@@ -1,17 +1,8 @@
 // The normal form of an organisation backup: every id replaced by a label that depends on content
 // only, so two exports of the same data whose ids differ compare equal (the round-trip test of
 // docs/decisions/008). Pure.
-import {
-  TABLE_NAMES,
-  columnsOf,
-  hasId,
-  idIndex,
-  mapStrings,
-  parentLayers,
-  type BackupRow,
-  type OrganisationBackup,
-  type TableName,
-} from "./backup";
+import { TABLE_NAMES, columnsOf, hasId, type BackupRow, type OrganisationBackup, type TableName } from "./backup";
+import { idIndex, mapStrings, parentLayers } from "./backup-references";
 
 /** JSON with object keys sorted, so equal values always give equal text. */
 export function stableStringify(value: unknown): string {

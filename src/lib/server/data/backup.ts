@@ -14,17 +14,15 @@ import {
   BACKUP_VERSION,
   TABLE_NAMES,
   backupCounts,
-  checkBackup,
   columnsOf,
   hasId,
-  parentLayers,
-  remapBackupRow,
   type BackupRow,
   type BackupUser,
   type JsonValue,
   type OrganisationBackup,
   type TableName,
 } from "@/lib/domain/backup";
+import { checkBackup, parentLayers, remapBackupRow } from "@/lib/domain/backup-references";
 import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
