@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 const BEHAVIOUR = "Root cause on the ticket within 24 h";
 const suffix = () => Date.now().toString(36);
@@ -13,10 +13,11 @@ async function score(page: Page, impact: string, reach: string, ease: string) {
 }
 
 test("a manager records a barrier with both classifications, scores it and finds it first in the priority list", async ({
-  page,
+  as,
 }) => {
   const title = `Ticket tool logs people out ${suffix()}`;
-  await login(page, "manager");
+  const page = await as("manager");
+  await page.goto("/catalogue");
   await page.getByRole("link", { name: "Barriers", exact: true }).click();
   await page.getByRole("link", { name: "Record a barrier" }).click();
 
@@ -62,10 +63,10 @@ test("a manager records a barrier with both classifications, scores it and finds
 });
 
 test("a survey's 90 imported responses show significant barriers; one becomes a barrier, an intervention is planned and its before/after renders", async ({
-  page,
+  as,
 }) => {
   const title = `Root cause survey ${suffix()}`;
-  await login(page, "manager");
+  const page = await as("manager");
   await page.goto("/surveys");
   await page.getByRole("link", { name: "New survey" }).click();
   await page.getByLabel("Survey title").fill(title);
@@ -154,9 +155,8 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   await expect(page.getByRole("heading", { name: "APEASE appraisal: 24 of 30" })).toBeVisible();
 });
 
-test("a member can propose a barrier but not score it, and answers a survey once, anonymously", async ({ browser }) => {
-  const manager = await browser.newPage();
-  await login(manager, "manager");
+test("a member can propose a barrier but not score it, and answers a survey once, anonymously", async ({ as }) => {
+  const manager = await as("manager");
   const title = `Quick survey ${suffix()}`;
   await manager.goto("/surveys/new");
   await manager.getByLabel("Survey title").fill(title);
@@ -166,8 +166,7 @@ test("a member can propose a barrier but not score it, and answers a survey once
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText(title);
   const surveyUrl = manager.url();
 
-  const member = await browser.newPage();
-  await login(member, "member");
+  const member = await as("member");
   await member.goto("/barriers/new");
   await expect(member.getByRole("heading", { name: "Propose a barrier" })).toBeVisible();
   await expect(member.getByRole("group", { name: "Impact on the behaviour" })).toHaveCount(0);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
@@ -16,9 +16,9 @@ async function thisWeek(page: Page): Promise<[number, number]> {
 }
 
 test("a member logs from a phone in three taps, undoes, logs a miss with a note and an anonymous entry; adoption follows", async ({
-  page,
+  as,
 }) => {
-  await login(page, "member");
+  const page = await as("member");
   const before = await thisWeek(page);
 
   // Tap 1: open Log. Tap 2: the behaviour. Tap 3: Performed.
@@ -52,8 +52,9 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   expect(after).toEqual([before[0] + 1, before[1] + 2]);
 });
 
-test("the same phone can correct or delete its entries for 24 hours, even anonymous ones", async ({ page }) => {
-  await login(page, "member");
+test("the same phone can correct or delete its entries for 24 hours, even anonymous ones", async ({ as }) => {
+  const page = await as("member");
+  await page.goto("/catalogue");
   await page.getByRole("link", { name: "Log", exact: true }).tap();
   await page.getByRole("button", { name: /Customer confirmation before closing a ticket/ }).tap();
   const note = `Clinic ${Date.now().toString(36)}`;

@@ -1,13 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 test("a manager defines a metric with a target, records readings by hand and by CSV, and its status follows", async ({
-  page,
+  as,
 }) => {
   const name = `Cost per ticket ${Date.now().toString(36)}`;
-  await login(page, "manager");
+  const page = await as("manager");
   await page.goto("/metrics");
   await page.getByRole("link", { name: "New metric" }).click();
   // A target without a value is refused beside the field; nothing is created.
