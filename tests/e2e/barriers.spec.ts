@@ -5,6 +5,8 @@ import type { Page } from "@playwright/test";
 
 const BEHAVIOUR = "Root cause on the ticket within 24 h";
 const suffix = () => Date.now().toString(36);
+/** The UTC calendar day `offset` days from now (YYYY-MM-DD). */
+const utcDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 async function score(page: Page, impact: string, reach: string, ease: string) {
   await page.getByRole("group", { name: "Impact on the behaviour" }).getByLabel(impact, { exact: true }).check();
@@ -122,13 +124,13 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   await expect(page.getByTestId("barrier-priority")).toContainText("48 = impact 4");
   await expect(page.getByTestId("survey-statistics")).toContainText("Doers 8 of 45 · non-doers 30 of 45");
 
-  // Plan an intervention from a suggested function; it started 28 days ago (the start day counts), so before/after has data.
+  // Plan an intervention from a suggested function; it started 27 days ago, so before/after has data.
   await page.getByRole("link", { name: "Plan an intervention" }).click();
   const functions = page.getByRole("group", { name: "Intervention function" });
   await expect(functions.getByLabel("Restriction (suggested)")).toBeChecked();
   await functions.getByLabel("Environmental restructuring (suggested)").check();
   await page.getByLabel("Title").fill("Laptop stays signed in to the ticket tool");
-  const start = new Date(Date.now() - 27 * 86_400_000).toISOString().slice(0, 10);
+  const start = utcDay(-27);
   await page.getByLabel("Start date").fill(start);
   await expect(page.getByRole("group", { name: "Roll it out to" }).getByLabel("Payments")).toBeChecked();
   for (const c of [
@@ -141,10 +143,17 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   ]) {
     await page.getByRole("group", { name: c, exact: true }).getByLabel("4", { exact: true }).check();
   }
+  // The window runs from the start day to the day the page is drawn, both counted (28 days), in UTC
+  // days as the app counts them; 29 when the day turns while the test runs.
+  const daysSinceStart = (today: string) => (Date.parse(today) - Date.parse(start)) / 86_400_000 + 1;
+  const earliest = daysSinceStart(utcDay(0));
   await page.getByRole("button", { name: "Plan intervention" }).click();
 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Laptop stays signed in to the ticket tool");
-  await expect(page.getByText("28 days since the start against the 28 days before it")).toBeVisible();
+  const windows = page.getByText(/(\d+) days since the start against the \1 days before it/);
+  await expect(windows).toBeVisible();
+  const shown = Number(/(\d+) days since/.exec((await windows.textContent()) ?? "")?.[1]);
+  expect([earliest, daysSinceStart(utcDay(0))]).toContain(shown);
   const rows = page.getByTestId("before-after").locator("tbody tr");
   await expect(rows.nth(0)).toContainText("Rolled out");
   await expect(rows.nth(0)).toContainText("Payments");
