@@ -55,6 +55,8 @@ export default defineConfig({
         url: `http://127.0.0.1:${s.port}/api/health`,
         timeout: 300_000,
         reuseExistingServer: false,
+        // SIGTERM, so that scripts/e2e-server.ts stops its PostgreSQL server and removes the cluster.
+        gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
         stdout: "pipe" as const,
         stderr: "pipe" as const,
       })),
