@@ -8,6 +8,9 @@ const servers = [
   { name: "embedded", port: 3100 },
   { name: "postgres", port: 3101 },
 ] as const;
+const targets = external
+  ? [{ name: "external", baseURL: external }]
+  : servers.map((s) => ({ name: s.name, baseURL: `http://127.0.0.1:${s.port}` }));
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -33,9 +36,18 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "reports/e2e.json" }]] : [["list"]],
   use: { trace: "retain-on-failure" },
-  projects: external
-    ? [{ name: "external", use: { ...chromium, baseURL: external } }]
-    : servers.map((s) => ({ name: s.name, use: { ...chromium, baseURL: `http://127.0.0.1:${s.port}` } })),
+  // Per server: sign each demo account in once (auth.setup.ts), run the tests with those sessions
+  // (fixtures.ts `as(role)`), then check that no test ended one of them (auth.teardown.ts).
+  projects: targets.flatMap(({ name, baseURL }) => [
+    {
+      name: `setup-${name}`,
+      testMatch: /auth\.setup\.ts$/,
+      teardown: `teardown-${name}`,
+      use: { ...chromium, baseURL },
+    },
+    { name: `teardown-${name}`, testMatch: /auth\.teardown\.ts$/, use: { ...chromium, baseURL } },
+    { name, dependencies: [`setup-${name}`], use: { ...chromium, baseURL } },
+  ]),
   webServer: external
     ? undefined
     : servers.map((s) => ({
@@ -43,6 +55,8 @@ export default defineConfig({
         url: `http://127.0.0.1:${s.port}/api/health`,
         timeout: 300_000,
         reuseExistingServer: false,
+        // SIGTERM, so that scripts/e2e-server.ts stops its PostgreSQL server and removes the cluster.
+        gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
         stdout: "pipe" as const,
         stderr: "pipe" as const,
       })),

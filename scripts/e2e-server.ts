@@ -1,6 +1,7 @@
 // Serves the built app for the end-to-end tests: `tsx scripts/e2e-server.ts <port> <embedded|postgres>`.
-// A fresh database each run (embedded under tmp/, or a throwaway PostgreSQL server), migrated and
-// seeded with the demo data through the same path as `npm start`. Build first (npm run test:e2e does).
+// A fresh database each run (embedded under tmp/, or a throwaway PostgreSQL server under the system
+// temp directory, as for the integration tests), migrated and seeded with the demo data through the
+// same path as `npm start`. Build first (npm run test:e2e does).
 import { spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -16,20 +17,38 @@ if (!existsSync(".next/BUILD_ID")) {
 const dataDir = path.resolve(`tmp/e2e-${kind}`);
 rmSync(dataDir, { recursive: true, force: true });
 
-let databaseUrl: string | undefined;
+// Stops the app and the PostgreSQL server and removes the cluster, once, however the run ends
+// (Playwright sends SIGTERM: playwright.config.ts `gracefulShutdown`).
+let stopApp = () => {};
 let stopPostgres = async () => {};
-if (kind === "postgres") {
-  // Inside dataDir, so a run that was killed before it could clean up is removed by the next one.
-  const server = await startThrowawayPostgres(dataDir);
-  stopPostgres = server.stop;
-  const admin = new pg.Client({ connectionString: `${server.baseUrl}/postgres` });
-  await admin.connect();
-  await admin.query("CREATE DATABASE conduct");
-  await admin.end();
-  databaseUrl = `${server.baseUrl}/conduct`;
+let stopping: Promise<void> | undefined;
+const stop = (code: number) =>
+  (stopping ??= (async () => {
+    stopApp();
+    await stopPostgres();
+    process.exit(code);
+  })());
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+
+let databaseUrl: string | undefined;
+try {
+  if (kind === "postgres") {
+    // Not under tmp/: the postgres user may not be able to enter the checkout (tests/support/postgres.ts).
+    const server = await startThrowawayPostgres();
+    stopPostgres = server.stop;
+    const admin = new pg.Client({ connectionString: `${server.baseUrl}/postgres` });
+    await admin.connect();
+    await admin.query("CREATE DATABASE conduct");
+    await admin.end();
+    databaseUrl = `${server.baseUrl}/conduct`;
+  }
+  const report = await setUpDatabase({ databaseUrl, dataDir }, { seed: true });
+  console.log(`[e2e] ${report.kind} database seeded in ${report.ms} ms`);
+} catch (err) {
+  console.error("[e2e] could not set up the database:", err);
+  await stop(1);
 }
-const report = await setUpDatabase({ databaseUrl, dataDir }, { seed: true });
-console.log(`[e2e] ${report.kind} database seeded in ${report.ms} ms`);
 
 const env = {
   ...process.env,
@@ -41,11 +60,5 @@ const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start"
   stdio: "inherit",
   env,
 });
-const stop = async (code: number) => {
-  next.kill("SIGTERM");
-  await stopPostgres();
-  process.exit(code);
-};
-process.on("SIGTERM", () => void stop(0));
-process.on("SIGINT", () => void stop(0));
+stopApp = () => void next.kill("SIGTERM");
 next.on("exit", (code) => void stop(code ?? 1));

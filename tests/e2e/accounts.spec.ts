@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, login, uniqueEmail, USERS } from "./fixtures";
+import { DEMO_PASSWORD, expect, signIn, test, uniqueEmail, USERS } from "./fixtures";
+
+// The sign-in flow itself: these tests sign in through the form (the others start signed in).
 
 test("a new organisation signs up and lands in its own, empty catalogue as admin", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -70,8 +71,8 @@ test("a wrong password and an unknown e-mail get the same answer", async ({ page
   expect(answers[1]).toBe(answers[0]);
 });
 
-test("the demo leader signs in, sees the seeded catalogue, opens a behaviour and signs out", async ({ page }) => {
-  await login(page, "leader");
+test("the demo leader signs in through the form, sees the seeded catalogue and opens a behaviour", async ({ page }) => {
+  await signIn(page, USERS.leader);
   await expect(page).toHaveURL(/\/catalogue$/);
   await expect(page.getByRole("heading", { name: "Deep understanding of customer needs" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Balancing customer and business needs" })).toBeVisible();
@@ -79,15 +80,28 @@ test("the demo leader signs in, sees the seeded catalogue, opens a behaviour and
   await expect(page.getByRole("heading", { level: 1, name: "Root cause on the ticket within 24 h" })).toBeVisible();
   await expect(page.getByText("the on-call engineer posts the root cause")).toBeVisible();
   await expect(page.getByText(/performed of \d+ opportunities/)).toBeVisible();
+});
+
+// Signing out ends every session of the account, so this uses a seeded account that no other test
+// is signed in as (the demo roles' sessions are shared by the whole run).
+test("signing out ends the session, in every browser the account was signed in", async ({ browser, page }) => {
+  const email = "tom@northwind.example";
+  await signIn(page, email);
+  const elsewhere = await browser.newPage();
+  await signIn(elsewhere, email);
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/catalogue");
   await expect(page).toHaveURL(/\/sign-in/);
+  await elsewhere.goto("/catalogue");
+  await expect(elsewhere).toHaveURL(/\/sign-in/);
+  await elsewhere.close();
 });
 
-test("a member's menu has no manager dashboards, and the page refuses them", async ({ page }) => {
-  await login(page, "member");
+test("a member's menu has no manager dashboards, and the page refuses them", async ({ as }) => {
+  const page = await as("member");
+  await page.goto("/catalogue");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Catalogue" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Dashboards" })).toHaveCount(0);

@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test("a leader turns a vague behaviour into one that passes the video test; another person activates it", async ({
-  browser,
+  as,
 }) => {
   const title = `Release walkthrough ${Date.now().toString(36)}`;
-  const leader = await browser.newPage();
-  await login(leader, "leader");
+  const leader = await as("leader");
+  await leader.goto("/catalogue");
   await leader.getByRole("link", { name: "New behaviour" }).click();
 
   // Vague first: the automatic video test names the problem words while typing.
@@ -42,8 +41,7 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   const url = leader.url();
 
   // A member sees it but can neither edit nor review it.
-  const member = await browser.newPage();
-  await login(member, "member");
+  const member = await as("member");
   await member.goto(url);
   await expect(member.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(member.getByRole("link", { name: "Edit" })).toHaveCount(0);
@@ -51,8 +49,7 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   expect((await member.goto(`${url}/edit`))?.status()).toBe(404);
 
   // The manager runs the human video test and activates it.
-  const manager = await browser.newPage();
-  await login(manager, "manager");
+  const manager = await as("manager");
   await manager.goto(url);
   for (const q of [
     "Could you point a camera at it?",
@@ -83,11 +80,10 @@ test("a leader turns a vague behaviour into one that passes the video test; anot
   await expect(card).toBeVisible();
 });
 
-test("an edit saves a new version, and a stale edit shows a conflict without losing the text", async ({ browser }) => {
-  const a = await browser.newPage();
-  const b = await browser.newPage();
-  await login(a, "leader");
-  await login(b, "admin");
+test("an edit saves a new version, and a stale edit shows a conflict without losing the text", async ({ as }) => {
+  const a = await as("leader");
+  const b = await as("admin");
+  await a.goto("/catalogue");
   await a.getByRole("link", { name: /Customer impact line on every backlog item/ }).click();
   await expect(a.getByRole("heading", { level: 1 })).toHaveText("Customer impact line on every backlog item");
   const url = a.url();
@@ -108,8 +104,9 @@ test("an edit saves a new version, and a stale edit shows a conflict without los
   await expect(b.getByLabel("A real example")).toHaveValue("My competing example");
 });
 
-test("a behaviour prints as a one-page card without the app's chrome", async ({ page }) => {
-  await login(page, "member");
+test("a behaviour prints as a one-page card without the app's chrome", async ({ as }) => {
+  const page = await as("member");
+  await page.goto("/catalogue");
   await page.getByRole("link", { name: /Root cause on the ticket within 24 h/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Root cause on the ticket within 24 h");
   await expect(page.getByRole("button", { name: "Print card" })).toBeVisible();

@@ -1,16 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 const BEHAVIOUR = "Root cause on the ticket within 24 h";
 
 // Server actions are public HTTP endpoints. A post from another origin (a page on another site
 // submitting to ours with the victim's cookies) must be refused before the action runs.
 test("a server action posted signed out or from another origin is refused and writes nothing; the same call signed in from our origin works", async ({
-  page,
+  as,
   baseURL,
   playwright,
 }) => {
-  await login(page, "member");
+  const page = await as("member");
   await page.goto("/log");
   // Record one real call of the log action: its id header and the arguments the pad sends.
   const sent = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));

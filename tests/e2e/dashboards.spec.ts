@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test("a manager filters the overview in the URL, opens a behaviour's outcome view and exports its data", async ({
-  page,
+  as,
 }) => {
-  await login(page, "manager");
+  const page = await as("manager");
+  await page.goto("/catalogue");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" }).click();
   await expect(page.getByRole("heading", { name: "Organisation overview" })).toBeVisible();
   const trendRows = page.getByTestId("adoption-trend").locator("tbody tr");
@@ -69,8 +69,8 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   expect(statSync((await pngFile.path())!).size).toBeGreaterThan(5000);
 });
 
-test("the team view and the portfolio standup, where the meeting's customer story is kept", async ({ page }) => {
-  await login(page, "manager");
+test("the team view and the portfolio standup, where the meeting's customer story is kept", async ({ as }) => {
+  const page = await as("manager");
   await page.goto("/dashboards/team");
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Support Engineering" });
   await page.getByRole("button", { name: "Show" }).click();
@@ -90,8 +90,9 @@ test("the team view and the portfolio standup, where the meeting's customer stor
   await expect(page.getByTestId("stories")).toContainText(story);
 });
 
-test("a member cannot open the manager dashboards: each page answers 404", async ({ page }) => {
-  await login(page, "member");
+test("a member cannot open the manager dashboards: each page answers 404", async ({ as }) => {
+  const page = await as("member");
+  await page.goto("/catalogue");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboards" })).toHaveCount(0);
   for (const path of [
     "/dashboards",

@@ -1,19 +1,18 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test("a member of another organisation opening a Northwind behaviour URL gets a 404 and none of its data", async ({
-  browser,
+  as,
 }) => {
-  const leader = await browser.newPage();
-  await login(leader, "leader");
+  const leader = await as("leader");
+  await leader.goto("/catalogue");
   await leader.getByRole("link", { name: /Root cause on the ticket within 24 h/ }).click();
   await expect(leader.getByRole("heading", { level: 1 })).toHaveText("Root cause on the ticket within 24 h");
   const url = new URL(leader.url());
   expect(url.pathname).toMatch(/^\/catalogue\/[a-z0-9]{20,}$/);
   await leader.close();
 
-  const outsider = await browser.newPage();
-  await login(outsider, "otherMember");
+  const outsider = await as("otherMember");
+  await outsider.goto("/catalogue");
   await expect(outsider.getByText(/Fabrikam/).first()).toBeVisible();
   const res = await outsider.goto(url.pathname);
   expect(res?.status()).toBe(404);

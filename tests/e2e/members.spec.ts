@@ -1,11 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { login, uniqueEmail } from "./fixtures";
+import { expect, test, uniqueEmail } from "./fixtures";
 
 test("an admin invites a colleague by link, the colleague joins, and disabling them ends their access on the next request", async ({
+  as,
   browser,
 }) => {
-  const admin = await browser.newPage();
-  await login(admin, "admin");
+  const admin = await as("admin");
+  await admin.goto("/catalogue");
   await admin.getByRole("link", { name: "Settings" }).click();
   await admin.getByLabel("Role", { exact: true }).selectOption("MEMBER");
   await admin.getByRole("button", { name: "Create invitation link" }).click();

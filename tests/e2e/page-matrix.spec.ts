@@ -5,9 +5,17 @@
 // checked for secrets, internal fields and the other organisation's ids.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  type TestInfo,
+} from "@playwright/test";
 import { can, type Role } from "@/lib/domain/roles";
-import { login, type USERS } from "./fixtures";
+import { signedInContext, type DemoRole } from "./fixtures";
 import {
   fill,
   ID_SOURCES,
@@ -23,7 +31,7 @@ import {
 } from "./support/page-matrix";
 
 const APP_DIR = path.resolve(import.meta.dirname, "../../src/app/(app)");
-const ROLE_USERS: Record<Role, keyof typeof USERS> = {
+const ROLE_USERS: Record<Role, DemoRole> = {
   ADMIN: "admin",
   LEADER: "leader",
   MANAGER: "manager",
@@ -33,11 +41,10 @@ const NEVER_EXISTED = "cm0000000000000000000000a1";
 
 type Ids = Partial<Record<IdKind, string>>;
 
-async function signedInRequest(browser: Browser, who: keyof typeof USERS): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await login(page, who);
-  await page.close();
+const opened: BrowserContext[] = [];
+async function signedInRequest(browser: Browser, info: TestInfo, who: DemoRole): Promise<APIRequestContext> {
+  const context = await signedInContext(browser, info, who);
+  opened.push(context);
   return context.request;
 }
 
@@ -135,8 +142,8 @@ test.describe("role × page matrix over HTTP", () => {
   /** What each page shows its allowed readers (its heading, when that is data such as a record's title), never seen in a refused answer. */
   const markers = new Map<string, string[]>();
 
-  test.beforeAll(async ({ browser }) => {
-    const admin = await signedInRequest(browser, "admin");
+  test.beforeAll(async ({ browser }, info) => {
+    const admin = await signedInRequest(browser, info, "admin");
     home = await crawlIds(admin);
     expect(Object.keys(home.ids).sort()).toEqual(["barrier", "behaviour", "intervention", "metric", "survey", "team"]);
     const notFound = await (await get(admin, `/catalogue/${NEVER_EXISTED}`)).text();
@@ -151,8 +158,12 @@ test.describe("role × page matrix over HTTP", () => {
         heading.length >= 6 && !notFound.includes(heading) && !title.includes(heading) ? [heading] : [],
       );
     }
-    foreign = await crawlIds(await signedInRequest(browser, "otherAdmin"));
+    foreign = await crawlIds(await signedInRequest(browser, info, "otherAdmin"));
     expect(foreign.all.size).toBeGreaterThan(3);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()));
   });
 
   test("every page and GET route of the app has a row", () => {
@@ -171,8 +182,8 @@ test.describe("role × page matrix over HTTP", () => {
   for (const role of ["ADMIN", "LEADER", "MANAGER", "MEMBER"] as Role[]) {
     test(`${role}: allowed pages answer, refused ones are 404 with every bypass variant, and nothing secret is sent`, async ({
       browser,
-    }) => {
-      const req = await signedInRequest(browser, ROLE_USERS[role]);
+    }, info) => {
+      const req = await signedInRequest(browser, info, ROLE_USERS[role]);
       for (const row of PAGE_MATRIX) {
         const url = fill(row.url, home.ids);
         const allowed = row.permission === null || can(role, row.permission);
@@ -229,8 +240,8 @@ test.describe("role × page matrix over HTTP", () => {
 
   test("another organisation's admin gets the same 404 as for an id that never existed, and none of its data", async ({
     browser,
-  }) => {
-    const outsider = await signedInRequest(browser, "otherAdmin");
+  }, info) => {
+    const outsider = await signedInRequest(browser, info, "otherAdmin");
     for (const row of PAGE_MATRIX.filter((r) => placeholders(r.url).length > 0)) {
       const url = fill(row.url, home.ids);
       const missing = await get(
@@ -247,10 +258,10 @@ test.describe("role × page matrix over HTTP", () => {
     }
   });
 
-  test("refused page requests are on the audit trail, with the page and the permission", async ({ browser }) => {
-    const member = await signedInRequest(browser, "member");
+  test("refused page requests are on the audit trail, with the page and the permission", async ({ browser }, info) => {
+    const member = await signedInRequest(browser, info, "member");
     expect((await get(member, "/settings/deleted")).status()).toBe(404);
-    const admin = await signedInRequest(browser, "admin");
+    const admin = await signedInRequest(browser, info, "admin");
     const csv = await (await get(admin, "/settings/audit/export?outcome=denied&action=access.denied")).text();
     const line = csv.split("\n").find((l) => l.includes("/settings/deleted") && l.includes("Mia Santos"));
     expect(line, csv.slice(0, 2000)).toBeDefined();

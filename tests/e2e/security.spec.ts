@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { login, uniqueEmail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, uniqueEmail } from "./fixtures";
 
 test("responses carry the security headers and no X-Powered-By", async ({ request }) => {
   const res = await request.get("/sign-in");
@@ -28,20 +28,23 @@ test("each page gets its own nonce with 'strict-dynamic', and its scripts carry 
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
 });
 
-test("the main pages run with no Content-Security-Policy violation", async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  const violations = () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+test("the main pages run with no Content-Security-Policy violation", async ({ page: stranger, as }) => {
+  const recordViolations = (page: Page) =>
+    page.addInitScript(() => {
+      (window as unknown as { __csp: string[] }).__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  await recordViolations(stranger);
   for (const path of ["/sign-in", "/sign-up"]) {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    expect(await violations(), path).toEqual([]);
+    await stranger.goto(path);
+    await stranger.waitForLoadState("networkidle");
+    expect(await violations(stranger), path).toEqual([]);
   }
-  await login(page, "manager");
+  const page = await as("manager");
+  await recordViolations(page);
   const pages = [
     "/catalogue",
     "/log",
@@ -66,7 +69,7 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     // The page hydrated: a client component answers (the navigation marks the current page).
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), path).toEqual([]);
+    expect(await violations(page), path).toEqual([]);
   }
   // Charts draw: the overview's trend as plain SVG, the behaviour → outcome chart with recharts (loaded through 'strict-dynamic').
   await page.goto("/dashboards");
@@ -89,7 +92,7 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
       .locator('[aria-hidden="true"] :is(a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"]))')
       .count(),
   ).toBe(0);
-  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(await violations(page)).toEqual([]);
 });
 
 test("after 10 failed sign-ins the right password is refused too, with HTTP 429", async ({ page }) => {

@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-test("the signed-in shell works at 360 px wide and from the keyboard", async ({ page }) => {
-  await login(page, "manager");
+test("the signed-in shell works at 360 px wide and from the keyboard", async ({ as }) => {
+  const page = await as("manager");
+  await page.goto("/catalogue");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
@@ -24,8 +24,9 @@ test("the signed-in shell works at 360 px wide and from the keyboard", async ({ 
   await expect(page.getByText(/Performed|Missed/).first()).toBeVisible();
 });
 
-test("a user in two organisations switches between them", async ({ page }) => {
-  await login(page, "leader");
+test("a user in two organisations switches between them", async ({ as }) => {
+  const page = await as("leader");
+  await page.goto("/catalogue");
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("New organisation name").fill("Leader's Lab");
   await page.getByRole("button", { name: "Create organisation" }).click();

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { login, uniqueEmail } from "./fixtures";
+import { expect, test, uniqueEmail } from "./fixtures";
 
-test("a catalogue exported from Northwind imports into a new organisation as drafts", async ({ browser }) => {
-  const leader = await browser.newPage();
-  await login(leader, "leader");
+test("a catalogue exported from Northwind imports into a new organisation as drafts", async ({ as, browser }) => {
+  const leader = await as("leader");
+  await leader.goto("/catalogue");
   await leader.getByRole("link", { name: "Import / export" }).click();
   const [download] = await Promise.all([
     leader.waitForEvent("download"),

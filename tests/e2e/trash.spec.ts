@@ -1,12 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { login } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 // Last in the run on purpose: it deletes demo records (and restores them).
 test("a manager deletes a metric and a leader a behaviour; an admin restores both from Deleted items", async ({
-  browser,
+  as,
 }) => {
-  const manager = await browser.newPage();
-  await login(manager, "manager");
+  const manager = await as("manager");
   await manager.goto("/metrics");
   await manager.getByRole("link", { name: "Velocity" }).click();
   await manager.getByRole("button", { name: "Delete metric" }).click();
@@ -15,8 +13,7 @@ test("a manager deletes a metric and a leader a behaviour; an admin restores bot
   await expect(manager.getByRole("status")).toContainText("An admin can restore it");
   await expect(manager.getByTestId("metric-table").getByRole("link", { name: "Velocity" })).toHaveCount(0);
 
-  const leader = await browser.newPage();
-  await login(leader, "leader");
+  const leader = await as("leader");
   await leader.goto("/catalogue?q=Trade-off");
   await leader.getByRole("link", { name: "Trade-off note on pricing and scope decisions" }).click();
   await expect(leader.getByRole("heading", { level: 1 })).toHaveText("Trade-off note on pricing and scope decisions");
@@ -28,8 +25,7 @@ test("a manager deletes a metric and a leader a behaviour; an admin restores bot
   await expect(leader).toHaveURL(/\/catalogue\?deleted=1$/);
   expect((await leader.goto(url))?.status()).toBe(404);
 
-  const admin = await browser.newPage();
-  await login(admin, "admin");
+  const admin = await as("admin");
   await admin.goto("/settings");
   await admin.getByRole("link", { name: "Deleted items" }).click();
   const table = admin.getByTestId("deleted-items");

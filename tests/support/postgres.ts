@@ -2,7 +2,7 @@
 // when missing), a fresh cluster in a temp directory, listening on 127.0.0.1 only. The server is
 // a child of this process, so it also goes when the process group is killed.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -65,15 +65,63 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
-/** `parent`: where to put the cluster's directory (default: the system temp directory). */
-export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<ThrowawayPostgres> {
+const PREFIX = "conduct-pg-";
+const OWNER_FILE = "owner.pid";
+
+function pidIn(file: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(file, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the clusters of runs that were killed before they could clean up: those whose recorded
+ * owner process is gone (its server is stopped first if it outlived it). A cluster without an owner
+ * file, or whose owner still runs (another checkout's tests, say), is left alone.
+ */
+function removeAbandoned(parent: string): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(parent, name);
+    const owner = pidIn(path.join(dir, OWNER_FILE));
+    if (owner === null || alive(owner)) continue;
+    const postmaster = pidIn(path.join(dir, "data", "postmaster.pid"));
+    if (postmaster !== null && alive(postmaster)) {
+      const stop = postgresCommand("pg_ctl", ["-D", path.join(dir, "data"), "-m", "immediate", "-w", "stop"]);
+      spawnSync(stop.file, stop.args, { cwd: dir, encoding: "utf8" });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A fresh cluster, always under the system temp directory: as root the server runs as Debian's
+ * postgres user, which must be able to reach it, and a clone inside a mode-700 folder (a root home,
+ * a `mktemp -d`) is out of its reach. `stop()` removes it; a killed run's is removed by the next.
+ */
+export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const command = postgresCommand;
-  mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(path.join(parent, "conduct-pg-"));
+  const parent = os.tmpdir();
+  removeAbandoned(parent);
+  const dir = mkdtempSync(path.join(parent, PREFIX));
+  writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   chmodSync(dir, 0o777);
   const data = path.join(dir, "data");
+  // Each program runs from the cluster's directory: the caller's working directory may be one the postgres user cannot enter.
   const init = command("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
-  const r = spawnSync(init.file, init.args, { encoding: "utf8" });
+  const r = spawnSync(init.file, init.args, { cwd: dir, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`initdb failed: ${r.stderr || r.stdout}`);
 
   const port = await freePort();
@@ -91,7 +139,7 @@ export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<Thro
     "-c",
     "max_connections=200",
   ]);
-  const server = spawn(run.file, run.args, { stdio: ["ignore", "ignore", "pipe"] });
+  const server = spawn(run.file, run.args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   server.stderr!.on("data", (d) => (log = (log + d).slice(-4000)));
   const baseUrl = `postgresql://postgres@127.0.0.1:${port}`;
@@ -113,7 +161,7 @@ export async function startThrowawayPostgres(parent = os.tmpdir()): Promise<Thro
         const exited = new Promise((res) => server.once("exit", res));
         // pg_ctl signals the postmaster itself (runuser does not pass SIGINT on).
         const stop = command("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
-        spawnSync(stop.file, stop.args, { encoding: "utf8" });
+        spawnSync(stop.file, stop.args, { cwd: dir, encoding: "utf8" });
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
