@@ -355,6 +355,7 @@ describe("team adoption", () => {
         id: s.team.id,
         name: s.team.name,
         valueStream: null,
+        archived: false,
         adoption28d: { performed: 6, opportunities: 8, rate: 0.75 },
       },
     ]);

@@ -38,8 +38,8 @@ function sample(p: string): OrganisationBackup {
       ],
       // The child comes first on purpose: imports and labels must put parents first.
       Team: [
-        { id: id("tPlatform"), name: "Platform", kind: "TEAM", parentId: id("tStream"), createdAt: T },
-        { id: id("tStream"), name: "Delivery", kind: "VALUE_STREAM", parentId: null, createdAt: T },
+        { id: id("tPlatform"), name: "Platform", kind: "TEAM", parentId: id("tStream"), createdAt: T, archivedAt: T },
+        { id: id("tStream"), name: "Delivery", kind: "VALUE_STREAM", parentId: null, createdAt: T, archivedAt: null },
       ],
       TeamMember: [{ teamId: id("tPlatform"), membershipId: id("mBob") }],
       Value: [{ id: id("vOwn"), name: "Ownership", description: "", position: 0, createdAt: T }],
@@ -476,6 +476,13 @@ describe("the backup schema", () => {
   it("reads a valid backup unchanged", () => {
     const r = parseBackupDocument(text(sample("c")));
     expect(r.ok && r.data).toEqual(sample("c"));
+  });
+
+  it("reads a file written before a nullable column existed, with the column null", () => {
+    const old = sample("c");
+    old.tables.Team = old.tables.Team.map(({ archivedAt: _new, ...rest }) => rest);
+    const r = parseBackupDocument(text(old));
+    expect(r.ok && r.data.tables.Team.map((t) => t.archivedAt)).toEqual([null, null]);
   });
 
   it("refuses what is not a backup of this format and version", () => {

@@ -14,6 +14,7 @@ describe("roles", () => {
     expect(navigationFor("MEMBER").map((i) => i.label)).toEqual([
       "Catalogue",
       "Log",
+      "Teams",
       "Barriers",
       "Surveys",
       "Settings",
@@ -21,6 +22,7 @@ describe("roles", () => {
     expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
       "Catalogue",
       "Log",
+      "Teams",
       "Barriers",
       "Surveys",
       "Dashboards",

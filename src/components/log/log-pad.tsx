@@ -5,6 +5,7 @@ import { UNDO_TOAST_MS } from "@/lib/domain/observations";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { inputClass } from "@/components/ui/field";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
+import { TextLink } from "@/components/ui/text-link";
 import { MyEntries, useMyEntries } from "./my-entries";
 
 const TEAM_KEY = "conduct-log-team";
@@ -20,7 +21,7 @@ interface Saved {
  * The phone-first logger: the team is remembered, the team's most-used behaviours come first,
  * and a tap on Performed or Missed saves at once, with Undo for 10 seconds.
  */
-export function LogPad({ options }: { options: LogOptionsDto }) {
+export function LogPad({ options, manageTeams = false }: { options: LogOptionsDto; manageTeams?: boolean }) {
   const [rememberedTeam, rememberTeam] = useLocalStorage(TEAM_KEY);
   const teamId = options.teams.some((t) => t.id === rememberedTeam)
     ? (rememberedTeam as string)
@@ -105,7 +106,14 @@ export function LogPad({ options }: { options: LogOptionsDto }) {
   if (options.teams.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
-        You are not in a team yet, so there is nothing to log for. Ask an admin to add you to your team.
+        You are not in a team yet, so there is nothing to log for.{" "}
+        {manageTeams ? (
+          <>
+            <TextLink href="/teams">Create a team and add its people</TextLink>, yourself included.
+          </>
+        ) : (
+          "Ask an admin or your team's manager to add you to your team."
+        )}
       </p>
     );
   }

@@ -159,7 +159,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     unique: [["userId"]],
   },
   Team: {
-    columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts },
+    columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts, archivedAt: optTs },
     unique: [["name"]],
   },
   TeamMember: {

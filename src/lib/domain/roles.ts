@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export type Permission =
   | "members.manage" // invite, change roles, disable
+  | "teams.manage" // create, rename, move, archive and delete teams and value streams; anyone's team members
   | "catalogue.edit" // define and change behaviours
   | "catalogue.review" // run the human video test (never on one's own behaviour)
   | "dashboards.view" // manager dashboards
@@ -25,6 +26,7 @@ export type Permission =
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
+  "teams.manage": ["ADMIN"],
   "catalogue.edit": ["ADMIN", "LEADER"],
   "catalogue.review": ["ADMIN", "LEADER", "MANAGER"],
   "dashboards.view": ["ADMIN", "LEADER", "MANAGER"],
@@ -51,6 +53,7 @@ export function navigationFor(role: Role): NavItem[] {
   const items: NavItem[] = [
     { href: "/catalogue", label: "Catalogue" },
     { href: "/log", label: "Log" },
+    { href: "/teams", label: "Teams" },
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
   ];

@@ -92,7 +92,8 @@ const jsonValue = z
   });
 
 function columnSchema(c: Column): z.ZodType {
-  const nullable = (s: z.ZodType, n?: true) => (n ? s.nullable() : s);
+  // A nullable column may be missing, as in a file written before the column existed: it reads as null.
+  const nullable = (s: z.ZodType, n?: true) => (n ? s.nullable().default(null) : s);
   switch (c.kind) {
     case "id":
       return idString;

@@ -18,7 +18,12 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
   const since = daysBefore(new Date(), 90);
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({
-      where: { organizationId: ctx.orgId, kind: "TEAM", members: { some: { membershipId: ctx.membershipId } } },
+      where: {
+        organizationId: ctx.orgId,
+        kind: "TEAM",
+        archivedAt: null,
+        members: { some: { membershipId: ctx.membershipId } },
+      },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
@@ -55,7 +60,11 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
       organizationId: ctx.orgId,
       deletedAt: null,
       status: "ACTIVE",
-      organization: { teamMembers: { some: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId } } },
+      organization: {
+        teamMembers: {
+          some: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId, team: { archivedAt: null } },
+        },
+      },
     },
     select: { id: true, parentId: true },
   });
@@ -68,12 +77,13 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
     }),
     db().teamMember.findFirst({
       where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId },
-      select: { teamId: true },
+      select: { team: { select: { archivedAt: true } } },
     }),
   ]);
   if (!behaviour) throw new RuleError("Choose a behaviour from your organisation's catalogue.", "behaviourId");
   if (behaviour.status !== "ACTIVE") throw new RuleError("Only active behaviours can be observed.", "behaviourId");
   if (!membership) throw new RuleError("You can log only for a team you belong to.", "teamId");
+  if (membership.team.archivedAt) throw new RuleError("This team is archived: it takes no new observations.", "teamId");
   // A local variant is observed as part of its parent.
   return behaviour.parentId ?? behaviour.id;
 }

@@ -10,10 +10,12 @@ export interface TeamSummaryDto {
   id: string;
   name: string;
   valueStream: string | null;
+  archived: boolean;
   adoption28d: Adoption;
 }
 
 export interface TeamDetailDto extends TeamSummaryDto {
+  valueStreamId: string | null;
   weeks: WeekPoint[];
   behaviours: { id: string; title: string; adoption28d: Adoption }[];
 }
@@ -26,7 +28,7 @@ export async function listTeams(ctx: MemberContext, now = new Date()): Promise<T
     db().team.findMany({
       where: { organizationId: ctx.orgId, kind: "TEAM" },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, parent: { select: { name: true } } },
+      select: { id: true, name: true, archivedAt: true, parent: { select: { name: true } } },
     }),
     db().observationDaily.groupBy({
       by: ["teamId"],
@@ -41,6 +43,7 @@ export async function listTeams(ctx: MemberContext, now = new Date()): Promise<T
       id: t.id,
       name: t.name,
       valueStream: t.parent?.name ?? null,
+      archived: t.archivedAt !== null,
       adoption28d: adoption({ performed: s?.performed ?? 0, missed: s?.missed ?? 0 }),
     };
   });
@@ -50,7 +53,7 @@ export async function listTeams(ctx: MemberContext, now = new Date()): Promise<T
 export async function getTeam(ctx: MemberContext, id: string, now = new Date()): Promise<TeamDetailDto> {
   const team = await db().team.findFirst({
     where: { id, organizationId: ctx.orgId, kind: "TEAM" },
-    select: { id: true, name: true, parent: { select: { name: true } } },
+    select: { id: true, name: true, archivedAt: true, parent: { select: { id: true, name: true } } },
   });
   if (!team) throw new NotFoundError();
   const from = dateOnly(lastWeeks(dayOf(now), 26).from);
@@ -84,6 +87,8 @@ export async function getTeam(ctx: MemberContext, id: string, now = new Date()):
     id: team.id,
     name: team.name,
     valueStream: team.parent?.name ?? null,
+    valueStreamId: team.parent?.id ?? null,
+    archived: team.archivedAt !== null,
     adoption28d: adoption(total),
     weeks,
     behaviours: behaviours.map((b) => ({
