@@ -208,6 +208,8 @@ describe("team view and standup", () => {
     // Y before: 1/10 (10%); after: 9+1 of 10+2 = 10/12 (83.3%) → +73.3 points.
     expect(s.wins[0]).toMatchObject({ behaviourId: w.y.id, changePts: 73.3 });
     expect(s.blockers.map((b) => [b.title, b.priority])).toEqual([["Nobody owns it", 40]]);
+    // No customer metric has a target here: the page must not say they are all on track.
+    expect([s.offTrack, s.customerMetricsJudged]).toEqual([[], 0]);
     expect(s.stories.map((x) => [x.meetingDate, x.story])).toEqual([
       ["2026-10-27", "A clinic could finally export its own data."],
     ]);

@@ -96,5 +96,7 @@ export interface StandupDto {
   wins: { behaviourId: string; title: string; before: number; after: number; changePts: number }[];
   blockers: (BarrierRowDto & { reason: string })[];
   offTrack: MetricRowDto[];
+  /** Customer-outcome metrics whose target has a status: with none, "nothing off track" would claim too much. */
+  customerMetricsJudged: number;
   stories: { id: string; meetingDate: string; story: string; authorName: string }[];
 }

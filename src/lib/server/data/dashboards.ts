@@ -351,6 +351,9 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     offTrack: metrics.filter(
       (m) => m.kind === "CUSTOMER_OUTCOME" && (m.verdict.status === "OFF_TRACK" || m.verdict.status === "AT_RISK"),
     ),
+    customerMetricsJudged: metrics.filter(
+      (m) => m.kind === "CUSTOMER_OUTCOME" && m.verdict.status !== "NO_TARGET" && m.verdict.status !== "NO_DATA",
+    ).length,
     stories: stories.map((s) => ({
       id: s.id,
       meetingDate: fromDateOnly(s.meetingDate),

@@ -64,7 +64,12 @@ export default async function StandupPage() {
       </div>
       <div className="mt-4 space-y-4">
         <Panel id="off-track" title="Customer metrics off track or at risk">
-          {s.offTrack.length === 0 ? (
+          {s.offTrack.length === 0 && s.customerMetricsJudged === 0 ? (
+            <EmptyState>
+              No customer-outcome metric has a target and readings yet, so nothing can be on or off track.{" "}
+              <TextLink href="/metrics/new">Define a customer metric with a target</TextLink>, then record its readings.
+            </EmptyState>
+          ) : s.offTrack.length === 0 ? (
             <EmptyState>Every customer-outcome metric with a target is on track.</EmptyState>
           ) : (
             <MetricTable rows={customerFirst(s.offTrack)} />
