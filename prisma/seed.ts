@@ -122,7 +122,9 @@ async function seedOrganization(
   seed: number,
 ) {
   const rand = seededRandom(seed);
-  const org = await prisma.organization.create({ data: { name: demo.name, slug: demo.slug } });
+  const org = await prisma.organization.create({
+    data: { name: demo.name, slug: demo.slug, firstInsightAt: new Date() },
+  });
 
   const members = new Map<string, { membershipId: string; teams: string[] }>();
   for (const u of demo.users) {

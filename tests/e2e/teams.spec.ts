@@ -11,6 +11,9 @@ test("a new organisation creates a value stream and teams, puts people in them, 
   await page.getByLabel("Organisation name").fill("Teams From Nothing");
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page).toHaveURL(/\/catalogue$/);
+  // The first-run checklist starts empty and points at the first step.
+  await expect(page.getByRole("heading", { name: "Getting started: 0 of 7 done" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add a value" })).toBeVisible();
 
   // Nothing to log for yet: the Log pad sends the admin to create a team.
   await page.goto("/log");
@@ -78,4 +81,7 @@ test("a new organisation creates a value stream and teams, puts people in them, 
   await page.getByRole("button", { name: "Yes, delete team" }).click();
   await expect(page).toHaveURL(/\/teams\?deleted=1$/);
   await expect(page.getByRole("link", { name: /Checkout/ })).toHaveCount(0);
+
+  // Creating teams ticked its step, from the data.
+  await expect(page.getByRole("heading", { name: "Getting started: 1 of 7 done" })).toBeVisible();
 });

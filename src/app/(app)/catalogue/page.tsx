@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { onboarding } from "@/lib/server/data/onboarding";
+import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { requireMemberPage } from "@/lib/server/context";
 import { catalogueFacets, listCatalogue } from "@/lib/server/data/catalogue";
 import { CatalogueFilter } from "@/lib/schemas/catalogue";
@@ -23,10 +25,15 @@ export default async function CataloguePage({
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const filtered = Object.values(filter).some(Boolean);
-  const [values, facets] = await Promise.all([listCatalogue(ctx, filter), catalogueFacets(ctx)]);
+  const [values, facets, steps] = await Promise.all([
+    listCatalogue(ctx, filter),
+    catalogueFacets(ctx),
+    onboarding(ctx),
+  ]);
   const count = values.reduce((n, v) => n + v.behaviours.length, 0);
   return (
     <>
+      <OnboardingChecklist steps={steps} />
       <PageHeader
         title="Behaviour catalogue"
         description={`${count} behaviour${count === 1 ? "" : "s"} ${filtered ? "match" : `across ${values.length} values`}. Each one is specific enough that an outsider watching a video could confirm it happened.`}

@@ -1,5 +1,6 @@
 import { requireMemberPage } from "@/lib/server/context";
 import { organisationOverview } from "@/lib/server/data/dashboards";
+import { noteFirstInsight } from "@/lib/server/data/onboarding";
 import { parseDashboardFilter, PERIOD_LABELS } from "@/lib/schemas/dashboards";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
@@ -21,6 +22,8 @@ export default async function OverviewPage({
   const ctx = await requireMemberPage("dashboards.view");
   const filter = parseDashboardFilter(await searchParams);
   const o = await organisationOverview(ctx, filter);
+  // Adoption on screen is the first-run checklist's last step.
+  if (o.trend.some((w) => w.opportunities > 0)) await noteFirstInsight(ctx);
   return (
     <>
       <PageHeader

@@ -1,4 +1,6 @@
 import { requireMemberPage } from "@/lib/server/context";
+import { onboarding } from "@/lib/server/data/onboarding";
+import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { can } from "@/lib/domain/roles";
 import { listRecentObservations } from "@/lib/server/data/observations";
 import { logOptions } from "@/lib/server/data/observation-log";
@@ -25,13 +27,15 @@ export default async function LogPage({
   const filter = ObservationFilter.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [options, rows, facets] = await Promise.all([
+  const [options, rows, facets, steps] = await Promise.all([
     logOptions(ctx),
     listRecentObservations(ctx, filter),
     catalogueFacets(ctx),
+    onboarding(ctx),
   ]);
   return (
     <>
+      <OnboardingChecklist steps={steps} />
       <PageHeader
         title="Log"
         description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed."

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { onboarding } from "@/lib/server/data/onboarding";
+import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { requireMemberPage } from "@/lib/server/context";
 import { listInvitations, listMembers } from "@/lib/server/data/members";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
@@ -17,8 +19,10 @@ export default async function SettingsPage() {
   const ctx = await requireMemberPage();
   const admin = can(ctx.role, "members.manage");
   const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
+  const steps = await onboarding(ctx);
   return (
     <>
+      <OnboardingChecklist steps={steps} />
       <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`}>
         {admin && (
           <div className="flex flex-wrap gap-2">

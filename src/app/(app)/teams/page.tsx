@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { onboarding } from "@/lib/server/data/onboarding";
+import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { requireMemberPage } from "@/lib/server/context";
 import { listTeams, type TeamSummaryDto } from "@/lib/server/data/teams";
 import { teamStructure } from "@/lib/server/data/team-admin";
@@ -39,13 +41,19 @@ export default async function TeamsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireMemberPage();
-  const [teams, structure, sp] = await Promise.all([listTeams(ctx), teamStructure(ctx), searchParams]);
+  const [teams, structure, sp, steps] = await Promise.all([
+    listTeams(ctx),
+    teamStructure(ctx),
+    searchParams,
+    onboarding(ctx),
+  ]);
   const manage = can(ctx.role, "teams.manage");
   const byId = new Map(teams.map((t) => [t.id, t]));
   const cards = (rows: { id: string }[]) => rows.flatMap((r) => byId.get(r.id) ?? []);
   const streams = structure.streams.map((s) => ({ id: s.id, name: s.name }));
   return (
     <>
+      <OnboardingChecklist steps={steps} />
       <PageHeader
         title="Teams"
         description="Adoption per team over the last 28 days: performed ÷ opportunities, across all behaviours."
