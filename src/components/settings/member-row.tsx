@@ -4,6 +4,7 @@ import { changeRoleAction, setMemberStatusAction } from "@/lib/actions/members";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import type { MemberDto } from "@/lib/schemas/members";
 import { Button } from "@/components/ui/button";
+import { ResetLinkButton } from "./reset-link-button";
 
 export function MemberRow({ member }: { member: MemberDto }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
@@ -50,6 +51,9 @@ export function MemberRow({ member }: { member: MemberDto }) {
         </form>
       </td>
       <td className="p-3">{disabled ? "Disabled" : "Active"}</td>
+      <td className="p-3">
+        {!member.isYou && !disabled && <ResetLinkButton membershipId={member.membershipId} name={member.name} />}
+      </td>
       <td className="p-3">
         {!member.isYou && (
           <form action={statusAction}>

@@ -2,6 +2,8 @@
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
+/** How long a password reset link works. */
+export const RESET_MINUTES = 30;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

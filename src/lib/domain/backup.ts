@@ -142,6 +142,7 @@ const optJson = { kind: "json", nullable: true } as const;
  *   rebuild it and checks the sums.
  * - Invitation: a pending invitation holds the hash of a token that lets whoever has the link join
  *   the organisation; a copy would be a second live key (and tokenHash is unique across organisations).
+ * - PasswordReset: the same for a one-time password link.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).

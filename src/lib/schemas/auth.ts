@@ -54,3 +54,6 @@ export type NewAccountFromInvite = z.infer<typeof NewAccountFromInvite>;
 
 /** A signed-in user accepting an invitation link: the token is the authority. */
 export const InviteTokenInput = z.object({ token: z.string().min(1).max(200) });
+
+/** A new password set through a one-time reset link. */
+export const ResetPasswordInput = z.object({ token: z.string().min(10).max(200), password: NewPassword });

@@ -43,3 +43,5 @@ export interface InvitationDto {
   expiresAt: string;
   status: "pending" | "accepted" | "expired" | "revoked";
 }
+
+export const PasswordResetInput = z.object({ membershipId: Id });

@@ -88,6 +88,7 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   acceptInviteAction: "a signed-in user accepts an invitation link; the token is the authority",
   switchOrganizationAction: "only ever to an organisation the user is an active member of (memberContext)",
   createOrganizationAction: "any signed-in user may start another organisation, becoming its admin",
+  resetPasswordAction: "whoever holds a one-time reset link an admin made; the token is the authority",
 };
 
 export const rowLabel = (r: Row<unknown>) =>

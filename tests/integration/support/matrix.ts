@@ -4,16 +4,22 @@
 // walks it for each role and again across organisations. Server actions need a request, so the
 // rows drive the data-layer functions the actions call (src/lib/actions/*.ts), with inputs parsed
 // by the same zod schemas the actions use.
-// The rows live in matrix-actions.ts, matrix-teams.ts and matrix-reads.ts; the scenario in matrix-scenario.ts.
+// The rows live in matrix-actions.ts, matrix-teams.ts, matrix-accounts.ts and matrix-reads.ts; the scenario in matrix-scenario.ts.
 import type { Row } from "./matrix-core";
 import { ACTION_ROWS } from "./matrix-actions";
 import { OPEN_READS as READS_ANYONE_MAKES, READ_ROWS } from "./matrix-reads";
 import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
+import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
 export { rowFingerprint } from "./snapshot";
 
-export const MATRIX: readonly Row<unknown>[] = [...ACTION_ROWS, ...TEAM_ACTION_ROWS, ...READ_ROWS];
+export const MATRIX: readonly Row<unknown>[] = [
+  ...ACTION_ROWS,
+  ...TEAM_ACTION_ROWS,
+  ...ACCOUNT_ACTION_ROWS,
+  ...READ_ROWS,
+];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [...READS_ANYONE_MAKES, ...TEAM_OPEN_READS];

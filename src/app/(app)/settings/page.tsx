@@ -67,6 +67,9 @@ export default async function SettingsPage() {
                         Status
                       </th>
                       <th scope="col" className="p-3 font-medium">
+                        Forgotten password
+                      </th>
+                      <th scope="col" className="p-3 font-medium">
                         <span className="sr-only">Actions</span>
                       </th>
                     </tr>

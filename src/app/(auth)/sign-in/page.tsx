@@ -18,6 +18,9 @@ export default async function SignInPage({
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
       <SignInForm next={next} />
+      <p className="mt-3 text-sm">
+        <TextLink href="/forgot-password">Forgot your password?</TextLink>
+      </p>
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         New to Conduct?{" "}
         <TextLink href="/sign-up" className="font-medium">

@@ -1,0 +1,32 @@
+"use server";
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { ResetPasswordInput } from "@/lib/schemas/auth";
+import { PasswordResetInput } from "@/lib/schemas/members";
+import { formAction, publicFormAction } from "@/lib/server/action";
+import { clientIp } from "@/lib/server/rate-limit";
+import { createPasswordReset, resetPassword } from "@/lib/server/data/password-resets";
+
+/** An admin makes a one-time link for a member who forgot their password, to hand over. */
+export const createPasswordResetAction = formAction({
+  schema: PasswordResetInput,
+  permission: "members.manage",
+  invalid: { formError: "Choose a member." },
+  run: (ctx, { membershipId }) => createPasswordReset(ctx, membershipId),
+  after: () => revalidatePath("/settings"),
+});
+
+/** Anyone holding the link: the token is the authority. The form then signs in with the new password. */
+export const resetPasswordAction = publicFormAction({
+  schema: ResetPasswordInput,
+  run: async (_, { token, password }) => {
+    const h = await headers();
+    return {
+      email: await resetPassword(
+        token,
+        password,
+        clientIp((name) => h.get(name)),
+      ),
+    };
+  },
+});
