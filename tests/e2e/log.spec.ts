@@ -63,6 +63,7 @@ test("a member logs from a phone in three taps, undoes, logs a miss with a note 
   await page.getByLabel("Log anonymously (your name is not stored)").check();
   await page.getByRole("button", { name: "Performed", exact: true }).tap();
   await expect(toast).toContainText(`Performed: ${BEHAVIOUR} (anonymous)`);
+  await expect(page.getByLabel("Log anonymously (your name is not stored)")).not.toBeChecked();
 
   await page.reload();
   const recent = page.getByRole("listitem").filter({ hasText: "Release day, the queue had no owner" });
@@ -120,4 +121,20 @@ test("the same phone can correct or delete its entries for 24 hours, even anonym
   const list = page.getByRole("list", { name: "Recent observations" });
   await expect(list.getByRole("listitem").first()).toContainText("Customer confirmation before closing a ticket");
   await expect(list.getByRole("listitem").filter({ hasText: "Root cause on the ticket within 24 h" })).toHaveCount(0);
+});
+
+test("a batch is saved once and the form clears for the next one", async ({ as }) => {
+  const page = await as("member");
+  await page.goto("/log");
+  await page.getByText("Log a batch (several opportunities at once)").click();
+  const batch = page.locator("details").filter({ hasText: "Log a batch" });
+  await batch.getByRole("combobox", { name: "Behaviour" }).selectOption({ label: BEHAVIOUR });
+  await batch.getByLabel("Performed").fill("4");
+  await batch.getByLabel("Out of (opportunities)").fill("5");
+  await batch.getByLabel("Note (optional)").fill("Sprint review batch");
+  await batch.getByRole("button", { name: "Save batch" }).click();
+  await expect(batch.getByRole("status")).toHaveText("Batch saved.");
+  await expect(batch.getByLabel("Performed")).toHaveValue("");
+  await expect(batch.getByLabel("Note (optional)")).toHaveValue("");
+  await expect(batch.getByRole("combobox", { name: "Behaviour" })).toHaveValue("");
 });

@@ -31,7 +31,14 @@ test("an admin invites a colleague by link, the colleague joins, and disabling t
 
   await admin.reload();
   const row = admin.getByRole("row", { name: /Nia Newcomer/ });
+  // A saved role stays shown, with a confirmation (it used to snap back to the old one).
+  await row.getByLabel("Role of Nia Newcomer").selectOption("MANAGER");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("status")).toHaveText("Saved: Manager");
+  await expect(row.getByLabel("Role of Nia Newcomer")).toHaveValue("MANAGER");
+  // Disabling asks first.
   await row.getByRole("button", { name: "Disable Nia Newcomer" }).click();
+  await row.getByRole("button", { name: "Yes, disable" }).click();
   await expect(row.getByRole("cell", { name: "Disabled" })).toBeVisible();
 
   await newcomer.getByRole("link", { name: "Barriers" }).click();

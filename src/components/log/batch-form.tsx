@@ -17,12 +17,16 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
     form.set("idempotencyKey", key.current);
   });
   const [today] = useState(() => currentDay());
+  const form = useRef<HTMLFormElement>(null);
+  // A saved batch ends its idempotency key and clears the form for the next one.
   useEffect(() => {
-    if (state?.ok) key.current = null;
+    if (!state?.ok) return;
+    key.current = null;
+    form.current?.reset();
   }, [state]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
       <FormError message={state && !state.ok ? state.formError : undefined} />
       {state?.ok && (
         <p role="status" className="text-sm">

@@ -84,6 +84,8 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
           at: Date.now(),
         });
       setNote("");
+      // Anonymous is chosen per entry: the next one is named again unless it is ticked again.
+      setAnonymous(false);
       setSaved({
         id: result.data.id,
         token: result.data.undoToken,

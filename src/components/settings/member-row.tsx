@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { changeRoleAction, setMemberStatusAction } from "@/lib/actions/members";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import type { MemberDto } from "@/lib/schemas/members";
@@ -15,6 +15,8 @@ export function MemberRow({ member }: { member: MemberDto }) {
     undefined;
   const errorId = `member-${member.membershipId}-error`;
   const disabled = member.status === "DISABLED";
+  // Disabling ends the person's access on their next request: it asks first.
+  const [confirming, setConfirming] = useState(false);
   return (
     <tr className={disabled ? "opacity-70" : undefined}>
       <th scope="row" className="p-3 text-left font-medium">
@@ -27,7 +29,8 @@ export function MemberRow({ member }: { member: MemberDto }) {
         )}
       </th>
       <td className="p-3">
-        <form action={roleAction} className="flex items-center gap-2">
+        {/* Keyed by the saved role: after a save the control shows it, not the role it was reset to. */}
+        <form key={member.role} action={roleAction} className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="membershipId" value={member.membershipId} />
           <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
             Role of {member.name}
@@ -48,6 +51,11 @@ export function MemberRow({ member }: { member: MemberDto }) {
           <Button type="submit" variant="secondary" disabled={rolePending} className="min-h-8 px-2 py-1">
             Save
           </Button>
+          {roleState?.ok && (
+            <span role="status" className="text-xs text-emerald-800 dark:text-emerald-300">
+              Saved: {ROLE_LABELS[member.role]}
+            </span>
+          )}
         </form>
       </td>
       <td className="p-3">{disabled ? "Disabled" : "Active"}</td>
@@ -55,18 +63,38 @@ export function MemberRow({ member }: { member: MemberDto }) {
         {!member.isYou && !disabled && <ResetLinkButton membershipId={member.membershipId} name={member.name} />}
       </td>
       <td className="p-3">
-        {!member.isYou && (
+        {!member.isYou && disabled && (
           <form action={statusAction}>
             <input type="hidden" name="membershipId" value={member.membershipId} />
-            <input type="hidden" name="status" value={disabled ? "ACTIVE" : "DISABLED"} />
-            <Button
-              type="submit"
-              variant={disabled ? "secondary" : "danger"}
-              disabled={statusPending}
-              className="min-h-8 px-2 py-1"
-            >
-              {disabled ? `Enable ${member.name}` : `Disable ${member.name}`}
+            <input type="hidden" name="status" value="ACTIVE" />
+            <Button type="submit" variant="secondary" disabled={statusPending} className="min-h-8 px-2 py-1">
+              Enable {member.name}
             </Button>
+          </form>
+        )}
+        {!member.isYou && !disabled && !confirming && (
+          <Button type="button" variant="danger" onClick={() => setConfirming(true)} className="min-h-8 px-2 py-1">
+            Disable {member.name}
+          </Button>
+        )}
+        {!member.isYou && !disabled && confirming && (
+          <form action={statusAction} role="group" aria-label={`Disable ${member.name}?`} className="space-y-1">
+            <p className="text-xs">They lose access on their next request; you can enable them again.</p>
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <input type="hidden" name="status" value="DISABLED" />
+            <div className="flex gap-1">
+              <Button type="submit" variant="danger" disabled={statusPending} className="min-h-8 px-2 py-1">
+                Yes, disable
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setConfirming(false)}
+                className="min-h-8 px-2 py-1"
+              >
+                Keep access
+              </Button>
+            </div>
           </form>
         )}
       </td>
