@@ -21,7 +21,12 @@ describe("invitations", () => {
     const s = await buildOrgScenario(db());
     const admin = await contextFor(s.admin.user.id, s.org.id);
     const { token } = await createInvitation(admin, { role: "MANAGER" });
-    expect(await previewInvitation(token)).toEqual({ organizationName: s.org.name, role: "MANAGER", email: null });
+    expect(await previewInvitation(token)).toEqual({
+      organizationName: s.org.name,
+      role: "MANAGER",
+      email: null,
+      name: null,
+    });
 
     const orgId = await acceptInvitationAsNewUser({
       token,

@@ -6,7 +6,15 @@ import { Field, FormError } from "@/components/ui/field";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useFormActionThenSignIn } from "./use-sign-in-after";
 
-export function JoinAsNewUserForm({ token, email }: { token: string; email: string | null }) {
+export function JoinAsNewUserForm({
+  token,
+  email,
+  name,
+}: {
+  token: string;
+  email: string | null;
+  name: string | null;
+}) {
   const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
@@ -18,7 +26,15 @@ export function JoinAsNewUserForm({ token, email }: { token: string; email: stri
       )}
       <FormError message={state && !state.ok ? state.formError : undefined} />
       <input type="hidden" name="token" value={token} />
-      <Field name="name" label="Your name" autoComplete="name" error={errors.name} required maxLength={80} />
+      <Field
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        defaultValue={name ?? ""}
+        error={errors.name}
+        required
+        maxLength={80}
+      />
       <Field
         name="email"
         label="E-mail"

@@ -26,6 +26,8 @@ interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
   summary?: (preview: P) => string;
   /** Extra fields both forms send, e.g. the record the import goes into. */
   hidden?: Record<string, string>;
+  /** What to show once the import is done, for an import that answers instead of redirecting. */
+  done?: (result: unknown) => React.ReactNode;
 }
 
 /** Choose a file (or paste), preview every row with its problems, then import all rows or none. */
@@ -38,6 +40,7 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
   columns,
   summary,
   hidden = {},
+  done,
 }: Props<R, P>) {
   const hiddenInputs = Object.entries(hidden).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />
@@ -46,6 +49,7 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
   const [previewState, previewAction, previewing] = useActionState(preview, null);
   const [commitState, commitAction, committing] = useActionState(commit, null);
   const data = previewState?.ok ? previewState.data : null;
+  if (done && commitState?.ok) return <div className="space-y-4">{done(commitState.data)}</div>;
   const contentError = previewState && !previewState.ok ? previewState.fieldErrors?.content : undefined;
   return (
     <div className="space-y-4">

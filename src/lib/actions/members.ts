@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { ChangeRoleInput, InviteInput, RevokeInvitationInput, SetMemberStatusInput } from "@/lib/schemas/members";
 import { formAction } from "@/lib/server/action";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
+import { commitInvitationImport, previewInvitationImport } from "@/lib/server/data/invitation-import";
+import { ImportInput } from "@/lib/schemas/transfer";
 
 const revalidateSettings = () => revalidatePath("/settings");
 
@@ -33,5 +35,19 @@ export const revokeInvitationAction = formAction({
   permission: "members.manage",
   invalid: { formError: "Choose an invitation." },
   run: (ctx, { invitationId }) => revokeInvitation(ctx, invitationId),
+  after: revalidateSettings,
+});
+
+export const previewInvitationImportAction = formAction({
+  schema: ImportInput,
+  permission: "members.manage",
+  run: (ctx, { content }) => previewInvitationImport(ctx, content),
+});
+
+/** All or none; the links come back once, for the admin to hand out. */
+export const commitInvitationImportAction = formAction({
+  schema: ImportInput,
+  permission: "members.manage",
+  run: (ctx, { content }) => commitInvitationImport(ctx, content),
   after: revalidateSettings,
 });

@@ -45,3 +45,25 @@ export interface InvitationDto {
 }
 
 export const PasswordResetInput = z.object({ membershipId: Id });
+
+export interface InvitationImportRowDto {
+  line: number;
+  email: string;
+  name: string;
+  role: string;
+  teamNames: string[];
+  errors: string[];
+}
+
+export interface InvitationImportPreviewDto {
+  fileError: string | null;
+  rows: InvitationImportRowDto[];
+  importable: number;
+}
+
+/** A bulk invitation's link, shown once to the admin who made it. */
+export interface InvitationLinkDto {
+  email: string;
+  name: string;
+  token: string;
+}

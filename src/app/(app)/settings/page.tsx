@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { MemberRow } from "@/components/settings/member-row";
 import { InviteForm } from "@/components/settings/invite-form";
+import { InvitationImportForm } from "@/components/settings/invitation-import-form";
 import { InvitationList } from "@/components/settings/invitation-list";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
 
@@ -46,6 +47,12 @@ export default async function SettingsPage() {
                 Invite people
               </h2>
               <InviteForm />
+              <details className="mt-6">
+                <summary className="cursor-pointer text-sm font-semibold">Invite many people from a CSV</summary>
+                <div className="mt-3">
+                  <InvitationImportForm />
+                </div>
+              </details>
               <h3 className="mb-1 mt-6 text-sm font-semibold">Invitations</h3>
               <InvitationList invitations={invitations} />
             </section>

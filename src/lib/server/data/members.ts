@@ -112,6 +112,7 @@ export interface InvitationPreview {
   organizationName: string;
   role: Role;
   email: string | null;
+  name: string | null;
 }
 
 /** What an invitation link offers, or null when it is unknown, used, revoked or expired. */
@@ -121,6 +122,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
     select: {
       role: true,
       email: true,
+      name: true,
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
@@ -128,7 +130,7 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
     },
   });
   if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt.getTime() < Date.now()) return null;
-  return { organizationName: inv.organization.name, role: inv.role, email: inv.email };
+  return { organizationName: inv.organization.name, role: inv.role, email: inv.email, name: inv.name };
 }
 
 const UNUSABLE = "This invitation link is no longer valid. Ask your admin for a new one.";
@@ -138,7 +140,7 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
   return db().$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, organizationId: true, role: true, email: true },
+      select: { id: true, organizationId: true, role: true, email: true, teamIds: true },
     });
     if (!inv) throw new RuleError(UNUSABLE);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
@@ -158,6 +160,17 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
       data: { organizationId: inv.organizationId, userId, role: inv.role },
       select: { id: true },
     });
+    // A bulk invitation names teams: the person joins those that still exist and are open.
+    if (inv.teamIds.length > 0) {
+      const teams = await tx.team.findMany({
+        where: { id: { in: inv.teamIds }, organizationId: inv.organizationId, kind: "TEAM", archivedAt: null },
+        select: { id: true },
+      });
+      await tx.teamMember.createMany({
+        data: teams.map((t) => ({ organizationId: inv.organizationId, teamId: t.id, membershipId: m.id })),
+        skipDuplicates: true,
+      });
+    }
     await recordAudit(
       {
         organizationId: inv.organizationId,

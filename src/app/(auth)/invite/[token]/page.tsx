@@ -32,7 +32,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         </>
       ) : (
         <>
-          <JoinAsNewUserForm token={token} email={invite.email} />
+          <JoinAsNewUserForm token={token} email={invite.email} name={invite.name} />
           <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
             Already have an account?{" "}
             <TextLink href={`/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium">
