@@ -50,4 +50,21 @@ describe("inviting people in bulk", () => {
     await expect(commitInvitationImport(admin, csv)).rejects.toThrow(/Line 3: E-mail is not a valid address/);
     expect(await db().invitation.count({ where: { organizationId: s.org.id } })).toBe(0);
   });
+
+  it("invites each person once when the same file is imported twice at the same moment", async () => {
+    const s = await buildOrgScenario(db());
+    const admin = await contextFor(s.admin.user.id, s.org.id);
+    for (let round = 0; round < 6; round++) {
+      const csv = `email,name,role,teams\n${email(`race${round}a`)},A,Member,\n${email(`race${round}b`)},B,Member,\n`;
+      const results = await Promise.allSettled([
+        commitInvitationImport(admin, csv),
+        commitInvitationImport(admin, csv),
+      ]);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        `round ${round}`,
+      ).toHaveLength(1);
+    }
+    expect(await db().invitation.count({ where: { organizationId: s.org.id } })).toBe(12);
+  });
 });

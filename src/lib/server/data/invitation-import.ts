@@ -7,20 +7,23 @@ import { RuleError } from "../errors";
 import { daysAfter } from "@/lib/domain/dates";
 import { readInvitationCsv } from "@/lib/domain/invitation-csv";
 import type { InvitationImportPreviewDto, InvitationLinkDto } from "@/lib/schemas/members";
+import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
 const INVITE_DAYS = 7;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+type Reader = Pick<Prisma.TransactionClient, "team" | "membership" | "invitation">;
+
 /** The organisation's teams (open ones: nobody joins an archived team) and the e-mails already taken. */
-async function known(ctx: MemberContext) {
+async function known(ctx: MemberContext, client: Reader = db()) {
   const [teams, members, open] = await Promise.all([
-    db().team.findMany({
+    client.team.findMany({
       where: { organizationId: ctx.orgId, kind: "TEAM", archivedAt: null },
       select: { id: true, name: true },
     }),
-    db().membership.findMany({ where: { organizationId: ctx.orgId }, select: { user: { select: { email: true } } } }),
-    db().invitation.findMany({
+    client.membership.findMany({ where: { organizationId: ctx.orgId }, select: { user: { select: { email: true } } } }),
+    client.invitation.findMany({
       where: { organizationId: ctx.orgId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       select: { email: true },
     }),
@@ -48,14 +51,17 @@ export async function previewInvitationImport(
  */
 export async function commitInvitationImport(ctx: MemberContext, content: string): Promise<InvitationLinkDto[]> {
   await authorize(ctx, "members.manage");
-  const { rows, fileError } = readInvitationCsv(content, await known(ctx));
-  if (fileError) throw new RuleError(fileError, "content");
-  if (rows.length === 0) throw new RuleError("The file has no people to invite.", "content");
-  const bad = rows.find((r) => r.errors.length > 0);
-  if (bad) throw new RuleError(`Line ${bad.line}: ${bad.errors.join(" ")} Nothing was imported.`, "content");
-  const expiresAt = daysAfter(new Date(), INVITE_DAYS);
-  const links = rows.map((r) => ({ row: r, token: randomBytes(32).toString("base64url") }));
-  await db().$transaction(async (tx) => {
+  // Checked and written under a lock on the organisation: two imports of the same file at once
+  // cannot both find the people "not invited yet".
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR UPDATE`;
+    const { rows, fileError } = readInvitationCsv(content, await known(ctx, tx));
+    if (fileError) throw new RuleError(fileError, "content");
+    if (rows.length === 0) throw new RuleError("The file has no people to invite.", "content");
+    const bad = rows.find((r) => r.errors.length > 0);
+    if (bad) throw new RuleError(`Line ${bad.line}: ${bad.errors.join(" ")} Nothing was imported.`, "content");
+    const expiresAt = daysAfter(new Date(), INVITE_DAYS);
+    const links = rows.map((r) => ({ row: r, token: randomBytes(32).toString("base64url") }));
     await tx.invitation.createMany({
       data: links.map(({ row, token }) => ({
         organizationId: ctx.orgId,
@@ -78,6 +84,6 @@ export async function commitInvitationImport(ctx: MemberContext, content: string
       },
       tx,
     );
+    return links.map(({ row, token }) => ({ email: row.email, name: row.name, token }));
   });
-  return links.map(({ row, token }) => ({ email: row.email, name: row.name, token }));
 }
