@@ -4,9 +4,11 @@ import { defineConfig, devices } from "@playwright/test";
 // fresh embedded database and on a throwaway PostgreSQL server, both seeded with the demo data
 // (scripts/e2e-server.ts). E2E_BASE_URL points them at a server you already run instead.
 const external = process.env.E2E_BASE_URL;
+// E2E_PORT moves both servers (default 3100 and 3101), so two checkouts can run the suite at once.
+const basePort = Number(process.env.E2E_PORT ?? 3100);
 const servers = [
-  { name: "embedded", port: 3100 },
-  { name: "postgres", port: 3101 },
+  { name: "embedded", port: basePort },
+  { name: "postgres", port: basePort + 1 },
 ] as const;
 const targets = external
   ? [{ name: "external", baseURL: external }]
