@@ -6,12 +6,14 @@ import { initials } from "@/lib/domain/accounts";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { InboxBell } from "@/components/shell/inbox-bell";
+import { unreadCount } from "@/lib/server/data/inbox";
 
 // Layouts do not re-run on client navigation, so this is presentation only: every page and
 // action checks the caller again (requireMemberPage / requireMember) before touching data.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requireMemberPage();
-  const orgs = await listOrganizationsOf(ctx.userId);
+  const [orgs, unread] = await Promise.all([listOrganizationsOf(ctx.userId), unreadCount(ctx)]);
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -27,15 +29,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <OrgSwitcher current={ctx.orgId} choices={orgs} />
           <div className="ml-auto flex items-center gap-2">
-            <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
-              {ctx.userName} · {ROLE_LABELS[ctx.role]}
-            </span>
-            <span
-              aria-hidden
-              className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
+            <InboxBell unread={unread} />
+            <Link
+              href="/profile"
+              aria-label={`${ctx.userName} · ${ROLE_LABELS[ctx.role]}, your profile`}
+              className="flex items-center gap-2 rounded-md px-1 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
             >
-              {initials(ctx.userName)}
-            </span>
+              <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
+                {ctx.userName} · {ROLE_LABELS[ctx.role]}
+              </span>
+              <span
+                aria-hidden
+                className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
+              >
+                {initials(ctx.userName)}
+              </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -143,6 +143,9 @@ const optJson = { kind: "json", nullable: true } as const;
  * - Invitation: a pending invitation holds the hash of a token that lets whoever has the link join
  *   the organisation; a copy would be a second live key (and tokenHash is unique across organisations).
  * - PasswordReset: the same for a one-time password link.
+ * - Notification: each person's inbox is a queue of what is waiting for them now, not a record of
+ *   the organisation; its links name the old ids. The facts it reports (reviews, joins, notes) are
+ *   in the backup themselves.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).

@@ -86,6 +86,12 @@ export const getSession = cache(async (): Promise<LoadedSession | null> => {
   return loadSession(token.uid, token.sv, token.sid);
 });
 
+/** This browser's session id (to keep it while ending the others), or null when signed out. */
+export const currentSessionId = cache(async (): Promise<string | null> => {
+  const token = await sessionToken();
+  return typeof token?.sid === "string" ? token.sid : null;
+});
+
 /**
  * The session token of this request, decrypted and checked (signature, expiry), or null. Read
  * directly rather than through getServerSession, which also re-encrypts and re-sends the cookie on

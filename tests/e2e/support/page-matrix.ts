@@ -78,6 +78,8 @@ export const PAGE_MATRIX: PageRow[] = [
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
+  page("profile", "/profile"),
+  page("inbox", "/inbox"),
 ];
 
 /** Where each kind of id is found, as the demo organisation's admin sees it. */

@@ -1,12 +1,33 @@
-// Matrix rows for account recovery (src/lib/actions/password-resets.ts).
+// Matrix rows for account recovery (src/lib/actions/password-resets.ts), bulk invitations and the
+// inbox (src/lib/actions/inbox.ts).
 import { db } from "@/lib/server/db";
 import { PasswordResetInput } from "@/lib/schemas/members";
 import { createPasswordReset } from "@/lib/server/data/password-resets";
 import { commitInvitationImport, previewInvitationImport } from "@/lib/server/data/invitation-import";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { buildMember } from "../../factories";
-import { type Row, at, row, ADMINS, A } from "./matrix-core";
-import { uid } from "./matrix-scenario";
+import { type Row, at, row, ADMINS, ALL, A } from "./matrix-core";
+import { uid, type Person, type Side } from "./matrix-scenario";
+import { markAllRead, markRead, openNotification } from "@/lib/server/data/inbox";
+import { MarkReadInput, NotificationIdInput } from "@/lib/schemas/inbox";
+
+/** An unread item in `me`'s inbox. */
+async function notificationFor(s: Side, me: Person): Promise<string> {
+  const n = await db().notification.create({
+    data: {
+      organizationId: s.org.id,
+      recipientId: me.membershipId,
+      kind: "invitation.accepted",
+      subjectId: me.membershipId,
+      title: "Someone joined",
+      href: "/settings",
+    },
+    select: { id: true },
+  });
+  return n.id;
+}
+
+const INBOX_NOTE = "any member has an inbox; the data layer touches only the caller's own items";
 
 const peopleCsv = (teamName: string) =>
   ImportInput.parse({
@@ -45,5 +66,40 @@ export const ACCOUNT_ACTION_ROWS: Row<unknown>[] = [
     allowed: ADMINS,
     setup: async (s) => peopleCsv(s.team.name),
     call: (ctx, i) => commitInvitationImport(ctx, i.content),
+  }),
+  row({
+    action: "markNotificationAction",
+    surface: A("inbox"),
+    requires: null,
+    note: INBOX_NOTE,
+    data: "inbox.markRead",
+    kind: "write",
+    allowed: ALL,
+    setup: async (s, me) => MarkReadInput.parse({ id: await notificationFor(s, me), read: "true" }),
+    call: (ctx, i) => markRead(ctx, i.id, i.read === "true"),
+    ids: [at("id", "not-found")],
+  }),
+  row({
+    action: "openNotificationAction",
+    surface: A("inbox"),
+    requires: null,
+    note: INBOX_NOTE,
+    data: "inbox.openNotification",
+    kind: "write",
+    allowed: ALL,
+    setup: async (s, me) => NotificationIdInput.parse({ id: await notificationFor(s, me) }),
+    call: (ctx, i) => openNotification(ctx, i.id),
+    ids: [at("id", "not-found")],
+  }),
+  row({
+    action: "markAllNotificationsReadAction",
+    surface: A("inbox"),
+    requires: null,
+    note: INBOX_NOTE,
+    data: "inbox.markAllRead",
+    kind: "write",
+    allowed: ALL,
+    setup: async (s, me) => ({ id: await notificationFor(s, me) }),
+    call: (ctx) => markAllRead(ctx),
   }),
 ];

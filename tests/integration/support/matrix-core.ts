@@ -89,6 +89,11 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   switchOrganizationAction: "only ever to an organisation the user is an active member of (memberContext)",
   createOrganizationAction: "any signed-in user may start another organisation, becoming its admin",
   resetPasswordAction: "whoever holds a one-time reset link an admin made; the token is the authority",
+  updateProfileNameAction: "the caller's own account only (profile.test.ts)",
+  changeEmailAction: "the caller's own account only, with its current password (profile.test.ts)",
+  changePasswordAction: "the caller's own account only, with its current password (profile.test.ts)",
+  endOtherSessionsAction: "the caller's own sessions only (profile.test.ts)",
+  signOutEverywhereAction: "the caller's own sessions only (profile.test.ts)",
 };
 
 export const rowLabel = (r: Row<unknown>) =>

@@ -7,6 +7,8 @@ import { videoTest } from "@/lib/domain/video-test";
 import { changedFields, type DefinitionSnapshot } from "@/lib/domain/behaviour";
 import type { CriterionKey, VersionDto, VideoTestDto, VideoTestInput } from "@/lib/schemas/behaviour";
 import type { MemberContext } from "./accounts";
+import { closeReviewRequests, deliver, reviewersOf } from "./inbox";
+import { behaviourReviewed, reviewRequested } from "@/lib/domain/inbox";
 
 // The lifecycle: DRAFT → IN_REVIEW (only when the automatic video test passes) → ACTIVE (only
 // after a human PASS by someone who is not the author) → RETIRED. Only ACTIVE can be observed.
@@ -40,18 +42,30 @@ export async function submitForReview(ctx: MemberContext, id: string): Promise<v
     throw new RuleError(
       `The automatic video test has ${check.findings.length} finding(s). Fix them in the editor first.`,
     );
-  const res = await db().behaviour.updateMany({
-    where: { id, organizationId: ctx.orgId, status: "DRAFT" },
-    data: { status: "IN_REVIEW" },
-  });
-  if (res.count === 0) throw new RuleError("Only a draft can be submitted for review.");
-  await recordAudit({
-    organizationId: ctx.orgId,
-    actorUserId: ctx.userId,
-    action: "behaviour.submit",
-    targetType: "Behaviour",
-    targetId: id,
-    outcome: "ok",
+  await db().$transaction(async (tx) => {
+    const res = await tx.behaviour.updateMany({
+      where: { id, organizationId: ctx.orgId, status: "DRAFT" },
+      data: { status: "IN_REVIEW" },
+    });
+    if (res.count === 0) throw new RuleError("Only a draft can be submitted for review.");
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "behaviour.submit",
+        targetType: "Behaviour",
+        targetId: id,
+        outcome: "ok",
+      },
+      tx,
+    );
+    // Everyone who may run the video test hears of it, except whoever wrote or submitted it.
+    await deliver(tx, await reviewersOf(tx, ctx.orgId, [b.authorId, ctx.membershipId]), {
+      organizationId: ctx.orgId,
+      kind: "review.requested",
+      subjectId: b.id,
+      text: reviewRequested(b, ctx.userName),
+    });
   });
 }
 
@@ -93,6 +107,19 @@ export async function recordVideoTest(ctx: MemberContext, input: VideoTestInput)
       if (res.count === 0) throw new RuleError("The behaviour changed while you were reviewing it.");
       status = "ACTIVE";
     }
+    await deliver(tx, [b.authorId], {
+      organizationId: ctx.orgId,
+      kind: "behaviour.reviewed",
+      subjectId: b.id,
+      text: behaviourReviewed(b, { verdict: input.verdict, reviewer: ctx.userName, notes: input.notes }),
+    });
+    // Active now: nobody else needs to review it. Failed: this reviewer's request is answered.
+    if (status === "ACTIVE") await closeReviewRequests(tx, ctx.orgId, b.id);
+    else
+      await tx.notification.updateMany({
+        where: { recipientId: ctx.membershipId, kind: "review.requested", subjectId: b.id, readAt: null },
+        data: { readAt: new Date() },
+      });
     await recordAudit(
       {
         organizationId: ctx.orgId,
@@ -118,7 +145,10 @@ export async function changeStatus(ctx: MemberContext, id: string, to: "DRAFT" |
     throw new RuleError(
       to === "DRAFT" ? "Only a behaviour in review can go back to draft." : "Only an active behaviour can be retired.",
     );
-  await db().behaviour.updateMany({ where: { id, organizationId: ctx.orgId, status: from }, data: { status: to } });
+  await db().$transaction(async (tx) => {
+    await tx.behaviour.updateMany({ where: { id, organizationId: ctx.orgId, status: from }, data: { status: to } });
+    if (to === "DRAFT") await closeReviewRequests(tx, ctx.orgId, id);
+  });
   await recordAudit({
     organizationId: ctx.orgId,
     actorUserId: ctx.userId,

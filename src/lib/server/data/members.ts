@@ -6,11 +6,13 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { hashPassword } from "../passwords";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
-import { type Role } from "@/lib/domain/roles";
+import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
+import { invitationAccepted } from "@/lib/domain/inbox";
 import { daysAfter } from "@/lib/domain/dates";
 import type { InvitationDto, InviteInput, MemberDto } from "@/lib/schemas/members";
 import type { NewAccountFromInvite } from "@/lib/schemas/auth";
 import type { MemberContext } from "./accounts";
+import { deliver } from "./inbox";
 
 const INVITE_DAYS = 7;
 
@@ -140,10 +142,10 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
   return db().$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, organizationId: true, role: true, email: true, teamIds: true },
+      select: { id: true, organizationId: true, role: true, email: true, teamIds: true, createdById: true },
     });
     if (!inv) throw new RuleError(UNUSABLE);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
     if (inv.email && inv.email !== user.email)
       throw new RuleError(`This invitation is for ${inv.email}. Sign in with that account.`);
     const claimed = await tx.invitation.updateMany({
@@ -171,6 +173,12 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
         skipDuplicates: true,
       });
     }
+    await deliver(tx, [inv.createdById], {
+      organizationId: inv.organizationId,
+      kind: "invitation.accepted",
+      subjectId: m.id,
+      text: invitationAccepted({ name: user.name, role: ROLE_LABELS[inv.role] }),
+    });
     await recordAudit(
       {
         organizationId: inv.organizationId,

@@ -10,6 +10,7 @@ import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
 import { dayOf, daysBefore, middayOf } from "@/lib/domain/dates";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
+import { gatherBarrierEvidence } from "./inbox";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -115,6 +116,7 @@ async function save(
       },
       select: { id: true },
     });
+    if (data.missed > 0 && data.note.trim()) await tellBarrierOwners(ctx, data);
     return { id: o.id, undoToken, duplicate: false };
   } catch (err) {
     // A repeated submit (a double tap, a retry, or two racing): the first one stands; report it.
@@ -126,6 +128,18 @@ async function save(
       if (winner) return { id: winner.id, undoToken: "", duplicate: true };
     }
     throw err;
+  }
+}
+
+/**
+ * A note on a miss is evidence for the barriers linked to the behaviour. Their owners' inbox must
+ * not decide whether an observation is kept: a failure here is logged, and the entry stands.
+ */
+async function tellBarrierOwners(ctx: MemberContext, o: { behaviourId: string; teamId: string }): Promise<void> {
+  try {
+    await gatherBarrierEvidence(ctx, o);
+  } catch (err) {
+    console.error("[inbox] could not record barrier evidence", err);
   }
 }
 

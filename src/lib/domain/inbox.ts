@@ -1,0 +1,71 @@
+// What the in-app inbox says, as plain functions of the event: one wording for the bell, the
+// inbox page and (later) the e-mail sent from it.
+
+export const NOTIFICATION_KINDS = [
+  "review.requested",
+  "behaviour.reviewed",
+  "invitation.accepted",
+  "barrier.evidence",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationText {
+  title: string;
+  body: string;
+  href: string;
+}
+
+const quoted = (s: string) => `“${s}”`;
+
+/** To a reviewer: a behaviour passed the automatic video test and needs a human one. */
+export function reviewRequested(b: { id: string; title: string }, submittedBy: string): NotificationText {
+  return {
+    title: `${quoted(b.title)} is waiting for a video test`,
+    body: `${submittedBy} submitted it for review. Watch it as an outsider would and record your verdict.`,
+    href: `/catalogue/${b.id}#video-test-heading`,
+  };
+}
+
+/** To the author: someone ran the video test on their behaviour. */
+export function behaviourReviewed(
+  b: { id: string; title: string },
+  review: { verdict: "PASS" | "FAIL"; reviewer: string; notes: string },
+): NotificationText {
+  const notes = review.notes.trim();
+  return review.verdict === "PASS"
+    ? {
+        title: `${quoted(b.title)} passed its video test`,
+        body: `${review.reviewer} passed it; it is active and teams can log it now.${notes ? ` Notes: ${notes}` : ""}`,
+        href: `/catalogue/${b.id}`,
+      }
+    : {
+        title: `${quoted(b.title)} did not pass its video test`,
+        body: `${review.reviewer}: ${notes || "no notes given."} Rework it in the editor and submit it again.`,
+        href: `/catalogue/${b.id}`,
+      };
+}
+
+/** To whoever invited them: the person joined. */
+export function invitationAccepted(person: { name: string; role: string }): NotificationText {
+  return {
+    title: `${person.name} joined`,
+    body: `They accepted your invitation as ${person.role}. Put them in their teams if the invitation did not.`,
+    href: "/settings#members-heading",
+  };
+}
+
+/** To a barrier's owner: people who missed a linked behaviour said why (gathered while unread). */
+export function barrierEvidence(barrier: { id: string; title: string }, count: number): NotificationText {
+  const notes = count === 1 ? "1 new note" : `${count} new notes`;
+  return {
+    title: `New evidence on ${quoted(barrier.title)}`,
+    body: `${notes} from people who missed a behaviour this barrier is linked to.`,
+    href: `/barriers/${barrier.id}`,
+  };
+}
+
+/** The header's count: exact up to 99, then "99+" (the inbox page shows the real number). */
+export function badgeCount(unread: number): string | null {
+  if (unread <= 0) return null;
+  return unread > 99 ? "99+" : String(unread);
+}
