@@ -16,6 +16,7 @@ import { TeamInput } from "@/lib/schemas/teams";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { buildMember, buildOrgScenario } from "../factories";
 import { contextFor } from "./support/context";
+import { setLeadersManageTeams } from "@/lib/server/data/organization-settings";
 import { dataCounts } from "./support/snapshot";
 
 let seq = 0;
@@ -164,5 +165,30 @@ describe("teams and value streams", () => {
     await expect(addTeamMember(admin, checkout, disabled.id)).rejects.toMatchObject({ field: "membershipId" });
     await removeTeamMember(manager, checkout, newcomer.membership.id);
     await expect(removeTeamMember(manager, checkout, newcomer.membership.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("lets leaders manage teams only while the organisation's setting allows it, and only an admin sets it", async () => {
+    const { s, admin, manager } = await scenario();
+    const other = await buildOrgScenario(db());
+    const leaderOf = () => contextFor(s.leader.user.id, s.org.id);
+    await expect(createTeam(await leaderOf(), team("By a leader"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setLeadersManageTeams(await leaderOf(), true)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setLeadersManageTeams(manager, true)).rejects.toBeInstanceOf(ForbiddenError);
+
+    await setLeadersManageTeams(admin, true);
+    const leader = await leaderOf();
+    expect(leader.policy).toEqual({ leadersManageTeams: true });
+    const id = await createTeam(leader, team("By a leader"));
+    await renameTeam(leader, id, "Renamed by a leader");
+    // Only this organisation's leaders, and managers still may not.
+    const otherLeader = await contextFor(other.leader.user.id, other.org.id);
+    await expect(createTeam(otherLeader, team("Elsewhere"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createTeam(manager, team("By a manager"))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db().auditEvent.count({ where: { organizationId: s.org.id, action: "organization.settings" } })).toBe(
+      1,
+    );
+
+    await setLeadersManageTeams(admin, false);
+    await expect(renameTeam(await leaderOf(), id, "Again")).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

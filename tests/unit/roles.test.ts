@@ -40,4 +40,11 @@ describe("roles", () => {
   it("lets everyone log observations", () => {
     expect(ROLES.every((r) => can(r, "observations.log"))).toBe(true);
   });
+  it("lets leaders manage teams only where the organisation allows it, and never widens anything else", () => {
+    const allow = { leadersManageTeams: true };
+    expect(ROLES.filter((r) => can(r, "teams.manage"))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((r) => can(r, "teams.manage", { leadersManageTeams: false }))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((r) => can(r, "teams.manage", allow))).toEqual(["ADMIN", "LEADER"]);
+    expect(can("LEADER", "members.manage", allow)).toBe(false);
+  });
 });

@@ -1,6 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { ChangeRoleInput, InviteInput, RevokeInvitationInput, SetMemberStatusInput } from "@/lib/schemas/members";
+import {
+  ChangeRoleInput,
+  InviteInput,
+  OrganizationPolicyInput,
+  RevokeInvitationInput,
+  SetMemberStatusInput,
+} from "@/lib/schemas/members";
+import { setLeadersManageTeams } from "@/lib/server/data/organization-settings";
 import { formAction } from "@/lib/server/action";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
 import { commitInvitationImport, previewInvitationImport } from "@/lib/server/data/invitation-import";
@@ -50,4 +57,12 @@ export const commitInvitationImportAction = formAction({
   permission: "members.manage",
   run: (ctx, { content }) => commitInvitationImport(ctx, content),
   after: revalidateSettings,
+});
+
+/** Whether leaders, as well as admins, may create and change teams and value streams. */
+export const setOrganizationPolicyAction = formAction({
+  schema: OrganizationPolicyInput,
+  permission: "members.manage",
+  run: (ctx, { leadersManageTeams }) => setLeadersManageTeams(ctx, leadersManageTeams),
+  after: () => revalidatePath("/", "layout"),
 });

@@ -39,8 +39,14 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "observations.import": ["ADMIN", "LEADER", "MANAGER"],
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return MATRIX[permission].includes(role);
+/** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */
+export interface OrgPolicy {
+  leadersManageTeams: boolean;
+}
+
+export function can(role: Role, permission: Permission, policy?: OrgPolicy): boolean {
+  if (MATRIX[permission].includes(role)) return true;
+  return permission === "teams.manage" && role === "LEADER" && policy?.leadersManageTeams === true;
 }
 
 export interface NavItem {

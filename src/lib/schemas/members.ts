@@ -24,6 +24,13 @@ export const SetMemberStatusInput = z.object({ membershipId: Id, status: z.enum(
 export const RevokeInvitationInput = z.object({ invitationId: Id });
 export const NewOrganizationInput = z.object({ organizationName: OrganizationName });
 export const SwitchOrganizationInput = z.object({ organizationId: Id });
+/** A checkbox: "on" when ticked, absent when not. */
+export const OrganizationPolicyInput = z.object({
+  leadersManageTeams: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export interface MemberDto {
   membershipId: string;

@@ -12,7 +12,7 @@ import { clientIp } from "./rate-limit";
  * before the ForbiddenError reaches the page or action.
  */
 export async function authorize(ctx: MemberContext, permission: Permission, message?: string): Promise<void> {
-  if (can(ctx.role, permission)) return;
+  if (can(ctx.role, permission, ctx.policy)) return;
   await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission });
   throw new ForbiddenError(message);
 }

@@ -31,7 +31,7 @@ export async function requireMemberPage(permission?: Permission): Promise<Member
     const path = (await headers()).get("x-conduct-path");
     redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
   }
-  if (permission && !can(ctx.role, permission)) {
+  if (permission && !can(ctx.role, permission, ctx.policy)) {
     await recordRefusal({
       organizationId: ctx.orgId,
       actorUserId: ctx.userId,
@@ -52,7 +52,7 @@ export async function requireMember(permission?: Permission): Promise<MemberCont
     await recordRefusal({ actorUserId: user?.id ?? null, permission, reason: user ? "not-a-member" : "signed-out" });
     throw new ForbiddenError("Your session has ended. Sign in again.");
   }
-  if (permission && !can(ctx.role, permission)) {
+  if (permission && !can(ctx.role, permission, ctx.policy)) {
     await recordRefusal({ organizationId: ctx.orgId, actorUserId: ctx.userId, permission });
     throw new ForbiddenError();
   }
@@ -66,7 +66,7 @@ export async function requireMember(permission?: Permission): Promise<MemberCont
 export async function routeMember(req: Request, permission?: Permission): Promise<MemberContext | Response> {
   const ctx = await currentMember();
   if (!ctx) return new Response("Not found", { status: 404 });
-  if (permission && !can(ctx.role, permission)) {
+  if (permission && !can(ctx.role, permission, ctx.policy)) {
     await recordRefusal({
       organizationId: ctx.orgId,
       actorUserId: ctx.userId,

@@ -10,6 +10,8 @@ import { type Row, at, row, ADMINS, ALL, A } from "./matrix-core";
 import { uid, type Person, type Side } from "./matrix-scenario";
 import { markAllRead, markRead, openNotification } from "@/lib/server/data/inbox";
 import { MarkReadInput, NotificationIdInput } from "@/lib/schemas/inbox";
+import { OrganizationPolicyInput } from "@/lib/schemas/members";
+import { setLeadersManageTeams } from "@/lib/server/data/organization-settings";
 
 /** An unread item in `me`'s inbox. */
 async function notificationFor(s: Side, me: Person): Promise<string> {
@@ -101,5 +103,15 @@ export const ACCOUNT_ACTION_ROWS: Row<unknown>[] = [
     allowed: ALL,
     setup: async (s, me) => ({ id: await notificationFor(s, me) }),
     call: (ctx) => markAllRead(ctx),
+  }),
+  row({
+    action: "setOrganizationPolicyAction",
+    surface: A("members"),
+    requires: "members.manage",
+    data: "organization-settings.setLeadersManageTeams",
+    kind: "write",
+    allowed: ADMINS,
+    setup: async () => OrganizationPolicyInput.parse({ leadersManageTeams: "on" }),
+    call: (ctx, i) => setLeadersManageTeams(ctx, i.leadersManageTeams),
   }),
 ];

@@ -40,7 +40,7 @@ export default async function BarriersPage({
     sort,
   );
   const unscored = shown.filter((b) => b.priority === null);
-  const manage = can(ctx.role, "barriers.manage");
+  const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const href = (next: Partial<{ sort: string; show: string }>) =>
     `/barriers?${new URLSearchParams({ sort, show, ...next }).toString()}`;
   return (

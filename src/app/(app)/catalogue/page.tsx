@@ -38,7 +38,7 @@ export default async function CataloguePage({
         title="Behaviour catalogue"
         description={`${count} behaviour${count === 1 ? "" : "s"} ${filtered ? "match" : `across ${values.length} values`}. Each one is specific enough that an outsider watching a video could confirm it happened.`}
       >
-        {can(ctx.role, "catalogue.edit") && (
+        {can(ctx.role, "catalogue.edit", ctx.policy) && (
           <div className="flex flex-wrap gap-2">
             <Link href="/catalogue/transfer" className={buttonClass("secondary")}>
               Import / export
@@ -50,7 +50,7 @@ export default async function CataloguePage({
         )}
       </PageHeader>
       <DeletedNotice show={raw.deleted === "1"} />
-      {can(ctx.role, "catalogue.edit") && (
+      {can(ctx.role, "catalogue.edit", ctx.policy) && (
         <details
           className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
           open={values.length === 0}

@@ -41,13 +41,13 @@ export default async function LogPage({
         description="Saw a moment where a behaviour should happen? Tap it, then Performed or Missed."
       >
         <div className="flex flex-wrap gap-4 text-sm font-medium">
-          {can(ctx.role, "observations.import") && <TextLink href="/log/import">Import CSV</TextLink>}
+          {can(ctx.role, "observations.import", ctx.policy) && <TextLink href="/log/import">Import CSV</TextLink>}
           <TextLink href="/teams">Team adoption</TextLink>
-          {can(ctx.role, "honesty.review") && <TextLink href="/log/honesty">Honesty guard</TextLink>}
+          {can(ctx.role, "honesty.review", ctx.policy) && <TextLink href="/log/honesty">Honesty guard</TextLink>}
         </div>
       </PageHeader>
       <section aria-label="Log an observation" className="mb-10 max-w-2xl">
-        <LogPad options={options} manageTeams={can(ctx.role, "teams.manage")} />
+        <LogPad options={options} manageTeams={can(ctx.role, "teams.manage", ctx.policy)} />
         {options.teams.length > 0 && (
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <summary className="cursor-pointer text-sm font-medium">

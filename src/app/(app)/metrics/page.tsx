@@ -17,7 +17,7 @@ export default async function MetricsPage({
   const ctx = await requireMemberPage("dashboards.view");
   const { imported, deleted } = await searchParams;
   const metrics = await listMetrics(ctx);
-  const manage = can(ctx.role, "metrics.manage");
+  const manage = can(ctx.role, "metrics.manage", ctx.policy);
   return (
     <>
       <PageHeader

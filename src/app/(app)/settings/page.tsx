@@ -11,6 +11,7 @@ import { InviteForm } from "@/components/settings/invite-form";
 import { InvitationImportForm } from "@/components/settings/invitation-import-form";
 import { InvitationList } from "@/components/settings/invitation-list";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
+import { PolicyForm } from "@/components/settings/policy-form";
 
 export const metadata = { title: "Settings" };
 
@@ -18,7 +19,7 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-
 
 export default async function SettingsPage() {
   const ctx = await requireMemberPage();
-  const admin = can(ctx.role, "members.manage");
+  const admin = can(ctx.role, "members.manage", ctx.policy);
   const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
   const steps = await onboarding(ctx);
   return (
@@ -55,6 +56,12 @@ export default async function SettingsPage() {
               </details>
               <h3 className="mb-1 mt-6 text-sm font-semibold">Invitations</h3>
               <InvitationList invitations={invitations} />
+            </section>
+            <section aria-labelledby="policy-heading" className={card}>
+              <h2 id="policy-heading" className="mb-3 text-lg font-semibold">
+                Who manages teams
+              </h2>
+              <PolicyForm leadersManageTeams={ctx.policy.leadersManageTeams} />
             </section>
             <section aria-labelledby="members-heading" className={card}>
               <h2 id="members-heading" className="mb-3 text-lg font-semibold">

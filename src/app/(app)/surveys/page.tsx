@@ -12,7 +12,7 @@ export const metadata = { title: "Surveys" };
 export default async function SurveysPage() {
   const ctx = await requireMemberPage();
   const surveys = await listSurveys(ctx);
-  const manage = can(ctx.role, "barriers.manage");
+  const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const visible = manage ? surveys : surveys.filter((s) => s.status === "OPEN");
   return (
     <>

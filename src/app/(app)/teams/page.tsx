@@ -47,7 +47,7 @@ export default async function TeamsPage({
     searchParams,
     onboarding(ctx),
   ]);
-  const manage = can(ctx.role, "teams.manage");
+  const manage = can(ctx.role, "teams.manage", ctx.policy);
   const byId = new Map(teams.map((t) => [t.id, t]));
   const cards = (rows: { id: string }[]) => rows.flatMap((r) => byId.get(r.id) ?? []);
   const streams = structure.streams.map((s) => ({ id: s.id, name: s.name }));
@@ -78,7 +78,7 @@ export default async function TeamsPage({
         <EmptyState>
           {manage
             ? "No teams yet. Create one above, then open it to add its people: they can log observations straight away."
-            : "No teams yet. Ask an admin of your organisation to create your team and add you to it."}
+            : "No teams yet. Ask an admin of your organisation to create your team and add you to it (admins can let leaders do it too, in Settings)."}
         </EmptyState>
       ) : (
         <div className="space-y-8">

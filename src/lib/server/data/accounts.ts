@@ -6,7 +6,7 @@ import { RuleError } from "../errors";
 import { slugify } from "@/lib/domain/accounts";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { needsTouch, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionState } from "@/lib/domain/sessions";
-import type { Role } from "@/lib/domain/roles";
+import type { OrgPolicy, Role } from "@/lib/domain/roles";
 import type { SignUpInput } from "@/lib/schemas/auth";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -19,6 +19,8 @@ export interface MemberContext {
   orgId: string;
   orgName: string;
   role: Role;
+  /** The organisation's settings that widen what a role may do. */
+  policy: OrgPolicy;
 }
 
 export interface SessionUser {
@@ -183,10 +185,12 @@ export async function loadSession(
       role: string | null;
       orgId: string | null;
       orgName: string | null;
+      leadersManageTeams: boolean | null;
     }[]
   >`
     SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion",
-           m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName"
+           m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName",
+           o."leadersManageTeams"
       FROM "AuthSession" a
       JOIN "User" u ON u."id" = a."userId"
       LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."status" = 'ACTIVE'
@@ -211,6 +215,7 @@ export async function loadSession(
             email: s.email,
             orgId: r.orgId,
             orgName: r.orgName ?? "",
+            leadersManageTeams: r.leadersManageTeams === true,
           },
         ]
       : [],
@@ -247,7 +252,7 @@ export async function listOrganizationsOf(userId: string): Promise<OrganizationC
 export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
   // One statement (with nested selects Prisma would send one per table).
   const rows = await db().$queryRaw<MembershipRow[]>`
-    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName"
+    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName", o."leadersManageTeams"
       FROM "Membership" m
       JOIN "User" u ON u."id" = m."userId"
       JOIN "Organization" o ON o."id" = m."organizationId"
@@ -263,6 +268,7 @@ interface MembershipRow {
   email: string;
   orgId: string;
   orgName: string;
+  leadersManageTeams: boolean;
 }
 
 /** The preferred organisation when the user is an active member of it, else their oldest membership. */
@@ -277,5 +283,6 @@ function pickMember(userId: string, rows: MembershipRow[], preferredOrgId?: stri
     orgId: m.orgId,
     orgName: m.orgName,
     role: m.role,
+    policy: { leadersManageTeams: m.leadersManageTeams === true },
   };
 }

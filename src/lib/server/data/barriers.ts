@@ -128,7 +128,7 @@ export async function createBarrier(
   extra: { surveyId?: string; statistics?: SurveyStatisticsSnapshot } = {},
 ): Promise<string> {
   await authorize(ctx, "barriers.propose");
-  const scores = can(ctx.role, "barriers.manage")
+  const scores = can(ctx.role, "barriers.manage", ctx.policy)
     ? { impact: input.impact, reach: input.reach, ease: input.ease }
     : { impact: null, reach: null, ease: null };
   return db().$transaction(async (tx) => {

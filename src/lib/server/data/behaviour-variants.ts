@@ -16,7 +16,7 @@ import type { MemberContext } from "./accounts";
 
 /** Leaders and admins, or a manager who belongs to the team. */
 async function mayAdapt(ctx: MemberContext, teamId: string): Promise<boolean> {
-  if (can(ctx.role, "catalogue.edit")) return true;
+  if (can(ctx.role, "catalogue.edit", ctx.policy)) return true;
   if (ctx.role !== "MANAGER") return false;
   return (
     (await db().teamMember.count({ where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId } })) > 0
@@ -124,12 +124,12 @@ export async function listVariants(ctx: MemberContext, parentId: string): Promis
 
 /** Teams the caller may create a variant for (for the form). */
 export async function adaptableTeams(ctx: MemberContext): Promise<{ id: string; name: string }[]> {
-  if (!can(ctx.role, "catalogue.edit") && ctx.role !== "MANAGER") return [];
+  if (!can(ctx.role, "catalogue.edit", ctx.policy) && ctx.role !== "MANAGER") return [];
   return db().team.findMany({
     where: {
       organizationId: ctx.orgId,
       kind: "TEAM",
-      ...(can(ctx.role, "catalogue.edit") ? {} : { members: { some: { membershipId: ctx.membershipId } } }),
+      ...(can(ctx.role, "catalogue.edit", ctx.policy) ? {} : { members: { some: { membershipId: ctx.membershipId } } }),
     },
     orderBy: { name: "asc" },
     select: { id: true, name: true },

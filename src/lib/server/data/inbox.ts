@@ -201,7 +201,7 @@ export async function openNotification(ctx: MemberContext, id: string): Promise<
 
 /** What the caller could video-test now: behaviours in review they did not write (live, not stored). */
 export async function awaitingMyReview(ctx: MemberContext): Promise<AwaitingReviewDto> {
-  if (!can(ctx.role, "catalogue.review")) return { items: [], total: 0 };
+  if (!can(ctx.role, "catalogue.review", ctx.policy)) return { items: [], total: 0 };
   const where: Prisma.BehaviourWhereInput = {
     organizationId: ctx.orgId,
     deletedAt: null,

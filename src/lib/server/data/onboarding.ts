@@ -11,7 +11,7 @@ const found = (row: Promise<unknown>) => row.then((r) => r !== null);
  * someone has seen adoption on the dashboards. Each fact is an existence probe, never a count.
  */
 export async function onboarding(ctx: MemberContext): Promise<OnboardingStep[] | null> {
-  if (!can(ctx.role, "catalogue.edit")) return null;
+  if (!can(ctx.role, "catalogue.edit", ctx.policy)) return null;
   const org = await db().organization.findUnique({ where: { id: ctx.orgId }, select: { firstInsightAt: true } });
   if (!org || org.firstInsightAt) return null;
   const organizationId = ctx.orgId;

@@ -156,7 +156,7 @@ export async function deleteTeam(ctx: MemberContext, id: string): Promise<void> 
 
 /** Admins manage every team's people; a manager manages the people of a team they belong to. */
 async function mayManageMembers(ctx: MemberContext, teamId: string): Promise<boolean> {
-  if (can(ctx.role, "teams.manage")) return true;
+  if (can(ctx.role, "teams.manage", ctx.policy)) return true;
   if (ctx.role !== "MANAGER") return false;
   const own = await db().teamMember.findFirst({
     where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId },
@@ -199,7 +199,7 @@ export async function teamPeople(ctx: MemberContext, teamId: string): Promise<Te
     })),
     candidates: candidates.map((c) => ({ id: c.id, name: c.user.name })),
     canManageMembers,
-    canManageTeam: can(ctx.role, "teams.manage"),
+    canManageTeam: can(ctx.role, "teams.manage", ctx.policy),
   };
 }
 

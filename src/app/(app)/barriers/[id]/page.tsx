@@ -26,7 +26,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
     b.behaviours.map((x) => x.id),
     b.teams.map((t) => t.id),
   );
-  const manage = can(ctx.role, "barriers.manage");
+  const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const s = b.statistics;
   return (
     <article className="max-w-4xl space-y-5">

@@ -8,7 +8,7 @@ export const metadata = { title: "New barrier" };
 
 export default async function NewBarrierPage() {
   const ctx = await requireMemberPage("barriers.propose");
-  const canScore = can(ctx.role, "barriers.manage");
+  const canScore = can(ctx.role, "barriers.manage", ctx.policy);
   return (
     <>
       <PageHeader

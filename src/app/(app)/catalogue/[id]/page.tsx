@@ -34,8 +34,8 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
     b.status === "ACTIVE" ? adaptableTeams(ctx) : Promise.resolve([]),
     behaviourWeeks(ctx, id),
   ]);
-  const canEdit = can(ctx.role, "catalogue.edit");
-  const canReview = can(ctx.role, "catalogue.review") && b.status === "IN_REVIEW";
+  const canEdit = can(ctx.role, "catalogue.edit", ctx.policy);
+  const canReview = can(ctx.role, "catalogue.review", ctx.policy) && b.status === "IN_REVIEW";
   const automatic = videoTest(b);
   const rows: [string, string][] = [
     ["Actor", b.actor],

@@ -22,7 +22,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const ctx = await requireMemberPage("dashboards.view");
   const today = currentDay();
-  const manage = can(ctx.role, "metrics.manage");
+  const manage = can(ctx.role, "metrics.manage", ctx.policy);
   const [m, options] = await Promise.all([orNotFound(getMetric(ctx, id, today)), manage ? metricOptions(ctx) : null]);
   return (
     <article className="max-w-4xl space-y-5">

@@ -23,7 +23,7 @@ export default async function SurveyPage({
   const { imported } = await searchParams;
   const ctx = await requireMemberPage();
   // Members answer; the results are for the people who act on them.
-  if (!can(ctx.role, "barriers.manage")) redirect(`/surveys/${id}/respond`);
+  if (!can(ctx.role, "barriers.manage", ctx.policy)) redirect(`/surveys/${id}/respond`);
   const t = await orNotFound(surveyTabulation(ctx, id));
   const s = t.survey;
   const significant = t.rows.filter((r) => r.stats.significant).length;

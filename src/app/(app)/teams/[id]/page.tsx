@@ -17,7 +17,7 @@ export const metadata = { title: "Team" };
 
 async function ValueStreamPage({ ctx, id }: { ctx: MemberContext; id: string }) {
   const stream = await orNotFound(getValueStream(ctx, id));
-  const manage = can(ctx.role, "teams.manage");
+  const manage = can(ctx.role, "teams.manage", ctx.policy);
   return (
     <>
       <TextLink href="/teams" className="text-sm">

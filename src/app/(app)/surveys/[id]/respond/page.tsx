@@ -20,11 +20,11 @@ export default async function RespondPage({
   const { thanks } = await searchParams;
   const ctx = await requireMemberPage("surveys.respond");
   const [survey, answered] = await Promise.all([orNotFound(getSurvey(ctx, id)), hasResponded(ctx, id)]);
-  const back = can(ctx.role, "barriers.manage") ? `/surveys/${id}` : "/surveys";
+  const back = can(ctx.role, "barriers.manage", ctx.policy) ? `/surveys/${id}` : "/surveys";
   return (
     <>
       <TextLink href={back} className="text-sm">
-        ← {can(ctx.role, "barriers.manage") ? "Results" : "Surveys"}
+        ← {can(ctx.role, "barriers.manage", ctx.policy) ? "Results" : "Surveys"}
       </TextLink>
       <PageHeader
         title={survey.title}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "leadersManageTeams" BOOLEAN NOT NULL DEFAULT false;
+
