@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isInternalNavigation } from "@/lib/domain/navigation";
 
@@ -17,5 +19,24 @@ describe("which link clicks load another page (and show the progress bar)", () =
     expect(isInternalNavigation(here, "https://evil.example/log")).toBe(false);
     expect(isInternalNavigation(here, "mailto:someone@example.test")).toBe(false);
     expect(isInternalNavigation("not a url", "/log")).toBe(false);
+  });
+});
+
+describe("route handlers", () => {
+  it("are all recognised as not pages, so a download never leaves the bar running", () => {
+    const app = path.resolve(import.meta.dirname, "../../src/app");
+    const routes = readdirSync(app, { recursive: true, encoding: "utf8" })
+      .filter((f) => path.basename(f) === "route.ts")
+      .map(
+        (f) =>
+          `/${path
+            .dirname(f)
+            .split(path.sep)
+            .filter((s) => !/^\(.*\)$/.test(s))
+            .join("/")}`,
+      )
+      .map((r) => r.replace(/\[\.{3}\w+\]/, "x").replace(/\[\w+\]/g, "c123"));
+    expect(routes.length).toBeGreaterThan(3);
+    for (const r of routes) expect(isInternalNavigation(here, r), r).toBe(false);
   });
 });

@@ -13,7 +13,9 @@ export function isInternalNavigation(current: string, target: string): boolean {
     return false;
   }
   if (to.origin !== from.origin || (to.protocol !== "http:" && to.protocol !== "https:")) return false;
-  // Route handlers (downloads such as CSV exports) are not pages: the router does not load them.
-  if (to.pathname.startsWith("/api/")) return false;
+  // Route handlers are not pages: the router does not load them, and a download leaves the page as
+  // it was, so a bar started for one would never end. They live under /api/ or end in /export
+  // (tests/unit/navigation.test.ts checks every route.ts against this).
+  if (to.pathname.startsWith("/api/") || /\/export\/?$/.test(to.pathname)) return false;
   return to.pathname !== from.pathname || to.search !== from.search;
 }
