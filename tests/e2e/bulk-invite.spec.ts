@@ -40,7 +40,7 @@ test("an admin invites people from a CSV; a row's problem is named first, and a 
   await expect(joiner.getByLabel("E-mail")).toHaveValue(una);
   await joiner.getByLabel("Password").fill("welcome-aboard-2026");
   await joiner.getByRole("button", { name: "Create account and join" }).click();
-  await expect(joiner).toHaveURL(/\/catalogue$/);
+  await expect(joiner).toHaveURL(/\/log$/);
   await joiner.goto("/log");
   await expect(joiner.locator("#log-team option")).toHaveText(["Support"]);
   await joiner.close();

@@ -71,8 +71,8 @@ test("from sign-up to the first insight, without the demo data", async ({ page: 
   const member = await join(browser, maxLink, "max-long-passphrase", true);
   const manager = await join(browser, miaLink, "mia-long-passphrase");
   await ada.goto("/inbox");
-  await expect(ada.getByRole("button", { name: "Mia Manager joined" })).toBeVisible();
-  await expect(ada.getByRole("button", { name: "Lea Leader joined" })).toBeVisible();
+  await expect(ada.getByRole("button", { name: "Mia Manager joined", exact: true })).toBeVisible();
+  await expect(ada.getByRole("button", { name: "Lea Leader joined", exact: true })).toBeVisible();
 
   // 5. The leader defines a behaviour that passes the automatic video test, and submits it.
   await leader.goto("/catalogue/new");
@@ -100,7 +100,7 @@ test("from sign-up to the first insight, without the demo data", async ({ page: 
   await expect(manager.getByRole("link", { name: "Inbox, 1 unread" })).toBeVisible();
   await manager.getByRole("link", { name: "Inbox, 1 unread" }).click();
   await expect(manager.getByRole("region", { name: /Waiting for your video test/ })).toContainText(BEHAVIOUR);
-  await manager.getByRole("button", { name: `“${BEHAVIOUR}” is waiting for a video test` }).click();
+  await manager.getByRole("button", { name: `“${BEHAVIOUR}” is waiting for a video test`, exact: true }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText(BEHAVIOUR);
   for (const q of [
     "Could you point a camera at it?",
@@ -117,7 +117,7 @@ test("from sign-up to the first insight, without the demo data", async ({ page: 
 
   // The author hears the verdict.
   await leader.goto("/inbox");
-  await expect(leader.getByRole("button", { name: `“${BEHAVIOUR}” passed its video test` })).toBeVisible();
+  await expect(leader.getByRole("button", { name: `“${BEHAVIOUR}” passed its video test`, exact: true })).toBeVisible();
 
   // 7. The member logs on a phone: four performed, one missed.
   await member.goto("/log");

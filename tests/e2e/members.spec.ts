@@ -20,7 +20,7 @@ test("an admin invites a colleague by link, the colleague joins, and disabling t
   await newcomer.getByLabel("E-mail").fill(email);
   await newcomer.getByLabel("Password").fill("welcome-aboard-2026");
   await newcomer.getByRole("button", { name: "Create account and join" }).click();
-  await expect(newcomer).toHaveURL(/\/catalogue$/);
+  await expect(newcomer).toHaveURL(/\/log$/);
   await expect(newcomer.getByText("Nia Newcomer · Member")).toBeVisible();
 
   // The link worked once.

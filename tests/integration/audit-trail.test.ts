@@ -95,6 +95,8 @@ describe("browsing the audit trail", () => {
       action: "barrier.create",
       targetType: "Barrier",
       targetId: row.targetId,
+      targetLabel: "Barrier",
+      targetName: "(deleted)", // the test's made-up id names no barrier
       outcome: "ok",
       ip,
       details: "",
@@ -275,9 +277,10 @@ describe("exporting the audit trail", () => {
 
     const csv = await exportAuditCsv(adminA, {});
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details");
+    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
+    // A kind the trail cannot look up is named by its id.
     expect(lines[1]).toBe(
-      `2026-10-02T08:00:00.000Z,${a.leader.user.name},barrier.status,Thing,"'=HYPERLINK(""http://evil.example"",""x"")",ok,198.51.100.2,'-1`,
+      `2026-10-02T08:00:00.000Z,${a.leader.user.name},barrier.status,Thing,"'=HYPERLINK(""http://evil.example"",""x"")",ok,198.51.100.2,'-1,"'=HYPERLINK(""http://evil.example"",""x"")"`,
     );
     expect(csv).not.toContain("beta-secret");
     const rows = parseCsv(csv);

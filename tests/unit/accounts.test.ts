@@ -20,10 +20,21 @@ describe("normalisation", () => {
 describe("redirect after sign-in", () => {
   it("follows same-site paths only", () => {
     expect(safeNextPath("/catalogue/abc")).toBe("/catalogue/abc");
-    expect(safeNextPath("//evil.example/x")).toBe("/catalogue");
-    expect(safeNextPath("https://evil.example")).toBe("/catalogue");
-    expect(safeNextPath("/\\evil.example")).toBe("/catalogue");
-    expect(safeNextPath(undefined)).toBe("/catalogue");
-    expect(safeNextPath(["/a"])).toBe("/catalogue");
+    expect(safeNextPath("/dashboards?period=4w#top")).toBe("/dashboards?period=4w#top");
+    expect(safeNextPath("//evil.example/x")).toBe("/");
+    expect(safeNextPath("https://evil.example")).toBe("/");
+    expect(safeNextPath("/\\evil.example")).toBe("/");
+    expect(safeNextPath(undefined)).toBe("/");
+    expect(safeNextPath(["/a"])).toBe("/");
+    expect(safeNextPath("", "/log")).toBe("/log");
+  });
+  it("refuses control characters and backslashes, which browsers fold into an off-site URL", () => {
+    // new URL("/\t/evil.example", base) is https://evil.example/: the tab is dropped.
+    expect(safeNextPath("/\t/evil.example")).toBe("/");
+    expect(safeNextPath("/\n/evil.example")).toBe("/");
+    expect(safeNextPath("/x\\..\\..\\evil")).toBe("/");
+    for (const ok of ["/catalogue", "/log?team=abc", "/surveys/c123/edit"]) {
+      expect(new URL(safeNextPath(ok), "https://app.example").origin).toBe("https://app.example");
+    }
   });
 });

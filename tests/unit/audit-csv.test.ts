@@ -8,6 +8,7 @@ const row = {
   action: "barrier.status",
   targetType: "Barrier",
   targetId: "cbarrier1",
+  targetName: "No time to triage",
   outcome: "ok",
   ip: "203.0.113.7",
   details: '{"from":"IDENTIFIED","to":"REMOVED"}',
@@ -22,6 +23,7 @@ describe("audit trail CSV", () => {
         actorName: "—",
         targetType: null,
         targetId: null,
+        targetName: null,
         ip: null,
         details: "",
         outcome: "failed",
@@ -29,18 +31,24 @@ describe("audit trail CSV", () => {
       },
     ]);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details");
+    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
     expect(lines[0]).toBe(AUDIT_COLUMNS.join(","));
     expect(lines[1]).toBe(
-      '2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}"',
+      '2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}",No time to triage',
     );
-    expect(lines[2]).toBe("2026-10-30T12:00:00.000Z,—,auth.sign-in,,,failed,,");
+    expect(lines[2]).toBe("2026-10-30T12:00:00.000Z,—,auth.sign-in,,,failed,,,");
     expect(lines).toHaveLength(4); // a final CRLF
   });
 
   it("neutralises cells a spreadsheet would run as formulas; reading shows the apostrophe it added", () => {
     const csv = auditEventsToCsv([
-      { ...row, targetId: '=HYPERLINK("http://evil")', details: "@SUM(1+1)", actorName: "-Mallory" },
+      {
+        ...row,
+        targetId: '=HYPERLINK("http://evil")',
+        targetName: "+cmd|' /C calc'!A0",
+        details: "@SUM(1+1)",
+        actorName: "-Mallory",
+      },
     ]);
     const line = csv.split("\r\n")[1]!;
     expect(line).toContain(`'-Mallory`);
@@ -55,6 +63,7 @@ describe("audit trail CSV", () => {
       "ok",
       "203.0.113.7",
       "'@SUM(1+1)",
+      "'+cmd|' /C calc'!A0",
     ]);
   });
 

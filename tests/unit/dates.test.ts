@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   currentDay,
+  formatInstant,
   dateOnly,
   dayNumber,
   dayOf,
@@ -388,5 +389,19 @@ describe("the machine's own time zone", () => {
       expect(new Date(2026, 0, 1).getTimezoneOffset(), zone).not.toBe(0); // the process really is elsewhere
       expect(answers(), zone).toEqual(utc);
     }
+  });
+});
+
+describe("an instant shown to a viewer", () => {
+  it("is written in the viewer's zone with its offset named, across summer time", () => {
+    expect(formatInstant("2026-12-01T08:41:07.000Z", "Europe/Paris")).toBe("1 Dec 2026, 09:41:07 GMT+1");
+    expect(formatInstant("2026-07-01T08:41:07.000Z", "Europe/Paris")).toBe("1 Jul 2026, 10:41:07 GMT+2");
+    expect(formatInstant("2026-12-01T08:41:07.000Z", "Asia/Kolkata")).toBe("1 Dec 2026, 14:11:07 GMT+5:30");
+    // Across midnight: the viewer's day, not UTC's.
+    expect(formatInstant("2026-12-01T02:00:00.000Z", "America/New_York")).toBe("30 Nov 2026, 21:00:00 GMT-5");
+  });
+  it("falls back to UTC for no zone or one the runtime does not know", () => {
+    expect(formatInstant("2026-12-01T08:41:07.000Z")).toBe("1 Dec 2026, 08:41:07 GMT+0");
+    expect(formatInstant("2026-12-01T08:41:07.000Z", "Mars/Olympus")).toBe("1 Dec 2026, 08:41:07 GMT+0");
   });
 });

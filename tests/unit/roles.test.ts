@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, navigationFor, ROLES } from "@/lib/domain/roles";
+import { can, landingFor, navigationFor, ROLES } from "@/lib/domain/roles";
 
 describe("roles", () => {
   it("lets only admins manage members", () => {
@@ -46,5 +46,16 @@ describe("roles", () => {
     expect(ROLES.filter((r) => can(r, "teams.manage", { leadersManageTeams: false }))).toEqual(["ADMIN"]);
     expect(ROLES.filter((r) => can(r, "teams.manage", allow))).toEqual(["ADMIN", "LEADER"]);
     expect(can("LEADER", "members.manage", allow)).toBe(false);
+  });
+  it("lands members on the Log, managers on the dashboards, leaders and admins on the catalogue", () => {
+    expect(Object.fromEntries(ROLES.map((r) => [r, landingFor(r)]))).toEqual({
+      ADMIN: "/catalogue",
+      LEADER: "/catalogue",
+      MANAGER: "/dashboards",
+      MEMBER: "/log",
+    });
+  });
+  it("lands every role on a page its own menu offers (never one the server would refuse)", () => {
+    for (const r of ROLES) expect(navigationFor(r).map((i) => i.href)).toContain(landingFor(r));
   });
 });

@@ -15,7 +15,7 @@ export function JoinAsNewUserForm({
   email: string | null;
   name: string | null;
 }) {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/catalogue");
+  const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

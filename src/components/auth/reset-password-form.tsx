@@ -6,7 +6,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(resetPasswordAction, "/catalogue");
+  const [state, onSubmit, pending] = useFormActionThenSignIn(resetPasswordAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">

@@ -6,7 +6,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function SignUpForm() {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(signUpAction, "/catalogue");
+  const [state, onSubmit, pending] = useFormActionThenSignIn(signUpAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (

@@ -1,6 +1,7 @@
 "use client";
+import { useId, useState } from "react";
 import type { DashboardFilter, FilterOptionsDto } from "@/lib/schemas/dashboards";
-import { PERIOD_LABELS, type Period } from "@/lib/schemas/dashboards";
+import { filterSummary, PERIOD_LABELS, type Period } from "@/lib/schemas/dashboards";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
@@ -9,6 +10,8 @@ type Shown = "period" | "stream" | "team" | "value";
 /**
  * The filters live in the URL (a GET form), so a view can be bookmarked and shared. Changing a
  * filter applies it at once; the Apply button is there for keyboards and browsers without script.
+ * On a phone several filters would fill the first screen, so they fold behind one "Filters" button
+ * that names the filters in force; from the sm breakpoint up they are always shown.
  */
 export function DashboardFilters({
   action,
@@ -23,6 +26,10 @@ export function DashboardFilters({
   show?: Shown[];
   hidden?: Record<string, string | undefined>;
 }) {
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  const foldable = show.length > 1;
+  const summary = filterSummary(filter, options, show).join(" · ");
   const select = `${inputClass} sm:w-auto`;
   const submit = (e: React.ChangeEvent<HTMLSelectElement>) => e.currentTarget.form?.requestSubmit();
   const field = (id: Shown, label: string, children: React.ReactNode, value: string | undefined) =>
@@ -43,65 +50,89 @@ export function DashboardFilters({
       </div>
     );
   return (
-    <form method="get" action={action} className="mb-6 flex flex-wrap items-end gap-3" aria-label="Filters">
-      {Object.entries(hidden).map(([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />)}
-      {field(
-        "period",
-        "Period",
-        (Object.keys(PERIOD_LABELS) as Period[]).map((p) => (
-          <option key={p} value={p}>
-            {PERIOD_LABELS[p]}
-          </option>
-        )),
-        filter.period,
+    <>
+      {foldable && (
+        <Button
+          type="button"
+          variant="secondary"
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => setOpen((o) => !o)}
+          className="mb-3 w-full justify-between text-left sm:hidden"
+        >
+          <span>
+            Filters<span className="sr-only">:</span>
+            <span className="ml-2 font-normal text-slate-600 dark:text-slate-400">{summary}</span>
+          </span>
+          <span aria-hidden>{open ? "▴" : "▾"}</span>
+        </Button>
       )}
-      {options &&
-        field(
-          "stream",
-          "Value stream",
-          <>
-            <option value="">All value streams</option>
-            {options.streams.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </>,
-          filter.stream,
+      <form
+        id={formId}
+        method="get"
+        action={action}
+        className={`mb-6 flex-wrap items-end gap-3 ${foldable && !open ? "hidden sm:flex" : "flex"}`}
+        aria-label="Filters"
+      >
+        {Object.entries(hidden).map(([k, v]) => v && <input key={k} type="hidden" name={k} value={v} />)}
+        {field(
+          "period",
+          "Period",
+          (Object.keys(PERIOD_LABELS) as Period[]).map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          )),
+          filter.period,
         )}
-      {options &&
-        field(
-          "team",
-          "Team",
-          <>
-            <option value="">All teams</option>
-            {options.teams
-              .filter((t) => !filter.stream || t.streamId === filter.stream)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+        {options &&
+          field(
+            "stream",
+            "Value stream",
+            <>
+              <option value="">All value streams</option>
+              {options.streams.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
                 </option>
               ))}
-          </>,
-          filter.team,
-        )}
-      {options &&
-        field(
-          "value",
-          "Value",
-          <>
-            <option value="">All values</option>
-            {options.values.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </>,
-          filter.value,
-        )}
-      <Button type="submit" variant="secondary">
-        Apply
-      </Button>
-    </form>
+            </>,
+            filter.stream,
+          )}
+        {options &&
+          field(
+            "team",
+            "Team",
+            <>
+              <option value="">All teams</option>
+              {options.teams
+                .filter((t) => !filter.stream || t.streamId === filter.stream)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+            </>,
+            filter.team,
+          )}
+        {options &&
+          field(
+            "value",
+            "Value",
+            <>
+              <option value="">All values</option>
+              {options.values.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </>,
+            filter.value,
+          )}
+        <Button type="submit" variant="secondary">
+          Apply
+        </Button>
+      </form>
+    </>
   );
 }

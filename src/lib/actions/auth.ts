@@ -41,7 +41,7 @@ export const acceptInviteAction = signedInFormAction({
   schema: InviteTokenInput,
   invalid: { formError: "This invitation link is not valid." },
   run: async (user, { token }) => preferOrganization(await acceptInvitation(user.id, token)),
-  after: () => redirect("/catalogue"),
+  after: () => redirect("/"),
 });
 
 /** Switches the current organisation, only ever to one the user is an active member of. */

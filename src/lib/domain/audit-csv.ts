@@ -3,7 +3,18 @@
 // details and the target of an event can carry text a user typed.
 import { toCsv } from "./csv";
 
-export const AUDIT_COLUMNS = ["at", "actor", "action", "target_type", "target_id", "outcome", "ip", "details"] as const;
+// target_name came later: it is last, so readers of the first eight columns by position keep working.
+export const AUDIT_COLUMNS = [
+  "at",
+  "actor",
+  "action",
+  "target_type",
+  "target_id",
+  "outcome",
+  "ip",
+  "details",
+  "target_name",
+] as const;
 
 export interface AuditCsvRow {
   at: string;
@@ -11,6 +22,7 @@ export interface AuditCsvRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  targetName: string | null;
   outcome: string;
   ip: string | null;
   details: string;
@@ -28,6 +40,7 @@ export function auditEventsToCsv(rows: readonly AuditCsvRow[]): string {
       r.outcome,
       r.ip ?? "",
       r.details,
+      r.targetName ?? "",
     ]),
   ]);
 }

@@ -301,3 +301,23 @@ export function formatShortDay(day: IsoDate): string {
 export function formatMonth(month: IsoMonth): string {
   return MONTH_FORMAT.format(plain(monthStart(month)));
 }
+
+// ——— Instants shown to a viewer
+
+/**
+ * An instant in the viewer's zone, with the zone's offset named so nobody mistakes it for another
+ * zone's: "2026-12-01T08:41:07Z" in Europe/Paris → "1 Dec 2026, 09:41:07 GMT+1". An unknown zone
+ * falls back to UTC (shown as "GMT+0"), never to the server's own zone.
+ */
+export function formatInstant(iso: string, zone: TimeZone = UTC): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    timeZone: isTimeZone(zone) ? zone : UTC,
+    timeZoneName: "shortOffset",
+  }).format(new Date(iso));
+}

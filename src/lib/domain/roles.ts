@@ -68,3 +68,18 @@ export function navigationFor(role: Role): NavItem[] {
   items.push({ href: "/settings", label: "Settings" });
   return items;
 }
+
+/**
+ * Where a role lands after signing in (and on "/"): the page each does first. Members log what they
+ * saw, managers read the dashboards, leaders and admins shape the catalogue (issue 14).
+ */
+export const LANDING: Record<Role, string> = {
+  ADMIN: "/catalogue",
+  LEADER: "/catalogue",
+  MANAGER: "/dashboards",
+  MEMBER: "/log",
+};
+
+export function landingFor(role: Role): string {
+  return LANDING[role];
+}

@@ -78,6 +78,10 @@ export interface AuditEventDto {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target's kind in words ("Customer story"), null when the event has no target. */
+  targetLabel: string | null;
+  /** Its name, looked up in this organisation only; "(deleted)" when it is gone or not this organisation's. */
+  targetName: string | null;
   outcome: string;
   ip: string | null;
   /** The details as JSON, at most 300 characters ("" when none). */

@@ -43,6 +43,25 @@ export function filterQuery(f: Partial<DashboardFilter>, extra: Record<string, s
   return params.toString();
 }
 
+/**
+ * The filters in force, in words, for the "Filters" button that hides them on a phone: the period
+ * always, then each narrowing by its name. An id no option matches is left out, as the page ignores it.
+ */
+export function filterSummary(
+  f: DashboardFilter,
+  options?: FilterOptionsDto,
+  shown: readonly ("period" | "stream" | "team" | "value")[] = ["period", "stream", "team", "value"],
+): string[] {
+  const name = (list: { id: string; name: string }[] | undefined, id: string | undefined) =>
+    id ? list?.find((o) => o.id === id)?.name : undefined;
+  return [
+    shown.includes("period") ? PERIOD_LABELS[f.period] : undefined,
+    shown.includes("stream") ? name(options?.streams, f.stream) : undefined,
+    shown.includes("team") ? name(options?.teams, f.team) : undefined,
+    shown.includes("value") ? name(options?.values, f.value) : undefined,
+  ].filter((s): s is string => Boolean(s));
+}
+
 export const CustomerStoryInput = z.object({
   meetingDate: z.iso.date("Enter the meeting date."),
   story: text("Customer story", 10, 2000),

@@ -15,6 +15,8 @@ import {
 import { instantRange } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
+import { auditTargetNames } from "./audit-targets";
+import { targetKey, targetKind, targetKindLabel, targetName } from "@/lib/domain/audit-targets";
 
 // Reading the audit trail. Deliberately read-only: no function here (or anywhere in the app)
 // updates or deletes an AuditEvent, so the trail cannot be tidied up by the people it records.
@@ -63,7 +65,26 @@ async function actorNames(ctx: MemberContext, rows: Row[]): Promise<Map<string, 
   return new Map(members.map((m) => [m.userId, m.user.name]));
 }
 
-function toDto(r: Row, names: Map<string, string>, detailsMax: number): AuditEventDto {
+interface Names {
+  actors: Map<string, string>;
+  targets: Map<string, string>;
+}
+
+/** Actor and target names for these events: a handful of batched queries, whatever the number of rows. */
+async function namesFor(ctx: MemberContext, rows: Row[]): Promise<Names> {
+  const [actors, targets] = await Promise.all([actorNames(ctx, rows), auditTargetNames(ctx, rows)]);
+  return { actors, targets };
+}
+
+function nameOfTarget(r: Row, targets: Map<string, string>): string | null {
+  if (!r.targetType) return null;
+  const kind = targetKind(r.targetType);
+  // A kind the trail does not know how to look up keeps its id (better than claiming it was deleted).
+  if (!kind) return r.targetId;
+  return targetName(r.targetId ? targets.get(targetKey(kind, r.targetId)) : undefined, r.details);
+}
+
+function toDto(r: Row, { actors: names, targets }: Names, detailsMax: number): AuditEventDto {
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -71,6 +92,8 @@ function toDto(r: Row, names: Map<string, string>, detailsMax: number): AuditEve
     action: r.action,
     targetType: r.targetType,
     targetId: r.targetId,
+    targetLabel: r.targetType ? targetKindLabel(r.targetType) : null,
+    targetName: nameOfTarget(r, targets),
     outcome: r.outcome,
     ip: r.ip,
     details: detailsText(r.details, detailsMax),
@@ -89,7 +112,7 @@ export async function listAuditEvents(ctx: MemberContext, filter: AuditFilter, c
     select: SELECT,
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  const names = await actorNames(ctx, page);
+  const names = await namesFor(ctx, page);
   const dtos = page.map((r) => toDto(r, names, DETAILS_MAX));
   return { rows: dtos, nextCursor: rows.length > AUDIT_PAGE_SIZE ? encodeAuditCursor(dtos[dtos.length - 1]!) : null };
 }
@@ -117,7 +140,7 @@ export async function exportAuditCsv(ctx: MemberContext, filter: AuditFilter): P
     take: MAX_AUDIT_EXPORT_ROWS,
     select: SELECT,
   });
-  const names = await actorNames(ctx, rows);
+  const names = await namesFor(ctx, rows);
   const csv = auditEventsToCsv(rows.map((r) => toDto(r, names, Infinity)));
   await recordAudit({
     organizationId: ctx.orgId,

@@ -5,10 +5,10 @@ import { auditQuery, parseAuditParams } from "@/lib/schemas/audit-trail";
 import { AuditFilters } from "@/components/settings/audit-filters";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
+import { LocalTime, ViewerTimeZone } from "@/components/ui/local-time";
 
 export const metadata = { title: "Audit trail" };
 
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 const th = "p-3 font-medium";
 const td = "p-3 align-top";
 
@@ -25,12 +25,15 @@ export default async function AuditTrailPage({
     <>
       <PageHeader
         title="Audit trail"
-        description={`Who did what in ${ctx.orgName}, newest first. Times are UTC. The trail cannot be edited or deleted.`}
+        description={`Who did what in ${ctx.orgName}, newest first. The trail cannot be edited or deleted.`}
       >
         <Link href="/settings" className={buttonClass("ghost")}>
           Back to settings
         </Link>
       </PageHeader>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+        Times are in your time zone, <ViewerTimeZone />; the date filters and the CSV export use UTC.
+      </p>
       <AuditFilters filter={filter} actors={actors} />
       {page.rows.length === 0 ? (
         <EmptyState>{filtered || cursor ? "No events match these filters." : "No events recorded yet."}</EmptyState>
@@ -41,7 +44,7 @@ export default async function AuditTrailPage({
             <thead className="text-left text-slate-600 dark:text-slate-400">
               <tr>
                 <th scope="col" className={th}>
-                  When (UTC)
+                  When
                 </th>
                 <th scope="col" className={th}>
                   Actor
@@ -67,11 +70,20 @@ export default async function AuditTrailPage({
               {page.rows.map((e) => (
                 <tr key={e.id}>
                   <td className={`${td} whitespace-nowrap`}>
-                    <time dateTime={e.at}>{when(e.at)}</time>
+                    <LocalTime iso={e.at} />
                   </td>
                   <td className={td}>{e.actorName}</td>
                   <td className={`${td} font-mono text-xs`}>{e.action}</td>
-                  <td className={`${td} text-xs`}>{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}</td>
+                  <td className={td}>
+                    {e.targetLabel ? (
+                      <>
+                        <span className="block text-xs text-slate-500 dark:text-slate-400">{e.targetLabel}</span>
+                        <span className="break-words">{e.targetName}</span>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className={td}>{e.outcome}</td>
                   <td className={`${td} font-mono text-xs`}>{e.ip ?? "—"}</td>
                   <td className={`${td} max-w-md break-all font-mono text-xs`}>{e.details}</td>

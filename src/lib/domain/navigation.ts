@@ -1,0 +1,21 @@
+/**
+ * Whether following a link from `current` to `target` loads another page of this app (and so may
+ * wait for data): same origin, and another path or query. A link to the same page, or only to an
+ * anchor on it, loads nothing; another origin is the browser's business.
+ */
+export function isInternalNavigation(current: string, target: string): boolean {
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(current);
+    to = new URL(target, from);
+  } catch {
+    return false;
+  }
+  if (to.origin !== from.origin || (to.protocol !== "http:" && to.protocol !== "https:")) return false;
+  // Route handlers are not pages: the router does not load them, and a download leaves the page as
+  // it was, so a bar started for one would never end. They live under /api/ or end in /export
+  // (tests/unit/navigation.test.ts checks every route.ts against this).
+  if (to.pathname.startsWith("/api/") || /\/export\/?$/.test(to.pathname)) return false;
+  return to.pathname !== from.pathname || to.search !== from.search;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { recordedName, targetKind, targetKindLabel, targetName } from "@/lib/domain/audit-targets";
+
+describe("audit targets", () => {
+  it("reads the kinds the app records, in either case", () => {
+    expect(targetKind("Behaviour")).toBe("behaviour");
+    expect(targetKind("behaviour")).toBe("behaviour"); // soft deletes record the lower-case kind
+    expect(targetKind("CustomerStory")).toBe("customerstory");
+    expect(targetKind("Thing")).toBeNull();
+    expect(targetKind(null)).toBeNull();
+    expect(targetKindLabel("CustomerStory")).toBe("Customer story");
+    expect(targetKindLabel("Membership")).toBe("Member");
+    expect(targetKindLabel("User")).toBe("Person");
+    expect(targetKindLabel("Organization")).toBe("Organisation");
+    expect(targetKindLabel("Thing")).toBe("Thing");
+  });
+
+  it("names a found target, else the name the event recorded marked deleted, else (deleted)", () => {
+    expect(targetName("Support", { name: "Old name" })).toBe("Support");
+    expect(targetName(undefined, { name: " Support " })).toBe("Support (deleted)");
+    expect(targetName(undefined, { title: "Root cause" })).toBe("Root cause (deleted)");
+    expect(targetName(undefined, { from: "A", to: "B" })).toBe("(deleted)");
+    expect(targetName(undefined, null)).toBe("(deleted)");
+    expect(targetName(undefined, ["name"])).toBe("(deleted)");
+    expect(recordedName({ name: 3, title: "" })).toBeNull();
+  });
+});
