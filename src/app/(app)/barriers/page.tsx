@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listBarriers } from "@/lib/server/data/barriers";
 import {
@@ -73,7 +74,13 @@ export default async function BarriersPage({
       </nav>
       {shown.length === 0 ? (
         <EmptyState>
-          No barriers here yet. Record what gets in people’s way, or run a doer / non-doer survey to find out.
+          {show === "open"
+            ? "No open barriers."
+            : show === "closed"
+              ? "No barrier is removed or accepted yet."
+              : "No barriers yet."}{" "}
+          <TextLink href="/barriers/new">Record what gets in people’s way</TextLink>, or{" "}
+          <TextLink href="/surveys">run a doer / non-doer survey</TextLink> to find out.
         </EmptyState>
       ) : (
         <div className="space-y-6">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { onboarding } from "@/lib/server/data/onboarding";
 import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { requireMemberPage } from "@/lib/server/context";
@@ -65,7 +66,17 @@ export default async function CataloguePage({
       )}
       {facets.values.length > 0 && <CatalogueFilters filter={filter} facets={facets} />}
       {values.length === 0 ? (
-        <EmptyState>{filtered ? "No behaviour matches these filters." : "No values or behaviours yet."}</EmptyState>
+        <EmptyState>
+          {filtered ? (
+            <>
+              No behaviour matches these filters. <TextLink href="/catalogue">Clear the filters</TextLink>
+            </>
+          ) : can(ctx.role, "catalogue.edit", ctx.policy) ? (
+            "No values or behaviours yet. Add a value above; then define its first behaviour."
+          ) : (
+            "No values or behaviours yet. Leaders define them; they will appear here."
+          )}
+        </EmptyState>
       ) : (
         <div className="space-y-8">
           {values.map((value) => (
@@ -77,7 +88,15 @@ export default async function CataloguePage({
                 <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{value.description}</p>
               )}
               {value.behaviours.length === 0 ? (
-                <p className="text-sm text-slate-500">No behaviours defined for this value yet.</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  No behaviours defined for this value yet.
+                  {can(ctx.role, "catalogue.edit", ctx.policy) && (
+                    <>
+                      {" "}
+                      <TextLink href="/catalogue/new">Define one</TextLink>
+                    </>
+                  )}
+                </p>
               ) : (
                 <ul className="grid gap-3 md:grid-cols-2">
                   {value.behaviours.map((b) => (

@@ -69,7 +69,13 @@ export default async function LogPage({
       />
       {rows.length === 0 ? (
         <EmptyState>
-          {Object.values(filter).some(Boolean) ? "No observation matches these filters." : "No observations yet."}
+          {Object.values(filter).some(Boolean) ? (
+            <>
+              No observation matches these filters. <TextLink href="/log#observations">Clear the filters</TextLink>
+            </>
+          ) : (
+            "No observations yet. Log the first with the pad above: choose a behaviour, then Performed or Missed."
+          )}
         </EmptyState>
       ) : (
         <ul

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listMetrics } from "@/lib/server/data/metrics";
 import { can } from "@/lib/domain/roles";
@@ -50,7 +51,16 @@ export default async function MetricsPage({
         </p>
       )}
       {metrics.length === 0 ? (
-        <EmptyState>No metrics yet. Start with one customer outcome the behaviours are meant to move.</EmptyState>
+        <EmptyState>
+          No metrics yet. Start with one customer outcome the behaviours are meant to move
+          {manage ? (
+            <>
+              : <TextLink href="/metrics/new">define a metric</TextLink> with a target.
+            </>
+          ) : (
+            "; a manager or leader defines it."
+          )}
+        </EmptyState>
       ) : (
         <MetricTable rows={metrics} />
       )}

@@ -33,9 +33,14 @@ export default async function SurveysPage() {
       </PageHeader>
       {visible.length === 0 ? (
         <EmptyState>
-          {manage
-            ? "No surveys yet. Create one for a behaviour whose adoption is stuck."
-            : "No survey is open for you to answer right now."}
+          {manage ? (
+            <>
+              No surveys yet. <TextLink href="/surveys/new">Create one</TextLink> for a behaviour whose adoption is
+              stuck, to find out what separates the people who do it from those who do not.
+            </>
+          ) : (
+            "No survey is open for you to answer right now. When a manager opens one for you, it appears here."
+          )}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">

@@ -29,7 +29,10 @@ export default async function StandupPage() {
             The last 4 weeks against the 4 before, behaviours with at least 5 opportunities on each side.
           </p>
           {s.wins.length === 0 ? (
-            <EmptyState>No behaviour rose in the last four weeks.</EmptyState>
+            <EmptyState>
+              No behaviour rose in the last four weeks (or none has 5 opportunities on each side yet). Wins appear as
+              teams <TextLink href="/log">log observations</TextLink>.
+            </EmptyState>
           ) : (
             <ol className="space-y-1 text-sm" data-testid="wins">
               {s.wins.map((w) => (
@@ -49,7 +52,10 @@ export default async function StandupPage() {
             Open barriers with priority 40 or more that no started intervention is working on.
           </p>
           {s.blockers.length === 0 ? (
-            <EmptyState>No high-priority barrier is waiting for an intervention.</EmptyState>
+            <EmptyState>
+              No high-priority barrier is waiting for an intervention.{" "}
+              <TextLink href="/barriers">See every barrier</TextLink>
+            </EmptyState>
           ) : (
             <ul className="space-y-1 text-sm" data-testid="blockers">
               {s.blockers.map((b) => (

@@ -1,3 +1,4 @@
+import { can } from "@/lib/domain/roles";
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { teamView } from "@/lib/server/data/dashboards";
@@ -60,7 +61,12 @@ export default async function TeamViewPage({
       </form>
       <DashboardFilters action="/dashboards/team" filter={filter} show={["period"]} hidden={{ team: t.team?.id }} />
       {!t.team ? (
-        <EmptyState>No teams yet.</EmptyState>
+        <EmptyState>
+          No teams yet: adoption is measured per team.{" "}
+          <TextLink href="/teams">
+            {can(ctx.role, "teams.manage", ctx.policy) ? "Create a team" : "See the teams"}
+          </TextLink>
+        </EmptyState>
       ) : (
         <div className="space-y-6">
           <p
@@ -125,7 +131,10 @@ export default async function TeamViewPage({
               Open barriers
             </h2>
             {t.barriers.length === 0 ? (
-              <EmptyState>No open barriers for this team.</EmptyState>
+              <EmptyState>
+                No open barriers for this team. If something gets in the way of a behaviour,{" "}
+                <TextLink href="/barriers/new">record it as a barrier</TextLink>.
+              </EmptyState>
             ) : (
               <BarrierTable rows={t.barriers} />
             )}

@@ -1,4 +1,5 @@
 import { requireMemberPage } from "@/lib/server/context";
+import { TextLink } from "@/components/ui/text-link";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { BURST_MIN, STREAK_MIN } from "@/lib/domain/honesty";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
@@ -24,7 +25,10 @@ export default async function HonestyPage() {
         description={`Logging patterns from the last 30 days that look more like box-ticking than observation: ${STREAK_MIN}+ “performed” in a row with no miss, or ${BURST_MIN}+ entries within a minute. A flag is a reason to talk, not proof. Anonymous entries are not included.`}
       />
       {flags.length === 0 ? (
-        <EmptyState>No patterns to review.</EmptyState>
+        <EmptyState>
+          No patterns to review: nobody logged a long unbroken streak or a burst in the last 30 days. Flags appear here
+          when they do. <TextLink href="/log">Back to the Log</TextLink>
+        </EmptyState>
       ) : (
         <ul
           className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { requireMemberPage } from "@/lib/server/context";
 import { auditActorOptions, listAuditEvents } from "@/lib/server/data/audit-trail";
 import { auditQuery, parseAuditParams } from "@/lib/schemas/audit-trail";
@@ -36,7 +37,15 @@ export default async function AuditTrailPage({
       </p>
       <AuditFilters filter={filter} actors={actors} />
       {page.rows.length === 0 ? (
-        <EmptyState>{filtered || cursor ? "No events match these filters." : "No events recorded yet."}</EmptyState>
+        <EmptyState>
+          {filtered || cursor ? (
+            <>
+              No events match these filters. <TextLink href="/settings/audit">Clear the filters</TextLink>
+            </>
+          ) : (
+            "No events recorded yet. Every sign-in, refusal and change will be listed here."
+          )}
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="w-full text-sm">
