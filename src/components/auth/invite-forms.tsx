@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -62,7 +62,7 @@ export function JoinAsNewUserForm({
 
 export function JoinAsSignedInUserForm({ token, organizationName }: { token: string; organizationName: string }) {
   // On success the action redirects to the catalogue of the joined organisation.
-  const [state, action, pending] = useActionState(acceptInviteAction, null);
+  const [state, action, pending] = useSafeActionState(acceptInviteAction, null);
   return (
     <form action={action} className="space-y-4">
       <FormError message={state && !state.ok ? state.formError : undefined} />

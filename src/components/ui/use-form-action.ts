@@ -37,16 +37,7 @@ export function useFormAction<S extends { ok: boolean }>(
   options: Options | ((form: FormData) => void) = {},
 ) {
   const { before, timeoutMs } = typeof options === "function" ? { before: options, timeoutMs: undefined } : options;
-  const [state, dispatch, pending] = useActionState<S | ConnectionFailure | null, FormData>(
-    (prev, form) =>
-      settle(() => action(prev as S | null, form), {
-        timeoutMs,
-        // A redirect() after success arrives as a rejection: it is Next's to handle, not a failure.
-        rethrow: unstable_rethrow,
-        report: (err) => console.error("A form's request failed", err),
-      }),
-    null,
-  );
+  const [state, dispatch, pending] = useSafeActionState<S | null, FormData>(action, null, timeoutMs);
   const [, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement | null>(null);
 
@@ -64,6 +55,24 @@ export function useFormAction<S extends { ok: boolean }>(
   const failure = state && !state.ok ? (state as Failure) : null;
   const feedback: FormFeedback = { message: failure?.formError, retry: failure?.retry, pending };
   return [state as S | ConnectionFailure | null, onSubmit, pending, feedback] as const;
+}
+
+/**
+ * useActionState whose failed request (network error, a 500, no answer) becomes a ConnectionFailure
+ * result instead of an error thrown into the error boundary, which would replace the whole page.
+ * Use it wherever useActionState would be used; forms with fields use useFormAction.
+ */
+export function useSafeActionState<S, P>(action: (prev: S, payload: P) => Promise<S>, initial: S, timeoutMs?: number) {
+  return useActionState<S | ConnectionFailure, P>(
+    (prev, payload) =>
+      settle(() => action(prev as S, payload) as Promise<S>, {
+        timeoutMs,
+        // A redirect() after success arrives as a rejection: it is Next's to handle, not a failure.
+        rethrow: unstable_rethrow,
+        report: (err) => console.error("A request failed", err),
+      }),
+    initial as Awaited<S>,
+  );
 }
 
 /** The form-level message if there is one, else the first field in error: focused and scrolled into view. */
