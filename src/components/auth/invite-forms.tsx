@@ -15,7 +15,7 @@ export function JoinAsNewUserForm({
   email: string | null;
   name: string | null;
 }) {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/catalogue");
+  const [state, onSubmit, pending, feedback] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/catalogue");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -24,7 +24,7 @@ export function JoinAsNewUserForm({
           Welcome! Signing you in…
         </p>
       )}
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="token" value={token} />
       <Field
         name="name"
