@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
@@ -15,7 +15,7 @@ export function JoinAsNewUserForm({
   email: string | null;
   name: string | null;
 }) {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/");
+  const [state, onSubmit, pending, feedback] = useFormActionThenSignIn(acceptInviteAsNewUserAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -24,7 +24,7 @@ export function JoinAsNewUserForm({
           Welcome! Signing you in…
         </p>
       )}
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="token" value={token} />
       <Field
         name="name"
@@ -62,7 +62,7 @@ export function JoinAsNewUserForm({
 
 export function JoinAsSignedInUserForm({ token, organizationName }: { token: string; organizationName: string }) {
   // On success the action redirects to the catalogue of the joined organisation.
-  const [state, action, pending] = useActionState(acceptInviteAction, null);
+  const [state, action, pending] = useSafeActionState(acceptInviteAction, null);
   return (
     <form action={action} className="space-y-4">
       <FormError message={state && !state.ok ? state.formError : undefined} />

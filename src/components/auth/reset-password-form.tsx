@@ -6,7 +6,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(resetPasswordAction, "/");
+  const [state, onSubmit, pending, feedback] = useFormActionThenSignIn(resetPasswordAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -15,7 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           Password changed. Signing you in…
         </p>
       )}
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="token" value={token} />
       <Field
         name="password"

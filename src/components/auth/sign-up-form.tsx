@@ -6,7 +6,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { useFormActionThenSignIn } from "./use-sign-in-after";
 
 export function SignUpForm() {
-  const [state, onSubmit, pending] = useFormActionThenSignIn(signUpAction, "/");
+  const [state, onSubmit, pending, feedback] = useFormActionThenSignIn(signUpAction, "/");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
   return (
@@ -16,7 +16,7 @@ export function SignUpForm() {
           Organisation created. Signing you in…
         </p>
       )}
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <Field name="name" label="Your name" autoComplete="name" error={errors.name} required maxLength={80} />
       <Field name="email" label="Work e-mail" type="email" autoComplete="email" error={errors.email} required />
       <Field

@@ -16,7 +16,7 @@ export function useFormActionThenSignIn<S extends AccountResult>(
 ) {
   const router = useRouter();
   const password = useRef("");
-  const [state, onSubmit, pending] = useFormAction(action, (form) => {
+  const [state, onSubmit, pending, feedback] = useFormAction(action, (form) => {
     password.current = String(form.get("password") ?? "");
   });
   useEffect(() => {
@@ -28,5 +28,5 @@ export function useFormActionThenSignIn<S extends AccountResult>(
       router.refresh();
     });
   }, [state, next, router]);
-  return [state, onSubmit, pending] as const;
+  return [state, onSubmit, pending, feedback] as const;
 }

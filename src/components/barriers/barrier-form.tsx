@@ -38,14 +38,14 @@ const SCORES = [
 
 /** Record, propose or edit a barrier: the friction as people experience it, classified twice. */
 export function BarrierForm(props: Props) {
-  const [state, onSubmit, pending] = useFormAction<ActionResult<unknown>>(
+  const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(
     props.mode === "create" ? createBarrierAction : updateBarrierAction,
   );
   const v = { ...EMPTY, ...props.initial };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {props.mode === "edit" && (
         <>
           <input type="hidden" name="id" value={props.id} />

@@ -25,7 +25,7 @@ interface Props {
 
 /** Plan an intervention: a function the Behaviour Change Wheel suggests for the barrier, appraised with APEASE. */
 export function InterventionForm({ barrier, suggested, teams, owners, selfId, today }: Props) {
-  const [state, onSubmit, pending] = useFormAction(createInterventionAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createInterventionAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const others = INTERVENTION_FUNCTIONS.filter((f) => !suggested.includes(f));
   const fn = (f: InterventionFunction, tag?: string) => ({
@@ -35,7 +35,7 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
   });
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="barrierId" value={barrier.id} />
       <RadioGroup
         name="function"

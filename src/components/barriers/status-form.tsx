@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { changeBarrierStatusAction } from "@/lib/actions/barriers";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
 import { Button } from "@/components/ui/button";
@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/field";
 
 /** The lifecycle moves open from here; the server re-checks each, and REMOVED against the evidence. */
 export function BarrierStatusForm({ id, next }: { id: string; next: readonly string[] }) {
-  const [state, run, pending] = useActionState(changeBarrierStatusAction, null);
+  const [state, run, pending] = useSafeActionState(changeBarrierStatusAction, null);
   if (next.length === 0) return null;
   return (
     <div className="space-y-2">

@@ -1,13 +1,16 @@
 "use client";
-import { useActionState, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { createBehaviourAction, updateBehaviourAction } from "@/lib/actions/catalogue";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { videoTest, type Finding } from "@/lib/domain/video-test";
+import type { ActionResult } from "@/lib/schemas/action-result";
 import type { BehaviourFormValues, EditorOptionsDto } from "@/lib/schemas/behaviour";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
+import { TextLink } from "@/components/ui/text-link";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 const EMPTY: BehaviourFormValues = {
   title: "",
@@ -47,11 +50,13 @@ function FindingsFor({ findings }: { findings: Finding[] }) {
 /** The guided editor: one field per part of the behaviour, a live sentence and a live video test. */
 export function BehaviourEditor(props: Props) {
   const [values, setValues] = useState<BehaviourFormValues>(props.mode === "edit" ? props.initial : EMPTY);
-  const [createState, createAction, creating] = useActionState(createBehaviourAction, null);
-  const [updateState, updateAction, updating] = useActionState(updateBehaviourAction, null);
-  const state = props.mode === "create" ? createState : updateState;
-  const pending = creating || updating;
+  // The mode never changes for a mounted editor, so one hook serves both actions.
+  const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(
+    props.mode === "create" ? createBehaviourAction : updateBehaviourAction,
+  );
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // An organisation without values cannot file a behaviour anywhere: say where values are added.
+  const noValues = props.options.values.length === 0;
   const check = useMemo(() => videoTest(values), [values]);
   const sentence = behaviourSentence(values);
   // Beside each field: the words to rewrite. Missing parts are listed in the side panel only, so
@@ -71,13 +76,9 @@ export function BehaviourEditor(props: Props) {
   );
 
   return (
-    <form
-      action={props.mode === "create" ? createAction : updateAction}
-      noValidate
-      className="grid gap-6 lg:grid-cols-[1fr_22rem]"
-    >
+    <form onSubmit={onSubmit} noValidate className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-4">
-        <FormError message={state && !state.ok ? state.formError : undefined} />
+        <FormError {...feedback} />
         {props.mode === "edit" && (
           <>
             <input type="hidden" name="id" value={props.id} />
@@ -96,8 +97,16 @@ export function BehaviourEditor(props: Props) {
             {...bind("valueId")}
             label="Value"
             options={props.options.values}
-            placeholder="Choose a value…"
-            error={errors.valueId}
+            placeholder={noValues ? "No values yet" : "Choose a value…"}
+            error={noValues && errors.valueId ? "Add a value first." : errors.valueId}
+            hint={
+              noValues ? (
+                <>
+                  Add a value first: values are the themes behaviours belong to.{" "}
+                  <TextLink href="/catalogue#add-value">Add a value in the catalogue</TextLink>
+                </>
+              ) : undefined
+            }
           />
           <SelectField
             {...bind("ownerId")}

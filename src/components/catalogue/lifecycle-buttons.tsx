@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { retireAction, submitForReviewAction, withdrawAction } from "@/lib/actions/catalogue";
 import type { BehaviourStatus } from "@/lib/schemas/catalogue";
@@ -17,7 +17,7 @@ function ActionButton({
   action: typeof submitForReviewAction;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const [state, run, pending] = useActionState(action, null);
+  const [state, run, pending] = useSafeActionState(action, null);
   return (
     <form action={run} className="space-y-2">
       <input type="hidden" name="behaviourId" value={id} />

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 
 export function NewValueForm() {
-  const [state, onSubmit, pending] = useFormAction(createValueAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createValueAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end">
@@ -15,7 +15,7 @@ export function NewValueForm() {
         Add value
       </Button>
       <div className="sm:col-span-3">
-        <FormError message={state && !state.ok ? state.formError : undefined} />
+        <FormError {...feedback} />
         {state?.ok && (
           <p role="status" className="text-sm">
             Value added.

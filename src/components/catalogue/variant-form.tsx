@@ -17,11 +17,11 @@ export function VariantForm({
   trigger: string;
   frequency: string;
 }) {
-  const [state, onSubmit, pending] = useFormAction(createVariantAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createVariantAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && (
         <p role="status" className="text-sm">
           Variant added.

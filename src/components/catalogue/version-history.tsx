@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { restoreVersionAction } from "@/lib/actions/catalogue";
 import type { VersionDto } from "@/lib/schemas/behaviour";
 import { Button } from "@/components/ui/button";
@@ -14,7 +14,7 @@ const dateFmt = new Intl.DateTimeFormat("en-GB", {
 });
 
 function RestoreButton({ behaviourId, restore, current }: { behaviourId: string; restore: number; current: number }) {
-  const [state, action, pending] = useActionState(restoreVersionAction, null);
+  const [state, action, pending] = useSafeActionState(restoreVersionAction, null);
   return (
     <form action={action}>
       <input type="hidden" name="behaviourId" value={behaviourId} />

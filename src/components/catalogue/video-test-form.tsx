@@ -28,7 +28,7 @@ function YesNo({ name, legend, error }: { name: string; legend: string; error?: 
 
 /** The human video test, for a reviewer who is not the author. */
 export function VideoTestForm({ behaviourId, version }: { behaviourId: string; version: number }) {
-  const [state, onSubmit, pending] = useFormAction(videoTestAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(videoTestAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   if (state?.ok) {
     return (
@@ -40,7 +40,7 @@ export function VideoTestForm({ behaviourId, version }: { behaviourId: string; v
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="behaviourId" value={behaviourId} />
       <input type="hidden" name="version" value={version} />
       {CRITERIA.map((c) => (

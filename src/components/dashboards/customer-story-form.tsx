@@ -7,11 +7,11 @@ import { TextAreaField } from "@/components/ui/form-controls";
 
 /** The customer story told at this meeting: one real customer's experience, in a few sentences. */
 export function CustomerStoryForm({ today }: { today: string }) {
-  const [state, onSubmit, pending] = useFormAction(saveCustomerStoryAction, undefined);
+  const [state, onSubmit, pending, feedback] = useFormAction(saveCustomerStoryAction, undefined);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" key={state?.ok ? "saved" : "editing"}>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           Saved.

@@ -22,9 +22,8 @@ function LocalTime({ iso }: { iso: string }) {
 }
 
 export function InboxItem({ item }: { item: NotificationDto }) {
-  const [opened, onOpen, opening] = useFormAction(openNotificationAction);
-  const [marked, onMark, marking] = useFormAction(markNotificationAction);
-  const failure = (opened && !opened.ok && opened.formError) || (marked && !marked.ok && marked.formError) || undefined;
+  const [, onOpen, opening, openFeedback] = useFormAction(openNotificationAction);
+  const [, onMark, marking, markFeedback] = useFormAction(markNotificationAction);
   return (
     <li
       className={`flex flex-wrap items-start gap-3 py-3 ${item.read ? "" : "border-l-4 border-brand-600 pl-3"}`}
@@ -43,7 +42,7 @@ export function InboxItem({ item }: { item: NotificationDto }) {
         </form>
         <p className="text-sm">{item.body}</p>
         <LocalTime iso={item.at} />
-        <FormError message={failure || undefined} />
+        <FormError {...(openFeedback.message ? openFeedback : markFeedback)} />
       </div>
       <form onSubmit={onMark}>
         <input type="hidden" name="id" value={item.id} />

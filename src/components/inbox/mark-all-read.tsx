@@ -5,13 +5,13 @@ import { FormError } from "@/components/ui/field";
 import { markAllNotificationsReadAction } from "@/lib/actions/inbox";
 
 export function MarkAllRead() {
-  const [state, onSubmit, pending] = useFormAction(markAllNotificationsReadAction);
+  const [, onSubmit, pending, feedback] = useFormAction(markAllNotificationsReadAction);
   return (
     <form onSubmit={onSubmit} className="flex items-center gap-2">
       <Button type="submit" variant="secondary" disabled={pending}>
         Mark all as read
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
     </form>
   );
 }

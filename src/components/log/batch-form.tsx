@@ -7,14 +7,20 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 import { currentDay } from "@/lib/domain/dates";
+import { fingerprintOf, keyFor, REQUEST_TIMEOUT_MS, type RequestKey } from "@/lib/domain/requests";
 
 /** "In today's sprint review, 4 of 5 tickets got a root-cause note": counts in one entry. */
 export function BatchForm({ options }: { options: LogOptionsDto }) {
-  // One idempotency key per batch: a retried or double submit reuses it, a saved batch ends it.
-  const key = useRef<string | null>(null);
-  const [state, onSubmit, pending] = useFormAction(logBatchAction, (form) => {
-    key.current ??= crypto.randomUUID();
-    form.set("idempotencyKey", key.current);
+  // One idempotency key per batch: a retried or double submit of the same batch reuses it (the server
+  // keeps the first), a changed batch gets a new one, a saved batch ends it.
+  const key = useRef<RequestKey | null>(null);
+  const [state, onSubmit, pending, feedback] = useFormAction(logBatchAction, {
+    before: (form) => {
+      key.current = keyFor(key.current, fingerprintOf(form.entries(), "idempotencyKey"), () => crypto.randomUUID());
+      form.set("idempotencyKey", key.current.key);
+    },
+    // The key makes giving up safe: a retry of a batch that did reach the server is not saved twice.
+    timeoutMs: REQUEST_TIMEOUT_MS,
   });
   const [today] = useState(() => currentDay());
   const form = useRef<HTMLFormElement>(null);
@@ -27,7 +33,7 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form ref={form} onSubmit={onSubmit} noValidate className="space-y-3">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && (
         <p role="status" className="text-sm">
           Batch saved.

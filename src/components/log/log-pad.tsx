@@ -2,20 +2,34 @@
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { logObservationAction, undoObservationAction } from "@/lib/actions/observations";
 import { UNDO_TOAST_MS } from "@/lib/domain/observations";
+import { keyFor, REQUEST_TIMEOUT_MS, settle, type RequestKey } from "@/lib/domain/requests";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { inputClass } from "@/components/ui/field";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { TextLink } from "@/components/ui/text-link";
 import { MyEntries, useMyEntries } from "./my-entries";
+import { LogToast, type Toast } from "./log-toast";
 
 const TEAM_KEY = "conduct-log-team";
 const newKey = () => crypto.randomUUID();
+/** "Undone" only confirms what the person just did: shorter than the Undo window. */
+const UNDONE_MS = 4_000;
+
+type Outcome = "performed" | "missed";
 
 interface Saved {
   id: string;
   token: string;
-  text: string;
 }
+
+interface Failure {
+  behaviourId: string;
+  outcome: Outcome;
+  message: string;
+  retry: boolean;
+}
+
+const report = (err: unknown) => console.error("A log request failed", err);
 
 /**
  * The phone-first logger: the team is remembered, the team's most-used behaviours come first,
@@ -31,16 +45,39 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
   const [note, setNote] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, start] = useTransition();
-  const key = useRef(newKey());
+  // The key of the entry being sent: kept while the same entry is retried (the server saves it once).
+  const key = useRef<RequestKey | null>(null);
+  // Where focus goes back to once the toast is gone: the button that was tapped.
+  const trigger = useRef<HTMLElement | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const mine = useMyEntries();
 
+  function refocus() {
+    const target = trigger.current?.isConnected ? trigger.current : searchRef.current;
+    target?.focus();
+  }
+
   useEffect(() => {
-    if (!saved) return;
-    const timer = setTimeout(() => setSaved(null), UNDO_TOAST_MS);
+    if (!toast) return;
+    const timer = setTimeout(
+      () => {
+        // A keyboard user on Undo would be left on nothing when the toast goes.
+        if (document.activeElement?.closest("[role=status]")) refocus();
+        setToast(null);
+        setSaved(null);
+      },
+      toast.kind === "saved" ? UNDO_TOAST_MS : UNDONE_MS,
+    );
     return () => clearTimeout(timer);
-  }, [saved]);
+  }, [toast]);
+
+  useEffect(() => {
+    if (failure) failureRef.current?.focus();
+  }, [failure]);
 
   const behaviours = useMemo(() => {
     const usage = options.usage[teamId] ?? {};
@@ -51,29 +88,36 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
   }, [options, teamId, query]);
   const current = options.behaviours.find((b) => b.id === selected) ?? null;
 
-  function log(outcome: "performed" | "missed") {
+  function log(outcome: Outcome, button: HTMLElement) {
     if (!current || pending) return;
-    setError(null);
+    trigger.current = button;
+    setFailure(null);
+    const entry = { behaviourId: current.id, teamId, outcome, note, anonymous };
+    key.current = keyFor(key.current, JSON.stringify(entry), newKey);
+    const idempotencyKey = key.current.key;
     start(async () => {
-      const result = await logObservationAction({
-        behaviourId: current.id,
-        teamId,
-        outcome,
-        note,
-        anonymous,
-        idempotencyKey: key.current,
+      // The key makes giving up after a while safe: a retry of an entry that did arrive is not saved twice.
+      const result = await settle(() => logObservationAction({ ...entry, idempotencyKey }), {
+        timeoutMs: REQUEST_TIMEOUT_MS,
+        report,
       });
       if (!result.ok) {
-        setError(
-          result.fieldErrors?.note ??
+        setFailure({
+          behaviourId: entry.behaviourId,
+          outcome,
+          retry: "retry" in result,
+          message:
+            result.fieldErrors?.note ??
             result.fieldErrors?.teamId ??
             result.fieldErrors?.behaviourId ??
             result.formError ??
             "Not saved. Try again.",
-        );
+        });
         return;
       }
-      key.current = newKey();
+      key.current = null;
+      // After a Retry its message is gone: back to the button that was tapped, not to nowhere.
+      if (!document.activeElement || document.activeElement === document.body) refocus();
       if (!result.data.duplicate)
         mine.add({
           id: result.data.id,
@@ -86,22 +130,32 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
       setNote("");
       // Anonymous is chosen per entry: the next one is named again unless it is ticked again.
       setAnonymous(false);
-      setSaved({
-        id: result.data.id,
-        token: result.data.undoToken,
+      setSaved({ id: result.data.id, token: result.data.undoToken });
+      setToast({
+        kind: "saved",
+        // A repeat the server recognised carries no undo token: it was saved by the earlier request.
+        canUndo: !result.data.duplicate,
         text: `${outcome === "performed" ? "Performed" : "Missed"}: ${current.title}${anonymous ? " (anonymous)" : ""}`,
       });
     });
   }
 
   function undo() {
-    if (!saved) return;
+    if (!saved || !toast || toast.kind !== "saved" || pending) return;
     const { id, token } = saved;
+    const text = toast.text;
     start(async () => {
-      const result = await undoObservationAction({ id, token });
+      const result = await settle(() => undoObservationAction({ id, token }), { report });
+      if (!result.ok) {
+        // The toast stays with its Undo, so undoing again is the retry.
+        const error = "retry" in result ? "Could not undo — check your connection and try again." : result.formError;
+        setToast({ ...toast, error: error ?? "Could not undo." });
+        return;
+      }
+      mine.remove(id);
       setSaved(null);
-      if (result.ok) mine.remove(id);
-      setError(result.ok ? null : (result.formError ?? "Could not undo."));
+      setToast({ kind: "undone", text });
+      refocus();
     });
   }
 
@@ -121,7 +175,8 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
   }
 
   return (
-    <div className="space-y-4">
+    // Room at the bottom for the fixed toast, always, so its arrival moves nothing.
+    <div className="space-y-4 pb-24">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-40 flex-1 space-y-1">
           <label htmlFor="log-team" className="block text-sm font-medium">
@@ -141,6 +196,7 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
           </label>
           <input
             id="log-search"
+            ref={searchRef}
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
@@ -148,25 +204,6 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
           />
         </div>
       </div>
-
-      <div role="status" aria-live="polite" className="min-h-0">
-        {saved && (
-          <div className="flex items-center justify-between gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white dark:bg-slate-100 dark:text-slate-900">
-            <span>Saved. {saved.text}</span>
-            <button type="button" onClick={undo} className="rounded-md px-3 py-2 font-semibold underline">
-              Undo
-            </button>
-          </div>
-        )}
-      </div>
-      {error && (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-        >
-          {error}
-        </p>
-      )}
 
       <ul className="space-y-2" aria-label="Behaviours">
         {behaviours.map((b) => {
@@ -179,7 +216,10 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
               <button
                 type="button"
                 aria-pressed={isSelected}
-                onClick={() => setSelected(isSelected ? null : b.id)}
+                onClick={() => {
+                  setSelected(isSelected ? null : b.id);
+                  setFailure(null);
+                }}
                 className="block w-full px-4 py-3 text-left"
               >
                 <span className="block font-medium">{b.title}</span>
@@ -190,21 +230,42 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
                   <div className="grid grid-cols-2 gap-3">
                     <button
                       type="button"
-                      disabled={pending}
-                      onClick={() => log("performed")}
-                      className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+                      aria-disabled={pending || undefined}
+                      onClick={(e) => log("performed", e.currentTarget)}
+                      className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 aria-disabled:opacity-60"
                     >
                       Performed
                     </button>
                     <button
                       type="button"
-                      disabled={pending}
-                      onClick={() => log("missed")}
-                      className="min-h-14 rounded-lg bg-amber-500 text-base font-semibold text-slate-950 hover:bg-amber-600 disabled:opacity-60"
+                      aria-disabled={pending || undefined}
+                      onClick={(e) => log("missed", e.currentTarget)}
+                      className="min-h-14 rounded-lg bg-amber-500 text-base font-semibold text-slate-950 hover:bg-amber-600 aria-disabled:opacity-60"
                     >
                       Missed
                     </button>
                   </div>
+                  {failure?.behaviourId === b.id && (
+                    // Below the buttons, so it does not move them; focused, so it is read and in view.
+                    <div
+                      ref={failureRef}
+                      role="alert"
+                      tabIndex={-1}
+                      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+                    >
+                      <p>{failure.message}</p>
+                      {failure.retry && (
+                        <button
+                          type="button"
+                          aria-disabled={pending || undefined}
+                          onClick={(e) => log(failure.outcome, trigger.current ?? e.currentTarget)}
+                          className="min-h-10 rounded-md border border-red-400 bg-white px-3 font-semibold text-red-800 aria-disabled:opacity-60 dark:border-red-700 dark:bg-red-900 dark:text-red-100"
+                        >
+                          {pending ? "Retrying…" : "Retry"}
+                        </button>
+                      )}
+                    </div>
+                  )}
                   <div className="space-y-1">
                     <label htmlFor={`note-${b.id}`} className="block text-sm font-medium">
                       Note (optional): describe the situation, not a person
@@ -237,6 +298,7 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
         <p className="text-sm text-slate-600 dark:text-slate-400">No active behaviour matches.</p>
       )}
       <MyEntries store={mine} />
+      <LogToast toast={toast} onUndo={undo} undoing={pending && toast?.kind === "saved"} />
     </div>
   );
 }

@@ -2,9 +2,11 @@
 import { useMemo, useState, useTransition } from "react";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { editObservationAction, undoObservationAction } from "@/lib/actions/observations";
+import { settle } from "@/lib/domain/requests";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
 
 const STORE = "conduct-log-entries";
+const report = (err: unknown) => console.error("A request about an entry failed", err);
 
 export interface MyEntry {
   id: string;
@@ -72,12 +74,10 @@ export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> })
                   className="rounded-md px-2 py-1 underline"
                   onClick={() =>
                     start(async () => {
-                      const r = await editObservationAction({
-                        id: e.id,
-                        token: e.token,
-                        outcome: flipped,
-                        note: e.note,
-                      });
+                      const r = await settle(
+                        () => editObservationAction({ id: e.id, token: e.token, outcome: flipped, note: e.note }),
+                        { report },
+                      );
                       setError(r.ok ? null : (r.formError ?? "Could not change it."));
                       if (r.ok) store.update(e.id, { outcome: flipped });
                     })
@@ -91,9 +91,10 @@ export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> })
                   className="rounded-md px-2 py-1 text-red-700 underline dark:text-red-400"
                   onClick={() =>
                     start(async () => {
-                      const r = await undoObservationAction({ id: e.id, token: e.token });
+                      const r = await settle(() => undoObservationAction({ id: e.id, token: e.token }), { report });
                       setError(r.ok ? null : (r.formError ?? "Could not delete it."));
-                      store.remove(e.id);
+                      // Gone or not ours any more: off the list; a lost request leaves it there to try again.
+                      if (r.ok || !("retry" in r)) store.remove(e.id);
                     })
                   }
                 >

@@ -15,7 +15,7 @@ export function MetricBehavioursForm({
   options: { id: string; name: string }[];
   selected: string[];
 }) {
-  const [state, onSubmit, pending] = useFormAction(setMetricBehavioursAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(setMetricBehavioursAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
@@ -28,7 +28,7 @@ export function MetricBehavioursForm({
         error={errors.behaviourIds}
         hint="If teams do these, this figure should change. The dashboards compare their adoption with it over time."
       />
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           Linked behaviours saved.

@@ -63,14 +63,14 @@ type Props = { options: MetricOptionsDto } & (
 
 /** Define or change a metric: what it measures, who owns it, and the target its status is judged against. */
 export function MetricForm(props: Props) {
-  const [state, onSubmit, pending] = useFormAction<ActionResult<unknown>>(
+  const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(
     props.mode === "create" ? createMetricAction : updateMetricAction,
   );
   const v = props.mode === "edit" ? props.initial : EMPTY;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {props.mode === "edit" && (
         <>
           <input type="hidden" name="id" value={props.id} />

@@ -26,12 +26,12 @@ function useResetOnSuccess(state: ActionResult<unknown> | null) {
 const errorsOf = (state: ActionResult<unknown> | null) => (state && !state.ok ? (state.fieldErrors ?? {}) : {});
 
 export function NameForm({ name }: { name: string }) {
-  const [state, onSubmit, pending] = useFormAction(updateProfileNameAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(updateProfileNameAction);
   const errors = errorsOf(state);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <Field name="name" label="Your name" defaultValue={name} autoComplete="name" maxLength={80} error={errors.name} />
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Save name
@@ -43,7 +43,7 @@ export function NameForm({ name }: { name: string }) {
 }
 
 export function EmailForm({ email }: { email: string }) {
-  const [state, onSubmit, pending] = useFormAction(changeEmailAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(changeEmailAction);
   const form = useResetOnSuccess(state);
   const errors = errorsOf(state);
   return (
@@ -61,7 +61,7 @@ export function EmailForm({ email }: { email: string }) {
         hint="Needed to change the address you sign in with."
         error={errors.currentPassword}
       />
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Change e-mail
@@ -73,7 +73,7 @@ export function EmailForm({ email }: { email: string }) {
 }
 
 export function PasswordForm() {
-  const [state, onSubmit, pending] = useFormAction(changePasswordAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(changePasswordAction);
   const form = useResetOnSuccess(state);
   const errors = errorsOf(state);
   return (
@@ -101,7 +101,7 @@ export function PasswordForm() {
         autoComplete="new-password"
         error={errors.confirm}
       />
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Change password

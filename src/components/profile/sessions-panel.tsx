@@ -8,8 +8,8 @@ import { endOtherSessionsAction, signOutEverywhereAction } from "@/lib/actions/p
 const plural = (n: number) => `${n} other browser${n === 1 ? "" : "s"}`;
 
 export function SessionsPanel({ otherSessions }: { otherSessions: number }) {
-  const [others, onEndOthers, endingOthers] = useFormAction(endOtherSessionsAction);
-  const [everywhere, onEverywhere, endingAll] = useFormAction(signOutEverywhereAction);
+  const [others, onEndOthers, endingOthers, othersFeedback] = useFormAction(endOtherSessionsAction);
+  const [everywhere, onEverywhere, endingAll, everywhereFeedback] = useFormAction(signOutEverywhereAction);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     // A full load, so no signed-in page stays in the client router's cache.
@@ -26,7 +26,7 @@ export function SessionsPanel({ otherSessions }: { otherSessions: number }) {
           <Button type="submit" variant="secondary" disabled={endingOthers}>
             Sign out other browsers
           </Button>
-          <FormError message={others && !others.ok ? others.formError : undefined} />
+          <FormError {...othersFeedback} />
         </form>
       )}
       {others?.ok && (
@@ -50,7 +50,7 @@ export function SessionsPanel({ otherSessions }: { otherSessions: number }) {
             Sign out everywhere
           </Button>
         )}
-        <FormError message={everywhere && !everywhere.ok ? everywhere.formError : undefined} />
+        <FormError {...everywhereFeedback} />
       </form>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useTransition } from "react";
+import { useTransition } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { importOrganisationAction } from "@/lib/actions/backup";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
@@ -45,7 +46,7 @@ async function compressed(form: FormData): Promise<FormData> {
  * a transition (not `action={…}`), so a failed import keeps the chosen file, as useFormAction does.
  */
 export function BackupImportForm({ empty }: { empty: boolean }) {
-  const [state, dispatch, pending] = useActionState(importOrganisationAction, null);
+  const [state, dispatch, pending] = useSafeActionState(importOrganisationAction, null);
   const [preparing, startTransition] = useTransition();
   const busy = pending || preparing;
   const error = state && !state.ok ? state.fieldErrors?.content : undefined;

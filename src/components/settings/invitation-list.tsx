@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { revokeInvitationAction } from "@/lib/actions/members";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import type { InvitationDto } from "@/lib/schemas/members";
@@ -9,7 +9,7 @@ import { FormError } from "@/components/ui/field";
 const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
 
 function RevokeButton({ id }: { id: string }) {
-  const [state, action, pending] = useActionState(revokeInvitationAction, null);
+  const [state, action, pending] = useSafeActionState(revokeInvitationAction, null);
   return (
     <form action={action}>
       <input type="hidden" name="invitationId" value={id} />

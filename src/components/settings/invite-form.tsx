@@ -8,7 +8,7 @@ import { Field, FormError, inputClass } from "@/components/ui/field";
 
 /** Creates a one-time link for the admin to copy and send: there is no mail server. */
 export function InviteForm() {
-  const [state, onSubmit, pending] = useFormAction(inviteAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(inviteAction);
   const [copied, setCopied] = useState(false);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const link = state?.ok ? `${window.location.origin}/invite/${state.data.token}` : null;
@@ -48,7 +48,7 @@ export function InviteForm() {
           {pending ? "Creating…" : "Create invitation link"}
         </Button>
       </form>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {link && (
         <div
           role="status"

@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { changeRoleAction, setMemberStatusAction } from "@/lib/actions/members";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import type { MemberDto } from "@/lib/schemas/members";
@@ -7,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { ResetLinkButton } from "./reset-link-button";
 
 export function MemberRow({ member }: { member: MemberDto }) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
-  const [statusState, statusAction, statusPending] = useActionState(setMemberStatusAction, null);
+  const [roleState, roleAction, rolePending] = useSafeActionState(changeRoleAction, null);
+  const [statusState, statusAction, statusPending] = useSafeActionState(setMemberStatusAction, null);
   const error =
     (roleState && !roleState.ok && (roleState.fieldErrors?.role ?? roleState.formError)) ||
     (statusState && !statusState.ok && statusState.formError) ||

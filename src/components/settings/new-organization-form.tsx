@@ -8,7 +8,7 @@ import { Field, FormError } from "@/components/ui/field";
 
 export function NewOrganizationForm() {
   const router = useRouter();
-  const [state, onSubmit, pending] = useFormAction(createOrganizationAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createOrganizationAction);
   useEffect(() => {
     if (state?.ok) router.push("/settings");
   }, [state, router]);
@@ -22,7 +22,7 @@ export function NewOrganizationForm() {
         Create organisation
       </Button>
       <div className="w-full">
-        <FormError message={state && !state.ok ? state.formError : undefined} />
+        <FormError {...feedback} />
       </div>
     </form>
   );

@@ -5,7 +5,7 @@ import { FormError } from "@/components/ui/field";
 import { setOrganizationPolicyAction } from "@/lib/actions/members";
 
 export function PolicyForm({ leadersManageTeams }: { leadersManageTeams: boolean }) {
-  const [state, onSubmit, pending] = useFormAction(setOrganizationPolicyAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(setOrganizationPolicyAction);
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <label className="flex items-start gap-2 text-sm">
@@ -23,7 +23,7 @@ export function PolicyForm({ leadersManageTeams }: { leadersManageTeams: boolean
       <p id="policy-teams-hint" className="text-xs text-slate-600 dark:text-slate-400">
         Otherwise only admins can; a team&apos;s own managers can always add and remove its people.
       </p>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
           Save setting

@@ -1,12 +1,12 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { restoreAction } from "@/lib/actions/trash";
 import type { TrashType } from "@/lib/domain/trash";
 import { Button } from "@/components/ui/button";
 
 /** Restores one item; the page then re-renders without it. */
 export function RestoreButton({ type, id, title }: { type: TrashType; id: string; title: string }) {
-  const [state, run, pending] = useActionState(restoreAction, null);
+  const [state, run, pending] = useSafeActionState(restoreAction, null);
   return (
     <form action={run}>
       <input type="hidden" name="type" value={type} />

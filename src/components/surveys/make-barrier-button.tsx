@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { barrierFromResponseAction, setSurveyStatusAction } from "@/lib/actions/surveys";
 import { Button } from "@/components/ui/button";
 
@@ -13,7 +13,7 @@ export function MakeBarrierButton({
   optionId: string;
   label: string;
 }) {
-  const [state, run, pending] = useActionState(barrierFromResponseAction, null);
+  const [state, run, pending] = useSafeActionState(barrierFromResponseAction, null);
   return (
     <form action={run} className="mt-1">
       <input type="hidden" name="surveyId" value={surveyId} />
@@ -37,7 +37,7 @@ export function MakeBarrierButton({
 }
 
 export function SurveyStatusButton({ surveyId, status }: { surveyId: string; status: "OPEN" | "CLOSED" }) {
-  const [state, run, pending] = useActionState(setSurveyStatusAction, null);
+  const [state, run, pending] = useSafeActionState(setSurveyStatusAction, null);
   return (
     <form action={run}>
       <input type="hidden" name="surveyId" value={surveyId} />

@@ -7,11 +7,11 @@ import { FormError } from "@/components/ui/field";
 
 /** One question per fieldset; radio buttons for one response, checkboxes where several may apply. */
 export function ResponseForm({ surveyId, questions }: { surveyId: string; questions: SurveyQuestionDto[] }) {
-  const [state, onSubmit, pending] = useFormAction(respondToSurveyAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(respondToSurveyAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <input type="hidden" name="surveyId" value={surveyId} />
       {questions.map((q, n) => {
         const name = `q_${q.id}`;

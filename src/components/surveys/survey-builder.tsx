@@ -48,7 +48,7 @@ const determinantQuestion = (d: Determinant): Draft => ({
  * chosen determinants, each starting from Barrier Analysis' standard wording (editable).
  */
 export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: string; action: string }[] }) {
-  const [state, onSubmit, pending] = useFormAction(createSurveyAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createSurveyAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const [behaviourId, setBehaviourId] = useState("");
   const [questions, setQuestions] = useState<Draft[]>(() => [screening("")]);
@@ -73,7 +73,7 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-4xl space-y-5">
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       <Field
         name="title"
         label="Survey title"

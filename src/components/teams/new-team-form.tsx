@@ -14,7 +14,7 @@ const KINDS = [
 
 /** Creates a team (optionally inside a value stream) or a value stream; the form stays for the next one. */
 export function NewTeamForm({ streams }: { streams: { id: string; name: string }[] }) {
-  const [state, onSubmit, pending] = useFormAction(createTeamAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(createTeamAction);
   const [kind, setKind] = useState("TEAM");
   const form = useRef<HTMLFormElement>(null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -53,7 +53,7 @@ export function NewTeamForm({ streams }: { streams: { id: string; name: string }
           />
         )}
       </div>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && (
         <p role="status" className="text-sm text-emerald-800 dark:text-emerald-300">
           {state.data.kind === "TEAM" ? "Team created." : "Value stream created."} Add another, or open it below.

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/ui/form-controls";
 import { TextLink } from "@/components/ui/text-link";
 
 function RemoveButton({ teamId, membershipId, name }: { teamId: string; membershipId: string; name: string }) {
-  const [state, onSubmit, pending] = useFormAction(removeTeamMemberAction);
+  const [, onSubmit, pending, feedback] = useFormAction(removeTeamMemberAction);
   return (
     <form onSubmit={onSubmit} className="inline">
       <input type="hidden" name="teamId" value={teamId} />
@@ -17,13 +17,13 @@ function RemoveButton({ teamId, membershipId, name }: { teamId: string; membersh
       <Button type="submit" variant="ghost" disabled={pending} aria-label={`Remove ${name} from the team`}>
         {pending ? "Removing…" : "Remove"}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
     </form>
   );
 }
 
 function AddMemberForm({ teamId, candidates }: { teamId: string; candidates: TeamPeopleDto["candidates"] }) {
-  const [state, onSubmit, pending] = useFormAction(addTeamMemberAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(addTeamMemberAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   if (candidates.length === 0)
     return (
@@ -48,7 +48,7 @@ function AddMemberForm({ teamId, candidates }: { teamId: string; candidates: Tea
       <Button type="submit" disabled={pending}>
         {pending ? "Adding…" : "Add to team"}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
     </form>
   );
 }

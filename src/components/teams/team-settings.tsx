@@ -13,7 +13,7 @@ const Saved = ({ text }: { text: string }) => (
 );
 
 function RenameForm({ id, name }: { id: string; name: string }) {
-  const [state, onSubmit, pending] = useFormAction(renameTeamAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(renameTeamAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Rename">
@@ -24,7 +24,7 @@ function RenameForm({ id, name }: { id: string; name: string }) {
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : "Rename"}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && <Saved text="Renamed." />}
     </form>
   );
@@ -39,7 +39,7 @@ function MoveForm({
   streamId: string | null;
   streams: { id: string; name: string }[];
 }) {
-  const [state, onSubmit, pending] = useFormAction(moveTeamAction);
+  const [state, onSubmit, pending, feedback] = useFormAction(moveTeamAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Value stream">
@@ -57,14 +57,14 @@ function MoveForm({
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Moving…" : "Move"}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
       {state?.ok && <Saved text="Moved." />}
     </form>
   );
 }
 
 function ArchiveForm({ id, archived, noun }: { id: string; archived: boolean; noun: string }) {
-  const [state, onSubmit, pending] = useFormAction(archiveTeamAction);
+  const [, onSubmit, pending, feedback] = useFormAction(archiveTeamAction);
   return (
     <form onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="id" value={id} />
@@ -77,14 +77,14 @@ function ArchiveForm({ id, archived, noun }: { id: string; archived: boolean; no
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? "Saving…" : archived ? `Bring the ${noun} back` : `Archive ${noun}`}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
     </form>
   );
 }
 
 function DeleteForm({ id, noun }: { id: string; noun: string }) {
   const [asking, setAsking] = useState(false);
-  const [state, onSubmit, pending] = useFormAction(deleteTeamAction);
+  const [, onSubmit, pending, feedback] = useFormAction(deleteTeamAction);
   if (!asking)
     return (
       <Button type="button" variant="danger" onClick={() => setAsking(true)}>
@@ -108,7 +108,7 @@ function DeleteForm({ id, noun }: { id: string; noun: string }) {
           Keep it
         </Button>
       </div>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      <FormError {...feedback} />
     </form>
   );
 }

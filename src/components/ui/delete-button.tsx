@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import { deleteAction } from "@/lib/actions/trash";
 import type { TrashType } from "@/lib/domain/trash";
 import { Button } from "./button";
@@ -8,7 +9,7 @@ import { FormError } from "./field";
 /** Delete in two steps: the first click asks, the second deletes (an admin can restore for 30 days). */
 export function DeleteButton({ type, id, noun }: { type: TrashType; id: string; noun: string }) {
   const [asking, setAsking] = useState(false);
-  const [state, run, pending] = useActionState(deleteAction, null);
+  const [state, run, pending] = useSafeActionState(deleteAction, null);
   if (!asking) {
     return (
       <Button type="button" variant="danger" onClick={() => setAsking(true)}>

@@ -62,14 +62,30 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
   );
 }
 
-export function FormError({ message }: { message?: string }) {
+/**
+ * A form-level error, above or beside the form. `data-form-error` and tabIndex -1 let the form hook
+ * focus it after a failed submit; Retry (after a request that got no answer) submits the form again
+ * with the values still in its fields.
+ */
+export function FormError({ message, retry, pending }: { message?: string; retry?: boolean; pending?: boolean }) {
   if (!message) return null;
   return (
-    <p
+    <div
       role="alert"
-      className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+      tabIndex={-1}
+      data-form-error=""
+      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 outline-offset-2 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
     >
-      {message}
-    </p>
+      <p>{message}</p>
+      {retry && (
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-10 rounded-md border border-red-400 bg-white px-3 font-semibold text-red-800 disabled:opacity-60 dark:border-red-700 dark:bg-red-900 dark:text-red-100"
+        >
+          {pending ? "Retrying…" : "Retry"}
+        </button>
+      )}
+    </div>
   );
 }

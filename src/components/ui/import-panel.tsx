@@ -1,5 +1,6 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useSafeActionState } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import { Button } from "./button";
 import { FormError, inputClass } from "./field";
@@ -46,8 +47,8 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
     <input key={name} type="hidden" name={name} value={value} />
   ));
   const [content, setContent] = useState("");
-  const [previewState, previewAction, previewing] = useActionState(preview, null);
-  const [commitState, commitAction, committing] = useActionState(commit, null);
+  const [previewState, previewAction, previewing] = useSafeActionState(preview, null);
+  const [commitState, commitAction, committing] = useSafeActionState(commit, null);
   const data = previewState?.ok ? previewState.data : null;
   if (done && commitState?.ok) return <div className="space-y-4">{done(commitState.data)}</div>;
   const contentError = previewState && !previewState.ok ? previewState.fieldErrors?.content : undefined;

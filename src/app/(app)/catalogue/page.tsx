@@ -53,6 +53,7 @@ export default async function CataloguePage({
       <DeletedNotice show={raw.deleted === "1"} />
       {can(ctx.role, "catalogue.edit", ctx.policy) && (
         <details
+          id="add-value"
           className="mb-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
           open={values.length === 0}
         >
