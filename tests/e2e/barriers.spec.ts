@@ -115,7 +115,9 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   );
 
   // One click: the response becomes a barrier carrying its statistics; then it is scored.
-  await page.getByRole("button", { name: "Make “Yes” a barrier" }).click();
+  await page
+    .getByRole("button", { name: "Make it a barrier: “Yes” to “Is it difficult to get the tools, information or time" })
+    .click();
   await expect(page).toHaveURL(/\/barriers\/[^/]+\/edit\?from=survey/);
   await expect(page.getByLabel("Barrier Analysis determinant")).toHaveValue("ACCESS");
   await page.getByRole("group", { name: "Teams where it applies (none = everywhere)" }).getByLabel("Payments").check();

@@ -192,7 +192,7 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
                       type="button"
                       disabled={pending}
                       onClick={() => log("performed")}
-                      className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
+                      className="min-h-14 rounded-lg bg-emerald-700 text-base font-semibold text-white hover:bg-emerald-800 disabled:opacity-60"
                     >
                       Performed
                     </button>

@@ -83,7 +83,7 @@ export function TabulationTable({ surveyId, t }: { surveyId: string; t: Tabulati
                       {s.direction === "barrier" ? "Significant barrier" : "Significant enabler"}
                     </Badge>
                   ) : (
-                    <span className="text-xs text-slate-500">not significant</span>
+                    <span className="text-xs text-slate-500 dark:text-slate-400">not significant</span>
                   )}
                   {r.barrierId ? (
                     <TextLink href={`/barriers/${r.barrierId}`} className="mt-1 block text-xs">
@@ -92,7 +92,12 @@ export function TabulationTable({ surveyId, t }: { surveyId: string; t: Tabulati
                   ) : (
                     s.significant &&
                     s.direction === "barrier" && (
-                      <MakeBarrierButton surveyId={surveyId} optionId={r.optionId} label={r.response} />
+                      <MakeBarrierButton
+                        surveyId={surveyId}
+                        optionId={r.optionId}
+                        label={r.response}
+                        question={r.question}
+                      />
                     )
                   )}
                 </td>

@@ -77,7 +77,7 @@ export default async function CataloguePage({
                 <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{value.description}</p>
               )}
               {value.behaviours.length === 0 ? (
-                <p className="text-sm text-slate-500">No behaviours defined for this value yet.</p>
+                <p className="text-sm text-slate-500 dark:text-slate-400">No behaviours defined for this value yet.</p>
               ) : (
                 <ul className="grid gap-3 md:grid-cols-2">
                   {value.behaviours.map((b) => (
