@@ -25,7 +25,7 @@ export function MakeBarrierButton({
       <input type="hidden" name="surveyId" value={surveyId} />
       <input type="hidden" name="optionId" value={optionId} />
       <Button type="submit" variant="secondary" className="min-h-8 px-2 py-1 text-xs" disabled={pending}>
-        Make it a barrier<span className="sr-only">{`: “${label}” to “${question}”`}</span>
+        Make it a barrier<span className="sr-only">{` for “${label}” to “${question}”`}</span>
       </Button>
       {state && !state.ok && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
