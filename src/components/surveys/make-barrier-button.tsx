@@ -46,7 +46,7 @@ export function SurveyStatusButton({ surveyId, status }: { surveyId: string; sta
         {status === "OPEN" ? "Close survey" : "Reopen survey"}
       </Button>
       {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {state.formError}
         </p>
       )}
