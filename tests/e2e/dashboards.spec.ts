@@ -155,4 +155,12 @@ test("the heatmap has a colour legend, full names on hover, and keeps its behavi
   const after = (await rowLabel.boundingBox())!;
   expect(Math.round(after.x)).toBe(Math.round(before.x));
   expect(after.x).toBeGreaterThanOrEqual(0);
+
+  // The PNG holds every team, not just the part scrolled into view, and the legend beside them.
+  const width = await scroller.evaluate((el) => el.scrollWidth);
+  const png = page.waitForEvent("download");
+  await heatmap.getByRole("button", { name: "PNG of Adoption by team and behaviour" }).click();
+  const bytes = readFileSync((await (await png).path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(bytes.readUInt32BE(16) / 2).toBeGreaterThanOrEqual(width + 190);
 });

@@ -43,6 +43,38 @@ function Legend() {
   );
 }
 
+/** The same legend drawn for the PNG (laid beside the cells by the frame's export); never shown on the page. */
+function ExportLegend({ height: chartHeight }: { height: number }) {
+  const items = [
+    ...BANDS.map((colour, i) => ({ colour, text: BAND_LABELS[i] })),
+    { colour: GREY, text: `under ${MIN_GROUP_SIZE} opportunities` },
+  ];
+  const height = Math.max(chartHeight, HEAD + items.length * 20);
+  return (
+    <svg
+      data-chart-part
+      className="hidden"
+      width={190}
+      height={height}
+      viewBox={`0 0 190 ${height}`}
+      fontFamily="system-ui, sans-serif"
+      fontSize={11}
+    >
+      <text x={16} y={HEAD - 10} fill={INK}>
+        Adoption
+      </text>
+      {items.map((item, i) => (
+        <g key={item.text} transform={`translate(16, ${HEAD + i * 20})`}>
+          <rect width={20} height={12} rx={2} fill={item.colour} stroke="#cbd5e1" />
+          <text x={28} y={10} fill={INK}>
+            {item.text}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
 /**
  * Team × behaviour adoption in the period. Cells with fewer than MIN_GROUP_SIZE opportunities are
  * grey and say so: never coloured, never shown as 0%. Drawn in two parts so that on a phone the
@@ -156,6 +188,7 @@ export function Heatmap({ data, period, range }: { data: HeatmapDto; period: str
               </g>
             ))}
           </svg>
+          <ExportLegend height={height} />
         </div>
       </div>
     </ChartFrame>
