@@ -55,6 +55,11 @@ test("a manager records a barrier with both classifications, scores it and finds
   await expect(first).toContainText("100");
   await page.getByText("Pareto: barriers by priority as a table").click();
   await expect(page.getByTestId("pareto").locator("tbody tr").first()).toContainText(title);
+  // Each bar carries its barrier's name (cut short on the drawing, whole on hover), not a bare rank.
+  const firstBar = page.getByTestId("pareto").locator("[data-barrier-name]").first();
+  await expect(firstBar).toHaveAttribute("data-barrier-name", title);
+  await expect(firstBar.locator("text")).toContainText(`1. ${title.slice(0, 12)}`);
+  await expect(firstBar.locator("title")).toHaveText(`1. ${title}`);
 
   // Sorting by ease (kept in the URL) puts the demo's ease-5 barrier first.
   await page.getByRole("link", { name: "Ease", exact: true }).click();
@@ -115,7 +120,11 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   );
 
   // One click: the response becomes a barrier carrying its statistics; then it is scored.
-  await page.getByRole("button", { name: "Make “Yes” a barrier" }).click();
+  await page
+    .getByRole("button", {
+      name: "Make it a barrier for “Yes” to “Is it difficult to get the tools, information or time",
+    })
+    .click();
   await expect(page).toHaveURL(/\/barriers\/[^/]+\/edit\?from=survey/);
   await expect(page.getByLabel("Barrier Analysis determinant")).toHaveValue("ACCESS");
   await page.getByRole("group", { name: "Teams where it applies (none = everywhere)" }).getByLabel("Payments").check();

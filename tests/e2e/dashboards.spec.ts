@@ -11,6 +11,8 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   const trendRows = page.getByTestId("adoption-trend").locator("tbody tr");
   await page.getByText("Adoption trend as a table").click();
   await expect(trendRows).toHaveCount(12);
+  // One date format in every chart's table: "16 Nov 2026", with its year.
+  await expect(trendRows.first().locator("td").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} 20\d\d$/);
 
   // The period changes the URL and the chart's weeks.
   await page.getByLabel("Period").selectOption({ label: "Last 4 weeks" });
@@ -43,6 +45,14 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/behaviour=.+&metric=|metric=.+&behaviour=|period=26w.*behaviour=/);
   await expect(page.getByText("Correlation, not proof.")).toBeVisible();
+  // Two y-axes with different scales: the text says so, and the frame says the units and the weeks with their year.
+  const outcome = page.getByTestId("outcome-chart");
+  await expect(outcome.getByTestId("scales-differ")).toContainText("The two axes have different scales");
+  await expect(outcome.getByTestId("chart-facts")).toContainText("Units: adoption % (left axis), hours (right axis)");
+  await expect(outcome.getByTestId("chart-facts")).toContainText(
+    /weeks starting \d{1,2} \w{3,4} 20\d\d – \d{1,2} \w{3,4} 20\d\d/,
+  );
+  await expect(outcome.locator(".recharts-label").first()).toHaveText("Adoption (%)");
   await expect(page.getByTestId("correlations").locator("tbody tr")).toHaveCount(9);
   await expect(page.getByTestId("correlations")).toContainText(/0\.\d\d|-0\.\d\d/);
 
@@ -67,6 +77,12 @@ test("a manager filters the overview in the URL, opens a behaviour's outcome vie
   const bytes = readFileSync((await pngFile.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe("PNG");
   expect(statSync((await pngFile.path())!).size).toBeGreaterThan(5000);
+  // The PNG is the chart under its caption (title, units, weeks), drawn at twice the size: taller than the chart.
+  const chartHeight = await outcome
+    .locator("svg.recharts-surface")
+    .first()
+    .evaluate((svg) => svg.getBoundingClientRect().height);
+  expect(bytes.readUInt32BE(20) / 2).toBeGreaterThanOrEqual(chartHeight + 2 * 22);
 });
 
 test("the team view and the portfolio standup, where the meeting's customer story is kept", async ({ as }) => {
@@ -106,4 +122,45 @@ test("a member cannot open the manager dashboards: each page answers 404", async
     expect(res?.status(), path).toBe(404);
     await expect(page.getByText("Customer retention")).toHaveCount(0);
   }
+});
+
+test("the heatmap has a colour legend, full names on hover, and keeps its behaviours in view on a phone", async ({
+  as,
+}) => {
+  const page = await as("manager");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboards");
+  const heatmap = page.getByTestId("heatmap");
+  const legend = heatmap.getByTestId("heatmap-legend");
+  await expect(legend).toContainText("0–19%");
+  await expect(legend).toContainText("80–100%");
+  await expect(legend).toContainText("fewer than 5 opportunities");
+
+  // Names cut short on the drawing are whole on hover (the SVG title) and in the table.
+  await page.getByText("Adoption by team and behaviour as a table").click();
+  const firstBehaviour = (await heatmap.locator("tbody tr").first().locator("td").first().textContent())!;
+  const rowLabel = heatmap.getByTestId("heatmap-labels").locator("text").first();
+  await expect(rowLabel.locator("title")).toHaveText(firstBehaviour);
+
+  // Scrolling the teams sideways leaves the row labels where they were.
+  const scroller = heatmap.getByTestId("heatmap-scroll");
+  await scroller.scrollIntoViewIfNeeded();
+  const before = (await rowLabel.boundingBox())!;
+  const scrolled = await scroller.evaluate((el) => {
+    el.scrollLeft = el.scrollWidth;
+    return el.scrollLeft;
+  });
+  expect(scrolled).toBeGreaterThan(0);
+  await expect(rowLabel).toBeInViewport();
+  const after = (await rowLabel.boundingBox())!;
+  expect(Math.round(after.x)).toBe(Math.round(before.x));
+  expect(after.x).toBeGreaterThanOrEqual(0);
+
+  // The PNG holds every team, not just the part scrolled into view, and the legend beside them.
+  const width = await scroller.evaluate((el) => el.scrollWidth);
+  const png = page.waitForEvent("download");
+  await heatmap.getByRole("button", { name: "PNG of Adoption by team and behaviour" }).click();
+  const bytes = readFileSync((await (await png).path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe("PNG");
+  expect(bytes.readUInt32BE(16) / 2).toBeGreaterThanOrEqual(width + 190);
 });

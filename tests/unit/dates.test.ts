@@ -14,6 +14,8 @@ import {
   formatDay,
   formatMonth,
   formatShortDay,
+  chartDayLabel,
+  formatDayRange,
   fromDateOnly,
   instantRange,
   isIsoDate,
@@ -358,6 +360,27 @@ describe("display", () => {
     expect(formatMonth("2026-11")).toBe("Nov 2026");
     expect(() => formatDay("2026-02-30")).toThrow(RangeError);
     expect(() => formatMonth("2026-13")).toThrow(RangeError);
+  });
+});
+
+describe("chart labels (issue 14)", () => {
+  it("leaves the year off the ticks while the range stays in one year", () => {
+    const label = chartDayLabel(["2026-06-22", "2026-09-14", "2026-11-16"]);
+    expect(label("2026-11-16")).toBe("16 Nov");
+    expect(label("2026-06-22")).toBe("22 Jun");
+  });
+
+  it("gives every tick its year once the range crosses one", () => {
+    const label = chartDayLabel(["2026-12-21", "2026-12-28", "2027-01-04"]);
+    expect(label("2026-12-28")).toBe("28 Dec 2026");
+    expect(label("2027-01-04")).toBe("4 Jan 2027");
+  });
+
+  it("states a chart's range with both years, whatever order the days come in", () => {
+    expect(formatDayRange(["2026-11-16", "2026-06-22", "2026-09-14"])).toBe("22 Jun 2026 – 16 Nov 2026");
+    expect(formatDayRange(["2026-12-28", "2027-01-04"])).toBe("28 Dec 2026 – 4 Jan 2027");
+    expect(formatDayRange(["2026-11-23"])).toBe("23 Nov 2026");
+    expect(formatDayRange([])).toBe("");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineGeometry } from "@/lib/domain/line-geometry";
+import { labelWidth, lineGeometry } from "@/lib/domain/line-geometry";
 
 describe("the SVG line chart's geometry", () => {
   it("places points across the plot and values on a 0–100 scale", () => {
@@ -52,5 +52,21 @@ describe("the SVG line chart's geometry", () => {
     const g = lineGeometry([{ label: "only", value: 140 }], { width: 244, height: 132 });
     expect(g.dots).toEqual([{ x: 140, y: 8, label: "only", value: 140 }]);
     expect(lineGeometry([]).paths).toEqual([]);
+  });
+
+  it("keeps every week label inside the drawing and clear of its neighbour (issue 14: no clipped labels)", () => {
+    const points = Array.from({ length: 26 }, (_, i) => ({ label: `${(i % 28) + 1} Dec 2026`, value: i }));
+    const g = lineGeometry(points, { width: 480, height: 220, maxXTicks: 6 });
+    const span = (t: (typeof g.xTicks)[number]) => {
+      const w = labelWidth(t.label);
+      const start = t.anchor === "start" ? t.x : t.anchor === "end" ? t.x - w : t.x - w / 2;
+      return [start, start + w] as const;
+    };
+    expect(g.xTicks.at(-1)).toMatchObject({ label: "26 Dec 2026", anchor: "end" });
+    for (const t of g.xTicks) {
+      expect(span(t)[0]).toBeGreaterThanOrEqual(0);
+      expect(span(t)[1]).toBeLessThanOrEqual(480);
+    }
+    for (let k = 1; k < g.xTicks.length; k++) expect(span(g.xTicks[k]!)[0]).toBeGreaterThan(span(g.xTicks[k - 1]!)[1]);
   });
 });

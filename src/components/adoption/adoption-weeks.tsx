@@ -1,6 +1,6 @@
 import { adoptionTrend, type WeekPoint } from "@/lib/domain/observations";
 import { MIN_OPPORTUNITIES } from "@/lib/domain/adoption";
-import { formatShortDay } from "@/lib/domain/dates";
+import { formatDay } from "@/lib/domain/dates";
 
 const TREND_WORDS = {
   rising: "Rising",
@@ -27,7 +27,7 @@ export function AdoptionWeeks({ points }: { points: WeekPoint[] }) {
           <div
             key={p.weekStart}
             className="flex h-full flex-1 flex-col justify-end"
-            title={`${formatShortDay(p.weekStart)}: ${p.rate === null ? "not enough data" : `${Math.round(p.rate * 100)}%`} (${p.opportunities} opportunities)`}
+            title={`${formatDay(p.weekStart)}: ${p.rate === null ? "not enough data" : `${Math.round(p.rate * 100)}%`} (${p.opportunities} opportunities)`}
           >
             {p.rate === null ? (
               <div className="h-1 bg-slate-200 dark:bg-slate-700" />
@@ -56,7 +56,7 @@ export function AdoptionWeeks({ points }: { points: WeekPoint[] }) {
           <tbody>
             {[...points].reverse().map((p) => (
               <tr key={p.weekStart}>
-                <td className="py-0.5">{formatShortDay(p.weekStart)}</td>
+                <td className="py-0.5">{formatDay(p.weekStart)}</td>
                 <td className="py-0.5">{p.rate === null ? "not enough data" : `${Math.round(p.rate * 100)}%`}</td>
                 <td className="py-0.5">
                   {p.performed} / {p.opportunities}

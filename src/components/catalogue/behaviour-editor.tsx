@@ -195,7 +195,9 @@ export function BehaviourEditor(props: Props) {
           <h2 className="text-sm font-semibold text-slate-600 dark:text-slate-400">Preview</h2>
           <p className="mt-2 text-lg" data-testid="sentence">
             {sentence || (
-              <span className="text-slate-400">Fill in the parts to see the behaviour as one sentence.</span>
+              <span className="text-slate-500 dark:text-slate-400">
+                Fill in the parts to see the behaviour as one sentence.
+              </span>
             )}
           </p>
         </section>

@@ -37,7 +37,9 @@ export function VideoTestRecord({ tests }: { tests: VideoTestDto[] }) {
                     ))}
                   </ul>
                   {t.notes && <p className="mt-2 italic">“{t.notes}”</p>}
-                  <p className="mt-2 text-xs text-slate-500">{dateFmt.format(new Date(t.createdAt))}</p>
+                  <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+                    {dateFmt.format(new Date(t.createdAt))}
+                  </p>
                 </li>
               ))}
             </ul>

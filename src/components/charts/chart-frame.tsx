@@ -1,10 +1,14 @@
 "use client";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { chartCaptionLines, chartFactsLine } from "@/lib/domain/chart-caption";
 
 export interface ChartTable {
   columns: string[];
+  /** As shown on the page: dates written as everywhere in the interface ("23 Nov 2026"). */
   rows: (string | number)[][];
+  /** The CSV's rows when they differ from the page's: ISO dates, which spreadsheets read as dates. */
+  csv?: (string | number)[][];
 }
 
 function download(name: string, blob: Blob) {
@@ -18,27 +22,42 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Draws the frame's chart (its largest SVG) on a white canvas at twice the size, as PNG. */
-async function svgToPng(root: HTMLElement): Promise<Blob | null> {
-  const svgs = [...root.querySelectorAll("svg")];
-  const svg = svgs.sort(
-    (a, b) =>
-      b.getBoundingClientRect().width * b.getBoundingClientRect().height -
-      a.getBoundingClientRect().width * a.getBoundingClientRect().height,
-  )[0];
-  if (!svg) return null;
-  const { width, height } = svg.getBoundingClientRect();
+function loadSvg(svg: SVGSVGElement): Promise<{ img: HTMLImageElement; width: number; height: number }> {
+  // The whole drawing, not the part scrolled into view: its own width and height attributes when it has them.
+  const box = svg.getBoundingClientRect();
+  const width = Number(svg.getAttribute("width")) || box.width;
+  const height = Number(svg.getAttribute("height")) || box.height;
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   copy.setAttribute("width", String(width));
   copy.setAttribute("height", String(height));
-  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
   const img = new Image();
-  await new Promise<void>((resolve, reject) => {
-    img.onload = () => resolve();
+  return new Promise((resolve, reject) => {
+    img.onload = () => resolve({ img, width, height });
     img.onerror = () => reject(new Error("The chart could not be drawn."));
-    img.src = src;
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
   });
+}
+
+const CAPTION_LINE = 22;
+
+/**
+ * Draws the frame's chart on a white canvas at twice the size, as PNG, under its caption (title, units, date range:
+ * a PNG is read away from the page). A chart drawn in parts (the heatmap's sticky labels and its cells) marks them
+ * data-chart-part and they are laid side by side; otherwise the largest SVG is the chart.
+ */
+async function svgToPng(root: HTMLElement, caption: string[]): Promise<Blob | null> {
+  const area = (s: SVGSVGElement) => s.getBoundingClientRect().width * s.getBoundingClientRect().height;
+  const parts = [...root.querySelectorAll<SVGSVGElement>("svg[data-chart-part]")];
+  const svgs = parts.length ? parts : [...root.querySelectorAll("svg")].sort((a, b) => area(b) - area(a)).slice(0, 1);
+  if (!svgs.length) return null;
+  const drawn = await Promise.all(svgs.map(loadSvg));
+  const top = caption.length * CAPTION_LINE + 12;
+  const width = Math.max(
+    drawn.reduce((w, d) => w + d.width, 0),
+    ...caption.map((c) => c.length * 8),
+  );
+  const height = top + Math.max(...drawn.map((d) => d.height));
   const canvas = document.createElement("canvas");
   canvas.width = Math.ceil(width * 2);
   canvas.height = Math.ceil(height * 2);
@@ -46,7 +65,16 @@ async function svgToPng(root: HTMLElement): Promise<Blob | null> {
   g.fillStyle = "#ffffff";
   g.fillRect(0, 0, canvas.width, canvas.height);
   g.scale(2, 2);
-  g.drawImage(img, 0, 0, width, height);
+  g.fillStyle = "#0f172a";
+  caption.forEach((line, i) => {
+    g.font = `${i === 0 ? "600 16px" : "13px"} system-ui, sans-serif`;
+    g.fillText(line, 4, 18 + i * CAPTION_LINE);
+  });
+  let x = 0;
+  for (const d of drawn) {
+    g.drawImage(d.img, x, top, d.width, d.height);
+    x += d.width;
+  }
   return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }
 
@@ -61,15 +89,25 @@ export function ChartFrame({
   table,
   children,
   testId,
+  units,
+  range,
+  legend,
 }: {
   title: string;
   description?: React.ReactNode;
+  /** What the values are measured in; shown under the title and printed on the PNG. */
+  units?: string;
+  /** The dates covered (formatDayRange); shown under the title and printed on the PNG. */
+  range?: string;
+  /** What the colours or marks mean; outside the hidden picture, so everyone can read it. */
+  legend?: React.ReactNode;
   file: string;
   table: ChartTable;
   children: React.ReactNode;
   testId?: string;
 }) {
   const chart = useRef<HTMLDivElement>(null);
+  const facts = chartFactsLine({ title, units, range });
   return (
     <figure
       className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
@@ -78,6 +116,11 @@ export function ChartFrame({
       <div className="flex flex-wrap items-start justify-between gap-2">
         <figcaption>
           <span className="font-semibold">{title}</span>
+          {facts && (
+            <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="chart-facts">
+              {facts}
+            </span>
+          )}
           {description && <span className="block text-xs text-slate-600 dark:text-slate-400">{description}</span>}
         </figcaption>
         <div className="flex gap-1">
@@ -90,7 +133,7 @@ export function ChartFrame({
               const { toCsv } = await import("@/lib/domain/csv");
               download(
                 `${file}.csv`,
-                new Blob([toCsv([table.columns, ...table.rows])], { type: "text/csv;charset=utf-8" }),
+                new Blob([toCsv([table.columns, ...(table.csv ?? table.rows)])], { type: "text/csv;charset=utf-8" }),
               );
             }}
           >
@@ -101,7 +144,7 @@ export function ChartFrame({
             variant="ghost"
             className="min-h-8 px-2 py-1 text-xs"
             onClick={async () => {
-              const png = chart.current && (await svgToPng(chart.current));
+              const png = chart.current && (await svgToPng(chart.current, chartCaptionLines({ title, units, range })));
               if (png) download(`${file}.png`, png);
             }}
           >
@@ -114,9 +157,11 @@ export function ChartFrame({
       <div ref={chart} aria-hidden>
         {children}
       </div>
+      {legend}
       <details className="text-sm">
         <summary className="cursor-pointer">{title} as a table</summary>
-        <div className="mt-2 max-h-96 overflow-auto">
+        {/* Focusable, so a keyboard can scroll a long table (axe: scrollable-region-focusable). */}
+        <div className="mt-2 max-h-96 overflow-auto" role="region" aria-label={`${title} as a table`} tabIndex={0}>
           <table className="w-full text-left tabular-nums">
             <thead>
               <tr>

@@ -32,7 +32,7 @@ export function SvgLineChart({
         </g>
       ))}
       {g.xTicks.map((t) => (
-        <text key={t.label} x={t.x} y={g.height - 6} textAnchor="middle" fontSize="12" fill="currentColor">
+        <text key={t.label} x={t.x} y={g.height - 6} textAnchor={t.anchor} fontSize="12" fill="currentColor">
           {t.label}
         </text>
       ))}

@@ -5,19 +5,84 @@ import { ChartFrame } from "@/components/charts/chart-frame";
 
 // Five steps of one hue (light → dark), readable without colour vision: every cell also prints its rate.
 const BANDS = ["#dbeafe", "#93c5fd", "#60a5fa", "#2563eb", "#1e3a8a"] as const;
-const LABEL = 230;
+const BAND_LABELS = ["0–19%", "20–39%", "40–59%", "60–79%", "80–100%"] as const;
+const GREY = "#e2e8f0";
+const LABEL = 180;
 const COL = 96;
 const ROW = 30;
 const HEAD = 44;
+// Fill attributes are what the PNG export sees (it has no stylesheet); the classes restyle the labels for dark mode.
+const INK = "#334155";
+const INK_CLASS = "fill-slate-700 dark:fill-slate-300";
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+function Legend() {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="heatmap-legend">
+      <span className="font-medium">Adoption:</span>
+      {BANDS.map((colour, i) => (
+        <span key={colour} className="inline-flex items-center gap-1">
+          <span
+            aria-hidden
+            className="inline-block h-3 w-5 rounded-sm border border-slate-300"
+            style={{ background: colour }}
+          />
+          {BAND_LABELS[i]}
+        </span>
+      ))}
+      <span className="inline-flex items-center gap-1">
+        <span
+          aria-hidden
+          className="inline-block h-3 w-5 rounded-sm border border-slate-300"
+          style={{ background: GREY }}
+        />
+        fewer than {MIN_GROUP_SIZE} opportunities (n = how many)
+      </span>
+    </div>
+  );
+}
+
+/** The same legend drawn for the PNG (laid beside the cells by the frame's export); never shown on the page. */
+function ExportLegend({ height: chartHeight }: { height: number }) {
+  const items = [
+    ...BANDS.map((colour, i) => ({ colour, text: BAND_LABELS[i] })),
+    { colour: GREY, text: `under ${MIN_GROUP_SIZE} opportunities` },
+  ];
+  const height = Math.max(chartHeight, HEAD + items.length * 20);
+  return (
+    <svg
+      data-chart-part
+      className="hidden"
+      width={190}
+      height={height}
+      viewBox={`0 0 190 ${height}`}
+      fontFamily="system-ui, sans-serif"
+      fontSize={11}
+    >
+      <text x={16} y={HEAD - 10} fill={INK}>
+        Adoption
+      </text>
+      {items.map((item, i) => (
+        <g key={item.text} transform={`translate(16, ${HEAD + i * 20})`}>
+          <rect width={20} height={12} rx={2} fill={item.colour} stroke="#cbd5e1" />
+          <text x={28} y={10} fill={INK}>
+            {item.text}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
 /**
  * Team × behaviour adoption in the period. Cells with fewer than MIN_GROUP_SIZE opportunities are
- * grey and say so: never coloured, never shown as 0%.
+ * grey and say so: never coloured, never shown as 0%. Drawn in two parts so that on a phone the
+ * behaviours stay in view (a sticky first column) while the teams scroll sideways; names cut short
+ * on the drawing are whole on hover and in the table.
  */
-export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) {
-  const width = LABEL + COL * Math.max(1, data.teams.length);
+export function Heatmap({ data, period, range }: { data: HeatmapDto; period: string; range?: string }) {
+  const cellsWidth = COL * Math.max(1, data.teams.length);
   const height = HEAD + ROW * Math.max(1, data.behaviours.length);
   const cell = (teamId: string, behaviourId: string) =>
     data.cells[`${teamId}:${behaviourId}`] ?? { performed: 0, opportunities: 0 };
@@ -38,62 +103,93 @@ export function Heatmap({ data, period }: { data: HeatmapDto; period: string }) 
     <ChartFrame
       title="Adoption by team and behaviour"
       description={`${period}. Grey cells have fewer than ${MIN_GROUP_SIZE} opportunities: too few to show a rate.`}
+      units="adoption % (performed ÷ opportunities)"
+      range={range}
       file="adoption-heatmap"
       table={{ columns: ["behaviour", "team", "performed", "opportunities", "adoption"], rows }}
       testId="heatmap"
+      legend={<Legend />}
     >
-      <div className="overflow-x-auto">
-        <svg
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="presentation"
-          fontFamily="system-ui, sans-serif"
-          fontSize={11}
-        >
-          {data.teams.map((t, i) => (
-            <text key={t.id} x={LABEL + i * COL + COL / 2} y={HEAD - 10} textAnchor="middle" fill="#334155">
-              <title>{t.name}</title>
-              {short(t.name, 14)}
-            </text>
-          ))}
-          {data.behaviours.map((b, r) => (
-            <g key={b.id} transform={`translate(0, ${HEAD + r * ROW})`}>
-              <text x={LABEL - 8} y={ROW / 2 + 4} textAnchor="end" fill="#334155">
-                <title>{b.title}</title>
-                {short(b.title, 32)}
+      <div className="overflow-x-auto" data-testid="heatmap-scroll">
+        <div className="flex w-max">
+          <div className="sticky left-0 z-10 bg-white dark:bg-slate-900" data-testid="heatmap-labels">
+            <svg
+              data-chart-part
+              width={LABEL}
+              height={height}
+              viewBox={`0 0 ${LABEL} ${height}`}
+              role="presentation"
+              fontFamily="system-ui, sans-serif"
+              fontSize={11}
+            >
+              {data.behaviours.map((b, r) => (
+                <text
+                  key={b.id}
+                  x={LABEL - 8}
+                  y={HEAD + r * ROW + ROW / 2 + 4}
+                  textAnchor="end"
+                  fill={INK}
+                  className={INK_CLASS}
+                >
+                  <title>{b.title}</title>
+                  {short(b.title, 28)}
+                </text>
+              ))}
+            </svg>
+          </div>
+          <svg
+            data-chart-part
+            width={cellsWidth}
+            height={height}
+            viewBox={`0 0 ${cellsWidth} ${height}`}
+            role="presentation"
+            fontFamily="system-ui, sans-serif"
+            fontSize={11}
+          >
+            {data.teams.map((t, i) => (
+              <text key={t.id} x={i * COL + COL / 2} y={HEAD - 10} textAnchor="middle" fill={INK} className={INK_CLASS}>
+                <title>{t.name}</title>
+                {short(t.name, 14)}
               </text>
-              {data.teams.map((t, i) => {
-                const c = cell(t.id, b.id);
-                const { rate, band } = heatColour(c);
-                return (
-                  <g key={t.id} transform={`translate(${LABEL + i * COL}, 0)`} data-band={band}>
-                    <rect
-                      x={1}
-                      y={1}
-                      width={COL - 2}
-                      height={ROW - 2}
-                      rx={3}
-                      fill={band === "none" ? "#e2e8f0" : BANDS[band]}
-                    />
-                    <text
-                      x={COL / 2}
-                      y={ROW / 2 + 4}
-                      textAnchor="middle"
-                      fill={band === "none" ? "#64748b" : band >= 3 ? "#ffffff" : "#0f172a"}
-                    >
-                      {rate === null
-                        ? c.opportunities === 0
-                          ? "–"
-                          : `n=${c.opportunities}`
-                        : `${Math.round(rate * 100)}%`}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          ))}
-        </svg>
+            ))}
+            {data.behaviours.map((b, r) => (
+              <g key={b.id} transform={`translate(0, ${HEAD + r * ROW})`}>
+                {data.teams.map((t, i) => {
+                  const c = cell(t.id, b.id);
+                  const { rate, band } = heatColour(c);
+                  const shown =
+                    rate === null
+                      ? c.opportunities === 0
+                        ? "–"
+                        : `n=${c.opportunities}`
+                      : `${Math.round(rate * 100)}%`;
+                  return (
+                    <g key={t.id} transform={`translate(${i * COL}, 0)`} data-band={band}>
+                      <title>{`${b.title} · ${t.name}: ${rate === null ? `${c.opportunities} opportunities, too few for a rate` : `${shown} (${c.performed} of ${c.opportunities})`}`}</title>
+                      <rect
+                        x={1}
+                        y={1}
+                        width={COL - 2}
+                        height={ROW - 2}
+                        rx={3}
+                        fill={band === "none" ? GREY : BANDS[band]}
+                      />
+                      <text
+                        x={COL / 2}
+                        y={ROW / 2 + 4}
+                        textAnchor="middle"
+                        fill={band === "none" ? "#475569" : band >= 3 ? "#ffffff" : "#0f172a"}
+                      >
+                        {shown}
+                      </text>
+                    </g>
+                  );
+                })}
+              </g>
+            ))}
+          </svg>
+          <ExportLegend height={height} />
+        </div>
       </div>
     </ChartFrame>
   );

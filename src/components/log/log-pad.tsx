@@ -232,7 +232,7 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
                       type="button"
                       aria-disabled={pending || undefined}
                       onClick={(e) => log("performed", e.currentTarget)}
-                      className="min-h-14 rounded-lg bg-emerald-600 text-base font-semibold text-white hover:bg-emerald-700 aria-disabled:opacity-60"
+                      className="min-h-14 rounded-lg bg-emerald-700 text-base font-semibold text-white hover:bg-emerald-800 aria-disabled:opacity-60"
                     >
                       Performed
                     </button>

@@ -11,10 +11,13 @@ export function AuditShare({ points }: { points: AuditPoint[] }) {
     <ChartFrame
       title="Customer-outcome and internal-process metrics by month"
       description="Metrics tracked at the end of each month."
+      units="number of metrics"
+      range={points.length ? `${formatMonth(points[0]!.month)} – ${formatMonth(points.at(-1)!.month)}` : undefined}
       file="metrics-audit"
       table={{
         columns: ["month", "customer", "internal", "customer_share"],
-        rows: points.map((p) => [p.month, p.customer, p.internal, formatShare(p.customerShare)]),
+        rows: points.map((p) => [formatMonth(p.month), p.customer, p.internal, formatShare(p.customerShare)]),
+        csv: points.map((p) => [p.month, p.customer, p.internal, formatShare(p.customerShare)]),
       }}
       testId="audit-chart"
     >

@@ -1,4 +1,5 @@
 "use client";
+import { chartDayLabel, formatDay, formatDayRange } from "@/lib/domain/dates";
 import { ChartFrame } from "@/components/charts/chart-frame";
 import { WeeklyLine } from "@/components/charts/lazy-charts";
 
@@ -14,17 +15,27 @@ export function MetricChart({
   readings: { date: string; value: number }[];
   target: number | null;
 }) {
+  const days = readings.map((r) => r.date);
+  const label = chartDayLabel(days);
   return (
     <ChartFrame
       title={`${name} over time`}
       description={target === null ? undefined : `Dashed line: the target, ${target} ${unit}.`}
+      units={unit}
+      range={days.length ? formatDayRange(days) : undefined}
       file="metric-readings"
-      table={{ columns: ["date", `value (${unit})`], rows: readings.map((r) => [r.date, r.value]) }}
+      table={{
+        columns: ["date", `value (${unit})`],
+        rows: readings.map((r) => [formatDay(r.date), r.value]),
+        csv: readings.map((r) => [r.date, r.value]),
+      }}
       testId="metric-chart"
     >
       <WeeklyLine
-        data={readings.map((r) => ({ week: r.date.slice(2), value: r.value }))}
+        data={readings.map((r) => ({ week: label(r.date), value: r.value }))}
         series={[{ key: "value", label: `${name} (${unit})`, colour: "#059669" }]}
+        leftUnit={unit.length <= 3 ? unit : undefined}
+        leftLabel={unit}
         reference={target === null ? undefined : { y: target, label: "target" }}
       />
     </ChartFrame>

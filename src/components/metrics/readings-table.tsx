@@ -17,7 +17,13 @@ export function ReadingsTable({
 }) {
   const withTeam = rows.some((r) => r.team !== undefined);
   return (
-    <div className="max-h-96 overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+    // Focusable, so a keyboard can scroll a long list of readings (axe: scrollable-region-focusable).
+    <div
+      className="max-h-96 overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+    >
       <table className="w-full text-left text-sm tabular-nums" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-white text-slate-600 dark:bg-slate-900 dark:text-slate-400">

@@ -22,7 +22,8 @@ function RevokeButton({ id }: { id: string }) {
 }
 
 export function InvitationList({ invitations }: { invitations: InvitationDto[] }) {
-  if (invitations.length === 0) return <p className="text-sm text-slate-500">No invitations yet.</p>;
+  if (invitations.length === 0)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">No invitations yet.</p>;
   return (
     <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
       {invitations.map((i) => (

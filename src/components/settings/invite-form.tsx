@@ -33,7 +33,7 @@ export function InviteForm() {
             ))}
           </select>
           {errors.role && (
-            <p id="invite-role-error" className="text-sm text-red-700">
+            <p id="invite-role-error" className="text-sm text-red-700 dark:text-red-400">
               {errors.role}
             </p>
           )}

@@ -21,8 +21,9 @@ export function MemberRow({ member }: { member: MemberDto }) {
   return (
     <tr className={disabled ? "opacity-70" : undefined}>
       <th scope="row" className="p-3 text-left font-medium">
-        {member.name} {member.isYou && <span className="text-xs font-normal text-slate-500">(you)</span>}
-        <div className="text-xs font-normal text-slate-500">{member.email}</div>
+        {member.name}{" "}
+        {member.isYou && <span className="text-xs font-normal text-slate-500 dark:text-slate-400">(you)</span>}
+        <div className="text-xs font-normal text-slate-500 dark:text-slate-400">{member.email}</div>
         {error && (
           <p id={errorId} role="alert" className="mt-1 text-xs font-normal text-red-700 dark:text-red-400">
             {error}

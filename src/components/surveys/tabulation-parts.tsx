@@ -33,7 +33,7 @@ export function Finding({ surveyId, row: r }: { surveyId: string; row: Row }) {
           {s.direction === "barrier" ? "Significant barrier" : "Significant enabler"}
         </Badge>
       ) : (
-        <span className="text-xs text-slate-500">not significant</span>
+        <span className="text-xs text-slate-500 dark:text-slate-400">not significant</span>
       )}
       {r.barrierId ? (
         <TextLink href={`/barriers/${r.barrierId}`} className="mt-1 block text-xs">
@@ -41,7 +41,9 @@ export function Finding({ surveyId, row: r }: { surveyId: string; row: Row }) {
         </TextLink>
       ) : (
         s.significant &&
-        s.direction === "barrier" && <MakeBarrierButton surveyId={surveyId} optionId={r.optionId} label={r.response} />
+        s.direction === "barrier" && (
+          <MakeBarrierButton surveyId={surveyId} optionId={r.optionId} label={r.response} question={r.question} />
+        )
       )}
     </>
   );

@@ -67,7 +67,10 @@ export function TeamMembers({ teamId, people }: { teamId: string; people: TeamPe
           {people.members.map((m) => (
             <li key={m.membershipId} className="flex items-center justify-between gap-2 px-3 py-1.5">
               <span>
-                {m.name} <span className="text-xs text-slate-500">{ROLE_LABELS[m.role as Role] ?? m.role}</span>
+                {m.name}{" "}
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {ROLE_LABELS[m.role as Role] ?? m.role}
+                </span>
               </span>
               {people.canManageMembers && <RemoveButton teamId={teamId} membershipId={m.membershipId} name={m.name} />}
             </li>

@@ -321,3 +321,23 @@ export function formatInstant(iso: string, zone: TimeZone = UTC): string {
     timeZoneName: "shortOffset",
   }).format(new Date(iso));
 }
+
+// ——— Charts (issue 14): one format for every chart, its table and its export, so a week never reads "11-16" in one
+// place and "16 Nov" in another, and a range that crosses a new year never leaves a reader guessing which year.
+
+/**
+ * The label formatter for a chart's time axis over `days`: "16 Nov" while every day falls in one year (the frame
+ * states the year in its date range), "16 Nov 2026" on every tick once the range crosses a year.
+ */
+export function chartDayLabel(days: readonly IsoDate[]): (day: IsoDate) => string {
+  const years = new Set(days.map((d) => monthOf(d).slice(0, 4)));
+  return years.size > 1 ? formatDay : formatShortDay;
+}
+
+/** The range a chart covers, "22 Jun 2026 – 16 Nov 2026" (each end with its year); one day is shown once. */
+export function formatDayRange(days: readonly IsoDate[]): string {
+  if (days.length === 0) return "";
+  const sorted = [...days].sort();
+  const [from, to] = [sorted[0]!, sorted.at(-1)!];
+  return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
+}

@@ -15,7 +15,18 @@ export interface LineGeometry {
   paths: string[];
   dots: { x: number; y: number; label: string; value: number }[];
   yTicks: { y: number; value: number }[];
-  xTicks: { x: number; label: string }[];
+  /** A label that would run past the drawing's edge is anchored at its tick's end (or start) instead: never clipped. */
+  xTicks: { x: number; label: string; anchor: "start" | "middle" | "end" }[];
+}
+
+/** About how wide a label of 12 px system-ui is: 0.6 em a character, generous for digits and short month names. */
+export const labelWidth = (label: string, fontSize = 12) => label.length * fontSize * 0.6;
+
+function anchorFor(x: number, label: string, width: number): "start" | "middle" | "end" {
+  const half = labelWidth(label) / 2;
+  if (x + half > width) return "end";
+  if (x - half < 0) return "start";
+  return "middle";
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -53,12 +64,13 @@ export function lineGeometry(
   });
   const maxX = Math.max(2, opts.maxXTicks ?? 8);
   const step = Math.max(1, Math.ceil(n / maxX));
-  const xTicks: { x: number; label: string }[] = [];
+  const xTicks: LineGeometry["xTicks"] = [];
   points.forEach((p, i) => {
     if (i % step !== 0 && i !== n - 1) return;
-    const tick = { x: x(i), label: p.label };
+    const tick = { x: x(i), label: p.label, anchor: anchorFor(x(i), p.label, width) };
     // The last week is always labelled; a label too close to the one before gives way to it.
-    while (xTicks.length && tick.x - xTicks.at(-1)!.x < 24) {
+    const gap = Math.max(24, labelWidth(p.label) * (tick.anchor === "middle" ? 1 : 1.5) + 8);
+    while (xTicks.length && tick.x - xTicks.at(-1)!.x < gap) {
       if (i !== n - 1) return;
       xTicks.pop();
     }

@@ -1,4 +1,5 @@
 import { requireMemberPage } from "@/lib/server/context";
+import { currentDay, formatDayRange } from "@/lib/domain/dates";
 import { organisationOverview } from "@/lib/server/data/dashboards";
 import { noteFirstInsight } from "@/lib/server/data/onboarding";
 import { parseDashboardFilter, PERIOD_LABELS } from "@/lib/schemas/dashboards";
@@ -40,7 +41,11 @@ export default async function OverviewPage({
         {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? (
           <EmptyState>No active behaviours or teams in this selection.</EmptyState>
         ) : (
-          <Heatmap data={o.heatmap} period={PERIOD_LABELS[filter.period]} />
+          <Heatmap
+            data={o.heatmap}
+            period={PERIOD_LABELS[filter.period]}
+            range={o.trend.length ? formatDayRange([o.trend[0]!.weekStart, currentDay()]) : undefined}
+          />
         )}
         <section aria-labelledby="barriers-heading" className="space-y-2">
           <h2 id="barriers-heading" className="text-lg font-semibold">

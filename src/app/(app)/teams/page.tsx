@@ -27,7 +27,9 @@ function TeamCards({ teams }: { teams: TeamSummaryDto[] }) {
               {t.archived && <Badge>Archived</Badge>}
             </span>
             <span className="mt-2 block text-2xl font-semibold">{formatRate(t.adoption28d.rate)}</span>
-            <span className="text-xs text-slate-500">{t.adoption28d.opportunities} opportunities</span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              {t.adoption28d.opportunities} opportunities
+            </span>
           </Link>
         </li>
       ))}
@@ -88,7 +90,7 @@ export default async function TeamsPage({
                 <Link href={`/teams/${s.id}`} className="hover:underline">
                   {s.name}
                 </Link>
-                <span className="text-xs font-normal text-slate-500">value stream</span>
+                <span className="text-xs font-normal text-slate-500 dark:text-slate-400">value stream</span>
                 {s.archived && <Badge>Archived</Badge>}
               </h2>
               {s.teams.length === 0 ? (

@@ -124,7 +124,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             </ul>
           </details>
         )}
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-500 dark:text-slate-400">
           Recorded by {b.createdByName} on {formatDay(dayOf(new Date(b.createdAt)))}
         </p>
       </Panel>

@@ -157,7 +157,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
               {links.barriers.map((x) => (
                 <li key={x.id}>
                   {x.title}{" "}
-                  <span className="text-slate-500">
+                  <span className="text-slate-500 dark:text-slate-400">
                     · {x.priority === null ? "not scored" : `priority ${x.priority}`}
                   </span>{" "}
                   <Badge>{BARRIER_STATUS_LABELS[x.status] ?? x.status}</Badge>

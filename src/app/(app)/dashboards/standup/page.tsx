@@ -93,7 +93,7 @@ export default async function StandupPage() {
                   {s.stories.map((st) => (
                     <li key={st.id}>
                       <p className="whitespace-pre-line">{st.story}</p>
-                      <p className="text-xs text-slate-500">
+                      <p className="text-xs text-slate-500 dark:text-slate-400">
                         {st.meetingDate} · {st.authorName}
                       </p>
                     </li>

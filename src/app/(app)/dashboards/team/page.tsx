@@ -111,7 +111,7 @@ export default async function TeamViewPage({
                         </th>
                         <td className="p-2 text-right">
                           {rate === null ? (
-                            <span className="text-slate-500">fewer than {MIN_GROUP_SIZE}</span>
+                            <span className="text-slate-500 dark:text-slate-400">fewer than {MIN_GROUP_SIZE}</span>
                           ) : (
                             `${Math.round(rate * 100)}%`
                           )}

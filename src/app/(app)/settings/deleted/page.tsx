@@ -54,7 +54,7 @@ export default async function DeletedPage() {
               {items.map((i) => (
                 <tr key={`${i.type}:${i.id}`}>
                   <th scope="row" className="p-2 font-normal">
-                    <span className="block text-xs text-slate-500">{KIND[i.type]}</span>
+                    <span className="block text-xs text-slate-500 dark:text-slate-400">{KIND[i.type]}</span>
                     {i.title}
                   </th>
                   <td className="p-2">{fmt.format(new Date(i.deletedAt))}</td>
