@@ -39,7 +39,11 @@ export default async function OverviewPage({
           description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`}
         />
         {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? (
-          <EmptyState>No active behaviours or teams in this selection.</EmptyState>
+          <EmptyState>
+            No active behaviours or teams in this selection. A behaviour counts once it passes its video test:{" "}
+            <TextLink href="/catalogue?status=IN_REVIEW">see what awaits review</TextLink>. Adoption is measured per
+            team: <TextLink href="/teams">see the teams</TextLink>.
+          </EmptyState>
         ) : (
           <Heatmap
             data={o.heatmap}
@@ -52,7 +56,10 @@ export default async function OverviewPage({
             Top barriers
           </h2>
           {o.topBarriers.length === 0 ? (
-            <EmptyState>No open, scored barriers in this selection.</EmptyState>
+            <EmptyState>
+              No open, scored barriers in this selection. <TextLink href="/barriers">Score or record barriers</TextLink>{" "}
+              to see what most gets in the way.
+            </EmptyState>
           ) : (
             <BarrierTable rows={o.topBarriers} />
           )}
@@ -65,7 +72,10 @@ export default async function OverviewPage({
             Metrics against targets
           </h2>
           {o.metrics.length === 0 ? (
-            <EmptyState>No metrics tracked for this selection.</EmptyState>
+            <EmptyState>
+              No metrics tracked for this selection. <TextLink href="/metrics/new">Define a customer metric</TextLink>{" "}
+              with a target to see whether customers are better off.
+            </EmptyState>
           ) : (
             <MetricTable rows={customerFirst(o.metrics)} />
           )}
