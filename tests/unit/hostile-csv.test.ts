@@ -1,7 +1,7 @@
 // Issue 7, "Hostile input", for imports: every CSV/JSON reader is fed hostile files. A reader must
 // return (never throw) with a file error or per-row errors in words, and no row that passes may
 // carry a control character, an impossible number or an impossible date into the database.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CONTROL } from "@/lib/schemas/text";
 import { MAX_IMPORT_ROWS, readCatalogueFile, type ImportRow } from "@/lib/domain/catalogue-transfer";
 import { CONTROL_SAMPLES, HOSTILE_STRINGS, ONE_MB, TEN_KB, type Hostile } from "../support/hostile-corpus";
@@ -103,6 +103,10 @@ function check<R>(
   }
   return problems.map((p) => `${where}: ${p}`);
 }
+
+// Each test parses megabytes of hostile text: on a busy two-core machine that can take longer than
+// the default 5 s. These are correctness checks, not timings (speed is measured by `npm run bench`).
+vi.setConfig({ testTimeout: 30_000 });
 
 // ---------------------------------------------------------------- the suite
 
