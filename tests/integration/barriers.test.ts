@@ -155,7 +155,7 @@ describe("recording barriers", () => {
       behaviourIds: [second.id, s.behaviour.id],
       teamIds: [teamA.id, team2.id],
     });
-    expect(form.updatedAt).toBe(detail.updatedAt);
+    expect(form.version).toBe(1);
 
     const options = await barrierOptions(member);
     expect(options.behaviours.map((b) => b.name)).toEqual(["Answer within a day", s.behaviour.title]);
@@ -179,9 +179,9 @@ describe("recording barriers", () => {
     expect((await getBarrier(manager, id)).priority).toBeNull();
 
     const before = await dataCounts();
-    const { updatedAt } = await barrierForEdit(manager, id);
+    const { version } = await barrierForEdit(manager, id);
     await expect(
-      updateBarrier(member, id, updatedAt, input({ behaviourIds: [s.behaviour.id] }, { title: "Hijacked" })),
+      updateBarrier(member, id, version, input({ behaviourIds: [s.behaviour.id] }, { title: "Hijacked" })),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(changeBarrierStatus(member, id, "ACCEPTED", NOW)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(barrierForEdit(member, id)).rejects.toBeInstanceOf(ForbiddenError);
@@ -192,7 +192,7 @@ describe("recording barriers", () => {
     await updateBarrier(
       manager,
       id,
-      updatedAt,
+      version,
       input({ behaviourIds: [s.behaviour.id] }, { title: "Proposal", impact: "2", reach: "3", ease: "4" }),
     );
     expect((await listBarriers(member)).map((r) => [r.title, r.priority])).toEqual([["Proposal", 24]]);
@@ -203,7 +203,7 @@ describe("recording barriers", () => {
     const other = await buildOrgScenario(db());
     const valueStream = await buildTeam(db(), s.org.id, { name: "A value stream", kind: "VALUE_STREAM" });
     const id = await createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [s.team.id] }));
-    const { updatedAt } = await barrierForEdit(manager, id);
+    const { version } = await barrierForEdit(manager, id);
     const before = await dataCounts();
 
     // Thunks: each call starts only when awaited, so no rejection goes unhandled.
@@ -216,13 +216,11 @@ describe("recording barriers", () => {
       ],
       [() => createBarrier(manager, input({ behaviourIds: [s.behaviour.id], teamIds: [valueStream.id] })), "teamIds"],
       [
-        () =>
-          updateBarrier(manager, id, updatedAt, input({ behaviourIds: [other.behaviour.id], teamIds: [s.team.id] })),
+        () => updateBarrier(manager, id, version, input({ behaviourIds: [other.behaviour.id], teamIds: [s.team.id] })),
         "behaviourIds",
       ],
       [
-        () =>
-          updateBarrier(manager, id, updatedAt, input({ behaviourIds: [s.behaviour.id], teamIds: [other.team.id] })),
+        () => updateBarrier(manager, id, version, input({ behaviourIds: [s.behaviour.id], teamIds: [other.team.id] })),
         "teamIds",
       ],
     ] as const;
@@ -244,7 +242,7 @@ describe("recording barriers", () => {
     const bManager = await contextFor(b.manager.user.id, b.org.id);
     const theirs = await createBarrier(bManager, input({ behaviourIds: [b.behaviour.id] }, { title: "Their barrier" }));
     await createBarrier(manager, input({ behaviourIds: [s.behaviour.id] }, { title: "Our barrier" }));
-    const { updatedAt } = await barrierForEdit(bManager, theirs);
+    const { version } = await barrierForEdit(bManager, theirs);
     const stored = await db().barrier.findUniqueOrThrow({ where: { id: theirs } });
     const before = await dataCounts();
 
@@ -252,7 +250,7 @@ describe("recording barriers", () => {
       await expect(getBarrier(manager, id, NOW)).rejects.toBeInstanceOf(NotFoundError);
       await expect(barrierForEdit(manager, id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(
-        updateBarrier(manager, id, updatedAt, input({ behaviourIds: [s.behaviour.id] }, { title: "Taken over" })),
+        updateBarrier(manager, id, version, input({ behaviourIds: [s.behaviour.id] }, { title: "Taken over" })),
       ).rejects.toBeInstanceOf(NotFoundError);
       await expect(changeBarrierStatus(manager, id, "ACCEPTED", NOW)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getBarrier(manager, id, NOW)).rejects.toThrow("Not found");
@@ -271,9 +269,8 @@ describe("recording barriers", () => {
       manager,
       input({ behaviourIds: [s.behaviour.id], teamIds: [s.team.id] }, { title: "Original" }),
     );
-    const opened = (await barrierForEdit(manager, id)).updatedAt;
-    expect((await barrierForEdit(leader, id)).updatedAt).toBe(opened);
-    await new Promise((r) => setTimeout(r, 5)); // a person's save never lands in the millisecond the form was loaded
+    const opened = (await barrierForEdit(manager, id)).version;
+    expect((await barrierForEdit(leader, id)).version).toBe(opened);
 
     await updateBarrier(
       manager,
@@ -294,15 +291,40 @@ describe("recording barriers", () => {
 
     const now = await getBarrier(manager, id);
     expect([now.title, now.impact, now.teams]).toEqual(["First save", 5, [{ id: s.team.id, name: s.team.name }]]);
-    expect(now.updatedAt).not.toBe(opened);
+    const fresh = (await barrierForEdit(leader, id)).version;
+    expect(fresh).toBe(opened + 1);
     // With the fresh version the second editor can save.
     await updateBarrier(
       leader,
       id,
-      now.updatedAt,
+      fresh,
       input({ behaviourIds: [s.behaviour.id], teamIds: [team2.id] }, { title: "Second save" }),
     );
     expect((await getBarrier(manager, id)).title).toBe("Second save");
+  });
+});
+
+describe("barrier edit conflicts", () => {
+  it("refuses a stale save even when the other write shares its millisecond, or was a status change", async () => {
+    const { s, manager } = await scenario();
+    const leader = await contextFor(s.leader.user.id, s.org.id);
+    const id = await createBarrier(manager, input({ behaviourIds: [s.behaviour.id] }, { title: "Original" }));
+    const opened = await barrierForEdit(leader, id);
+    const loadedAt = (await db().barrier.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+    await updateBarrier(manager, id, opened.version, input({ behaviourIds: [s.behaviour.id] }, { title: "First" }));
+    // Two writes can share a millisecond (or servers' clocks differ): the row's time says nothing new.
+    await db().barrier.update({ where: { id }, data: { updatedAt: loadedAt } });
+    await expect(
+      updateBarrier(leader, id, opened.version, input({ behaviourIds: [s.behaviour.id] }, { title: "Lost update" })),
+    ).rejects.toThrow(/Someone else saved this barrier/);
+    expect((await getBarrier(manager, id)).title).toBe("First");
+
+    // A status change in between is a change too.
+    const again = await barrierForEdit(leader, id);
+    await changeBarrierStatus(manager, id, "ACCEPTED", NOW);
+    await expect(
+      updateBarrier(leader, id, again.version, input({ behaviourIds: [s.behaviour.id] }, { title: "Over it" })),
+    ).rejects.toThrow(/Someone else saved this barrier/);
   });
 });
 

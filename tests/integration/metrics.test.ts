@@ -108,12 +108,12 @@ describe("defining metrics", () => {
       targetValue: "90",
       targetDate: "",
     });
-    expect(form.updatedAt).toBe(detail.updatedAt);
+    expect(form.version).toBe(1);
 
     await updateMetric(
       manager,
       id,
-      form.updatedAt,
+      form.version,
       input({
         name: "Net retention",
         targetType: "INCREASE_TO",
@@ -134,12 +134,28 @@ describe("defining metrics", () => {
     // The first form, still open elsewhere, is now stale: refused, nothing changed.
     const before = await db().metric.findUniqueOrThrow({ where: { id } });
     await ruleOn(
-      updateMetric(manager, id, form.updatedAt, input({ name: "Overwritten" })),
+      updateMetric(manager, id, form.version, input({ name: "Overwritten" })),
       undefined,
       /Someone else saved this metric/,
     );
     expect(await db().metric.findUniqueOrThrow({ where: { id } })).toEqual(before);
     expect(await db().metricTeam.count({ where: { metricId: id } })).toBe(1);
+  });
+
+  it("refuses a stale save even when the other write shares its millisecond", async () => {
+    const { s, manager } = await scenario();
+    const id = await createMetric(manager, input({ name: `Same millisecond ${Date.now()}` }));
+    const opened = await metricForEdit(manager, id);
+    const loadedAt = (await db().metric.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } })).updatedAt;
+    await updateMetric(manager, id, opened.version, input({ name: `First ${Date.now()}` }));
+    await db().metric.update({ where: { id }, data: { updatedAt: loadedAt } });
+    await ruleOn(
+      updateMetric(manager, id, opened.version, input({ name: "Lost update" })),
+      undefined,
+      /Someone else saved this metric/,
+    );
+    expect((await metricForEdit(manager, id)).version).toBe(opened.version + 1);
+    expect(s.org.id).toBeTruthy();
   });
 
   it("keeps metric names unique per organisation whatever their case", async () => {
@@ -152,8 +168,8 @@ describe("defining metrics", () => {
     );
     const before = await dataCounts();
     await ruleOn(createMetric(manager, input({ name: "  CUSTOMER retention " })), "name", /already has this name/);
-    const { updatedAt } = await metricForEdit(manager, second);
-    await ruleOn(updateMetric(manager, second, updatedAt, input({ name: "customer Retention" })), "name");
+    const { version } = await metricForEdit(manager, second);
+    await ruleOn(updateMetric(manager, second, version, input({ name: "customer Retention" })), "name");
     expect(await dataCounts()).toEqual(before);
     // Another organisation may use the same name.
     await createMetric(other.manager, input());
@@ -171,7 +187,7 @@ describe("defining metrics", () => {
     await db().membership.update({ where: { id: disabled.membership.id }, data: { status: "DISABLED" } });
     const valueStream = await buildTeam(db(), s.org.id, { name: "A value stream", kind: "VALUE_STREAM" });
     const id = await createMetric(manager, input({ teamIds: [s.team.id] }));
-    const { updatedAt } = await metricForEdit(manager, id);
+    const { version } = await metricForEdit(manager, id);
     const before = await dataCounts();
 
     await ruleOn(createMetric(manager, input({ name: "Other", ownerId: other.leader.membership.id })), "ownerId");
@@ -182,8 +198,8 @@ describe("defining metrics", () => {
       createMetric(manager, input({ name: "Other", sourceBehaviourId: other.behaviour.id })),
       "sourceBehaviourId",
     );
-    await ruleOn(updateMetric(manager, id, updatedAt, input({ teamIds: [other.team.id] })), "teamIds");
-    await ruleOn(updateMetric(manager, id, updatedAt, input({ ownerId: other.admin.membership.id })), "ownerId");
+    await ruleOn(updateMetric(manager, id, version, input({ teamIds: [other.team.id] })), "teamIds");
+    await ruleOn(updateMetric(manager, id, version, input({ ownerId: other.admin.membership.id })), "ownerId");
     await ruleOn(setMetricBehaviours(manager, id, [s.behaviour.id, other.behaviour.id]), "behaviourIds");
     await ruleOn(addReading(manager, reading(id, "2026-10-20", 91, other.team.id), TODAY), "teamId");
     expect(await dataCounts()).toEqual(before);
@@ -478,13 +494,13 @@ describe("organisations and roles", () => {
       input({ name: "Their secret metric", ownerId: other.s.leader.membership.id }),
     );
     await addReading(other.manager, reading(theirs, "2026-10-20", 50), TODAY);
-    const { updatedAt } = await metricForEdit(other.manager, theirs);
+    const { version } = await metricForEdit(other.manager, theirs);
     const before = await dataCounts();
 
     await expect(getMetric(manager, theirs, TODAY)).rejects.toBeInstanceOf(NotFoundError);
     await expect(metricSeries(manager, theirs, "2026-10-01", TODAY)).rejects.toBeInstanceOf(NotFoundError);
     await expect(metricForEdit(manager, theirs)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateMetric(manager, theirs, updatedAt, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(
+    await expect(updateMetric(manager, theirs, version, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(
       NotFoundError,
     );
     await expect(setMetricBehaviours(manager, theirs, [s.behaviour.id])).rejects.toBeInstanceOf(NotFoundError);
@@ -508,7 +524,7 @@ describe("organisations and roles", () => {
   it("refuses members (role MEMBER) every read and write", async () => {
     const { s, manager, member } = await scenario();
     const id = await createMetric(manager, input());
-    const { updatedAt } = await metricForEdit(manager, id);
+    const { version } = await metricForEdit(manager, id);
     const before = await dataCounts();
     const refused: ((ctx: MemberContext) => Promise<unknown>)[] = [
       (c) => listMetrics(c, TODAY),
@@ -518,7 +534,7 @@ describe("organisations and roles", () => {
       (c) => metricsAudit(c, TODAY),
       (c) => metricForEdit(c, id),
       (c) => createMetric(c, input({ name: "Sneaky" })),
-      (c) => updateMetric(c, id, updatedAt, input({ name: "Sneaky" })),
+      (c) => updateMetric(c, id, version, input({ name: "Sneaky" })),
       (c) => setMetricBehaviours(c, id, [s.behaviour.id]),
       (c) => addReading(c, reading(id, "2026-10-20", 1), TODAY),
       (c) => previewReadingImport(c, "date,metric,team,value\n2026-10-20,Customer retention,,1", TODAY),

@@ -27,7 +27,7 @@ const EMPTY: BarrierFormValues = {
 
 type Props = { options: BarrierOptionsDto; canScore: boolean } & (
   | { mode: "create"; initial?: Partial<BarrierFormValues> }
-  | { mode: "edit"; id: string; updatedAt: string; initial: BarrierFormValues }
+  | { mode: "edit"; id: string; version: number; initial: BarrierFormValues }
 );
 
 const SCORES = [
@@ -49,7 +49,7 @@ export function BarrierForm(props: Props) {
       {props.mode === "edit" && (
         <>
           <input type="hidden" name="id" value={props.id} />
-          <input type="hidden" name="updatedAt" value={props.updatedAt} />
+          <input type="hidden" name="version" value={props.version} />
         </>
       )}
       <Field

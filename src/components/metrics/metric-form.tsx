@@ -58,7 +58,7 @@ const TARGET_OPTIONS = Object.entries(TARGET_LABELS).map(([id, name]) => ({
 }));
 
 type Props = { options: MetricOptionsDto } & (
-  { mode: "create" } | { mode: "edit"; id: string; updatedAt: string; initial: MetricFormValues }
+  { mode: "create" } | { mode: "edit"; id: string; version: number; initial: MetricFormValues }
 );
 
 /** Define or change a metric: what it measures, who owns it, and the target its status is judged against. */
@@ -74,7 +74,7 @@ export function MetricForm(props: Props) {
       {props.mode === "edit" && (
         <>
           <input type="hidden" name="id" value={props.id} />
-          <input type="hidden" name="updatedAt" value={props.updatedAt} />
+          <input type="hidden" name="version" value={props.version} />
         </>
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">

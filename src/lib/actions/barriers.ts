@@ -24,7 +24,7 @@ export const updateBarrierAction = formAction({
   schema: BarrierUpdateInput,
   permission: "barriers.manage",
   read: withLists,
-  run: (ctx, { id, updatedAt, ...input }) => updateBarrier(ctx, id, updatedAt, input),
+  run: (ctx, { id, version, ...input }) => updateBarrier(ctx, id, version, input),
   after: (_, { id }) => {
     revalidatePath("/barriers", "layout");
     redirect(`/barriers/${id}`);

@@ -26,7 +26,7 @@ export const updateMetricAction = formAction({
   schema: MetricUpdateInput,
   permission: "metrics.manage",
   read: withTeams,
-  run: (ctx, { id, updatedAt, ...input }) => updateMetric(ctx, id, updatedAt, input),
+  run: (ctx, { id, version, ...input }) => updateMetric(ctx, id, version, input),
   after: (_, { id }) => {
     revalidateMetrics();
     redirect(`/metrics/${id}`);

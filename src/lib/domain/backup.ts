@@ -148,6 +148,8 @@ const optJson = { kind: "json", nullable: true } as const;
  *   in the backup themselves.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.
+ * - Barrier.version, Metric.version: edit-conflict counters; an imported record starts at 1, as a
+ *   new one does (an editor open on the old organisation cannot save into the new one anyway).
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).
  */
 export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {

@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { id, text } from "./text";
+import { id, text, versionNumber } from "./text";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
@@ -73,8 +73,8 @@ export type BarrierInput = z.infer<typeof BarrierInput>;
 
 export const BarrierUpdateInput = BarrierFields.extend({
   id: Id,
-  // When the editor loaded the barrier: a save on top of someone else's is a conflict.
-  updatedAt: z.iso.datetime("Reload the page and try again."),
+  // The version the editor loaded: a save on top of someone else's change is a conflict.
+  version: versionNumber(),
 }).superRefine(scoredTogether);
 
 export const BarrierStatusInput = z.object({ id: Id, status: z.enum(BARRIER_STATUSES, { error: "Choose a status." }) });

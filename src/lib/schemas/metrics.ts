@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { id, text } from "./text";
+import { id, text, versionNumber } from "./text";
 import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
 
 const Id = id();
@@ -64,7 +64,8 @@ export const MetricInput = MetricFields.superRefine(targetRules);
 export type MetricInput = z.infer<typeof MetricInput>;
 export const MetricUpdateInput = MetricFields.extend({
   id: Id,
-  updatedAt: z.iso.datetime("Reload the page and try again."),
+  // The version the editor loaded: a save on top of someone else's change is a conflict.
+  version: versionNumber(),
 }).superRefine(targetRules);
 
 export const ReadingInput = z.object({

@@ -255,12 +255,12 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     allowed: MANAGERS,
     setup: async (s) => {
       const id = await s.barrier();
-      const { updatedAt } = await db().barrier.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+      const { version } = await db().barrier.findUniqueOrThrow({ where: { id }, select: { version: true } });
       const {
         id: _id,
-        updatedAt: expected,
+        version: expected,
         ...input
-      } = BarrierUpdateInput.parse({ ...barrierForm(s), id, updatedAt: updatedAt.toISOString() });
+      } = BarrierUpdateInput.parse({ ...barrierForm(s), id, version: String(version) });
       return { id, expected, input };
     },
     call: (ctx, { id, expected, input }) => updateBarrier(ctx, id, expected, input),
@@ -395,16 +395,16 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     allowed: MANAGERS,
     setup: async (s) => {
       const m = await s.metric();
-      const { updatedAt } = await db().metric.findUniqueOrThrow({ where: { id: m.id }, select: { updatedAt: true } });
+      const { version } = await db().metric.findUniqueOrThrow({ where: { id: m.id }, select: { version: true } });
       const {
         id,
-        updatedAt: expected,
+        version: expected,
         ...input
       } = MetricUpdateInput.parse({
         ...metricForm(s, m.name),
         targetValue: "95",
         id: m.id,
-        updatedAt: updatedAt.toISOString(),
+        version: String(version),
       });
       return { id, expected, input };
     },

@@ -174,7 +174,7 @@ export class BarrierConflictError extends RuleError {
 export async function updateBarrier(
   ctx: MemberContext,
   id: string,
-  expectedUpdatedAt: string,
+  expectedVersion: number,
   input: BarrierInput,
 ): Promise<void> {
   await authorize(ctx, "barriers.manage");
@@ -187,8 +187,8 @@ export async function updateBarrier(
     await checkLinks(tx, ctx, input);
     const { behaviourIds: _b, teamIds: _t, ...fields } = input;
     const res = await tx.barrier.updateMany({
-      where: { id, organizationId: ctx.orgId, updatedAt: new Date(expectedUpdatedAt) },
-      data: fields,
+      where: { id, organizationId: ctx.orgId, version: expectedVersion },
+      data: { ...fields, version: { increment: 1 } },
     });
     if (res.count === 0) throw new BarrierConflictError();
     await writeLinks(tx, ctx, id, input);
@@ -260,6 +260,7 @@ export async function changeBarrierStatus(
       where: { id, organizationId: ctx.orgId, status: from },
       data: {
         status: to,
+        version: { increment: 1 },
         removalEvidence: removalEvidence
           ? (JSON.parse(JSON.stringify(removalEvidence)) as Prisma.InputJsonObject)
           : undefined,
@@ -359,17 +360,17 @@ export async function missedNotes(
 export async function barrierForEdit(
   ctx: MemberContext,
   id: string,
-): Promise<{ values: BarrierFormValues; updatedAt: string; title: string }> {
+): Promise<{ values: BarrierFormValues; version: number; title: string }> {
   await authorize(ctx, "barriers.manage");
   const b = await db().barrier.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
-    select: { ...ROW_SELECT, evidence: true, updatedAt: true },
+    select: { ...ROW_SELECT, evidence: true, version: true },
   });
   if (!b) throw new NotFoundError();
   const score = (v: number | null) => (v === null ? "" : String(v));
   return {
     title: b.title,
-    updatedAt: b.updatedAt.toISOString(),
+    version: b.version,
     values: {
       title: b.title,
       description: b.description,

@@ -73,7 +73,7 @@ export async function createIntervention(
         : barrier.status === "IDENTIFIED"
           ? "INTERVENTION_PLANNED"
           : null;
-    if (next) await tx.barrier.update({ where: { id: barrier.id }, data: { status: next } });
+    if (next) await tx.barrier.update({ where: { id: barrier.id }, data: { status: next, version: { increment: 1 } } });
     await recordAudit(
       {
         organizationId: ctx.orgId,

@@ -95,7 +95,7 @@ export class MetricConflictError extends RuleError {
 export async function updateMetric(
   ctx: MemberContext,
   id: string,
-  expectedUpdatedAt: string,
+  expectedVersion: number,
   input: MetricInput,
 ): Promise<void> {
   await authorize(ctx, "metrics.manage");
@@ -107,11 +107,9 @@ export async function updateMetric(
       });
       if (!current) throw new NotFoundError();
       await checkLinks(tx, ctx, input, id);
-      const expected = new Date(expectedUpdatedAt);
-      if (Number.isNaN(expected.getTime())) throw new MetricConflictError();
       const res = await tx.metric.updateMany({
-        where: { id, organizationId: ctx.orgId, updatedAt: expected },
-        data: columns(input),
+        where: { id, organizationId: ctx.orgId, version: expectedVersion },
+        data: { ...columns(input), version: { increment: 1 } },
       });
       if (res.count === 0) throw new MetricConflictError();
       await writeTeams(tx, ctx, id, input.teamIds);
@@ -170,7 +168,7 @@ export async function setMetricBehaviours(ctx: MemberContext, metricId: string, 
 export async function metricForEdit(
   ctx: MemberContext,
   id: string,
-): Promise<{ values: MetricFormValues; updatedAt: string; name: string }> {
+): Promise<{ values: MetricFormValues; version: number; name: string }> {
   await authorize(ctx, "metrics.manage");
   const m = await db().metric.findFirst({
     where: { id, organizationId: ctx.orgId, deletedAt: null },
@@ -186,14 +184,14 @@ export async function metricForEdit(
       targetType: true,
       targetValue: true,
       targetDate: true,
-      updatedAt: true,
+      version: true,
       teams: { select: { teamId: true } },
     },
   });
   if (!m) throw new NotFoundError();
   return {
     name: m.name,
-    updatedAt: m.updatedAt.toISOString(),
+    version: m.version,
     values: {
       name: m.name,
       unit: m.unit,

@@ -27,7 +27,7 @@ export default async function EditBarrierPage({
             : undefined
         }
       />
-      <BarrierForm mode="edit" id={id} updatedAt={b.updatedAt} initial={b.values} options={options} canScore />
+      <BarrierForm mode="edit" id={id} version={b.version} initial={b.values} options={options} canScore />
     </>
   );
 }

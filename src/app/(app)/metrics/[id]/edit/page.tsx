@@ -14,7 +14,7 @@ export default async function EditMetricPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader title={`Edit: ${m.name}`} />
-      <MetricForm mode="edit" id={id} updatedAt={m.updatedAt} initial={m.values} options={options} />
+      <MetricForm mode="edit" id={id} version={m.version} initial={m.values} options={options} />
     </>
   );
 }
