@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./src/lib/domain/import-limits";
 
 // Headers every response gets. Pages get their Content-Security-Policy, with a per-request nonce,
 // from src/proxy.ts; responses the proxy does not see (API routes, static files) get this strict one.
@@ -16,6 +17,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WASM and data files from its own package directory at run time,
   // and the Prisma client's query compiler is WASM too: keep them out of the bundle.
+  // Imports post their file to a server action: the limit follows the import size (import-limits.ts).
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "bcryptjs"],
   async headers() {
     return [

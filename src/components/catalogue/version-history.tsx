@@ -23,7 +23,12 @@ function RestoreButton({ behaviourId, restore, current }: { behaviourId: string;
       <Button type="submit" variant="ghost" disabled={pending} className="min-h-8 px-2 py-1">
         Restore version {restore}
       </Button>
-      <FormError message={state && !state.ok ? state.formError : undefined} />
+      {/* The button has no fields: any message, field or form, is shown here (issue 15, item 14). */}
+      <FormError
+        message={
+          state && !state.ok ? (state.formError ?? Object.values(state.fieldErrors ?? {}).find(Boolean)) : undefined
+        }
+      />
     </form>
   );
 }

@@ -13,6 +13,7 @@ export function ObservationImportForm() {
       noun="rows"
       preview={previewObservationImportAction}
       commit={commitObservationImportAction}
+      repeat={(p) => p.repeat}
       columns={[
         { header: "Date", cell: (r) => r.date },
         { header: "Team", cell: (r) => r.team },

@@ -4,6 +4,7 @@ import { useSafeActionState } from "@/components/ui/use-form-action";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import { Button } from "./button";
 import { FormError, inputClass } from "./field";
+import { importBytes, importTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/domain/import-limits";
 
 export interface PreviewRow {
   line: number;
@@ -29,6 +30,11 @@ interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
   hidden?: Record<string, string>;
   /** What to show once the import is done, for an import that answers instead of redirecting. */
   done?: (result: unknown) => React.ReactNode;
+  /**
+   * Why importing this file again would count things twice (from the preview), for imports that
+   * refuse a repeat unless it is confirmed: shows the reason and an "Import again anyway" box.
+   */
+  repeat?: (preview: P) => string | null;
 }
 
 /** Choose a file (or paste), preview every row with its problems, then import all rows or none. */
@@ -42,30 +48,61 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
   summary,
   hidden = {},
   done,
+  repeat,
 }: Props<R, P>) {
   const hiddenInputs = Object.entries(hidden).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />
   ));
   const [content, setContent] = useState("");
+  // Said before sending: a body over the request limit would fail without reaching the schema.
+  const [sizeError, setSizeError] = useState<string | null>(null);
   const [previewState, previewAction, previewing] = useSafeActionState(preview, null);
   const [commitState, commitAction, committing] = useSafeActionState(commit, null);
   const data = previewState?.ok ? previewState.data : null;
   if (done && commitState?.ok) return <div className="space-y-4">{done(commitState.data)}</div>;
-  const contentError = previewState && !previewState.ok ? previewState.fieldErrors?.content : undefined;
+  const contentError = sizeError ?? (previewState && !previewState.ok ? previewState.fieldErrors?.content : undefined);
+  // The commit checks again under a lock: another import may have landed since the preview.
+  const repeatReason =
+    (commitState && !commitState.ok ? commitState.fieldErrors?.repeat : undefined) ??
+    (data && repeat ? repeat(data) : null);
   return (
     <div className="space-y-4">
-      <form action={previewAction} className="space-y-3">
+      <form
+        action={previewAction}
+        className="space-y-3"
+        onSubmit={(e) => {
+          const bytes = importBytes(content);
+          const tooLarge = bytes > MAX_IMPORT_BYTES ? importTooLarge(bytes) : null;
+          setSizeError(tooLarge);
+          if (tooLarge) e.preventDefault();
+        }}
+      >
         {hiddenInputs}
         <div className="space-y-1">
           <label htmlFor="import-file" className="block text-sm font-medium">
             {fileLabel}
           </label>
+          <p id="import-file-limit" className="text-sm text-slate-600 dark:text-slate-400">
+            At most {MAX_IMPORT_LABEL}.
+          </p>
           <input
             id="import-file"
             type="file"
             accept={accept}
             className="block text-sm"
-            onChange={async (e) => setContent((await e.currentTarget.files?.[0]?.text()) ?? "")}
+            aria-describedby={contentError ? "import-file-limit import-content-error" : "import-file-limit"}
+            onChange={async (e) => {
+              const file = e.currentTarget.files?.[0];
+              // A file far over the limit is not read into the page at all.
+              if (file && file.size > MAX_IMPORT_BYTES * 2) {
+                setSizeError(importTooLarge(file.size));
+                setContent("");
+                return;
+              }
+              const text = (await file?.text()) ?? "";
+              setSizeError(importBytes(text) > MAX_IMPORT_BYTES ? importTooLarge(importBytes(text)) : null);
+              setContent(text);
+            }}
           />
         </div>
         <div className="space-y-1">
@@ -77,7 +114,10 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
             name="content"
             rows={5}
             value={content}
-            onChange={(e) => setContent(e.target.value)}
+            onChange={(e) => {
+              setSizeError(null);
+              setContent(e.target.value);
+            }}
             className={`${inputClass} font-mono text-xs`}
             aria-invalid={contentError ? true : undefined}
             aria-describedby={contentError ? "import-content-error" : undefined}
@@ -149,6 +189,17 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
               <form action={commitAction}>
                 {hiddenInputs}
                 <input type="hidden" name="content" value={content} />
+                {repeatReason && (
+                  <div className="mb-3 space-y-1">
+                    <p id="import-repeat-reason" role="alert" className="text-sm text-amber-800 dark:text-amber-300">
+                      {repeatReason}
+                    </p>
+                    <label className="flex min-h-10 items-center gap-2 text-sm">
+                      <input type="checkbox" name="repeat" className="size-5" aria-describedby="import-repeat-reason" />
+                      Import again anyway
+                    </label>
+                  </div>
+                )}
                 <Button
                   type="submit"
                   disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { ImportInput } from "@/lib/schemas/transfer";
+import { ImportInput, ObservationImportInput } from "@/lib/schemas/transfer";
 import {
   EditObservationInput,
   LogBatchInput,
@@ -58,9 +58,9 @@ export const previewObservationImportAction = formAction({
 });
 
 export const commitObservationImportAction = formAction({
-  schema: ImportInput,
+  schema: ObservationImportInput,
   permission: "observations.import",
-  run: (ctx, { content }) => commitObservationImport(ctx, content),
+  run: (ctx, { content, repeat }) => commitObservationImport(ctx, content, { repeat }),
   after: () => {
     revalidatePath("/log");
     redirect("/log?imported=1");

@@ -120,6 +120,13 @@ function whole(n: number, what: string, min = -Infinity): number {
 const plain = (d: Date): Date => new Date(d.getTime());
 const format = (d: Date, zone: TimeZone = UTC): IsoDate => formatISO(d, { representation: "date", ...inZone(zone) });
 
+/**
+ * The earliest day the app records. Conduct's data are about teams' recent habits; a day before
+ * this is a typing slip (0000-01-01 even reached the database, which has no year 0, as a 500).
+ */
+export const EARLIEST_DAY: IsoDate = "2000-01-01";
+export const EARLIEST_DAY_MESSAGE = "Enter a date in 2000 or later.";
+
 // ——— Instants and days (these need a time zone)
 
 /** The calendar day an instant falls on in `zone`. */

@@ -1,5 +1,6 @@
 // Metric readings as CSV, for bringing figures in from analytics tools and out to spreadsheets.
 // Columns: date, metric, team, value (team empty = the whole organisation).
+import { EARLIEST_DAY, EARLIEST_DAY_MESSAGE } from "./dates";
 import { isIsoDate, openCsvTable, toCsv } from "./csv";
 import { hasControl } from "./text";
 
@@ -45,6 +46,7 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
     const metric = (cells.metric ?? "").trim();
     const team = (cells.team ?? "").trim();
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
+    else if (date < EARLIEST_DAY) errors.push(`Date: ${EARLIEST_DAY_MESSAGE}`);
     else if (date > today) errors.push("Date is in the future.");
     if (!metric) errors.push("Metric is missing.");
     if (hasControl(metric) || hasControl(team))

@@ -1,6 +1,7 @@
 // Observations as CSV, for moving counts in from other tools and out to spreadsheets.
 // Columns: date, team, behaviour, performed, missed, note (one row per day, team and behaviour
 // or per situation; performed and missed are counts).
+import { EARLIEST_DAY, EARLIEST_DAY_MESSAGE } from "./dates";
 import { isIsoDate, openCsvTable, toCsv } from "./csv";
 import { hasControl } from "./text";
 
@@ -39,6 +40,7 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
     const p = (cells.performed ?? "").trim();
     const m = (cells.missed ?? "").trim();
     if (!isIsoDate(date)) errors.push("Date must be a real date written YYYY-MM-DD.");
+    else if (date < EARLIEST_DAY) errors.push(`Date: ${EARLIEST_DAY_MESSAGE}`);
     else if (date > today) errors.push("Date is in the future.");
     if (!team) errors.push("Team is missing.");
     if (!behaviour) errors.push("Behaviour is missing.");

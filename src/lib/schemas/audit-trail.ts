@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { filterDay } from "./text";
 
 // The audit trail as admins browse it: filters from the URL, and the rows that reach the page.
 
@@ -22,8 +23,8 @@ export const AuditFilter = z.object({
   ),
   outcome: maybe(z.enum(AUDIT_OUTCOMES)),
   actor: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
-  from: maybe(z.iso.date()),
-  to: maybe(z.iso.date()),
+  from: filterDay,
+  to: filterDay,
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 

@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { id, text, versionNumber } from "./text";
+import { day, id, text, versionNumber } from "./text";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
@@ -94,7 +94,7 @@ export const InterventionInput = z.object({
   description: text("Description", 0, 2000).default(""),
   ownerId: Id,
   teamIds: Ids("Choose at least one team to roll it out to.", 1),
-  startDate: z.iso.date("Enter the start date."),
+  startDate: day("Enter the start date.", { future: true }),
   // APEASE: one score and note per criterion (domain/interventions.ts APEASE_CRITERIA).
   affordabilityScore: ApeaseScore,
   affordabilityNote: Note,

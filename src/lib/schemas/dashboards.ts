@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { optionalId, text } from "./text";
+import { day, optionalId, text } from "./text";
 import type { WeekPoint } from "@/lib/domain/observations";
 import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";
 import type { BarrierRowDto } from "./barriers";
@@ -63,7 +63,7 @@ export function filterSummary(
 }
 
 export const CustomerStoryInput = z.object({
-  meetingDate: z.iso.date("Enter the meeting date."),
+  meetingDate: day("Enter the meeting date.", { future: true }),
   story: text("Customer story", 10, 2000),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { id, text, versionNumber } from "./text";
+import { day, id, text, versionNumber } from "./text";
 import type { TargetVerdict, WeeklyValue } from "@/lib/domain/outcomes";
 
 const Id = id();
@@ -45,7 +45,7 @@ const MetricFields = z.object({
     optional,
     z.coerce.number({ error: "Enter a number." }).finite("Enter a number.").min(-1e12).max(1e12).nullable(),
   ),
-  targetDate: z.preprocess(optional, z.iso.date("Enter a date.").nullable()),
+  targetDate: z.preprocess(optional, day("Enter a date.", { future: true }).nullable()),
 });
 
 /** A target is a type and a value together; "increase to" and "decrease to" need a date. */
@@ -70,7 +70,7 @@ export const MetricUpdateInput = MetricFields.extend({
 
 export const ReadingInput = z.object({
   metricId: Id,
-  date: z.iso.date("Enter a date."),
+  date: day("Enter a date."),
   teamId: z.preprocess(optional, Id.nullable()),
   // A blank field would coerce to 0, a reading nobody meant to record.
   value: z.preprocess(

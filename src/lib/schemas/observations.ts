@@ -1,5 +1,5 @@
 import { z } from "./zod";
-import { id, text } from "./text";
+import { day, filterDay, id, text } from "./text";
 
 const Id = id();
 const Key = z
@@ -39,7 +39,7 @@ export const LogBatchInput = z
       .int("Enter a whole number.")
       .min(1, "At least 1 opportunity.")
       .max(1000, "At most 1,000 per batch."),
-    occurredOn: z.iso.date("Enter a date.").optional(),
+    occurredOn: day("Enter a date.").optional(),
   })
   .refine((v) => v.performed <= v.opportunities, {
     path: ["performed"],
@@ -68,6 +68,8 @@ export interface LoggedDto {
 
 export interface ObservationImportPreviewDto {
   fileError: string | null;
+  /** Set when this file, or some of its rows, was imported before: say so before importing again. */
+  repeat: string | null;
   rows: {
     line: number;
     date: string;
@@ -86,7 +88,7 @@ const maybe = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefi
 export const ObservationFilter = z.object({
   team: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
   behaviour: maybe(z.string().regex(/^[a-z0-9]{1,40}$/)),
-  from: maybe(z.iso.date()),
-  to: maybe(z.iso.date()),
+  from: filterDay,
+  to: filterDay,
 });
 export type ObservationFilter = z.infer<typeof ObservationFilter>;

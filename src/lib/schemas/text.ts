@@ -2,6 +2,7 @@ import { z } from "./zod";
 
 /** Control characters that have no place in text people read (NUL, bidirectional overrides…). */
 import { CONTROL } from "@/lib/domain/text";
+import { addDays, currentDay, EARLIEST_DAY, EARLIEST_DAY_MESSAGE } from "@/lib/domain/dates";
 
 export { CONTROL, CONTROL_ALL } from "@/lib/domain/text";
 
@@ -29,3 +30,21 @@ export const optionalId = z.string().trim().regex(ID_SHAPE).optional().catch(und
 /** A version counter: a positive whole number that fits the database's integer. */
 export const versionNumber = (message = "Reload the page and try again.") =>
   z.coerce.number({ error: message }).int(message).min(1, message).max(2_147_483_647, message);
+
+/**
+ * A calendar day typed into a form: a real date, not before EARLIEST_DAY, and (unless `future`) not
+ * after today. "Today" here is tomorrow in UTC, so a person east of UTC can enter their today; the
+ * data layer checks the exact day in the organisation's zone.
+ */
+export const day = (message = "Enter a date.", { future = false }: { future?: boolean } = {}) =>
+  z.iso
+    .date(message)
+    .refine((d) => d >= EARLIEST_DAY, EARLIEST_DAY_MESSAGE)
+    .refine((d) => future || d <= addDays(currentDay(), 1), "The date cannot be in the future.");
+
+/** A day in a URL filter: a malformed or absurd one is simply no filter. */
+export const filterDay = z.iso
+  .date()
+  .refine((d) => d >= EARLIEST_DAY && d <= "9999-12-31")
+  .optional()
+  .catch(undefined);

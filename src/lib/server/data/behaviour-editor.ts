@@ -197,7 +197,15 @@ export async function restoreVersion(
     example: s.example ?? "",
     anchors: s.anchors ?? [],
   };
-  return updateBehaviour(ctx, id, expectedVersion, input);
+  try {
+    return await updateBehaviour(ctx, id, expectedVersion, input);
+  } catch (err) {
+    // A restore has no fields to show a message beside: say which part of the old version no
+    // longer fits (its owner left, its title is taken…) for the whole form (issue 15, item 14).
+    if (err instanceof RuleError && err.field && !(err instanceof ConflictError))
+      throw new RuleError(`Version ${restore} cannot be restored: ${err.message} Edit the behaviour instead.`);
+    throw err;
+  }
 }
 
 /** A customer-centric theme that behaviours belong to, e.g. "Ownership of customer outcomes". */

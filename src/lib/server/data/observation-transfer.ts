@@ -3,6 +3,9 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
+import { randomBytes } from "node:crypto";
+import { retryOnDeadlock } from "../db-errors";
+import { fileKey, freeKeys, IMPORT_ACTION, lockImports, repeatOf, rowKeys } from "./observation-import-repeat";
 import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-csv";
 import { dayOf, middayOf } from "@/lib/domain/dates";
 import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schemas/observations";
@@ -33,14 +36,39 @@ async function check(ctx: MemberContext, text: string, now: Date) {
   return { fileError: file.fileError, rows };
 }
 
+// A commit may wait for another import of the organisation (the lock) and writes up to 5,000 rows.
+const IMPORT_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
+type Checked = Awaited<ReturnType<typeof check>>["rows"][number];
+
+/** Rows without errors, with their team and behaviour, in the order they are written. */
+const resolved = (rows: Checked[]) =>
+  inSummaryOrder(rows.map((r) => ({ ...r, teamId: r.teamId!, behaviourId: r.behaviourId! })));
+
+async function repeatWarning(orgId: string, rows: ReturnType<typeof resolved>): Promise<string | null> {
+  const keys = rowKeys(rows);
+  return repeatOf(
+    db(),
+    orgId,
+    fileKey(keys),
+    keys,
+    rows.map((r) => r.line),
+  );
+}
+
 export async function previewObservationImport(
   ctx: MemberContext,
   text: string,
   now = new Date(),
 ): Promise<ObservationImportPreviewDto> {
   const { fileError, rows } = await check(ctx, text, now);
+  const ok = rows.filter((r) => r.errors.length === 0);
+  // Said at preview so the importer can decide; checked again, under the lock, at commit.
+  const repeat =
+    !fileError && ok.length === rows.length && rows.length > 0 ? await repeatWarning(ctx.orgId, resolved(rows)) : null;
   return {
     fileError: fileError ?? null,
+    repeat,
     rows: rows.map(({ line, date, team, behaviour, performed, missed, errors }) => ({
       line,
       date,
@@ -54,38 +82,72 @@ export async function previewObservationImport(
   };
 }
 
-/** All rows or none. Imported counts have no observer: they come from another tool. */
-export async function commitObservationImport(ctx: MemberContext, text: string, now = new Date()): Promise<number> {
-  const { fileError, rows } = await check(ctx, text, now);
+/**
+ * All rows or none. Imported counts have no observer: they come from another tool. A file (or any
+ * of its rows) imported before is refused, naming the earlier import, unless `repeat` confirms it.
+ */
+export async function commitObservationImport(
+  ctx: MemberContext,
+  text: string,
+  options: { repeat?: boolean } = {},
+  now = new Date(),
+): Promise<number> {
+  const { fileError, rows: checked } = await check(ctx, text, now);
   if (fileError) throw new RuleError(fileError);
-  const bad = rows.filter((r) => r.errors.length > 0).length;
+  const bad = checked.filter((r) => r.errors.length > 0).length;
   if (bad) throw new RuleError(`${bad} row(s) have errors; nothing was imported. Fix them and preview again.`);
-  if (rows.length === 0) throw new RuleError("There is nothing to import.");
-  await db().$transaction(async (tx) => {
-    await tx.observation.createMany({
-      data: rows.map((r) => ({
-        organizationId: ctx.orgId,
-        behaviourId: r.behaviourId!,
-        teamId: r.teamId!,
-        occurredAt: middayOf(r.date),
-        performed: r.performed,
-        missed: r.missed,
-        note: r.note,
-        source: "IMPORT" as const,
-      })),
-    });
-    await recordAudit(
-      {
-        organizationId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: "observation.import",
-        outcome: "ok",
-        details: { rows: rows.length },
-      },
-      tx,
-    );
-  });
+  if (checked.length === 0) throw new RuleError("There is nothing to import.");
+  const rows = resolved(checked);
+  const keys = rowKeys(rows);
+  const file = fileKey(keys);
+  await retryOnDeadlock(() =>
+    db().$transaction(async (tx) => {
+      await lockImports(tx, ctx.orgId);
+      const repeat = await repeatOf(
+        tx,
+        ctx.orgId,
+        file,
+        keys,
+        rows.map((r) => r.line),
+      );
+      if (repeat && !options.repeat) throw new RuleError(repeat, "repeat");
+      const free = repeat ? await freeKeys(tx, ctx.orgId, keys, randomBytes(6).toString("base64url")) : keys;
+      await tx.observation.createMany({
+        data: rows.map((r, i) => ({
+          organizationId: ctx.orgId,
+          behaviourId: r.behaviourId,
+          teamId: r.teamId,
+          occurredAt: middayOf(r.date),
+          performed: r.performed,
+          missed: r.missed,
+          note: r.note,
+          source: "IMPORT" as const,
+          idempotencyKey: free[i],
+        })),
+      });
+      await recordAudit(
+        {
+          organizationId: ctx.orgId,
+          actorUserId: ctx.userId,
+          action: IMPORT_ACTION,
+          outcome: "ok",
+          details: { rows: rows.length, sha256: file, repeat: Boolean(repeat) },
+        },
+        tx,
+      );
+    }, IMPORT_TRANSACTION),
+  );
   return rows.length;
+}
+
+/**
+ * Rows in (behaviour, team, day) order: the daily-summary trigger locks one summary row per
+ * observation, so two imports touching the same rows lock them in the same order and cannot
+ * deadlock (issue 15, item 12). Any bulk write of observations must keep this order.
+ */
+export function inSummaryOrder<T extends { behaviourId: string; teamId: string; date: string }>(rows: T[]): T[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => cmp(a.behaviourId, b.behaviourId) || cmp(a.teamId, b.teamId) || cmp(a.date, b.date));
 }
 
 /** The filtered observations as CSV, newest first (at most 100,000 rows). */
