@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests drive the real built app (`next start`) in Debian's Chromium, twice: on a
+// End-to-end tests drive the real built app (scripts/serve.mjs, as `npm start`) in Debian's Chromium, twice: on a
 // fresh embedded database and on a throwaway PostgreSQL server, both seeded with the demo data
 // (scripts/e2e-server.ts). E2E_BASE_URL points them at a server you already run instead.
 const external = process.env.E2E_BASE_URL;

@@ -55,8 +55,14 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   CONDUCT_DATA_DIR: dataDir,
   DATABASE_URL: databaseUrl ?? "",
+  PORT: port,
+  HOSTNAME: "127.0.0.1",
+  // The suite signs up many organisations from 127.0.0.1; the limit itself is tested in
+  // tests/integration/sign-in-limits.test.ts.
+  CONDUCT_SIGN_UP_LIMIT: process.env.CONDUCT_SIGN_UP_LIMIT ?? "1000",
 };
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
+// As `npm start` serves (scripts/serve.mjs), so the client address is known the same way.
+const next = spawn(process.execPath, ["scripts/serve.mjs"], {
   stdio: "inherit",
   env,
 });

@@ -1,5 +1,5 @@
 // `npm start`: build when the sources changed since the last build, bring the database up to
-// date (migrations, and the demo seed on an empty database), then serve with `next start`.
+// date (migrations, and the demo seed on an empty database), then serve with scripts/serve.mjs (`next start` that knows the client's address).
 import { spawn } from "node:child_process";
 import { serverEnv } from "@/lib/server/env";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
@@ -19,8 +19,7 @@ console.log(
     `${report.seeded ? `; seeded the demo (${report.observations} observations)` : ""}`,
 );
 
-const port = process.env.PORT ?? "3000";
-const args = ["next", "start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])];
-const server = spawn("npx", args, { stdio: "inherit", env: process.env });
+// scripts/serve.mjs is `next start` plus the client address (docs/decisions/013); it reads PORT and HOSTNAME.
+const server = spawn(process.execPath, ["scripts/serve.mjs"], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -32,7 +32,7 @@ export function SignInForm({ next }: { next: string }) {
     // The same answer for an unknown e-mail and a wrong password.
     setErrors({
       form:
-        res?.status === 429
+        res?.status === 429 || res?.error === "TooManyAttempts"
           ? "Too many attempts. Wait a few minutes and try again."
           : "That e-mail and password do not match an account.",
     });

@@ -6,7 +6,9 @@ import { InviteTokenInput, NewAccountFromInvite, SignUpInput } from "@/lib/schem
 import { NewOrganizationInput, SwitchOrganizationInput } from "@/lib/schemas/members";
 import { formObject } from "@/lib/schemas/action-result";
 import { publicFormAction, signedInFormAction } from "@/lib/server/action";
-import { createAccountWithOrganization, createOrganizationFor, memberContext } from "@/lib/server/data/accounts";
+import { createOrganizationFor, memberContext } from "@/lib/server/data/accounts";
+import { signUp } from "@/lib/server/data/sign-up";
+import { requestIp } from "@/lib/server/request-ip";
 import { acceptInvitation, acceptInvitationAsNewUser } from "@/lib/server/data/members";
 import { getSessionUser } from "@/lib/server/auth";
 import { ORG_COOKIE } from "@/lib/server/context";
@@ -16,16 +18,14 @@ async function preferOrganization(orgId: string) {
 }
 
 /**
- * Creates the account and its organisation; the form then signs in with the same credentials.
+ * Creates the account and its organisation; the form then signs in with the same credentials. An
+ * e-mail that has an account gets the same answer (see signUp).
  * No organisation cookie here: the new user has exactly one organisation, and setting a cookie
  * would re-render the page and unmount the form before it signs the user in.
  */
 export const signUpAction = publicFormAction({
   schema: SignUpInput,
-  run: async (_, input) => {
-    await createAccountWithOrganization(input);
-    return { email: input.email };
-  },
+  run: async (_, input) => signUp(input, await requestIp()),
 });
 
 /** Their only organisation: no cookie needed (see signUpAction). */

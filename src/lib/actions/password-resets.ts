@@ -1,10 +1,9 @@
 "use server";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { ResetPasswordInput } from "@/lib/schemas/auth";
 import { PasswordResetInput } from "@/lib/schemas/members";
 import { formAction, publicFormAction } from "@/lib/server/action";
-import { clientIp } from "@/lib/server/rate-limit";
+import { requestIp } from "@/lib/server/request-ip";
 import { createPasswordReset, resetPassword } from "@/lib/server/data/password-resets";
 
 /** An admin makes a one-time link for a member who forgot their password, to hand over. */
@@ -20,13 +19,6 @@ export const createPasswordResetAction = formAction({
 export const resetPasswordAction = publicFormAction({
   schema: ResetPasswordInput,
   run: async (_, { token, password }) => {
-    const h = await headers();
-    return {
-      email: await resetPassword(
-        token,
-        password,
-        clientIp((name) => h.get(name)),
-      ),
-    };
+    return { email: await resetPassword(token, password, await requestIp()) };
   },
 });

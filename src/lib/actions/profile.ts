@@ -1,20 +1,14 @@
 "use server";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/schemas/zod";
 import { ChangeEmailInput, ChangePasswordInput, ProfileNameInput } from "@/lib/schemas/profile";
 import { signedInFormAction } from "@/lib/server/action";
 import { currentSessionId } from "@/lib/server/auth";
-import { clientIp } from "@/lib/server/rate-limit";
+import { requestIp } from "@/lib/server/request-ip";
 import { revokeSessions } from "@/lib/server/data/accounts";
 import { changeEmail, changePassword, endOtherSessions, renameSelf } from "@/lib/server/data/profile";
 
 // Every action here acts on the caller's own account only: the user id comes from the session.
-
-async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return clientIp((name) => h.get(name));
-}
 
 const refreshShell = () => revalidatePath("/", "layout");
 

@@ -5,11 +5,15 @@ import type { NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "./auth-secret";
-import { authenticate, loadSession, revokeSessions, startSession, type LoadedSession } from "./data/accounts";
+import { loadSession, revokeSessions, startSession, type LoadedSession } from "./data/accounts";
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIES } from "@/lib/domain/sessions";
 import { SignInInput } from "@/lib/schemas/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { clientIp } from "./rate-limit";
+import { attemptSignIn } from "./data/sign-in";
+
+/** The error next-auth passes to the client (`signIn()` returns it as `error`) when a limit refuses an attempt. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
 // The cookie cannot outlive the session's absolute limit; the 12-hour idle limit is enforced per
 // request against the AuthSession row (see loadSession).
@@ -37,8 +41,13 @@ export function authOptions(): NextAuthOptions {
           if (!parsed.success) return null;
           const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
           const ip = clientIp((name) => headers[name]);
-          const user = await authenticate(parsed.data.email, parsed.data.password, ip);
-          return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
+          // The throttle lives here, where the password is checked, so it holds for every body
+          // next-auth accepts; a body it cannot read gives no credentials and fails above.
+          const result = await attemptSignIn(parsed.data.email, parsed.data.password, ip);
+          if (result.status === "blocked") throw new Error(TOO_MANY_ATTEMPTS);
+          if (result.status !== "ok") return null;
+          const { user } = result;
+          return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };
         },
       }),
     ],

@@ -1,10 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
 import { can, type Permission } from "@/lib/domain/roles";
 import { recordAudit } from "./audit";
 import type { MemberContext } from "./data/accounts";
 import { ForbiddenError } from "./errors";
-import { clientIp } from "./rate-limit";
+import { requestIp } from "./request-ip";
 
 /**
  * The one permission check of the data layer: a caller whose role lacks the permission is refused,
@@ -43,15 +42,5 @@ export async function recordRefusal(refusal: Refusal): Promise<void> {
     });
   } catch (err) {
     console.error("[audit] could not record a refused access", err);
-  }
-}
-
-/** The caller's IP inside a request; null outside one (integration tests, scripts). */
-async function requestIp(): Promise<string | null> {
-  try {
-    const h = await headers();
-    return clientIp((name) => h.get(name));
-  } catch {
-    return null;
   }
 }

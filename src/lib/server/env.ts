@@ -21,6 +21,19 @@ const EnvSchema = z.object({
     .literal("")
     .or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds"))
     .optional(),
+  // How many reverse proxies of our own stand in front of the app (docs/decisions/013): 0 (the
+  // default) trusts no X-Forwarded-For header and uses the TCP peer's address.
+  TRUST_PROXY_HOPS: z
+    .string()
+    .regex(/^\d+$/, "TRUST_PROXY_HOPS must be a whole number of proxies (0 when none)")
+    .default("0"),
+  // Set by scripts/serve.mjs for its own process: proves that the peer-address header came from it.
+  CONDUCT_PEER_TOKEN: z.string().min(16).optional(),
+  // Sign-ups allowed per client address per hour (issue 15).
+  CONDUCT_SIGN_UP_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d*$/, "CONDUCT_SIGN_UP_LIMIT must be a whole number above 0")
+    .default("10"),
 });
 
 export interface ServerEnv {
@@ -28,6 +41,9 @@ export interface ServerEnv {
   dataDir: string;
   authSecret: string | undefined;
   production: boolean;
+  trustProxyHops: number;
+  peerToken: string | undefined;
+  signUpLimit: number;
 }
 
 let cached: ServerEnv | undefined;
@@ -46,6 +62,9 @@ export function serverEnv(): ServerEnv {
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     production: e.NODE_ENV === "production",
+    trustProxyHops: Number(e.TRUST_PROXY_HOPS),
+    peerToken: e.CONDUCT_PEER_TOKEN,
+    signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
   };
   return cached;
 }

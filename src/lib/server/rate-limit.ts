@@ -1,29 +1,83 @@
 import "server-only";
 import { db } from "./db";
+import { serverEnv, type ServerEnv } from "./env";
+import { pickClientAddress } from "@/lib/domain/client-address";
 
-// Sign-in throttling (issue 7): after 10 failed sign-ins for one e-mail from one client address
-// within 15 minutes, further attempts are refused with HTTP 429 for the rest of the window, even
-// with the right password. Failures are read from the audit trail, so they survive restarts and
-// are shared by every server on one PostgreSQL database.
+// Throttles on the audit trail (issues 7 and 15; the policy is in the README, "Sign-in limits").
+// Each attempt is written first, as a failure, and only then are the recent failures counted,
+// including its own row: of any number of concurrent attempts, the last to be written sees all the
+// others, so no burst of parallel guesses gets past the limit (tests/integration/sign-in-limits.test.ts).
 export const SIGN_IN_MAX_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/** An address this account signed in from successfully within this time is not held by the account-wide limit. */
+export const KNOWN_ADDRESS_MS = 30 * 86_400_000;
+export const SIGN_UP_WINDOW_MS = 60 * 60_000;
 
-/** The client address as the reverse proxy reports it; null when the app is reached directly. */
-export function clientIp(get: (name: string) => string | null | undefined): string | null {
-  const forwarded = get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim() || null;
-  return get("x-real-ip")?.trim() || null;
+/** The header scripts/serve.mjs sets on every request: "<its process token> <TCP peer address>". */
+export const PEER_HEADER = "x-conduct-peer";
+
+/**
+ * The client's address, from the TCP peer that scripts/serve.mjs recorded, and from X-Forwarded-For
+ * only for the TRUST_PROXY_HOPS proxies configured (docs/decisions/013-client-address.md). Null when
+ * the app was not started by scripts/serve.mjs (e.g. `next dev`): a header a client wrote is never used.
+ */
+export function clientIp(
+  get: (name: string) => string | null | undefined,
+  env: Pick<ServerEnv, "peerToken" | "trustProxyHops"> = serverEnv(),
+): string | null {
+  const stamped = get(PEER_HEADER) ?? "";
+  const space = stamped.indexOf(" ");
+  const peer =
+    env.peerToken && space > 0 && stamped.slice(0, space) === env.peerToken ? stamped.slice(space + 1) : null;
+  return pickClientAddress(peer, get("x-forwarded-for") ?? null, env.trustProxyHops);
 }
 
-export async function signInBlocked(email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  const failures = await db().auditEvent.count({
+export type SignInGate = "open" | "address-limit" | "account-limit";
+
+/**
+ * Whether a sign-in attempt (whose own pending failure row is already written) may check the
+ * password: refused after SIGN_IN_MAX_FAILURES failures within the window for this e-mail from this
+ * address, or for this e-mail from anywhere unless this address signed in to the account recently.
+ * Refused attempts are not failures, so the lock ends by itself when the window passes.
+ */
+export async function signInGate(
+  email: string,
+  ip: string | null,
+  userId: string | null,
+  now = new Date(),
+): Promise<SignInGate> {
+  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const failures = { action: "auth.sign-in", outcome: "failed", at: { gte: since } } as const;
+  const emailIs = { path: ["email"], equals: email };
+  const [fromHere, fromAnywhere, known] = await Promise.all([
+    db().auditEvent.count({ where: { ...failures, ip, details: emailIs } }),
+    db().auditEvent.count({ where: { ...failures, details: emailIs } }),
+    userId && ip
+      ? db().auditEvent.count({
+          where: {
+            action: "auth.sign-in",
+            outcome: "ok",
+            actorUserId: userId,
+            ip,
+            at: { gte: new Date(now.getTime() - KNOWN_ADDRESS_MS) },
+          },
+        })
+      : 0,
+  ]);
+  if (fromHere > SIGN_IN_MAX_FAILURES) return "address-limit";
+  if (fromAnywhere > SIGN_IN_MAX_FAILURES && known === 0) return "account-limit";
+  return "open";
+}
+
+/** Whether a sign-up from this address (its own attempt already written) stays within the hourly limit; refused ones do not count. */
+export async function signUpAllowed(ip: string | null, now = new Date()): Promise<boolean> {
+  const attempts = await db().auditEvent.count({
     where: {
-      action: "auth.sign-in",
-      outcome: "failed",
+      action: "auth.sign-up",
+      outcome: { not: "denied" },
       ip,
-      at: { gte: new Date(now.getTime() - SIGN_IN_WINDOW_MS) },
-      details: { path: ["email"], equals: email },
+      at: { gte: new Date(now.getTime() - SIGN_UP_WINDOW_MS) },
     },
   });
-  return failures >= SIGN_IN_MAX_FAILURES;
+  return attempts <= serverEnv().signUpLimit;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { hashPassword, verifyPassword } from "../passwords";
+import { hashPassword } from "../passwords";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { slugify } from "@/lib/domain/accounts";
@@ -101,42 +101,7 @@ export async function createOrganizationFor(userId: string, name: string): Promi
   });
 }
 
-/** Checks e-mail and password. Unknown e-mail and wrong password are indistinguishable: both null. */
-export async function authenticate(email: string, password: string, ip?: string | null): Promise<SessionUser | null> {
-  const user = await db().user.findUnique({
-    where: { email },
-    select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true },
-  });
-  const valid = await verifyPassword(password, user?.passwordHash ?? null);
-  await recordAudit({
-    actorUserId: valid ? user!.id : null,
-    action: "auth.sign-in",
-    outcome: valid ? "ok" : "failed",
-    ip,
-    details: valid ? undefined : { email },
-  });
-  // The same event in each organisation the person belongs to, so its admins see their members'
-  // sign-ins and failed attempts in the audit trail. (The sign-in throttle counts "auth.sign-in" only.)
-  if (user) {
-    const orgs = await db().membership.findMany({
-      where: { userId: user.id, status: "ACTIVE" },
-      select: { organizationId: true },
-    });
-    for (const { organizationId } of orgs) {
-      await recordAudit({
-        organizationId,
-        actorUserId: user.id,
-        action: "member.sign-in",
-        targetType: "User",
-        targetId: user.id,
-        outcome: valid ? "ok" : "failed",
-        ip,
-      });
-    }
-  }
-  if (!valid || !user) return null;
-  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-}
+export { authenticate } from "./sign-in";
 
 /**
  * A new signed-in browser. Sessions of this user that have ended (idle or too old) are removed on

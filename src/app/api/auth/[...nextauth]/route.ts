@@ -1,39 +1,32 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/server/auth";
-import { clientIp, signInBlocked } from "@/lib/server/rate-limit";
-import { normaliseEmail } from "@/lib/domain/accounts";
+import { authOptions, TOO_MANY_ATTEMPTS } from "@/lib/server/auth";
+import { SIGN_IN_WINDOW_MS } from "@/lib/server/rate-limit";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 // next-auth 4 detects the App Router by the context's (awaited) params.
-function handler(req: Request, ctx: Ctx) {
-  return NextAuth(req as never, ctx as never, authOptions());
+async function handler(req: Request, ctx: Ctx): Promise<Response> {
+  const { nextauth } = await ctx.params;
+  // next-auth's client logger endpoint writes whatever it is sent to the server log: nobody may.
+  if (nextauth[0] === "_log") return new Response(null, { status: 404 });
+  return NextAuth(req as never, ctx as never, authOptions()) as Promise<Response>;
 }
 
-/** Sign-in attempts are throttled here, before next-auth sees the password. */
-async function post(req: Request, ctx: Ctx) {
-  const { nextauth } = await ctx.params;
-  if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
-    const form = await req
-      .clone()
-      .formData()
-      .catch(() => null);
-    const email = form?.get("email");
-    if (
-      typeof email === "string" &&
-      (await signInBlocked(
-        normaliseEmail(email),
-        clientIp((n) => req.headers.get(n)),
-      ))
-    ) {
-      // JSON with a url, as the next-auth client expects; the status says why.
-      return Response.json(
-        { url: new URL("/sign-in?error=TooManyAttempts", req.url).toString() },
-        { status: 429, headers: { "Retry-After": "900" } },
-      );
-    }
-  }
-  return handler(req, ctx);
+/**
+ * Sign-in attempts are throttled where the password is checked (authorize in src/lib/server/auth.ts),
+ * whatever the body's format; here a refused attempt's JSON answer only gets its honest status.
+ */
+async function post(req: Request, ctx: Ctx): Promise<Response> {
+  const res = await handler(req, ctx);
+  if (!res.headers.get("content-type")?.includes("application/json")) return res;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { url?: unknown } | null;
+  if (typeof body?.url !== "string" || !body.url.includes(`error=${TOO_MANY_ATTEMPTS}`)) return res;
+  const headers = new Headers(res.headers);
+  headers.set("Retry-After", String(SIGN_IN_WINDOW_MS / 1000));
+  return new Response(res.body, { status: 429, headers });
 }
 
 export { handler as GET, post as POST };
