@@ -21,6 +21,16 @@ const EnvSchema = z.object({
     .literal("")
     .or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds"))
     .optional(),
+  // Where people reach the app, e.g. https://conduct.example.com. https:// makes the session cookies
+  // Secure and sends HSTS on every response (src/lib/server/transport.ts); unset: the request decides.
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, "APP_URL must be an http:// or https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // How many reverse proxies in front of the app set X-Forwarded-* headers we may believe; 0 (the
+  // default): none, so a client cannot claim HTTPS (or an address) by sending the header itself.
+  TRUST_PROXY_HOPS: z.string().regex(/^\d+$/, "TRUST_PROXY_HOPS must be a whole number").default("0").transform(Number),
 });
 
 export interface ServerEnv {
@@ -28,6 +38,8 @@ export interface ServerEnv {
   dataDir: string;
   authSecret: string | undefined;
   production: boolean;
+  appUrl: string | undefined;
+  trustProxyHops: number;
 }
 
 let cached: ServerEnv | undefined;
@@ -46,6 +58,8 @@ export function serverEnv(): ServerEnv {
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     production: e.NODE_ENV === "production",
+    appUrl: e.APP_URL,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
   return cached;
 }
