@@ -1,5 +1,5 @@
 // mulberry32: a small, fast, seedable pseudo-random generator, so that the demo seed and the bench
-// data set come out the same on every run. Not for anything secret.
+// data set come out the same on every run. Not for anything secret (randomKey below is).
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
