@@ -29,8 +29,6 @@ test("over plain HTTP, a client's own X-Forwarded-Proto: https gets no Secure co
 });
 
 test.describe("behind a TLS-terminating proxy", () => {
-  test.describe.configure({ timeout: 300_000 });
-
   const appPort = Number(process.env.E2E_PORT ?? 3100) + 2;
   let app: ChildProcess | undefined;
   let proxy: https.Server | undefined;
@@ -40,6 +38,8 @@ test.describe("behind a TLS-terminating proxy", () => {
   test.beforeAll(async ({}, info) => {
     // One server of its own is enough: this is about transport, not the database.
     test.skip(info.project.name !== "embedded", "runs once, on the embedded server's turn");
+    // Starting and seeding a server of its own takes a while on a busy machine.
+    test.setTimeout(300_000);
     certDir = mkdtempSync(path.join(tmpdir(), "conduct-tls-"));
     const made = spawnSync(
       "openssl",
