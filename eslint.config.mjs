@@ -63,6 +63,22 @@ export default tseslint.config(
       ],
     },
   },
+  // Browser code runs in insecure contexts too (a phone on http://<LAN address>:3000), where
+  // crypto.randomUUID is undefined: randomKey() in src/lib/domain/random.ts works everywhere.
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/lib/server/**", "src/instrumentation.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "crypto",
+          property: "randomUUID",
+          message: "Undefined over plain HTTP on a LAN address: use randomKey() from @/lib/domain/random.",
+        },
+      ],
+    },
+  },
   // The database and the generated Prisma client belong to the server's data layer only.
   {
     files: ["src/**/*.{ts,tsx}"],

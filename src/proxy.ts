@@ -1,13 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/domain/csp";
 import { SESSION_COOKIES } from "@/lib/domain/sessions";
+import { HSTS } from "@/lib/domain/transport";
+import { requestIsHttps } from "@/lib/server/transport";
 
-// Two jobs, neither a security boundary for data (every page, action and data-layer call checks
+// Three jobs, none a security boundary for data (every page, action and data-layer call checks
 // the session itself; see docs/decisions/003):
 // 1. every page gets a Content-Security-Policy with a fresh nonce, which Next.js puts on its own
 //    scripts (it reads the policy from the request headers);
 // 2. visitors without a session cookie asking for a signed-in area go to sign-in, which returns
-//    them to where they were going; server components are told the requested path.
+//    them to where they were going; server components are told the requested path;
+// 3. over HTTPS (APP_URL or a trusted proxy says so), Strict-Transport-Security.
 const SIGNED_IN_AREAS = [
   "/catalogue",
   "/log",
@@ -22,6 +25,12 @@ const SIGNED_IN_AREAS = [
 ];
 
 export function proxy(req: NextRequest) {
+  const res = route(req);
+  if (requestIsHttps((n) => req.headers.get(n))) res.headers.set("Strict-Transport-Security", HSTS);
+  return res;
+}
+
+function route(req: NextRequest): NextResponse {
   const path = req.nextUrl.pathname;
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });

@@ -8,6 +8,7 @@ import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 import { currentDay } from "@/lib/domain/dates";
 import { fingerprintOf, keyFor, REQUEST_TIMEOUT_MS, type RequestKey } from "@/lib/domain/requests";
+import { randomKey } from "@/lib/domain/random";
 
 /** "In today's sprint review, 4 of 5 tickets got a root-cause note": counts in one entry. */
 export function BatchForm({ options }: { options: LogOptionsDto }) {
@@ -16,7 +17,7 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
   const key = useRef<RequestKey | null>(null);
   const [state, onSubmit, pending, feedback] = useFormAction(logBatchAction, {
     before: (form) => {
-      key.current = keyFor(key.current, fingerprintOf(form.entries(), "idempotencyKey"), () => crypto.randomUUID());
+      key.current = keyFor(key.current, fingerprintOf(form.entries(), "idempotencyKey"), randomKey);
       form.set("idempotencyKey", key.current.key);
     },
     // The key makes giving up safe: a retry of a batch that did reach the server is not saved twice.

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { logObservationAction, undoObservationAction } from "@/lib/actions/observations";
 import { UNDO_TOAST_MS } from "@/lib/domain/observations";
 import { keyFor, REQUEST_TIMEOUT_MS, settle, type RequestKey } from "@/lib/domain/requests";
+import { randomKey } from "@/lib/domain/random";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
 import { inputClass } from "@/components/ui/field";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
@@ -11,7 +12,7 @@ import { MyEntries, useMyEntries } from "./my-entries";
 import { LogToast, type Toast } from "./log-toast";
 
 const TEAM_KEY = "conduct-log-team";
-const newKey = () => crypto.randomUUID();
+const newKey = randomKey;
 /** "Undone" only confirms what the person just did: shorter than the Undo window. */
 const UNDONE_MS = 4_000;
 

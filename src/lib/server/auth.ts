@@ -21,9 +21,11 @@ const SESSION_MAX_AGE = SESSION_ABSOLUTE_MS / 1000;
 
 // Credentials need the JWT strategy; the token carries the user's session version and session id,
 // which every request checks against the database, so sign-out, revocation and expiry take effect at once.
-export function authOptions(): NextAuthOptions {
+export function authOptions({ secureCookies = false }: { secureCookies?: boolean } = {}): NextAuthOptions {
   return {
     secret: authSecret(),
+    // Decided per request from APP_URL or the trusted proxy (the route handler), not from NEXTAUTH_URL.
+    useSecureCookies: secureCookies,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/sign-in" },
     // NEXTAUTH_URL is deliberately unset (the client navigates itself; see the redirect callback).

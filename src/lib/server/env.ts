@@ -34,6 +34,13 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[1-9]\d*$/, "CONDUCT_SIGN_UP_LIMIT must be a whole number above 0")
     .default("10"),
+  // Where people reach the app, e.g. https://conduct.example.com. https:// makes the session cookies
+  // Secure and sends HSTS on every response (src/lib/server/transport.ts); unset: the request decides.
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, "APP_URL must be an http:// or https:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export interface ServerEnv {
@@ -44,6 +51,7 @@ export interface ServerEnv {
   trustProxyHops: number;
   peerToken: string | undefined;
   signUpLimit: number;
+  appUrl: string | undefined;
 }
 
 let cached: ServerEnv | undefined;
@@ -65,6 +73,7 @@ export function serverEnv(): ServerEnv {
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
+    appUrl: e.APP_URL,
   };
   return cached;
 }
