@@ -3,7 +3,7 @@ import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { NotFoundError, RuleError } from "../errors";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { hashPassword } from "../passwords";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
@@ -214,34 +214,58 @@ export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Pr
   }
 }
 
-async function activeAdminCount(orgId: string): Promise<number> {
-  return db().membership.count({ where: { organizationId: orgId, role: "ADMIN", status: "ACTIVE" } });
-}
+const LAST_ADMIN = "An organisation needs at least one active admin. Make someone else an admin first.";
 
-async function memberOf(ctx: MemberContext, membershipId: string) {
-  const m = await db().membership.findFirst({
-    where: { id: membershipId, organizationId: ctx.orgId },
-    select: { id: true, role: true, status: true, userId: true },
+/**
+ * Runs a change to one membership under a lock on the organisation's active admins. Counting the
+ * admins and then updating in two statements let two admins demote each other at the same moment
+ * and leave nobody (issue 15, item 9). Here `SELECT … FOR UPDATE` locks every active ADMIN row of
+ * the organisation, so a concurrent change waits, and PostgreSQL re-checks the WHERE on rows a
+ * committed change touched: the second transaction sees the admins that are left, and the actor's
+ * own admin role is checked against that same locked set (a demoted admin cannot finish the race).
+ */
+async function changeMembership(
+  ctx: MemberContext,
+  membershipId: string,
+  check: (m: { role: Role; status: string; userId: string }, admins: number) => void,
+  data: { role?: Role; status?: "ACTIVE" | "DISABLED" },
+): Promise<{ role: Role }> {
+  return db().$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Membership"
+       WHERE "organizationId" = ${ctx.orgId} AND "role" = 'ADMIN' AND "status" = 'ACTIVE'
+       ORDER BY "id" FOR UPDATE`;
+    if (!admins.some((a) => a.id === ctx.membershipId)) throw new ForbiddenError();
+    const m = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId: ctx.orgId },
+      select: { id: true, role: true, status: true, userId: true },
+    });
+    if (!m) throw new NotFoundError();
+    check(m, admins.length);
+    await tx.membership.update({ where: { id: m.id }, data });
+    return { role: m.role };
   });
-  if (!m) throw new NotFoundError();
-  return m;
 }
 
 export async function changeRole(ctx: MemberContext, membershipId: string, role: Role): Promise<void> {
   await authorize(ctx, "members.manage");
-  const m = await memberOf(ctx, membershipId);
-  if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && (await activeAdminCount(ctx.orgId)) <= 1) {
-    throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
-  }
-  await db().membership.update({ where: { id: m.id }, data: { role } });
+  const before = await changeMembership(
+    ctx,
+    membershipId,
+    (m, admins) => {
+      if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && admins <= 1)
+        throw new RuleError(LAST_ADMIN, "role");
+    },
+    { role },
+  );
   await recordAudit({
     organizationId: ctx.orgId,
     actorUserId: ctx.userId,
     action: "membership.role",
     targetType: "Membership",
-    targetId: m.id,
+    targetId: membershipId,
     outcome: "ok",
-    details: { from: m.role, to: role },
+    details: { from: before.role, to: role },
   });
 }
 
@@ -252,19 +276,23 @@ export async function setMemberStatus(
   status: "ACTIVE" | "DISABLED",
 ): Promise<void> {
   await authorize(ctx, "members.manage");
-  const m = await memberOf(ctx, membershipId);
-  if (status === "DISABLED") {
-    if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
-    if (m.role === "ADMIN" && (await activeAdminCount(ctx.orgId)) <= 1)
-      throw new RuleError("An organisation needs at least one active admin.");
-  }
-  await db().membership.update({ where: { id: m.id }, data: { status } });
+  await changeMembership(
+    ctx,
+    membershipId,
+    (m, admins) => {
+      if (status !== "DISABLED") return;
+      if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
+      if (m.role === "ADMIN" && m.status === "ACTIVE" && admins <= 1)
+        throw new RuleError("An organisation needs at least one active admin.");
+    },
+    { status },
+  );
   await recordAudit({
     organizationId: ctx.orgId,
     actorUserId: ctx.userId,
     action: status === "DISABLED" ? "membership.disable" : "membership.enable",
     targetType: "Membership",
-    targetId: m.id,
+    targetId: membershipId,
     outcome: "ok",
   });
 }
