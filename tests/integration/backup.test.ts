@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, db } from "@/lib/server/db";
 import { exportOrganisation, importOrganisation, backupOverview } from "@/lib/server/data/backup";
-import { createOrganizationFor, authenticate, type MemberContext } from "@/lib/server/data/accounts";
+import { createOrganizationFor, type MemberContext } from "@/lib/server/data/accounts";
+import { acceptInvitation } from "@/lib/server/data/members";
 import { organisationOverview, standup, teamView } from "@/lib/server/data/dashboards";
 import { getBarrier, listBarriers } from "@/lib/server/data/barriers";
 import {
@@ -146,6 +147,11 @@ beforeAll(async () => {
     await db().auditEvent.findMany({ where: { organizationId: restoredId }, select: { id: true } })
   ).map((a) => a.id);
   importResult = await importOrganisation(restoredCtx, reread(doc1));
+  // Everyone else in the file is invited (docs/decisions/014); here each of them accepts.
+  for (const link of importResult.invitations) {
+    const u = await db().user.findUniqueOrThrow({ where: { email: link.email }, select: { id: true } });
+    await acceptInvitation(u.id, link.token);
+  }
   const doc2 = await exportOrganisation(restoredCtx, new Date(NOW.getTime() + 1000));
   source = { ctx: adminCtx, doc: doc1, labels: normaliseBackup(doc1).labels };
   target = { ctx: restoredCtx, doc: doc2, labels: normaliseBackup(doc2).labels };
@@ -162,9 +168,16 @@ describe("export → import → export", () => {
     expect(Date.parse(target.doc.exportedAt)).toBeGreaterThan(NOW.getTime());
     // The restored organisation's own events: its creation (before the import) and the import itself.
     const own = target.doc.tables.AuditEvent.filter(
-      (a) => preexistingAudit.includes(a.id as string) || a.action === "organization.backup-import",
+      (a) =>
+        preexistingAudit.includes(a.id as string) ||
+        a.action === "organization.backup-import" ||
+        a.action === "invitation.accept",
     );
-    expect(own.map((a) => a.action).sort()).toEqual(["organization.backup-import", "organization.create"]);
+    expect(own.map((a) => a.action).sort()).toEqual([
+      ...importResult.invitations.map(() => "invitation.accept"),
+      "organization.backup-import",
+      "organization.create",
+    ]);
     const importEvent = own.find((a) => a.action === "organization.backup-import")!;
     expect(importEvent).toMatchObject({
       actorUserId: source.ctx.userId,
@@ -176,8 +189,17 @@ describe("export → import → export", () => {
       tables: { ...target.doc.tables, AuditEvent: target.doc.tables.AuditEvent.filter((a) => !own.includes(a)) },
     };
 
-    const a = normaliseBackup({ ...source.doc, exportedAt: "" }).doc;
-    const b = normaliseBackup({ ...restored, exportedAt: "" }).doc;
+    // A membership is dated when the person joined this server's copy (accepted), never from the file.
+    const undated = (doc: OrganisationBackup): OrganisationBackup => ({
+      ...doc,
+      exportedAt: "",
+      tables: {
+        ...doc.tables,
+        Membership: doc.tables.Membership.map((m) => ({ ...m, createdAt: null, updatedAt: null })),
+      },
+    });
+    const a = normaliseBackup(undated(source.doc)).doc;
+    const b = normaliseBackup(undated(restored)).doc;
     for (const t of TABLE_NAMES) expect(b.tables[t], t).toEqual(a.tables[t]);
     expect(b).toEqual(a);
     // The demo is rich: every table has rows, so nothing above was compared empty.
@@ -206,10 +228,19 @@ describe("export → import → export", () => {
       return out;
     };
     const [from, to] = [await count(source.ctx.orgId), await count(target.ctx.orgId)];
-    // The source gained its export event; the restored organisation has its creation, import and export events.
-    expect({ ...to, AuditEvent: to.AuditEvent! - 3 }).toEqual({ ...from, AuditEvent: from.AuditEvent! - 1 });
+    // The source gained its export event; the restored organisation has its creation, import, export
+    // and one acceptance per invited person.
+    expect({ ...to, AuditEvent: to.AuditEvent! - 3 - importResult.invitations.length }).toEqual({
+      ...from,
+      AuditEvent: from.AuditEvent! - 1,
+    });
     expect(importResult.rows.Observation).toBe(from.Observation);
-    expect(importResult).toMatchObject({ usersMatched: source.doc.users.length, usersCreated: 0 });
+    expect(importResult.invitations.map((i) => i.email).sort()).toEqual(
+      source.doc.users
+        .map((u) => u.email)
+        .filter((e) => e !== target.ctx.email)
+        .sort(),
+    );
 
     const ids = (doc: OrganisationBackup) =>
       new Set(TABLE_NAMES.flatMap((t) => doc.tables[t].flatMap((r) => (typeof r.id === "string" ? [r.id] : []))));
@@ -429,50 +460,6 @@ describe("a small organisation's file", () => {
       spoilt((d) => void ((d as unknown as { users: Record<string, unknown>[] }).users[0]!.passwordHash = "x")),
     ).toMatch(/user 1.*passwordHash/);
     expect(await snapshot()).toEqual(before);
-  });
-
-  it("creates accounts for people not on this server, without a usable password, and keeps the importer an active admin", async () => {
-    const { s, doc } = await smallDoc();
-    const into = await emptyOrganisation();
-    const d = structuredClone(doc);
-    const stranger = `stranger-${Date.now()}@example.test`;
-    d.users.find((u) => u.ref === s.member.user.id)!.email = stranger.toUpperCase();
-    // The file makes the importer a disabled member; the import keeps them an active admin.
-    const importer = await db().user.findUniqueOrThrow({
-      where: { id: into.userId },
-      select: { email: true, name: true },
-    });
-    d.users.find((u) => u.ref === s.admin.user.id)!.email = importer.email;
-    const mine = d.tables.Membership.find((m) => m.userId === s.admin.user.id)!;
-    Object.assign(mine, { role: "MEMBER", status: "DISABLED" });
-
-    const result = await importOrganisation(into, reread(d));
-    expect(result).toMatchObject({ usersCreated: 1, usersMatched: 3 });
-    const created = await db().user.findUniqueOrThrow({
-      where: { email: stranger },
-      select: { id: true, name: true, passwordHash: true },
-    });
-    expect(created.name).toBe(s.member.user.name);
-    expect(created.passwordHash).toMatch(/^\$2[aby]\$/);
-    expect(await authenticate(stranger, "correct-horse-battery")).toBeNull();
-    expect(await authenticate(stranger, "")).toBeNull();
-    const memberships = await db().membership.findMany({
-      where: { organizationId: into.orgId },
-      select: { id: true, userId: true, role: true, status: true, createdAt: true },
-    });
-    expect(memberships).toHaveLength(4);
-    expect(memberships.find((m) => m.userId === into.userId)).toMatchObject({
-      id: into.membershipId,
-      role: "ADMIN",
-      status: "ACTIVE",
-      createdAt: new Date(mine.createdAt as string),
-    });
-    expect(memberships.find((m) => m.userId === created.id)).toMatchObject({ role: "MEMBER", status: "ACTIVE" });
-    // The imported observations count on the importer's dashboards, and the matched user kept their own name.
-    expect((await listTeams(await contextFor(into.userId, into.orgId), NOW))[0]).toBeDefined();
-    expect((await db().user.findUniqueOrThrow({ where: { id: into.userId }, select: { name: true } })).name).toBe(
-      importer.name,
-    );
   });
 });
 

@@ -158,6 +158,34 @@ describe("review and activation", () => {
     expect(await recordVideoTest(manager, pass(id, 2))).toBe("ACTIVE");
   });
 
+  // Issue 15, item 10: whoever wrote any of the text awaiting approval cannot approve it.
+  it("refuses a leader who edited another author's behaviour while it was in review", async () => {
+    const { leader, manager, admin, input } = await scenario();
+    const id = await createBehaviour(admin, input);
+    await submitForReview(admin, id);
+    // The leader rewrites the admin's behaviour in review, then tries to pass their own text.
+    await updateBehaviour(leader, id, 1, { ...input, action: "reads two verbatim customer quotes aloud" });
+    await expect(recordVideoTest(leader, pass(id, 2))).rejects.toThrow(
+      "You edited this behaviour (version 2) since it was last approved: someone who wrote none of it has to run its video test.",
+    );
+    await expect(recordVideoTest(leader, fail(id, 2))).rejects.toBeInstanceOf(RuleError);
+    expect(await listVideoTests(admin, id)).toEqual([]);
+    expect((await behaviourForEdit(admin, id)).status).toBe("IN_REVIEW");
+    // Someone who wrote none of it can.
+    expect(await recordVideoTest(manager, pass(id, 2))).toBe("ACTIVE");
+  });
+
+  it("still refuses that leader after a withdraw and re-submit", async () => {
+    const { leader, manager, admin, input } = await scenario();
+    const id = await createBehaviour(admin, input);
+    await submitForReview(admin, id);
+    await updateBehaviour(leader, id, 1, { ...input, example: "Lena read a quote from Contoso." });
+    await changeStatus(leader, id, "DRAFT");
+    await submitForReview(leader, id);
+    await expect(recordVideoTest(leader, pass(id, 2))).rejects.toThrow(/You edited this behaviour \(version 2\)/);
+    expect(await recordVideoTest(manager, pass(id, 2))).toBe("ACTIVE");
+  });
+
   it("retires an active behaviour, which can then no longer be edited", async () => {
     const { leader, manager, input } = await scenario();
     const id = await createBehaviour(leader, input);

@@ -5,6 +5,7 @@ import { importOrganisationAction } from "@/lib/actions/backup";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { BackupImportResultDto } from "@/lib/schemas/backup";
+import { InvitationLinks } from "./invitation-import-form";
 
 const LABELS: [string, string][] = [
   ["users", "people"],
@@ -26,10 +27,13 @@ const nf = new Intl.NumberFormat("en-GB");
 
 function summary(r: BackupImportResultDto): string {
   const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, label]) => `${nf.format(r.rows[k]!)} ${label}`);
-  const people = r.usersCreated
-    ? ` ${r.usersMatched} ${r.usersMatched === 1 ? "person was" : "people were"} matched to existing accounts; ${r.usersCreated} new ${r.usersCreated === 1 ? "account was" : "accounts were"} created without a usable password.`
+  const people = r.invitations.length
+    ? ` ${r.invitations.length} ${r.invitations.length === 1 ? "person is" : "people are"} invited: they keep their records and join when they accept.`
     : "";
-  return `Imported ${rows.join(", ")}.${people}`;
+  const disabled = r.disabled
+    ? ` ${r.disabled} disabled ${r.disabled === 1 ? "person was" : "people were"} not invited.`
+    : "";
+  return `Imported ${rows.join(", ")}.${people}${disabled}`;
 }
 
 /** The chosen file, gzip-compressed in the browser when it can (a backup shrinks about 15 times). */
@@ -52,12 +56,15 @@ export function BackupImportForm({ empty }: { empty: boolean }) {
   const error = state && !state.ok ? state.fieldErrors?.content : undefined;
   if (state?.ok) {
     return (
-      <p
-        role="status"
-        className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-      >
-        {summary(state.data)}
-      </p>
+      <div className="space-y-4">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
+        >
+          {summary(state.data)}
+        </p>
+        {state.data.invitations.length > 0 && <InvitationLinks links={state.data.invitations} days={30} />}
+      </div>
     );
   }
   if (!empty) return null;

@@ -7,7 +7,7 @@ import { inputClass } from "@/components/ui/field";
 
 type Row = InvitationImportPreviewDto["rows"][number];
 
-function Links({ links }: { links: InvitationLinkDto[] }) {
+export function InvitationLinks({ links, days = 7 }: { links: InvitationLinkDto[]; days?: number }) {
   const origin = window.location.origin;
   return (
     <section role="status" aria-labelledby="invitation-links-heading" className="space-y-2">
@@ -15,8 +15,8 @@ function Links({ links }: { links: InvitationLinkDto[] }) {
         {links.length} invitation link{links.length === 1 ? "" : "s"} made
       </h3>
       <p className="text-sm">
-        Send each person their own link: it works once, only for their e-mail, for 7 days, and puts them in their teams
-        when they join. The links are not shown again.
+        Send each person their own link: it works once, only for their e-mail, for {days} days, and puts them in their
+        teams when they join. The links are not shown again.
       </p>
       <ul className="space-y-2">
         {links.map((l) => (
@@ -52,7 +52,7 @@ export function InvitationImportForm() {
         { header: "Role", cell: (r) => ROLE_LABELS[r.role as Role] ?? r.role },
         { header: "Teams", cell: (r) => r.teamNames.join(", ") },
       ]}
-      done={(links) => <Links links={links as InvitationLinkDto[]} />}
+      done={(links) => <InvitationLinks links={links as InvitationLinkDto[]} />}
     />
   );
 }

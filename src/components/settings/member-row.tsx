@@ -16,6 +16,8 @@ export function MemberRow({ member }: { member: MemberDto }) {
     undefined;
   const errorId = `member-${member.membershipId}-error`;
   const disabled = member.status === "DISABLED";
+  // Someone from a backup import who has not accepted yet: their role can be set, nothing else.
+  const invited = member.status === "INVITED";
   // Disabling ends the person's access on their next request: it asks first.
   const [confirming, setConfirming] = useState(false);
   return (
@@ -60,9 +62,11 @@ export function MemberRow({ member }: { member: MemberDto }) {
           )}
         </form>
       </td>
-      <td className="p-3">{disabled ? "Disabled" : "Active"}</td>
+      <td className="p-3">{invited ? "Invited (not accepted yet)" : disabled ? "Disabled" : "Active"}</td>
       <td className="p-3">
-        {!member.isYou && !disabled && <ResetLinkButton membershipId={member.membershipId} name={member.name} />}
+        {!member.isYou && !disabled && !invited && (
+          <ResetLinkButton membershipId={member.membershipId} name={member.name} />
+        )}
       </td>
       <td className="p-3">
         {!member.isYou && disabled && (
@@ -74,12 +78,12 @@ export function MemberRow({ member }: { member: MemberDto }) {
             </Button>
           </form>
         )}
-        {!member.isYou && !disabled && !confirming && (
+        {!member.isYou && !disabled && !invited && !confirming && (
           <Button type="button" variant="danger" onClick={() => setConfirming(true)} className="min-h-8 px-2 py-1">
             Disable {member.name}
           </Button>
         )}
-        {!member.isYou && !disabled && confirming && (
+        {!member.isYou && !disabled && !invited && confirming && (
           <form action={statusAction} role="group" aria-label={`Disable ${member.name}?`} className="space-y-1">
             <p className="text-xs">They lose access on their next request; you can enable them again.</p>
             <input type="hidden" name="membershipId" value={member.membershipId} />

@@ -6,15 +6,17 @@ import { InviteTokenInput, NewAccountFromInvite, SignUpInput } from "@/lib/schem
 import { NewOrganizationInput, SwitchOrganizationInput } from "@/lib/schemas/members";
 import { formObject } from "@/lib/schemas/action-result";
 import { publicFormAction, signedInFormAction } from "@/lib/server/action";
-import { createOrganizationFor, memberContext } from "@/lib/server/data/accounts";
+import { createOrganizationFor, memberContext, rememberOrganization } from "@/lib/server/data/accounts";
 import { signUp } from "@/lib/server/data/sign-up";
 import { requestIp } from "@/lib/server/request-ip";
 import { acceptInvitation, acceptInvitationAsNewUser } from "@/lib/server/data/members";
 import { getSessionUser } from "@/lib/server/auth";
 import { ORG_COOKIE } from "@/lib/server/context";
 
-async function preferOrganization(orgId: string) {
+/** This browser's choice (the cookie) and the account's (where other browsers start). */
+async function preferOrganization(userId: string, orgId: string) {
   (await cookies()).set(ORG_COOKIE, orgId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 400 * 86_400 });
+  await rememberOrganization(userId, orgId);
 }
 
 /**
@@ -40,7 +42,7 @@ export const acceptInviteAsNewUserAction = publicFormAction({
 export const acceptInviteAction = signedInFormAction({
   schema: InviteTokenInput,
   invalid: { formError: "This invitation link is not valid." },
-  run: async (user, { token }) => preferOrganization(await acceptInvitation(user.id, token)),
+  run: async (user, { token }) => preferOrganization(user.id, await acceptInvitation(user.id, token)),
   after: () => redirect("/"),
 });
 
@@ -50,7 +52,7 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
   const parsed = SwitchOrganizationInput.safeParse(formObject(form));
   if (!user || !parsed.success) return;
   const ctx = await memberContext(user.id, parsed.data.organizationId);
-  if (ctx?.orgId === parsed.data.organizationId) await preferOrganization(ctx.orgId);
+  if (ctx?.orgId === parsed.data.organizationId) await preferOrganization(user.id, ctx.orgId);
   revalidatePath("/", "layout");
 }
 
@@ -58,7 +60,7 @@ export const createOrganizationAction = signedInFormAction({
   schema: NewOrganizationInput,
   run: async (user, { organizationName }) => {
     const organizationId = await createOrganizationFor(user.id, organizationName);
-    await preferOrganization(organizationId);
+    await preferOrganization(user.id, organizationId);
     return { organizationId };
   },
   after: () => revalidatePath("/", "layout"),

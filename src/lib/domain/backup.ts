@@ -13,7 +13,7 @@ export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 // the live database (tests/integration/backup.test.ts), so a new enum value cannot slip past the format.
 export const BACKUP_ENUMS = {
   Role: ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
-  MembershipStatus: ["ACTIVE", "DISABLED"],
+  MembershipStatus: ["ACTIVE", "DISABLED", "INVITED"],
   TeamKind: ["VALUE_STREAM", "TEAM"],
   BehaviourStatus: ["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"],
   Verdict: ["PASS", "FAIL"],

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import type { InvitationLinkDto } from "./members";
 import { CONTROL } from "@/lib/domain/text";
 import { isIsoDate } from "@/lib/domain/dates";
 import {
@@ -201,8 +202,10 @@ export function parseBackupDocument(content: string): BackupParse {
 export interface BackupImportResultDto {
   /** Rows imported per table, plus "users" (the people in the file). */
   rows: Record<string, number>;
-  usersMatched: number;
-  usersCreated: number;
+  /** One link per person of the file (the importer and disabled people aside), shown once. */
+  invitations: InvitationLinkDto[];
+  /** People disabled in the file: their records are kept, and they get no invitation. */
+  disabled: number;
 }
 
 export interface BackupOverviewDto {

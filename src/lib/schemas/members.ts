@@ -37,7 +37,7 @@ export interface MemberDto {
   name: string;
   email: string;
   role: (typeof ROLES)[number];
-  status: "ACTIVE" | "DISABLED";
+  status: "ACTIVE" | "DISABLED" | "INVITED";
   isYou: boolean;
   joinedAt: string;
 }

@@ -123,7 +123,7 @@ export async function startSession(userId: string, now = new Date()): Promise<st
 
 /** A live session: its user, and the organisations they are an active member of (oldest first). */
 export interface LoadedSession {
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; lastOrganizationId: string | null };
   memberships: MembershipRow[];
 }
 
@@ -146,6 +146,7 @@ export async function loadSession(
       name: string;
       email: string;
       sessionVersion: number;
+      lastOrganizationId: string | null;
       membershipId: string | null;
       role: string | null;
       orgId: string | null;
@@ -153,7 +154,7 @@ export async function loadSession(
       leadersManageTeams: boolean | null;
     }[]
   >`
-    SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion",
+    SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion", u."lastOrganizationId",
            m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName",
            o."leadersManageTeams"
       FROM "AuthSession" a
@@ -185,12 +186,28 @@ export async function loadSession(
         ]
       : [],
   );
-  return { user: { id: s.userId, name: s.name, email: s.email }, memberships };
+  return {
+    user: { id: s.userId, name: s.name, email: s.email, lastOrganizationId: s.lastOrganizationId },
+    memberships,
+  };
 }
 
-/** The caller as a member of the preferred organisation (or their oldest), from a loaded session. */
+/** The caller as a member of the preferred organisation (else the last chosen, else the oldest). */
 export function sessionMember(session: LoadedSession, preferredOrgId?: string | null): MemberContext | null {
-  return pickMember(session.user.id, session.memberships, preferredOrgId);
+  return pickMember(session.user.id, session.memberships, preferredOrgId, session.user.lastOrganizationId);
+}
+
+/**
+ * Remembers the organisation the user chose, so a browser without the organisation cookie starts
+ * there rather than in their oldest membership (whose date another organisation's file must not
+ * decide: issue 15, item 8). Only ever one they are an active member of.
+ */
+export async function rememberOrganization(userId: string, orgId: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE "User" SET "lastOrganizationId" = ${orgId}
+     WHERE "id" = ${userId}
+       AND EXISTS (SELECT 1 FROM "Membership" m
+                    WHERE m."userId" = ${userId} AND m."organizationId" = ${orgId} AND m."status" = 'ACTIVE')`;
 }
 
 /** Ends every session of the user: tokens carry the old version and stop working, and their sessions go. */
@@ -217,13 +234,13 @@ export async function listOrganizationsOf(userId: string): Promise<OrganizationC
 export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
   // One statement (with nested selects Prisma would send one per table).
   const rows = await db().$queryRaw<MembershipRow[]>`
-    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName", o."leadersManageTeams"
+    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName", o."leadersManageTeams", u."lastOrganizationId"
       FROM "Membership" m
       JOIN "User" u ON u."id" = m."userId"
       JOIN "Organization" o ON o."id" = m."organizationId"
      WHERE m."userId" = ${userId} AND m."status" = 'ACTIVE'
      ORDER BY m."createdAt" ASC, m."id" ASC`;
-  return pickMember(userId, rows, preferredOrgId);
+  return pickMember(userId, rows, preferredOrgId, rows[0]?.lastOrganizationId);
 }
 
 interface MembershipRow {
@@ -234,11 +251,17 @@ interface MembershipRow {
   orgId: string;
   orgName: string;
   leadersManageTeams: boolean;
+  lastOrganizationId?: string | null;
 }
 
-/** The preferred organisation when the user is an active member of it, else their oldest membership. */
-function pickMember(userId: string, rows: MembershipRow[], preferredOrgId?: string | null): MemberContext | null {
-  const m = rows.find((r) => r.orgId === preferredOrgId) ?? rows[0];
+/** The preferred organisation, else the one last chosen, else the oldest active membership. */
+function pickMember(
+  userId: string,
+  rows: MembershipRow[],
+  preferredOrgId?: string | null,
+  lastOrgId?: string | null,
+): MemberContext | null {
+  const m = rows.find((r) => r.orgId === preferredOrgId) ?? rows.find((r) => r.orgId === lastOrgId) ?? rows[0];
   if (!m) return null;
   return {
     userId,

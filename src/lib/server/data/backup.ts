@@ -26,6 +26,7 @@ import { checkBackup, parentLayers, remapBackupRow } from "@/lib/domain/backup-r
 import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
+import { invitedEmails, inviteImported } from "./backup-people";
 
 // Backup and restore of one organisation (docs/decisions/008): every row it owns, as one JSON
 // document, and back into an empty organisation with fresh ids. Admins only.
@@ -114,13 +115,17 @@ export async function exportOrganisation(ctx: MemberContext, now = new Date()): 
   const doc = await db().$transaction(
     async (tx) => {
       const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
-      const users: BackupUser[] = (
-        await tx.user.findMany({
-          where: { memberships: { some: { organizationId: ctx.orgId } } },
-          select: { id: true, name: true, email: true },
-          orderBy: { email: "asc" },
-        })
-      ).map((u) => ({ ref: u.id, name: u.name, email: u.email }));
+      const found = await tx.user.findMany({
+        where: { memberships: { some: { organizationId: ctx.orgId } } },
+        select: { id: true, name: true, email: true, placeholder: true },
+        orderBy: { email: "asc" },
+      });
+      const invited = await invitedEmails(
+        tx,
+        ctx.orgId,
+        found.filter((u) => u.placeholder).map((u) => u.id),
+      );
+      const users: BackupUser[] = found.map((u) => ({ ref: u.id, name: u.name, email: invited.get(u.id) ?? u.email }));
       const members = new Set(users.map((u) => u.ref));
       const tables = {} as Record<TableName, BackupRow[]>;
       for (const t of TABLE_NAMES) {
@@ -237,9 +242,10 @@ function databaseRule(err: unknown): RuleError | null {
 /**
  * Imports a backup into the caller's own organisation, which must be empty (nothing but the
  * caller's membership and audit trail), in one transaction: every row gets a fresh id and every
- * reference follows it. People are matched to existing accounts by e-mail; anyone else gets a new
- * account with a password nobody knows (see docs/decisions/008). The caller's own membership stays
- * ADMIN and ACTIVE, whatever the file says, so an import can never lock the importer out.
+ * reference follows it. Only the importer is matched to their account; everyone else becomes an
+ * invitation they must accept (docs/decisions/014), and no account is made for anyone. The caller's
+ * own membership stays ADMIN, ACTIVE and dated as it was, whatever the file says, so an import can
+ * never lock the importer out.
  */
 /** The uploaded file: its size was checked before, and the document itself is read only for an admin. */
 export async function importOrganisationFile(ctx: MemberContext, content: string): Promise<BackupImportResultDto> {
@@ -256,10 +262,9 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : "";
     throw new RuleError(`The file cannot be imported: ${problems.slice(0, 3).join(" ")}${more}`, "content");
   }
-  const needsNewUsers = doc.users.some((u) => u.email.toLowerCase() !== ctx.email.toLowerCase());
-  // One bcrypt hash of 32 random bytes that are then forgotten: a real hash (sign-in takes the usual
-  // time and fails), but no password matches it until the person's password is reset.
-  const unusableHash = needsNewUsers ? await hashPassword(randomBytes(32).toString("base64url")) : "";
+  // Placeholders never sign in (authenticate refuses them); a real hash of forgotten random bytes
+  // anyway, so a sign-in attempt takes the usual time.
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   try {
     return await db().$transaction(async (tx) => {
       // Holds off any other write to this organisation (each takes a key-share lock on its row).
@@ -270,23 +275,20 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
           `This organisation is not empty (${present.map((c) => `${c.count} ${c.label}`).join(", ")}). Import a backup into a new organisation instead: create one in Settings, switch to it, and import there.`,
         );
       }
+      // Only the importer is matched to an account (by e-mail). Everyone else, with an account here or
+      // not, gets a placeholder that holds their records and an invitation bound to their e-mail: the
+      // same for both, so a file reveals nothing about who has an account (docs/decisions/014).
       const ids = new Map<string, string>();
-      const emails = doc.users.map((u) => u.email.toLowerCase());
-      const existing = new Map(
-        (await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [
-          u.email,
-          u.id,
-        ]),
-      );
-      const created: { id: string; email: string; name: string; passwordHash: string }[] = [];
+      const placeholders: { id: string; email: string; name: string; passwordHash: string; placeholder: true }[] = [];
+      const emailOf = new Map<string, string>();
       for (const u of doc.users) {
         const email = u.email.toLowerCase();
-        const found = existing.get(email);
-        if (found) ids.set(u.ref, found);
+        if (email === ctx.email.toLowerCase()) ids.set(u.ref, ctx.userId);
         else {
           const id = newId();
           ids.set(u.ref, id);
-          created.push({ id, email, name: u.name, passwordHash: unusableHash });
+          emailOf.set(id, email);
+          placeholders.push({ id, email: `${id}@placeholder.invalid`, name: u.name, passwordHash, placeholder: true });
         }
       }
       const mine = doc.tables.Membership.find((m) => ids.get(m.userId as string) === ctx.userId);
@@ -294,24 +296,31 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
         if (hasId(t)) for (const r of doc.tables[t]) ids.set(r.id as string, r === mine ? ctx.membershipId : newId());
       const rekey = responderRekey(doc, ids);
 
-      for (let i = 0; i < created.length; i += CHUNK) await tx.user.createMany({ data: created.slice(i, i + CHUNK) });
+      for (let i = 0; i < placeholders.length; i += CHUNK)
+        await tx.user.createMany({ data: placeholders.slice(i, i + CHUNK) });
+      const now = new Date();
       for (const t of TABLE_NAMES) {
         const rows = (parentLayers(t, doc.tables[t]) ?? []).flat().filter((r) => r !== mine);
         const data = rows.map((r) => toPrismaData(t, remapBackupRow(t, r, ids), ctx.orgId, rekey));
+        // A membership from the file gives no access: the person accepts first. Its date is today,
+        // never the file's, which must not decide anyone's default organisation or seniority.
+        if (t === "Membership")
+          for (const m of data)
+            Object.assign(m, {
+              status: m.status === "DISABLED" ? "DISABLED" : "INVITED",
+              createdAt: now,
+              updatedAt: now,
+            });
         for (let i = 0; i < data.length; i += CHUNK)
           await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
       }
-      if (mine)
-        await tx.membership.update({
-          where: { id: ctx.membershipId },
-          data: { createdAt: new Date(mine.createdAt as string), updatedAt: new Date(mine.updatedAt as string) },
-        });
+      const invitations = await inviteImported(tx, ctx, doc, ids, emailOf, mine);
       await checkDailySummary(tx, ctx.orgId, doc);
 
       const result: BackupImportResultDto = {
         rows: backupCounts(doc),
-        usersMatched: doc.users.length - created.length,
-        usersCreated: created.length,
+        invitations,
+        disabled: doc.tables.Membership.filter((m) => m !== mine && m.status === "DISABLED").length,
       };
       await recordAudit(
         {
@@ -321,7 +330,13 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
           targetType: "Organization",
           targetId: ctx.orgId,
           outcome: "ok",
-          details: { ...result, exportedAt: doc.exportedAt },
+          // The links are secrets for the admin's eyes once: the trail keeps only how many.
+          details: {
+            rows: result.rows,
+            invited: result.invitations.length,
+            disabled: result.disabled,
+            exportedAt: doc.exportedAt,
+          },
         },
         tx,
       );

@@ -69,12 +69,45 @@ export async function submitForReview(ctx: MemberContext, id: string): Promise<v
   });
 }
 
+/**
+ * Four eyes: nobody who wrote any of the text awaiting approval may review it. That text is every
+ * version after the last one a video test passed (all versions when none has), so an edit made
+ * while the behaviour is in review counts, and so does one made before a withdraw and re-submit
+ * (issue 15, item 10: a leader edited another author's behaviour in review, then passed it).
+ * Null when the caller may review; otherwise the reason, shown to them.
+ */
+async function reviewerConflict(ctx: MemberContext, b: { id: string; authorId: string }): Promise<string | null> {
+  if (b.authorId === ctx.membershipId) return "You wrote this behaviour, so someone else has to run its video test.";
+  const passed = await db().videoTest.findFirst({
+    where: { behaviourId: b.id, organizationId: ctx.orgId, verdict: "PASS" },
+    orderBy: { behaviourVersion: "desc" },
+    select: { behaviourVersion: true },
+  });
+  const edited = await db().behaviourVersion.findFirst({
+    where: {
+      behaviourId: b.id,
+      organizationId: ctx.orgId,
+      editedById: ctx.membershipId,
+      version: { gt: passed?.behaviourVersion ?? 0 },
+    },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  if (!edited) return null;
+  return `You edited this behaviour (version ${edited.version}) since it was last approved: someone who wrote none of it has to run its video test.`;
+}
+
+/** For the behaviour page: why the caller may not run this behaviour's video test, or null. */
+export async function reviewBlocker(ctx: MemberContext, id: string): Promise<string | null> {
+  return reviewerConflict(ctx, await load(ctx, id));
+}
+
 /** A human video test. A PASS activates the behaviour; the author can never review their own. */
 export async function recordVideoTest(ctx: MemberContext, input: VideoTestInput): Promise<"ACTIVE" | "IN_REVIEW"> {
   await authorize(ctx, "catalogue.review");
   const b = await load(ctx, input.behaviourId);
-  if (b.authorId === ctx.membershipId)
-    throw new RuleError("You wrote this behaviour: someone else has to run its video test.");
+  const conflict = await reviewerConflict(ctx, b);
+  if (conflict) throw new RuleError(conflict);
   if (b.status !== "IN_REVIEW") throw new RuleError("Only a behaviour in review can be video-tested.");
   if (b.version !== input.version)
     throw new RuleError(

@@ -3,7 +3,7 @@ import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { recordAudit } from "../audit";
-import { NotFoundError, RuleError } from "../errors";
+import { ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { hashPassword } from "../passwords";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
@@ -11,6 +11,7 @@ import { invitationAccepted } from "@/lib/domain/inbox";
 import { daysAfter } from "@/lib/domain/dates";
 import type { InvitationDto, InviteInput, MemberDto } from "@/lib/schemas/members";
 import type { NewAccountFromInvite } from "@/lib/schemas/auth";
+import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 import { deliver } from "./inbox";
 
@@ -32,10 +33,22 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
     },
     orderBy: [{ status: "asc" }, { user: { name: "asc" } }],
   });
+  // A pending person from a backup import is shown with the e-mail their invitation is bound to.
+  const invited = rows.filter((r) => r.status === "INVITED").map((r) => r.id);
+  const pending = new Map(
+    invited.length === 0
+      ? []
+      : (
+          await db().invitation.findMany({
+            where: { organizationId: ctx.orgId, membershipId: { in: invited } },
+            select: { membershipId: true, email: true },
+          })
+        ).map((i) => [i.membershipId, i.email]),
+  );
   return rows.map((r) => ({
     membershipId: r.id,
     name: r.user.name,
-    email: r.user.email,
+    email: pending.get(r.id) ?? r.user.email,
     role: r.role,
     status: r.status,
     isYou: r.user.id === ctx.userId,
@@ -142,7 +155,15 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
   return db().$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, organizationId: true, role: true, email: true, teamIds: true, createdById: true },
+      select: {
+        id: true,
+        organizationId: true,
+        role: true,
+        email: true,
+        teamIds: true,
+        createdById: true,
+        membershipId: true,
+      },
     });
     if (!inv) throw new RuleError(UNUSABLE);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
@@ -158,10 +179,12 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
       select: { id: true },
     });
     if (existing) throw new RuleError("You are already a member of this organisation.");
-    const m = await tx.membership.create({
-      data: { organizationId: inv.organizationId, userId, role: inv.role },
-      select: { id: true },
-    });
+    const m = inv.membershipId
+      ? await claimImportedMembership(tx, inv.organizationId, inv.membershipId, userId)
+      : await tx.membership.create({
+          data: { organizationId: inv.organizationId, userId, role: inv.role },
+          select: { id: true, role: true },
+        });
     // A bulk invitation names teams: the person joins those that still exist and are open.
     if (inv.teamIds.length > 0) {
       const teams = await tx.team.findMany({
@@ -177,7 +200,7 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
       organizationId: inv.organizationId,
       kind: "invitation.accepted",
       subjectId: m.id,
-      text: invitationAccepted({ name: user.name, role: ROLE_LABELS[inv.role] }),
+      text: invitationAccepted({ name: user.name, role: ROLE_LABELS[m.role] }),
     });
     await recordAudit(
       {
@@ -192,6 +215,33 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
     );
     return inv.organizationId;
   });
+}
+
+/**
+ * A backup import's invitation names an INVITED membership that holds the person's records under a
+ * placeholder account (docs/decisions/014). Accepting moves it to the acceptor and activates it, with
+ * the role the admin has set since (not the file's) and today as its date; the placeholder goes.
+ */
+async function claimImportedMembership(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  membershipId: string,
+  userId: string,
+): Promise<{ id: string; role: Role }> {
+  const m = await tx.membership.findFirst({
+    where: { id: membershipId, organizationId, status: "INVITED" },
+    select: { id: true, role: true, userId: true },
+  });
+  if (!m) throw new RuleError(UNUSABLE);
+  const now = new Date();
+  await tx.membership.update({
+    where: { id: m.id },
+    data: { userId, status: "ACTIVE", createdAt: now, updatedAt: now },
+  });
+  // The imported audit trail names the placeholder as actor: it names the person now.
+  await tx.auditEvent.updateMany({ where: { organizationId, actorUserId: m.userId }, data: { actorUserId: userId } });
+  await tx.user.deleteMany({ where: { id: m.userId, placeholder: true, memberships: { none: {} } } });
+  return { id: m.id, role: m.role };
 }
 
 /** A new person accepts an invitation by creating their account. */
@@ -214,34 +264,60 @@ export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Pr
   }
 }
 
-async function activeAdminCount(orgId: string): Promise<number> {
-  return db().membership.count({ where: { organizationId: orgId, role: "ADMIN", status: "ACTIVE" } });
-}
+const LAST_ADMIN = "An organisation needs at least one active admin. Make someone else an admin first.";
 
-async function memberOf(ctx: MemberContext, membershipId: string) {
-  const m = await db().membership.findFirst({
-    where: { id: membershipId, organizationId: ctx.orgId },
-    select: { id: true, role: true, status: true, userId: true },
+/**
+ * Runs a change to one membership under a lock on the organisation's active admins. Counting the
+ * admins and then updating in two statements let two admins demote each other at the same moment
+ * and leave nobody (issue 15, item 9). Here `SELECT … FOR UPDATE` locks every active ADMIN row of
+ * the organisation, so a concurrent change waits, and PostgreSQL re-checks the WHERE on rows a
+ * committed change touched: the second transaction sees the admins that are left, and the actor's
+ * own admin role is checked against that same locked set (a demoted admin cannot finish the race).
+ */
+async function changeMembership(
+  ctx: MemberContext,
+  membershipId: string,
+  check: (m: { role: Role; status: string; userId: string }, admins: number) => void,
+  data: { role?: Role; status?: "ACTIVE" | "DISABLED" },
+): Promise<{ role: Role }> {
+  return db().$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Membership"
+       WHERE "organizationId" = ${ctx.orgId} AND "role" = 'ADMIN' AND "status" = 'ACTIVE'
+       ORDER BY "id" FOR UPDATE`;
+    if (!admins.some((a) => a.id === ctx.membershipId)) throw new ForbiddenError();
+    const m = await tx.membership.findFirst({
+      where: { id: membershipId, organizationId: ctx.orgId },
+      select: { id: true, role: true, status: true, userId: true },
+    });
+    if (!m) throw new NotFoundError();
+    if (m.status === "INVITED" && data.status)
+      throw new RuleError("This person has not accepted their invitation yet: they become active when they do.");
+    check(m, admins.length);
+    await tx.membership.update({ where: { id: m.id }, data });
+    return { role: m.role };
   });
-  if (!m) throw new NotFoundError();
-  return m;
 }
 
 export async function changeRole(ctx: MemberContext, membershipId: string, role: Role): Promise<void> {
   await authorize(ctx, "members.manage");
-  const m = await memberOf(ctx, membershipId);
-  if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && (await activeAdminCount(ctx.orgId)) <= 1) {
-    throw new RuleError("An organisation needs at least one active admin. Make someone else an admin first.", "role");
-  }
-  await db().membership.update({ where: { id: m.id }, data: { role } });
+  const before = await changeMembership(
+    ctx,
+    membershipId,
+    (m, admins) => {
+      if (m.role === "ADMIN" && role !== "ADMIN" && m.status === "ACTIVE" && admins <= 1)
+        throw new RuleError(LAST_ADMIN, "role");
+    },
+    { role },
+  );
   await recordAudit({
     organizationId: ctx.orgId,
     actorUserId: ctx.userId,
     action: "membership.role",
     targetType: "Membership",
-    targetId: m.id,
+    targetId: membershipId,
     outcome: "ok",
-    details: { from: m.role, to: role },
+    details: { from: before.role, to: role },
   });
 }
 
@@ -252,19 +328,23 @@ export async function setMemberStatus(
   status: "ACTIVE" | "DISABLED",
 ): Promise<void> {
   await authorize(ctx, "members.manage");
-  const m = await memberOf(ctx, membershipId);
-  if (status === "DISABLED") {
-    if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
-    if (m.role === "ADMIN" && (await activeAdminCount(ctx.orgId)) <= 1)
-      throw new RuleError("An organisation needs at least one active admin.");
-  }
-  await db().membership.update({ where: { id: m.id }, data: { status } });
+  await changeMembership(
+    ctx,
+    membershipId,
+    (m, admins) => {
+      if (status !== "DISABLED") return;
+      if (m.userId === ctx.userId) throw new RuleError("You cannot disable yourself.");
+      if (m.role === "ADMIN" && m.status === "ACTIVE" && admins <= 1)
+        throw new RuleError("An organisation needs at least one active admin.");
+    },
+    { status },
+  );
   await recordAudit({
     organizationId: ctx.orgId,
     actorUserId: ctx.userId,
     action: status === "DISABLED" ? "membership.disable" : "membership.enable",
     targetType: "Membership",
-    targetId: m.id,
+    targetId: membershipId,
     outcome: "ok",
   });
 }

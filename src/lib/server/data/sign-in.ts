@@ -19,7 +19,7 @@ export type SignInAttempt =
 export async function attemptSignIn(email: string, password: string, ip: string | null): Promise<SignInAttempt> {
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true },
+    select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true, placeholder: true },
   });
   const attempt = await db().auditEvent.create({
     data: { action: "auth.sign-in", outcome: "failed", ip, details: { email } },
@@ -34,7 +34,8 @@ export async function attemptSignIn(email: string, password: string, ip: string 
     });
     return { status: "blocked", reason: gate };
   }
-  const valid = await verifyPassword(password, user?.passwordHash ?? null);
+  // A backup import's placeholder never signs in, whatever its hash (docs/decisions/014).
+  const valid = (await verifyPassword(password, user?.passwordHash ?? null)) && user?.placeholder !== true;
   if (valid) {
     await db().auditEvent.update({
       where: { id: attempt.id },

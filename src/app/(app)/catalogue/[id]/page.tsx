@@ -7,7 +7,7 @@ import { adaptableTeams, listVariants } from "@/lib/server/data/behaviour-varian
 import { VariantForm } from "@/components/catalogue/variant-form";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
 import { Badge } from "@/components/ui/badge";
-import { listVersions, listVideoTests } from "@/lib/server/data/behaviour-review";
+import { listVersions, listVideoTests, reviewBlocker } from "@/lib/server/data/behaviour-review";
 import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
 import { LifecycleButtons } from "@/components/catalogue/lifecycle-buttons";
@@ -36,6 +36,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   ]);
   const canEdit = can(ctx.role, "catalogue.edit", ctx.policy);
   const canReview = can(ctx.role, "catalogue.review", ctx.policy) && b.status === "IN_REVIEW";
+  const blocker = canReview ? await reviewBlocker(ctx, id) : null;
   const automatic = videoTest(b);
   const rows: [string, string][] = [
     ["Actor", b.actor],
@@ -103,11 +104,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         {canReview && (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <h3 className="mb-3 font-semibold">Run the human video test</h3>
-            {b.youAreAuthor ? (
-              <p className="text-sm">You wrote this behaviour, so someone else has to run its video test.</p>
-            ) : (
-              <VideoTestForm behaviourId={b.id} version={b.version} />
-            )}
+            {blocker ? <p className="text-sm">{blocker}</p> : <VideoTestForm behaviourId={b.id} version={b.version} />}
           </div>
         )}
       </section>
