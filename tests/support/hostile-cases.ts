@@ -70,7 +70,6 @@ export type Rule =
   | { kind: "int"; min: number; max: number; nullable?: true }
   | { kind: "number"; min: number; max: number; nullable?: true }
   | { kind: "date"; nullable?: true; optional?: true }
-  | { kind: "timestamp" } // an ISO date-time the data layer turns into a Date
   | { kind: "enum"; values: readonly string[]; nullable?: true }
   | { kind: "bool" }
   | { kind: "lines"; items: number; each: number } // anchors: one per line in, a list out
@@ -106,7 +105,6 @@ export interface SchemaCase {
 
 export const ID = "clx0a1b2c3d4e5f6g7h8i9j0k";
 export const ID2 = "clx0a1b2c3d4e5f6g7h8i9j0m";
-export const UPDATED_AT = "2026-01-15T09:30:00.000Z";
 
 export const QUESTIONS = [
   {
@@ -462,8 +460,8 @@ export const CASES: SchemaCase[] = [
     name: "BarrierUpdateInput",
     actions: "updateBarrierAction",
     schema: BarrierUpdateInput,
-    base: { ...barrier, id: ID, updatedAt: UPDATED_AT },
-    rules: { ...barrierRules, id, updatedAt: { kind: "timestamp" } },
+    base: { ...barrier, id: ID, version: "3" },
+    rules: { ...barrierRules, id, version },
     form: { lists: ["behaviourIds", "teamIds"] },
   },
   {
@@ -549,8 +547,8 @@ export const CASES: SchemaCase[] = [
     name: "MetricUpdateInput",
     actions: "updateMetricAction",
     schema: MetricUpdateInput,
-    base: { ...metric, id: ID, updatedAt: UPDATED_AT },
-    rules: { ...metricRules, id, updatedAt: { kind: "timestamp" } },
+    base: { ...metric, id: ID, version: "3" },
+    rules: { ...metricRules, id, version },
     form: { lists: ["teamIds"] },
   },
   {

@@ -101,10 +101,6 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       if ((rule.nullable && out === null) || (rule.optional && out === undefined)) break;
       if (!isRealDate(out)) fail("not a real YYYY-MM-DD date");
       break;
-    case "timestamp":
-      if (typeof out !== "string" || Number.isNaN(new Date(out).getTime()))
-        fail("not a readable date-time (new Date() is Invalid Date)");
-      break;
     case "enum":
       if ((rule.nullable && out === null) || rule.values.includes(out as string)) break;
       fail(`not one of ${rule.values.join(", ")}`);

@@ -32,12 +32,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <InboxBell unread={unread} />
             <Link
               href="/profile"
-              aria-label={`${ctx.userName} · ${ROLE_LABELS[ctx.role]}, your profile`}
               className="flex items-center gap-2 rounded-md px-1 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
             >
-              <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
+              {/* The name is the link's accessible name on every screen, shown from sm up. */}
+              <span className="sr-only text-sm text-slate-600 sm:not-sr-only dark:text-slate-400">
                 {ctx.userName} · {ROLE_LABELS[ctx.role]}
               </span>
+              <span className="sr-only">, your profile</span>
               <span
                 aria-hidden
                 className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
