@@ -31,7 +31,7 @@ test("a person keeps their own account: name, e-mail, password, and where they a
   await page.getByLabel("Your name").fill("Pia Renamed");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Name saved.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Pia Renamed · Admin, your profile" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Pia Renamed · Admin (your profile)" })).toBeVisible();
 
   // The e-mail needs the password; a wrong one is named beside its field and the typed address stays.
   const moved = uniqueEmail("pia-moved");

@@ -38,7 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <span className="sr-only text-sm text-slate-600 sm:not-sr-only dark:text-slate-400">
                 {ctx.userName} · {ROLE_LABELS[ctx.role]}
               </span>
-              <span className="sr-only">, your profile</span>
+              <span className="sr-only"> (your profile)</span>
               <span
                 aria-hidden
                 className="grid size-8 place-items-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700/40 dark:text-brand-100"
