@@ -421,13 +421,19 @@ export function planDataset(observations: number, passwordHash: string, now: Dat
 
     if (isLarge) {
       for (let s = 0; s < 6; s++) {
-        add("CustomerStory", {
+        add("CustomerFeedback", {
           id: `bench_story_${s}`,
           organizationId: orgId,
-          meetingDate: day(today - (s * 14 + 3) * DAY),
-          story: `A customer told us how the change in week ${s + 1} saved them a call.`,
-          authorId: manager,
-          ...stamp(),
+          quote: `A customer told us how the change in week ${s + 1} saved them a call.`,
+          source: "INTERVIEW",
+          receivedOn: day(today - (s * 14 + 3) * DAY),
+          customer: "",
+          sentiment: "POSITIVE",
+          isStory: true,
+          importKey: null,
+          version: 1,
+          createdById: manager,
+          ...stamp({ updatedAt: created }),
         });
       }
       large = {
@@ -458,7 +464,7 @@ export function planDataset(observations: number, passwordHash: string, now: Dat
     "InterventionTeam",
     "Metric",
     "BehaviourMetric",
-    "CustomerStory",
+    "CustomerFeedback",
   ];
   const structure = order.filter((t) => rows[t]).map((t) => insert(t, rows[t]!.columns, rows[t]!.rows));
   // MetricReading values use random(): seeded so that they are the same on every run.

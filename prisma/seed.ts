@@ -12,6 +12,7 @@ import {
   type DemoOrganization,
 } from "@/lib/demo/demo-orgs";
 import { seedDemoSurvey } from "./seed-survey";
+import { seedEmbedding } from "./seed-embedding";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 import { seededRandom } from "@/lib/domain/random";
@@ -66,7 +67,7 @@ async function seedIntervention(
   await prisma.interventionTeam.createMany({
     data: ids.teamIds.map((teamId) => ({ organizationId, interventionId: created.id, teamId })),
   });
-  if (status !== "REMOVED") return;
+  if (status !== "REMOVED") return created.id;
   const windows = beforeAfterWindows(fromDateOnly(startDate), dayOf(now));
   const sum = async (w: { from: string; to: string }) => {
     const r = await prisma.observationDaily.aggregate({
@@ -83,7 +84,7 @@ async function seedIntervention(
   const result = windows ? beforeAfter(await sum(windows.before), await sum(windows.after)) : null;
   if (!windows || !result || removalProblem(result) !== null) {
     await prisma.barrier.update({ where: { id: barrierId }, data: { status: "IN_PROGRESS" } });
-    return;
+    return created.id;
   }
   const evidence = {
     interventionId: created.id,
@@ -99,6 +100,7 @@ async function seedIntervention(
     where: { id: barrierId },
     data: { removalEvidence: JSON.parse(JSON.stringify(evidence)) },
   });
+  return created.id;
 }
 
 export interface SeedSummary {
@@ -245,9 +247,12 @@ async function seedOrganization(
   }
   await buildObservations(prisma, rows);
 
+  const barriers = new Map<string, string>();
+  const interventions = new Map<string, string>();
   for (const bar of demo.barriers) {
     const { behaviourTitles, teams: barrierTeams, intervention, ...fields } = bar;
     const barrier = await prisma.barrier.create({ data: { ...fields, organizationId: org.id, createdById: author } });
+    barriers.set(bar.title, barrier.id);
     await prisma.barrierBehaviour.createMany({
       data: behaviourTitles
         .filter((t) => behaviours.has(t))
@@ -263,7 +268,7 @@ async function seedOrganization(
         behaviourIds: behaviourTitles.filter((t) => behaviours.has(t)).map((t) => behaviours.get(t)!.id),
         teamIds: intervention.teams.map((t) => teams.get(t)!),
       };
-      await seedIntervention(
+      const interventionId = await seedIntervention(
         prisma,
         org.id,
         barrier.id,
@@ -273,6 +278,7 @@ async function seedOrganization(
         ids,
         now,
       );
+      interventions.set(intervention.title, interventionId);
     }
   }
 
@@ -289,6 +295,7 @@ async function seedOrganization(
       rand,
     );
 
+  const metrics = new Map<string, string>();
   for (const met of demo.metrics) {
     const metric = await prisma.metric.create({
       data: {
@@ -305,6 +312,7 @@ async function seedOrganization(
         createdAt: daysBefore(now, met.createdMonthsAgo * 30),
       },
     });
+    metrics.set(met.name, metric.id);
     await prisma.behaviourMetric.createMany({
       data: met.behaviourTitles
         .filter((t) => behaviours.has(t))
@@ -322,6 +330,21 @@ async function seedOrganization(
       }),
     });
   }
+
+  if (demo.embedding)
+    await seedEmbedding(
+      prisma,
+      {
+        organizationId: org.id,
+        membershipOf,
+        teams,
+        behaviours: new Map([...behaviours].map(([title, b]) => [title, b.id])),
+        barriers,
+        metrics,
+        interventions,
+      },
+      now,
+    );
 
   return { behaviours: behaviours.size, observations: rows.length };
 }

@@ -23,7 +23,7 @@ function sample(p: string): OrganisationBackup {
   const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as BackupRow[]])) as Record<TableName, BackupRow[]>;
   return {
     format: "conduct-organisation-backup",
-    version: 1,
+    version: 2,
     exportedAt: T2,
     organisation: { name: "Northwind" },
     users: [
@@ -208,12 +208,134 @@ function sample(p: string): OrganisationBackup {
       MetricReading: [
         { id: id("mr1"), metricId: id("me1"), teamId: null, date: "2026-01-12", value: 91.25, createdAt: T },
       ],
-      CustomerStory: [
+      CustomerFeedback: [
         {
-          id: id("cs1"),
-          meetingDate: "2026-01-12",
-          story: "A customer thanked us.",
-          authorId: id("mAda"),
+          id: id("cf1"),
+          quote: "A customer thanked us.",
+          source: "OTHER",
+          receivedOn: "2026-01-12",
+          customer: "",
+          sentiment: "MIXED",
+          isStory: true,
+          importKey: null,
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+      FeedbackBehaviour: [{ feedbackId: id("cf1"), behaviourId: id("bRoot") }],
+      FeedbackBarrier: [{ feedbackId: id("cf1"), barrierId: id("ba1") }],
+      FeedbackMetric: [{ feedbackId: id("cf1"), metricId: id("me1") }],
+      FeedbackTeam: [{ feedbackId: id("cf1"), teamId: id("tPlatform") }],
+      Ritual: [
+        {
+          id: id("rit1"),
+          kind: "RETROSPECTIVE",
+          title: "Platform retro",
+          teamId: id("tPlatform"),
+          cadence: "FORTNIGHTLY",
+          weekday: 5,
+          weekOfMonth: null,
+          startTime: "15:00",
+          startsOn: "2026-01-09",
+          facilitatorId: id("mAda"),
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+          archivedAt: null,
+        },
+      ],
+      RitualParticipant: [{ ritualId: id("rit1"), membershipId: id("mBob") }],
+      RitualOccurrence: [
+        {
+          id: id("ro1"),
+          ritualId: id("rit1"),
+          date: "2026-01-09",
+          periodStart: "2025-12-26",
+          heldAt: T,
+          cancelledAt: null,
+          createdAt: T,
+        },
+      ],
+      AgendaItem: [
+        {
+          id: id("ai1"),
+          occurrenceId: id("ro1"),
+          section: "CUSTOMER_STORY",
+          position: 0,
+          title: "Customer story",
+          prompt: "",
+          notes: "Told by Ada.",
+          storyId: id("cf1"),
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+      ActionItem: [
+        {
+          id: id("ac1"),
+          title: "Shorten the queue",
+          detail: "",
+          ownerId: id("mBob"),
+          dueOn: "2026-01-23",
+          status: "OPEN",
+          dropReason: "",
+          closedAt: null,
+          occurrenceId: id("ro1"),
+          teamId: id("tPlatform"),
+          behaviourId: id("bRoot"),
+          barrierId: id("ba1"),
+          interventionId: id("i1"),
+          metricId: id("me1"),
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+      AnchorQuestion: [
+        {
+          id: id("aq1"),
+          text: "How does this improve customer outcomes?",
+          position: 0,
+          createdAt: T,
+          archivedAt: null,
+        },
+      ],
+      Decision: [
+        {
+          id: id("d1"),
+          title: "Root causes go on every ticket",
+          detail: "",
+          status: "DECIDED",
+          decidedById: id("mAda"),
+          decidedAt: T,
+          occurrenceId: id("ro1"),
+          teamId: id("tPlatform"),
+          behaviourId: id("bRoot"),
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+      DecisionAnswer: [
+        {
+          id: id("da1"),
+          decisionId: id("d1"),
+          position: 0,
+          question: "How does this improve customer outcomes?",
+          answer: "Fewer repeat contacts.",
+        },
+      ],
+      Recognition: [
+        {
+          id: id("rc1"),
+          giverId: id("mAda"),
+          recipientMembershipId: id("mBob"),
+          recipientTeamId: null,
+          behaviourId: id("bRoot"),
+          act: "Bob wrote the root cause on ticket 42.",
+          customerEffect: "The customer did not have to call again.",
+          observationId: id("o1"),
           createdAt: T,
         },
       ],
@@ -485,12 +607,64 @@ describe("the backup schema", () => {
     expect(r.ok && r.data.tables.Team.map((t) => t.archivedAt)).toEqual([null, null]);
   });
 
+  it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {
+    const doc = sample("c");
+    const { CustomerFeedback: _s, Recognition: _r, ...v2tables } = doc.tables;
+    const v1 = {
+      ...doc,
+      version: 1,
+      tables: {
+        ...v2tables,
+        CustomerStory: [
+          { id: "ccs1", meetingDate: "2026-01-12", story: "A customer thanked us.", authorId: "cmAda", createdAt: T },
+        ],
+      },
+    };
+    // Version 1 had no embedding tables: without them the file stays consistent.
+    for (const t of [
+      "FeedbackBehaviour",
+      "FeedbackBarrier",
+      "FeedbackMetric",
+      "FeedbackTeam",
+      "RitualParticipant",
+      "RitualOccurrence",
+      "AgendaItem",
+      "ActionItem",
+      "AnchorQuestion",
+      "Decision",
+      "DecisionAnswer",
+      "Ritual",
+    ])
+      delete (v1.tables as Record<string, unknown>)[t];
+    const r = parseBackupDocument(text(v1));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.version).toBe(2);
+    expect(r.data.tables.CustomerFeedback).toEqual([
+      {
+        id: "ccs1",
+        quote: "A customer thanked us.",
+        source: "OTHER",
+        receivedOn: "2026-01-12",
+        customer: "",
+        sentiment: "MIXED",
+        isStory: true,
+        importKey: null,
+        createdById: "cmAda",
+        createdAt: T,
+        updatedAt: T,
+      },
+    ]);
+    expect(r.data.tables.Ritual).toEqual([]);
+    expect(r.data.tables.Recognition).toEqual([]);
+  });
+
   it("refuses what is not a backup of this format and version", () => {
     expect(refused("{not json")).toMatch(/not valid JSON/);
     expect(refused(text({ format: "conduct-catalogue", version: 1 }))).toMatch(/not a Conduct organisation backup/);
     expect(refused("[]")).toMatch(/not a Conduct organisation backup/);
-    expect(refused(text({ ...sample("c"), version: 2 }))).toMatch(
-      /format version 2; this version of Conduct reads version 1/,
+    expect(refused(text({ ...sample("c"), version: 3 }))).toMatch(
+      /format version 3; this version of Conduct reads versions 1 and 2/,
     );
     const { AuditEvent: _gone, ...tables } = sample("c").tables;
     expect(refused(text({ ...sample("c"), tables }))).toMatch(/tables.AuditEvent/);

@@ -20,7 +20,12 @@ const LABELS: [string, string][] = [
   ["SurveyRespondent", "survey responses"],
   ["Metric", "metrics"],
   ["MetricReading", "metric readings"],
-  ["CustomerStory", "customer stories"],
+  ["CustomerFeedback", "customer feedback items"],
+  ["Ritual", "rituals"],
+  ["RitualOccurrence", "meetings"],
+  ["ActionItem", "actions"],
+  ["Decision", "decisions"],
+  ["Recognition", "recognitions"],
   ["AuditEvent", "audit events"],
 ];
 const nf = new Intl.NumberFormat("en-GB");

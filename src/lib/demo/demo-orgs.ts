@@ -120,6 +120,8 @@ export interface DemoOrganization {
   barriers: DemoBarrier[];
   metrics: DemoMetric[];
   teamAdoptionOffset: Record<string, number>;
+  /** Seeds the rituals, feedback and recognitions of demo-rituals.ts and demo-feedback.ts. */
+  embedding?: true;
 }
 
 export const DEMO_PASSWORD = "conduct-demo-2026";
@@ -129,6 +131,7 @@ const ASK_OUTCOME = "How does this improve the customer's outcome?";
 export const NORTHWIND: DemoOrganization = {
   name: "Northwind Software",
   slug: "northwind",
+  embedding: true,
   users: [
     { key: "admin", name: "Ada Okafor", email: "admin@northwind.example", role: "ADMIN", teams: [] },
     { key: "leader", name: "Lena Fischer", email: "leader@northwind.example", role: "LEADER", teams: [] },

@@ -5,7 +5,31 @@
 // (src/lib/server/data/backup.ts); the zod schema checks the shapes (src/lib/schemas/backup.ts).
 
 export const BACKUP_FORMAT = "conduct-organisation-backup";
-export const BACKUP_VERSION = 1;
+import { EMBEDDING_TABLES } from "./backup-embedding-tables";
+import {
+  SHORT_TEXT,
+  bool,
+  en,
+  id,
+  int,
+  json,
+  long,
+  optEn,
+  optInt,
+  optJson,
+  optRef,
+  optTs,
+  ref,
+  short,
+  ts,
+  type Column,
+  type TableSpec,
+} from "./backup-columns";
+
+export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-columns";
+
+/** Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into stories (backup-upgrade.ts). */
+export const BACKUP_VERSION = 2;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -61,13 +85,35 @@ export const BACKUP_ENUMS = {
   MetricTiming: ["LEADING", "LAGGING"],
   Direction: ["UP", "DOWN"],
   TargetType: ["AT_LEAST", "AT_MOST", "INCREASE_TO", "DECREASE_TO"],
+  RitualKind: [
+    "PORTFOLIO_STANDUP",
+    "LEADERSHIP_CHECK_IN",
+    "TEAM_CHECK_IN",
+    "FEEDBACK_REVIEW",
+    "RETROSPECTIVE",
+    "CUSTOMER_CLINIC",
+  ],
+  RitualCadence: ["WEEKLY", "FORTNIGHTLY", "MONTHLY", "AD_HOC"],
+  AgendaSection: [
+    "CARRIED_ACTIONS",
+    "CUSTOMER_STORY",
+    "ADOPTION_CHANGES",
+    "TOP_BARRIERS",
+    "METRICS_OFF_TRACK",
+    "OPEN_ACTIONS",
+    "RECOGNITIONS",
+    "FEEDBACK",
+    "PAIN_POINTS",
+    "PROMPT",
+    "CUSTOM",
+  ],
+  ActionStatus: ["OPEN", "DONE", "DROPPED"],
+  DecisionStatus: ["DRAFT", "DECIDED"],
+  FeedbackSource: ["SUPPORT_TICKET", "INTERVIEW", "SURVEY", "REVIEW", "SALES_CALL", "OTHER"],
+  Sentiment: ["POSITIVE", "NEGATIVE", "MIXED"],
   AuditOutcome: ["ok", "denied", "failed"],
 } as const;
 export type EnumName = keyof typeof BACKUP_ENUMS;
-
-/** Text limits: well above what any form of the app accepts, far below what would hurt. */
-export const SHORT_TEXT = 1_000;
-export const LONG_TEXT = 10_000;
 
 /** Every organisation-scoped table in the file, in an order where a row's references come before it. */
 export const TABLE_NAMES = [
@@ -93,46 +139,23 @@ export const TABLE_NAMES = [
   "MetricTeam",
   "BehaviourMetric",
   "MetricReading",
-  "CustomerStory",
+  "CustomerFeedback",
+  "FeedbackBehaviour",
+  "FeedbackBarrier",
+  "FeedbackMetric",
+  "FeedbackTeam",
+  "Ritual",
+  "RitualParticipant",
+  "RitualOccurrence",
+  "AgendaItem",
+  "ActionItem",
+  "AnchorQuestion",
+  "Decision",
+  "DecisionAnswer",
+  "Recognition",
   "AuditEvent",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
-
-export type Column =
-  | { kind: "id" } // the row's own id: replaced by a fresh one on import
-  | { kind: "ref"; to: TableName | "User"; nullable?: true } // another row of the file (or a user's ref)
-  | { kind: "text"; max: number; nullable?: true }
-  | { kind: "enum"; type: EnumName; nullable?: true }
-  | { kind: "int"; min: number; nullable?: true }
-  | { kind: "float"; nullable?: true }
-  | { kind: "bool" }
-  | { kind: "timestamp"; nullable?: true } // ISO date-time, milliseconds, UTC
-  | { kind: "date"; nullable?: true } // YYYY-MM-DD
-  | { kind: "json"; nullable?: true } // ids of rows in the file are remapped wherever they appear
-  | { kind: "texts"; items: number; max: number }
-  | { kind: "mention" } // AuditEvent.targetId: remapped when it names a row or user of the file, else kept
-  | { kind: "key" }; // SurveyRespondent.responderKey: a keyed hash of survey and member (see the server)
-
-export interface TableSpec {
-  columns: Readonly<Record<string, Column>>;
-  /** Unique keys within the organisation (the database's constraints), checked before import. */
-  unique: readonly (readonly string[])[];
-}
-
-const id = { kind: "id" } as const;
-const ref = (to: TableName | "User") => ({ kind: "ref", to }) as const;
-const optRef = (to: TableName | "User") => ({ kind: "ref", to, nullable: true }) as const;
-const short = { kind: "text", max: SHORT_TEXT } as const;
-const long = { kind: "text", max: LONG_TEXT } as const;
-const en = (type: EnumName) => ({ kind: "enum", type }) as const;
-const optEn = (type: EnumName) => ({ kind: "enum", type, nullable: true }) as const;
-const int = (min: number) => ({ kind: "int", min }) as const;
-const optInt = (min: number) => ({ kind: "int", min, nullable: true }) as const;
-const ts = { kind: "timestamp" } as const;
-const optTs = { kind: "timestamp", nullable: true } as const;
-const bool = { kind: "bool" } as const;
-const json = { kind: "json" } as const;
-const optJson = { kind: "json", nullable: true } as const;
 
 /**
  * The columns of every organisation-scoped table of prisma/schema.prisma (organizationId is
@@ -148,7 +171,7 @@ const optJson = { kind: "json", nullable: true } as const;
  *   in the backup themselves.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.
- * - Barrier.version, Metric.version: edit-conflict counters; an imported record starts at 1, as a
+ * - The version column of Barrier, Metric and the embedding tables: edit-conflict counters; an imported record starts at 1, as a
  *   new one does (an editor open on the old organisation cannot save into the new one anyway).
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).
  */
@@ -389,10 +412,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     },
     unique: [],
   },
-  CustomerStory: {
-    columns: { id, meetingDate: { kind: "date" }, story: long, authorId: ref("Membership"), createdAt: ts },
-    unique: [],
-  },
+  ...EMBEDDING_TABLES,
   // Actors who are not members of the organisation (none today) are written as null.
   AuditEvent: {
     columns: {

@@ -22,7 +22,14 @@ export type Permission =
   | "surveys.respond"
   | "observations.log"
   | "honesty.review" // see who logs in streaks or bursts (names are shown, so leaders only)
-  | "observations.import"; // bring counts in from other tools
+  | "observations.import" // bring counts in from other tools
+  | "rituals.manage" // schedule rituals, shape any occurrence's agenda (a facilitator shapes their own)
+  | "actions.manage" // create, assign and change anyone's actions (an owner closes their own)
+  | "decisions.record" // record decisions and their answers to the anchor questions
+  | "anchors.manage" // edit the organisation's anchor questions
+  | "feedback.record" // anyone who hears a customer writes down what they said
+  | "feedback.manage" // change or delete anyone's feedback, import it from CSV
+  | "recognition.give"; // thank a colleague or a team for a specific act of a behaviour
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -37,6 +44,13 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "honesty.review": ["ADMIN", "LEADER"],
   "observations.import": ["ADMIN", "LEADER", "MANAGER"],
+  "rituals.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "actions.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "decisions.record": ["ADMIN", "LEADER", "MANAGER"],
+  "anchors.manage": ["ADMIN"],
+  "feedback.record": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+  "feedback.manage": ["ADMIN", "LEADER", "MANAGER"],
+  "recognition.give": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
 };
 
 /** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */

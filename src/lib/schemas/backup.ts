@@ -1,3 +1,4 @@
+import { READABLE_VERSIONS, upgradeBackup } from "@/lib/domain/backup-upgrade";
 import { z } from "./zod";
 import type { InvitationLinkDto } from "./members";
 import { CONTROL } from "@/lib/domain/text";
@@ -184,11 +185,12 @@ export function parseBackupDocument(content: string): BackupParse {
   }
   const head = raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (head.format !== BACKUP_FORMAT) return { ok: false, message: "This is not a Conduct organisation backup." };
-  if (head.version !== BACKUP_VERSION)
+  if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version))
     return {
       ok: false,
-      message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads version ${BACKUP_VERSION}.`,
+      message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads versions ${READABLE_VERSIONS.join(" and ")}.`,
     };
+  raw = upgradeBackup(raw);
   const parsed = BackupDocument.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data as OrganisationBackup };
   const issue = parsed.error.issues[0]!;

@@ -52,12 +52,13 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
   value: (ctx, ids) =>
     db().value.findMany({ where: { organizationId: ctx.orgId, id: { in: ids } }, select: { id: true, name: true } }),
   customerstory: async (ctx, ids) =>
+    // A story told at a standup is a feedback item marked as a story since issue 16 (same id).
     (
-      await db().customerStory.findMany({
+      await db().customerFeedback.findMany({
         where: { organizationId: ctx.orgId, id: { in: ids } },
-        select: { id: true, meetingDate: true },
+        select: { id: true, receivedOn: true },
       })
-    ).map((r) => ({ id: r.id, name: `Meeting of ${fromDateOnly(r.meetingDate)}` })),
+    ).map((r) => ({ id: r.id, name: `Story of ${fromDateOnly(r.receivedOn)}` })),
   observation: async (ctx, ids) =>
     (
       await db().observation.findMany({

@@ -64,7 +64,11 @@ const CONTENTS = [
   ["barrier", "barriers", "barrier"],
   ["survey", "surveys", "survey"],
   ["metric", "metrics", "metric"],
-  ["customer story", "customer stories", "customerStory"],
+  ["customer feedback item", "customer feedback items", "customerFeedback"],
+  ["ritual", "rituals", "ritual"],
+  ["action", "actions", "actionItem"],
+  ["decision", "decisions", "decision"],
+  ["recognition", "recognitions", "recognition"],
 ] as const;
 
 /** Counts of everything that makes an organisation non-empty; the caller's own membership does not count. */

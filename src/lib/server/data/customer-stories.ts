@@ -15,12 +15,16 @@ export async function saveCustomerStory(
   await authorize(ctx, "dashboards.view");
   if (input.meetingDate > dayOf(now)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
   return db().$transaction(async (tx) => {
-    const s = await tx.customerStory.create({
+    // A story is customer feedback marked as one (issue 16); what the customer felt is not asked here.
+    const s = await tx.customerFeedback.create({
       data: {
         organizationId: ctx.orgId,
-        meetingDate: dateOnly(input.meetingDate),
-        story: input.story,
-        authorId: ctx.membershipId,
+        receivedOn: dateOnly(input.meetingDate),
+        quote: input.story,
+        source: "OTHER",
+        sentiment: "MIXED",
+        isStory: true,
+        createdById: ctx.membershipId,
       },
       select: { id: true },
     });

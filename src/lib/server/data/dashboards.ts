@@ -295,11 +295,11 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     }),
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now)),
-    db().customerStory.findMany({
-      where: { organizationId: ctx.orgId },
-      orderBy: [{ meetingDate: "desc" }, { createdAt: "desc" }],
+    db().customerFeedback.findMany({
+      where: { organizationId: ctx.orgId, isStory: true },
+      orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
       take: 5,
-      select: { id: true, meetingDate: true, story: true, author: { select: { user: { select: { name: true } } } } },
+      select: { id: true, receivedOn: true, quote: true, createdBy: { select: { user: { select: { name: true } } } } },
     }),
     db().intervention.groupBy({ by: ["barrierId"], where: { organizationId: ctx.orgId }, _min: { startDate: true } }),
   ]);
@@ -356,9 +356,9 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
     ).length,
     stories: stories.map((s) => ({
       id: s.id,
-      meetingDate: fromDateOnly(s.meetingDate),
-      story: s.story,
-      authorName: s.author.user.name,
+      meetingDate: fromDateOnly(s.receivedOn),
+      story: s.quote,
+      authorName: s.createdBy.user.name,
     })),
   };
 }
