@@ -1,11 +1,11 @@
 "use client";
 import { Button } from "@/components/ui/button";
 
-/** The behaviour card prints on one page (see the print: styles on the behaviour page). */
-export function PrintButton() {
+/** The page prints on one sheet (see the print: styles of the behaviour card and the agenda). */
+export function PrintButton({ label = "Print card" }: { label?: string }) {
   return (
     <Button type="button" variant="secondary" onClick={() => window.print()} className="print:hidden">
-      Print card
+      {label}
     </Button>
   );
 }

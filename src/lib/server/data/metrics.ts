@@ -195,11 +195,19 @@ async function statusReadings(
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
 export async function listMetrics(ctx: MemberContext, today: string = currentDay()): Promise<MetricRowDto[]> {
   await authorize(ctx, "dashboards.view");
+  return metricRows(ctx.orgId, today);
+}
+
+/**
+ * The metric rows without a permission check, for callers that decided who may see them (a
+ * ritual's agenda shows its participants the customer metrics off track).
+ */
+export async function metricRows(orgId: string, today: string = currentDay()): Promise<MetricRowDto[]> {
   const rows = await db().metric.findMany({
-    where: { organizationId: ctx.orgId, deletedAt: null },
+    where: { organizationId: orgId, deletedAt: null },
     select: ROW_SELECT,
   });
-  const readings = await statusReadings(ctx.orgId, rows, today);
+  const readings = await statusReadings(orgId, rows, today);
   return rows
     .map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today)))
     .sort((a, b) => a.name.localeCompare(b.name, "en"));
