@@ -69,9 +69,13 @@ export interface MarkdownAgenda {
   actions: string[];
 }
 
-/** Markdown's special characters in text people typed, so a title cannot become a heading or a link. */
-function escape(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|<>~-])/g, "\\$1").replace(/\r?\n/g, " ");
+/**
+ * Text people typed, made inert in Markdown: emphasis, code, links and HTML are escaped anywhere,
+ * and a line that starts a block (heading, list, quote) when `lineStart`.
+ */
+function escape(text: string, lineStart = false): string {
+  const inline = text.replace(/([\\`*_[\]<])/g, "\\$1").replace(/\r?\n/g, " ");
+  return lineStart ? inline.replace(/^([#>+-]|\d+[.)])/, "\\$1") : inline;
 }
 
 /** Notes keep their lines; each line is escaped and quoted. */
@@ -80,7 +84,7 @@ function quoteBlock(text: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
-    .map((l) => `> ${escape(l)}`);
+    .map((l) => `> ${escape(l, true)}`);
 }
 
 export function agendaMarkdown(a: MarkdownAgenda): string {
