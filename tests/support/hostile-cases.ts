@@ -55,6 +55,7 @@ import { DETERMINANTS } from "@/lib/domain/surveys";
 import { TRASH_TYPES } from "@/lib/domain/trash";
 import { ROLES } from "@/lib/domain/roles";
 import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
+import { RITUAL_CASES } from "./hostile-cases-rituals";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -692,4 +693,5 @@ export const CASES: SchemaCase[] = [
     rules: { content: { kind: "file", max: 2_000_000 } },
     form: {},
   },
+  ...RITUAL_CASES,
 ];

@@ -5,7 +5,7 @@
 // without a row here.
 import type { Permission } from "@/lib/domain/roles";
 
-export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team";
+export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "ritual" | "meeting";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -78,8 +78,15 @@ export const PAGE_MATRIX: PageRow[] = [
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
+  page("help/rituals", "/help/rituals"),
   page("profile", "/profile"),
   page("inbox", "/inbox"),
+  page("rituals", "/rituals"),
+  page("rituals/new", "/rituals/new", "rituals.manage"),
+  page("rituals/[id]", "/rituals/{ritual}"),
+  page("rituals/[id]/edit", "/rituals/{ritual}/edit", "rituals.manage"),
+  page("rituals/meetings/[id]", "/rituals/meetings/{meeting}"),
+  route("rituals/meetings/[id]/agenda.md", "/rituals/meetings/{meeting}/agenda.md"),
 ];
 
 /** Where each kind of id is found, as the demo organisation's admin sees it. */
@@ -90,6 +97,8 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   metric: { list: "/metrics", link: /href="\/metrics\/([a-z0-9]{20,})"/g },
   team: { list: "/teams", link: /href="\/teams\/([a-z0-9]{20,})"/g },
   intervention: { list: "/barriers/{barrier}", link: /href="\/interventions\/([a-z0-9]{20,})"/g },
+  ritual: { list: "/rituals", link: /href="\/rituals\/([a-z0-9]{20,})"/g },
+  meeting: { list: "/rituals/{ritual}", link: /href="\/rituals\/meetings\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);

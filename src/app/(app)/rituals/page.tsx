@@ -35,7 +35,7 @@ export default async function RitualsPage({ searchParams }: { searchParams: Prom
           <TextLink href="/rituals?archived=1">Archived rituals</TextLink>
         )}
         {" · "}
-        <TextLink href="/help#rituals">What each ritual is for</TextLink>
+        <TextLink href="/help/rituals">What each ritual is for</TextLink>
       </p>
       {rituals.length === 0 ? (
         archived ? (
