@@ -10,6 +10,7 @@ import { ACTION_ROWS } from "./matrix-actions";
 import { OPEN_READS as READS_ANYONE_MAKES, READ_ROWS } from "./matrix-reads";
 import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
 import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
+import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -20,6 +21,11 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...TEAM_ACTION_ROWS,
   ...ACCOUNT_ACTION_ROWS,
   ...READ_ROWS,
+  ...RECOGNITION_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
-export const OPEN_READS: readonly Row<unknown>[] = [...READS_ANYONE_MAKES, ...TEAM_OPEN_READS];
+export const OPEN_READS: readonly Row<unknown>[] = [
+  ...READS_ANYONE_MAKES,
+  ...TEAM_OPEN_READS,
+  ...RECOGNITION_OPEN_READS,
+];
