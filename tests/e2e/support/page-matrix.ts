@@ -78,6 +78,9 @@ export const PAGE_MATRIX: PageRow[] = [
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
+  page("help/recognition", "/help/recognition"),
+  page("recognition", "/recognition"),
+  page("recognition/analytics", "/recognition/analytics", "dashboards.view"),
   page("profile", "/profile"),
   page("inbox", "/inbox"),
 ];
