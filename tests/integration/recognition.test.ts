@@ -262,6 +262,24 @@ describe("removing a recognition", () => {
   });
 });
 
+describe("removing twice at once", () => {
+  it("removes once and audits once: the second of two concurrent removals is not found (50 runs)", async () => {
+    const { s, member, manager } = await scenario();
+    for (let run = 0; run < 50; run++) {
+      const id = await giveRecognition(member, form({ recipientTeamId: s.team.id, behaviourId: s.behaviour.id }));
+      const results = await Promise.allSettled([removeRecognition(member, id), removeRecognition(manager, id)]);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        `run ${run}`,
+      ).toHaveLength(1);
+      const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(rejected.reason, `run ${run}`).toBeInstanceOf(NotFoundError);
+      expect(await db().auditEvent.count({ where: { action: "recognition.remove", targetId: id } })).toBe(1);
+    }
+    expect(await db().recognition.count({ where: { organizationId: s.org.id } })).toBe(0);
+  });
+});
+
 describe("the feed", () => {
   it("pages newest first by keyset, ties on the same instant included, without repeats or gaps", async () => {
     const { s, admin, member } = await scenario();
