@@ -58,6 +58,10 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/settings/deleted", heading: "Deleted items" },
   { url: "/teams", heading: "Teams" },
   { url: "/help/barrier-analysis", heading: "How barrier analysis works" },
+  // The demo organisation has recognitions: the feed, the form and the analytics' charts are all drawn.
+  { url: "/recognition", heading: "Recognition" },
+  { url: "/recognition/analytics", heading: "Recognition analytics", role: "manager" },
+  { url: "/help/recognition", heading: "How recognition works" },
   { url: "/profile", heading: "Your profile" },
   { url: "/inbox", heading: "Inbox", role: "manager" },
 ];

@@ -36,6 +36,7 @@ import {
   TARGET_TYPES,
 } from "@/lib/schemas/metrics";
 import { CustomerStoryInput } from "@/lib/schemas/dashboards";
+import { GiveRecognitionInput, RecognitionIdInput } from "@/lib/schemas/recognition";
 import { TrashInput } from "@/lib/schemas/trash";
 import {
   ChangeRoleInput,
@@ -580,6 +581,37 @@ export const CASES: SchemaCase[] = [
     schema: CustomerStoryInput,
     base: { meetingDate: "2026-01-12", story: "A customer thanked us for the root-cause note." },
     rules: { meetingDate: { kind: "date" }, story: text(2000) },
+    form: {},
+  },
+  // Recognition
+  {
+    name: "GiveRecognitionInput",
+    actions: "giveRecognitionAction",
+    schema: GiveRecognitionInput,
+    base: {
+      recipientMembershipId: ID,
+      recipientTeamId: "",
+      behaviourId: ID2,
+      act: "Mia called the customer to confirm the fix before closing the ticket.",
+      customerEffect: "The customer found a second failing file on the call; it was fixed the same day.",
+      observationId: "",
+    },
+    rules: {
+      recipientMembershipId: { kind: "id", max: 40, nullable: true },
+      recipientTeamId: { kind: "id", max: 40, nullable: true },
+      behaviourId: id,
+      act: text(1000),
+      customerEffect: text(1000),
+      observationId: { kind: "id", max: 40, nullable: true },
+    },
+    form: {},
+  },
+  {
+    name: "RecognitionIdInput",
+    actions: "removeRecognitionAction",
+    schema: RecognitionIdInput,
+    base: { id: ID },
+    rules: { id },
     form: {},
   },
   // Trash

@@ -12,6 +12,7 @@ export const TARGET_KINDS = {
   intervention: "Intervention",
   customerstory: "Customer story",
   observation: "Observation",
+  recognition: "Recognition",
   membership: "Member",
   invitation: "Invitation",
   user: "Person",

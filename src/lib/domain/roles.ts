@@ -77,6 +77,7 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
     { href: "/rituals", label: "Rituals" },
+    { href: "/recognition", label: "Recognition" },
   ];
   if (can(role, "dashboards.view"))
     items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });

@@ -11,6 +11,7 @@ import { OPEN_READS as READS_ANYONE_MAKES, READ_ROWS } from "./matrix-reads";
 import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
 import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
 import { RITUAL_OPEN_READS, RITUAL_ROWS } from "./matrix-rituals";
+import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -22,6 +23,12 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...ACCOUNT_ACTION_ROWS,
   ...RITUAL_ROWS,
   ...READ_ROWS,
+  ...RECOGNITION_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
-export const OPEN_READS: readonly Row<unknown>[] = [...READS_ANYONE_MAKES, ...TEAM_OPEN_READS, ...RITUAL_OPEN_READS];
+export const OPEN_READS: readonly Row<unknown>[] = [
+  ...READS_ANYONE_MAKES,
+  ...TEAM_OPEN_READS,
+  ...RITUAL_OPEN_READS,
+  ...RECOGNITION_OPEN_READS,
+];

@@ -66,6 +66,18 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
         select: { id: true, behaviour: { select: { title: true } }, team: { select: { name: true } } },
       })
     ).map((r) => ({ id: r.id, name: `${r.behaviour.title} · ${r.team.name}` })),
+  recognition: async (ctx, ids) =>
+    (
+      await db().recognition.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: {
+          id: true,
+          behaviour: { select: { title: true } },
+          recipient: { select: { user: { select: { name: true } } } },
+          team: { select: { name: true } },
+        },
+      })
+    ).map((r) => ({ id: r.id, name: `${r.behaviour.title} → ${r.recipient?.user.name ?? r.team?.name ?? ""}` })),
   membership: async (ctx, ids) =>
     (
       await db().membership.findMany({

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/server/context";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
@@ -68,6 +69,11 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           </div>
         )}
         <PrintButton />
+        {b.status === "ACTIVE" && (
+          <Link href={`/recognition?for=${b.id}#recognise`} className={buttonClass("secondary")}>
+            Recognise someone for this
+          </Link>
+        )}
       </div>
       <p className="mt-4 rounded-lg border-l-4 border-brand-600 bg-white p-4 text-lg print:border-black print:bg-white print:text-2xl dark:bg-slate-900">
         {b.sentence}

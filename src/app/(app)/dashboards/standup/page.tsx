@@ -5,17 +5,22 @@ import { Panel } from "@/components/ui/panel";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
-import { currentDay } from "@/lib/domain/dates";
+import { currentDay, lastDays } from "@/lib/domain/dates";
+import { recognitionsIn } from "@/lib/server/data/recognition";
+import { RecognitionWins } from "@/components/recognition/recognition-wins";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Portfolio standup" };
 
+/** The wins' window, as for the adoption rises: the last four weeks. */
+const WINS_DAYS = 28;
+
 /** One screen to run the recurring cross-team meeting. */
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
-  const s = await standup(ctx);
   const today = currentDay();
+  const [s, recognised] = await Promise.all([standup(ctx), recognitionsIn(ctx, lastDays(today, WINS_DAYS))]);
   return (
     <>
       <PageHeader
@@ -46,6 +51,9 @@ export default async function StandupPage() {
               ))}
             </ol>
           )}
+        </Panel>
+        <Panel id="recognised-wins" title="Wins: recognised behaviours">
+          <RecognitionWins {...recognised} period={`the last ${WINS_DAYS} days`} moreHref="/recognition" />
         </Panel>
         <Panel id="blockers" title="Blockers: barriers at risk">
           <p className="text-xs text-slate-600 dark:text-slate-400">

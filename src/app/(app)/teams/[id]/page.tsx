@@ -12,6 +12,8 @@ import { AdoptionWeeks } from "@/components/adoption/adoption-weeks";
 import { TextLink } from "@/components/ui/text-link";
 import { TeamMembers } from "@/components/teams/team-members";
 import { TeamSettings } from "@/components/teams/team-settings";
+import { listRecognitions } from "@/lib/server/data/recognition";
+import { RecognitionList } from "@/components/recognition/recognition-list";
 
 export const metadata = { title: "Team" };
 
@@ -60,10 +62,11 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const ctx = await requireMemberPage();
   if ((await orNotFound(teamKind(ctx, id))) === "VALUE_STREAM") return <ValueStreamPage ctx={ctx} id={id} />;
-  const [team, people, structure] = await Promise.all([
+  const [team, people, structure, recognised] = await Promise.all([
     orNotFound(getTeam(ctx, id)),
     orNotFound(teamPeople(ctx, id)),
     teamStructure(ctx),
+    listRecognitions(ctx, { teamId: id }),
   ]);
   return (
     <>
@@ -92,6 +95,27 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       <section className="mb-8 max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">By week, last 26 weeks</h2>
         <AdoptionWeeks points={team.weeks} />
+      </section>
+      <section className="mb-8 max-w-3xl" aria-labelledby="recognised">
+        <h2 id="recognised" className="mb-2 text-lg font-semibold">
+          Recognised
+        </h2>
+        {recognised.rows.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Nobody has recognised this team or one of its people yet. Seen one of them do a behaviour well?{" "}
+            <TextLink href="/recognition#recognise">Recognise them</TextLink>
+          </p>
+        ) : (
+          <>
+            <RecognitionList rows={recognised.rows} viewerMembershipId={ctx.membershipId} testId="team-recognitions" />
+            {recognised.nextCursor && (
+              <p className="mt-2 text-sm">
+                Showing the latest {recognised.rows.length}.{" "}
+                <TextLink href={`/recognition?team=${team.id}`}>See every recognition of this team</TextLink>
+              </p>
+            )}
+          </>
+        )}
       </section>
       <section className="max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">Behaviours, last 28 days</h2>
