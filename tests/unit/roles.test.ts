@@ -17,6 +17,7 @@ describe("roles", () => {
       "Teams",
       "Barriers",
       "Surveys",
+      "Feedback",
       "Settings",
     ]);
     expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
@@ -25,6 +26,7 @@ describe("roles", () => {
       "Teams",
       "Barriers",
       "Surveys",
+      "Feedback",
       "Dashboards",
       "Metrics",
       "Settings",

@@ -8,13 +8,15 @@ import { customerFirst } from "@/lib/domain/outcomes";
 import { currentDay } from "@/lib/domain/dates";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 import { TextLink } from "@/components/ui/text-link";
+import { PickStoryForm } from "@/components/feedback/pick-story-form";
+import { recentStories } from "@/lib/server/data/customer-stories";
 
 export const metadata = { title: "Portfolio standup" };
 
 /** One screen to run the recurring cross-team meeting. */
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
-  const s = await standup(ctx);
+  const [s, candidates] = await Promise.all([standup(ctx), recentStories(ctx, { candidates: true, limit: 5 })]);
   const today = currentDay();
   return (
     <>
@@ -83,7 +85,20 @@ export default async function StandupPage() {
         </Panel>
         <Panel id="story" title="Customer story">
           <div className="grid gap-6 lg:grid-cols-2">
-            <CustomerStoryForm today={today} />
+            <div className="space-y-6">
+              {candidates.length > 0 ? (
+                <PickStoryForm candidates={candidates} />
+              ) : (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Nothing customers said is recorded yet to pick from:{" "}
+                  <TextLink href="/feedback/new">record what a customer said</TextLink>, or tell a new story here.
+                </p>
+              )}
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">…or record a new story</h3>
+                <CustomerStoryForm today={today} />
+              </div>
+            </div>
             <div>
               <h3 className="text-sm font-semibold">Told at recent meetings</h3>
               {s.stories.length === 0 ? (
