@@ -58,6 +58,10 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/settings/deleted", heading: "Deleted items" },
   { url: "/teams", heading: "Teams" },
   { url: "/help/barrier-analysis", heading: "How barrier analysis works" },
+  { url: "/feedback", heading: "Customer feedback" },
+  { url: "/feedback/new", heading: "Record what a customer said" },
+  { url: "/feedback/import", heading: "Import feedback" },
+  { url: "/help/customer-feedback", heading: "Customer feedback: the brutal facts" },
   { url: "/profile", heading: "Your profile" },
   { url: "/inbox", heading: "Inbox", role: "manager" },
 ];
@@ -72,7 +76,7 @@ for (const { url, heading, role = "admin", open } of STATIC_PAGES) {
   });
 }
 
-for (const kind of ["behaviour", "barrier", "metric", "team"] as const) {
+for (const kind of ["behaviour", "barrier", "metric", "team", "feedback"] as const) {
   test(`axe: a ${kind} page`, async ({ as }) => {
     const page = await as("admin");
     const { list, link } = ID_SOURCES[kind];

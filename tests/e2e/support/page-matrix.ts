@@ -5,7 +5,7 @@
 // without a row here.
 import type { Permission } from "@/lib/domain/roles";
 
-export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team";
+export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "feedback";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -77,7 +77,13 @@ export const PAGE_MATRIX: PageRow[] = [
   },
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
+  page("feedback", "/feedback"),
+  page("feedback/new", "/feedback/new", "feedback.record"),
+  page("feedback/import", "/feedback/import", "feedback.manage"),
+  page("feedback/[id]", "/feedback/{feedback}"),
+  route("feedback/export", "/feedback/export"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
+  page("help/customer-feedback", "/help/customer-feedback"),
   page("profile", "/profile"),
   page("inbox", "/inbox"),
 ];
@@ -89,6 +95,7 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   survey: { list: "/surveys", link: /href="\/surveys\/([a-z0-9]{20,})"/g },
   metric: { list: "/metrics", link: /href="\/metrics\/([a-z0-9]{20,})"/g },
   team: { list: "/teams", link: /href="\/teams\/([a-z0-9]{20,})"/g },
+  feedback: { list: "/feedback", link: /href="\/feedback\/([a-z0-9]{20,})"/g },
   intervention: { list: "/barriers/{barrier}", link: /href="\/interventions\/([a-z0-9]{20,})"/g },
 };
 

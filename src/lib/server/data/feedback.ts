@@ -260,13 +260,22 @@ export function feedbackFormValues(d: FeedbackRowDto): FeedbackFormValues {
   };
 }
 
+/**
+ * A word as a LIKE pattern's literal: Prisma's `contains` passes % and _ through as wildcards, so
+ * a search for "50%" would match every item (backslash is PostgreSQL's default LIKE escape).
+ */
+const literal = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** The organisation's feedback as a filter selects it. Every id filter is checked against the organisation by the where itself. */
 export function feedbackWhere(ctx: MemberContext, f: FeedbackFilter): Prisma.CustomerFeedbackWhereInput {
   const and: Prisma.CustomerFeedbackWhereInput[] = [{ organizationId: ctx.orgId }];
   // Every word must appear in the quote or the customer (ILIKE on both databases).
   for (const w of (f.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8))
     and.push({
-      OR: [{ quote: { contains: w, mode: "insensitive" } }, { customer: { contains: w, mode: "insensitive" } }],
+      OR: [
+        { quote: { contains: literal(w), mode: "insensitive" } },
+        { customer: { contains: literal(w), mode: "insensitive" } },
+      ],
     });
   if (f.sentiment) and.push({ sentiment: f.sentiment });
   if (f.source) and.push({ source: f.source });

@@ -34,7 +34,9 @@ export default async function FeedbackDetailPage({ params }: { params: Promise<{
         ← Customer feedback
       </TextLink>
       <header className="space-y-3">
-        <h1 className="sr-only">What a customer said</h1>
+        <h1 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+          What {f.customer || "a customer"} said
+        </h1>
         <blockquote className="whitespace-pre-line break-words border-l-4 border-slate-300 pl-4 text-lg dark:border-slate-600">
           “{f.quote}”
         </blockquote>
