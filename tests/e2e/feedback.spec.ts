@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { uniqueEmail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, uniqueEmail } from "./fixtures";
 
 // Issue 16: customer voice. From a new organisation: record what a customer said, import more from a
 // CSV (a bad row is named and nothing is written until it is fixed), search, and turn a pain point
@@ -47,7 +47,7 @@ test("customer feedback, from sign-up to a barrier with the customer's words as 
   await page.getByRole("group", { name: "Behaviours it is about (optional)" }).getByLabel(BEHAVIOUR).check();
   await page.getByRole("button", { name: "Record feedback" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "What Acme, enterprise said" })).toBeVisible();
-  await expect(page.getByText(`“${QUOTE}”`)).toBeVisible();
+  await expect(page.getByRole("blockquote")).toHaveText(`“${QUOTE}”`);
   await expect(page.getByRole("link", { name: BEHAVIOUR })).toBeVisible();
 
   // Import two more; one row is bad: its error is shown and nothing is imported until it is fixed.
@@ -101,4 +101,24 @@ test("customer feedback, from sign-up to a barrier with the customer's words as 
   await expect(page.getByTestId("feedback-counts")).toHaveText("1 item: 1 negative · 0 mixed · 0 positive");
   await expect(page.getByTestId("customer-evidence")).toContainText(QUOTE);
   await expect(page.getByTestId("customer-evidence")).toContainText("Acme, enterprise");
+});
+
+const PHONE = { width: 390, height: 844 };
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+test("the feedback pages and a barrier's customer evidence fit a phone's width", async ({ as }) => {
+  const page = await as("manager");
+  await page.setViewportSize(PHONE);
+  await page.goto("/feedback");
+  await expect(page.getByTestId("feedback-list")).toBeVisible();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  await page.getByTestId("feedback-list").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/ said$/);
+  await page.getByText("Turn into a barrier").click();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  for (const url of ["/feedback/new", "/feedback/import", "/help/customer-feedback", "/dashboards/standup"]) {
+    await page.goto(url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await overflow(page), url).toBeLessThanOrEqual(0);
+  }
 });

@@ -28,6 +28,8 @@ import { createBarrier } from "@/lib/server/data/barriers";
 import { createMetric } from "@/lib/server/data/metric-editor";
 import { MetricInput } from "@/lib/schemas/metrics";
 import { parseCsv } from "@/lib/domain/csv";
+import { listAuditEvents } from "@/lib/server/data/audit-trail";
+import { AuditFilter } from "@/lib/schemas/audit-trail";
 import { buildBehaviour, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 import type { MemberContext } from "@/lib/server/data/accounts";
@@ -140,6 +142,11 @@ describe("recording and changing feedback", () => {
       select: { targetType: true, actorUserId: true },
     });
     expect(audit).toEqual({ targetType: "Feedback", actorUserId: w.member.userId });
+    // The audit trail names it by the start of the customer's words.
+    const trail = await listAuditEvents(w.admin, AuditFilter.parse({ action: "feedback" }));
+    expect(trail.rows.map((r) => [r.action, r.targetLabel, r.targetName])).toEqual([
+      ["feedback.create", "Customer feedback", "“I waited three days and nobody told me the fix was live.”"],
+    ]);
   });
 
   it("lets a member edit and delete their own, not another member's; feedback.manage changes anyone's", async () => {
