@@ -62,6 +62,10 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/recognition", heading: "Recognition" },
   { url: "/recognition/analytics", heading: "Recognition analytics", role: "manager" },
   { url: "/help/recognition", heading: "How recognition works" },
+  { url: "/feedback", heading: "Customer feedback" },
+  { url: "/feedback/new", heading: "Record what a customer said" },
+  { url: "/feedback/import", heading: "Import feedback" },
+  { url: "/help/customer-feedback", heading: "Customer feedback: the brutal facts" },
   { url: "/profile", heading: "Your profile" },
   { url: "/inbox", heading: "Inbox", role: "manager" },
 ];
@@ -76,7 +80,7 @@ for (const { url, heading, role = "admin", open } of STATIC_PAGES) {
   });
 }
 
-for (const kind of ["behaviour", "barrier", "metric", "team"] as const) {
+for (const kind of ["behaviour", "barrier", "metric", "team", "feedback"] as const) {
   test(`axe: a ${kind} page`, async ({ as }) => {
     const page = await as("admin");
     const { list, link } = ID_SOURCES[kind];

@@ -101,9 +101,26 @@ test("the team view and the portfolio standup, where the meeting's customer stor
   await page.getByRole("textbox", { name: "Customer story" }).fill("Too short");
   await page.getByRole("button", { name: "Save customer story" }).click();
   await expect(page.getByText("Customer story needs at least 10 characters.")).toBeVisible();
+  await expect(page.getByText("Choose where the story came from.")).toBeVisible();
+  await expect(page.getByText("Choose how the customer felt.")).toBeVisible();
   await page.getByRole("textbox", { name: "Customer story" }).fill(story);
+  await page.getByLabel("Where the story came from").selectOption({ label: "Interview" });
+  await page.getByRole("group", { name: "How the customer felt" }).getByLabel("Positive").check();
   await page.getByRole("button", { name: "Save customer story" }).click();
   await expect(page.getByTestId("stories")).toContainText(story);
+
+  // Or pick something a customer said recently: it becomes a story (a feedback item marked as one).
+  const picker = page.getByRole("group", { name: "Pick something a customer said recently" });
+  const first = picker.getByRole("radio").first();
+  const quote = (await picker.locator("label").first().locator("span > span").first().textContent())!.replace(
+    /^“|”$/g,
+    "",
+  );
+  await first.check();
+  await page.getByRole("button", { name: "Tell this story" }).click();
+  await expect(picker.getByText(quote, { exact: false })).toHaveCount(0);
+  await page.goto("/feedback?stories=1");
+  await expect(page.getByTestId("feedback-list")).toContainText(quote);
 });
 
 test("a member cannot open the manager dashboards: each page answers 404", async ({ as }) => {

@@ -55,6 +55,14 @@ import { INTERVENTION_FUNCTIONS } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
 import { TRASH_TYPES } from "@/lib/domain/trash";
 import { ROLES } from "@/lib/domain/roles";
+import { FEEDBACK_SOURCES, SENTIMENTS } from "@/lib/domain/feedback";
+import {
+  BarrierFromFeedbackInput,
+  FeedbackIdInput,
+  FeedbackInput,
+  FeedbackStoryInput,
+  FeedbackUpdateInput,
+} from "@/lib/schemas/feedback";
 import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 
@@ -253,6 +261,29 @@ export const barrierRules: Record<string, Rule> = {
   reach: int(1, 5, true),
   ease: int(1, 5, true),
   behaviourIds: ids(50),
+  teamIds: ids(50),
+};
+
+export const feedback = {
+  quote: "I waited three days and nobody told me the fix was live.",
+  source: "SUPPORT_TICKET",
+  receivedOn: "2026-01-12",
+  customer: "Enterprise, EU",
+  sentiment: "NEGATIVE",
+  behaviourIds: [ID],
+  barrierIds: [ID2],
+  metricIds: [ID],
+  teamIds: [ID2],
+};
+export const feedbackRules: Record<string, Rule> = {
+  quote: text(4000),
+  source: oneOf(FEEDBACK_SOURCES),
+  receivedOn: { kind: "date" },
+  customer: text(200),
+  sentiment: oneOf(SENTIMENTS),
+  behaviourIds: ids(50),
+  barrierIds: ids(50),
+  metricIds: ids(50),
   teamIds: ids(50),
 };
 
@@ -579,8 +610,20 @@ export const CASES: SchemaCase[] = [
     name: "CustomerStoryInput",
     actions: "saveCustomerStoryAction",
     schema: CustomerStoryInput,
-    base: { meetingDate: "2026-01-12", story: "A customer thanked us for the root-cause note." },
-    rules: { meetingDate: { kind: "date" }, story: text(2000) },
+    base: {
+      meetingDate: "2026-01-12",
+      story: "A customer thanked us for the root-cause note.",
+      customer: "Enterprise, EU",
+      source: "INTERVIEW",
+      sentiment: "POSITIVE",
+    },
+    rules: {
+      meetingDate: { kind: "date" },
+      story: text(2000),
+      customer: text(200),
+      source: oneOf(FEEDBACK_SOURCES),
+      sentiment: oneOf(SENTIMENTS),
+    },
     form: {},
   },
   // Recognition
@@ -613,6 +656,47 @@ export const CASES: SchemaCase[] = [
     base: { id: ID },
     rules: { id },
     form: {},
+  },
+  // Customer feedback (issue 16)
+  {
+    name: "FeedbackInput",
+    actions: "createFeedbackAction",
+    schema: FeedbackInput,
+    base: feedback,
+    rules: feedbackRules,
+    form: { lists: ["behaviourIds", "barrierIds", "metricIds", "teamIds"] },
+  },
+  {
+    name: "FeedbackUpdateInput",
+    actions: "updateFeedbackAction",
+    schema: FeedbackUpdateInput,
+    base: { ...feedback, id: ID, version: "2" },
+    rules: { ...feedbackRules, id, version },
+    form: { lists: ["behaviourIds", "barrierIds", "metricIds", "teamIds"] },
+  },
+  {
+    name: "FeedbackIdInput",
+    actions: "deleteFeedbackAction",
+    schema: FeedbackIdInput,
+    base: { id: ID },
+    rules: { id },
+    form: {},
+  },
+  {
+    name: "FeedbackStoryInput",
+    actions: "markFeedbackStoryAction",
+    schema: FeedbackStoryInput,
+    base: { id: ID, isStory: "true" },
+    rules: { id, isStory: oneOf(["true", "false"]) },
+    form: {},
+  },
+  {
+    name: "BarrierFromFeedbackInput",
+    actions: "barrierFromFeedbackAction",
+    schema: BarrierFromFeedbackInput,
+    base: { ...barrier, feedbackIds: [ID] },
+    rules: { ...barrierRules, feedbackIds: ids(100) },
+    form: { lists: ["behaviourIds", "teamIds", "feedbackIds"] },
   },
   // Trash
   {

@@ -10,6 +10,14 @@ import { MAX_READING_ROWS, READING_COLUMNS, readReadingCsv, type ReadingCsvRow }
 import { MAX_SURVEY_ROWS, readSurveyCsv, type SurveyCsvRow } from "@/lib/domain/survey-csv";
 import { CSV_COLUMNS, MAX_IMPORT_ROWS, readCatalogueFile, type ImportRow } from "@/lib/domain/catalogue-transfer";
 import type { SurveyShape } from "@/lib/domain/surveys";
+import {
+  FEEDBACK_COLUMNS,
+  MAX_FEEDBACK_ROWS,
+  parseSentiment,
+  parseSource,
+  readFeedbackCsv,
+  type FeedbackCsvRow,
+} from "@/lib/domain/feedback";
 import { HOSTILE_STRINGS, type Hostile } from "./hostile-corpus";
 
 /** The day the readers are told it is: dates after it are in the future. */
@@ -29,6 +37,7 @@ export type Column =
   | { kind: "lines"; each: number } // catalogue anchors, one per line
   | { kind: "group" } // survey: doer, non-doer, excluded or empty
   | { kind: "answer"; screening: boolean } // survey: must be one of the question's responses
+  | { kind: "choice"; accepts: (t: string) => boolean } // one of a few words (feedback source, sentiment)
   | { kind: "ignored" }; // read by no rule (the catalogue's status: imports are drafts)
 
 export interface Result<R> {
@@ -256,7 +265,43 @@ export const catalogue: Reader<ImportRow> = {
   nth: (n) => catalogue.valid.map((v, i) => (i === 1 ? `Behaviour number ${n}` : v)),
 };
 
-export const READERS = [observations, readings, surveys, catalogue] as unknown as Reader<unknown>[];
+export const feedback: Reader<FeedbackCsvRow> = {
+  name: "readFeedbackCsv",
+  columns: FEEDBACK_COLUMNS,
+  valid: ["The export timed out again.", "support ticket", "2026-01-14", "Acme", "negative", "", "", "", "Platform"],
+  kinds: {
+    quote: { kind: "stored", max: 4000, required: true, field: "quote" },
+    source: { kind: "choice", accepts: (t) => parseSource(t) !== null },
+    date: { kind: "date" },
+    customer: { kind: "stored", max: 200, required: false, field: "customer" },
+    sentiment: { kind: "choice", accepts: (t) => parseSentiment(t) !== null },
+    behaviour: { kind: "lookup", required: false, field: "behaviour" },
+    barrier: { kind: "lookup", required: false, field: "barrier" },
+    metric: { kind: "lookup", required: false, field: "metric" },
+    team: { kind: "lookup", required: false, field: "team" },
+  },
+  maxRows: MAX_FEEDBACK_ROWS,
+  read: (text) => readFeedbackCsv(text, TODAY),
+  errors: (r) => r.errors,
+  unsafe: (r) => [
+    ...controls({
+      quote: r.quote,
+      customer: r.customer,
+      behaviour: r.behaviour,
+      barrier: r.barrier,
+      metric: r.metric,
+      team: r.team,
+    }),
+    ...dateProblems(r.date),
+    ...(r.quote && r.quote.length <= 4000 ? [] : ["quote missing or longer than 4000"]),
+    ...(r.customer.length <= 200 ? [] : ["customer longer than 200"]),
+    ...(r.source && r.sentiment ? [] : ["no source or sentiment"]),
+  ],
+  field: (r, f) => r[f as keyof FeedbackCsvRow],
+  nth: (n) => [`Customer number ${n} said the export timed out`, "survey", "2026-01-14", "", "mixed", "", "", "", ""],
+};
+
+export const READERS = [observations, readings, surveys, catalogue, feedback] as unknown as Reader<unknown>[];
 
 // ---------------------------------------------------------------- building files
 

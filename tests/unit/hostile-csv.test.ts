@@ -51,6 +51,8 @@ function expectation(col: Column, value: string): "explain" | "either" {
       return t === "" || GROUP_WORDS.has(t.replace(/\s+/g, " ").toLowerCase()) ? "either" : "explain";
     case "answer":
       return col.screening || t !== "" ? "explain" : "either";
+    case "choice":
+      return col.accepts(t) ? "either" : "explain";
     case "ignored":
       return "either";
   }

@@ -19,6 +19,7 @@ describe("roles", () => {
       "Surveys",
       "Rituals",
       "Recognition",
+      "Feedback",
       "Settings",
     ]);
     expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
@@ -29,6 +30,7 @@ describe("roles", () => {
       "Surveys",
       "Rituals",
       "Recognition",
+      "Feedback",
       "Dashboards",
       "Metrics",
       "Settings",

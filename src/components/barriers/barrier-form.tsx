@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { createBarrierAction, updateBarrierAction } from "@/lib/actions/barriers";
+import { barrierFromFeedbackAction } from "@/lib/actions/feedback";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import type { BarrierFormValues, BarrierOptionsDto } from "@/lib/schemas/barriers";
 import { COMB_LABELS, DETERMINANT_LABELS, FEASIBILITY_LABELS, optionsOf } from "@/lib/domain/labels";
@@ -28,7 +29,21 @@ const EMPTY: BarrierFormValues = {
 type Props = { options: BarrierOptionsDto; canScore: boolean } & (
   | { mode: "create"; initial?: Partial<BarrierFormValues> }
   | { mode: "edit"; id: string; version: number; initial: BarrierFormValues }
+  // A clinic turns customer feedback into a barrier: the feedback is linked to it as evidence.
+  | {
+      mode: "feedback";
+      feedbackIds: string[];
+      occurrenceId?: string;
+      backHref: string;
+      initial?: Partial<BarrierFormValues>;
+    }
 );
+
+const ACTIONS = {
+  create: createBarrierAction,
+  edit: updateBarrierAction,
+  feedback: barrierFromFeedbackAction,
+} as const;
 
 const SCORES = [
   { name: "impact", legend: "Impact on the behaviour", hint: "1 = barely slows people down, 5 = stops the behaviour." },
@@ -38,9 +53,7 @@ const SCORES = [
 
 /** Record, propose or edit a barrier: the friction as people experience it, classified twice. */
 export function BarrierForm(props: Props) {
-  const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(
-    props.mode === "create" ? createBarrierAction : updateBarrierAction,
-  );
+  const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(ACTIONS[props.mode]);
   const v = { ...EMPTY, ...props.initial };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
@@ -50,6 +63,15 @@ export function BarrierForm(props: Props) {
         <>
           <input type="hidden" name="id" value={props.id} />
           <input type="hidden" name="version" value={props.version} />
+        </>
+      )}
+      {props.mode === "feedback" && (
+        <>
+          {props.feedbackIds.map((id) => (
+            <input key={id} type="hidden" name="feedbackIds" value={id} />
+          ))}
+          {props.occurrenceId && <input type="hidden" name="occurrenceId" value={props.occurrenceId} />}
+          <FormError message={errors.feedbackIds} />
         </>
       )}
       <Field
@@ -150,11 +172,18 @@ export function BarrierForm(props: Props) {
             ? "Saving…"
             : props.mode === "edit"
               ? "Save barrier"
-              : props.canScore
-                ? "Record barrier"
-                : "Propose barrier"}
+              : props.mode === "feedback"
+                ? "Create barrier from feedback"
+                : props.canScore
+                  ? "Record barrier"
+                  : "Propose barrier"}
         </Button>
-        <Link href={props.mode === "edit" ? `/barriers/${props.id}` : "/barriers"} className={buttonClass("secondary")}>
+        <Link
+          href={
+            props.mode === "edit" ? `/barriers/${props.id}` : props.mode === "feedback" ? props.backHref : "/barriers"
+          }
+          className={buttonClass("secondary")}
+        >
           Cancel
         </Link>
       </div>

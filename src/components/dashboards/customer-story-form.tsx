@@ -1,11 +1,17 @@
 "use client";
 import { saveCustomerStoryAction } from "@/lib/actions/dashboards";
+import { CUSTOMER_MAX, SENTIMENT_LABELS, SOURCE_LABELS } from "@/lib/domain/feedback";
+import { optionsOf } from "@/lib/domain/labels";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
-import { TextAreaField } from "@/components/ui/form-controls";
+import { SelectField, TextAreaField } from "@/components/ui/form-controls";
+import { RadioGroup } from "@/components/ui/choice-group";
 
-/** The customer story told at this meeting: one real customer's experience, in a few sentences. */
+/**
+ * A new customer story told at this meeting: one real customer's experience, in a few sentences,
+ * kept as a customer feedback item marked as a story (with where it came from and how they felt).
+ */
 export function CustomerStoryForm({ today }: { today: string }) {
   const [state, onSubmit, pending, feedback] = useFormAction(saveCustomerStoryAction, undefined);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -32,6 +38,21 @@ export function CustomerStoryForm({ today }: { today: string }) {
         maxLength={2000}
         error={errors.story}
         hint="Who the customer is, what happened to them, and what it tells us. No personal data beyond what the customer agreed to share."
+      />
+      <Field name="customer" label="Customer or segment (optional)" maxLength={CUSTOMER_MAX} error={errors.customer} />
+      <SelectField
+        name="source"
+        label="Where the story came from"
+        options={optionsOf(SOURCE_LABELS)}
+        placeholder="Choose…"
+        error={errors.source}
+      />
+      <RadioGroup
+        name="sentiment"
+        legend="How the customer felt"
+        options={optionsOf(SENTIMENT_LABELS)}
+        selected=""
+        error={errors.sentiment}
       />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save customer story"}

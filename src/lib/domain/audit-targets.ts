@@ -11,6 +11,7 @@ export const TARGET_KINDS = {
   survey: "Survey",
   intervention: "Intervention",
   customerstory: "Customer story",
+  feedback: "Customer feedback",
   observation: "Observation",
   recognition: "Recognition",
   membership: "Member",

@@ -78,6 +78,7 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/surveys", label: "Surveys" },
     { href: "/rituals", label: "Rituals" },
     { href: "/recognition", label: "Recognition" },
+    { href: "/feedback", label: "Feedback" },
   ];
   if (can(role, "dashboards.view"))
     items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });

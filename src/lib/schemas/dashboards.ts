@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import { CUSTOMER_MAX, FEEDBACK_SOURCES, SENTIMENTS } from "@/lib/domain/feedback";
 import { day, optionalId, text } from "./text";
 import type { WeekPoint } from "@/lib/domain/observations";
 import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";
@@ -62,9 +63,13 @@ export function filterSummary(
   ].filter((s): s is string => Boolean(s));
 }
 
+/** A new customer story: a feedback item marked as a story, with where it came from and how the customer felt. */
 export const CustomerStoryInput = z.object({
   meetingDate: day("Enter the meeting date.", { future: true }),
   story: text("Customer story", 10, 2000),
+  customer: text("Customer or segment", 0, CUSTOMER_MAX).default(""),
+  source: z.enum(FEEDBACK_SOURCES, { error: "Choose where the story came from." }),
+  sentiment: z.enum(SENTIMENTS, { error: "Choose how the customer felt." }),
 });
 
 // ---------------------------------------------------------------- DTOs

@@ -5,7 +5,8 @@
 // without a row here.
 import type { Permission } from "@/lib/domain/roles";
 
-export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "ritual" | "meeting";
+export type IdKind =
+  "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "ritual" | "meeting" | "feedback";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -77,11 +78,17 @@ export const PAGE_MATRIX: PageRow[] = [
   },
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
+  page("feedback", "/feedback"),
+  page("feedback/new", "/feedback/new", "feedback.record"),
+  page("feedback/import", "/feedback/import", "feedback.manage"),
+  page("feedback/[id]", "/feedback/{feedback}"),
+  route("feedback/export", "/feedback/export"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
   page("help/rituals", "/help/rituals"),
   page("help/recognition", "/help/recognition"),
   page("recognition", "/recognition"),
   page("recognition/analytics", "/recognition/analytics", "dashboards.view"),
+  page("help/customer-feedback", "/help/customer-feedback"),
   page("profile", "/profile"),
   page("inbox", "/inbox"),
   page("rituals", "/rituals"),
@@ -99,6 +106,7 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   survey: { list: "/surveys", link: /href="\/surveys\/([a-z0-9]{20,})"/g },
   metric: { list: "/metrics", link: /href="\/metrics\/([a-z0-9]{20,})"/g },
   team: { list: "/teams", link: /href="\/teams\/([a-z0-9]{20,})"/g },
+  feedback: { list: "/feedback", link: /href="\/feedback\/([a-z0-9]{20,})"/g },
   intervention: { list: "/barriers/{barrier}", link: /href="\/interventions\/([a-z0-9]{20,})"/g },
   ritual: { list: "/rituals", link: /href="\/rituals\/([a-z0-9]{20,})"/g },
   meeting: { list: "/rituals/{ritual}", link: /href="\/rituals\/meetings\/([a-z0-9]{20,})"/g },

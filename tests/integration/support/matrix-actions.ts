@@ -316,6 +316,8 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
       CustomerStoryInput.parse({
         meetingDate: today(),
         story: "A customer thanked us for the root cause on their ticket.",
+        source: "SUPPORT_TICKET",
+        sentiment: "POSITIVE",
       }),
     call: (ctx, input) => saveCustomerStory(ctx, input),
   }),

@@ -12,6 +12,7 @@ import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
 import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
 import { RITUAL_OPEN_READS, RITUAL_ROWS } from "./matrix-rituals";
 import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
+import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -22,6 +23,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...TEAM_ACTION_ROWS,
   ...ACCOUNT_ACTION_ROWS,
   ...RITUAL_ROWS,
+  ...FEEDBACK_ACTION_ROWS,
   ...READ_ROWS,
   ...RECOGNITION_ACTION_ROWS,
 ];
@@ -31,4 +33,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...TEAM_OPEN_READS,
   ...RITUAL_OPEN_READS,
   ...RECOGNITION_OPEN_READS,
+  ...FEEDBACK_OPEN_READS,
 ];

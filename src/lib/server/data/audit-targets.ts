@@ -59,6 +59,14 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
         select: { id: true, receivedOn: true },
       })
     ).map((r) => ({ id: r.id, name: `Story of ${fromDateOnly(r.receivedOn)}` })),
+  // Named by the start of the quote: the customer's words are what people recognise.
+  feedback: async (ctx, ids) =>
+    (
+      await db().customerFeedback.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, quote: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.quote.length > 60 ? `“${r.quote.slice(0, 60)}…”` : `“${r.quote}”` })),
   observation: async (ctx, ids) =>
     (
       await db().observation.findMany({

@@ -128,39 +128,47 @@ export async function createBarrier(
   extra: { surveyId?: string; statistics?: SurveyStatisticsSnapshot } = {},
 ): Promise<string> {
   await authorize(ctx, "barriers.propose");
+  return db().$transaction((tx) => insertBarrier(tx, ctx, input, extra));
+}
+
+/** createBarrier's writes inside the caller's transaction (a barrier made from customer feedback links it in the same one). */
+export async function insertBarrier(
+  tx: Prisma.TransactionClient,
+  ctx: MemberContext,
+  input: BarrierInput,
+  extra: { surveyId?: string; statistics?: SurveyStatisticsSnapshot } = {},
+): Promise<string> {
   const scores = can(ctx.role, "barriers.manage", ctx.policy)
     ? { impact: input.impact, reach: input.reach, ease: input.ease }
     : { impact: null, reach: null, ease: null };
-  return db().$transaction(async (tx) => {
-    await checkLinks(tx, ctx, input);
-    const { behaviourIds: _b, teamIds: _t, impact: _i, reach: _r, ease: _e, ...fields } = input;
-    const created = await tx.barrier.create({
-      data: {
-        ...fields,
-        ...scores,
-        organizationId: ctx.orgId,
-        createdById: ctx.membershipId,
-        surveyId: extra.surveyId ?? null,
-        statistics: extra.statistics
-          ? (JSON.parse(JSON.stringify(extra.statistics)) as Prisma.InputJsonObject)
-          : undefined,
-      },
-      select: { id: true },
-    });
-    await writeLinks(tx, ctx, created.id, input);
-    await recordAudit(
-      {
-        organizationId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: "barrier.create",
-        targetType: "Barrier",
-        targetId: created.id,
-        outcome: "ok",
-      },
-      tx,
-    );
-    return created.id;
+  await checkLinks(tx, ctx, input);
+  const { behaviourIds: _b, teamIds: _t, impact: _i, reach: _r, ease: _e, ...fields } = input;
+  const created = await tx.barrier.create({
+    data: {
+      ...fields,
+      ...scores,
+      organizationId: ctx.orgId,
+      createdById: ctx.membershipId,
+      surveyId: extra.surveyId ?? null,
+      statistics: extra.statistics
+        ? (JSON.parse(JSON.stringify(extra.statistics)) as Prisma.InputJsonObject)
+        : undefined,
+    },
+    select: { id: true },
   });
+  await writeLinks(tx, ctx, created.id, input);
+  await recordAudit(
+    {
+      organizationId: ctx.orgId,
+      actorUserId: ctx.userId,
+      action: "barrier.create",
+      targetType: "Barrier",
+      targetId: created.id,
+      outcome: "ok",
+    },
+    tx,
+  );
+  return created.id;
 }
 
 export class BarrierConflictError extends RuleError {

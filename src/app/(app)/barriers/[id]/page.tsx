@@ -14,6 +14,8 @@ import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures } from "@/components/barriers/before-after";
 import { dayOf, formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
+import { barrierFeedback } from "@/lib/server/data/feedback-evidence";
+import { CustomerEvidence } from "@/components/feedback/customer-evidence";
 
 export const metadata = { title: "Barrier" };
 
@@ -21,11 +23,14 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
-  const notes = await missedNotes(
-    ctx,
-    b.behaviours.map((x) => x.id),
-    b.teams.map((t) => t.id),
-  );
+  const [notes, said] = await Promise.all([
+    missedNotes(
+      ctx,
+      b.behaviours.map((x) => x.id),
+      b.teams.map((t) => t.id),
+    ),
+    barrierFeedback(ctx, b.id),
+  ]);
   const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const s = b.statistics;
   return (
@@ -127,6 +132,10 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         <p className="text-xs text-slate-500 dark:text-slate-400">
           Recorded by {b.createdByName} on {formatDay(dayOf(new Date(b.createdAt)))}
         </p>
+      </Panel>
+
+      <Panel title="What customers said">
+        <CustomerEvidence evidence={said} barrierId={b.id} />
       </Panel>
 
       <Panel title="Interventions and evidence of removal">

@@ -10,6 +10,8 @@ import { recognitionsIn } from "@/lib/server/data/recognition";
 import { RecognitionWins } from "@/components/recognition/recognition-wins";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 import { TextLink } from "@/components/ui/text-link";
+import { PickStoryForm } from "@/components/feedback/pick-story-form";
+import { recentStories } from "@/lib/server/data/customer-stories";
 
 export const metadata = { title: "Portfolio standup" };
 
@@ -20,7 +22,11 @@ const WINS_DAYS = 28;
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
   const today = currentDay();
-  const [s, recognised] = await Promise.all([standup(ctx), recognitionsIn(ctx, lastDays(today, WINS_DAYS))]);
+  const [s, candidates, recognised] = await Promise.all([
+    standup(ctx),
+    recentStories(ctx, { candidates: true, limit: 5 }),
+    recognitionsIn(ctx, lastDays(today, WINS_DAYS)),
+  ]);
   return (
     <>
       <PageHeader
@@ -91,7 +97,20 @@ export default async function StandupPage() {
         </Panel>
         <Panel id="story" title="Customer story">
           <div className="grid gap-6 lg:grid-cols-2">
-            <CustomerStoryForm today={today} />
+            <div className="space-y-6">
+              {candidates.length > 0 ? (
+                <PickStoryForm candidates={candidates} />
+              ) : (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Nothing customers said is recorded yet to pick from:{" "}
+                  <TextLink href="/feedback/new">record what a customer said</TextLink>, or tell a new story here.
+                </p>
+              )}
+              <div>
+                <h3 className="mb-2 text-sm font-semibold">…or record a new story</h3>
+                <CustomerStoryForm today={today} />
+              </div>
+            </div>
             <div>
               <h3 className="text-sm font-semibold">Told at recent meetings</h3>
               {s.stories.length === 0 ? (
