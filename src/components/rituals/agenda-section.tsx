@@ -3,6 +3,15 @@ import type { AgendaItemDto } from "@/lib/schemas/rituals";
 import { formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
 import { Badge } from "@/components/ui/badge";
+import { TurnIntoBarrier } from "@/components/feedback/turn-into-barrier";
+import type { BarrierOptionsDto } from "@/lib/schemas/barriers";
+
+/** What the clinic needs to turn a pain point into a barrier: given to those who may record one. */
+export interface ClinicTools {
+  options: BarrierOptionsDto;
+  occurrenceId: string;
+  teamIds: string[];
+}
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 const muted = "text-sm text-slate-600 dark:text-slate-400";
@@ -43,7 +52,15 @@ function Quote({ f }: { f: AgendaFeedbackDto }) {
 }
 
 /** The live part of one agenda item: the period's figures for the ritual's scope. */
-export function AgendaSectionContent({ item, content: c }: { item: AgendaItemDto; content: AgendaContentDto }) {
+export function AgendaSectionContent({
+  item,
+  content: c,
+  clinic,
+}: {
+  item: AgendaItemDto;
+  content: AgendaContentDto;
+  clinic?: ClinicTools;
+}) {
   switch (item.section) {
     case "CARRIED_ACTIONS":
       return (
@@ -188,6 +205,19 @@ export function AgendaSectionContent({ item, content: c }: { item: AgendaItemDto
               {p.feedback.map((f) => (
                 <Quote key={f.id} f={f} />
               ))}
+              {clinic && (
+                <div className="print:hidden">
+                  <TurnIntoBarrier
+                    feedbackIds={p.feedbackIds}
+                    quotes={p.feedback.map((f) => f.quote)}
+                    behaviourIds={p.behaviourId ? [p.behaviourId] : []}
+                    teamIds={clinic.teamIds}
+                    options={clinic.options}
+                    occurrenceId={clinic.occurrenceId}
+                    backHref={`/rituals/meetings/${clinic.occurrenceId}`}
+                  />
+                </div>
+              )}
             </li>
           ))}
         </ul>

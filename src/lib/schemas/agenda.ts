@@ -65,6 +65,9 @@ export interface PainPointDto {
   label: string;
   href: string | null;
   count: number;
+  /** Every negative item of the group (the quotes shown are the newest few). */
+  feedbackIds: string[];
+  behaviourId: string | null;
   feedback: AgendaFeedbackDto[];
 }
 

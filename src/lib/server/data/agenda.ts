@@ -274,9 +274,12 @@ async function painPoints(s: AgendaScope): Promise<PainPointDto[]> {
       label: b ? b.title : bar ? bar.title : "Not linked to a behaviour or barrier yet",
       href: b ? `/catalogue/${b.id}` : bar ? `/barriers/${bar.id}` : null,
       count: 0,
+      feedbackIds: [],
+      behaviourId: b?.id ?? null,
       feedback: [],
     };
     group.count++;
+    group.feedbackIds.push(r.id);
     if (group.feedback.length < QUOTES_PER_PAIN_POINT) group.feedback.push(toFeedback(r));
     groups.set(key, group);
   }

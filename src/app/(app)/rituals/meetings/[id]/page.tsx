@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getOccurrence } from "@/lib/server/data/occurrence-view";
+import { barrierOptions } from "@/lib/server/data/barriers";
+import { can } from "@/lib/domain/roles";
 import { orNotFound } from "@/lib/server/pages";
 import { formatDay } from "@/lib/domain/dates";
 import {
@@ -28,6 +30,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const o = await orNotFound(getOccurrence(ctx, id));
+  // A clinic turns pain points into barriers, for those who record barriers.
+  const clinic =
+    o.canTakeNotes && o.items.some((i) => i.section === "PAIN_POINTS") && can(ctx.role, "barriers.manage", ctx.policy)
+      ? { options: await barrierOptions(ctx), occurrenceId: o.id, teamIds: [] }
+      : undefined;
   const status = o.cancelled ? "Cancelled" : o.held ? "Held" : "Planned";
   return (
     <article className="max-w-4xl space-y-5">
@@ -119,7 +126,7 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
               )}
             </div>
             {item.prompt && <p className="text-sm italic">{item.prompt}</p>}
-            <AgendaSectionContent item={item} content={o.content} />
+            <AgendaSectionContent item={item} content={o.content} clinic={clinic} />
             {item.section === "CUSTOMER_STORY" && o.canTakeNotes && o.content.stories.length > 0 && (
               <StoryChooser itemId={item.id} storyId={item.storyId} stories={o.content.stories} />
             )}
