@@ -78,4 +78,42 @@ describe("migrations", () => {
       await scratch.drop();
     }
   });
+
+  it("turn the standup's stories into feedback items marked as stories, keeping their ids", async () => {
+    const scratch = await scratchDatabase();
+    try {
+      const all = loadMigrations();
+      const at = all.findIndex((m) => m.name.endsWith("_embedding"));
+      await migrate(scratch.sql, all.slice(0, at));
+      await scratch.sql.exec(`
+        INSERT INTO "Organization" ("id", "name", "slug") VALUES ('o1', 'Acme', 'acme');
+        INSERT INTO "User" ("id", "email", "name", "passwordHash") VALUES ('u1', 'a@example.test', 'Ada', 'x');
+        INSERT INTO "Membership" ("id", "organizationId", "userId", "role", "updatedAt") VALUES ('m1', 'o1', 'u1', 'ADMIN', now());
+        INSERT INTO "CustomerStory" ("id", "organizationId", "meetingDate", "story", "authorId", "createdAt")
+          VALUES ('s1', 'o1', '2026-11-02', 'A customer kept her job because the export worked.', 'm1', '2026-11-02 09:00');`);
+      await migrate(scratch.sql, all);
+      const rows = await scratch.sql.query(
+        `SELECT "id", "organizationId", "quote", "source"::text, "receivedOn"::text, "sentiment"::text, "isStory", "createdById"
+           FROM "CustomerFeedback"`,
+      );
+      expect(rows).toEqual([
+        {
+          id: "s1",
+          organizationId: "o1",
+          quote: "A customer kept her job because the export worked.",
+          source: "OTHER",
+          receivedOn: "2026-11-02",
+          sentiment: "MIXED",
+          isStory: true,
+          createdById: "m1",
+        },
+      ]);
+      const left = await scratch.sql.query(
+        `SELECT 1 FROM information_schema.tables WHERE table_name = 'CustomerStory'`,
+      );
+      expect(left).toHaveLength(0);
+    } finally {
+      await scratch.drop();
+    }
+  }, 120_000);
 });
