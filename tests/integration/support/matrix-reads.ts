@@ -28,7 +28,8 @@ import { behaviourOutcome, organisationOverview, standup, teamView } from "@/lib
 import { listCoverageGaps } from "@/lib/server/data/coverage";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { listDeleted } from "@/lib/server/data/trash";
-import { backupOverview, exportOrganisation } from "@/lib/server/data/backup";
+import { backupOverview } from "@/lib/server/data/backup";
+import { exportOrganisation } from "@/lib/server/data/backup-export";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
 import { getTeam } from "@/lib/server/data/teams";
 import { listRecentObservations } from "@/lib/server/data/observations";
@@ -104,12 +105,12 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     action: null,
     surface: "route /settings/backup/export",
     requires: "members.manage",
-    data: "backup.exportOrganisation",
+    data: "backup-export.exportOrganisation",
     kind: "read",
     allowed: ADMINS,
     note: "writes only its own audit event, which dataCounts leaves out",
     setup: async (s) => ({ barrier: await s.barrier(), metric: await s.metric() }),
-    call: (ctx) => exportOrganisation(ctx),
+    call: (ctx) => readText(exportOrganisation(ctx)),
   }),
   row({
     action: null,
