@@ -4,13 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { database, db } from "@/lib/server/db";
 import { exportOrganisation } from "@/lib/server/data/backup-export";
+import { EXPORT_PAGE_SIZE } from "@/lib/server/data/keyset";
 import { importOrganisationFile } from "@/lib/server/data/backup";
 import { createOrganizationFor } from "@/lib/server/data/accounts";
 import { parseBackupDocument } from "@/lib/schemas/backup";
 import { buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 
-const OBSERVATIONS = 12_001; // three pages and a bit
+const OBSERVATIONS = 3 * EXPORT_PAGE_SIZE + 1; // three pages and a bit
 
 async function bigOrganisation() {
   const s = await buildOrgScenario(db());

@@ -32,7 +32,7 @@ describe("exports without a cap", () => {
     expect(lines(csv)).toBe(1 + OLD_CAP + 1);
     expect(csv.split("\r\n")[1]).toBe(`2026-01-01,${s.team.name},${s.behaviour.title},1,0,n1`);
     expect(csv.trimEnd().split("\r\n").at(-1)).toMatch(/,n100001$/);
-  });
+  }, 300_000);
 
   it("exports every audit event, beyond the old 100,000 rows, and records how many", async () => {
     const s = await buildOrgScenario(db());
@@ -47,7 +47,7 @@ describe("exports without a cap", () => {
     expect(lines(csv)).toBe(1 + OLD_CAP + 1);
     const trail = await listAuditEvents(admin, { action: "audit.export" });
     expect(JSON.parse(trail.rows[0]!.details)).toEqual({ rows: OLD_CAP + 1, filter: { action: "bulk." } });
-  });
+  }, 300_000);
 });
 
 describe("keyset pages", () => {

@@ -70,7 +70,7 @@ describe("honesty guard at scale", () => {
     const flags = await listHonestyFlags(leader, now);
     const lateName = late === s.member.membership.id ? s.member.user.name : s.manager.user.name;
     expect(flags.map((f) => [f.kind, f.observerName, f.count])).toEqual([["streak", lateName, 30]]);
-  });
+  }, 300_000);
 
   it("finds exactly what honestyFlags finds over every row, streaks and (overlapping) bursts included", async () => {
     let seed = 7;

@@ -18,6 +18,7 @@ import type { MemberContext } from "./accounts";
 import { auditTargetNames } from "./audit-targets";
 import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
 import { pushStream } from "../text-stream";
+import { freshStatistics } from "./statistics";
 import { targetKey, targetKind, targetKindLabel, targetName } from "@/lib/domain/audit-targets";
 
 // Reading the audit trail. Deliberately read-only: no function here (or anywhere in the app)
@@ -150,6 +151,7 @@ export async function exportAuditCsv(
     let rows = 0;
     let complete = false;
     try {
+      await freshStatistics(["AuditEvent"]);
       await write(auditEventsToCsv([]));
       const pages = keysetPages(
         EXPORT_ORDER,

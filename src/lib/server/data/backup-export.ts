@@ -21,6 +21,7 @@ import type { MemberContext } from "./accounts";
 import { invitedEmails } from "./backup-people";
 import { delegate, type Client } from "./backup-delegate";
 import { keysetPages, orderByOf, type KeyOrder } from "./keyset";
+import { freshStatistics } from "./statistics";
 
 // The organisation backup, streamed (docs/decisions/015, the format of decision 008): the same one
 // JSON document as before, written table by table and page by page, so memory stays flat however
@@ -181,6 +182,8 @@ export async function exportOrganisation(ctx: MemberContext, now = new Date()): 
     const counts: Record<string, number> = {};
     let complete = false;
     try {
+      // Before the snapshot: ANALYZE cannot run in a read-only transaction.
+      await freshStatistics(TABLE_NAMES);
       if (database().kind === "postgres")
         await db().$transaction(
           async (tx) => {

@@ -10,6 +10,7 @@ import type { MemberContext } from "./accounts";
 import type { Prisma } from "@/generated/prisma/client";
 import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
 import { pushStream } from "../text-stream";
+import { freshStatistics } from "./statistics";
 
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 4 });
 const computedMessage = (title: string) =>
@@ -183,6 +184,7 @@ export async function exportReadingsCsv(
     metric: { deletedAt: null, sourceBehaviourId: null },
   };
   return pushStream(async (write) => {
+    await freshStatistics(["MetricReading"]);
     const [metrics, teams] = await Promise.all([
       db().metric.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
       db().team.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),

@@ -12,6 +12,7 @@ import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schem
 import { observationWhere } from "./observations";
 import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
 import { pushStream } from "../text-stream";
+import { freshStatistics } from "./statistics";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
@@ -170,6 +171,7 @@ export async function exportObservationsCsv(
 ): Promise<ReadableStream<Uint8Array>> {
   const where = observationWhere(ctx, filter);
   return pushStream(async (write) => {
+    await freshStatistics(["Observation"]);
     const [teams, behaviours] = await Promise.all([
       db().team.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
       db().behaviour.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, title: true } }),
