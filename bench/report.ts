@@ -1,6 +1,7 @@
 // bench/results.json and the targets of issue 8, as pure functions of the measurements (unit-tested
 // in tests/unit/bench-report.test.ts).
 import type { OneReport } from "./run-one";
+import type { ExportsReport } from "./exports";
 import { percentile, round } from "./stats";
 
 export interface DatabaseResults {
@@ -27,6 +28,8 @@ export interface DatabaseResults {
   seq_scans_of_observations: number;
   dashboard_matches_raw_sql: boolean;
   rss_mb: number;
+  /** The observation CSV and the backup of the large organisation, with light requests meanwhile (bench/exports.ts). */
+  exports?: ExportsReport;
 }
 
 export interface Results {
@@ -75,6 +78,7 @@ export function databaseResults(r: OneReport): DatabaseResults {
     seq_scans_of_observations: r.seq_scans.length,
     dashboard_matches_raw_sql: r.raw_sql_matches_dashboard.length === 0,
     rss_mb: Math.round(r.rss_mb),
+    ...(r.exports ? { exports: r.exports } : {}),
   };
 }
 

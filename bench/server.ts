@@ -99,7 +99,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 }
 
 /** Resident memory of a process and all its descendants (Linux /proc), in MB. */
-function treeRssMb(pid: number): number {
+export function treeRssMb(pid: number): number {
   const children = new Map<number, number[]>();
   let total = 0;
   for (const entry of readdirSync("/proc")) {

@@ -6,6 +6,7 @@ import { captureQueries } from "@/lib/server/query-log";
 import { parseCsv } from "@/lib/domain/csv";
 import { buildOrgScenario, buildTeam, observationRow } from "../factories";
 import { contextFor } from "./support/context";
+import { readText } from "./support/read-text";
 
 // The audit trail names what each event was about (issue 14), looked up in the viewer's own
 // organisation only, in a few batched queries however many events the page holds.
@@ -75,7 +76,7 @@ describe("naming audit targets", () => {
     ]);
     // The ids stay on the record (and in the export), beside the names.
     expect(rows[0]!.targetId).toBe(a.behaviour.id);
-    const csv = parseCsv(await exportAuditCsv(adminA, { action: "x.test" }));
+    const csv = parseCsv(await readText(exportAuditCsv(adminA, { action: "x.test" })));
     expect(csv[0]![8]).toBe("target_name");
     expect(csv.slice(1).map((r) => r[8])).toEqual(rows.map((r) => r.targetName).reverse());
   });
@@ -119,7 +120,7 @@ describe("naming audit targets", () => {
       await event({ organizationId: org, action: "z.denied", targetType, targetId });
     const rows = (await listAuditEvents(adminA, { action: "z." })).rows;
     expect(rows.map((r) => r.targetName)).toEqual(foreign.map(() => "(deleted)"));
-    const text = JSON.stringify(rows) + (await exportAuditCsv(adminA, { action: "z." }));
+    const text = JSON.stringify(rows) + (await readText(exportAuditCsv(adminA, { action: "z." })));
     for (const name of [
       b.behaviour.title,
       b.team.name,

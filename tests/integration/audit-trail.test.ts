@@ -8,6 +8,7 @@ import { parseCsv } from "@/lib/domain/csv";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildOrgScenario } from "../factories";
 import { contextFor } from "./support/context";
+import { readText } from "./support/read-text";
 
 let n = 0;
 /** Records an event the way the app does, then places it at a fixed time (recordAudit stamps "now"). */
@@ -275,7 +276,7 @@ describe("exporting the audit trail", () => {
       "2026-10-02T09:00:00.000Z",
     );
 
-    const csv = await exportAuditCsv(adminA, {});
+    const csv = await readText(exportAuditCsv(adminA, {}));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
     // A kind the trail cannot look up is named by its id.
@@ -295,7 +296,7 @@ describe("exporting the audit trail", () => {
     expect(JSON.parse(page.rows[0]!.details)).toEqual({ rows: 2, filter: {} });
 
     // Filters apply to the export too.
-    const filtered = parseCsv(await exportAuditCsv(adminA, { action: "survey" }));
+    const filtered = parseCsv(await readText(exportAuditCsv(adminA, { action: "survey" })));
     expect(filtered.map((r) => r[2])).toEqual(["action", "survey.import"]);
     expect(JSON.parse((await listAuditEvents(adminA, { action: "audit.export" })).rows[0]!.details)).toEqual({
       rows: 1,

@@ -3,7 +3,7 @@
 // for the people in it. Everyone but the importer becomes an invitation they must accept.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { exportOrganisation, importOrganisation } from "@/lib/server/data/backup";
+import { importOrganisation } from "@/lib/server/data/backup";
 import {
   authenticate,
   createAccountWithOrganization,
@@ -24,6 +24,7 @@ import type { OrganisationBackup } from "@/lib/domain/backup";
 import { parseBackupDocument } from "@/lib/schemas/backup";
 import { buildOrgScenario, buildUser } from "../factories";
 import { contextFor } from "./support/context";
+import { exportedBackup } from "./support/backup-file";
 
 const OLD = "2001-01-01T00:00:00.000Z";
 
@@ -41,7 +42,7 @@ function reread(doc: OrganisationBackup): OrganisationBackup {
  */
 async function imported() {
   const s = await buildOrgScenario(db());
-  const doc = structuredClone(await exportOrganisation(await contextFor(s.admin.user.id, s.org.id)));
+  const doc = await exportedBackup(await contextFor(s.admin.user.id, s.org.id));
   const importer = await buildUser(db());
   const orgId = await createOrganizationFor(importer.id, "Imported");
   const into = await contextFor(importer.id, orgId);

@@ -4,7 +4,8 @@
 // (non-admins, a non-empty organisation, broken or hostile files) change nothing.
 import { beforeAll, describe, expect, it } from "vitest";
 import { database, db } from "@/lib/server/db";
-import { exportOrganisation, importOrganisation, backupOverview } from "@/lib/server/data/backup";
+import { importOrganisation, backupOverview } from "@/lib/server/data/backup";
+import { exportOrganisation } from "@/lib/server/data/backup-export";
 import { createOrganizationFor, type MemberContext } from "@/lib/server/data/accounts";
 import { acceptInvitation } from "@/lib/server/data/members";
 import { organisationOverview, standup, teamView } from "@/lib/server/data/dashboards";
@@ -35,6 +36,7 @@ import { buildObservations, buildOrgScenario, buildUser } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts, rowFingerprint } from "./support/snapshot";
 import { refusal } from "../support/refusal";
+import { exportedBackup } from "./support/backup-file";
 
 const NOW = new Date();
 const TODAY = NOW.toISOString().slice(0, 10);
@@ -139,7 +141,7 @@ beforeAll(async () => {
   );
   await respondToSurvey(people.member, openSurveyId, await firstChoices(people.member, openSurveyId));
 
-  const doc1 = await exportOrganisation(adminCtx, NOW);
+  const doc1 = await exportedBackup(adminCtx, NOW);
   // The same admin restores into a new organisation of the same name (its slug differs).
   const restoredId = await createOrganizationFor(adminCtx.userId, org.name);
   const restoredCtx = await contextFor(adminCtx.userId, restoredId);
@@ -152,7 +154,7 @@ beforeAll(async () => {
     const u = await db().user.findUniqueOrThrow({ where: { email: link.email }, select: { id: true } });
     await acceptInvitation(u.id, link.token);
   }
-  const doc2 = await exportOrganisation(restoredCtx, new Date(NOW.getTime() + 1000));
+  const doc2 = await exportedBackup(restoredCtx, new Date(NOW.getTime() + 1000));
   source = { ctx: adminCtx, doc: doc1, labels: normaliseBackup(doc1).labels };
   target = { ctx: restoredCtx, doc: doc2, labels: normaliseBackup(doc2).labels };
 }, 600_000);
@@ -393,7 +395,7 @@ describe("a small organisation's file", () => {
       })),
     );
     const ctx = await contextFor(s.admin.user.id, s.org.id);
-    return { s, doc: reread(await exportOrganisation(ctx, NOW)) };
+    return { s, doc: reread(await exportedBackup(ctx, NOW)) };
   }
 
   it("refuses a foreign, duplicate or dangling id with a clear message, changing nothing", async () => {

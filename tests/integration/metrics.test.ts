@@ -15,6 +15,7 @@ import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildBehaviour, buildMember, buildObservations, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
+import { readText } from "./support/read-text";
 
 // A fixed "today" for every status and every future-date check: Wednesday 2026-10-28.
 const TODAY = "2026-10-28";
@@ -412,7 +413,7 @@ describe("importing readings", () => {
     ).toEqual({ details: { rows: 3, replaced: 1 } });
 
     // The export is the import's format: importing it again changes nothing.
-    const csv = await exportReadingsCsv(manager);
+    const csv = await readText(exportReadingsCsv(manager));
     expect(csv.split("\r\n")[0]).toBe("date,metric,team,value");
     expect(await commitReadingImport(manager, csv, TODAY)).toBe(3);
     expect(await db().metricReading.count({ where: { metricId: retention } })).toBe(3);
@@ -517,7 +518,7 @@ describe("organisations and roles", () => {
     const audit = await metricsAudit(manager, TODAY);
     expect(audit.summary.total).toBe(1);
     expect(JSON.stringify(audit)).not.toContain(theirs);
-    expect(await exportReadingsCsv(manager)).not.toContain("Their secret metric");
+    expect(await readText(exportReadingsCsv(manager))).not.toContain("Their secret metric");
     expect((await metricOptions(manager)).owners.map((o) => o.id)).not.toContain(other.s.leader.membership.id);
   });
 

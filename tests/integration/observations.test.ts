@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
+import { readText } from "./support/read-text";
 
 let keySeq = 0;
 const key = () => `key-${Date.now().toString(36)}-${keySeq++}`;
@@ -331,7 +332,7 @@ describe("observation CSV import and export", () => {
 
     expect(await commitObservationImport(manager, good)).toBe(1);
     await expectSummaryMatchesRaw();
-    const csv = await exportObservationsCsv(manager, { team: s.team.id, from: today, to: today });
+    const csv = await readText(exportObservationsCsv(manager, { team: s.team.id, from: today, to: today }));
     expect(csv).toBe(
       `date,team,behaviour,performed,missed,note\r\n${today},${s.team.name},${s.behaviour.title},4,1,"sprint review, Tuesday"\r\n`,
     );

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { honestyFlags, type EntryForGuard } from "@/lib/domain/honesty";
+import {
+  BURST_MIN,
+  BURST_WINDOW_MS,
+  burstsFromRuns,
+  honestyFlags,
+  type BurstRun,
+  type EntryForGuard,
+} from "@/lib/domain/honesty";
 
 const MIN = 60_000;
 const entries = (observerId: string, spec: string, step = 10 * MIN, start = 0): EntryForGuard[] =>
@@ -28,5 +35,40 @@ describe("honesty guard", () => {
   it("keeps observers apart", () => {
     const mixed = [...entries("a", "P".repeat(15)), ...entries("b", "P".repeat(15))];
     expect(honestyFlags(mixed)).toEqual([]);
+  });
+  it("finds the same bursts from runs of qualifying windows as from every entry (as the database sends them)", () => {
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let entered = 0;
+    for (let round = 0; round < 500; round++) {
+      const all: EntryForGuard[] = [];
+      for (const observerId of ["a", "b"]) {
+        let at = 0;
+        for (let i = 0; i < 40; i++) {
+          at += rand() < 0.6 ? rand() * 16_000 : 10_000 + rand() * 60_000;
+          all.push({ observerId, at: Math.round(at), performed: 1, missed: 1 });
+        }
+      }
+      // Runs as the SQL builds them: entries numbered from 1 per observer.
+      const runs: BurstRun[] = [];
+      for (const observerId of ["a", "b"]) {
+        const mine = all.filter((e) => e.observerId === observerId);
+        const ok = (n: number) =>
+          n + BURST_MIN - 1 < mine.length && mine[n + BURST_MIN - 1]!.at - mine[n]!.at <= BURST_WINDOW_MS;
+        for (let n = 0; n < mine.length; n++) {
+          if (!ok(n) || (n > 0 && ok(n - 1))) continue;
+          let last = n;
+          while (ok(last + 1)) last++;
+          const startAt = [0, 1, 2, 3].map((k) => mine[n + k]!.at);
+          runs.push({ observerId, first: n + 1, last: last + 1, startAt, endAt: mine[last + BURST_MIN - 1]!.at });
+        }
+      }
+      const fromRuns = burstsFromRuns(runs);
+      entered += fromRuns.filter(
+        (f) => !runs.some((r) => r.observerId === f.observerId && r.startAt[0] === f.from),
+      ).length;
+      expect(fromRuns).toEqual(honestyFlags(all).filter((f) => f.kind === "burst"));
+    }
+    expect(entered).toBeGreaterThan(10); // runs entered after their first window, inside the previous burst
   });
 });

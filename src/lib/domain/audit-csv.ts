@@ -28,9 +28,10 @@ export interface AuditCsvRow {
   details: string;
 }
 
-export function auditEventsToCsv(rows: readonly AuditCsvRow[]): string {
+/** The rows as CSV, after the header line unless `header` is false (a later page of a streamed export). */
+export function auditEventsToCsv(rows: readonly AuditCsvRow[], header = true): string {
   return toCsv([
-    [...AUDIT_COLUMNS],
+    ...(header ? [[...AUDIT_COLUMNS]] : []),
     ...rows.map((r) => [
       r.at,
       r.actorName,

@@ -49,3 +49,44 @@ export function honestyFlags(entries: EntryForGuard[]): HonestyFlag[] {
   }
   return flags;
 }
+
+/**
+ * A run of consecutive qualifying burst windows of one observer, as the database finds them: the
+ * entries are numbered 1, 2, … per observer in time order, and a window starting at entry n
+ * qualifies when entry n + BURST_MIN − 1 is at most BURST_WINDOW_MS later. `startAt` holds the
+ * times of entries first … first + 3 (a burst can start at any of them, see below); `endAt` is
+ * the time of entry last + BURST_MIN − 1, the last one of the run's last window.
+ */
+export interface BurstRun {
+  observerId: string;
+  first: number;
+  last: number;
+  startAt: readonly number[];
+  endAt: number;
+}
+
+/**
+ * The bursts honestyFlags finds, from the runs alone (so the database need not send every entry):
+ * it scans forward, takes the first qualifying window, extends it while the next window qualifies,
+ * and goes on after the burst's last entry. A run that starts inside the previous burst (up to
+ * BURST_MIN − 2 entries after its end) is entered at the first entry after it, or not at all.
+ * Runs must be sorted by observer, then `first`.
+ */
+export function burstsFromRuns(runs: readonly BurstRun[]): HonestyFlag[] {
+  const flags: HonestyFlag[] = [];
+  let observer: string | null = null;
+  let end = -Infinity; // the previous burst's last entry
+  for (const r of runs) {
+    if (r.observerId !== observer) {
+      observer = r.observerId;
+      end = -Infinity;
+    }
+    const start = Math.max(r.first, end + 1);
+    if (start > r.last) continue;
+    end = r.last + BURST_MIN - 1;
+    const from = r.startAt[start - r.first];
+    if (from === undefined) throw new Error(`burst run ${r.first}–${r.last} entered at ${start}`);
+    flags.push({ kind: "burst", observerId: r.observerId, count: end - start + 1, from, to: r.endAt });
+  }
+  return flags;
+}

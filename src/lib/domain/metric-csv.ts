@@ -67,6 +67,10 @@ export function readReadingCsv(text: string, today: string): { rows: ReadingCsvR
   return { rows };
 }
 
-export function readingsToCsv(rows: { date: string; metric: string; team: string; value: number }[]): string {
-  return toCsv([[...READING_COLUMNS], ...rows.map((r) => [r.date, r.metric, r.team, r.value])]);
+/** The rows as CSV, after the header line unless `header` is false (a later page of a streamed export). */
+export function readingsToCsv(
+  rows: { date: string; metric: string; team: string; value: number }[],
+  header = true,
+): string {
+  return toCsv([...(header ? [[...READING_COLUMNS]] : []), ...rows.map((r) => [r.date, r.metric, r.team, r.value])]);
 }

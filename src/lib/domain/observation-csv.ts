@@ -57,11 +57,13 @@ export function readObservationCsv(text: string, today: string): { rows: Observa
   return { rows };
 }
 
+/** The rows as CSV, after the header line unless `header` is false (a later page of a streamed export). */
 export function observationsToCsv(
   rows: { date: string; team: string; behaviour: string; performed: number; missed: number; note: string }[],
+  header = true,
 ): string {
   return toCsv([
-    [...OBSERVATION_COLUMNS],
+    ...(header ? [[...OBSERVATION_COLUMNS]] : []),
     ...rows.map((r) => [r.date, r.team, r.behaviour, r.performed, r.missed, r.note]),
   ]);
 }

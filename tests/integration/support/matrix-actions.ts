@@ -43,7 +43,9 @@ import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/da
 import { addReading, commitReadingImport, previewReadingImport } from "@/lib/server/data/metric-readings";
 import { saveCustomerStory } from "@/lib/server/data/customer-stories";
 import { restoreDeleted, softDelete } from "@/lib/server/data/trash";
-import { exportOrganisation, importOrganisationFile } from "@/lib/server/data/backup";
+import { importOrganisationFile } from "@/lib/server/data/backup";
+import { exportOrganisation } from "@/lib/server/data/backup-export";
+import { readText } from "./read-text";
 import { createOrganizationFor } from "@/lib/server/data/accounts";
 import { BackupImportInput } from "@/lib/schemas/backup";
 import { contextFor } from "./context";
@@ -738,7 +740,7 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     note: "imports only into an empty organisation: the admin's goes into a new one of their own; the others are refused in this one",
     setup: async (s, me) => {
       const { content } = BackupImportInput.parse({
-        content: JSON.stringify(await exportOrganisation(s.people.ADMIN.ctx)),
+        content: await readText(exportOrganisation(s.people.ADMIN.ctx)),
       });
       const into =
         me.role === "ADMIN"

@@ -28,12 +28,14 @@ import { behaviourOutcome, organisationOverview, standup, teamView } from "@/lib
 import { listCoverageGaps } from "@/lib/server/data/coverage";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { listDeleted } from "@/lib/server/data/trash";
-import { backupOverview, exportOrganisation } from "@/lib/server/data/backup";
+import { backupOverview } from "@/lib/server/data/backup";
+import { exportOrganisation } from "@/lib/server/data/backup-export";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
 import { getTeam } from "@/lib/server/data/teams";
 import { listRecentObservations } from "@/lib/server/data/observations";
 import { type Row, at, row, ALL, EDITORS, MANAGERS, ADMINS } from "./matrix-core";
 import { today, daysAgo, logForm, behaviourIn } from "./matrix-scenario";
+import { readText } from "./read-text";
 
 export const READ_ROWS: readonly Row<unknown>[] = [
   // ------------------------------------------------ role-restricted reads (pages and routes)
@@ -103,12 +105,12 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     action: null,
     surface: "route /settings/backup/export",
     requires: "members.manage",
-    data: "backup.exportOrganisation",
+    data: "backup-export.exportOrganisation",
     kind: "read",
     allowed: ADMINS,
     note: "writes only its own audit event, which dataCounts leaves out",
     setup: async (s) => ({ barrier: await s.barrier(), metric: await s.metric() }),
-    call: (ctx) => exportOrganisation(ctx),
+    call: (ctx) => readText(exportOrganisation(ctx)),
   }),
   row({
     action: null,
@@ -246,7 +248,7 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     kind: "read",
     allowed: MANAGERS,
     setup: async (s) => ({ m: await s.metric() }),
-    call: (ctx) => exportReadingsCsv(ctx),
+    call: (ctx) => readText(exportReadingsCsv(ctx)),
   }),
   row({
     action: null,
@@ -348,7 +350,7 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     allowed: ADMINS,
     note: "writes only its own audit event, which dataCounts leaves out",
     setup: async (s, me) => ({ inv: await s.invitation(), filter: AuditFilter.parse({ actor: me.userId }) }),
-    call: (ctx, i) => exportAuditCsv(ctx, i.filter),
+    call: (ctx, i) => readText(exportAuditCsv(ctx, i.filter)),
     ids: [at("filter.actor", "same")],
   }),
 ];
@@ -577,7 +579,7 @@ export const OPEN_READS: readonly Row<unknown>[] = [
       o: await s.observation(),
       filter: ObservationFilter.parse({ team: s.team.id, behaviour: s.behaviour.id }),
     }),
-    call: (ctx, i) => exportObservationsCsv(ctx, i.filter),
+    call: (ctx, i) => readText(exportObservationsCsv(ctx, i.filter)),
     ids: [at("filter.team", "same"), at("filter.behaviour", "same")],
   }),
 ];

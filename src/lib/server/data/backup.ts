@@ -7,42 +7,25 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { hashPassword } from "../passwords";
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { delegate, type Client } from "./backup-delegate";
 import {
-  BACKUP_FORMAT,
-  BACKUP_TABLES,
-  BACKUP_VERSION,
   TABLE_NAMES,
   backupCounts,
   columnsOf,
   hasId,
   type BackupRow,
-  type BackupUser,
-  type JsonValue,
   type OrganisationBackup,
   type TableName,
 } from "@/lib/domain/backup";
 import { checkBackup, parentLayers, remapBackupRow } from "@/lib/domain/backup-references";
-import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
+import { dateOnly, dayOf } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
-import { invitedEmails, inviteImported } from "./backup-people";
+import { inviteImported } from "./backup-people";
 
 // Backup and restore of one organisation (docs/decisions/008): every row it owns, as one JSON
 // document, and back into an empty organisation with fresh ids. Admins only.
-
-type Client = PrismaClient | Prisma.TransactionClient;
-/** The part of a model delegate used here; the table descriptions name the columns (explicit select). */
-interface Delegate {
-  findMany(args: {
-    where: Record<string, unknown>;
-    select: Record<string, true>;
-    orderBy: Record<string, "asc">[];
-  }): Promise<Record<string, unknown>[]>;
-  createMany(args: { data: Record<string, unknown>[] }): Promise<{ count: number }>;
-}
-const delegate = (client: Client, table: TableName) =>
-  (client as unknown as Record<string, Delegate>)[table[0]!.toLowerCase() + table.slice(1)]!;
 
 const CHUNK = 1_000;
 const LONG_TRANSACTION = { timeout: 600_000, maxWait: 60_000 };
@@ -94,76 +77,7 @@ export async function backupOverview(ctx: MemberContext): Promise<BackupOverview
   return { empty: c.length === 0, contents: c };
 }
 
-// ---------------------------------------------------------------- export
-
-const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : null);
-
-function toBackupRow(table: TableName, row: Record<string, unknown>, members: ReadonlySet<string>): BackupRow {
-  const out: BackupRow = {};
-  for (const [name, col] of columnsOf(table)) {
-    const v = row[name];
-    if (col.kind === "timestamp") out[name] = iso(v);
-    else if (col.kind === "date") out[name] = v instanceof Date ? fromDateOnly(v) : null;
-    else if (col.kind === "ref" && col.to === "User") out[name] = typeof v === "string" && members.has(v) ? v : null;
-    else out[name] = (v ?? null) as JsonValue;
-  }
-  return out;
-}
-
-/**
- * Every row the organisation owns, read in one repeatable-read transaction so the document is one
- * consistent moment. Members appear as { ref, name, email } only. The export itself is audited.
- */
-export async function exportOrganisation(ctx: MemberContext, now = new Date()): Promise<OrganisationBackup> {
-  await authorize(ctx, "members.manage");
-  const doc = await db().$transaction(
-    async (tx) => {
-      const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
-      const found = await tx.user.findMany({
-        where: { memberships: { some: { organizationId: ctx.orgId } } },
-        select: { id: true, name: true, email: true, placeholder: true },
-        orderBy: { email: "asc" },
-      });
-      const invited = await invitedEmails(
-        tx,
-        ctx.orgId,
-        found.filter((u) => u.placeholder).map((u) => u.id),
-      );
-      const users: BackupUser[] = found.map((u) => ({ ref: u.id, name: u.name, email: invited.get(u.id) ?? u.email }));
-      const members = new Set(users.map((u) => u.ref));
-      const tables = {} as Record<TableName, BackupRow[]>;
-      for (const t of TABLE_NAMES) {
-        const names = columnsOf(t).map(([n]) => n);
-        const order = hasId(t) ? ["id"] : BACKUP_TABLES[t].unique[0]!;
-        const rows = await delegate(tx, t).findMany({
-          where: { organizationId: ctx.orgId },
-          select: Object.fromEntries(names.map((n) => [n, true])),
-          orderBy: order.map((n) => ({ [n]: "asc" as const })),
-        });
-        tables[t] = rows.map((r) => toBackupRow(t, r, members));
-      }
-      return {
-        format: BACKUP_FORMAT,
-        version: BACKUP_VERSION,
-        exportedAt: now.toISOString(),
-        organisation: { name: org.name },
-        users,
-        tables,
-      } satisfies OrganisationBackup;
-    },
-    { ...LONG_TRANSACTION, isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-  );
-  await recordAudit({
-    organizationId: ctx.orgId,
-    actorUserId: ctx.userId,
-    action: "organization.backup-export",
-    targetType: "Organization",
-    targetId: ctx.orgId,
-    outcome: "ok",
-    details: backupCounts(doc),
-  });
-  return doc;
-}
+// The export is in ./backup-export.ts (streamed, decision 015).
 
 // ---------------------------------------------------------------- import
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { honestyFlags } from "@/lib/domain/honesty";
+import { BURST_MIN, BURST_WINDOW_MS, STREAK_MIN, burstsFromRuns, type HonestyFlag } from "@/lib/domain/honesty";
 import { daysBefore } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
@@ -14,30 +14,93 @@ export interface HonestyFlagDto {
 }
 
 const WINDOW_DAYS = 30;
-const MAX_ROWS = 50_000;
+
+interface Row {
+  kind: "streak" | "run";
+  observerId: string;
+  first: bigint | number;
+  last: bigint | number;
+  count: bigint | number;
+  fromAt: Date | string;
+  toAt: Date | string;
+  at1: Date | string | null;
+  at2: Date | string | null;
+  at3: Date | string | null;
+}
+
+const ms = (v: Date | string | null) => (v === null ? NaN : new Date(v).getTime());
+
+/**
+ * The guard over every named single-tap entry of the window, in one statement (issue 15, item 13:
+ * reading the rows into memory stopped at 50,000, so later members were never checked). Streaks
+ * come back whole; bursts as runs of qualifying windows, which burstsFromRuns turns into the
+ * bursts honestyFlags finds. Entries are in time order, ties by id; lead(k) grows with the entry
+ * number, so a run's min(lead(k)) is the time of its k-th entry and max(lead(4)) its last one.
+ */
+async function guardRows(orgId: string, since: Date): Promise<Row[]> {
+  const sinceText = since.toISOString();
+  const window = `${BURST_WINDOW_MS} milliseconds`;
+  return db().$queryRaw<Row[]>`
+    WITH e AS (
+      SELECT "observerId", "createdAt" AS at, ("missed" = 0 AND "performed" > 0) AS good,
+             row_number() OVER w AS n,
+             lead("createdAt", 1) OVER w AS a1, lead("createdAt", 2) OVER w AS a2,
+             lead("createdAt", 3) OVER w AS a3, lead("createdAt", ${BURST_MIN - 1}::int) OVER w AS a4
+        FROM "Observation"
+       WHERE "organizationId" = ${orgId} AND "observerId" IS NOT NULL AND "source" = 'LOG'
+         AND "createdAt" >= ${sinceText}::timestamp(3)
+      WINDOW w AS (PARTITION BY "observerId" ORDER BY "createdAt", "id")
+    ), runs AS (
+      SELECT *, count(*) FILTER (WHERE NOT good) OVER (PARTITION BY "observerId" ORDER BY n) AS streak,
+             n - row_number() OVER (PARTITION BY "observerId", a4 - at <= ${window}::interval ORDER BY n) AS run
+        FROM e
+    )
+    SELECT 'streak' AS kind, "observerId", min(n) AS first, max(n) AS last, count(*) AS count,
+           min(at) AS "fromAt", max(at) AS "toAt", NULL::timestamp(3) AS at1, NULL::timestamp(3) AS at2,
+           NULL::timestamp(3) AS at3
+      FROM runs WHERE good
+     GROUP BY "observerId", streak HAVING count(*) >= ${STREAK_MIN}::int
+    UNION ALL
+    SELECT 'run', "observerId", min(n), max(n), count(*), min(at), max(a4), min(a1), min(a2), min(a3)
+      FROM runs WHERE a4 - at <= ${window}::interval
+     GROUP BY "observerId", run`;
+}
+
+/** Flags in the order honestyFlags gives them: by observer, streaks then bursts, each in time order. */
+async function guard(orgId: string, since: Date): Promise<HonestyFlag[]> {
+  const rows = await guardRows(orgId, since);
+  const byObserver = (a: Row, b: Row) =>
+    (a.observerId < b.observerId ? -1 : a.observerId > b.observerId ? 1 : 0) || Number(a.first) - Number(b.first);
+  rows.sort(byObserver);
+  const streaks = rows
+    .filter((r) => r.kind === "streak")
+    .map((r): HonestyFlag => ({
+      kind: "streak",
+      observerId: r.observerId,
+      count: Number(r.count),
+      from: ms(r.fromAt),
+      to: ms(r.toAt),
+    }));
+  const bursts = burstsFromRuns(
+    rows
+      .filter((r) => r.kind === "run")
+      .map((r) => ({
+        observerId: r.observerId,
+        first: Number(r.first),
+        last: Number(r.last),
+        startAt: [ms(r.fromAt), ms(r.at1), ms(r.at2), ms(r.at3)],
+        endAt: ms(r.toAt),
+      })),
+  );
+  const order = new Map([...new Set(rows.map((r) => r.observerId))].map((id, i) => [id, i]));
+  // A stable sort keeps streaks before bursts and each in time order.
+  return [...streaks, ...bursts].sort((a, b) => order.get(a.observerId)! - order.get(b.observerId)!);
+}
 
 /** Streaks and bursts in the last 30 days of named single-tap entries. */
 export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Promise<HonestyFlagDto[]> {
   await authorize(ctx, "honesty.review");
-  const rows = await db().observation.findMany({
-    where: {
-      organizationId: ctx.orgId,
-      observerId: { not: null },
-      source: "LOG",
-      createdAt: { gte: daysBefore(now, WINDOW_DAYS) },
-    },
-    orderBy: [{ observerId: "asc" }, { createdAt: "asc" }],
-    take: MAX_ROWS,
-    select: { observerId: true, createdAt: true, performed: true, missed: true },
-  });
-  const flags = honestyFlags(
-    rows.map((r) => ({
-      observerId: r.observerId!,
-      at: r.createdAt.getTime(),
-      performed: r.performed,
-      missed: r.missed,
-    })),
-  );
+  const flags = await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS));
   if (flags.length === 0) return [];
   const names = await db().membership.findMany({
     where: { organizationId: ctx.orgId, id: { in: [...new Set(flags.map((f) => f.observerId))] } },

@@ -7,6 +7,10 @@ import type { ReadingImportPreviewDto, ReadingInput } from "@/lib/schemas/metric
 import { currentDay, dateOnly, fromDateOnly } from "@/lib/domain/dates";
 import { authorize } from "../authorize";
 import type { MemberContext } from "./accounts";
+import type { Prisma } from "@/generated/prisma/client";
+import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
+import { pushStream } from "../text-stream";
+import { freshStatistics } from "./statistics";
 
 const formatValue = (v: number) => v.toLocaleString("en-GB", { maximumFractionDigits: 4 });
 const computedMessage = (title: string) =>
@@ -164,16 +168,52 @@ export async function commitReadingImport(
   return data.length;
 }
 
-/** Every typed reading of the organisation's metrics as CSV (the import's format), newest first, at most 100,000 rows. */
-export async function exportReadingsCsv(ctx: MemberContext): Promise<string> {
+const EXPORT_ORDER: KeyOrder = [
+  ["date", "desc"],
+  ["id", "asc"],
+];
+
+/** Every typed reading of the organisation's metrics as CSV (the import's format), newest first, streamed in keyset pages. */
+export async function exportReadingsCsv(
+  ctx: MemberContext,
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
   await authorize(ctx, "dashboards.view");
-  const rows = await db().metricReading.findMany({
-    where: { organizationId: ctx.orgId, metric: { deletedAt: null, sourceBehaviourId: null } },
-    orderBy: [{ date: "desc" }, { id: "asc" }],
-    take: 100_000,
-    select: { date: true, value: true, metric: { select: { name: true } }, team: { select: { name: true } } },
+  const where: Prisma.MetricReadingWhereInput = {
+    organizationId: ctx.orgId,
+    metric: { deletedAt: null, sourceBehaviourId: null },
+  };
+  return pushStream(async (write) => {
+    await freshStatistics(["MetricReading"]);
+    const [metrics, teams] = await Promise.all([
+      db().metric.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
+      db().team.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
+    ]);
+    const metric = new Map(metrics.map((m) => [m.id, m.name]));
+    const team = new Map(teams.map((t) => [t.id, t.name]));
+    await write(readingsToCsv([]));
+    const pages = keysetPages(
+      EXPORT_ORDER,
+      (after, take) =>
+        db().metricReading.findMany({
+          where: after ? { AND: [where, after as Prisma.MetricReadingWhereInput] } : where,
+          orderBy: orderByOf(EXPORT_ORDER),
+          take,
+          select: { id: true, date: true, value: true, metricId: true, teamId: true },
+        }),
+      pageSize,
+    );
+    for await (const rows of pages)
+      await write(
+        readingsToCsv(
+          rows.map((r) => ({
+            date: fromDateOnly(r.date),
+            metric: metric.get(r.metricId) ?? "",
+            team: r.teamId ? (team.get(r.teamId) ?? "") : "",
+            value: r.value,
+          })),
+          false,
+        ),
+      );
   });
-  return readingsToCsv(
-    rows.map((r) => ({ date: fromDateOnly(r.date), metric: r.metric.name, team: r.team?.name ?? "", value: r.value })),
-  );
 }

@@ -10,6 +10,10 @@ import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-
 import { dayOf, middayOf } from "@/lib/domain/dates";
 import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schemas/observations";
 import { observationWhere } from "./observations";
+import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
+import { pushStream } from "../text-stream";
+import { freshStatistics } from "./statistics";
+import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
 async function check(ctx: MemberContext, text: string, now: Date) {
@@ -150,29 +154,60 @@ export function inSummaryOrder<T extends { behaviourId: string; teamId: string; 
   return [...rows].sort((a, b) => cmp(a.behaviourId, b.behaviourId) || cmp(a.teamId, b.teamId) || cmp(a.date, b.date));
 }
 
-/** The filtered observations as CSV, newest first (at most 100,000 rows). */
-export async function exportObservationsCsv(ctx: MemberContext, filter: ObservationFilter): Promise<string> {
-  const rows = await db().observation.findMany({
-    where: observationWhere(ctx, filter),
-    orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: 100_000,
-    select: {
-      occurredAt: true,
-      performed: true,
-      missed: true,
-      note: true,
-      team: { select: { name: true } },
-      behaviour: { select: { title: true } },
-    },
+const EXPORT_ORDER: KeyOrder = [
+  ["occurredAt", "desc"],
+  ["id", "desc"],
+];
+
+/**
+ * The filtered observations as CSV, newest first: every one of them, streamed in keyset pages
+ * (issue 15, item 13: it stopped at 100,000 rows without saying so). Team and behaviour names are
+ * read once; an organisation has few of them and many observations.
+ */
+export async function exportObservationsCsv(
+  ctx: MemberContext,
+  filter: ObservationFilter,
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
+  const where = observationWhere(ctx, filter);
+  return pushStream(async (write) => {
+    await freshStatistics(["Observation"]);
+    const [teams, behaviours] = await Promise.all([
+      db().team.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, name: true } }),
+      db().behaviour.findMany({ where: { organizationId: ctx.orgId }, select: { id: true, title: true } }),
+    ]);
+    const team = new Map(teams.map((t) => [t.id, t.name]));
+    const behaviour = new Map(behaviours.map((b) => [b.id, b.title]));
+    await write(observationsToCsv([]));
+    const pages = keysetPages(
+      EXPORT_ORDER,
+      (after, take) =>
+        db().observation.findMany({
+          where: after ? { AND: [where, after as Prisma.ObservationWhereInput] } : where,
+          orderBy: orderByOf(EXPORT_ORDER),
+          take,
+          select: {
+            id: true,
+            occurredAt: true,
+            performed: true,
+            missed: true,
+            note: true,
+            teamId: true,
+            behaviourId: true,
+          },
+        }),
+      pageSize,
+    );
+    for await (const rows of pages) {
+      const csv = rows.map((r) => ({
+        date: dayOf(r.occurredAt),
+        team: team.get(r.teamId) ?? "",
+        behaviour: behaviour.get(r.behaviourId) ?? "",
+        performed: r.performed,
+        missed: r.missed,
+        note: r.note,
+      }));
+      await write(observationsToCsv(csv, false));
+    }
   });
-  return observationsToCsv(
-    rows.map((r) => ({
-      date: dayOf(r.occurredAt),
-      team: r.team.name,
-      behaviour: r.behaviour.title,
-      performed: r.performed,
-      missed: r.missed,
-      note: r.note,
-    })),
-  );
 }

@@ -10,8 +10,9 @@ export async function GET(req: Request) {
   const ctx = await routeMember(req, "members.manage");
   if (ctx instanceof Response) return ctx;
   const { filter } = parseAuditParams(new URL(req.url).searchParams);
-  const csv = await exportAuditCsv(ctx, filter);
-  return new Response(csv, {
+  // Streamed page by page: every row, however many, without the file in memory.
+  const body = await exportAuditCsv(ctx, filter);
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-audit-${currentDay()}.csv"`,
