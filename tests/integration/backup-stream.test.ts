@@ -1,4 +1,4 @@
-// The organisation backup streams (issue 15, item 13; docs/decisions/015): the same document as
+// The organisation backup streams (issue 15, item 13; docs/decisions/016): the same document as
 // before, written page by page; other requests are answered while it downloads; what changes
 // meanwhile never makes a file the import would refuse.
 import { describe, expect, it } from "vitest";

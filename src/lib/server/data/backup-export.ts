@@ -23,7 +23,7 @@ import { delegate, type Client } from "./backup-delegate";
 import { keysetPages, orderByOf, type KeyOrder } from "./keyset";
 import { freshStatistics } from "./statistics";
 
-// The organisation backup, streamed (docs/decisions/015, the format of decision 008): the same one
+// The organisation backup, streamed (docs/decisions/016, the format of decision 008): the same one
 // JSON document as before, written table by table and page by page, so memory stays flat however
 // large the organisation is and the embedded database serves other requests between pages.
 
@@ -72,7 +72,7 @@ const REFERENCED = new Set(
 
 /**
  * Fails the export when a row refers to one that is not in the file, which an import would refuse:
- * only possible on the embedded database, when a row changes between pages (see decision 015). A
+ * only possible on the embedded database, when a row changes between pages (see decision 016). A
  * download that breaks off is better than a backup that cannot be restored.
  */
 class References {
@@ -173,7 +173,7 @@ async function writeBackup(
  * transaction (its own connection), so the file is one consistent moment. The embedded database
  * has one connection, and a transaction held for the whole download would stop every other
  * request: there each page is its own statement, rows made after the export began are left out,
- * and a reference to a row missing from the file fails the export (decision 015). The export is
+ * and a reference to a row missing from the file fails the export (decision 016). The export is
  * audited with its row counts, as failed when it broke off.
  */
 export async function exportOrganisation(ctx: MemberContext, now = new Date()): Promise<ReadableStream<Uint8Array>> {

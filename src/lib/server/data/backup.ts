@@ -77,7 +77,7 @@ export async function backupOverview(ctx: MemberContext): Promise<BackupOverview
   return { empty: c.length === 0, contents: c };
 }
 
-// The export is in ./backup-export.ts (streamed, decision 015).
+// The export is in ./backup-export.ts (streamed, decision 016).
 
 // ---------------------------------------------------------------- import
 

@@ -4,7 +4,7 @@ import { slugify } from "@/lib/domain/accounts";
 import { dayOf } from "@/lib/domain/dates";
 
 // GET /settings/backup/export — the whole organisation as one JSON file (docs/decisions/008),
-// streamed page by page (docs/decisions/015). Anyone but an admin gets the same 404 as for a missing page.
+// streamed page by page (docs/decisions/016). Anyone but an admin gets the same 404 as for a missing page.
 export async function GET(req: Request) {
   const ctx = await routeMember(req, "members.manage");
   if (ctx instanceof Response) return ctx;
