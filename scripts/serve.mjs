@@ -46,15 +46,21 @@ const GRACE_MS = 10_000;
 
 // SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (at most
 // GRACE_MS), then close the database — PGlite writes its shutdown checkpoint, the PostgreSQL pool
-// ends its sessions — and exit 0. A second signal exits at once.
+// ends its sessions — and exit 0. A second signal exits at once, unless it is the same stop arriving
+// twice: Ctrl-C reaches every process of the terminal's group and `npm start` (scripts/start.ts)
+// passes it on as well, and systemd signals every process of the service.
 // The database module is bundled inside Next's server chunks and cannot be imported from here; it
 // registers its shutdown on globalThis (src/lib/server/db.ts), which this process shares with it.
+const SAME_STOP_MS = 1_000;
+let stoppingSince = 0;
 async function shutdown(signal) {
   if (stopping) {
+    if (Date.now() - stoppingSince < SAME_STOP_MS) return;
     console.error(`[conduct] ${signal} again: exiting without waiting`);
     process.exit(1);
   }
   stopping = true;
+  stoppingSince = Date.now();
   console.log(`[conduct] ${signal}: finishing ${inFlight.size} request(s), then closing the database`);
   server.close();
   server.closeIdleConnections();
