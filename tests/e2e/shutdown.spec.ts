@@ -241,7 +241,7 @@ async function logger(cookie: string, actionId: string, s: Setup, prefix: string
 }
 
 for (const kind of ["embedded", "postgres"] as const) {
-  test(`SIGTERM during a burst of ${LOGGERS} loggers (${kind}): exit 0, the database closed cleanly, every acknowledged entry kept`, async ({}, info) => {
+  test(`SIGTERM or SIGINT during a burst of ${LOGGERS} loggers (${kind}): exit 0, the database closed cleanly, every acknowledged entry kept`, async ({}, info) => {
     test.skip(info.project.name !== kind, `runs on the ${kind} project's turn`);
     test.setTimeout(600_000);
     const target = kind === "embedded" ? embeddedTarget() : await postgresTarget();
