@@ -103,7 +103,9 @@ export async function ensureDataset(
       if (server) await createDatabase(server.baseUrl, true);
       else rmSync(path.join(dataDir, "pglite"), { recursive: true, force: true });
       const t = performance.now();
-      db = openDatabase(config);
+      // Generating writes gigabytes of WAL; a data set lost to a power cut is generated again, so
+      // its commits need not wait for the disk (CONDUCT_EMBEDDED_FSYNC, docs/decisions/017).
+      db = openDatabase(config, { fsync: false });
       await migrate(db.sql);
       log(`[dataset] ${kind}: empty database created and migrated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       marker = await generate(db, kind, observations, log);

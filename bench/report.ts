@@ -32,6 +32,26 @@ export interface DatabaseResults {
   exports?: ExportsReport;
 }
 
+/** The logging load on the embedded database with durable commits off and on (docs/decisions/017). */
+export interface FsyncResults {
+  off: FsyncFigures;
+  on: FsyncFigures;
+  /** How much fewer requests per second "on" serves than "off", in per cent. */
+  rps_cost_pct: number;
+  /** How much longer the 95th-percentile response takes with "on" than "off", in per cent. */
+  p95_cost_pct: number;
+}
+
+/** The mean over the runs of one setting. */
+export interface FsyncFigures {
+  runs: number;
+  rps: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  errors: number;
+}
+
 export interface Results {
   date: string;
   machine: { cores: number; memory_gb: number; cpu: string; node: string };
@@ -40,6 +60,7 @@ export interface Results {
   observations: number;
   embedded?: DatabaseResults;
   postgres?: DatabaseResults;
+  embedded_fsync?: FsyncResults;
   js_gzip_kb?: Record<string, number>;
   charts_loaded_on?: string[];
   lighthouse?: Record<string, { performance: number; accessibility: number }>;
@@ -82,6 +103,27 @@ export function databaseResults(r: OneReport): DatabaseResults {
   };
 }
 
+export function fsyncResults(r: OneReport): FsyncResults | undefined {
+  if (!r.log_fsync?.on.length || !r.log_fsync.off.length) return undefined;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const figures = (runs: NonNullable<OneReport["log_fsync"]>["on"]): FsyncFigures => ({
+    runs: runs.length,
+    rps: round(mean(runs.map((x) => x.rps))),
+    p50_ms: round(mean(runs.map((x) => x.p50))),
+    p95_ms: round(mean(runs.map((x) => x.p95))),
+    p99_ms: round(mean(runs.map((x) => x.p99))),
+    errors: runs.reduce((n, x) => n + x.errors, 0),
+  });
+  const off = figures(r.log_fsync.off);
+  const on = figures(r.log_fsync.on);
+  return {
+    off,
+    on,
+    rps_cost_pct: round((1 - on.rps / off.rps) * 100),
+    p95_cost_pct: round((on.p95_ms / off.p95_ms - 1) * 100),
+  };
+}
+
 const target = (name: string, measured: number | string, goal: string, met: boolean): Target => ({
   name,
   measured: String(measured),
@@ -105,6 +147,11 @@ export function evaluateTargets(r: Omit<Results, "targets">): Target[] {
     out.push(target("Embedded: logging errors", em.log_errors, "0", em.log_errors === 0));
     out.push(target("Embedded: server RSS MB", em.rss_mb, "≤ 1536", em.rss_mb <= 1536));
   }
+  const fs = r.embedded_fsync;
+  if (fs)
+    out.push(
+      target("Embedded: logging requests/s with durable commits (fsync on)", fs.on.rps, "≥ 100", fs.on.rps >= 100),
+    );
   for (const [name, d] of [
     ["PostgreSQL", pg],
     ["Embedded", em],
@@ -173,6 +220,15 @@ export function formatTable(r: Results): string {
     out.push(
       `JavaScript ${page}: ${kb} kB gzip${r.lighthouse?.[page] ? `; Lighthouse mobile performance ${r.lighthouse[page]!.performance}, accessibility ${r.lighthouse[page]!.accessibility}` : ""}`,
     );
+  const fs = r.embedded_fsync;
+  if (fs) {
+    const one = (name: string, f: FsyncFigures) =>
+      `${name} ${f.rps} req/s, p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, p99 ${f.p99_ms} ms (${f.runs} runs, ${f.errors} errors)`;
+    out.push(
+      "",
+      `Embedded logging, fsync: ${one("off", fs.off)}; ${one("on", fs.on)}; on costs ${fs.rps_cost_pct}% of the throughput and ${fs.p95_cost_pct}% on p95`,
+    );
+  }
   out.push("", "Targets:");
   for (const t of r.targets) out.push(`  ${t.met ? "met " : "MISS"}  ${t.name}: ${t.measured} (target ${t.goal})`);
   return out.join("\n");

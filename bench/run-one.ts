@@ -8,7 +8,7 @@ import path from "node:path";
 import { ensureDataset } from "./dataset";
 import { measureExports, type ExportsReport } from "./exports";
 import { lighthouse, type LighthouseScores } from "./lighthouse";
-import { runLoad } from "./load";
+import { runLoad, type LoadResult } from "./load";
 import { measurePageWeights, type PageWeight } from "./page-weight";
 import { REPORTS_DIR as REPORTS } from "./paths";
 import { compareWithOverview, explainDashboardQueries, rawOverview } from "./raw-sql";
@@ -34,6 +34,8 @@ export interface OneReport {
   slowest_dashboard_statement_ms: number;
   rss_mb: number;
   exports?: ExportsReport;
+  /** Embedded only: the logging load with CONDUCT_EMBEDDED_FSYNC off and on, two runs each (docs/decisions/017). */
+  log_fsync?: { on: LoadResult[]; off: LoadResult[] };
   pages?: Record<string, PageWeight>;
   lighthouse?: Record<string, LighthouseScores>;
 }
@@ -48,6 +50,37 @@ if (kind !== "embedded" && kind !== "postgres") {
 }
 const seconds = Number(args.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 30);
 const log = (s: string) => console.log(`[bench:${kind}] ${s}`);
+
+// Each request a new entry, as each tap on the Log pad is (a repeated key would be a no-op).
+let n = 0;
+const runId = Date.now().toString(36);
+const actionBody = () =>
+  JSON.stringify([
+    {
+      behaviourId: ds.large.behaviourId,
+      teamId: ds.large.teamId,
+      outcome: n % 3 ? "performed" : "missed",
+      note: "",
+      anonymous: false,
+      idempotencyKey: `bench-${runId}-${(n++).toString(36).padStart(8, "0")}`,
+    },
+  ]);
+const logLoad = (base: string, cookie: string, s: number) =>
+  runLoad({
+    url: `${base}/log`,
+    method: "POST",
+    headers: {
+      Cookie: cookie,
+      "Next-Action": serverActionId("src/lib/actions/observations.ts", "logObservationAction"),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: base,
+    },
+    body: actionBody,
+    seconds: s,
+    connections: 10,
+    ok: (b) => b.includes('"ok":true'),
+  });
 
 const ds = await ensureDataset(kind, { log });
 const report: Partial<OneReport> = { kind, observations: ds.observations, generated_ms: ds.generatedMs ?? null };
@@ -71,40 +104,9 @@ try {
     for (const url of ["/log", "/catalogue", "/dashboards", `/dashboards/team?team=${ds.large.teamId}`])
       await get(url, manager);
 
-    // Each request a new entry, as each tap on the Log pad is (a repeated key would be a no-op).
-    let n = 0;
-    const runId = Date.now().toString(36);
-    const actionBody = () =>
-      JSON.stringify([
-        {
-          behaviourId: ds.large.behaviourId,
-          teamId: ds.large.teamId,
-          outcome: n % 3 ? "performed" : "missed",
-          note: "",
-          anonymous: false,
-          idempotencyKey: `bench-${runId}-${(n++).toString(36).padStart(8, "0")}`,
-        },
-      ]);
-    const actionHeaders = {
-      Cookie: member,
-      "Next-Action": serverActionId("src/lib/actions/observations.ts", "logObservationAction"),
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: base,
-    };
-    const logLoad = (s: number) =>
-      runLoad({
-        url: `${base}/log`,
-        method: "POST",
-        headers: actionHeaders,
-        body: actionBody,
-        seconds: s,
-        connections: 10,
-        ok: (b) => b.includes('"ok":true'),
-      });
-    await logLoad(3);
+    await logLoad(base, member, 3);
     log(`logging: 10 connections for ${seconds} s`);
-    report.log = await logLoad(seconds);
+    report.log = await logLoad(base, member, seconds);
     log(`logging: ${report.log.rps.toFixed(0)} req/s, p95 ${report.log.p95} ms, ${report.log.errors} errors`);
     const health = await runLoad({ url: `${base}/api/health`, seconds, connections: 10 });
     report.health = { rps: health.rps, p50: health.p50, p95: health.p95, errors: health.errors };
@@ -133,6 +135,26 @@ try {
     report.exports = await measureExports({ base, pid: server.pid, adminCookie: admin, memberCookie: member, log });
   } finally {
     await server.stop();
+  }
+
+  // What durable commits cost on the embedded database (issue 15, item 17; docs/decisions/017): the
+  // same logging load against a server started with CONDUCT_EMBEDDED_FSYNC off, then on, twice over,
+  // so that a busy moment of the machine does not fall on one setting only.
+  if (kind === "embedded") {
+    const runs: NonNullable<OneReport["log_fsync"]> = { on: [], off: [] };
+    for (const setting of ["off", "on", "off", "on"] as const) {
+      const s = await startServer({ port: 3310, dataDir: ds.dataDir, log, env: { CONDUCT_EMBEDDED_FSYNC: setting } });
+      try {
+        const member = await signIn(s.baseUrl, ds.large.memberEmail, ds.large.password);
+        await logLoad(s.baseUrl, member, 3);
+        const r = await logLoad(s.baseUrl, member, seconds);
+        runs[setting].push(r);
+        log(`logging with fsync ${setting}: ${r.rps.toFixed(0)} req/s, p95 ${r.p95} ms, ${r.errors} errors`);
+      } finally {
+        await s.stop();
+      }
+    }
+    report.log_fsync = runs;
   }
 
   // With the server stopped: the raw SQL reference, its agreement with the dashboard, and the plans.

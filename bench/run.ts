@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { databaseResults, evaluateTargets, formatTable, type Results } from "./report";
+import { databaseResults, evaluateTargets, formatTable, fsyncResults, type Results } from "./report";
 import { REPORTS_DIR } from "./paths";
 import type { OneReport } from "./run-one";
 import { round } from "./stats";
@@ -31,6 +31,7 @@ for (const [i, kind] of kinds.entries()) {
 }
 
 const withPages = reports.find((r) => r.pages);
+const embeddedFsync = reports.map(fsyncResults).find((f) => f);
 const partial: Omit<Results, "targets"> = {
   date: new Date().toISOString(),
   machine: {
@@ -43,6 +44,7 @@ const partial: Omit<Results, "targets"> = {
   memory_gb: round(os.totalmem() / 2 ** 30, 1),
   observations: reports[0]!.observations,
   ...Object.fromEntries(reports.map((r) => [r.kind, databaseResults(r)])),
+  ...(embeddedFsync ? { embedded_fsync: embeddedFsync } : {}),
   ...(withPages?.pages
     ? {
         js_gzip_kb: Object.fromEntries(Object.entries(withPages.pages).map(([k, v]) => [k, round(v.gzipKb)])),

@@ -28,6 +28,8 @@ export async function startServer(opts: {
   databaseUrl?: string;
   log: (s: string) => void;
   /** e.g. ["--cpu-prof"] to profile the server */ nodeArgs?: string[];
+  /** More environment for the server, e.g. { CONDUCT_EMBEDDED_FSYNC: "off" }. */
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const env = {
     ...process.env,
@@ -36,6 +38,7 @@ export async function startServer(opts: {
     CONDUCT_DATA_DIR: opts.dataDir,
     DATABASE_URL: opts.databaseUrl ?? "",
     CONDUCT_SLOW_QUERY_MS: "250",
+    ...opts.env,
   };
   const child = spawn(
     process.execPath,

@@ -20,20 +20,69 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// Requests being handled now, each settled when Next has finished it and its response is closed.
+const inFlight = new Set();
+let stopping = false;
+
 const server = createServer((req, res) => {
+  if (stopping) {
+    // A request on a kept-alive connection after a stop signal: refused at once, never left hanging.
+    res.writeHead(503, { Connection: "close", "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8" });
+    res.end("The server is restarting. Try again in a moment.\n");
+    return;
+  }
   // Replaces whatever a client sent under this name.
   req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? ""}`;
-  void handle(req, res);
+  const closed = new Promise((resolve) => res.once("close", resolve));
+  const done = Promise.allSettled([handle(req, res), closed]).then(() => inFlight.delete(done));
+  inFlight.add(done);
 });
 server.listen(port, hostname, () => {
   console.log(`[conduct] serving on http://${hostname ?? "localhost"}:${port}`);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    // Requests still running after 10 s do not hold the stop up.
-    setTimeout(() => process.exit(0), 10_000).unref();
-  });
+// Requests still running after this long do not hold the stop up (they are logged).
+const GRACE_MS = 10_000;
+
+// SIGTERM / SIGINT: stop accepting connections, let the requests in flight finish (at most
+// GRACE_MS), then close the database — PGlite writes its shutdown checkpoint, the PostgreSQL pool
+// ends its sessions — and exit 0. A second signal exits at once, unless it is the same stop arriving
+// twice: Ctrl-C reaches every process of the terminal's group and `npm start` (scripts/start.ts)
+// passes it on as well, and systemd signals every process of the service.
+// The database module is bundled inside Next's server chunks and cannot be imported from here; it
+// registers its shutdown on globalThis (src/lib/server/db.ts), which this process shares with it.
+const SAME_STOP_MS = 1_000;
+let stoppingSince = 0;
+async function shutdown(signal) {
+  if (stopping) {
+    if (Date.now() - stoppingSince < SAME_STOP_MS) return;
+    console.error(`[conduct] ${signal} again: exiting without waiting`);
+    process.exit(1);
+  }
+  stopping = true;
+  stoppingSince = Date.now();
+  console.log(`[conduct] ${signal}: finishing ${inFlight.size} request(s), then closing the database`);
+  server.close();
+  server.closeIdleConnections();
+  let timer;
+  const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(true), GRACE_MS)));
+  const finished = (async () => {
+    while (inFlight.size) await Promise.all(inFlight);
+    return false;
+  })();
+  if (await Promise.race([finished, timedOut]))
+    console.error(`[conduct] ${inFlight.size} request(s) still running after ${GRACE_MS / 1000} s: closing anyway`);
+  clearTimeout(timer);
+  server.closeAllConnections();
+  let code = 0;
+  try {
+    const close = globalThis[Symbol.for("conduct.closeDatabase")];
+    if (close) await close();
+    console.log("[conduct] database closed");
+  } catch (err) {
+    console.error("[conduct] could not close the database", err);
+    code = 1;
+  }
+  process.exit(code);
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => void shutdown(signal));

@@ -1,5 +1,6 @@
 // The embedded database survives a restart and a kill -9 in the middle of writes: every
-// acknowledged observation is there afterwards and the database keeps working.
+// acknowledged observation is there afterwards and the database keeps working. Its commits are
+// written through to the disk unless CONDUCT_EMBEDDED_FSYNC=off (docs/decisions/017).
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -7,6 +8,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/server/database";
+import { embeddedFsync } from "@/lib/server/env";
 import { migrate } from "@/lib/server/migrate";
 
 describe("embedded database durability", () => {
@@ -64,4 +66,43 @@ describe("embedded database durability", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("writes each commit's WAL through to the disk unless CONDUCT_EMBEDDED_FSYNC=off", async () => {
+    // In Node, PGlite's file system drops fsync() and fdatasync(); only a WAL opened with O_DSYNC
+    // (open_datasync) reaches the disk, so that is the setting "on" must give.
+    const settings = async (value: string | undefined) => {
+      const before = process.env.CONDUCT_EMBEDDED_FSYNC;
+      if (value === undefined) delete process.env.CONDUCT_EMBEDDED_FSYNC;
+      else process.env.CONDUCT_EMBEDDED_FSYNC = value;
+      try {
+        const db = openDatabase({ dataDir: "memory://" });
+        try {
+          return await db.sql.query<{ name: string; setting: string }>(
+            `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'wal_sync_method', 'synchronous_commit') ORDER BY name`,
+          );
+        } finally {
+          await db.close();
+        }
+      } finally {
+        if (before === undefined) delete process.env.CONDUCT_EMBEDDED_FSYNC;
+        else process.env.CONDUCT_EMBEDDED_FSYNC = before;
+      }
+    };
+    const on = [
+      { name: "fsync", setting: "on" },
+      { name: "synchronous_commit", setting: "on" },
+      { name: "wal_sync_method", setting: "open_datasync" },
+    ];
+    expect(await settings(undefined)).toEqual(on);
+    expect(await settings("on")).toEqual(on);
+    expect((await settings("off")).find((s) => s.name === "fsync")).toEqual({ name: "fsync", setting: "off" });
+    const before = process.env.CONDUCT_EMBEDDED_FSYNC;
+    process.env.CONDUCT_EMBEDDED_FSYNC = "yes";
+    try {
+      expect(() => embeddedFsync()).toThrow(/CONDUCT_EMBEDDED_FSYNC must be on or off/);
+    } finally {
+      if (before === undefined) delete process.env.CONDUCT_EMBEDDED_FSYNC;
+      else process.env.CONDUCT_EMBEDDED_FSYNC = before;
+    }
+  }, 60_000);
 });

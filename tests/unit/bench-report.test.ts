@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseResults, evaluateTargets, formatTable } from "../../bench/report";
+import { databaseResults, evaluateTargets, formatTable, fsyncResults } from "../../bench/report";
 import type { OneReport } from "../../bench/run-one";
 import { percentile } from "../../bench/stats";
 
@@ -109,6 +109,39 @@ describe("bench results", () => {
     ]);
     expect(formatTable({ ...base, postgres: databaseResults(one()), targets: bad })).toContain(
       "MISS  PostgreSQL: logging requests/s: 150 (target ≥ 200)",
+    );
+  });
+
+  it("compares the embedded logging load with fsync off and on, as the mean of each setting's runs", () => {
+    const load = (rps: number, p95: number) => ({
+      rps,
+      p50: p95 / 2,
+      p95,
+      p99: p95 * 1.5,
+      errors: 0,
+      requests: rps * 30,
+    });
+    expect(fsyncResults(one())).toBeUndefined();
+    const f = fsyncResults(
+      one({
+        kind: "embedded",
+        log_fsync: { off: [load(110, 100), load(90, 120)], on: [load(95, 115), load(85, 125)] },
+      }),
+    )!;
+    expect(f.off).toEqual({ runs: 2, rps: 100, p50_ms: 55, p95_ms: 110, p99_ms: 165, errors: 0 });
+    expect(f.on).toMatchObject({ runs: 2, rps: 90, p95_ms: 120 });
+    expect([f.rps_cost_pct, f.p95_cost_pct]).toEqual([10, 9.1]);
+    const base = {
+      date: "2026-12-01",
+      machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" },
+      cores: 2,
+      memory_gb: 24,
+      observations: 5_000_000,
+    };
+    const targets = evaluateTargets({ ...base, embedded_fsync: f });
+    expect(targets.find((t) => t.name.includes("fsync on"))).toMatchObject({ measured: "90", met: false });
+    expect(formatTable({ ...base, embedded_fsync: f, targets })).toContain(
+      "on costs 10% of the throughput and 9.1% on p95",
     );
   });
 });

@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
-import { slowQueryMs } from "./env";
+import { embeddedFsync, slowQueryMs } from "./env";
 import { withQueryLog, type QueryListener } from "./query-log";
 
 /** Plain SQL access, for the migration runner and the few statements Prisma cannot express. */
@@ -38,25 +38,43 @@ export interface DatabaseOptions {
   slowQueryMs?: number;
   /** Called with every statement Prisma runs on this handle (tests, bench). */
   onQuery?: QueryListener;
+  /** Embedded only: write the WAL through to the disk on commit (default: CONDUCT_EMBEDDED_FSYNC, on). */
+  fsync?: boolean;
 }
 
 export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
   // Every Prisma statement is timed at the driver adapter: slow ones are logged (see query-log.ts).
   const timed = (adapter: SqlDriverAdapterFactory) =>
     withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
-  return config.databaseUrl ? openPostgres(config.databaseUrl, timed) : openEmbedded(config.dataDir, timed);
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, timed)
+    : openEmbedded(config.dataDir, timed, options.fsync ?? embeddedFsync());
+}
+
+/**
+ * PGlite's start parameters with or without durable commits. Its defaults turn fsync off (-F), and
+ * in Node its file system (Emscripten's NODEFS) has no fsync anyway: PostgreSQL's fsync() and
+ * fdatasync() return without reaching the kernel (seen with strace; docs/decisions/017). What does
+ * reach the disk is the WAL opened with O_DSYNC (wal_sync_method=open_datasync), which NODEFS hands
+ * to Node as O_SYNC: each WAL write, so each commit, returns once it is on the disk.
+ */
+export function embeddedStartParams(fsync: boolean): string[] {
+  const defaults = PGlite.defaultStartParams;
+  if (!fsync) return defaults;
+  return [...defaults.filter((p) => p !== "-F"), "-c", "fsync=on", "-c", "wal_sync_method=open_datasync"];
 }
 
 type Timed = (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
 
-function openEmbedded(dataDir: string, timed: Timed): Database {
+function openEmbedded(dataDir: string, timed: Timed, fsync: boolean): Database {
   let dir: string | undefined;
   if (dataDir !== "memory://") {
     mkdirSync(dataDir, { recursive: true });
     dir = path.join(dataDir, "pglite");
   }
   // PGlite is one connection: every query is serialised, so keep request-path work short.
-  const client = new PGlite(dir);
+  // Options in the one argument: with a first argument that is not a string (memory), PGlite drops the second.
+  const client = new PGlite({ dataDir: dir, startParams: embeddedStartParams(fsync) });
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the
   // runtime contract is the same (the integration suite runs every query through it).
   const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;

@@ -21,6 +21,10 @@ const EnvSchema = z.object({
     .literal("")
     .or(z.string().regex(/^\d+$/, "CONDUCT_SLOW_QUERY_MS must be a whole number of milliseconds"))
     .optional(),
+  // on (the default): an embedded-database commit returns once its WAL record is on the disk, so an
+  // operating-system crash or power cut loses no acknowledged entry; off: faster, but such a crash can
+  // lose the last acknowledged writes (docs/decisions/017). Ignored with DATABASE_URL.
+  CONDUCT_EMBEDDED_FSYNC: z.enum(["on", "off"], { error: "CONDUCT_EMBEDDED_FSYNC must be on or off" }).optional(),
   // How many reverse proxies of our own stand in front of the app (docs/decisions/013): 0 (the
   // default) trusts no X-Forwarded-For header and uses the TCP peer's address.
   TRUST_PROXY_HOPS: z
@@ -88,4 +92,16 @@ export function slowQueryMs(): number {
   if (!parsed.success)
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data ? Number(parsed.data) : 250;
+}
+
+/**
+ * Whether the embedded database writes its WAL through to the disk before a commit returns
+ * (CONDUCT_EMBEDDED_FSYNC, default on; docs/decisions/017). Read on its own, like slowQueryMs(),
+ * because scripts open databases before they set the rest of the configuration.
+ */
+export function embeddedFsync(): boolean {
+  const parsed = EnvSchema.shape.CONDUCT_EMBEDDED_FSYNC.safeParse(process.env.CONDUCT_EMBEDDED_FSYNC || undefined);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data !== "off";
 }
