@@ -25,7 +25,7 @@ export async function addValue(page: Page, value: string) {
   await page.getByRole("link", { name: "Add a value" }).click();
   await page.getByLabel("Value name").fill(value);
   await page.getByRole("button", { name: "Add value" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Value added." })).toBeVisible();
+  await expect(page.getByRole("heading", { name: value, level: 2 })).toBeVisible();
 }
 
 export async function createTeam(page: Page, team: string) {
