@@ -20,7 +20,7 @@ test("a manager schedules a team retrospective and runs its meeting from the tea
   page: ada,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await signUpOrganisation(ada, "Rituals From Nothing");
   await addValue(ada, "Solve the customer's problem");
   await createTeam(ada, "Front desk");
@@ -51,8 +51,8 @@ test("a manager schedules a team retrospective and runs its meeting from the tea
     .getByRole("group", { name: "Teams where it applies (none = everywhere)" })
     .getByLabel("Front desk")
     .check();
-  await manager.getByLabel("COM-B component").selectOption({ label: "Automatic motivation" });
-  await manager.getByLabel("Barrier Analysis determinant").selectOption({ label: "Cues for action" });
+  await manager.getByLabel("COM-B component").selectOption({ label: "Psychological capability" });
+  await manager.getByLabel("Barrier Analysis determinant").selectOption({ label: "Cues for action / reminders" });
   await manager.getByRole("button", { name: "Record barrier" }).click();
   await expect(manager.getByRole("heading", { level: 1 })).toHaveText(BARRIER);
 
