@@ -17,6 +17,8 @@ describe("roles", () => {
       "Teams",
       "Barriers",
       "Surveys",
+      "Actions",
+      "Decisions",
       "Settings",
     ]);
     expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
@@ -25,6 +27,8 @@ describe("roles", () => {
       "Teams",
       "Barriers",
       "Surveys",
+      "Actions",
+      "Decisions",
       "Dashboards",
       "Metrics",
       "Settings",

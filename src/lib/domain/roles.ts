@@ -76,6 +76,8 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/teams", label: "Teams" },
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
+    { href: "/actions", label: "Actions" },
+    { href: "/decisions", label: "Decisions" },
   ];
   if (can(role, "dashboards.view"))
     items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });
