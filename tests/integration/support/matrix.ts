@@ -10,6 +10,7 @@ import { ACTION_ROWS } from "./matrix-actions";
 import { OPEN_READS as READS_ANYONE_MAKES, READ_ROWS } from "./matrix-reads";
 import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
 import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
+import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -19,7 +20,12 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...ACTION_ROWS,
   ...TEAM_ACTION_ROWS,
   ...ACCOUNT_ACTION_ROWS,
+  ...ACTION_ITEM_ROWS,
   ...READ_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
-export const OPEN_READS: readonly Row<unknown>[] = [...READS_ANYONE_MAKES, ...TEAM_OPEN_READS];
+export const OPEN_READS: readonly Row<unknown>[] = [
+  ...READS_ANYONE_MAKES,
+  ...TEAM_OPEN_READS,
+  ...ACTION_ITEM_OPEN_READS,
+];

@@ -25,7 +25,9 @@ export async function currentAnchorQuestions(orgId: string, client: Reader = db(
   return rows.length ? rows : DEFAULT_ANCHOR_QUESTIONS.map((text) => ({ id: null, text }));
 }
 
+/** The list as the settings page edits it, with the stamp a save must match. */
 export async function anchorQuestionList(ctx: MemberContext): Promise<AnchorListDto> {
+  await authorize(ctx, "anchors.manage");
   const questions = await currentAnchorQuestions(ctx.orgId);
   return { questions, stamp: anchorListStamp(questions), isDefault: questions[0]?.id === null };
 }
