@@ -75,7 +75,16 @@ async function crawlIds(req: APIRequestContext): Promise<{ ids: Ids; all: Set<st
   const ids: Ids = {};
   const all = new Set<string>();
   const lists: Partial<Record<IdKind, string[]>> = {};
-  for (const kind of ["behaviour", "barrier", "survey", "metric", "team", "intervention"] as IdKind[]) {
+  for (const kind of [
+    "behaviour",
+    "barrier",
+    "survey",
+    "metric",
+    "team",
+    "intervention",
+    "action",
+    "decision",
+  ] as IdKind[]) {
     const source = ID_SOURCES[kind];
     // A list under another record (interventions under a barrier): try each of those records, as
     // other tests may have added records without any.
@@ -145,7 +154,16 @@ test.describe("role × page matrix over HTTP", () => {
   test.beforeAll(async ({ browser }, info) => {
     const admin = await signedInRequest(browser, info, "admin");
     home = await crawlIds(admin);
-    expect(Object.keys(home.ids).sort()).toEqual(["barrier", "behaviour", "intervention", "metric", "survey", "team"]);
+    expect(Object.keys(home.ids).sort()).toEqual([
+      "action",
+      "barrier",
+      "behaviour",
+      "decision",
+      "intervention",
+      "metric",
+      "survey",
+      "team",
+    ]);
     const notFound = await (await get(admin, `/catalogue/${NEVER_EXISTED}`)).text();
     for (const row of PAGE_MATRIX) {
       if (row.kind !== "page") continue;

@@ -5,7 +5,7 @@
 // without a row here.
 import type { Permission } from "@/lib/domain/roles";
 
-export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team";
+export type IdKind = "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "action" | "decision";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -75,6 +75,19 @@ export const PAGE_MATRIX: PageRow[] = [
     ...route("settings/backup/export", "/settings/backup/export", "members.manage"),
     allowFields: ["responderKey field (survey HMAC)"],
   },
+  page("actions", "/actions"),
+  // Open to everyone: a member is told who creates actions (a meeting's participants do, on its page).
+  page("actions/new", "/actions/new"),
+  page("actions/[id]", "/actions/{action}"),
+  page("actions/[id]/edit", "/actions/{action}/edit", "actions.manage"),
+  route("actions/export", "/actions/export?scope=all"),
+  page("decisions", "/decisions"),
+  page("decisions/new", "/decisions/new", "decisions.record"),
+  page("decisions/[id]", "/decisions/{decision}"),
+  page("decisions/[id]/edit", "/decisions/{decision}/edit", "decisions.record"),
+  route("decisions/export", "/decisions/export"),
+  page("settings/anchors", "/settings/anchors", "anchors.manage"),
+  page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("help/barrier-analysis", "/help/barrier-analysis"),
@@ -90,6 +103,8 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   metric: { list: "/metrics", link: /href="\/metrics\/([a-z0-9]{20,})"/g },
   team: { list: "/teams", link: /href="\/teams\/([a-z0-9]{20,})"/g },
   intervention: { list: "/barriers/{barrier}", link: /href="\/interventions\/([a-z0-9]{20,})"/g },
+  action: { list: "/actions?scope=all", link: /href="\/actions\/([a-z0-9]{20,})"/g },
+  decision: { list: "/decisions", link: /href="\/decisions\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);
