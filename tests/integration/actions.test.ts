@@ -19,6 +19,7 @@ import {
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { ActionFilter, ActionInput, ActionUpdateInput, CloseActionInput } from "@/lib/schemas/actions";
 import { parseCsv } from "@/lib/domain/csv";
+import { listAuditEvents } from "@/lib/server/data/audit-trail";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildMember, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
@@ -97,6 +98,10 @@ describe("creating actions", () => {
     expect((await listActions(manager, filter(), undefined, TODAY)).rows).toEqual([]);
     const audit = await db().auditEvent.findFirst({ where: { action: "action.create", targetId: id } });
     expect(audit?.actorUserId).toBe(s.manager.user.id);
+    // The audit trail names it.
+    const admin = await contextFor(s.admin.user.id, s.org.id);
+    const trail = (await listAuditEvents(admin, { action: "action.create" })).rows;
+    expect(trail.map((e) => [e.targetLabel, e.targetName])).toEqual([["Action", "Ask platform for a staging slot"]]);
   });
 
   it("refuses a member outside a meeting, and changes nothing", async () => {

@@ -19,6 +19,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { AnchorQuestionsInput, DecisionFilter, DecisionInput, DecisionUpdateInput } from "@/lib/schemas/decisions";
 import { DEFAULT_ANCHOR_QUESTIONS } from "@/lib/domain/decisions";
 import { parseCsv } from "@/lib/domain/csv";
+import { listAuditEvents } from "@/lib/server/data/audit-trail";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildBehaviour, buildMember, buildOrgScenario, buildOrganization } from "../factories";
 import { contextFor } from "./support/context";
@@ -95,6 +96,9 @@ describe("drafts and decisions", () => {
     });
     const audit = await db().auditEvent.findMany({ where: { targetId: draft.id }, select: { action: true } });
     expect(audit.map((a) => a.action).sort()).toEqual(["decision.create", "decision.update"]);
+    const admin = await contextFor(s.admin.user.id, s.org.id);
+    const trail = (await listAuditEvents(admin, { action: "decision.create" })).rows;
+    expect(trail.map((e) => [e.targetLabel, e.targetName])).toEqual([["Decision", "Answer every ticket"]]);
   });
 
   it("keeps the decider and time when a decided decision is edited, and makes it a draft again when an answer is cleared", async () => {
