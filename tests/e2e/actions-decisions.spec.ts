@@ -79,6 +79,23 @@ test("a decision waits for both anchor answers; an overdue action reaches the da
   await expect(page.getByRole("list", { name: "Decisions" }).getByRole("link", { name: DECISION })).toBeVisible();
   await expect(page.getByRole("link", { name: "Drafts (0)" })).toBeVisible();
 
+  // The admin rewords the first anchor question and adds one; the recorded decision keeps its questions.
+  await page.goto("/settings");
+  await page.getByRole("link", { name: "Anchor questions" }).click();
+  await page.getByLabel("Question 1").fill("How does this improve what the customer experiences?");
+  await page.getByRole("button", { name: "Add a question" }).click();
+  await page.getByLabel("Question 3").fill("Which customers will notice first?");
+  await page.getByRole("button", { name: "Move up question 3" }).click();
+  await page.getByRole("button", { name: "Save anchor questions" }).click();
+  await expect(page.getByText(/Anchor questions saved/)).toBeVisible();
+  await expect(page.getByLabel("Question 2")).toHaveValue("Which customers will notice first?");
+  await page.goto("/decisions/new");
+  await expect(page.getByLabel("Which customers will notice first?")).toBeVisible();
+  await expect(page.getByLabel("How does this improve customer outcomes?")).toHaveCount(0);
+  await page.goto("/decisions");
+  await page.getByRole("list", { name: "Decisions" }).getByRole("link", { name: DECISION }).click();
+  await expect(page.getByText("How does this improve customer outcomes?")).toBeVisible();
+
   // An action due ten days ago.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My actions" })).toBeVisible();

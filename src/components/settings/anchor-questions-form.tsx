@@ -14,16 +14,25 @@ interface Row {
   text: string;
 }
 
+const rowsOf = (list: AnchorListDto): Row[] =>
+  list.questions.map((q, i) => ({ key: i, id: q.id ?? "new", text: q.text }));
+
 /**
  * The organisation's anchor questions as one list: add, reword, reorder, archive (remove from the
  * list). Saved together; the server refuses a list another admin changed meanwhile.
  */
 export function AnchorQuestionsForm({ list }: { list: AnchorListDto }) {
   const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<string>>(saveAnchorQuestionsAction);
-  const [rows, setRows] = useState<Row[]>(() =>
-    list.questions.map((q, i) => ({ key: i, id: q.id ?? "new", text: q.text })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(list));
   const [next, setNext] = useState(rows.length);
+  // After a save the page sends the list as stored (new questions now have ids): start from it,
+  // keeping the form (and its "saved" message) mounted.
+  const [stamp, setStamp] = useState(list.stamp);
+  if (stamp !== list.stamp) {
+    setStamp(list.stamp);
+    setRows(rowsOf(list));
+    setNext(list.questions.length);
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const move = (i: number, by: number) =>
     setRows((rs) => {
@@ -62,32 +71,19 @@ export function AnchorQuestionsForm({ list }: { list: AnchorListDto }) {
               className={inputClass}
             />
             <div className="flex flex-wrap gap-2">
-              <Button
-                type="button"
-                variant="ghost"
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-                aria-label={`Move question ${i + 1} up`}
-              >
-                Move up
+              <Button type="button" variant="ghost" disabled={i === 0} onClick={() => move(i, -1)}>
+                Move up<span className="sr-only"> question {i + 1}</span>
               </Button>
-              <Button
-                type="button"
-                variant="ghost"
-                disabled={i === rows.length - 1}
-                onClick={() => move(i, 1)}
-                aria-label={`Move question ${i + 1} down`}
-              >
-                Move down
+              <Button type="button" variant="ghost" disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                Move down<span className="sr-only"> question {i + 1}</span>
               </Button>
               <Button
                 type="button"
                 variant="danger"
                 disabled={rows.length === 1}
                 onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-                aria-label={`Archive question ${i + 1}`}
               >
-                Archive
+                Archive<span className="sr-only"> question {i + 1}</span>
               </Button>
             </div>
           </li>

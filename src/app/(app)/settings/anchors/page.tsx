@@ -26,7 +26,7 @@ export default async function AnchorQuestionsPage() {
         </p>
       )}
       <div className="max-w-3xl">
-        <AnchorQuestionsForm key={list.stamp} list={list} />
+        <AnchorQuestionsForm list={list} />
       </div>
     </>
   );
