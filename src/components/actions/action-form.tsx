@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useState } from "react";
 import Link from "next/link";
 import { createActionItemAction, updateActionItemAction } from "@/lib/actions/action-items";
 import type { ActionResult } from "@/lib/schemas/action-result";
@@ -36,6 +37,24 @@ type Props = { options: ActionOptionsDto } & (
  * organisation's and that they take part in it (or may manage actions).
  */
 export function ActionForm(props: Props) {
+  // In a meeting the form stays on the page: after each action it starts empty again, saying so.
+  const [recorded, setRecorded] = useState(0);
+  return (
+    <div className="space-y-3">
+      {recorded > 0 && (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          {recorded === 1 ? "Action recorded." : `${recorded} actions recorded.`}
+        </p>
+      )}
+      <ActionFormInner key={recorded} {...props} onRecorded={() => setRecorded((n) => n + 1)} />
+    </div>
+  );
+}
+
+function ActionFormInner(props: Props & { onRecorded: () => void }) {
   const [state, onSubmit, pending, feedback] = useFormAction<ActionResult<unknown>>(
     props.mode === "create" ? createActionItemAction : updateActionItemAction,
   );
@@ -44,17 +63,13 @@ export function ActionForm(props: Props) {
   const o = props.options;
   const embedded = props.mode === "create" && Boolean(props.occurrenceId);
   const prefix = embedded ? "action-" : "";
+  const { onRecorded } = props;
+  useEffect(() => {
+    if (state?.ok && embedded) onRecorded();
+  }, [state, embedded, onRecorded]);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4">
       <FormError {...feedback} message={feedback.message ?? errors.occurrenceId} />
-      {state?.ok && embedded && (
-        <p
-          role="status"
-          className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-        >
-          Action recorded.
-        </p>
-      )}
       {props.mode === "edit" ? (
         <>
           <input type="hidden" name="id" value={props.id} />
