@@ -68,6 +68,13 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/help/customer-feedback", heading: "Customer feedback: the brutal facts" },
   { url: "/profile", heading: "Your profile" },
   { url: "/inbox", heading: "Inbox", role: "manager" },
+  { url: "/actions?scope=all", heading: "Actions" },
+  { url: "/actions/new", heading: "New action" },
+  { url: "/decisions", heading: "Decision log" },
+  { url: "/decisions?status=DRAFT", heading: "Decision log" },
+  { url: "/decisions/new", heading: "Record a decision" },
+  { url: "/settings/anchors", heading: "Anchor questions" },
+  { url: "/help/actions-decisions", heading: "How actions and decisions work" },
 ];
 
 for (const { url, heading, role = "admin", open } of STATIC_PAGES) {
@@ -87,6 +94,18 @@ for (const kind of ["behaviour", "barrier", "metric", "team", "feedback"] as con
     const [id] = await idsIn(page, list, link);
     expect(id, `a ${kind} in the demo organisation`).toBeTruthy();
     await page.goto(`${list}/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoViolations(page, `a ${kind} page`);
+  });
+}
+
+for (const kind of ["action", "decision"] as const) {
+  test(`axe: a ${kind} page`, async ({ as }) => {
+    const page = await as("admin");
+    const { list, link } = ID_SOURCES[kind];
+    const [id] = await idsIn(page, list, link);
+    expect(id, `a ${kind} in the demo organisation`).toBeTruthy();
+    await page.goto(`/${kind}s/${id}`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoViolations(page, `a ${kind} page`);
   });

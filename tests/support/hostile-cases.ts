@@ -63,6 +63,8 @@ import {
   FeedbackStoryInput,
   FeedbackUpdateInput,
 } from "@/lib/schemas/feedback";
+import { ActionInput, ActionUpdateInput, CloseActionInput, ReopenActionInput } from "@/lib/schemas/actions";
+import { AnchorQuestionsInput, DecisionInput, DecisionUpdateInput } from "@/lib/schemas/decisions";
 import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 
@@ -83,6 +85,7 @@ export type Rule =
   | { kind: "enum"; values: readonly string[]; nullable?: true }
   | { kind: "bool" }
   | { kind: "lines"; items: number; each: number } // anchors: one per line in, a list out
+  | { kind: "texts"; items: number; each: number } // a list of trimmed texts, each may be empty (decision answers)
   | { kind: "questions" };
 
 export const text = (max: number): Rule => ({ kind: "text", max });
@@ -250,6 +253,46 @@ export const barrier = {
   behaviourIds: [ID],
   teamIds: [ID2],
 };
+const optionalRef: Rule = { kind: "id", max: 40, nullable: true };
+
+export const action = {
+  title: "Ask platform for a staging slot",
+  detail: "Before the retro.",
+  ownerId: ID,
+  dueOn: "2026-11-01",
+  teamId: ID2,
+  behaviourId: "",
+  barrierId: ID,
+  interventionId: "",
+  metricId: "",
+};
+export const actionRules: Record<string, Rule> = {
+  title: text(160),
+  detail: text(2000),
+  ownerId: id,
+  dueOn: { kind: "date", nullable: true },
+  teamId: optionalRef,
+  behaviourId: optionalRef,
+  barrierId: optionalRef,
+  interventionId: optionalRef,
+  metricId: optionalRef,
+};
+
+export const decision = {
+  title: "Answer every ticket with the fix",
+  detail: "",
+  teamId: ID2,
+  questions: ["How does this improve customer outcomes?", "What trade-offs are we making?"],
+  answers: ["Customers hear back sooner.", ""],
+};
+export const decisionRules: Record<string, Rule> = {
+  title: text(200),
+  detail: text(4000),
+  teamId: optionalRef,
+  questions: { kind: "texts", items: 16, each: 300 },
+  answers: { kind: "texts", items: 16, each: 4000 },
+};
+
 export const barrierRules: Record<string, Rule> = {
   title: text(120),
   description: text(1000),
@@ -755,6 +798,67 @@ export const CASES: SchemaCase[] = [
     base: { organizationId: ID },
     rules: { organizationId: id },
     form: {},
+  },
+  // Actions, decisions and anchor questions (issue 16)
+  {
+    name: "ActionInput",
+    actions: "createActionItemAction",
+    schema: ActionInput,
+    base: { ...action, occurrenceId: "" },
+    rules: { ...actionRules, occurrenceId: optionalRef },
+    form: {},
+  },
+  {
+    name: "ActionUpdateInput",
+    actions: "updateActionItemAction",
+    schema: ActionUpdateInput,
+    base: { ...action, id: ID, version: "2" },
+    rules: { ...actionRules, id, version },
+    form: {},
+  },
+  {
+    name: "CloseActionInput",
+    actions: "closeActionItemAction",
+    schema: CloseActionInput,
+    base: { id: ID, version: "1", status: "DROPPED", reason: "The platform team found a better route." },
+    rules: { id, version, status: oneOf(["DONE", "DROPPED"]), reason: text(500) },
+    form: {},
+  },
+  {
+    name: "ReopenActionInput",
+    actions: "reopenActionItemAction",
+    schema: ReopenActionInput,
+    base: { id: ID, version: "3" },
+    rules: { id, version },
+    form: {},
+  },
+  {
+    name: "DecisionInput",
+    actions: "createDecisionAction",
+    schema: DecisionInput,
+    base: { ...decision, behaviourId: "", occurrenceId: ID2 },
+    rules: { ...decisionRules, behaviourId: optionalRef, occurrenceId: optionalRef },
+    form: { lists: ["questions", "answers"] },
+  },
+  {
+    name: "DecisionUpdateInput",
+    actions: "updateDecisionAction",
+    schema: DecisionUpdateInput,
+    base: { ...decision, id: ID, version: "4" },
+    rules: { ...decisionRules, id, version },
+    form: { lists: ["questions", "answers"] },
+  },
+  {
+    name: "AnchorQuestionsInput",
+    actions: "saveAnchorQuestionsAction",
+    schema: AnchorQuestionsInput,
+    base: {
+      stamp: "0a1b2c3d",
+      ids: [ID, "new"],
+      texts: ["How does this improve customer outcomes?", "Who pays for it?"],
+    },
+    rules: { stamp: { kind: "key" }, ids: ids(10), texts: { kind: "texts", items: 10, each: 300 } },
+    form: { lists: ["ids", "texts"] },
   },
   // Accounts
   {

@@ -113,6 +113,11 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       else if (out.some((l) => typeof l !== "string" || l.length > rule.each || l !== l.trim() || l === ""))
         fail(`a line is empty, untrimmed or longer than ${rule.each}`);
       break;
+    case "texts":
+      if (!Array.isArray(out) || out.length > rule.items) fail(`not a list of at most ${rule.items}`);
+      else if (out.some((l) => typeof l !== "string" || l.length > rule.each || l !== l.trim()))
+        fail(`an item is untrimmed, or longer than ${rule.each}`);
+      break;
     case "questions":
       if (!Array.isArray(out) || out.length < 2 || out.length > 40) fail("not 2…40 questions");
       else

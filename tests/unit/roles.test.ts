@@ -18,8 +18,10 @@ describe("roles", () => {
       "Barriers",
       "Surveys",
       "Rituals",
-      "Recognition",
+      "Actions",
+      "Decisions",
       "Feedback",
+      "Recognition",
       "Settings",
     ]);
     expect(navigationFor("MANAGER").map((i) => i.label)).toEqual([
@@ -29,8 +31,10 @@ describe("roles", () => {
       "Barriers",
       "Surveys",
       "Rituals",
-      "Recognition",
+      "Actions",
+      "Decisions",
       "Feedback",
+      "Recognition",
       "Dashboards",
       "Metrics",
       "Settings",

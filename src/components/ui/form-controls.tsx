@@ -8,9 +8,11 @@ export function TextAreaField({
   label,
   error,
   hint,
+  id: given,
   ...rest
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${name}`;
+  // Two forms on one page (a meeting's action and decision forms) pass their own ids.
+  const id = given ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       {(describedBy) => (
@@ -35,10 +37,11 @@ export function SelectField({
   hint,
   options,
   placeholder,
+  id: given,
   ...rest
 }: Common &
   SelectHTMLAttributes<HTMLSelectElement> & { options: { id: string; name: string }[]; placeholder?: string }) {
-  const id = `field-${name}`;
+  const id = given ?? `field-${name}`;
   return (
     <FieldShell id={id} label={label} error={error} hint={hint}>
       {(describedBy) => (

@@ -18,6 +18,9 @@ export const TARGET_KINDS = {
   invitation: "Invitation",
   user: "Person",
   organization: "Organisation",
+  actionitem: "Action",
+  decision: "Decision",
+  anchorquestion: "Anchor question",
 } as const;
 export type TargetKind = keyof typeof TARGET_KINDS;
 

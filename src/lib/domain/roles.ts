@@ -77,8 +77,10 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
     { href: "/rituals", label: "Rituals" },
-    { href: "/recognition", label: "Recognition" },
+    { href: "/actions", label: "Actions" },
+    { href: "/decisions", label: "Decisions" },
     { href: "/feedback", label: "Feedback" },
+    { href: "/recognition", label: "Recognition" },
   ];
   if (can(role, "dashboards.view"))
     items.push({ href: "/dashboards", label: "Dashboards" }, { href: "/metrics", label: "Metrics" });

@@ -6,7 +6,17 @@
 import type { Permission } from "@/lib/domain/roles";
 
 export type IdKind =
-  "behaviour" | "barrier" | "intervention" | "survey" | "metric" | "team" | "ritual" | "meeting" | "feedback";
+  | "behaviour"
+  | "barrier"
+  | "intervention"
+  | "survey"
+  | "metric"
+  | "team"
+  | "ritual"
+  | "meeting"
+  | "feedback"
+  | "action"
+  | "decision";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -76,6 +86,19 @@ export const PAGE_MATRIX: PageRow[] = [
     ...route("settings/backup/export", "/settings/backup/export", "members.manage"),
     allowFields: ["responderKey field (survey HMAC)"],
   },
+  page("actions", "/actions"),
+  // Open to everyone: a member is told who creates actions (a meeting's participants do, on its page).
+  page("actions/new", "/actions/new"),
+  page("actions/[id]", "/actions/{action}"),
+  page("actions/[id]/edit", "/actions/{action}/edit", "actions.manage"),
+  route("actions/export", "/actions/export?scope=all"),
+  page("decisions", "/decisions"),
+  page("decisions/new", "/decisions/new", "decisions.record"),
+  page("decisions/[id]", "/decisions/{decision}"),
+  page("decisions/[id]/edit", "/decisions/{decision}/edit", "decisions.record"),
+  route("decisions/export", "/decisions/export"),
+  page("settings/anchors", "/settings/anchors", "anchors.manage"),
+  page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
   page("feedback", "/feedback"),
@@ -110,6 +133,8 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   intervention: { list: "/barriers/{barrier}", link: /href="\/interventions\/([a-z0-9]{20,})"/g },
   ritual: { list: "/rituals", link: /href="\/rituals\/([a-z0-9]{20,})"/g },
   meeting: { list: "/rituals/{ritual}", link: /href="\/rituals\/meetings\/([a-z0-9]{20,})"/g },
+  action: { list: "/actions?scope=all", link: /href="\/actions\/([a-z0-9]{20,})"/g },
+  decision: { list: "/decisions", link: /href="\/decisions\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);

@@ -13,6 +13,7 @@ import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
 import { RITUAL_OPEN_READS, RITUAL_ROWS } from "./matrix-rituals";
 import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
 import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
+import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -24,6 +25,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...ACCOUNT_ACTION_ROWS,
   ...RITUAL_ROWS,
   ...FEEDBACK_ACTION_ROWS,
+  ...ACTION_ITEM_ROWS,
   ...READ_ROWS,
   ...RECOGNITION_ACTION_ROWS,
 ];
@@ -34,4 +36,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...RITUAL_OPEN_READS,
   ...RECOGNITION_OPEN_READS,
   ...FEEDBACK_OPEN_READS,
+  ...ACTION_ITEM_OPEN_READS,
 ];

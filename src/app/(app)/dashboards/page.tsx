@@ -12,6 +12,8 @@ import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
 import { BarrierTable } from "@/components/barriers/barrier-table";
 import { TextLink } from "@/components/ui/text-link";
+import { overdueActions } from "@/lib/server/data/action-lists";
+import { OverduePanel } from "@/components/actions/overdue-panel";
 
 export const metadata = { title: "Organisation overview" };
 
@@ -22,7 +24,7 @@ export default async function OverviewPage({
 }) {
   const ctx = await requireMemberPage("dashboards.view");
   const filter = parseDashboardFilter(await searchParams);
-  const o = await organisationOverview(ctx, filter);
+  const [o, overdue] = await Promise.all([organisationOverview(ctx, filter), overdueActions(ctx)]);
   // Adoption on screen is the first-run checklist's last step.
   if (o.trend.some((w) => w.opportunities > 0)) await noteFirstInsight(ctx);
   return (
@@ -67,6 +69,7 @@ export default async function OverviewPage({
             All barriers
           </TextLink>
         </section>
+        <OverduePanel overdue={overdue} listHref="/actions?scope=all&overdue=1" />
         <section aria-labelledby="metrics-heading" className="space-y-2">
           <h2 id="metrics-heading" className="text-lg font-semibold">
             Metrics against targets

@@ -110,6 +110,28 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
       })
     ).map((r) => ({ id: r.id, name: r.email ?? r.name ?? `Open link (${r.role.toLowerCase()})` })),
   organization: (ctx, ids) => Promise.resolve(ids.includes(ctx.orgId) ? [{ id: ctx.orgId, name: ctx.orgName }] : []),
+  actionitem: async (ctx, ids) =>
+    (
+      await db().actionItem.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, title: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.title })),
+  decision: async (ctx, ids) =>
+    (
+      await db().decision.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, title: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.title })),
+  // An archived question keeps its row (and its wording), so it is still named.
+  anchorquestion: async (ctx, ids) =>
+    (
+      await db().anchorQuestion.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, text: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.text })),
 };
 
 /** The names of these events' targets, keyed by targetKey(kind, id); targets not found are absent. */

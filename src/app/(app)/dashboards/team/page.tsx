@@ -14,6 +14,8 @@ import { BarrierTable } from "@/components/barriers/barrier-table";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/text-link";
+import { overdueActions } from "@/lib/server/data/action-lists";
+import { OverduePanel } from "@/components/actions/overdue-panel";
 
 export const metadata = { title: "Team view" };
 
@@ -29,6 +31,7 @@ export default async function TeamViewPage({
   const filter = parseDashboardFilter(sp);
   const t = await orNotFound(teamView(ctx, filter, first(sp.team)?.slice(0, 40)));
   const period = PERIOD_LABELS[filter.period];
+  const overdue = t.team ? await overdueActions(ctx, { teamId: t.team.id }) : null;
   return (
     <>
       <PageHeader
@@ -139,6 +142,7 @@ export default async function TeamViewPage({
               <BarrierTable rows={t.barriers} />
             )}
           </section>
+          {overdue && <OverduePanel overdue={overdue} listHref={`/actions?scope=team&team=${t.team.id}&overdue=1`} />}
           <section aria-labelledby="team-gaps" className="space-y-2">
             <h2 id="team-gaps" className="text-lg font-semibold">
               Coverage gaps
