@@ -1,7 +1,10 @@
-import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getOccurrence } from "@/lib/server/data/occurrence-view";
 import { barrierOptions } from "@/lib/server/data/barriers";
+import { actionOptions } from "@/lib/server/data/actions";
+import { decisionFormOptions } from "@/lib/server/data/decisions";
+import { ActionForm } from "@/components/actions/action-form";
+import { DecisionForm } from "@/components/decisions/decision-form";
 import { can } from "@/lib/domain/roles";
 import { orNotFound } from "@/lib/server/pages";
 import { formatDay } from "@/lib/domain/dates";
@@ -35,6 +38,11 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
     o.canTakeNotes && o.items.some((i) => i.section === "PAIN_POINTS") && can(ctx.role, "barriers.manage", ctx.policy)
       ? { options: await barrierOptions(ctx), occurrenceId: o.id, teamIds: [] }
       : undefined;
+  // Decisions and actions are recorded during or after the meeting, by those in it.
+  const [decisionOptions, actionFormOptions] = await Promise.all([
+    o.canTakeNotes && can(ctx.role, "decisions.record", ctx.policy) ? decisionFormOptions(ctx) : null,
+    o.canTakeNotes ? actionOptions(ctx) : null,
+  ]);
   const status = o.cancelled ? "Cancelled" : o.held ? "Held" : "Planned";
   return (
     <article className="max-w-4xl space-y-5">
@@ -171,10 +179,18 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
-        {o.canTakeNotes && (
-          <Link href={`/decisions/new?occurrence=${o.id}`} className={`${buttonClass("secondary")} mt-3 print:hidden`}>
-            Record a decision
-          </Link>
+        {decisionOptions && (
+          <details className="mt-3 print:hidden">
+            <summary className="cursor-pointer text-sm font-semibold">Record a decision</summary>
+            <div className="mt-3">
+              <DecisionForm
+                mode="create"
+                occurrenceId={o.id}
+                teamId={o.teamId ?? undefined}
+                options={decisionOptions}
+              />
+            </div>
+          </details>
         )}
       </Panel>
 
@@ -187,10 +203,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
         ) : (
           <ActionList actions={o.actions} label="Actions agreed at this meeting" />
         )}
-        {o.canTakeNotes && (
-          <Link href={`/actions/new?occurrence=${o.id}`} className={`${buttonClass("secondary")} mt-3 print:hidden`}>
-            Add an action
-          </Link>
+        {actionFormOptions && (
+          <details className="mt-3 print:hidden" open={o.actions.length === 0 && o.held === false}>
+            <summary className="cursor-pointer text-sm font-semibold">Add an action</summary>
+            <div className="mt-3">
+              <ActionForm mode="create" occurrenceId={o.id} options={actionFormOptions} />
+            </div>
+          </details>
         )}
       </Panel>
     </article>
