@@ -123,7 +123,7 @@ test("a retrospective runs from the team's figures, its decision and action foll
 
   // An action agreed here, owned by the member.
   const ACTION = "Ask the tool vendor for a confirmation prompt";
-  const actionForm = manager.locator("details").filter({ hasText: "Add an action" });
+  const actionForm = manager.getByRole("region", { name: "Add an action" });
   await actionForm.getByLabel("Action", { exact: true }).fill(ACTION);
   await actionForm.getByLabel("Owner").selectOption({ label: "Max Member" });
   await actionForm.getByLabel("Due").fill(utcDay(7));

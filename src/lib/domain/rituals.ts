@@ -82,6 +82,7 @@ export const RITUAL_KIND_SPECS: Readonly<Record<RitualKind, RitualKindSpec>> = {
       carried,
       { section: "METRICS_OFF_TRACK", title: "Customer metrics against targets" },
       { section: "ADOPTION_CHANGES", title: "Behaviours that moved" },
+      { section: "RECOGNITIONS", title: "Wins: recognised behaviours" },
       { section: "TOP_BARRIERS", title: "Barriers waiting for a decision" },
     ],
   },
@@ -95,6 +96,7 @@ export const RITUAL_KIND_SPECS: Readonly<Record<RitualKind, RitualKindSpec>> = {
       { section: "ADOPTION_CHANGES", title: "Our behaviours' adoption" },
       { section: "METRICS_OFF_TRACK", title: "Our customer metrics" },
       { section: "FEEDBACK", title: "What our customers said" },
+      { section: "RECOGNITIONS", title: "Wins: recognised behaviours" },
       {
         section: "PROMPT",
         title: "Impact on customers",

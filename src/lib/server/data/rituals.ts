@@ -292,3 +292,30 @@ export async function getRitual(
     canRun: !r.archivedAt && mayRun(ctx, r.facilitatorId),
   };
 }
+
+/**
+ * The organisation's portfolio standup ritual, for the standup dashboard to hand over to: its
+ * latest meeting up to today (the one being held) or, failing that, the ritual itself.
+ */
+export async function portfolioStandup(
+  ctx: MemberContext,
+  today = currentDay(),
+): Promise<{ id: string; title: string; meetingId: string | null; meetingDate: string | null } | null> {
+  const r = await db().ritual.findFirst({
+    where: { organizationId: ctx.orgId, kind: "PORTFOLIO_STANDUP", archivedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      title: true,
+      occurrences: {
+        where: { cancelledAt: null, date: { lte: dateOnly(today) } },
+        orderBy: { date: "desc" },
+        take: 1,
+        select: { id: true, date: true },
+      },
+    },
+  });
+  if (!r) return null;
+  const m = r.occurrences[0];
+  return { id: r.id, title: r.title, meetingId: m?.id ?? null, meetingDate: m ? fromDateOnly(m.date) : null };
+}

@@ -5,13 +5,15 @@ import { Panel } from "@/components/ui/panel";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
-import { currentDay, lastDays } from "@/lib/domain/dates";
+import { currentDay, formatDay, lastDays } from "@/lib/domain/dates";
 import { recognitionsIn } from "@/lib/server/data/recognition";
 import { RecognitionWins } from "@/components/recognition/recognition-wins";
 import { CustomerStoryForm } from "@/components/dashboards/customer-story-form";
 import { TextLink } from "@/components/ui/text-link";
 import { PickStoryForm } from "@/components/feedback/pick-story-form";
 import { recentStories } from "@/lib/server/data/customer-stories";
+import { portfolioStandup } from "@/lib/server/data/rituals";
+import { can } from "@/lib/domain/roles";
 
 export const metadata = { title: "Portfolio standup" };
 
@@ -22,10 +24,11 @@ const WINS_DAYS = 28;
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
   const today = currentDay();
-  const [s, candidates, recognised] = await Promise.all([
+  const [s, candidates, recognised, ritual] = await Promise.all([
     standup(ctx),
     recentStories(ctx, { candidates: true, limit: 5 }),
     recognitionsIn(ctx, lastDays(today, WINS_DAYS)),
+    portfolioStandup(ctx, today),
   ]);
   return (
     <>
@@ -34,6 +37,32 @@ export default async function StandupPage() {
         description="Wins, blockers, customer metrics off track, and one customer's story: the agenda of the recurring cross-team meeting."
       />
       <DashboardTabs current="/dashboards/standup" />
+      {/* The meeting itself is the portfolio standup ritual: its agenda, notes, decisions and actions. */}
+      <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-900" data-testid="standup-ritual">
+        {ritual ? (
+          ritual.meetingId && ritual.meetingDate ? (
+            <>
+              This is the overview; the meeting runs from its agenda:{" "}
+              <TextLink href={`/rituals/meetings/${ritual.meetingId}`}>
+                {ritual.title}, {formatDay(ritual.meetingDate)}
+              </TextLink>
+              .
+            </>
+          ) : (
+            <>
+              This is the overview; the meeting runs from its agenda:{" "}
+              <TextLink href={`/rituals/${ritual.id}`}>open the next {ritual.title} agenda</TextLink>.
+            </>
+          )
+        ) : can(ctx.role, "rituals.manage", ctx.policy) ? (
+          <>
+            Run this meeting as a ritual, with an agenda, notes, decisions and actions that carry forward:{" "}
+            <TextLink href="/rituals/new?kind=PORTFOLIO_STANDUP">schedule the portfolio standup</TextLink>.
+          </>
+        ) : (
+          "No portfolio standup ritual is scheduled yet."
+        )}
+      </p>
       <div className="grid gap-4 lg:grid-cols-2">
         <Panel id="wins" title="Wins: biggest adoption rises">
           <p className="text-xs text-slate-600 dark:text-slate-400">

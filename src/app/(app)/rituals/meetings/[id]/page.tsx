@@ -204,12 +204,10 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
           <ActionList actions={o.actions} label="Actions agreed at this meeting" />
         )}
         {actionFormOptions && (
-          <details className="mt-3 print:hidden" open={o.actions.length === 0 && o.held === false}>
-            <summary className="cursor-pointer text-sm font-semibold">Add an action</summary>
-            <div className="mt-3">
-              <ActionForm mode="create" occurrenceId={o.id} options={actionFormOptions} />
-            </div>
-          </details>
+          <section className="mt-4 space-y-2 print:hidden" aria-label="Add an action">
+            <h3 className="text-sm font-semibold">Add an action</h3>
+            <ActionForm mode="create" occurrenceId={o.id} options={actionFormOptions} />
+          </section>
         )}
       </Panel>
     </article>
