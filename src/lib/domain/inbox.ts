@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   "behaviour.reviewed",
   "invitation.accepted",
   "barrier.evidence",
+  "webhook.disabled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

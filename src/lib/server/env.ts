@@ -45,6 +45,12 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^/\s]+/, "APP_URL must be an http:// or https:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Whether webhooks must use https:// (docs/decisions/020): "required" (the default in production) or
+  // "optional" (the default otherwise). http:// to loopback stays possible where private addresses are allowed.
+  CONDUCT_WEBHOOK_HTTPS: z
+    .enum(["required", "optional"], { error: "CONDUCT_WEBHOOK_HTTPS must be required or optional" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export interface ServerEnv {
@@ -56,6 +62,7 @@ export interface ServerEnv {
   peerToken: string | undefined;
   signUpLimit: number;
   appUrl: string | undefined;
+  webhooksRequireHttps: boolean;
 }
 
 let cached: ServerEnv | undefined;
@@ -78,6 +85,8 @@ export function serverEnv(): ServerEnv {
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
     appUrl: e.APP_URL,
+    webhooksRequireHttps:
+      (e.CONDUCT_WEBHOOK_HTTPS ?? (e.NODE_ENV === "production" ? "required" : "optional")) === "required",
   };
   return cached;
 }

@@ -40,6 +40,9 @@ export default async function SettingsPage() {
             <Link href="/settings/anchors" className={buttonClass("secondary")}>
               Anchor questions
             </Link>
+            <Link href="/settings/webhooks" className={buttonClass("secondary")}>
+              Webhooks
+            </Link>
           </div>
         )}
       </PageHeader>

@@ -15,6 +15,8 @@ import type {
 } from "@/lib/schemas/recognition";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
+import { nudgeWebhooks, queueWebhookEvent } from "../webhooks/events";
+import { absoluteUrl } from "../webhooks/link";
 
 // Recognition (issue 16): anyone thanks a colleague or a team for a specific act of an ACTIVE
 // behaviour; the whole organisation sees it. The giver may take it back within UNDO_WINDOW_MINUTES
@@ -234,7 +236,7 @@ async function checkLinks(tx: Prisma.TransactionClient, ctx: MemberContext, inpu
 
 export async function giveRecognition(ctx: MemberContext, input: GiveRecognitionInput): Promise<string> {
   await authorize(ctx, "recognition.give");
-  return db().$transaction(async (tx) => {
+  const { id, deliveryIds } = await db().$transaction(async (tx) => {
     await checkLinks(tx, ctx, input);
     const created = await tx.recognition.create({
       data: {
@@ -260,8 +262,39 @@ export async function giveRecognition(ctx: MemberContext, input: GiveRecognition
       },
       tx,
     );
-    return created.id;
+    // The webhook deliveries are written with the recognition (outbox): both or neither.
+    const deliveryIds = await queueRecognitionWebhooks(tx, ctx, created.id);
+    return { id: created.id, deliveryIds };
   });
+  await nudgeWebhooks(deliveryIds, ctx.orgId);
+  return id;
+}
+
+/** "recognition.given" for the organisation's webhooks, and for the recipient team's (or person's teams'). */
+async function queueRecognitionWebhooks(tx: Prisma.TransactionClient, ctx: MemberContext, id: string) {
+  const r = await tx.recognition.findUniqueOrThrow({
+    where: { id },
+    select: {
+      act: true,
+      customerEffect: true,
+      behaviour: { select: { title: true } },
+      recipient: { select: { user: { select: { name: true } }, teams: { select: { teamId: true } } } },
+      team: { select: { id: true, name: true } },
+    },
+  });
+  const teamIds = r.team ? [r.team.id] : (r.recipient?.teams.map((t) => t.teamId) ?? []);
+  return queueWebhookEvent(
+    ctx.orgId,
+    {
+      type: "recognition.given",
+      recipientName: r.team?.name ?? r.recipient?.user.name ?? "",
+      giverName: ctx.userName,
+      behaviourTitle: r.behaviour.title,
+      message: `${r.act} Effect on the customer: ${r.customerEffect}`,
+      url: absoluteUrl("/recognition"),
+    },
+    { teamIds, tx },
+  );
 }
 
 /**
