@@ -38,6 +38,7 @@ export async function resolveTarget(raw: string, policy: UrlPolicy): Promise<Tar
   if (refused) return { ok: false, message: refused };
   if (url.protocol === "http:" && policy.requireHttps && addresses.some((a) => rangeOf(a.address) !== "loopback"))
     return { ok: false, message: "Use an https:// address: this server sends webhooks over TLS only." };
-  const first = addresses[0]!;
+  // IPv4 first: a receiver listening on 127.0.0.1 only must not be tried on ::1 (one address is used).
+  const first = [...addresses].sort((a, b) => a.family - b.family)[0]!;
   return { ok: true, target: { url, address: first.address, family: first.family === 6 ? 6 : 4 } };
 }

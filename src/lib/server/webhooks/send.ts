@@ -62,7 +62,7 @@ export function post(target: Target, headers: Record<string, string>, body: stri
       },
     );
     const timer = setTimeout(() => {
-      done({ error: `No answer within ${Math.round(timeoutMs / 1000)} s.` });
+      done({ error: `No answer within ${timeoutMs / 1000} s.` });
       req.destroy();
     }, timeoutMs);
     req.on("error", (err: NodeJS.ErrnoException) => done({ error: describe(err) }));
