@@ -1,6 +1,7 @@
 // The demo data: "Northwind Software" with six months of observations, and a small second
 // organisation so that isolation is visible. Deterministic (seeded random numbers), relative to
 // today so the demo always shows recent activity. Reuses the test factories.
+import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/generated/prisma/client";
 import {
@@ -345,6 +346,23 @@ async function seedOrganization(
       },
       now,
     );
+
+  // A webhook to show the settings page (issue 17): switched off, pointing at a reserved example
+  // host, so the demo never sends anything out until an admin points it at their own receiver.
+  await prisma.webhook.create({
+    data: {
+      organizationId: org.id,
+      name: "Example receiver",
+      url: "https://hooks.example.com/conduct",
+      format: "STANDARD",
+      secret: `whsec_${randomBytes(32).toString("base64")}`,
+      events: ["recognition.given", "cue", "reminder", "digest"],
+      enabled: false,
+      disabledAt: now,
+      disabledReason: "Demo data: point it at your own receiver, then enable it.",
+      createdById: reviewer,
+    },
+  });
 
   return { behaviours: behaviours.size, observations: rows.length };
 }

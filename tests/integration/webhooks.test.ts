@@ -51,7 +51,7 @@ beforeAll(async () => {
       const path = req.url ?? "/";
       const r: Received = { path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       received.set(path, [...(received.get(path) ?? []), r]);
-      const reply = (replies.get(path) ?? (() => ({ status: 200, body: "ok" })))(r);
+      const reply = (replies.get(path) ?? ((): ReturnType<Reply> => ({ status: 200, body: "ok" })))(r);
       setTimeout(() => {
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body ?? "");

@@ -16,7 +16,8 @@ export type IdKind =
   | "meeting"
   | "feedback"
   | "action"
-  | "decision";
+  | "decision"
+  | "webhook";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -98,6 +99,8 @@ export const PAGE_MATRIX: PageRow[] = [
   page("decisions/[id]/edit", "/decisions/{decision}/edit", "decisions.record"),
   route("decisions/export", "/decisions/export"),
   page("settings/anchors", "/settings/anchors", "anchors.manage"),
+  page("settings/webhooks", "/settings/webhooks", "webhooks.manage"),
+  page("settings/webhooks/[id]", "/settings/webhooks/{webhook}", "webhooks.manage"),
   page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
@@ -135,6 +138,8 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   meeting: { list: "/rituals/{ritual}", link: /href="\/rituals\/meetings\/([a-z0-9]{20,})"/g },
   action: { list: "/actions?scope=all", link: /href="\/actions\/([a-z0-9]{20,})"/g },
   decision: { list: "/decisions", link: /href="\/decisions\/([a-z0-9]{20,})"/g },
+  // The demo seeds one (switched off) webhook per organisation.
+  webhook: { list: "/settings/webhooks", link: /href="\/settings\/webhooks\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);
@@ -185,4 +190,5 @@ export const NEVER_SENT: { name: string; pattern: RegExp }[] = [
   { name: "sessionVersion field", pattern: /sessionVersion/ },
   { name: "organizationId field", pattern: /organizationId/ },
   { name: "responderKey field (survey HMAC)", pattern: /responderKey/ },
+  { name: "webhook signing secret", pattern: /whsec_[A-Za-z0-9+/]{20,}/ },
 ];
