@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook as Verifier } from "standardwebhooks";
-import { db } from "@/lib/server/db";
+import { database, db } from "@/lib/server/db";
 import {
   createWebhook,
   listDeliveries,
@@ -16,7 +16,7 @@ import {
   setWebhookEnabled,
   updateWebhook,
 } from "@/lib/server/data/webhooks";
-import { queueWebhookEvent } from "@/lib/server/webhooks/events";
+import { nudgeWebhooks, queueWebhookEvent } from "@/lib/server/webhooks/events";
 import { deliverWebhook, DeliveryRetry } from "@/lib/server/webhooks/deliver";
 import { post } from "@/lib/server/webhooks/send";
 import { giveRecognition } from "@/lib/server/data/recognition";
@@ -341,6 +341,25 @@ describe("which webhooks an event reaches", () => {
     );
   });
 
+  it("nudges the queue with a webhook.deliver job for each delivery", async () => {
+    const { admin } = await scenario();
+    await hook(admin, endpoint().url);
+    await hook(admin, endpoint().url, { format: "TEAMS" });
+    const ids = await queueWebhookEvent(admin.orgId, CUE);
+    const jobs = await database().sql.query<{ data: { deliveryId: string; organizationId: string } }>(
+      `SELECT data FROM pgboss.job WHERE name = 'webhook.deliver' AND data->>'organizationId' = $1`,
+      [admin.orgId],
+    );
+    expect(jobs.map((j) => j.data.deliveryId).sort()).toEqual([...ids].sort());
+    // A second nudge may add a job (the handler is idempotent and claims its row), but names no other row.
+    await nudgeWebhooks(ids);
+    const again = await database().sql.query<{ data: { deliveryId: string } }>(
+      `SELECT data FROM pgboss.job WHERE name = 'webhook.deliver' AND data->>'organizationId' = $1`,
+      [admin.orgId],
+    );
+    expect(new Set(again.map((j) => j.data.deliveryId))).toEqual(new Set(ids));
+  });
+
   it("a recognition queues recognition.given with the names, in the same transaction as the recognition", async () => {
     const { s, admin, member } = await scenario();
     const ep = endpoint();
@@ -438,7 +457,7 @@ describe("the admin side", () => {
     const ep = endpoint();
     const { id } = await hook(admin, ep.url);
     const result = await sendTestEvent(admin, id);
-    expect(result).toMatchObject({ status: "DELIVERED", message: "Delivered." });
+    expect(result).toMatchObject({ status: "DELIVERED", message: "delivered (the receiver answered HTTP 200)." });
     expect(JSON.parse(ep.hits()[0]!.body).type).toBe("test");
     expect((await listDeliveries(admin, id)).items.map((d) => [d.event, d.status])).toEqual([["test", "DELIVERED"]]);
   });

@@ -25,7 +25,7 @@ export function TestEventButton({ id, name }: { id: string; name: string }) {
       </Button>
       <FormError {...feedback} />
       <p role="status" className="text-sm">
-        {result ? `Test event: ${result.status.toLowerCase()}. ${result.message}` : null}
+        {result ? `Test event ${result.message}` : null}
       </p>
     </form>
   );

@@ -51,6 +51,9 @@ const EnvSchema = z.object({
     .enum(["required", "optional"], { error: "CONDUCT_WEBHOOK_HTTPS must be required or optional" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // off: this process runs no job worker (it still queues jobs), e.g. web processes behind a
+  // separate `npm run worker` (docs/decisions/018). on (the default): the server works the queue itself.
+  CONDUCT_WORKER: z.enum(["on", "off"], { error: "CONDUCT_WORKER must be on or off" }).default("on"),
 });
 
 export interface ServerEnv {
@@ -63,6 +66,7 @@ export interface ServerEnv {
   signUpLimit: number;
   appUrl: string | undefined;
   webhooksRequireHttps: boolean;
+  worker: boolean;
 }
 
 let cached: ServerEnv | undefined;
@@ -87,6 +91,7 @@ export function serverEnv(): ServerEnv {
     appUrl: e.APP_URL,
     webhooksRequireHttps:
       (e.CONDUCT_WEBHOOK_HTTPS ?? (e.NODE_ENV === "production" ? "required" : "optional")) === "required",
+    worker: e.CONDUCT_WORKER === "on",
   };
   return cached;
 }

@@ -7,7 +7,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { resolveTarget } from "../webhooks/address";
 import { urlPolicy } from "../webhooks/policy";
 import { nudgeWebhooks, writeDeliveries } from "../webhooks/events";
-import { deliverWebhook } from "../webhooks/deliver";
+import { deliverWebhook, DeliveryRetry } from "../webhooks/deliver";
 import type { Prisma } from "@/generated/prisma/client";
 import type {
   DeliveryDto,
@@ -282,15 +282,20 @@ export async function sendTestEvent(ctx: MemberContext, id: string): Promise<Tes
   if (!hook) throw new NotFoundError();
   const [deliveryId] = await writeDeliveries(db(), ctx.orgId, [hook], { type: "test" });
   await recordAudit(audit(ctx, "webhook.test", id));
-  let message: string;
   try {
-    const outcome = await deliverWebhook(deliveryId!);
-    message = outcome === "delivered" ? "Delivered." : "Not delivered.";
+    await deliverWebhook(deliveryId!);
   } catch (err) {
-    message = err instanceof Error ? `${err.message} It will be retried.` : "Not delivered yet; it will be retried.";
+    if (!(err instanceof DeliveryRetry)) throw err;
     await nudgeWebhooks([deliveryId!], ctx.orgId);
   }
-  const row = await db().webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId! }, select: { status: true } });
+  const row = await db().webhookDelivery.findUniqueOrThrow({
+    where: { id: deliveryId! },
+    select: { status: true, lastStatusCode: true, lastError: true },
+  });
+  const message =
+    row.status === "DELIVERED"
+      ? `delivered (the receiver answered HTTP ${row.lastStatusCode}).`
+      : `not delivered: ${row.lastError ?? "no answer yet"}${row.status === "PENDING" ? " It will be retried." : ""}`;
   return { deliveryId: deliveryId!, status: row.status, message };
 }
 
