@@ -74,6 +74,7 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/decisions?status=DRAFT", heading: "Decision log" },
   { url: "/decisions/new", heading: "Record a decision" },
   { url: "/settings/anchors", heading: "Anchor questions" },
+  { url: "/settings/webhooks", heading: "Webhooks" },
   { url: "/help/actions-decisions", heading: "How actions and decisions work" },
 ];
 
@@ -110,6 +111,16 @@ for (const kind of ["action", "decision"] as const) {
     await expectNoViolations(page, `a ${kind} page`);
   });
 }
+
+test("axe: a webhook page with its delivery log", async ({ as }) => {
+  const page = await as("admin");
+  const { list, link } = ID_SOURCES.webhook;
+  const [id] = await idsIn(page, list, link);
+  expect(id, "a webhook in the demo organisation").toBeTruthy();
+  await page.goto(`${list}/${id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoViolations(page, "a webhook page");
+});
 
 test("axe: an intervention page", async ({ as }) => {
   const page = await as("admin");
