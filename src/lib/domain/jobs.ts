@@ -43,14 +43,13 @@ export function attemptLabel(retryCount: number, retryLimit: number, state: JobS
   return `${attempt} of ${retryLimit + 1}`;
 }
 
-// Keyset cursor over (createdOn desc, id desc): "<ISO instant>_<uuid>".
-export function encodeJobCursor(createdOn: Date, id: string): string {
-  return `${createdOn.toISOString()}_${id}`;
+// Keyset cursor over (created desc, id desc): "<microseconds since 1970>_<uuid>". Microseconds, not
+// a JavaScript Date: pg-boss's timestamps have them, and jobs queued together differ only there.
+export function encodeJobCursor(createdMicros: string, id: string): string {
+  return `${createdMicros}_${id}`;
 }
 
-export function decodeJobCursor(cursor: string): { createdOn: Date; id: string } | null {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/.exec(cursor);
-  if (!m) return null;
-  const createdOn = new Date(m[1]!);
-  return Number.isNaN(createdOn.getTime()) ? null : { createdOn, id: m[2]! };
+export function decodeJobCursor(cursor: string): { createdMicros: string; id: string } | null {
+  const m = /^(\d{1,17})_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(cursor);
+  return m ? { createdMicros: m[1]!, id: m[2]! } : null;
 }

@@ -47,11 +47,13 @@ interface JobRow {
   start_after: Date;
   output: unknown;
   data: Record<string, unknown> | null;
+  created_us: string;
 }
 
 // The live table and the archive (finished jobs move there after a day, and leave it after a week).
-const JOBS = `(SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on, completed_on, start_after, output, data FROM ${BOSS_SCHEMA}.job
-  UNION ALL SELECT id, name, state::text AS state, retry_count, retry_limit, created_on, started_on, completed_on, start_after, output, data FROM ${BOSS_SCHEMA}.archive) j`;
+const COLUMNS = `id, name, state::text AS state, retry_count, retry_limit, created_on, started_on, completed_on, start_after, output, data,
+  (extract(epoch FROM created_on) * 1000000)::bigint::text AS created_us`;
+const JOBS = `(SELECT ${COLUMNS} FROM ${BOSS_SCHEMA}.job UNION ALL SELECT ${COLUMNS} FROM ${BOSS_SCHEMA}.archive) j`;
 
 const toDto = (r: JobRow): JobRowDto => {
   const { organizationId: _org, ...rest } = r.data ?? {};
@@ -94,18 +96,18 @@ export async function listJobs(
   const params: unknown[] = [ctx.orgId, [...JOB_FILTERS[filter]]];
   let where = `j.data->>'organizationId' = $1 AND j.state = ANY($2::text[])`;
   if (after) {
-    params.push(after.createdOn, after.id);
-    where += ` AND (j.created_on, j.id) < ($3::timestamptz, $4::uuid)`;
+    params.push(after.createdMicros, after.id);
+    where += ` AND (j.created_us::bigint, j.id) < ($3::bigint, $4::uuid)`;
   }
   const rows = await database().sql.query<JobRow>(
-    `SELECT * FROM ${JOBS} WHERE ${where} ORDER BY j.created_on DESC, j.id DESC LIMIT ${JOBS_PAGE_SIZE + 1}`,
+    `SELECT * FROM ${JOBS} WHERE ${where} ORDER BY j.created_us::bigint DESC, j.id DESC LIMIT ${JOBS_PAGE_SIZE + 1}`,
     params,
   );
   const page = rows.slice(0, JOBS_PAGE_SIZE);
   const last = page.at(-1);
   return {
     rows: page.map(toDto),
-    nextCursor: rows.length > JOBS_PAGE_SIZE && last ? encodeJobCursor(new Date(last.created_on), last.id) : null,
+    nextCursor: rows.length > JOBS_PAGE_SIZE && last ? encodeJobCursor(last.created_us, last.id) : null,
   };
 }
 
