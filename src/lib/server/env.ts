@@ -45,6 +45,20 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^/\s]+/, "APP_URL must be an http:// or https:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Outgoing mail (docs/decisions/019): smtp://user:pass@host:port or smtps://…; unset, every message
+  // stays in the in-app outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Conduct <no-reply@localhost>"),
+  // Where the links in e-mail point when APP_URL is unset: this server's own port.
+  PORT: z
+    .string()
+    .regex(/^\d+$/, "PORT must be a port number")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export interface ServerEnv {
@@ -52,10 +66,15 @@ export interface ServerEnv {
   dataDir: string;
   authSecret: string | undefined;
   production: boolean;
+  /** Under vitest: nothing starts background work by itself. */
+  testing: boolean;
   trustProxyHops: number;
   peerToken: string | undefined;
   signUpLimit: number;
   appUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  port: number;
 }
 
 let cached: ServerEnv | undefined;
@@ -74,10 +93,14 @@ export function serverEnv(): ServerEnv {
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     production: e.NODE_ENV === "production",
+    testing: e.NODE_ENV === "test",
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
     appUrl: e.APP_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    port: Number(e.PORT ?? 3000),
   };
   return cached;
 }
