@@ -174,3 +174,13 @@ export function transientMailError(err: { responseCode?: number; code?: string }
   if (typeof err.responseCode === "number") return err.responseCode < 500;
   return err.code !== "EENVELOPE";
 }
+
+/** A moment as people read it in a message, in the organisation's zone (never the server's). */
+export function mailTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+    timeZoneName: "short",
+  }).format(at);
+}

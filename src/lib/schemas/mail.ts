@@ -60,6 +60,8 @@ export interface OutboxPageDto {
   rows: OutboxRowDto[];
   /** The cursor of the next page, or null on the last one. */
   next: string | null;
+  /** The organisation's zone, to show the times in. */
+  timeZone: string;
 }
 
 export interface OutboxMessageDto extends OutboxRowDto {
@@ -69,4 +71,5 @@ export interface OutboxMessageDto extends OutboxRowDto {
   attempts: number;
   lastError: string | null;
   sentAt: string | null;
+  timeZone: string;
 }

@@ -22,6 +22,11 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   return { createdAt: new Date(Number(ms)), id };
 }
 
+async function zoneOf(organizationId: string): Promise<string> {
+  const org = await db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timeZone: true } });
+  return org.timeZone;
+}
+
 /**
  * This organisation's messages, newest first, a page at a time (keyset: each page starts after the
  * last row of the one before). Account mail (organizationId null) is never in any organisation's list.
@@ -29,27 +34,34 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
 export async function listOutbox(ctx: MemberContext, cursor?: string): Promise<OutboxPageDto> {
   await authorize(ctx, "notifications.manage");
   const after = decodeCursor(cursor);
-  const rows = await db().mailMessage.findMany({
-    where: { organizationId: ctx.orgId, ...(after ? afterRow(ORDER, after) : {}) },
-    select: ROW,
-    orderBy: orderByOf(ORDER),
-    take: OUTBOX_PAGE_SIZE + 1,
-  });
+  const [rows, timeZone] = await Promise.all([
+    db().mailMessage.findMany({
+      where: { organizationId: ctx.orgId, ...(after ? afterRow(ORDER, after) : {}) },
+      select: ROW,
+      orderBy: orderByOf(ORDER),
+      take: OUTBOX_PAGE_SIZE + 1,
+    }),
+    zoneOf(ctx.orgId),
+  ]);
   const page = rows.slice(0, OUTBOX_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
     rows: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     next: rows.length > OUTBOX_PAGE_SIZE && last ? `${last.createdAt.getTime()}_${last.id}` : null,
+    timeZone,
   };
 }
 
 /** One message of this organisation, with its parts and the headers it is (or would be) sent with. */
 export async function outboxMessage(ctx: MemberContext, id: string): Promise<OutboxMessageDto> {
   await authorize(ctx, "notifications.manage");
-  const m = await db().mailMessage.findFirst({
-    where: { id, organizationId: ctx.orgId },
-    select: { ...ROW, text: true, html: true, headers: true, attempts: true, lastError: true, sentAt: true },
-  });
+  const [m, timeZone] = await Promise.all([
+    db().mailMessage.findFirst({
+      where: { id, organizationId: ctx.orgId },
+      select: { ...ROW, text: true, html: true, headers: true, attempts: true, lastError: true, sentAt: true },
+    }),
+    zoneOf(ctx.orgId),
+  ]);
   if (!m) throw new NotFoundError();
   const extra = Object.entries((m.headers ?? {}) as Record<string, string>).map(([name, value]) => ({
     name,
@@ -64,6 +76,7 @@ export async function outboxMessage(ctx: MemberContext, id: string): Promise<Out
     createdAt: m.createdAt.toISOString(),
     text: m.text,
     html: m.html,
+    timeZone,
     attempts: m.attempts,
     lastError: m.lastError,
     sentAt: m.status === "SENT" && m.sentAt ? m.sentAt.toISOString() : null,

@@ -47,17 +47,28 @@ export function unsubscribePath(membershipId: string, kind: NotificationKind): s
  * stored as OUTBOX.
  */
 export async function queueMail(input: MailInput, options: { tx?: Client } = {}): Promise<string> {
+  const [id] = await queueMails([input], options);
+  return id!;
+}
+
+/** Many messages at once (a bulk invitation): one look at each organisation's mail setting, one insert. */
+export async function queueMails(inputs: MailInput[], options: { tx?: Client } = {}): Promise<string[]> {
+  if (inputs.length === 0) return [];
   const client = options.tx ?? db();
-  let parts = { text: input.text, html: input.html };
-  let headers: Record<string, string> = {};
-  if (input.unsubscribe) {
-    const url = appUrl(unsubscribePath(input.unsubscribe.membershipId, input.unsubscribe.kind));
-    parts = withUnsubscribe(parts, url, NOTIFICATION_LABELS[input.unsubscribe.kind].plural);
-    headers = unsubscribeHeaders(url);
-  }
-  const status = (await willSend(client, input.organizationId)) ? "QUEUED" : "OUTBOX";
-  const row = await client.mailMessage.create({
-    data: {
+  const orgIds = [...new Set(inputs.map((i) => i.organizationId).filter((o): o is string => o !== null))];
+  const sending = await sendingOrgs(client, orgIds);
+  const rows = inputs.map((input) => {
+    let parts = { text: input.text, html: input.html };
+    let headers: Record<string, string> = {};
+    if (input.unsubscribe) {
+      // The visible link opens a page with a button (a GET changes nothing); the header names the
+      // one-click endpoint a mail client POSTs to (RFC 8058).
+      const url = appUrl(unsubscribePath(input.unsubscribe.membershipId, input.unsubscribe.kind));
+      parts = withUnsubscribe(parts, url, NOTIFICATION_LABELS[input.unsubscribe.kind].plural);
+      headers = unsubscribeHeaders(`${url}/one-click`);
+    }
+    const send = input.organizationId === null ? smtpConfigured() : sending.has(input.organizationId);
+    return {
       organizationId: input.organizationId,
       userId: input.userId ?? null,
       kind: input.kind,
@@ -66,19 +77,23 @@ export async function queueMail(input: MailInput, options: { tx?: Client } = {})
       text: parts.text,
       html: parts.html,
       headers,
-      status,
-    },
-    select: { id: true },
+      status: send ? ("QUEUED" as const) : ("OUTBOX" as const),
+    };
   });
-  if (!options.tx && status === "QUEUED") await nudgeMail([row.id]);
-  return row.id;
+  const created = await client.mailMessage.createManyAndReturn({ data: rows, select: { id: true, status: true } });
+  const ids = created.map((r) => r.id);
+  if (!options.tx) await nudgeMail(created.filter((r) => r.status === "QUEUED").map((r) => r.id));
+  return ids;
 }
 
-async function willSend(client: Client, organizationId: string | null): Promise<boolean> {
-  if (!smtpConfigured()) return false;
-  if (organizationId === null) return true;
-  const org = await client.organization.findUnique({ where: { id: organizationId }, select: { mailMode: true } });
-  return org?.mailMode === "SEND";
+/** Of these organisations, those whose mail leaves (SMTP here, and the organisation did not choose the outbox). */
+async function sendingOrgs(client: Client, orgIds: string[]): Promise<Set<string>> {
+  if (!smtpConfigured() || orgIds.length === 0) return new Set();
+  const orgs = await client.organization.findMany({
+    where: { id: { in: orgIds }, mailMode: "SEND" },
+    select: { id: true },
+  });
+  return new Set(orgs.map((o) => o.id));
 }
 
 /** Queues the mail job for messages still waiting (after the transaction that wrote them committed). */
