@@ -67,6 +67,7 @@ import { ActionInput, ActionUpdateInput, CloseActionInput, ReopenActionInput } f
 import { AnchorQuestionsInput, DecisionInput, DecisionUpdateInput } from "@/lib/schemas/decisions";
 import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
+import { MAIL_CASES } from "./hostile-cases-mail";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -914,4 +915,5 @@ export const CASES: SchemaCase[] = [
     form: {},
   },
   ...RITUAL_CASES,
+  ...MAIL_CASES,
 ];

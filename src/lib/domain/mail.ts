@@ -37,7 +37,8 @@ export function escapeHtml(value: string): string {
 /** Only absolute http(s) links go into a message: anything else (javascript:, data:) is refused. */
 export function safeUrl(url: string): string {
   const parsed = new URL(url);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`Refusing a ${parsed.protocol} link`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`Refusing a ${parsed.protocol} link`);
   return parsed.toString();
 }
 
@@ -178,8 +179,11 @@ export function transientMailError(err: { responseCode?: number; code?: string }
 /** A moment as people read it in a message, in the organisation's zone (never the server's). */
 export function mailTime(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
     timeZone,
     timeZoneName: "short",
   }).format(at);

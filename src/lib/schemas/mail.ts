@@ -1,6 +1,5 @@
 import { z } from "./zod";
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "@/lib/domain/mail-notifications";
-import { id } from "./text";
 
 const Kind = z.enum(NOTIFICATION_KINDS, { error: "Choose a kind of notification." });
 
@@ -18,9 +17,6 @@ export const NotificationDefaultInput = z.object({
 
 export const MailModeInput = z.object({ mailMode: z.enum(["SEND", "OUTBOX"], { error: "Choose how mail leaves." }) });
 
-/** The admin e-mails the reset link they made to the person. */
-export const EmailPasswordResetInput = z.object({ membershipId: id() });
-
 export const ForgotPasswordInput = z.object({
   email: z
     .string()
@@ -29,8 +25,6 @@ export const ForgotPasswordInput = z.object({
     .transform((v) => v.toLowerCase())
     .pipe(z.email("Enter your e-mail address.")),
 });
-
-export const UnsubscribeTokenInput = z.object({ token: z.string().min(1).max(200) });
 
 export interface NotificationSettingDto {
   kind: (typeof NOTIFICATION_KINDS)[number];
