@@ -12,9 +12,8 @@ process.env.APP_URL = "https://conduct.example.test";
 const { db } = await import("@/lib/server/db");
 const { deliverMail, MailDeliveryError, queueMail } = await import("@/lib/server/mail/outbox");
 const { recipientsFor } = await import("@/lib/server/mail/recipients");
-const { unsubscribe, unsubscribeTarget, myNotificationSettings, setNotificationDefault } = await import(
-  "@/lib/server/mail/settings"
-);
+const { unsubscribe, unsubscribeTarget, myNotificationSettings, setNotificationDefault } =
+  await import("@/lib/server/mail/settings");
 const { listOutbox, outboxMessage, OUTBOX_PAGE_SIZE } = await import("@/lib/server/mail/outbox-read");
 const { MAIL_MAX_ATTEMPTS, renderMail } = await import("@/lib/domain/mail");
 const { NotFoundError, ForbiddenError } = await import("@/lib/server/errors");
@@ -166,7 +165,10 @@ describe("the mail outbox over SMTP", () => {
       await Promise.all([deliverMail(id), deliverMail(id), deliverMail(id)]);
       expect(smtp.received.length - before).toBe(1);
       expect(smtp.received.at(-1)!.subject).toBe(`Race ${round}`);
-      expect(await db().mailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 1 });
+      expect(await db().mailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "SENT",
+        attempts: 1,
+      });
     }
   });
 
@@ -182,7 +184,10 @@ describe("the mail outbox over SMTP", () => {
       ...body("x"),
     });
     await deliverMail(id);
-    expect(await db().mailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OUTBOX", attempts: 0 });
+    expect(await db().mailMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "OUTBOX",
+      attempts: 0,
+    });
 
     // Queued while sending, then the organisation switched: it stays in the outbox, unsent.
     await db().organization.update({ where: { id: s.org.id }, data: { mailMode: "SEND" } });
@@ -271,7 +276,13 @@ describe("the outbox pages' data", () => {
       subject: "Theirs",
       ...body("x"),
     });
-    await queueMail({ organizationId: null, toAddress: s.admin.user.email, kind: "password-reset", subject: "Account", ...body("x") });
+    await queueMail({
+      organizationId: null,
+      toAddress: s.admin.user.email,
+      kind: "password-reset",
+      subject: "Account",
+      ...body("x"),
+    });
 
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -1,11 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import {
-  ForgotPasswordInput,
-  MailModeInput,
-  MyNotificationInput,
-  NotificationDefaultInput,
-} from "@/lib/schemas/mail";
+import { ForgotPasswordInput, MailModeInput, MyNotificationInput, NotificationDefaultInput } from "@/lib/schemas/mail";
 import { formAction, publicFormAction } from "@/lib/server/action";
 import { requestIp } from "@/lib/server/request-ip";
 import { requestPasswordReset } from "@/lib/server/data/password-resets";

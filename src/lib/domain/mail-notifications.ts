@@ -18,7 +18,11 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, { label: string; hint: string; plural: string }> = {
   DIGEST: { label: "Weekly digest", hint: "Monday morning: your teams' week", plural: "weekly digests" },
   CUE: { label: "Behaviour cues", hint: "A prompt at the moment a behaviour matters", plural: "behaviour cues" },
-  RITUAL_REMINDER: { label: "Ritual reminders", hint: "The day before a ritual, with its agenda", plural: "ritual reminders" },
+  RITUAL_REMINDER: {
+    label: "Ritual reminders",
+    hint: "The day before a ritual, with its agenda",
+    plural: "ritual reminders",
+  },
   ACTION_REMINDER: { label: "Action reminders", hint: "Your actions when due and overdue", plural: "action reminders" },
   SURVEY_REMINDER: { label: "Survey reminders", hint: "Surveys about to close", plural: "survey reminders" },
   BARRIER_REMINDER: {

@@ -16,7 +16,8 @@ export type IdKind =
   | "meeting"
   | "feedback"
   | "action"
-  | "decision";
+  | "decision"
+  | "mail";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -98,6 +99,9 @@ export const PAGE_MATRIX: PageRow[] = [
   page("decisions/[id]/edit", "/decisions/{decision}/edit", "decisions.record"),
   route("decisions/export", "/decisions/export"),
   page("settings/anchors", "/settings/anchors", "anchors.manage"),
+  page("settings/outbox", "/settings/outbox", "notifications.manage"),
+  page("settings/outbox/[id]", "/settings/outbox/{mail}", "notifications.manage"),
+  page("settings/notifications", "/settings/notifications", "notifications.manage"),
   page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
@@ -135,6 +139,7 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   meeting: { list: "/rituals/{ritual}", link: /href="\/rituals\/meetings\/([a-z0-9]{20,})"/g },
   action: { list: "/actions?scope=all", link: /href="\/actions\/([a-z0-9]{20,})"/g },
   decision: { list: "/decisions", link: /href="\/decisions\/([a-z0-9]{20,})"/g },
+  mail: { list: "/settings/outbox", link: /href="\/settings\/outbox\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);

@@ -30,8 +30,8 @@ export default async function OutboxPage({
       </PageHeader>
       {page.rows.length === 0 ? (
         <EmptyState>
-          No e-mail yet. Invite someone with their e-mail address in{" "}
-          <TextLink href="/settings">Settings</TextLink> and the invitation appears here.
+          No e-mail yet. Invite someone with their e-mail address in <TextLink href="/settings">Settings</TextLink> and
+          the invitation appears here.
         </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
