@@ -40,7 +40,7 @@ test("an admin keeps every message in the outbox, reads the invitation there, an
   await row.getByRole("link", { name: `Ada Admin invited you to ${org} on Conduct` }).click();
   await expect(admin.getByRole("heading", { name: `Ada Admin invited you to ${org} on Conduct` })).toBeVisible();
   await expect(admin.getByText(`To ${invitee} · invitation`)).toBeVisible();
-  const text = await admin.getByLabel("Text part").innerText();
+  const text = await admin.getByRole("region", { name: "Text part" }).locator("pre").innerText();
   expect(text).toContain(`join ${org} on Conduct as a manager`);
   const link = /Accept the invitation: (\S+)/.exec(text)?.[1];
   expect(link).toBe(copied);
@@ -73,6 +73,7 @@ test("with the loopback SMTP server, a password reset e-mail arrives and its lin
   const page = await (await browser.newContext()).newPage();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("E-mail").fill(email);
   await page.getByRole("button", { name: "E-mail me a reset link" }).click();
   await expect(page.getByRole("status")).toContainText(`If ${email} has a Conduct account, a link`);
@@ -118,7 +119,11 @@ test("an e-mail's unsubscribe link: the page changes nothing, its button turns t
   const admin = await (await browser.newContext()).newPage();
   await signUpOrganisation(admin, org);
   const ivyEmail = uniqueEmail("ivy");
-  const [link] = await invite(admin, [{ email: ivyEmail, name: "Ivy Quiet", role: "Member" }]);
+  // Two people: the import's button names them ("Import 2 people").
+  const [link] = await invite(admin, [
+    { email: ivyEmail, name: "Ivy Quiet", role: "Member" },
+    { email: uniqueEmail("jo"), name: "Jo Quiet", role: "Member" },
+  ]);
   const ivy = await join(browser, link!, "ivy-long-passphrase");
   await admin.goto("/settings");
   const membershipId = await admin
