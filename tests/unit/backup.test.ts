@@ -23,7 +23,7 @@ function sample(p: string): OrganisationBackup {
   const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as BackupRow[]])) as Record<TableName, BackupRow[]>;
   return {
     format: "conduct-organisation-backup",
-    version: 2,
+    version: 3,
     exportedAt: T2,
     organisation: { name: "Northwind" },
     users: [
@@ -81,6 +81,7 @@ function sample(p: string): OrganisationBackup {
           missed: 0,
           note: "",
           source: "LOG",
+          dayOnly: false,
           idempotencyKey: "key-000001",
           createdAt: T,
           updatedAt: T,
@@ -96,6 +97,7 @@ function sample(p: string): OrganisationBackup {
           missed: 1,
           note: "Queue too long",
           source: "LOG",
+          dayOnly: false,
           idempotencyKey: null,
           createdAt: T2,
           updatedAt: T2,
@@ -337,6 +339,41 @@ function sample(p: string): OrganisationBackup {
           customerEffect: "The customer did not have to call again.",
           observationId: id("o1"),
           createdAt: T,
+        },
+      ],
+      NotificationDefault: [{ kind: "CUE", channel: "NONE", updatedAt: T }],
+      NotificationPreference: [{ membershipId: id("mBob"), kind: "DIGEST", channel: "NONE", updatedAt: T }],
+      Webhook: [
+        {
+          id: id("wh1"),
+          name: "Platform channel",
+          url: "https://hooks.example.com/platform",
+          format: "SLACK",
+          secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+          events: ["cue", "recognition.given"],
+          teamId: id("tPlatform"),
+          enabled: true,
+          disabledAt: null,
+          disabledReason: null,
+          consecutiveFailures: 0,
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
+        },
+      ],
+      BehaviourCue: [
+        {
+          id: id("cue1"),
+          behaviourId: id("bRoot"),
+          message: "Before closing a ticket, ask the customer to confirm the fix.",
+          weekdays: [1, 3],
+          localTime: "09:00",
+          email: true,
+          webhookId: id("wh1"),
+          enabled: true,
+          createdById: id("mAda"),
+          createdAt: T,
+          updatedAt: T,
         },
       ],
       AuditEvent: [
@@ -607,6 +644,39 @@ describe("the backup schema", () => {
     expect(r.ok && r.data.tables.Team.map((t) => t.archivedAt)).toEqual([null, null]);
   });
 
+  it("reads a version 2 file: an observation at 12:00 UTC was logged for a day, and issue 17's tables are empty", () => {
+    const doc = sample("c");
+    const {
+      NotificationDefault: _a,
+      NotificationPreference: _b,
+      Webhook: _c,
+      BehaviourCue: _d,
+      ...v2tables
+    } = doc.tables;
+    const observations = v2tables.Observation.map(({ dayOnly: _new, ...o }) => o);
+    const v2 = {
+      ...doc,
+      version: 2,
+      tables: {
+        ...v2tables,
+        Observation: [
+          { ...observations[0], id: "coDay", occurredAt: "2026-01-12T12:00:00.000Z" },
+          { ...observations[0], id: "coTime", occurredAt: "2026-01-12T12:00:00.001Z" },
+        ],
+      },
+    };
+    const r = parseBackupDocument(text(v2));
+    expect(r.ok, r.ok ? "" : r.message).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.version).toBe(3);
+    expect(r.data.tables.Observation.map((o) => [o.id, o.dayOnly])).toEqual([
+      ["coDay", true],
+      ["coTime", false],
+    ]);
+    expect(r.data.tables.Webhook).toEqual([]);
+    expect(r.data.tables.BehaviourCue).toEqual([]);
+  });
+
   it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {
     const doc = sample("c");
     const { CustomerFeedback: _s, Recognition: _r, ...v2tables } = doc.tables;
@@ -639,7 +709,7 @@ describe("the backup schema", () => {
     const r = parseBackupDocument(text(v1));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.data.version).toBe(2);
+    expect(r.data.version).toBe(3);
     expect(r.data.tables.CustomerFeedback).toEqual([
       {
         id: "ccs1",
@@ -663,8 +733,8 @@ describe("the backup schema", () => {
     expect(refused("{not json")).toMatch(/not valid JSON/);
     expect(refused(text({ format: "conduct-catalogue", version: 1 }))).toMatch(/not a Conduct organisation backup/);
     expect(refused("[]")).toMatch(/not a Conduct organisation backup/);
-    expect(refused(text({ ...sample("c"), version: 3 }))).toMatch(
-      /format version 3; this version of Conduct reads versions 1 and 2/,
+    expect(refused(text({ ...sample("c"), version: 4 }))).toMatch(
+      /format version 4; this version of Conduct reads versions 1, 2 and 3/,
     );
     const { AuditEvent: _gone, ...tables } = sample("c").tables;
     expect(refused(text({ ...sample("c"), tables }))).toMatch(/tables.AuditEvent/);

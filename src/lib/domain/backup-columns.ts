@@ -18,6 +18,7 @@ export type Column =
   | { kind: "date"; nullable?: true } // YYYY-MM-DD
   | { kind: "json"; nullable?: true } // ids of rows in the file are remapped wherever they appear
   | { kind: "texts"; items: number; max: number }
+  | { kind: "ints"; items: number; min: number; max: number } // a list of whole numbers (a cue's weekdays)
   | { kind: "mention" } // AuditEvent.targetId: remapped when it names a row or user of the file, else kept
   | { kind: "key" }; // SurveyRespondent.responderKey: a keyed hash of survey and member (see the server)
 

@@ -6,6 +6,7 @@
 
 export const BACKUP_FORMAT = "conduct-organisation-backup";
 import { EMBEDDING_TABLES } from "./backup-embedding-tables";
+import { REACH_TABLES } from "./backup-reach-tables";
 import {
   SHORT_TEXT,
   bool,
@@ -28,8 +29,12 @@ import {
 
 export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-columns";
 
-/** Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into stories (backup-upgrade.ts). */
-export const BACKUP_VERSION = 2;
+/**
+ * Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into
+ * stories; version 3 (issue 17) adds notification settings, webhooks, cues and Observation.dayOnly
+ * (backup-upgrade.ts reads the older versions).
+ */
+export const BACKUP_VERSION = 3;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -111,6 +116,17 @@ export const BACKUP_ENUMS = {
   DecisionStatus: ["DRAFT", "DECIDED"],
   FeedbackSource: ["SUPPORT_TICKET", "INTERVIEW", "SURVEY", "REVIEW", "SALES_CALL", "OTHER"],
   Sentiment: ["POSITIVE", "NEGATIVE", "MIXED"],
+  NotificationKind: [
+    "DIGEST",
+    "CUE",
+    "RITUAL_REMINDER",
+    "ACTION_REMINDER",
+    "SURVEY_REMINDER",
+    "BARRIER_REMINDER",
+    "RECOGNITION",
+  ],
+  NotificationChannel: ["EMAIL", "NONE"],
+  WebhookFormat: ["STANDARD", "SLACK", "TEAMS"],
   AuditOutcome: ["ok", "denied", "failed"],
 } as const;
 export type EnumName = keyof typeof BACKUP_ENUMS;
@@ -153,6 +169,10 @@ export const TABLE_NAMES = [
   "Decision",
   "DecisionAnswer",
   "Recognition",
+  "NotificationDefault",
+  "NotificationPreference",
+  "Webhook",
+  "BehaviourCue",
   "AuditEvent",
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -169,9 +189,13 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - Notification: each person's inbox is a queue of what is waiting for them now, not a record of
  *   the organisation; its links name the old ids. The facts it reports (reviews, joins, notes) are
  *   in the backup themselves.
+ * - MailMessage: the outbox and send log; its messages hold one-time links (invitations, resets).
+ * - NotificationSend: the send ledger of what was sent in which period; a restored organisation
+ *   starts a fresh one (at worst this week's digest is sent again).
+ * - WebhookDelivery: the delivery log, tied to the attempts made from the old organisation.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.
- * - The version column of Barrier, Metric and the embedding tables: edit-conflict counters; an imported record starts at 1, as a
+ * - The version column of Barrier, Metric, the embedding tables, Webhook and BehaviourCue: edit-conflict counters; an imported record starts at 1, as a
  *   new one does (an editor open on the old organisation cannot save into the new one anyway).
  * - From User: everything but name and e-mail (password hashes, session versions, sessions).
  */
@@ -260,6 +284,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       missed: int(0),
       note: long,
       source: en("ObservationSource"),
+      dayOnly: bool,
       idempotencyKey: { kind: "text", max: 100, nullable: true },
       createdAt: ts,
       updatedAt: ts,
@@ -413,6 +438,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     unique: [],
   },
   ...EMBEDDING_TABLES,
+  ...REACH_TABLES,
   // Actors who are not members of the organisation (none today) are written as null.
   AuditEvent: {
     columns: {

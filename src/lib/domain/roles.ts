@@ -30,7 +30,8 @@ export type Permission =
   | "feedback.record" // anyone who hears a customer writes down what they said
   | "feedback.manage" // change or delete anyone's feedback, import it from CSV
   | "recognition.give" // thank a colleague or a team for a specific act of a behaviour
-  | "notifications.manage"; // the organisation's mail setting and notification defaults; read its outbox
+  | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
+  | "jobs.manage"; // see the organisation's background jobs and retry failed ones
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -53,6 +54,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "feedback.manage": ["ADMIN", "LEADER", "MANAGER"],
   "recognition.give": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "notifications.manage": ["ADMIN"],
+  "jobs.manage": ["ADMIN"],
 };
 
 /** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */

@@ -122,6 +122,10 @@ function columnSchema(c: Column): z.ZodType {
       return nullable(jsonValue, c.nullable);
     case "texts":
       return z.array(text(c.max)).max(c.items, `More than ${c.items} items.`);
+    case "ints":
+      return z
+        .array(z.number().int("Expected a whole number.").min(c.min, `Less than ${c.min}.`).max(c.max, "Too large."))
+        .max(c.items, `More than ${c.items} items.`);
     case "mention":
       return text(200).nullable();
     case "key":
@@ -188,7 +192,7 @@ export function parseBackupDocument(content: string): BackupParse {
   if (!(READABLE_VERSIONS as readonly unknown[]).includes(head.version))
     return {
       ok: false,
-      message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads versions ${READABLE_VERSIONS.join(" and ")}.`,
+      message: `This backup has format version ${JSON.stringify(head.version)}; this version of Conduct reads versions ${READABLE_VERSIONS.slice(0, -1).join(", ")} and ${READABLE_VERSIONS.at(-1)}.`,
     };
   raw = upgradeBackup(raw);
   const parsed = BackupDocument.safeParse(raw);

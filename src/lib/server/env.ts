@@ -59,6 +59,9 @@ const EnvSchema = z.object({
     .regex(/^\d+$/, "PORT must be a port number")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // off: this process runs no job worker (it still queues jobs), e.g. web processes behind a
+  // separate `npm run worker` (docs/decisions/018). on (the default): the server works the queue itself.
+  CONDUCT_WORKER: z.enum(["on", "off"], { error: "CONDUCT_WORKER must be on or off" }).default("on"),
 });
 
 export interface ServerEnv {
@@ -66,8 +69,6 @@ export interface ServerEnv {
   dataDir: string;
   authSecret: string | undefined;
   production: boolean;
-  /** Under vitest: nothing starts background work by itself. */
-  testing: boolean;
   trustProxyHops: number;
   peerToken: string | undefined;
   signUpLimit: number;
@@ -75,6 +76,7 @@ export interface ServerEnv {
   smtpUrl: string | undefined;
   mailFrom: string;
   port: number;
+  worker: boolean;
 }
 
 let cached: ServerEnv | undefined;
@@ -93,7 +95,6 @@ export function serverEnv(): ServerEnv {
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
     production: e.NODE_ENV === "production",
-    testing: e.NODE_ENV === "test",
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
@@ -101,6 +102,7 @@ export function serverEnv(): ServerEnv {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     port: Number(e.PORT ?? 3000),
+    worker: e.CONDUCT_WORKER === "on",
   };
   return cached;
 }

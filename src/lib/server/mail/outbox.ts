@@ -104,11 +104,7 @@ export async function nudgeMail(messageIds: string[]): Promise<void> {
     select: { id: true, organizationId: true },
   });
   for (const r of rows)
-    await enqueue(
-      "mail.send",
-      { organizationId: r.organizationId, messageId: r.id },
-      { singletonKey: `mail:${r.id}`, retryLimit: MAIL_MAX_ATTEMPTS },
-    );
+    await enqueue("mail.send", { organizationId: r.organizationId, messageId: r.id }, { singletonKey: `mail:${r.id}` });
 }
 
 /** A transient SMTP failure: thrown so that the queue tries the message again later. */
