@@ -17,6 +17,8 @@ import { seedEmbedding } from "./seed-embedding";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 import { seededRandom } from "@/lib/domain/random";
+import { addedMail, MAIL_KINDS } from "@/lib/domain/mail";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 import { addDays, dateOnly, dayOf, daysAfter, daysBefore, fromDateOnly, isWeekend } from "@/lib/domain/dates";
 
 const WEEKS = 26;
@@ -104,6 +106,33 @@ async function seedIntervention(
   return created.id;
 }
 
+/**
+ * The outbox is not empty in the demo: each demo person's "you were added" message, kept there
+ * (nothing is sent from demo data), so an admin sees what Conduct's e-mail looks like.
+ */
+async function seedMail(prisma: PrismaClient, org: { id: string; name: string }, demo: DemoOrganization) {
+  const users = await prisma.user.findMany({
+    where: { email: { in: demo.users.map((u) => u.email) } },
+    select: { id: true, email: true, name: true },
+  });
+  const roles = new Map(demo.users.map((u) => [u.email, u.role]));
+  await prisma.mailMessage.createMany({
+    data: users.map((u) => ({
+      organizationId: org.id,
+      userId: u.id,
+      kind: MAIL_KINDS.added,
+      toAddress: u.email,
+      status: "OUTBOX" as const,
+      ...addedMail({
+        name: u.name,
+        organisationName: org.name,
+        roleLabel: ROLE_LABELS[roles.get(u.email) ?? "MEMBER"],
+        url: "http://localhost:3000/",
+      }),
+    })),
+  });
+}
+
 export interface SeedSummary {
   organizations: number;
   behaviours: number;
@@ -139,6 +168,7 @@ async function seedOrganization(
     const m = await prisma.membership.create({ data: { organizationId: org.id, userId: user.id, role: u.role } });
     members.set(u.key, { membershipId: m.id, teams: u.teams });
   }
+  await seedMail(prisma, org, demo);
   const membershipOf = (key: string) => {
     const m = members.get(key);
     if (!m) throw new Error(`Demo data names an unknown user: ${key}`);

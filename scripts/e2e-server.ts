@@ -3,9 +3,11 @@
 // temp directory, as for the integration tests), migrated and seeded with the demo data through the
 // same path as `npm start`. Build first (npm run test:e2e does).
 import { spawn } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { SMTPServer } from "smtp-server";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
 import { startThrowawayPostgres } from "../tests/support/postgres";
 
@@ -20,11 +22,13 @@ rmSync(dataDir, { recursive: true, force: true });
 // Stops the app and the PostgreSQL server and removes the cluster, once, however the run ends
 // (Playwright sends SIGTERM: playwright.config.ts `gracefulShutdown`).
 let stopApp = () => {};
+let stopSmtp = () => {};
 let stopPostgres = async () => {};
 let stopping: Promise<void> | undefined;
 const stop = (code: number) =>
   (stopping ??= (async () => {
     stopApp();
+    stopSmtp();
     await stopPostgres();
     process.exit(code);
   })());
@@ -50,6 +54,32 @@ try {
   await stop(1);
 }
 
+// A loopback SMTP server the app sends through (SMTP_URL): each message it accepts is written to
+// tmp/e2e-mail-<kind>/<n>.eml, where tests/e2e/mail.spec.ts reads it (tests/e2e/support/mailbox.ts).
+const mailDir = path.resolve(`tmp/e2e-mail-${kind}`);
+rmSync(mailDir, { recursive: true, force: true });
+mkdirSync(mailDir, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS", "AUTH"],
+  logger: false,
+  onData(stream, _session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => {
+      const n = String(++received).padStart(5, "0");
+      // Renamed once complete, so a reader never sees half a message.
+      writeFileSync(path.join(mailDir, `${n}.part`), Buffer.concat(chunks));
+      renameSync(path.join(mailDir, `${n}.part`), path.join(mailDir, `${n}.eml`));
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+stopSmtp = () => smtp.close();
+const smtpPort = (smtp.server.address() as AddressInfo).port;
+
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
@@ -57,6 +87,9 @@ const env = {
   DATABASE_URL: databaseUrl ?? "",
   PORT: port,
   HOSTNAME: "127.0.0.1",
+  // Links in e-mail point at this server.
+  APP_URL: `http://127.0.0.1:${port}`,
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   // The suite signs up many organisations from 127.0.0.1; the limit itself is tested in
   // tests/integration/sign-in-limits.test.ts.
   CONDUCT_SIGN_UP_LIMIT: process.env.CONDUCT_SIGN_UP_LIMIT ?? "1000",

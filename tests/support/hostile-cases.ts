@@ -68,6 +68,7 @@ import { AnchorQuestionsInput, DecisionInput, DecisionUpdateInput } from "@/lib/
 import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
+import { MAIL_CASES } from "./hostile-cases-mail";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -916,4 +917,5 @@ export const CASES: SchemaCase[] = [
   },
   ...RITUAL_CASES,
   ...WEBHOOK_CASES,
+  ...MAIL_CASES,
 ];

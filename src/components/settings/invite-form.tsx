@@ -6,7 +6,7 @@ import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import { Button } from "@/components/ui/button";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 
-/** Creates a one-time link for the admin to copy and send: there is no mail server. */
+/** Creates a one-time link for the admin to copy; with an e-mail address, the invitation is e-mailed too. */
 export function InviteForm() {
   const [state, onSubmit, pending, feedback] = useFormAction(inviteAction);
   const [copied, setCopied] = useState(false);
@@ -41,6 +41,7 @@ export function InviteForm() {
         <Field
           name="email"
           label="E-mail (optional: restricts the link to this person)"
+          hint="The invitation is e-mailed there too."
           type="email"
           error={errors.email}
         />
@@ -55,7 +56,10 @@ export function InviteForm() {
           className="space-y-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950"
         >
           <p className="text-sm">
-            Send this link to the person you invite. It works once and expires in 7 days; it will not be shown again.
+            {state?.ok && state.data.emailedTo
+              ? `The invitation is e-mailed to ${state.data.emailedTo} (see the outbox); you can also send this link yourself.`
+              : "Send this link to the person you invite."}{" "}
+            It works once and expires in 7 days; it will not be shown again.
           </p>
           <div className="flex flex-wrap gap-2">
             <input

@@ -11,7 +11,7 @@ export const createPasswordResetAction = formAction({
   schema: PasswordResetInput,
   permission: "members.manage",
   invalid: { formError: "Choose a member." },
-  run: (ctx, { membershipId }) => createPasswordReset(ctx, membershipId),
+  run: (ctx, { membershipId, email }) => createPasswordReset(ctx, membershipId, { email }),
   after: () => revalidatePath("/settings"),
 });
 

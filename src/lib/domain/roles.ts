@@ -31,6 +31,7 @@ export type Permission =
   | "feedback.manage" // change or delete anyone's feedback, import it from CSV
   | "recognition.give" // thank a colleague or a team for a specific act of a behaviour
   | "webhooks.manage" // outgoing webhooks (Slack, Teams, signed JSON): they send the organisation's data out
+  | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
   | "jobs.manage"; // see the organisation's background jobs and retry failed ones
 
 const MATRIX: Record<Permission, readonly Role[]> = {
@@ -54,6 +55,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "feedback.manage": ["ADMIN", "LEADER", "MANAGER"],
   "recognition.give": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "webhooks.manage": ["ADMIN"],
+  "notifications.manage": ["ADMIN"],
   "jobs.manage": ["ADMIN"],
 };
 

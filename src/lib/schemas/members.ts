@@ -51,7 +51,14 @@ export interface InvitationDto {
   status: "pending" | "accepted" | "expired" | "revoked";
 }
 
-export const PasswordResetInput = z.object({ membershipId: Id });
+/** "Also e-mail it": the link is e-mailed to the person as well as shown to the admin. */
+export const PasswordResetInput = z.object({
+  membershipId: Id,
+  email: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export interface InvitationImportRowDto {
   line: number;

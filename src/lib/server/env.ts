@@ -51,6 +51,20 @@ const EnvSchema = z.object({
     .enum(["required", "optional"], { error: "CONDUCT_WEBHOOK_HTTPS must be required or optional" })
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // Outgoing mail (docs/decisions/019): smtp://user:pass@host:port or smtps://…; unset, every message
+  // stays in the in-app outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default("Conduct <no-reply@localhost>"),
+  // Where the links in e-mail point when APP_URL is unset: this server's own port.
+  PORT: z
+    .string()
+    .regex(/^\d+$/, "PORT must be a port number")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   // off: this process runs no job worker (it still queues jobs), e.g. web processes behind a
   // separate `npm run worker` (docs/decisions/018). on (the default): the server works the queue itself.
   CONDUCT_WORKER: z.enum(["on", "off"], { error: "CONDUCT_WORKER must be on or off" }).default("on"),
@@ -66,6 +80,9 @@ export interface ServerEnv {
   signUpLimit: number;
   appUrl: string | undefined;
   webhooksRequireHttps: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  port: number;
   worker: boolean;
 }
 
@@ -91,6 +108,9 @@ export function serverEnv(): ServerEnv {
     appUrl: e.APP_URL,
     webhooksRequireHttps:
       (e.CONDUCT_WEBHOOK_HTTPS ?? (e.NODE_ENV === "production" ? "required" : "optional")) === "required",
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    port: Number(e.PORT ?? 3000),
     worker: e.CONDUCT_WORKER === "on",
   };
   return cached;

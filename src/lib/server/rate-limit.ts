@@ -81,3 +81,34 @@ export async function signUpAllowed(ip: string | null, now = new Date()): Promis
   });
   return attempts <= serverEnv().signUpLimit;
 }
+
+/** Self-service password-reset requests (issue 17): per client address, and per e-mail address. */
+export const RESET_REQUEST_WINDOW_MS = 60 * 60_000;
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+export const RESET_REQUESTS_PER_EMAIL = 3;
+
+/**
+ * Whether a reset request (its own attempt already written as "password-reset.request") may go on:
+ * "address" when this client asked too often (refused, and said so: it tells nothing about the
+ * e-mail), "email" when this e-mail was asked for too often (silently nothing sent, so nobody can
+ * flood a mailbox, and the answer stays the same), else "open". Counted whether or not the e-mail
+ * has an account.
+ */
+export async function resetRequestGate(
+  email: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<"open" | "address" | "email"> {
+  const recent = {
+    action: "password-reset.request",
+    outcome: { not: "denied" },
+    at: { gte: new Date(now.getTime() - RESET_REQUEST_WINDOW_MS) },
+  } as const;
+  const [fromHere, forEmail] = await Promise.all([
+    db().auditEvent.count({ where: { ...recent, ip } }),
+    db().auditEvent.count({ where: { ...recent, details: { path: ["email"], equals: email } } }),
+  ]);
+  if (fromHere > RESET_REQUESTS_PER_ADDRESS) return "address";
+  if (forEmail > RESET_REQUESTS_PER_EMAIL) return "email";
+  return "open";
+}

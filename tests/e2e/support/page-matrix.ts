@@ -17,7 +17,8 @@ export type IdKind =
   | "feedback"
   | "action"
   | "decision"
-  | "webhook";
+  | "webhook"
+  | "mail";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -102,6 +103,9 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/anchors", "/settings/anchors", "anchors.manage"),
   page("settings/webhooks", "/settings/webhooks", "webhooks.manage"),
   page("settings/webhooks/[id]", "/settings/webhooks/{webhook}", "webhooks.manage"),
+  page("settings/outbox", "/settings/outbox", "notifications.manage"),
+  page("settings/outbox/[id]", "/settings/outbox/{mail}", "notifications.manage"),
+  page("settings/notifications", "/settings/notifications", "notifications.manage"),
   page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
@@ -141,6 +145,7 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   decision: { list: "/decisions", link: /href="\/decisions\/([a-z0-9]{20,})"/g },
   // The demo seeds one (switched off) webhook per organisation.
   webhook: { list: "/settings/webhooks", link: /href="\/settings\/webhooks\/([a-z0-9]{20,})"/g },
+  mail: { list: "/settings/outbox", link: /href="\/settings\/outbox\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);

@@ -94,6 +94,8 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   changePasswordAction: "the caller's own account only, with its current password (profile.test.ts)",
   endOtherSessionsAction: "the caller's own sessions only (profile.test.ts)",
   signOutEverywhereAction: "the caller's own sessions only (profile.test.ts)",
+  forgotPasswordAction:
+    "anyone may ask for a reset link; it goes only to the account's own address (mail-accounts.test.ts)",
 };
 
 export const rowLabel = (r: Row<unknown>) =>

@@ -16,6 +16,7 @@ import { JOB_ACTION_ROWS } from "./matrix-jobs";
 import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
 import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
 import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
+import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -31,6 +32,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...READ_ROWS,
   ...RECOGNITION_ACTION_ROWS,
   ...WEBHOOK_ACTION_ROWS,
+  ...MAIL_ACTION_ROWS,
   ...JOB_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
@@ -41,4 +43,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...RECOGNITION_OPEN_READS,
   ...FEEDBACK_OPEN_READS,
   ...ACTION_ITEM_OPEN_READS,
+  ...MAIL_OPEN_READS,
 ];

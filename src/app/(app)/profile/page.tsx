@@ -11,12 +11,17 @@ import { EmailForm, NameForm, PasswordForm } from "@/components/profile/account-
 import { SessionsPanel } from "@/components/profile/sessions-panel";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
 import { formatDay } from "@/lib/domain/dates";
+import { myNotificationSettings } from "@/lib/server/mail/settings";
+import { NotificationChoice } from "@/components/mail/notification-choice";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const ctx = await requireMemberPage();
-  const profile = await getProfile(ctx.userId, await currentSessionId(), ctx.orgId);
+  const [profile, notifications] = await Promise.all([
+    getProfile(ctx.userId, await currentSessionId(), ctx.orgId),
+    myNotificationSettings(ctx),
+  ]);
   return (
     <>
       <PageHeader
@@ -35,6 +40,24 @@ export default async function ProfilePage() {
         </Panel>
         <Panel title="Where you are signed in">
           <SessionsPanel otherSessions={profile.otherSessions} />
+        </Panel>
+        <Panel title="Notifications">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            What {ctx.orgName} sends you by e-mail. Account messages (invitations, password resets) always come.
+          </p>
+          <div className="divide-y divide-slate-200 dark:divide-slate-800">
+            {notifications.map((n) => (
+              <NotificationChoice
+                key={n.kind}
+                kind={n.kind}
+                label={n.label}
+                hint={n.hint}
+                scope="mine"
+                value={n.personal ?? "DEFAULT"}
+                orgDefault={n.orgDefault}
+              />
+            ))}
+          </div>
         </Panel>
         <Panel title="Your organisations">
           <ul className="mb-4 divide-y divide-slate-200 dark:divide-slate-800">

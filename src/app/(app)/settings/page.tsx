@@ -12,6 +12,9 @@ import { InvitationImportForm } from "@/components/settings/invitation-import-fo
 import { InvitationList } from "@/components/settings/invitation-list";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
 import { PolicyForm } from "@/components/settings/policy-form";
+import { TextLink } from "@/components/ui/text-link";
+import { MailModeForm } from "@/components/mail/mail-mode-form";
+import { mailSettings } from "@/lib/server/mail/settings";
 
 export const metadata = { title: "Settings" };
 
@@ -22,6 +25,7 @@ export default async function SettingsPage() {
   const admin = can(ctx.role, "members.manage", ctx.policy);
   const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
   const steps = await onboarding(ctx);
+  const mail = can(ctx.role, "notifications.manage", ctx.policy) ? await mailSettings(ctx) : null;
   return (
     <>
       <OnboardingChecklist steps={steps} />
@@ -45,6 +49,12 @@ export default async function SettingsPage() {
             </Link>
             <Link href="/settings/webhooks" className={buttonClass("secondary")}>
               Webhooks
+            </Link>
+            <Link href="/settings/outbox" className={buttonClass("secondary")}>
+              Outbox
+            </Link>
+            <Link href="/settings/notifications" className={buttonClass("secondary")}>
+              Notification defaults
             </Link>
           </div>
         )}
@@ -72,6 +82,19 @@ export default async function SettingsPage() {
               </h2>
               <PolicyForm leadersManageTeams={ctx.policy.leadersManageTeams} />
             </section>
+            {mail && (
+              <section aria-labelledby="mail-heading" className={card}>
+                <h2 id="mail-heading" className="mb-3 text-lg font-semibold">
+                  E-mail
+                </h2>
+                <MailModeForm mailMode={mail.mailMode} smtpConfigured={mail.smtpConfigured} />
+                <p className="mt-3 text-sm">
+                  <TextLink href="/settings/outbox" className="font-medium">
+                    Read every message in the outbox
+                  </TextLink>
+                </p>
+              </section>
+            )}
             <section aria-labelledby="members-heading" className={card}>
               <h2 id="members-heading" className="mb-3 text-lg font-semibold">
                 Members

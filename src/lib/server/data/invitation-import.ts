@@ -1,4 +1,6 @@
 import "server-only";
+import { mailInvitations } from "../mail/account-mail";
+import { nudgeMail } from "../mail/outbox";
 import { createHash, randomBytes } from "node:crypto";
 import { authorize } from "../authorize";
 import { db } from "../db";
@@ -53,7 +55,8 @@ export async function commitInvitationImport(ctx: MemberContext, content: string
   await authorize(ctx, "members.manage");
   // Checked and written under a lock on the organisation: two imports of the same file at once
   // cannot both find the people "not invited yet".
-  return db().$transaction(async (tx) => {
+  const mailed: string[] = [];
+  const links = await db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR UPDATE`;
     const { rows, fileError } = readInvitationCsv(content, await known(ctx, tx));
     if (fileError) throw new RuleError(fileError, "content");
@@ -84,6 +87,20 @@ export async function commitInvitationImport(ctx: MemberContext, content: string
       },
       tx,
     );
+    // Each person gets their invitation by e-mail too, written with the invitations (all or none).
+    mailed.push(
+      ...(await mailInvitations(
+        {
+          organizationId: ctx.orgId,
+          inviterName: ctx.userName,
+          expiresAt,
+          invitations: links.map(({ row, token }) => ({ role: row.role, email: row.email, token })),
+        },
+        tx,
+      )),
+    );
     return links.map(({ row, token }) => ({ email: row.email, name: row.name, token }));
   });
+  await nudgeMail(mailed);
+  return links;
 }

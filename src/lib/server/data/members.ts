@@ -14,6 +14,8 @@ import type { NewAccountFromInvite } from "@/lib/schemas/auth";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 import { deliver } from "./inbox";
+import { mailAdded, mailInvitations } from "../mail/account-mail";
+import { nudgeMail } from "../mail/outbox";
 
 const INVITE_DAYS = 7;
 
@@ -56,11 +58,14 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
   }));
 }
 
-/** Creates a one-time invitation link. Only its hash is stored: the token is returned once. */
+/**
+ * Creates a one-time invitation link. Only its hash is stored: the token is returned once. With an
+ * e-mail address, the invitation is also e-mailed (or kept in the outbox) with the same link.
+ */
 export async function createInvitation(
   ctx: MemberContext,
   input: InviteInput,
-): Promise<{ token: string; expiresAt: string }> {
+): Promise<{ token: string; expiresAt: string; emailedTo: string | null }> {
   await authorize(ctx, "members.manage");
   const token = randomBytes(32).toString("base64url");
   const expiresAt = daysAfter(new Date(), INVITE_DAYS);
@@ -84,7 +89,14 @@ export async function createInvitation(
     outcome: "ok",
     details: { role: input.role },
   });
-  return { token, expiresAt: expiresAt.toISOString() };
+  if (input.email)
+    await mailInvitations({
+      organizationId: ctx.orgId,
+      inviterName: ctx.userName,
+      expiresAt,
+      invitations: [{ role: input.role, email: input.email, token }],
+    });
+  return { token, expiresAt: expiresAt.toISOString(), emailedTo: input.email ?? null };
 }
 
 export async function listInvitations(ctx: MemberContext): Promise<InvitationDto[]> {
@@ -150,9 +162,18 @@ export async function previewInvitation(token: string): Promise<InvitationPrevie
 
 const UNUSABLE = "This invitation link is no longer valid. Ask your admin for a new one.";
 
-/** Accepts an invitation for an existing user. Each link works once (claimed atomically). */
-export async function acceptInvitation(userId: string, token: string): Promise<string> {
-  return db().$transaction(async (tx) => {
+/**
+ * Accepts an invitation for an existing user. Each link works once (claimed atomically). An
+ * account that existed before gets "you were added to …" by e-mail (written with the membership,
+ * nudged after the commit); a brand-new one just made it, so needs no word.
+ */
+export async function acceptInvitation(
+  userId: string,
+  token: string,
+  options: { newAccount?: boolean } = {},
+): Promise<string> {
+  const mailed: string[] = [];
+  const orgId = await db().$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({
       where: { tokenHash: hashToken(token) },
       select: {
@@ -213,8 +234,17 @@ export async function acceptInvitation(userId: string, token: string): Promise<s
       },
       tx,
     );
+    if (!options.newAccount)
+      mailed.push(
+        await mailAdded(
+          { organizationId: inv.organizationId, userId, email: user.email, name: user.name, role: m.role },
+          tx,
+        ),
+      );
     return inv.organizationId;
   });
+  await nudgeMail(mailed);
+  return orgId;
 }
 
 /**
@@ -257,7 +287,7 @@ export async function acceptInvitationAsNewUser(input: NewAccountFromInvite): Pr
     select: { id: true },
   });
   try {
-    return await acceptInvitation(user.id, input.token);
+    return await acceptInvitation(user.id, input.token, { newAccount: true });
   } catch (err) {
     await db().user.delete({ where: { id: user.id } });
     throw err;

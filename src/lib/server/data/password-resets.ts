@@ -8,11 +8,13 @@ import { hashPassword } from "../passwords";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { RESET_MINUTES } from "@/lib/domain/accounts";
 import type { MemberContext } from "./accounts";
+import { mailPasswordReset } from "../mail/account-mail";
+import { resetRequestGate } from "../rate-limit";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
- * A one-time link for a member to set a new password, for an admin to hand over (no e-mail yet).
+ * A one-time link for a member to set a new password, for an admin to hand over or e-mail.
  * Only the hash is stored and the token is returned once; any earlier unused link of the person
  * stops working. An admin may reset only someone whose every active membership is in this
  * organisation: otherwise one organisation's admin could take over an account another relies on.
@@ -20,7 +22,8 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function createPasswordReset(
   ctx: MemberContext,
   membershipId: string,
-): Promise<{ token: string; expiresAt: string; name: string }> {
+  options: { email?: boolean } = {},
+): Promise<{ token: string; expiresAt: string; name: string; emailedTo: string | null }> {
   await authorize(ctx, "members.manage");
   const member = await db().membership.findFirst({
     where: { id: membershipId, organizationId: ctx.orgId },
@@ -30,6 +33,7 @@ export async function createPasswordReset(
         select: {
           id: true,
           name: true,
+          email: true,
           memberships: { where: { status: "ACTIVE" }, select: { organizationId: true } },
         },
       },
@@ -40,7 +44,7 @@ export async function createPasswordReset(
   if (member.user.id === ctx.userId) throw new RuleError("Change your own password from your profile.");
   if (member.user.memberships.some((m) => m.organizationId !== ctx.orgId))
     throw new RuleError(
-      `${member.user.name} also belongs to another organisation, so only they can reset their password (from the sign-in page, once e-mail is set up).`,
+      `${member.user.name} also belongs to another organisation, so only they can reset their password (with “Forgot password?” on the sign-in page).`,
     );
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -65,7 +69,70 @@ export async function createPasswordReset(
     targetId: membershipId,
     outcome: "ok",
   });
-  return { token, expiresAt: expiresAt.toISOString(), name: member.user.name };
+  if (options.email)
+    await mailPasswordReset({
+      organizationId: ctx.orgId,
+      userId: member.user.id,
+      email: member.user.email,
+      name: member.user.name,
+      token,
+      byAdmin: ctx.userName,
+    });
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    name: member.user.name,
+    emailedTo: options.email ? member.user.email : null,
+  };
+}
+
+export const RESET_REQUEST_LIMIT_MESSAGE = "Too many reset requests from this network. Try again in an hour.";
+
+/**
+ * "Forgot password?" (issue 17): e-mails a one-time reset link when the address has an account,
+ * and nothing otherwise; the answer is the same either way, so the form cannot tell anyone who
+ * has an account. The reset and its message belong to no organisation (account mail is in no
+ * outbox). Throttled on the audit trail like sign-up (src/lib/server/rate-limit.ts).
+ */
+export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
+  const attempt = await db().auditEvent.create({
+    data: { action: "password-reset.request", outcome: "ok", ip, details: { email } },
+    select: { id: true },
+  });
+  const gate = await resetRequestGate(email, ip);
+  if (gate === "address") {
+    await db().auditEvent.update({ where: { id: attempt.id }, data: { outcome: "denied" } });
+    throw new RuleError(RESET_REQUEST_LIMIT_MESSAGE);
+  }
+  if (gate === "email") return;
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, placeholder: true },
+  });
+  if (!user || user.placeholder) return;
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  await db().$transaction([
+    db().passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } }),
+    db().passwordReset.create({
+      data: {
+        userId: user.id,
+        organizationId: null,
+        createdById: null,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000),
+      },
+    }),
+  ]);
+  await db().auditEvent.update({ where: { id: attempt.id }, data: { actorUserId: user.id } });
+  await mailPasswordReset({
+    organizationId: null,
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    token,
+    byAdmin: null,
+  });
 }
 
 /** Whether a reset link can still be used (for the page that asks for the new password). */
@@ -78,7 +145,8 @@ export async function resetLinkUsable(token: string, now = new Date()): Promise<
   return reset !== null && reset.usedAt === null && reset.expiresAt > now;
 }
 
-export const RESET_UNUSABLE = "This reset link was already used or has expired. Ask your admin for a new one.";
+export const RESET_UNUSABLE =
+  "This reset link was already used or has expired. Ask for a new one with “Forgot your password?”, or ask your admin.";
 
 /**
  * Sets the new password through a reset link: used once (a conditional write, so two tabs cannot

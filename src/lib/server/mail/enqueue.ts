@@ -1,0 +1,5 @@
+import "server-only";
+
+// The one place the mail module reaches the job queue (docs/decisions/018): the "mail.send" job
+// nudges deliverMail (src/lib/server/jobs/handlers.ts).
+export { enqueue } from "../jobs/queue";
