@@ -2,9 +2,13 @@ import "server-only";
 import type { JobHandlers } from "./worker";
 import { analyzeEmbeddedDatabase } from "./maintenance";
 import { deliverMail } from "../mail/outbox";
+import { deliverWebhookJob } from "../webhooks/deliver";
+import { sweepOutboxes } from "./sweep";
 
 /** What each queue does. A queue without a handler here is not worked (nor its cron queued). */
 export const HANDLERS: JobHandlers = {
   "database.analyze": () => analyzeEmbeddedDatabase(),
   "mail.send": (data) => deliverMail(String(data.messageId)),
+  "webhook.deliver": (data) => deliverWebhookJob({ deliveryId: String(data.deliveryId) }),
+  "outbox.sweep": async () => void (await sweepOutboxes()),
 };

@@ -8,7 +8,8 @@ export type { JobName } from "./queues";
 export type JobData = { organizationId: string | null } & Record<string, unknown>;
 
 export interface EnqueueOptions {
-  /** At most one queued job of this queue per key: a second enqueue returns null. */
+  /** pg-boss's singleton key (it dedupes only on throttled or singleton queues; ours are standard, so
+   *  handlers must be idempotent anyway). */
   singletonKey?: string;
   startAfter?: Date;
   retryLimit?: number;
