@@ -94,6 +94,7 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   changePasswordAction: "the caller's own account only, with its current password (profile.test.ts)",
   endOtherSessionsAction: "the caller's own sessions only (profile.test.ts)",
   signOutEverywhereAction: "the caller's own sessions only (profile.test.ts)",
+  setOwnTimeZoneAction: "the caller's own display zone only (time-zones.test.ts)",
 };
 
 export const rowLabel = (r: Row<unknown>) =>

@@ -11,12 +11,14 @@ import { EmailForm, NameForm, PasswordForm } from "@/components/profile/account-
 import { SessionsPanel } from "@/components/profile/sessions-panel";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
 import { formatDay } from "@/lib/domain/dates";
+import { TimeZoneForm } from "@/components/profile/time-zone-form";
+import { timeZoneNames } from "@/lib/schemas/calendar";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const ctx = await requireMemberPage();
-  const profile = await getProfile(ctx.userId, await currentSessionId(), ctx.orgId);
+  const profile = await getProfile(ctx.userId, await currentSessionId(), ctx.orgId, ctx.timeZone);
   return (
     <>
       <PageHeader
@@ -32,6 +34,9 @@ export default async function ProfilePage() {
         </Panel>
         <Panel title="Password">
           <PasswordForm />
+        </Panel>
+        <Panel title="Time zone">
+          <TimeZoneForm timeZone={profile.timeZone} organisationZone={ctx.timeZone} zones={timeZoneNames()} />
         </Panel>
         <Panel title="Where you are signed in">
           <SessionsPanel otherSessions={profile.otherSessions} />

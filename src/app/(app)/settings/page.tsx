@@ -12,6 +12,8 @@ import { InvitationImportForm } from "@/components/settings/invitation-import-fo
 import { InvitationList } from "@/components/settings/invitation-list";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
 import { PolicyForm } from "@/components/settings/policy-form";
+import { CalendarForm } from "@/components/settings/calendar-form";
+import { timeZoneNames } from "@/lib/schemas/calendar";
 
 export const metadata = { title: "Settings" };
 
@@ -65,6 +67,12 @@ export default async function SettingsPage() {
                 Who manages teams
               </h2>
               <PolicyForm leadersManageTeams={ctx.policy.leadersManageTeams} />
+            </section>
+            <section aria-labelledby="calendar-heading" className={card}>
+              <h2 id="calendar-heading" className="mb-3 text-lg font-semibold">
+                Time zone and week
+              </h2>
+              <CalendarForm timeZone={ctx.timeZone} weekStartsOn={ctx.weekStartsOn} zones={timeZoneNames()} />
             </section>
             <section aria-labelledby="members-heading" className={card}>
               <h2 id="members-heading" className="mb-3 text-lg font-semibold">
