@@ -1,7 +1,7 @@
 // Outcome metrics: whether a metric is meeting its target, whether the metric set measures customers or ourselves,
 // how adoption of a behaviour relates to an outcome over time, and how adoption is shown without exposing small groups.
 // Pure. Dates are UTC calendar days, "YYYY-MM-DD"; months are "YYYY-MM".
-import { addMonths, dayNumber, dayOf, isIsoMonth, lastDayOf, monthOf, weekStart } from "./dates";
+import { addMonths, dayNumber, dayOf, isIsoMonth, lastDayOf, monthOf, weekStart, type WeekStartsOn } from "./dates";
 
 export type TargetType = "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO";
 /** Which way is better for the metric. Informational: the target type alone decides the status. */
@@ -226,11 +226,11 @@ export interface WeeklyValue {
   value: number;
 }
 
-/** Mean of the readings in each Monday-starting UTC week (the same weeks as weeklyAdoption), oldest first. */
-export function weeklyMeans(readings: Reading[]): WeeklyValue[] {
+/** Mean of the readings in each week from `weekStartsOn` (the same weeks as weeklyAdoption), oldest first. */
+export function weeklyMeans(readings: Reading[], weekStartsOn: WeekStartsOn = 1): WeeklyValue[] {
   const weeks = new Map<string, number[]>();
   for (const r of readings) {
-    const week = weekStart(r.date);
+    const week = weekStart(r.date, weekStartsOn);
     weeks.set(week, [...(weeks.get(week) ?? []), r.value]);
   }
   return [...weeks]
