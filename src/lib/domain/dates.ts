@@ -356,6 +356,32 @@ export function formatInstant(iso: string, zone: TimeZone = UTC): string {
   }).format(new Date(iso));
 }
 
+type InstantStyle = "day" | "shortDay" | "dateTime" | "shortDateTime" | "weekdayTime";
+const INSTANT_STYLES: Record<InstantStyle, Intl.DateTimeFormatOptions> = {
+  day: { day: "numeric", month: "short", year: "numeric" },
+  shortDay: { day: "numeric", month: "short" },
+  dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  shortDateTime: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+  weekdayTime: { weekday: "short", hour: "2-digit", minute: "2-digit" },
+};
+const instantFormats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a reader in `zone` sees it, always with an explicit zone (the server's and the browser's own zones
+ * never decide, so server HTML and hydration agree): "day" "1 Dec 2026", "shortDay" "1 Dec", "dateTime"
+ * "1 Dec 2026, 09:41", "shortDateTime" "1 Dec, 09:41", "weekdayTime" "Tue 09:41". An unknown zone falls back to UTC.
+ */
+export function formatAt(at: Date | number | string, zone: TimeZone, style: InstantStyle = "day"): string {
+  const timeZone = isTimeZone(zone) ? zone : UTC;
+  const key = `${timeZone}|${style}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { ...INSTANT_STYLES[style], timeZone });
+    instantFormats.set(key, f);
+  }
+  return f.format(new Date(at));
+}
+
 // ——— Charts (issue 14): one format for every chart, its table and its export, so a week never reads "11-16" in one
 // place and "16 Nov" in another, and a range that crosses a new year never leaves a reader guessing which year.
 
