@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { db, database } from "@/lib/server/db";
 import { behaviourWeeks } from "@/lib/server/data/catalogue";
 import { logBatch, logObservation } from "@/lib/server/data/observation-log";
@@ -216,6 +217,36 @@ describe("organisation time zones", () => {
       await db().observation.findUniqueOrThrow({ where: { id: now.id }, select: { dayOnly: true, occurredAt: true } }),
     ).toEqual({ dayOnly: false, occurredAt: evening });
   });
+
+  // Two connections at once: PostgreSQL only (the embedded database runs one transaction at a time, so there the
+  // race cannot happen).
+  it.runIf(process.env.CONDUCT_TEST_DB === "postgres")(
+    "buckets an entry written while the zone changes in the new zone (the change waits for it)",
+    async () => {
+      const { s, admin } = await scenario();
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        // An entry whose write is still open when the change starts: 20:00 UTC on the 28th is the 29th in Auckland.
+        await other.query("BEGIN");
+        await other.query(
+          `INSERT INTO "Observation" ("id", "organizationId", "behaviourId", "teamId", "occurredAt", "performed",
+                                      "missed", "createdAt", "updatedAt")
+           VALUES ('racing-entry', $1, $2, $3, '2026-10-28 20:00', 1, 0, now(), now())`,
+          [s.org.id, s.behaviour.id, s.team.id],
+        );
+        const change = setOrganizationCalendar(admin, { timeZone: "Pacific/Auckland", weekStartsOn: 1 });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await other.query("COMMIT");
+        await change;
+      } finally {
+        await other.end();
+      }
+      const { summary, raw } = await summaryAndRaw(s.org.id, "Pacific/Auckland");
+      expect(summary).toEqual(raw);
+      expect(raw.some((r) => r.k.endsWith("/2026-10-29") && r.p === 1)).toBe(true);
+    },
+  );
 
   it("counts weeks from the organisation's week start", async () => {
     const { s, admin } = await scenario();

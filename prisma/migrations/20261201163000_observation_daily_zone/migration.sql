@@ -3,9 +3,10 @@
 -- read as UTC, then seen in the organisation's zone (docs/decisions/021). The zone is looked up in
 -- the trigger, so a write path cannot pass a wrong one. A transaction that rebuilds the summary
 -- itself (the zone change, docs/decisions/021) sets conduct.daily_summary = 'off' locally. That
--- change holds the organisation's "observation.rezone" advisory lock exclusively; each row here takes
--- it shared first, so a write that races the change waits for it and then buckets in the new zone
--- (a shared lock never waits for another, and no row lock is taken: no deadlock with other writes).
+-- change holds the organisation's "observation.rezone" advisory lock exclusively (after its row
+-- lock); each row here takes it shared first (shared locks never wait for each other), so a write
+-- that races the change waits for it and then buckets in the new zone, never in a summary the
+-- change has just rebuilt without it.
 CREATE OR REPLACE FUNCTION "conduct_observation_daily"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   zone text;

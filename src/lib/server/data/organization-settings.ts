@@ -43,12 +43,16 @@ export async function setOrganizationCalendar(
   input: { timeZone: TimeZone; weekStartsOn: WeekStartsOn },
 ): Promise<{ rezoned: number }> {
   await authorize(ctx, "members.manage");
-  if (!isTimeZone(input.timeZone)) throw new RuleError("Choose a time zone from the list.", "timeZone");
+  if (!isTimeZone(input.timeZone) || !(await databaseKnowsZone(input.timeZone)))
+    throw new RuleError("Choose a time zone from the list.", "timeZone");
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`observation.rezone:${ctx.orgId}`}, 0))`;
+    // The row first, then the rezone lock, always in this order. NO KEY UPDATE, not UPDATE: an observation insert
+    // holds a key-share lock on the row (its foreign key) while its trigger waits for the rezone lock, and a full
+    // UPDATE lock would wait for that insert in turn (a deadlock, seen on PostgreSQL).
     const [org] = await tx.$queryRaw<{ timeZone: string; weekStartsOn: number }[]>`
-      SELECT "timeZone", "weekStartsOn" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR UPDATE`;
+      SELECT "timeZone", "weekStartsOn" FROM "Organization" WHERE "id" = ${ctx.orgId} FOR NO KEY UPDATE`;
     if (!org) throw new RuleError("This organisation no longer exists.");
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`observation.rezone:${ctx.orgId}`}, 0))`;
     await tx.organization.update({
       where: { id: ctx.orgId },
       data: { timeZone: input.timeZone, weekStartsOn: input.weekStartsOn },
@@ -72,6 +76,19 @@ export async function setOrganizationCalendar(
     );
     return { rezoned };
   }, REZONE_TRANSACTION);
+}
+
+/**
+ * The daily-summary trigger converts in the database, whose zone files may be older than the runtime's Intl (a zone
+ * added since would make every observation write fail): the zone must be known to both.
+ */
+async function databaseKnowsZone(zone: TimeZone): Promise<boolean> {
+  try {
+    await db().$queryRaw`SELECT (now() AT TIME ZONE ${zone})::text AS t`;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
