@@ -180,7 +180,11 @@ export async function listOpenActionsFor(
   return rows.map((r) => toRow(r, today));
 }
 
-export async function getAction(ctx: MemberContext, id: string, today = currentDay(ctx.timeZone)): Promise<ActionDetailDto> {
+export async function getAction(
+  ctx: MemberContext,
+  id: string,
+  today = currentDay(ctx.timeZone),
+): Promise<ActionDetailDto> {
   const a = await db().actionItem.findFirst({
     where: { id, organizationId: ctx.orgId },
     select: {

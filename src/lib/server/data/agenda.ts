@@ -182,7 +182,10 @@ async function offTrackMetrics(s: AgendaScope) {
 }
 
 /** The period as instants in the organisation's zone: from the first day's midnight to the midnight after the last. */
-const instants = (p: Period, zone?: TimeZone) => ({ gte: dayStart(p.from, zone), lt: dayStart(addDays(p.to, 1), zone) });
+const instants = (p: Period, zone?: TimeZone) => ({
+  gte: dayStart(p.from, zone),
+  lt: dayStart(addDays(p.to, 1), zone),
+});
 
 async function recognitions(s: AgendaScope): Promise<AgendaRecognitionDto[]> {
   const rows = await db().recognition.findMany({

@@ -3,15 +3,7 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
-import {
-  dateOnly,
-  dayOf,
-  fromDateOnly,
-  lastWeeks,
-  UTC_CALENDAR,
-  weekStart,
-  type Calendar,
-} from "@/lib/domain/dates";
+import { dateOnly, dayOf, fromDateOnly, lastWeeks, UTC_CALENDAR, weekStart, type Calendar } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
 import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
 import {

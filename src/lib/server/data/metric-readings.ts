@@ -20,7 +20,11 @@ const computedMessage = (title: string) =>
  * Records one reading. A metric has one value per team (or organisation-wide) and day, so a second reading for the
  * same day replaces the first: a correction, not a duplicate that would skew the weekly mean.
  */
-export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = currentDay(ctx.timeZone)): Promise<void> {
+export async function addReading(
+  ctx: MemberContext,
+  input: ReadingInput,
+  today: string = currentDay(ctx.timeZone),
+): Promise<void> {
   await authorize(ctx, "metrics.manage");
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {

@@ -49,7 +49,9 @@ function toDto(ctx: MemberContext, r: Row, now: Date): RecognitionDto {
     behaviour: { id: r.behaviour.id, title: r.behaviour.title },
     act: r.act,
     customerEffect: r.customerEffect,
-    observation: r.observation ? { day: dayOf(r.observation.occurredAt, ctx.timeZone), teamName: r.observation.team.name } : null,
+    observation: r.observation
+      ? { day: dayOf(r.observation.occurredAt, ctx.timeZone), teamName: r.observation.team.name }
+      : null,
     canRemove:
       can(ctx.role, "feedback.manage", ctx.policy) ||
       (r.giverId === ctx.membershipId && withinUndoWindow(r.createdAt, now)),
