@@ -248,6 +248,32 @@ describe("organisation time zones", () => {
     },
   );
 
+  it("imports CSV days as day-only middays in the zone, and exports and filters by the zone's days", async () => {
+    const { commitObservationImport, exportObservationsCsv } = await import("@/lib/server/data/observation-transfer");
+    const { readText } = await import("./support/read-text");
+    const { s, admin } = await scenario();
+    const { ctx } = await rezone(admin, "Pacific/Auckland");
+    const manager = await contextFor(s.manager.user.id, s.org.id);
+    const csv = `date,team,behaviour,performed,missed,note\n2026-10-20,${s.team.name},${s.behaviour.title},4,1,\n`;
+    expect(await commitObservationImport(manager, csv)).toBe(1);
+    const imported = await db().observation.findFirstOrThrow({
+      where: { organizationId: s.org.id, source: "IMPORT" },
+      select: { occurredAt: true, dayOnly: true },
+    });
+    expect(imported).toEqual({ occurredAt: new Date("2026-10-19T23:00:00Z"), dayOnly: true });
+    // The export dates each entry by its Auckland day, and a filter of Monday 26 October takes the Auckland Monday:
+    // both moments (19:00 UTC on Sunday 25 is 08:00 on Monday; 05:30 UTC on Monday is 18:30) and the batch of the
+    // 26th, not the batch of the 25th.
+    const out = await readText(exportObservationsCsv(ctx, { from: "2026-10-26", to: "2026-10-26" }));
+    expect(out.trim().split("\r\n").slice(1).sort()).toEqual([
+      `2026-10-26,${s.team.name},${s.behaviour.title},0,1,`,
+      `2026-10-26,${s.team.name},${s.behaviour.title},1,0,`,
+      `2026-10-26,${s.team.name},${s.behaviour.title},5,5,`,
+    ]);
+    const imports = await readText(exportObservationsCsv(ctx, { from: "2026-10-20", to: "2026-10-20" }));
+    expect(imports).toContain(`2026-10-20,${s.team.name},${s.behaviour.title},4,1,`);
+  });
+
   it("counts weeks from the organisation's week start", async () => {
     const { s, admin } = await scenario();
     const sunday = await rezone(admin, "UTC", 7);

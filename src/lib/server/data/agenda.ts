@@ -3,6 +3,7 @@ import { db } from "../db";
 import {
   addDays,
   dateOnly,
+  dayOf,
   dayStart,
   fromDateOnly,
   periodBefore,
@@ -220,7 +221,7 @@ async function recognitions(s: AgendaScope): Promise<AgendaRecognitionDto[]> {
     act: r.act,
     customerEffect: r.customerEffect,
     giverName: r.giver.user.name,
-    on: r.createdAt.toISOString().slice(0, 10),
+    on: dayOf(r.createdAt, s.calendar?.timeZone),
   }));
 }
 

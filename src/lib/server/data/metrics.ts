@@ -375,7 +375,7 @@ export async function metricsAudit(
   const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
     summary: auditSummary(metrics),
-    byMonth: auditShareByMonth(metrics, addMonths(month, -11), month),
+    byMonth: auditShareByMonth(metrics, addMonths(month, -11), month, ctx.timeZone),
     noOwner: live.filter((m) => m.ownerId === null).map(({ id, name }) => ({ id, name })),
     noBehaviour: live.filter((m) => m._count.behaviours === 0).map(({ id, name }) => ({ id, name })),
   };
