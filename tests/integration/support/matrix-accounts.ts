@@ -122,7 +122,7 @@ export const ACCOUNT_ACTION_ROWS: Row<unknown>[] = [
     data: "organization-settings.setOrganizationCalendar",
     kind: "write",
     allowed: ADMINS,
-    setup: async () => OrganizationCalendarInput.parse({ timeZone: "UTC", weekStartsOn: "1" }),
+    setup: async () => OrganizationCalendarInput.parse({ timeZone: "Pacific/Auckland", weekStartsOn: "7" }),
     call: (ctx, i) => setOrganizationCalendar(ctx, i),
   }),
 ];
