@@ -499,7 +499,8 @@ export function cellTableSql(cells: Cell[]): string[] {
 
 /**
  * Observations on weekdays [w0, w1) of the period, with their daily summary (the trigger that keeps
- * it is not fired during the load: session_replication_role = replica), in time order with ids
+ * it is not fired during the load: session_replication_role = replica; the day is the organisation's, as the
+ * trigger computes it, docs/decisions/021), in time order with ids
  * numbered from `idBase`, so the table is laid out as if logged day by day.
  *
  * Observation i of a cell with n observations sits at weekday x = (i − 1 + u)·W/n (u uniform in [0, 1)),
@@ -545,7 +546,9 @@ WITH gen AS (
   RETURNING "organizationId", "behaviourId", "teamId", "occurredAt", "performed", "missed"
 )
 INSERT INTO "ObservationDaily" ("organizationId", "behaviourId", "teamId", "day", "performed", "missed")
-SELECT "organizationId", "behaviourId", "teamId", "occurredAt"::date, sum("performed"), sum("missed") FROM ins GROUP BY 1, 2, 3, 4
+SELECT i."organizationId", i."behaviourId", i."teamId", ((i."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE o."timeZone")::date,
+       sum(i."performed"), sum(i."missed")
+  FROM ins i JOIN "Organization" o ON o."id" = i."organizationId" GROUP BY 1, 2, 3, 4
 ON CONFLICT ("organizationId", "behaviourId", "teamId", "day") DO UPDATE
   SET "performed" = "ObservationDaily"."performed" + EXCLUDED."performed", "missed" = "ObservationDaily"."missed" + EXCLUDED."missed"`;
 }

@@ -48,6 +48,7 @@ import {
 } from "@/lib/schemas/members";
 import { NewAccountFromInvite, SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ImportInput } from "@/lib/schemas/transfer";
+import { OrganizationCalendarInput, PersonalTimeZoneInput, timeZoneNames } from "@/lib/schemas/calendar";
 import { BackupImportInput } from "@/lib/schemas/backup";
 import { MAX_BACKUP_BYTES } from "@/lib/domain/backup";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
@@ -750,6 +751,23 @@ export const CASES: SchemaCase[] = [
     schema: TrashInput,
     base: { type: "barrier", id: ID },
     rules: { type: oneOf(TRASH_TYPES), id },
+    form: {},
+  },
+  // Time zones (issue 17)
+  {
+    name: "OrganizationCalendarInput",
+    actions: "setOrganizationCalendarAction",
+    schema: OrganizationCalendarInput,
+    base: { timeZone: "Pacific/Auckland", weekStartsOn: "1" },
+    rules: { timeZone: oneOf(timeZoneNames()), weekStartsOn: int(1, 7) },
+    form: {},
+  },
+  {
+    name: "PersonalTimeZoneInput",
+    actions: "setOwnTimeZoneAction",
+    schema: PersonalTimeZoneInput,
+    base: { timeZone: "America/Los_Angeles" },
+    rules: { timeZone: oneOf(timeZoneNames(), true) },
     form: {},
   },
   // Members and invitations

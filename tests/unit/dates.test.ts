@@ -32,6 +32,9 @@ import {
   weekStart,
   weekStarts,
   weeksIn,
+  displayZoneOf,
+  formatAt,
+  isWeekStartsOn,
 } from "@/lib/domain/dates";
 
 const BERLIN = "Europe/Berlin";
@@ -426,5 +429,105 @@ describe("an instant shown to a viewer", () => {
   it("falls back to UTC for no zone or one the runtime does not know", () => {
     expect(formatInstant("2026-12-01T08:41:07.000Z")).toBe("1 Dec 2026, 08:41:07 GMT+0");
     expect(formatInstant("2026-12-01T08:41:07.000Z", "Mars/Olympus")).toBe("1 Dec 2026, 08:41:07 GMT+0");
+  });
+});
+
+// Issue 17: organisations choose their zone and the day their weeks start (docs/decisions/021).
+describe("weeks from the organisation's week start", () => {
+  it("start on Sunday or Saturday when the organisation says so (ISO weekday 7, 6)", () => {
+    // Sunday 22 November 2026 starts its own Sunday week; Saturday 21 November the one before.
+    expect(weekStart("2026-11-22", 7)).toBe("2026-11-22");
+    expect(weekStart("2026-11-21", 7)).toBe("2026-11-15");
+    expect(weekStart("2026-11-23", 7)).toBe("2026-11-22");
+    expect(weekStart("2026-11-21", 6)).toBe("2026-11-21");
+    expect(weekStart("2026-11-20", 6)).toBe("2026-11-14");
+    expect(weekStart("2027-01-01", 7)).toBe("2026-12-27"); // across the year end
+    expect(weekStart("2026-11-22", 1)).toBe(weekStart("2026-11-22")); // Monday stays the default
+  });
+
+  it("list, count and span weeks from that day", () => {
+    expect(weekStarts("2026-11-22", 3, 7)).toEqual(["2026-11-08", "2026-11-15", "2026-11-22"]);
+    expect(weeksIn({ from: "2026-11-22", to: "2026-11-23" }, 7)).toBe(1); // Sunday to Monday: one Sunday week
+    expect(weeksIn({ from: "2026-11-21", to: "2026-11-22" }, 7)).toBe(2);
+    expect(lastWeeks("2026-11-25", 2, 7)).toEqual({ from: "2026-11-15", to: "2026-11-25" });
+    expect(lastWeeks("2026-11-25", 2, 6)).toEqual({ from: "2026-11-14", to: "2026-11-25" });
+  });
+
+  it("refuses a weekday outside 1–7", () => {
+    expect(isWeekStartsOn(7)).toBe(true);
+    expect(isWeekStartsOn(0)).toBe(false);
+    expect(isWeekStartsOn(8)).toBe(false);
+    expect(isWeekStartsOn(1.5)).toBe(false);
+    expect(() => weekStart("2026-11-22", 0 as never)).toThrow(RangeError);
+    expect(() => weekStart("2026-11-22", 8 as never)).toThrow(RangeError);
+  });
+});
+
+describe("days across DST changes in far-from-UTC zones", () => {
+  const NZ = "Pacific/Auckland";
+  const LA = "America/Los_Angeles";
+  const LONDON = "Europe/London";
+
+  it("puts a late-evening moment on its local day, not the UTC one", () => {
+    // Sunday 25 October 2026, 22:30 in Los Angeles (PDT, UTC−7) is Monday 05:30 UTC.
+    expect(dayOf(at("2026-10-26T05:30:00Z"), LA)).toBe("2026-10-25");
+    expect(dayOf(at("2026-10-26T05:30:00Z"))).toBe("2026-10-26");
+    // Monday 26 October, 08:00 in Auckland (NZDT, UTC+13) is Sunday 19:00 UTC.
+    expect(dayOf(at("2026-10-25T19:00:00Z"), NZ)).toBe("2026-10-26");
+    expect(weekStart(dayOf(at("2026-10-25T19:00:00Z"), NZ))).toBe("2026-10-26");
+  });
+
+  it("finds Auckland's days around its DST changes (5 April 2026 back to +12, 27 September forward to +13)", () => {
+    expect(iso(dayStart("2026-04-05", NZ))).toBe("2026-04-04T11:00:00.000Z"); // midnight still NZDT (+13)
+    expect(iso(dayStart("2026-04-06", NZ))).toBe("2026-04-05T12:00:00.000Z"); // now NZST (+12): a 25-hour day
+    expect(iso(middayOf("2026-04-05", NZ))).toBe("2026-04-05T00:00:00.000Z");
+    expect(iso(dayStart("2026-09-27", NZ))).toBe("2026-09-26T12:00:00.000Z");
+    expect(iso(dayStart("2026-09-28", NZ))).toBe("2026-09-27T11:00:00.000Z"); // a 23-hour day
+    expect(iso(middayOf("2026-09-27", NZ))).toBe("2026-09-26T23:00:00.000Z");
+    expect(instantRange({ from: "2026-09-27", to: "2026-09-27" }, NZ)).toEqual({
+      gte: at("2026-09-26T12:00:00Z"),
+      lt: at("2026-09-27T11:00:00Z"),
+    });
+  });
+
+  it("finds Los Angeles' days around its DST changes (8 March 2026 forward, 1 November back)", () => {
+    expect(iso(dayStart("2026-03-08", LA))).toBe("2026-03-08T08:00:00.000Z");
+    expect(iso(dayStart("2026-03-09", LA))).toBe("2026-03-09T07:00:00.000Z"); // 23 hours
+    expect(iso(dayStart("2026-11-02", LA))).toBe("2026-11-02T08:00:00.000Z"); // 1 November had 25
+    expect(iso(middayOf("2026-11-01", LA))).toBe("2026-11-01T20:00:00.000Z");
+    // 23:30 on 1 November (PST) is still that day, 07:30 UTC on the 2nd.
+    expect(dayOf(at("2026-11-02T07:30:00Z"), LA)).toBe("2026-11-01");
+  });
+
+  it("keeps midday of every day in a year on that day in each zone (the anchor of day-only observations)", () => {
+    for (const zone of [NZ, LA, LONDON, "Asia/Kolkata", "Pacific/Chatham", "UTC"]) {
+      for (let d = "2026-01-01"; d <= "2026-12-31"; d = addDays(d, 1)) {
+        expect(dayOf(middayOf(d, zone), zone), `${zone} ${d}`).toBe(d);
+      }
+    }
+  });
+
+  it("gives London's last Sunday of March 23 hours and keeps weeks whole across it", () => {
+    expect(dayStart("2026-03-30", LONDON).getTime() - dayStart("2026-03-29", LONDON).getTime()).toBe(23 * HOUR);
+    expect(weekStarts("2026-04-01", 2)).toEqual(["2026-03-23", "2026-03-30"]);
+    expect(dayOf(at("2026-03-29T23:30:00Z"), LONDON)).toBe("2026-03-30"); // 00:30 BST on Monday
+  });
+});
+
+describe("the zone a person reads times in", () => {
+  it("is their own when set and known, else the organisation's, else UTC", () => {
+    expect(displayZoneOf("Asia/Tokyo", "Europe/Berlin")).toBe("Asia/Tokyo");
+    expect(displayZoneOf(null, "Europe/Berlin")).toBe("Europe/Berlin");
+    expect(displayZoneOf("Nowhere/Land", "Europe/Berlin")).toBe("Europe/Berlin");
+    expect(displayZoneOf(null, "Nowhere/Land")).toBe("UTC");
+  });
+
+  it("formats an instant in the zone it is given, never the machine's", () => {
+    const t = "2026-10-25T19:00:00Z";
+    expect(formatAt(t, "Pacific/Auckland")).toBe("26 Oct 2026");
+    expect(formatAt(t, "UTC")).toBe("25 Oct 2026");
+    expect(formatAt(t, "Pacific/Auckland", "dateTime")).toBe("26 Oct 2026, 08:00");
+    expect(formatAt(t, "America/Los_Angeles", "weekdayTime")).toBe("Sun 12:00");
+    expect(formatAt(t, "Nowhere/Land", "shortDay")).toBe("25 Oct");
   });
 });

@@ -8,6 +8,7 @@ import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { InboxBell } from "@/components/shell/inbox-bell";
 import { unreadCount } from "@/lib/server/data/inbox";
+import { CalendarProvider } from "@/components/ui/calendar-context";
 
 // Layouts do not re-run on client navigation, so this is presentation only: every page and
 // action checks the caller again (requireMemberPage / requireMember) before touching data.
@@ -54,7 +55,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 print:max-w-none print:p-0">
-        {children}
+        <CalendarProvider
+          value={{ timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn, displayTimeZone: ctx.displayTimeZone }}
+        >
+          {children}
+        </CalendarProvider>
       </main>
     </div>
   );

@@ -1,17 +1,11 @@
 "use client";
+import { formatAt } from "@/lib/domain/dates";
+import { useDisplayZone } from "@/components/ui/calendar-context";
 import { useSafeActionState } from "@/components/ui/use-form-action";
 import { restoreVersionAction } from "@/lib/actions/catalogue";
 import type { VersionDto } from "@/lib/schemas/behaviour";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 function RestoreButton({ behaviourId, restore, current }: { behaviourId: string; restore: number; current: number }) {
   const [state, action, pending] = useSafeActionState(restoreVersionAction, null);
@@ -44,13 +38,14 @@ export function VersionHistory({
   current: number;
   canRestore: boolean;
 }) {
+  const zone = useDisplayZone();
   return (
     <ol className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
       {versions.map((v) => (
         <li key={v.version} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span>
             <strong>Version {v.version}</strong>
-            {v.version === current && " (current)"} · {v.editorName} · {dateFmt.format(new Date(v.createdAt))}
+            {v.version === current && " (current)"} · {v.editorName} · {formatAt(v.createdAt, zone, "dateTime")}
             <span className="block text-slate-600 dark:text-slate-400">
               {v.version === 1 ? "Created" : v.changed.length ? `Changed: ${v.changed.join(", ")}` : "No changes"}
             </span>

@@ -1,10 +1,10 @@
+import { formatAt } from "@/lib/domain/dates";
 import { CRITERIA, type VideoTestDto } from "@/lib/schemas/behaviour";
 import { Badge } from "@/components/ui/badge";
 
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-
 /** Human video tests by version; reviewers of one version are shown side by side. */
-export function VideoTestRecord({ tests }: { tests: VideoTestDto[] }) {
+/** `zone`: the reader's display zone (a server component: it is given, not read from context). */
+export function VideoTestRecord({ tests, zone }: { tests: VideoTestDto[]; zone: string }) {
   if (tests.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No human video test yet.</p>;
   const versions = [...new Set(tests.map((t) => t.version))];
   return (
@@ -37,9 +37,7 @@ export function VideoTestRecord({ tests }: { tests: VideoTestDto[] }) {
                     ))}
                   </ul>
                   {t.notes && <p className="mt-2 italic">“{t.notes}”</p>}
-                  <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-                    {dateFmt.format(new Date(t.createdAt))}
-                  </p>
+                  <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{formatAt(t.createdAt, zone)}</p>
                 </li>
               ))}
             </ul>

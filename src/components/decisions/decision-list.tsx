@@ -76,7 +76,8 @@ export function DecisionFilters({
   );
 }
 
-export function DecisionList({ rows, label }: { rows: DecisionRowDto[]; label: string }) {
+/** `zone`: the reader's display zone. */
+export function DecisionList({ rows, label, zone }: { rows: DecisionRowDto[]; label: string; zone: string }) {
   return (
     <ul
       aria-label={label}
@@ -96,8 +97,8 @@ export function DecisionList({ rows, label }: { rows: DecisionRowDto[]; label: s
           </div>
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {d.status === "DECIDED" && d.decidedAt
-              ? `Decided by ${d.decidedByName ?? "a former member"} on ${formatDay(dayOf(new Date(d.decidedAt)))}`
-              : `Drafted by ${d.createdByName} on ${formatDay(dayOf(new Date(d.createdAt)))}`}
+              ? `Decided by ${d.decidedByName ?? "a former member"} on ${formatDay(dayOf(new Date(d.decidedAt), zone))}`
+              : `Drafted by ${d.createdByName} on ${formatDay(dayOf(new Date(d.createdAt), zone))}`}
             {d.teamName && <> · {d.teamName}</>}
             {d.ritualTitle && d.occurrenceDate && (
               <>

@@ -3,20 +3,14 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormError } from "@/components/ui/field";
 import { markNotificationAction, openNotificationAction } from "@/lib/actions/inbox";
 import type { NotificationDto } from "@/lib/schemas/inbox";
+import { formatInstant } from "@/lib/domain/dates";
+import { useDisplayZone } from "@/components/ui/calendar-context";
 
-/** The time in the reader's own zone (the server does not know it), with the zone named. */
+/** The time in the reader's display zone (their own, else the organisation's), with the zone named. */
 function LocalTime({ iso }: { iso: string }) {
-  const text = new Date(iso).toLocaleString(undefined, {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-  });
   return (
-    <time dateTime={iso} suppressHydrationWarning className="text-xs text-slate-600 dark:text-slate-400">
-      {text}
+    <time dateTime={iso} className="text-xs text-slate-600 dark:text-slate-400">
+      {formatInstant(iso, useDisplayZone())}
     </time>
   );
 }

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 import { currentDay } from "@/lib/domain/dates";
+import { useCalendar } from "@/components/ui/calendar-context";
 import { fingerprintOf, keyFor, REQUEST_TIMEOUT_MS, type RequestKey } from "@/lib/domain/requests";
 import { randomKey } from "@/lib/domain/random";
 
@@ -23,7 +24,9 @@ export function BatchForm({ options }: { options: LogOptionsDto }) {
     // The key makes giving up safe: a retry of a batch that did reach the server is not saved twice.
     timeoutMs: REQUEST_TIMEOUT_MS,
   });
-  const [today] = useState(() => currentDay());
+  const { timeZone } = useCalendar();
+  // The Log pad's default date is today in the organisation's zone, as the server checks it.
+  const [today] = useState(() => currentDay(timeZone));
   const form = useRef<HTMLFormElement>(null);
   // A saved batch ends its idempotency key and clears the form for the next one.
   useEffect(() => {

@@ -1,4 +1,6 @@
 "use client";
+import { formatAt } from "@/lib/domain/dates";
+import { useDisplayZone } from "@/components/ui/calendar-context";
 import { useMemo, useState, useTransition } from "react";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { editObservationAction, undoObservationAction } from "@/lib/actions/observations";
@@ -42,11 +44,10 @@ export function useMyEntries() {
   };
 }
 
-const timeFmt = new Intl.DateTimeFormat("en-GB", { weekday: "short", hour: "2-digit", minute: "2-digit" });
-
 export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const zone = useDisplayZone();
   if (store.entries.length === 0) return null;
   return (
     <section aria-labelledby="my-entries-heading" className="space-y-2">
@@ -65,7 +66,7 @@ export function MyEntries({ store }: { store: ReturnType<typeof useMyEntries> })
             <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 p-3">
               <span>
                 <strong>{e.outcome === "performed" ? "Performed" : "Missed"}</strong> · {e.title} ·{" "}
-                {timeFmt.format(new Date(e.at))}
+                {formatAt(e.at, zone, "weekdayTime")}
               </span>
               <span className="flex gap-1">
                 <button

@@ -1,12 +1,12 @@
 "use client";
+import { formatAt } from "@/lib/domain/dates";
+import { useDisplayZone } from "@/components/ui/calendar-context";
 import { useSafeActionState } from "@/components/ui/use-form-action";
 import { revokeInvitationAction } from "@/lib/actions/members";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import type { InvitationDto } from "@/lib/schemas/members";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
 
 function RevokeButton({ id }: { id: string }) {
   const [state, action, pending] = useSafeActionState(revokeInvitationAction, null);
@@ -22,6 +22,7 @@ function RevokeButton({ id }: { id: string }) {
 }
 
 export function InvitationList({ invitations }: { invitations: InvitationDto[] }) {
+  const zone = useDisplayZone();
   if (invitations.length === 0)
     return <p className="text-sm text-slate-500 dark:text-slate-400">No invitations yet.</p>;
   return (
@@ -30,7 +31,7 @@ export function InvitationList({ invitations }: { invitations: InvitationDto[] }
         <li key={i.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <span>
             {ROLE_LABELS[i.role]} {i.email ? `for ${i.email}` : "(anyone with the link)"} · created{" "}
-            {dateFmt.format(new Date(i.createdAt))} · {i.status}
+            {formatAt(i.createdAt, zone, "shortDay")} · {i.status}
           </span>
           {i.status === "pending" && <RevokeButton id={i.id} />}
         </li>

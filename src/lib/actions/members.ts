@@ -7,7 +7,8 @@ import {
   RevokeInvitationInput,
   SetMemberStatusInput,
 } from "@/lib/schemas/members";
-import { setLeadersManageTeams } from "@/lib/server/data/organization-settings";
+import { setLeadersManageTeams, setOrganizationCalendar } from "@/lib/server/data/organization-settings";
+import { OrganizationCalendarInput } from "@/lib/schemas/calendar";
 import { formAction } from "@/lib/server/action";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
 import { commitInvitationImport, previewInvitationImport } from "@/lib/server/data/invitation-import";
@@ -64,5 +65,13 @@ export const setOrganizationPolicyAction = formAction({
   schema: OrganizationPolicyInput,
   permission: "members.manage",
   run: (ctx, { leadersManageTeams }) => setLeadersManageTeams(ctx, leadersManageTeams),
+  after: () => revalidatePath("/", "layout"),
+});
+
+/** Where the organisation's days and weeks begin: its time zone and week start (docs/decisions/021). */
+export const setOrganizationCalendarAction = formAction({
+  schema: OrganizationCalendarInput,
+  permission: "members.manage",
+  run: (ctx, input) => setOrganizationCalendar(ctx, input),
   after: () => revalidatePath("/", "layout"),
 });

@@ -6,7 +6,8 @@ import { signedInFormAction } from "@/lib/server/action";
 import { currentSessionId } from "@/lib/server/auth";
 import { requestIp } from "@/lib/server/request-ip";
 import { revokeSessions } from "@/lib/server/data/accounts";
-import { changeEmail, changePassword, endOtherSessions, renameSelf } from "@/lib/server/data/profile";
+import { changeEmail, changePassword, endOtherSessions, renameSelf, setOwnTimeZone } from "@/lib/server/data/profile";
+import { PersonalTimeZoneInput } from "@/lib/schemas/calendar";
 
 // Every action here acts on the caller's own account only: the user id comes from the session.
 
@@ -15,6 +16,13 @@ const refreshShell = () => revalidatePath("/", "layout");
 export const updateProfileNameAction = signedInFormAction({
   schema: ProfileNameInput,
   run: async (user, { name }) => renameSelf(user.id, name, await requestIp()),
+  after: refreshShell,
+});
+
+/** The zone the caller reads times in; empty: their organisation's. */
+export const setOwnTimeZoneAction = signedInFormAction({
+  schema: PersonalTimeZoneInput,
+  run: async (user, { timeZone }) => setOwnTimeZone(user.id, timeZone, await requestIp()),
   after: refreshShell,
 });
 

@@ -6,7 +6,8 @@
 // functions take one, defaulting to UTC: every figure is bucketed by UTC day today (the daily summary's day is the
 // UTC day of the observation), and an organisation's own zone can be passed once it has one.
 //
-// Weeks start on Monday (ISO 8601), as the dashboards have always counted them. Instants come back as plain Dates,
+// Weeks start on the organisation's week start (ISO weekday: 1 Monday … 7 Sunday), Monday by default as ISO 8601
+// and the dashboards always counted them (docs/decisions/021). Instants come back as plain Dates,
 // never as TZDate: a TZDate serialises with its offset ("…+02:00"), which Prisma, JSON DTOs and test equality would
 // each treat differently from the Date they expect. Pure: date-fns with @date-fns/tz and @date-fns/utc.
 import { TZDateMini } from "@date-fns/tz/date/mini";
@@ -19,7 +20,7 @@ import {
   isWeekend as isSaturdayOrSunday,
   lastDayOfMonth,
   setHours,
-  startOfISOWeek,
+  startOfWeek,
   type ContextFn,
 } from "date-fns";
 
@@ -29,6 +30,21 @@ export type IsoDate = string;
 export type IsoMonth = string;
 /** An IANA time zone name ("Europe/Berlin") or "UTC". */
 export type TimeZone = string;
+/** The ISO weekday a week starts on: 1 Monday, 6 Saturday, 7 Sunday. */
+export type WeekStartsOn = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+/** Where an organisation's days and weeks begin: what every "today" and every week needs. */
+export interface Calendar {
+  timeZone: TimeZone;
+  weekStartsOn: WeekStartsOn;
+}
+export const MONDAY: WeekStartsOn = 1;
+export const UTC_CALENDAR: Calendar = { timeZone: "UTC", weekStartsOn: 1 };
+
+/** Whether `n` is an ISO weekday a week can start on. */
+export function isWeekStartsOn(n: unknown): n is WeekStartsOn {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 7;
+}
+
 /** Both ends inclusive, from ≤ to. */
 export interface Period {
   from: IsoDate;
@@ -134,6 +150,11 @@ export function dayOf(at: Date | number, zone: TimeZone = UTC): IsoDate {
   return format(instant(at), zone);
 }
 
+/** The zone a person reads times in: their own when set and known, else the organisation's. */
+export function displayZoneOf(personal: string | null | undefined, organisation: TimeZone): TimeZone {
+  return personal && isTimeZone(personal) ? personal : isTimeZone(organisation) ? organisation : UTC;
+}
+
 /** Today's date in `zone`. */
 export function currentDay(zone: TimeZone = UTC): IsoDate {
   return dayOf(new Date(), zone);
@@ -208,23 +229,29 @@ export function isWeekend(day: IsoDate): boolean {
   return isSaturdayOrSunday(midnight(day), UTC_CONTEXT);
 }
 
-// ——— Weeks (Monday to Sunday)
+// ——— Weeks (from the week start, Monday by default, to the day before the next one)
 
-/** The Monday that starts `day`'s week. */
-export function weekStart(day: IsoDate): IsoDate {
-  return format(startOfISOWeek(midnight(day), UTC_CONTEXT));
+/** date-fns counts weekdays from Sunday = 0; ISO from Monday = 1 to Sunday = 7. */
+function dateFnsWeekStart(weekStartsOn: WeekStartsOn): 0 | 1 | 2 | 3 | 4 | 5 | 6 {
+  if (!isWeekStartsOn(weekStartsOn)) throw new RangeError(`not an ISO weekday 1–7: ${String(weekStartsOn)}`);
+  return (weekStartsOn % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-/** The Mondays of the last `weeks` weeks up to and including `day`'s week, oldest first. */
-export function weekStarts(day: IsoDate, weeks: number): IsoDate[] {
-  const last = weekStart(day);
+/** The first day of `day`'s week, for weeks starting on `weekStartsOn` (Monday by default). */
+export function weekStart(day: IsoDate, weekStartsOn: WeekStartsOn = MONDAY): IsoDate {
+  return format(startOfWeek(midnight(day), { weekStartsOn: dateFnsWeekStart(weekStartsOn), ...UTC_CONTEXT }));
+}
+
+/** The first days of the last `weeks` weeks up to and including `day`'s week, oldest first. */
+export function weekStarts(day: IsoDate, weeks: number, weekStartsOn: WeekStartsOn = MONDAY): IsoDate[] {
+  const last = weekStart(day, weekStartsOn);
   return Array.from({ length: whole(weeks, "weeks", 0) }, (_, i) => addDays(last, (i - weeks + 1) * 7));
 }
 
-/** How many Monday-start weeks a period touches, partial ones included. */
-export function weeksIn(period: Period): number {
+/** How many weeks a period touches, partial ones included. */
+export function weeksIn(period: Period, weekStartsOn: WeekStartsOn = MONDAY): number {
   periodLength(period);
-  return daysBetween(weekStart(period.from), weekStart(period.to)) / 7 + 1;
+  return daysBetween(weekStart(period.from, weekStartsOn), weekStart(period.to, weekStartsOn)) / 7 + 1;
 }
 
 // ——— Periods
@@ -241,9 +268,9 @@ export function lastDays(day: IsoDate, days: number): Period {
   return { from: addDays(day, -(whole(days, "days", 1) - 1)), to: day };
 }
 
-/** From the Monday `weeks − 1` weeks before `day`'s week to `day`: whole weeks, the current one so far. */
-export function lastWeeks(day: IsoDate, weeks: number): Period {
-  return { from: addDays(weekStart(day), -(whole(weeks, "weeks", 1) - 1) * 7), to: day };
+/** From the start of the week `weeks − 1` weeks before `day`'s week to `day`: whole weeks, the current one so far. */
+export function lastWeeks(day: IsoDate, weeks: number, weekStartsOn: WeekStartsOn = MONDAY): Period {
+  return { from: addDays(weekStart(day, weekStartsOn), -(whole(weeks, "weeks", 1) - 1) * 7), to: day };
 }
 
 /** The period of the same length that ends the day before `period` starts. */
@@ -327,6 +354,32 @@ export function formatInstant(iso: string, zone: TimeZone = UTC): string {
     timeZone: isTimeZone(zone) ? zone : UTC,
     timeZoneName: "shortOffset",
   }).format(new Date(iso));
+}
+
+type InstantStyle = "day" | "shortDay" | "dateTime" | "shortDateTime" | "weekdayTime";
+const INSTANT_STYLES: Record<InstantStyle, Intl.DateTimeFormatOptions> = {
+  day: { day: "numeric", month: "short", year: "numeric" },
+  shortDay: { day: "numeric", month: "short" },
+  dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
+  shortDateTime: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
+  weekdayTime: { weekday: "short", hour: "2-digit", minute: "2-digit" },
+};
+const instantFormats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a reader in `zone` sees it, always with an explicit zone (the server's and the browser's own zones
+ * never decide, so server HTML and hydration agree): "day" "1 Dec 2026", "shortDay" "1 Dec", "dateTime"
+ * "1 Dec 2026, 09:41", "shortDateTime" "1 Dec, 09:41", "weekdayTime" "Tue 09:41". An unknown zone falls back to UTC.
+ */
+export function formatAt(at: Date | number | string, zone: TimeZone, style: InstantStyle = "day"): string {
+  const timeZone = isTimeZone(zone) ? zone : UTC;
+  const key = `${timeZone}|${style}`;
+  let f = instantFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { ...INSTANT_STYLES[style], timeZone });
+    instantFormats.set(key, f);
+  }
+  return f.format(new Date(at));
 }
 
 // ——— Charts (issue 14): one format for every chart, its table and its export, so a week never reads "11-16" in one

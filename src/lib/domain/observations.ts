@@ -1,6 +1,6 @@
 // Observation rules and adoption over time. Pure.
 import { MIN_OPPORTUNITIES } from "./adoption";
-import { dayOf, weekStart, weekStarts } from "./dates";
+import { dayOf, UTC_CALENDAR, weekStart, weekStarts, type Calendar } from "./dates";
 
 /** How long the browser that logged an entry may undo or correct it. */
 export const EDIT_WINDOW_MS = 24 * 3_600_000;
@@ -15,7 +15,7 @@ export interface DayCounts {
 }
 
 export interface WeekPoint {
-  /** Monday of the week, YYYY-MM-DD (UTC). */
+  /** The week's first day (the organisation's week start), YYYY-MM-DD. */
   weekStart: string;
   performed: number;
   opportunities: number;
@@ -23,14 +23,22 @@ export interface WeekPoint {
   rate: number | null;
 }
 
-/** The last `weeks` ISO weeks up to and including the week of `now` (its UTC day), oldest first. */
-export function weeklyAdoption(days: DayCounts[], now: Date, weeks = 26): WeekPoint[] {
-  const starts = weekStarts(dayOf(now), weeks);
+/**
+ * The last `weeks` weeks up to and including the week of `now` (its day in the organisation's zone), oldest first,
+ * each starting on the organisation's week start (Monday, UTC by default).
+ */
+export function weeklyAdoption(
+  days: DayCounts[],
+  now: Date,
+  weeks = 26,
+  calendar: Calendar = UTC_CALENDAR,
+): WeekPoint[] {
+  const starts = weekStarts(dayOf(now, calendar.timeZone), weeks, calendar.weekStartsOn);
   const index = new Map(starts.map((w, i) => [w, i]));
   const points: WeekPoint[] = starts.map((w) => ({ weekStart: w, performed: 0, opportunities: 0, rate: null }));
   for (const d of days) {
     // Days before the first week or after the current one have no point and are left out.
-    const p = points[index.get(weekStart(d.day)) ?? -1];
+    const p = points[index.get(weekStart(d.day, calendar.weekStartsOn)) ?? -1];
     if (!p) continue;
     p.performed += d.performed;
     p.opportunities += d.performed + d.missed;

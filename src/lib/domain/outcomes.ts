@@ -1,7 +1,17 @@
 // Outcome metrics: whether a metric is meeting its target, whether the metric set measures customers or ourselves,
 // how adoption of a behaviour relates to an outcome over time, and how adoption is shown without exposing small groups.
 // Pure. Dates are UTC calendar days, "YYYY-MM-DD"; months are "YYYY-MM".
-import { addMonths, dayNumber, dayOf, isIsoMonth, lastDayOf, monthOf, weekStart } from "./dates";
+import {
+  addMonths,
+  dayNumber,
+  dayOf,
+  isIsoMonth,
+  lastDayOf,
+  monthOf,
+  weekStart,
+  type TimeZone,
+  type WeekStartsOn,
+} from "./dates";
 
 export type TargetType = "AT_LEAST" | "AT_MOST" | "INCREASE_TO" | "DECREASE_TO";
 /** Which way is better for the metric. Informational: the target type alone decides the status. */
@@ -176,15 +186,23 @@ export interface AuditPoint {
 const share = (customer: number, internal: number): number | null =>
   customer + internal === 0 ? null : customer / (customer + internal);
 
-/** Metrics tracked at the end of each month from `fromMonth` to `toMonth` inclusive; empty when from is after to. */
-export function auditShareByMonth(metrics: AuditMetric[], fromMonth: string, toMonth: string): AuditPoint[] {
+/**
+ * Metrics tracked at the end of each month from `fromMonth` to `toMonth` inclusive (months of the organisation's
+ * zone); empty when from is after to.
+ */
+export function auditShareByMonth(
+  metrics: AuditMetric[],
+  fromMonth: string,
+  toMonth: string,
+  zone: TimeZone = "UTC",
+): AuditPoint[] {
   for (const month of [fromMonth, toMonth])
     if (!isIsoMonth(month)) throw new RangeError(`not a YYYY-MM month: ${month}`);
   // A metric counts if it existed when the month closed: created on/before the last day, not deleted on/before it.
   const days = metrics.map((m) => ({
     kind: m.kind,
-    created: dayOf(new Date(m.createdAt)),
-    deleted: m.deletedAt === null ? null : dayOf(new Date(m.deletedAt)),
+    created: dayOf(new Date(m.createdAt), zone),
+    deleted: m.deletedAt === null ? null : dayOf(new Date(m.deletedAt), zone),
   }));
   const points: AuditPoint[] = [];
   for (let month = fromMonth; month <= toMonth; month = addMonths(month, 1)) {
@@ -226,11 +244,11 @@ export interface WeeklyValue {
   value: number;
 }
 
-/** Mean of the readings in each Monday-starting UTC week (the same weeks as weeklyAdoption), oldest first. */
-export function weeklyMeans(readings: Reading[]): WeeklyValue[] {
+/** Mean of the readings in each week from `weekStartsOn` (the same weeks as weeklyAdoption), oldest first. */
+export function weeklyMeans(readings: Reading[], weekStartsOn: WeekStartsOn = 1): WeeklyValue[] {
   const weeks = new Map<string, number[]>();
   for (const r of readings) {
-    const week = weekStart(r.date);
+    const week = weekStart(r.date, weekStartsOn);
     weeks.set(week, [...(weeks.get(week) ?? []), r.value]);
   }
   return [...weeks]

@@ -27,6 +27,8 @@ export interface ProfileDto {
   name: string;
   email: string;
   memberSince: string;
+  /** The zone the person chose for display; null: the organisation's. */
+  timeZone: string | null;
   /** Other browsers where this account is signed in now (this one not counted). */
   otherSessions: number;
   organizations: { id: string; name: string; role: string; current: boolean }[];

@@ -11,7 +11,8 @@ import { uid, type Person, type Side } from "./matrix-scenario";
 import { markAllRead, markRead, openNotification } from "@/lib/server/data/inbox";
 import { MarkReadInput, NotificationIdInput } from "@/lib/schemas/inbox";
 import { OrganizationPolicyInput } from "@/lib/schemas/members";
-import { setLeadersManageTeams } from "@/lib/server/data/organization-settings";
+import { setLeadersManageTeams, setOrganizationCalendar } from "@/lib/server/data/organization-settings";
+import { OrganizationCalendarInput } from "@/lib/schemas/calendar";
 
 /** An unread item in `me`'s inbox. */
 async function notificationFor(s: Side, me: Person): Promise<string> {
@@ -113,5 +114,15 @@ export const ACCOUNT_ACTION_ROWS: Row<unknown>[] = [
     allowed: ADMINS,
     setup: async () => OrganizationPolicyInput.parse({ leadersManageTeams: "on" }),
     call: (ctx, i) => setLeadersManageTeams(ctx, i.leadersManageTeams),
+  }),
+  row({
+    action: "setOrganizationCalendarAction",
+    surface: A("members"),
+    requires: "members.manage",
+    data: "organization-settings.setOrganizationCalendar",
+    kind: "write",
+    allowed: ADMINS,
+    setup: async () => OrganizationCalendarInput.parse({ timeZone: "Pacific/Auckland", weekStartsOn: "7" }),
+    call: (ctx, i) => setOrganizationCalendar(ctx, i),
   }),
 ];

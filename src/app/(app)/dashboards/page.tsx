@@ -50,7 +50,7 @@ export default async function OverviewPage({
           <Heatmap
             data={o.heatmap}
             period={PERIOD_LABELS[filter.period]}
-            range={o.trend.length ? formatDayRange([o.trend[0]!.weekStart, currentDay()]) : undefined}
+            range={o.trend.length ? formatDayRange([o.trend[0]!.weekStart, currentDay(ctx.timeZone)]) : undefined}
           />
         )}
         <section aria-labelledby="barriers-heading" className="space-y-2">

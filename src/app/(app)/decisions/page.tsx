@@ -85,7 +85,7 @@ export default async function DecisionsPage({
           )}
         </EmptyState>
       ) : (
-        <DecisionList rows={page.rows} label={drafts ? "Draft decisions" : "Decisions"} />
+        <DecisionList rows={page.rows} label={drafts ? "Draft decisions" : "Decisions"} zone={ctx.displayTimeZone} />
       )}
       {page.nextCursor && (
         <p className="mt-4">

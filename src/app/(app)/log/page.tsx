@@ -1,3 +1,4 @@
+import { formatAt } from "@/lib/domain/dates";
 import { requireMemberPage } from "@/lib/server/context";
 import { onboarding } from "@/lib/server/data/onboarding";
 import { OnboardingChecklist } from "@/components/onboarding/checklist";
@@ -14,8 +15,6 @@ import { catalogueFacets } from "@/lib/server/data/catalogue";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Log" };
-
-const dateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 export default async function LogPage({
   searchParams,
@@ -87,7 +86,7 @@ export default async function LogPage({
               <div className="min-w-0">
                 <p className="font-medium">{o.behaviourTitle}</p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {o.teamName} · {dateFmt.format(new Date(o.occurredAt))} · {o.observerName ?? "Anonymous"}
+                  {o.teamName} · {formatAt(o.occurredAt, ctx.timeZone)} · {o.observerName ?? "Anonymous"}
                 </p>
                 {o.note && <p className="mt-1 text-sm">{o.note}</p>}
               </div>

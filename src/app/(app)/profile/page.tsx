@@ -13,13 +13,15 @@ import { NewOrganizationForm } from "@/components/settings/new-organization-form
 import { formatDay } from "@/lib/domain/dates";
 import { myNotificationSettings } from "@/lib/server/mail/settings";
 import { NotificationChoice } from "@/components/mail/notification-choice";
+import { TimeZoneForm } from "@/components/profile/time-zone-form";
+import { timeZoneNames } from "@/lib/schemas/calendar";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const ctx = await requireMemberPage();
   const [profile, notifications] = await Promise.all([
-    getProfile(ctx.userId, await currentSessionId(), ctx.orgId),
+    getProfile(ctx.userId, await currentSessionId(), ctx.orgId, ctx.timeZone),
     myNotificationSettings(ctx),
   ]);
   return (
@@ -37,6 +39,9 @@ export default async function ProfilePage() {
         </Panel>
         <Panel title="Password">
           <PasswordForm />
+        </Panel>
+        <Panel title="Time zone">
+          <TimeZoneForm timeZone={profile.timeZone} organisationZone={ctx.timeZone} zones={timeZoneNames()} />
         </Panel>
         <Panel title="Where you are signed in">
           <SessionsPanel otherSessions={profile.otherSessions} />

@@ -15,6 +15,8 @@ import { PolicyForm } from "@/components/settings/policy-form";
 import { TextLink } from "@/components/ui/text-link";
 import { MailModeForm } from "@/components/mail/mail-mode-form";
 import { mailSettings } from "@/lib/server/mail/settings";
+import { CalendarForm } from "@/components/settings/calendar-form";
+import { timeZoneNames } from "@/lib/schemas/calendar";
 
 export const metadata = { title: "Settings" };
 
@@ -95,6 +97,12 @@ export default async function SettingsPage() {
                 </p>
               </section>
             )}
+            <section aria-labelledby="calendar-heading" className={card}>
+              <h2 id="calendar-heading" className="mb-3 text-lg font-semibold">
+                Time zone and week
+              </h2>
+              <CalendarForm timeZone={ctx.timeZone} weekStartsOn={ctx.weekStartsOn} zones={timeZoneNames()} />
+            </section>
             <section aria-labelledby="members-heading" className={card}>
               <h2 id="members-heading" className="mb-3 text-lg font-semibold">
                 Members

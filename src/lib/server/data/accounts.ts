@@ -7,6 +7,7 @@ import { slugify } from "@/lib/domain/accounts";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { needsTouch, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionState } from "@/lib/domain/sessions";
 import type { OrgPolicy, Role } from "@/lib/domain/roles";
+import { displayZoneOf, isTimeZone, isWeekStartsOn, UTC, type TimeZone, type WeekStartsOn } from "@/lib/domain/dates";
 import type { SignUpInput } from "@/lib/schemas/auth";
 import type { Prisma } from "@/generated/prisma/client";
 
@@ -21,6 +22,12 @@ export interface MemberContext {
   role: Role;
   /** The organisation's settings that widen what a role may do. */
   policy: OrgPolicy;
+  /** Where the organisation's days begin (IANA): every "today", filter, day-only date and summary day. */
+  timeZone: TimeZone;
+  /** The ISO weekday the organisation's weeks start on (1 Monday … 7 Sunday): every week on every chart. */
+  weekStartsOn: WeekStartsOn;
+  /** The zone this person reads instants in: their own (profile) or else the organisation's. */
+  displayTimeZone: TimeZone;
 }
 
 export interface SessionUser {
@@ -152,11 +159,14 @@ export async function loadSession(
       orgId: string | null;
       orgName: string | null;
       leadersManageTeams: boolean | null;
+      timeZone: string | null;
+      weekStartsOn: number | null;
+      userTimeZone: string | null;
     }[]
   >`
     SELECT a."userId", a."createdAt", a."lastSeenAt", u."name", u."email", u."sessionVersion", u."lastOrganizationId",
            m."id" AS "membershipId", m."role"::text AS "role", o."id" AS "orgId", o."name" AS "orgName",
-           o."leadersManageTeams"
+           o."leadersManageTeams", o."timeZone", o."weekStartsOn", u."timeZone" AS "userTimeZone"
       FROM "AuthSession" a
       JOIN "User" u ON u."id" = a."userId"
       LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."status" = 'ACTIVE'
@@ -182,6 +192,9 @@ export async function loadSession(
             orgId: r.orgId,
             orgName: r.orgName ?? "",
             leadersManageTeams: r.leadersManageTeams === true,
+            timeZone: r.timeZone ?? UTC,
+            weekStartsOn: Number(r.weekStartsOn ?? 1),
+            userTimeZone: r.userTimeZone,
           },
         ]
       : [],
@@ -234,7 +247,8 @@ export async function listOrganizationsOf(userId: string): Promise<OrganizationC
 export async function memberContext(userId: string, preferredOrgId?: string | null): Promise<MemberContext | null> {
   // One statement (with nested selects Prisma would send one per table).
   const rows = await db().$queryRaw<MembershipRow[]>`
-    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName", o."leadersManageTeams", u."lastOrganizationId"
+    SELECT m."id" AS "membershipId", m."role"::text AS "role", u."name" AS "userName", u."email", o."id" AS "orgId", o."name" AS "orgName", o."leadersManageTeams", u."lastOrganizationId",
+           o."timeZone", o."weekStartsOn", u."timeZone" AS "userTimeZone"
       FROM "Membership" m
       JOIN "User" u ON u."id" = m."userId"
       JOIN "Organization" o ON o."id" = m."organizationId"
@@ -252,6 +266,9 @@ interface MembershipRow {
   orgName: string;
   leadersManageTeams: boolean;
   lastOrganizationId?: string | null;
+  timeZone: string;
+  weekStartsOn: number;
+  userTimeZone: string | null;
 }
 
 /** The preferred organisation, else the one last chosen, else the oldest active membership. */
@@ -272,5 +289,10 @@ function pickMember(
     orgName: m.orgName,
     role: m.role,
     policy: { leadersManageTeams: m.leadersManageTeams === true },
+    // Validated on the way in (settings); checked again here so a stray value falls back to UTC, never to the
+    // server's own zone.
+    timeZone: isTimeZone(m.timeZone) ? m.timeZone : UTC,
+    weekStartsOn: isWeekStartsOn(Number(m.weekStartsOn)) ? (Number(m.weekStartsOn) as WeekStartsOn) : 1,
+    displayTimeZone: displayZoneOf(m.userTimeZone, isTimeZone(m.timeZone) ? m.timeZone : UTC),
   };
 }

@@ -100,7 +100,7 @@ export async function listActions(
   ctx: MemberContext,
   filter: ActionFilter,
   cursor?: string,
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<ActionPageDto> {
   const where = listWhere(ctx, filter, today);
   const start = after(cursor);
@@ -125,7 +125,7 @@ export async function listActions(
 export async function overdueActions(
   ctx: MemberContext,
   scope: { teamId?: string } = {},
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
   take = 5,
 ): Promise<OverdueActionsDto> {
   const where: Prisma.ActionItemWhereInput = {
@@ -161,7 +161,7 @@ export interface ActionQuery {
 export async function listOpenActionsFor(
   ctx: MemberContext,
   q: ActionQuery,
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<ActionRowDto[]> {
   const rows = await db().actionItem.findMany({
     where: {
@@ -180,7 +180,11 @@ export async function listOpenActionsFor(
   return rows.map((r) => toRow(r, today));
 }
 
-export async function getAction(ctx: MemberContext, id: string, today = currentDay()): Promise<ActionDetailDto> {
+export async function getAction(
+  ctx: MemberContext,
+  id: string,
+  today = currentDay(ctx.timeZone),
+): Promise<ActionDetailDto> {
   const a = await db().actionItem.findFirst({
     where: { id, organizationId: ctx.orgId },
     select: {
@@ -234,7 +238,7 @@ export async function getAction(ctx: MemberContext, id: string, today = currentD
 export async function exportActionsCsv(
   ctx: MemberContext,
   filter: ActionFilter,
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<string> {
   const rows = await db().actionItem.findMany({
     where: listWhere(ctx, filter, today),

@@ -1,6 +1,16 @@
 import "server-only";
 import { db } from "../db";
-import { addDays, dateOnly, dayStart, fromDateOnly, periodBefore, type Period } from "@/lib/domain/dates";
+import {
+  addDays,
+  dateOnly,
+  dayOf,
+  dayStart,
+  fromDateOnly,
+  periodBefore,
+  type Calendar,
+  type Period,
+  type TimeZone,
+} from "@/lib/domain/dates";
 import { AGENDA_CHANGES, adoptionChanges, type Counts } from "@/lib/domain/agenda";
 import { OPEN_STATUSES, priorityOf } from "@/lib/domain/barriers";
 import type {
@@ -27,6 +37,8 @@ export interface AgendaScope {
   period: Period;
   /** Stories already chosen for this agenda, listed even when older than the recent ones. */
   chosenStoryIds: string[];
+  /** The organisation's zone and week start (UTC, Monday when left out). */
+  calendar?: Calendar;
 }
 
 /** A ritual's teams: a team, a value stream with its teams, or (null) the whole organisation. */
@@ -152,7 +164,7 @@ async function openBarriers(s: AgendaScope) {
 }
 
 async function offTrackMetrics(s: AgendaScope) {
-  const rows = await metricRows(s.orgId, s.period.to);
+  const rows = await metricRows(s.orgId, s.period.to, s.calendar);
   return rows
     .filter(
       (m) =>
@@ -170,14 +182,17 @@ async function offTrackMetrics(s: AgendaScope) {
     }));
 }
 
-/** The period as instants: from the first day's midnight to the midnight after the last day. */
-const instants = (p: Period) => ({ gte: dayStart(p.from), lt: dayStart(addDays(p.to, 1)) });
+/** The period as instants in the organisation's zone: from the first day's midnight to the midnight after the last. */
+const instants = (p: Period, zone?: TimeZone) => ({
+  gte: dayStart(p.from, zone),
+  lt: dayStart(addDays(p.to, 1), zone),
+});
 
 async function recognitions(s: AgendaScope): Promise<AgendaRecognitionDto[]> {
   const rows = await db().recognition.findMany({
     where: {
       organizationId: s.orgId,
-      createdAt: instants(s.period),
+      createdAt: instants(s.period, s.calendar?.timeZone),
       ...(s.teamIds
         ? {
             OR: [
@@ -206,7 +221,7 @@ async function recognitions(s: AgendaScope): Promise<AgendaRecognitionDto[]> {
     act: r.act,
     customerEffect: r.customerEffect,
     giverName: r.giver.user.name,
-    on: r.createdAt.toISOString().slice(0, 10),
+    on: dayOf(r.createdAt, s.calendar?.timeZone),
   }));
 }
 

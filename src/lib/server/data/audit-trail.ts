@@ -28,10 +28,10 @@ const DETAILS_MAX = 300;
 
 /**
  * Always this organisation's events: events without one (a failed sign-in for an unknown e-mail)
- * belong to nobody's trail. Dates are whole UTC days, both ends included.
+ * belong to nobody's trail. Dates are whole days in the organisation's zone, both ends included.
  */
 function auditWhere(ctx: MemberContext, f: AuditFilter): Prisma.AuditEventWhereInput {
-  const at: Prisma.DateTimeFilter = instantRange(f);
+  const at: Prisma.DateTimeFilter = instantRange(f, ctx.timeZone);
   return {
     organizationId: ctx.orgId,
     ...(f.action && { action: { startsWith: f.action } }),

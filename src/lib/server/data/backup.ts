@@ -125,13 +125,18 @@ function responderRekey(doc: OrganisationBackup, ids: ReadonlyMap<string, string
   return rekey;
 }
 
-/** The daily summary the trigger built must hold exactly the file's observation counts. */
-async function checkDailySummary(tx: Prisma.TransactionClient, orgId: string, doc: OrganisationBackup): Promise<void> {
+/** The daily summary the trigger built (in the organisation's zone) must hold exactly the file's observation counts. */
+async function checkDailySummary(
+  tx: Prisma.TransactionClient,
+  orgId: string,
+  doc: OrganisationBackup,
+  zone: string,
+): Promise<void> {
   const days = new Set<string>();
   let performed = 0;
   let missed = 0;
   for (const o of doc.tables.Observation) {
-    days.add(`${o.behaviourId as string}|${o.teamId as string}|${dayOf(new Date(o.occurredAt as string))}`);
+    days.add(`${o.behaviourId as string}|${o.teamId as string}|${dayOf(new Date(o.occurredAt as string), zone)}`);
     performed += o.performed as number;
     missed += o.missed as number;
   }
@@ -233,7 +238,7 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
           await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
       }
       const invitations = await inviteImported(tx, ctx, doc, ids, emailOf, mine);
-      await checkDailySummary(tx, ctx.orgId, doc);
+      await checkDailySummary(tx, ctx.orgId, doc, ctx.timeZone);
 
       const result: BackupImportResultDto = {
         rows: backupCounts(doc),

@@ -251,6 +251,7 @@ export async function changeBarrierStatus(
           barrier.behaviours.map((b) => b.behaviourId),
           i,
           now,
+          ctx.timeZone,
         ),
       ),
     );
@@ -308,7 +309,7 @@ export async function getBarrier(ctx: MemberContext, id: string, now = new Date(
   if (!b) throw new NotFoundError();
   const behaviourIds = b.behaviours.map((x) => x.behaviour.id);
   const interventions = await Promise.all(
-    b.interventions.map((i) => interventionEvidence(ctx.orgId, behaviourIds, i, now)),
+    b.interventions.map((i) => interventionEvidence(ctx.orgId, behaviourIds, i, now, ctx.timeZone)),
   );
   return {
     ...toRow(b),
@@ -343,7 +344,7 @@ export async function missedNotes(
       ...(teamIds.length ? { teamId: { in: teamIds } } : {}),
       missed: { gt: 0 },
       note: { not: "" },
-      occurredAt: { gte: daysBefore(now, 90) },
+      occurredAt: { gte: daysBefore(now, 90, ctx.timeZone) },
     },
     orderBy: { occurredAt: "desc" },
     take: 8,
@@ -357,7 +358,7 @@ export async function missedNotes(
   });
   return rows.map((r) => ({
     id: r.id,
-    day: dayOf(r.occurredAt),
+    day: dayOf(r.occurredAt, ctx.timeZone),
     team: r.team.name,
     behaviour: r.behaviour.title,
     note: r.note,

@@ -139,7 +139,7 @@ export async function getBehaviour(ctx: MemberContext, id: string): Promise<Beha
   });
   if (!b) throw new NotFoundError();
   // From the daily summary, never a scan of the raw observations.
-  const since = lastDays(currentDay(), 28).from;
+  const since = lastDays(currentDay(ctx.timeZone), 28).from;
   const sums = await db().observationDaily.aggregate({
     where: { organizationId: ctx.orgId, behaviourId: b.id, day: { gte: dateOnly(since) } },
     _sum: { performed: true, missed: true },
@@ -200,7 +200,7 @@ export async function behaviourWeeks(
   teamId?: string,
   now = new Date(),
 ): Promise<WeekPoint[]> {
-  const { from } = lastWeeks(dayOf(now), 26);
+  const { from } = lastWeeks(dayOf(now, ctx.timeZone), 26, ctx.weekStartsOn);
   const rows = await db().observationDaily.groupBy({
     by: ["day"],
     where: { organizationId: ctx.orgId, behaviourId, ...(teamId ? { teamId } : {}), day: { gte: dateOnly(from) } },
@@ -209,5 +209,7 @@ export async function behaviourWeeks(
   return weeklyAdoption(
     rows.map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 })),
     now,
+    26,
+    ctx,
   );
 }

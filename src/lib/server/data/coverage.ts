@@ -26,7 +26,7 @@ export async function listCoverageGaps(
   opts: { teamId?: string } = {},
 ): Promise<CoverageGapDto[]> {
   await authorize(ctx, "dashboards.view");
-  const today = dayOf(now);
+  const today = dayOf(now, ctx.timeZone);
   const cutoff = lastDays(today, COVERAGE_DAYS).from;
   const scope = { organizationId: ctx.orgId, ...(opts.teamId ? { teamId: opts.teamId } : {}) };
   const [teams, behaviours, recent] = await Promise.all([

@@ -26,7 +26,8 @@ export async function saveCustomerStory(
   now = new Date(),
 ): Promise<string> {
   await authorize(ctx, "dashboards.view");
-  if (input.meetingDate > dayOf(now)) throw new RuleError("The meeting cannot be in the future.", "meetingDate");
+  if (input.meetingDate > dayOf(now, ctx.timeZone))
+    throw new RuleError("The meeting cannot be in the future.", "meetingDate");
   return db().$transaction(async (tx) => {
     await checkOccurrence(tx, ctx.orgId, input.occurrenceId);
     const s = await tx.customerFeedback.create({

@@ -3,7 +3,7 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
-import { dateOnly, dayOf, fromDateOnly, lastWeeks, weekStart } from "@/lib/domain/dates";
+import { dateOnly, dayOf, fromDateOnly, lastWeeks, UTC_CALENDAR, weekStart, type Calendar } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
 import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
 import {
@@ -24,10 +24,14 @@ import type { MemberContext } from "./accounts";
 // Every figure here comes from the daily summary (ObservationDaily), never from a scan of the
 // observations: the overview must stay fast at millions of observations (issue 8).
 
-/** The period's first day (a Monday, so weeks are whole) and last day (today). */
-export function periodRange(period: DashboardFilter["period"], now: Date): { from: string; to: string; weeks: number } {
+/** The period's first day (a week start, so weeks are whole) and last day (today), in the organisation's calendar. */
+export function periodRange(
+  period: DashboardFilter["period"],
+  now: Date,
+  calendar: Calendar = UTC_CALENDAR,
+): { from: string; to: string; weeks: number } {
   const weeks = PERIODS[period];
-  return { ...lastWeeks(dayOf(now), weeks), weeks };
+  return { ...lastWeeks(dayOf(now, calendar.timeZone), weeks, calendar.weekStartsOn), weeks };
 }
 
 async function filterOptions(ctx: MemberContext): Promise<FilterOptionsDto> {
@@ -96,7 +100,7 @@ export async function organisationOverview(
   await authorize(ctx, "dashboards.view");
   const options = await filterOptions(ctx);
   const s = await scope(ctx, f, options);
-  const { from, to, weeks } = periodRange(f.period, now);
+  const { from, to, weeks } = periodRange(f.period, now, ctx);
   const where = {
     organizationId: ctx.orgId,
     behaviourId: { in: s.behaviourIds },
@@ -107,12 +111,12 @@ export async function organisationOverview(
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
     db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where, _sum: { performed: true, missed: true } }),
     listBarriers(ctx),
-    listMetrics(ctx, dayOf(now)),
+    listMetrics(ctx, dayOf(now, ctx.timeZone)),
   ]);
   const teamIds = new Set(s.teams.map((t) => t.id));
   return {
     options,
-    trend: weeklyAdoption(toDays(days), now, weeks),
+    trend: weeklyAdoption(toDays(days), now, weeks, ctx),
     heatmap: {
       teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
       behaviours: s.behaviours,
@@ -174,7 +178,7 @@ export async function behaviourOutcome(
   const metrics = links.map((l) => l.metric);
   // After switching behaviour the URL may still name the previous behaviour's metric: show its first.
   const metric = metrics.find((m) => m.id === ids.metric) ?? metrics[0] ?? null;
-  const { from, to, weeks } = periodRange(f.period, now);
+  const { from, to, weeks } = periodRange(f.period, now, ctx);
   const [days, series] = await Promise.all([
     db().observationDaily.groupBy({
       by: ["day"],
@@ -183,7 +187,7 @@ export async function behaviourOutcome(
     }),
     metric ? metricSeries(ctx, metric.id, from, to) : null,
   ]);
-  const adoption = weeklyAdoption(toDays(days), now, weeks);
+  const adoption = weeklyAdoption(toDays(days), now, weeks, ctx);
   const adoptionWeekly = adoption
     .filter((p) => p.rate !== null)
     .map((p) => ({ weekStart: p.weekStart, value: p.rate! * 100 }));
@@ -222,12 +226,12 @@ export async function teamView(
       team: null,
       trend: [],
       behaviours: [],
-      thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now)) },
+      thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now, ctx.timeZone), ctx.weekStartsOn) },
       barriers: [],
       gaps: [],
     };
-  const { from, to, weeks } = periodRange(f.period, now);
-  const monday = weekStart(dayOf(now));
+  const { from, to, weeks } = periodRange(f.period, now, ctx);
+  const monday = weekStart(dayOf(now, ctx.timeZone), ctx.weekStartsOn);
   const where = { organizationId: ctx.orgId, teamId: team.id };
   const [active, days, perBehaviour, week, barriers, gaps] = await Promise.all([
     db().behaviour.findMany({
@@ -257,7 +261,7 @@ export async function teamView(
   return {
     ...base,
     team: { id: team.id, name: team.name, stream: team.parent?.name ?? null },
-    trend: weeklyAdoption(toDays(days), now, weeks),
+    trend: weeklyAdoption(toDays(days), now, weeks, ctx),
     behaviours: active.map((b) => {
       const s = sums.get(b.id);
       return {
@@ -282,7 +286,7 @@ const STANDUP_WEEKS = 8;
  */
 export async function standup(ctx: MemberContext, now = new Date()): Promise<StandupDto> {
   await authorize(ctx, "dashboards.view");
-  const { from } = lastWeeks(dayOf(now), STANDUP_WEEKS);
+  const { from } = lastWeeks(dayOf(now, ctx.timeZone), STANDUP_WEEKS, ctx.weekStartsOn);
   const [days, behaviours, barriers, metrics, stories, started] = await Promise.all([
     db().observationDaily.groupBy({
       by: ["behaviourId", "day"],
@@ -294,7 +298,7 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
       select: { id: true, title: true },
     }),
     listBarriers(ctx),
-    listMetrics(ctx, dayOf(now)),
+    listMetrics(ctx, dayOf(now, ctx.timeZone)),
     db().customerFeedback.findMany({
       where: { organizationId: ctx.orgId, isStory: true },
       orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
@@ -312,7 +316,7 @@ export async function standup(ctx: MemberContext, now = new Date()): Promise<Sta
   }
   const byBehaviour: Record<string, { weekStart: string; performed: number; opportunities: number }[]> = {};
   for (const b of behaviours) {
-    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, STANDUP_WEEKS).map(
+    byBehaviour[b.id] = weeklyAdoption(toDays(daysOf.get(b.id) ?? []), now, STANDUP_WEEKS, ctx).map(
       ({ weekStart, performed, opportunities }) => ({ weekStart, performed, opportunities }),
     );
   }

@@ -25,7 +25,7 @@ const names = (cell: string) =>
 
 async function check(ctx: MemberContext, text: string, now: Date) {
   await authorize(ctx, "feedback.manage");
-  const file = readFeedbackCsv(text, dayOf(now));
+  const file = readFeedbackCsv(text, dayOf(now, ctx.timeZone));
   const org = ctx.orgId;
   const [behaviours, barriers, metrics, teams] = await Promise.all([
     db().behaviour.findMany({

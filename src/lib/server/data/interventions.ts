@@ -12,7 +12,7 @@ import {
   type Apease,
   type ComB,
 } from "@/lib/domain/interventions";
-import { dateOnly, dayOf, fromDateOnly } from "@/lib/domain/dates";
+import { dateOnly, dayOf, fromDateOnly, UTC, type TimeZone } from "@/lib/domain/dates";
 import {
   apeaseFrom,
   type InterventionDetailDto,
@@ -66,7 +66,7 @@ export async function createIntervention(
     await tx.interventionTeam.createMany({
       data: input.teamIds.map((teamId) => ({ organizationId: ctx.orgId, interventionId: created.id, teamId })),
     });
-    const started = input.startDate <= dayOf(now);
+    const started = input.startDate <= dayOf(now, ctx.timeZone);
     const next =
       started && (barrier.status === "IDENTIFIED" || barrier.status === "INTERVENTION_PLANNED")
         ? "IN_PROGRESS"
@@ -103,9 +103,10 @@ export async function interventionEvidence(
   behaviourIds: string[],
   i: InterventionRow,
   now = new Date(),
+  zone: TimeZone = UTC,
 ): Promise<InterventionEvidenceDto> {
   const start = fromDateOnly(i.startDate);
-  const windows = beforeAfterWindows(start, dayOf(now));
+  const windows = beforeAfterWindows(start, dayOf(now, zone));
   const teamIds = i.teams.map((t) => t.team.id);
   const base = { interventionId: i.id, title: i.title, startDate: start, teamNames: i.teams.map((t) => t.team.name) };
   if (!windows) return { ...base, windows: null, result: null, problem: removalProblem(null) };
@@ -167,7 +168,7 @@ export async function getIntervention(
     orderBy: { name: "asc" },
     select: { name: true },
   });
-  const windows = beforeAfterWindows(fromDateOnly(i.startDate), dayOf(now));
+  const windows = beforeAfterWindows(fromDateOnly(i.startDate), dayOf(now, ctx.timeZone));
   let rolled = null;
   let comparison = null;
   if (windows) {

@@ -20,7 +20,11 @@ const computedMessage = (title: string) =>
  * Records one reading. A metric has one value per team (or organisation-wide) and day, so a second reading for the
  * same day replaces the first: a correction, not a duplicate that would skew the weekly mean.
  */
-export async function addReading(ctx: MemberContext, input: ReadingInput, today: string = currentDay()): Promise<void> {
+export async function addReading(
+  ctx: MemberContext,
+  input: ReadingInput,
+  today: string = currentDay(ctx.timeZone),
+): Promise<void> {
   await authorize(ctx, "metrics.manage");
   if (input.date > today) throw new RuleError("A reading cannot be dated in the future.", "date");
   await db().$transaction(async (tx) => {
@@ -99,7 +103,7 @@ async function check(ctx: MemberContext, text: string, today: string) {
 export async function previewReadingImport(
   ctx: MemberContext,
   text: string,
-  today: string = currentDay(),
+  today: string = currentDay(ctx.timeZone),
 ): Promise<ReadingImportPreviewDto> {
   const { fileError, rows } = await check(ctx, text, today);
   return {
@@ -123,7 +127,7 @@ const CHUNK = 500;
 export async function commitReadingImport(
   ctx: MemberContext,
   text: string,
-  today: string = currentDay(),
+  today: string = currentDay(ctx.timeZone),
 ): Promise<number> {
   const { fileError, rows } = await check(ctx, text, today);
   if (fileError) throw new RuleError(fileError);

@@ -24,7 +24,9 @@ import {
   lastDays,
   lastWeeks,
   monthOf,
+  UTC_CALENDAR,
   weeksIn,
+  type Calendar,
 } from "@/lib/domain/dates";
 import {
   TARGET_LABELS,
@@ -110,16 +112,17 @@ async function derivedWeeks(
   behaviourIds: string[],
   today: string,
   weeks = DERIVED_WEEKS,
+  calendar: Calendar = UTC_CALENDAR,
 ): Promise<Map<string, Reading[]>> {
   const out = new Map<string, Reading[]>();
   if (behaviourIds.length === 0) return out;
-  const now = dayStart(today);
+  const now = dayStart(today, calendar.timeZone);
   const rows = await db().observationDaily.groupBy({
     by: ["behaviourId", "day"],
     where: {
       organizationId: orgId,
       behaviourId: { in: behaviourIds },
-      day: { gte: dateOnly(lastWeeks(today, weeks).from), lte: dateOnly(today) },
+      day: { gte: dateOnly(lastWeeks(today, weeks, calendar.weekStartsOn).from), lte: dateOnly(today) },
     },
     _sum: { performed: true, missed: true },
   });
@@ -129,7 +132,7 @@ async function derivedWeeks(
       .map((r) => ({ day: fromDateOnly(r.day), performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 }));
     out.set(
       id,
-      weeklyAdoption(days, now, weeks).flatMap((p) =>
+      weeklyAdoption(days, now, weeks, calendar).flatMap((p) =>
         p.rate === null ? [] : [{ date: p.weekStart, value: percent(p.rate) }],
       ),
     );
@@ -145,6 +148,7 @@ async function statusReadings(
   orgId: string,
   metrics: { id: string; sourceBehaviourId: string | null }[],
   today: string,
+  calendar: Calendar = UTC_CALENDAR,
 ): Promise<Map<string, Reading[]>> {
   const typed = metrics.filter((m) => !m.sourceBehaviourId).map((m) => m.id);
   const sources = [...new Set(metrics.flatMap((m) => (m.sourceBehaviourId ? [m.sourceBehaviourId] : [])))];
@@ -165,7 +169,7 @@ async function statusReadings(
           _max: { date: true },
         })
       : [],
-    derivedWeeks(orgId, sources, today),
+    derivedWeeks(orgId, sources, today, DERIVED_WEEKS, calendar),
   ]);
   // Only a latest reading older than the window needs one more look-up.
   const stale = latest.filter((l) => l._max.date && fromDateOnly(l._max.date) < windowStart);
@@ -193,21 +197,28 @@ async function statusReadings(
 }
 
 /** The organisation's metrics by name, each with its status against its target as of `today`. */
-export async function listMetrics(ctx: MemberContext, today: string = currentDay()): Promise<MetricRowDto[]> {
+export async function listMetrics(
+  ctx: MemberContext,
+  today: string = currentDay(ctx.timeZone),
+): Promise<MetricRowDto[]> {
   await authorize(ctx, "dashboards.view");
-  return metricRows(ctx.orgId, today);
+  return metricRows(ctx.orgId, today, ctx);
 }
 
 /**
  * The metric rows without a permission check, for callers that decided who may see them (a
  * ritual's agenda shows its participants the customer metrics off track).
  */
-export async function metricRows(orgId: string, today: string = currentDay()): Promise<MetricRowDto[]> {
+export async function metricRows(
+  orgId: string,
+  today: string,
+  calendar: Calendar = UTC_CALENDAR,
+): Promise<MetricRowDto[]> {
   const rows = await db().metric.findMany({
     where: { organizationId: orgId, deletedAt: null },
     select: ROW_SELECT,
   });
-  const readings = await statusReadings(orgId, rows, today);
+  const readings = await statusReadings(orgId, rows, today, calendar);
   return rows
     .map((m) => toRow(m, verdictOf(m, readings.get(m.id) ?? [], today)))
     .sort((a, b) => a.name.localeCompare(b.name, "en"));
@@ -216,7 +227,7 @@ export async function metricRows(orgId: string, today: string = currentDay()): P
 export async function getMetric(
   ctx: MemberContext,
   id: string,
-  today: string = currentDay(),
+  today: string = currentDay(ctx.timeZone),
 ): Promise<MetricDetailDto> {
   await authorize(ctx, "dashboards.view");
   const m = await db().metric.findFirst({
@@ -226,7 +237,7 @@ export async function getMetric(
   if (!m) throw new NotFoundError();
   const upTo = { lte: dateOnly(today) };
   const [status, orgWide, byTeam, derived] = await Promise.all([
-    statusReadings(ctx.orgId, [m], today),
+    statusReadings(ctx.orgId, [m], today, ctx),
     m.sourceBehaviourId
       ? []
       : db().metricReading.findMany({
@@ -243,7 +254,7 @@ export async function getMetric(
           take: 200,
           select: { date: true, value: true, team: { select: { name: true } } },
         }),
-    m.sourceBehaviourId ? derivedWeeks(ctx.orgId, [m.sourceBehaviourId], today, SHOWN_READINGS) : null,
+    m.sourceBehaviourId ? derivedWeeks(ctx.orgId, [m.sourceBehaviourId], today, SHOWN_READINGS, ctx) : null,
   ]);
   return {
     ...toRow(m, verdictOf(m, status.get(m.id) ?? [], today)),
@@ -276,8 +287,8 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
   const range = { gte: dateOnly(from), lte: dateOnly(to) };
   let weekly: MetricSeriesDto["weekly"];
   if (m.sourceBehaviourId) {
-    const end = dayStart(to);
-    const weeks = weeksIn({ from, to });
+    const end = dayStart(to, ctx.timeZone);
+    const weeks = weeksIn({ from, to }, ctx.weekStartsOn);
     const days = await db().observationDaily.groupBy({
       by: ["day"],
       where: { organizationId: ctx.orgId, behaviourId: m.sourceBehaviourId, day: range },
@@ -287,6 +298,7 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
       days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })),
       end,
       weeks,
+      ctx,
     );
     weekly = points.flatMap((p) => (p.rate === null ? [] : [{ weekStart: p.weekStart, value: percent(p.rate) }]));
   } else {
@@ -294,7 +306,10 @@ export async function metricSeries(ctx: MemberContext, id: string, from: string,
       where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: range },
       select: { date: true, value: true },
     });
-    weekly = weeklyMeans(rows.map((r) => ({ date: fromDateOnly(r.date), value: r.value })));
+    weekly = weeklyMeans(
+      rows.map((r) => ({ date: fromDateOnly(r.date), value: r.value })),
+      ctx.weekStartsOn,
+    );
   }
   return { id: m.id, name: m.name, unit: m.unit, weekly };
 }
@@ -328,7 +343,7 @@ export async function metricOptions(ctx: MemberContext): Promise<MetricOptionsDt
 /** Are we measuring what customers get, or only what we do? The share now and at the end of each of the last 12 months. */
 export async function metricsAudit(
   ctx: MemberContext,
-  today: string = currentDay(),
+  today: string = currentDay(ctx.timeZone),
 ): Promise<{
   summary: ReturnType<typeof auditSummary>;
   byMonth: AuditPoint[];
@@ -360,7 +375,7 @@ export async function metricsAudit(
   const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
     summary: auditSummary(metrics),
-    byMonth: auditShareByMonth(metrics, addMonths(month, -11), month),
+    byMonth: auditShareByMonth(metrics, addMonths(month, -11), month, ctx.timeZone),
     noOwner: live.filter((m) => m.ownerId === null).map(({ id, name }) => ({ id, name })),
     noBehaviour: live.filter((m) => m._count.behaviours === 0).map(({ id, name }) => ({ id, name })),
   };

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
-import { dayOf, daysBefore, middayOf } from "@/lib/domain/dates";
+import { addDays, currentDay, dateOnly, dayOf, middayOf } from "@/lib/domain/dates";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
 import { gatherBarrierEvidence } from "./inbox";
@@ -16,7 +16,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 /** The caller's teams, the active behaviours, and each team's recent usage (from the daily summary). */
 export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
-  const since = daysBefore(new Date(), 90);
+  const since = dateOnly(addDays(currentDay(ctx.timeZone), -90));
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({
       where: {
@@ -100,6 +100,7 @@ async function save(
     anonymous: boolean;
     idempotencyKey: string;
     occurredAt: Date;
+    dayOnly?: boolean;
     source: "LOG" | "BATCH";
   },
 ): Promise<LoggedDto> {
@@ -165,8 +166,9 @@ export async function logObservation(
 
 export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = new Date()): Promise<LoggedDto> {
   const behaviourId = await target(ctx, input.behaviourId, input.teamId);
-  const occurredAt = input.occurredOn ? middayOf(input.occurredOn) : now;
-  if (input.occurredOn && input.occurredOn > dayOf(now))
+  // A day rather than a moment: midday of that day in the organisation's zone, moved with it if the zone changes.
+  const occurredAt = input.occurredOn ? middayOf(input.occurredOn, ctx.timeZone) : now;
+  if (input.occurredOn && input.occurredOn > dayOf(now, ctx.timeZone))
     throw new RuleError("The date cannot be in the future.", "occurredOn");
   return save(ctx, {
     behaviourId,
@@ -177,6 +179,7 @@ export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = n
     anonymous: input.anonymous,
     idempotencyKey: input.idempotencyKey,
     occurredAt,
+    dayOnly: Boolean(input.occurredOn),
     source: "BATCH",
   });
 }

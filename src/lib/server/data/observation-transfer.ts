@@ -18,7 +18,7 @@ import type { MemberContext } from "./accounts";
 
 async function check(ctx: MemberContext, text: string, now: Date) {
   await authorize(ctx, "observations.import");
-  const file = readObservationCsv(text, dayOf(now));
+  const file = readObservationCsv(text, dayOf(now, ctx.timeZone));
   const [teams, behaviours] = await Promise.all([
     db().team.findMany({ where: { organizationId: ctx.orgId, kind: "TEAM" }, select: { id: true, name: true } }),
     db().behaviour.findMany({
@@ -121,7 +121,8 @@ export async function commitObservationImport(
           organizationId: ctx.orgId,
           behaviourId: r.behaviourId,
           teamId: r.teamId,
-          occurredAt: middayOf(r.date),
+          occurredAt: middayOf(r.date, ctx.timeZone),
+          dayOnly: true,
           performed: r.performed,
           missed: r.missed,
           note: r.note,
@@ -200,7 +201,7 @@ export async function exportObservationsCsv(
     );
     for await (const rows of pages) {
       const csv = rows.map((r) => ({
-        date: dayOf(r.occurredAt),
+        date: dayOf(r.occurredAt, ctx.timeZone),
         team: team.get(r.teamId) ?? "",
         behaviour: behaviour.get(r.behaviourId) ?? "",
         performed: r.performed,

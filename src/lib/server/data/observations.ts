@@ -6,13 +6,13 @@ import { instantRange } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 
-/** The caller's organisation's observations matching the filter (dates are inclusive UTC days). */
+/** The caller's organisation's observations matching the filter (dates are inclusive days in its zone). */
 export function observationWhere(ctx: MemberContext, f: ObservationFilter): Prisma.ObservationWhereInput {
   return {
     organizationId: ctx.orgId,
     ...(f.team ? { teamId: f.team } : {}),
     ...(f.behaviour ? { behaviourId: f.behaviour } : {}),
-    ...(f.from || f.to ? { occurredAt: instantRange(f) } : {}),
+    ...(f.from || f.to ? { occurredAt: instantRange(f, ctx.timeZone) } : {}),
   };
 }
 

@@ -60,6 +60,7 @@ export async function getOccurrence(ctx: MemberContext, id: string): Promise<Occ
       teamIds: await scopeTeams(ctx.orgId, o.ritual.teamId),
       period: { from: fromDateOnly(o.periodStart), to: date },
       chosenStoryIds: o.items.flatMap((i) => (i.storyId ? [i.storyId] : [])),
+      calendar: ctx,
     }),
     db().ritualOccurrence.findFirst({
       where: { ritualId: o.ritualId, date: { lt: o.date } },

@@ -6,14 +6,22 @@ import { RuleError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "../common-passwords";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { dayOf } from "@/lib/domain/dates";
+import { dayOf, isTimeZone } from "@/lib/domain/dates";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ChangeEmailInput, ChangePasswordInput, ProfileDto } from "@/lib/schemas/profile";
 
 /** The caller's own account. Only ever their own: the user id comes from the session. */
-export async function getProfile(userId: string, sessionId: string | null, currentOrgId: string): Promise<ProfileDto> {
+export async function getProfile(
+  userId: string,
+  sessionId: string | null,
+  currentOrgId: string,
+  zone: string = "UTC",
+): Promise<ProfileDto> {
   const [user, otherSessions, memberships] = await Promise.all([
-    db().user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, createdAt: true } }),
+    db().user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, email: true, createdAt: true, timeZone: true },
+    }),
     db().authSession.count({ where: { userId, ...(sessionId ? { id: { not: sessionId } } : {}) } }),
     db().membership.findMany({
       where: { userId, status: "ACTIVE" },
@@ -24,7 +32,8 @@ export async function getProfile(userId: string, sessionId: string | null, curre
   return {
     name: user.name,
     email: user.email,
-    memberSince: dayOf(user.createdAt),
+    memberSince: dayOf(user.createdAt, zone),
+    timeZone: user.timeZone,
     otherSessions,
     organizations: memberships.map((m) => ({
       id: m.organization.id,
@@ -33,6 +42,15 @@ export async function getProfile(userId: string, sessionId: string | null, curre
       current: m.organization.id === currentOrgId,
     })),
   };
+}
+
+/** The zone the caller reads times in (null: their organisation's). Their own account only. */
+export async function setOwnTimeZone(userId: string, timeZone: string | null, ip: string | null): Promise<void> {
+  if (timeZone !== null && !isTimeZone(timeZone)) throw new RuleError("Choose a time zone from the list.", "timeZone");
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { timeZone } });
+    await auditInEachOrganization(tx, userId, "profile.time-zone", ip, { timeZone });
+  });
 }
 
 export async function renameSelf(userId: string, name: string, ip: string | null): Promise<void> {

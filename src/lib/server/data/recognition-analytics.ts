@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { addDays, instantRange, weekStart, type Period } from "@/lib/domain/dates";
+import { addDays, instantRange, weekStart, type Period, type WeekStartsOn } from "@/lib/domain/dates";
 import { MIN_TEAM_SIZE, protectTeams } from "@/lib/domain/recognition";
 import type { RecognitionAnalyticsDto } from "@/lib/schemas/recognition";
 import type { MemberContext } from "./accounts";
@@ -9,27 +9,29 @@ import type { MemberContext } from "./accounts";
 // Recognition analytics for managers (issue 16): counts per behaviour and per team by week, and the
 // share of people who gave or received one. Counted in SQL (GROUP BY week, behaviour, team); no
 // figure is ever per person, and a team of fewer than MIN_TEAM_SIZE people shows no figures at all.
-// Weeks start on Monday (date_trunc('week') is ISO, like domain/dates.ts weekStart), in UTC.
+// SQL counts per day of the organisation's zone; the days are then summed into the organisation's weeks (its week
+// start) by weekStart, the one definition of a week (docs/decisions/021).
 
-function weeksOf(period: Period): string[] {
+function weeksOf(period: Period, weekStartsOn: WeekStartsOn): string[] {
   const out: string[] = [];
-  for (let w = weekStart(period.from); w <= period.to; w = addDays(w, 7)) out.push(w);
+  for (let w = weekStart(period.from, weekStartsOn); w <= period.to; w = addDays(w, 7)) out.push(w);
   return out;
 }
 
 export async function recognitionAnalytics(ctx: MemberContext, period: Period): Promise<RecognitionAnalyticsDto> {
   await authorize(ctx, "dashboards.view");
-  const { gte, lt } = instantRange(period) as { gte: Date; lt: Date };
+  const { gte, lt } = instantRange(period, ctx.timeZone) as { gte: Date; lt: Date };
   const org = ctx.orgId;
+  const zone = ctx.timeZone;
   const [byBehaviour, received, given, teams, people] = await Promise.all([
-    db().$queryRaw<{ behaviourId: string; title: string; week: string; n: number }[]>`
-      SELECT r."behaviourId", b."title", to_char(date_trunc('week', r."createdAt"), 'YYYY-MM-DD') AS week,
+    db().$queryRaw<{ behaviourId: string; title: string; day: string; n: number }[]>`
+      SELECT r."behaviourId", b."title", to_char(((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day,
              count(*)::int AS n
         FROM "Recognition" r JOIN "Behaviour" b ON b."id" = r."behaviourId"
        WHERE r."organizationId" = ${org} AND r."createdAt" >= ${gte} AND r."createdAt" < ${lt}
-       GROUP BY r."behaviourId", b."title", week`,
+       GROUP BY r."behaviourId", b."title", day`,
     // Received by a team: the team itself, or one of its people (each recognition once per team).
-    db().$queryRaw<{ teamId: string; week: string; n: number }[]>`
+    db().$queryRaw<{ teamId: string; day: string; n: number }[]>`
       WITH received AS (
         SELECT r."id", r."recipientTeamId" AS "teamId", r."createdAt" FROM "Recognition" r
          WHERE r."organizationId" = ${org} AND r."recipientTeamId" IS NOT NULL
@@ -38,8 +40,9 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
         SELECT r."id", tm."teamId", r."createdAt" FROM "Recognition" r
           JOIN "TeamMember" tm ON tm."membershipId" = r."recipientMembershipId" AND tm."organizationId" = ${org}
          WHERE r."organizationId" = ${org} AND r."createdAt" >= ${gte} AND r."createdAt" < ${lt})
-      SELECT "teamId", to_char(date_trunc('week', "createdAt"), 'YYYY-MM-DD') AS week, count(*)::int AS n
-        FROM received GROUP BY "teamId", week`,
+      SELECT "teamId", to_char((("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day,
+             count(*)::int AS n
+        FROM received GROUP BY "teamId", day`,
     db().$queryRaw<{ teamId: string; n: number }[]>`
       SELECT tm."teamId", count(DISTINCT r."id")::int AS n
         FROM "Recognition" r
@@ -72,7 +75,7 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
        WHERE m."organizationId" = ${org} AND m."status" = 'ACTIVE'`,
   ]);
 
-  const weeks = weeksOf(period);
+  const weeks = weeksOf(period, ctx.weekStartsOn);
   const index = new Map(weeks.map((w, i) => [w, i]));
   const series = () => weeks.map(() => 0);
 
@@ -85,14 +88,14 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
       weeks: series(),
     };
     b.total += r.n;
-    const i = index.get(r.week);
+    const i = index.get(weekStart(r.day, ctx.weekStartsOn));
     if (i !== undefined) b.weeks[i]! += r.n;
     behaviours.set(r.behaviourId, b);
   }
   const teamWeeks = new Map<string, number[]>();
   for (const r of received) {
     const s = teamWeeks.get(r.teamId) ?? series();
-    const i = index.get(r.week);
+    const i = index.get(weekStart(r.day, ctx.weekStartsOn));
     if (i !== undefined) s[i]! += r.n;
     teamWeeks.set(r.teamId, s);
   }

@@ -51,7 +51,9 @@ function toDto(ctx: MemberContext, r: Row, now: Date): RecognitionDto {
     behaviour: { id: r.behaviour.id, title: r.behaviour.title },
     act: r.act,
     customerEffect: r.customerEffect,
-    observation: r.observation ? { day: dayOf(r.observation.occurredAt), teamName: r.observation.team.name } : null,
+    observation: r.observation
+      ? { day: dayOf(r.observation.occurredAt, ctx.timeZone), teamName: r.observation.team.name }
+      : null,
     canRemove:
       can(ctx.role, "feedback.manage", ctx.policy) ||
       (r.giverId === ctx.membershipId && withinUndoWindow(r.createdAt, now)),
@@ -120,7 +122,7 @@ export async function recognitionsIn(
 ): Promise<{ rows: RecognitionDto[]; more: number }> {
   const where: Prisma.RecognitionWhereInput = {
     organizationId: ctx.orgId,
-    createdAt: instantRange(period),
+    createdAt: instantRange(period, ctx.timeZone),
     ...(scope.teamIds ? { OR: scope.teamIds.flatMap((t) => receivedByTeam(t).OR!) } : {}),
   };
   const now = new Date();
@@ -172,7 +174,7 @@ export async function recognitionOptions(ctx: MemberContext): Promise<Recognitio
       id: o.id,
       behaviourId: o.behaviourId,
       teamId: o.teamId,
-      label: `${dayOf(o.occurredAt)} · ${o.behaviour.title} · ${o.team.name}`,
+      label: `${dayOf(o.occurredAt, ctx.timeZone)} · ${o.behaviour.title} · ${o.team.name}`,
     })),
   };
 }

@@ -77,7 +77,7 @@ function toSummary(r: SummaryRow, today: string): RitualSummaryDto {
 export async function listRituals(
   ctx: MemberContext,
   { archived = false }: { archived?: boolean } = {},
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<RitualSummaryDto[]> {
   const rows = await db().ritual.findMany({
     where: { organizationId: ctx.orgId, archivedAt: archived ? { not: null } : null },
@@ -215,7 +215,7 @@ export async function getRitual(
   ctx: MemberContext,
   id: string,
   { before }: { before?: string } = {},
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<RitualDetailDto> {
   const r = await db().ritual.findFirst({
     where: { id, organizationId: ctx.orgId },
@@ -299,7 +299,7 @@ export async function getRitual(
  */
 export async function portfolioStandup(
   ctx: MemberContext,
-  today = currentDay(),
+  today = currentDay(ctx.timeZone),
 ): Promise<{ id: string; title: string; meetingId: string | null; meetingDate: string | null } | null> {
   const r = await db().ritual.findFirst({
     where: { organizationId: ctx.orgId, kind: "PORTFOLIO_STANDUP", archivedAt: null },

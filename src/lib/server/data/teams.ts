@@ -20,7 +20,7 @@ export interface TeamDetailDto extends TeamSummaryDto {
   behaviours: { id: string; title: string; adoption28d: Adoption }[];
 }
 
-const since28 = (now: Date) => dateOnly(lastDays(dayOf(now), 28).from);
+const since28 = (now: Date, ctx: MemberContext) => dateOnly(lastDays(dayOf(now, ctx.timeZone), 28).from);
 
 /** Every team with its adoption over the last 28 days, from the daily summary. */
 export async function listTeams(ctx: MemberContext, now = new Date()): Promise<TeamSummaryDto[]> {
@@ -32,7 +32,7 @@ export async function listTeams(ctx: MemberContext, now = new Date()): Promise<T
     }),
     db().observationDaily.groupBy({
       by: ["teamId"],
-      where: { organizationId: ctx.orgId, day: { gte: since28(now) } },
+      where: { organizationId: ctx.orgId, day: { gte: since28(now, ctx) } },
       _sum: { performed: true, missed: true },
     }),
   ]);
@@ -56,7 +56,7 @@ export async function getTeam(ctx: MemberContext, id: string, now = new Date()):
     select: { id: true, name: true, archivedAt: true, parent: { select: { id: true, name: true } } },
   });
   if (!team) throw new NotFoundError();
-  const from = dateOnly(lastWeeks(dayOf(now), 26).from);
+  const from = dateOnly(lastWeeks(dayOf(now, ctx.timeZone), 26, ctx.weekStartsOn).from);
   const [days, perBehaviour, behaviours] = await Promise.all([
     db().observationDaily.groupBy({
       by: ["day"],
@@ -65,7 +65,7 @@ export async function getTeam(ctx: MemberContext, id: string, now = new Date()):
     }),
     db().observationDaily.groupBy({
       by: ["behaviourId"],
-      where: { organizationId: ctx.orgId, teamId: id, day: { gte: since28(now) } },
+      where: { organizationId: ctx.orgId, teamId: id, day: { gte: since28(now, ctx) } },
       _sum: { performed: true, missed: true },
     }),
     db().behaviour.findMany({
@@ -77,6 +77,8 @@ export async function getTeam(ctx: MemberContext, id: string, now = new Date()):
   const weeks = weeklyAdoption(
     days.map((d) => ({ day: fromDateOnly(d.day), performed: d._sum.performed ?? 0, missed: d._sum.missed ?? 0 })),
     now,
+    26,
+    ctx,
   );
   const sums = new Map(perBehaviour.map((p) => [p.behaviourId, p._sum]));
   const total = perBehaviour.reduce(

@@ -39,7 +39,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeader
         title={a.title}
-        description={`Owned by ${a.ownerName}. Created by ${a.createdByName} on ${formatDay(dayOf(new Date(a.createdAt)))}.`}
+        description={`Owned by ${a.ownerName}. Created by ${a.createdByName} on ${formatDay(dayOf(new Date(a.createdAt), ctx.displayTimeZone))}.`}
       >
         <div className="flex flex-wrap gap-2">
           {a.canEdit && (
@@ -66,7 +66,7 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             ) : (
               "No due date."
             )}{" "}
-            {a.closedAt && <>Closed on {formatDay(dayOf(new Date(a.closedAt)))}.</>}
+            {a.closedAt && <>Closed on {formatDay(dayOf(new Date(a.closedAt), ctx.displayTimeZone))}.</>}
           </p>
           {a.status === "DROPPED" && <p className="text-sm">Dropped because: {a.dropReason}</p>}
           {a.detail && <p className="whitespace-pre-line text-sm">{a.detail}</p>}
@@ -98,8 +98,9 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
             {a.barrier.removalEvidence?.result ? (
               <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
                 <p className="mb-2 text-sm font-medium">
-                  Marked removed on {formatDay(dayOf(new Date(a.barrier.removalEvidence.markedAt)))}, on the evidence of
-                  “{a.barrier.removalEvidence.title}”:
+                  Marked removed on{" "}
+                  {formatDay(dayOf(new Date(a.barrier.removalEvidence.markedAt), ctx.displayTimeZone))}, on the evidence
+                  of “{a.barrier.removalEvidence.title}”:
                 </p>
                 <BeforeAfterFigures
                   result={a.barrier.removalEvidence.result}

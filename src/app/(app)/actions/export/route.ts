@@ -13,7 +13,7 @@ export async function GET(req: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-actions-${currentDay()}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-actions-${currentDay(ctx.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -130,7 +130,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
           </details>
         )}
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Recorded by {b.createdByName} on {formatDay(dayOf(new Date(b.createdAt)))}
+          Recorded by {b.createdByName} on {formatDay(dayOf(new Date(b.createdAt), ctx.displayTimeZone))}
         </p>
       </Panel>
 
@@ -142,8 +142,8 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
         {b.removalEvidence && b.removalEvidence.result && (
           <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
             <p className="mb-2 text-sm font-medium">
-              Marked removed on {formatDay(dayOf(new Date(b.removalEvidence.markedAt)))}, on the evidence of “
-              {b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
+              Marked removed on {formatDay(dayOf(new Date(b.removalEvidence.markedAt), ctx.displayTimeZone))}, on the
+              evidence of “{b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
             </p>
             <BeforeAfterFigures
               result={b.removalEvidence.result}

@@ -105,7 +105,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
           {automatic.passes ? "passes." : `${automatic.findings.length} finding(s) — edit the behaviour to fix them.`}
         </p>
         <div className="mt-3">
-          <VideoTestRecord tests={tests} />
+          <VideoTestRecord tests={tests} zone={ctx.displayTimeZone} />
         </div>
         {canReview && (
           <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

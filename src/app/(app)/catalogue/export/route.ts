@@ -10,7 +10,7 @@ export async function GET(req: Request) {
   if (ctx instanceof Response) return ctx;
   const format = new URL(req.url).searchParams.get("format") === "csv" ? "csv" : "json";
   const doc = await exportCatalogue(ctx);
-  const name = `${slugify(ctx.orgName)}-catalogue-${currentDay()}.${format}`;
+  const name = `${slugify(ctx.orgName)}-catalogue-${currentDay(ctx.timeZone)}.${format}`;
   const body = format === "csv" ? catalogueToCsv(doc) : JSON.stringify(doc, null, 2);
   return new Response(body, {
     headers: {

@@ -23,7 +23,7 @@ const WINS_DAYS = 28;
 /** One screen to run the recurring cross-team meeting. */
 export default async function StandupPage() {
   const ctx = await requireMemberPage("dashboards.view");
-  const today = currentDay();
+  const today = currentDay(ctx.timeZone);
   const [s, candidates, recognised, ritual] = await Promise.all([
     standup(ctx),
     recentStories(ctx, { candidates: true, limit: 5 }),

@@ -38,7 +38,7 @@ export default async function DecisionPage({ params }: { params: Promise<{ id: s
             <>
               <Badge tone="green">Decided</Badge>
               by {d.decidedByName ?? "a former member"}
-              {d.decidedAt && <> on {formatDay(dayOf(new Date(d.decidedAt)))}</>}
+              {d.decidedAt && <> on {formatDay(dayOf(new Date(d.decidedAt), ctx.displayTimeZone))}</>}
             </>
           ) : (
             <>

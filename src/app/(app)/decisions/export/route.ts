@@ -18,7 +18,7 @@ export async function GET(req: Request) {
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-decisions-${currentDay()}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-decisions-${currentDay(ctx.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -46,7 +46,7 @@ export default async function FeedbackDetailPage({ params }: { params: Promise<{
           <span>{[f.customer, SOURCE_LABELS[f.source], formatDay(f.receivedOn)].filter(Boolean).join(" · ")}</span>
         </div>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          Recorded by {f.createdByName} on {formatDay(dayOf(new Date(f.createdAt)))}
+          Recorded by {f.createdByName} on {formatDay(dayOf(new Date(f.createdAt), ctx.displayTimeZone))}
         </p>
         {f.canEdit && (
           <div className="flex flex-wrap gap-2">
@@ -106,7 +106,7 @@ export default async function FeedbackDetailPage({ params }: { params: Promise<{
               version={f.version}
               initial={feedbackFormValues(f)}
               options={options}
-              today={currentDay()}
+              today={currentDay(ctx.timeZone)}
             />
           </div>
         </details>

@@ -24,7 +24,7 @@ export async function GET(req: Request) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-feedback-${currentDay()}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-feedback-${currentDay(ctx.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

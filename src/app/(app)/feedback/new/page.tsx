@@ -14,7 +14,7 @@ export default async function NewFeedbackPage() {
         title="Record what a customer said"
         description="Write down the customer's own words, not a summary: verbatim words keep the brutal facts in view."
       />
-      <FeedbackForm mode="create" options={await feedbackOptions(ctx)} today={currentDay()} />
+      <FeedbackForm mode="create" options={await feedbackOptions(ctx)} today={currentDay(ctx.timeZone)} />
     </>
   );
 }

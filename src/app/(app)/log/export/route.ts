@@ -14,7 +14,7 @@ export async function GET(req: Request) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-observations-${currentDay()}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-observations-${currentDay(ctx.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -21,7 +21,7 @@ export const metadata = { title: "Metric" };
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireMemberPage("dashboards.view");
-  const today = currentDay();
+  const today = currentDay(ctx.timeZone);
   const manage = can(ctx.role, "metrics.manage", ctx.policy);
   const [m, options] = await Promise.all([orNotFound(getMetric(ctx, id, today)), manage ? metricOptions(ctx) : null]);
   return (

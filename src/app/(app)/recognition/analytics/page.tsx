@@ -23,7 +23,7 @@ export default async function RecognitionAnalyticsPage({
 }) {
   const ctx = await requireMemberPage("dashboards.view");
   const { period: key } = parseDashboardFilter(await searchParams);
-  const period = lastWeeks(currentDay(), PERIODS[key]);
+  const period = lastWeeks(currentDay(ctx.timeZone), PERIODS[key], ctx.weekStartsOn);
   const a = await recognitionAnalytics(ctx, period);
   return (
     <>

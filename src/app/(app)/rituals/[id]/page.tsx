@@ -22,7 +22,7 @@ export default async function RitualPage({
 }) {
   const [{ id }, { before }] = await Promise.all([params, searchParams]);
   const ctx = await requireMemberPage();
-  const today = currentDay();
+  const today = currentDay(ctx.timeZone);
   const r = await orNotFound(getRitual(ctx, id, { before: before && isIsoDate(before) ? before : undefined }, today));
   const oldest = r.occurrences.at(-1)?.date;
   return (

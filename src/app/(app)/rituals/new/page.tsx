@@ -19,7 +19,7 @@ export default async function NewRitualPage({ searchParams }: { searchParams: Pr
         title="Schedule a ritual"
         description="Each kind of ritual starts its agenda from the method's questions; the facilitator can reorder and add items for each meeting."
       />
-      <RitualForm mode="create" options={options} today={currentDay()} initialKind={kind} />
+      <RitualForm mode="create" options={options} today={currentDay(ctx.timeZone)} initialKind={kind} />
     </>
   );
 }

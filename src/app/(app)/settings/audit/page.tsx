@@ -33,7 +33,8 @@ export default async function AuditTrailPage({
         </Link>
       </PageHeader>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-        Times are in your time zone, <ViewerTimeZone />; the date filters and the CSV export use UTC.
+        Times are in your time zone, <ViewerTimeZone />; the date filters use the organisation&apos;s days (
+        {ctx.timeZone}) and the CSV export gives UTC instants.
       </p>
       <AuditFilters filter={filter} actors={actors} />
       {page.rows.length === 0 ? (

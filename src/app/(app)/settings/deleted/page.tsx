@@ -4,18 +4,11 @@ import { RESTORE_DAYS } from "@/lib/domain/trash";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { RestoreButton } from "@/components/settings/restore-button";
 import { TextLink } from "@/components/ui/text-link";
+import { formatAt } from "@/lib/domain/dates";
 
 export const metadata = { title: "Deleted items" };
 
 const KIND = { behaviour: "Behaviour", barrier: "Barrier", metric: "Metric" } as const;
-const fmt = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
 
 export default async function DeletedPage() {
   const ctx = await requireMemberPage("members.manage");
@@ -40,7 +33,7 @@ export default async function DeletedPage() {
                   Item
                 </th>
                 <th scope="col" className="p-2 font-medium">
-                  Deleted (UTC)
+                  Deleted
                 </th>
                 <th scope="col" className="p-2 font-medium">
                   Can be restored until
@@ -57,8 +50,8 @@ export default async function DeletedPage() {
                     <span className="block text-xs text-slate-500 dark:text-slate-400">{KIND[i.type]}</span>
                     {i.title}
                   </th>
-                  <td className="p-2">{fmt.format(new Date(i.deletedAt))}</td>
-                  <td className="p-2">{fmt.format(new Date(i.restoreUntil))}</td>
+                  <td className="p-2">{formatAt(i.deletedAt, ctx.displayTimeZone, "dateTime")}</td>
+                  <td className="p-2">{formatAt(i.restoreUntil, ctx.displayTimeZone, "dateTime")}</td>
                   <td className="p-2">
                     <RestoreButton type={i.type} id={i.id} title={i.title} />
                   </td>

@@ -18,7 +18,14 @@ export default async function EditRitualPage({ params }: { params: Promise<{ id:
         ← {r.title}
       </TextLink>
       <PageHeader title={`Change “${r.title}”`} description="Meetings already held keep their agenda and notes." />
-      <RitualForm mode="edit" id={id} version={r.version} initial={r.values} options={options} today={currentDay()} />
+      <RitualForm
+        mode="edit"
+        id={id}
+        version={r.version}
+        initial={r.values}
+        options={options}
+        today={currentDay(ctx.timeZone)}
+      />
     </>
   );
 }

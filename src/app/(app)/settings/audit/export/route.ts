@@ -15,7 +15,7 @@ export async function GET(req: Request) {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-audit-${currentDay()}.csv"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-audit-${currentDay(ctx.timeZone)}.csv"`,
       "Cache-Control": "no-store",
     },
   });

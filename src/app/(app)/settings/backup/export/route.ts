@@ -13,7 +13,7 @@ export async function GET(req: Request) {
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-backup-${dayOf(now)}.json"`,
+      "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-backup-${dayOf(now, ctx.timeZone)}.json"`,
       "Cache-Control": "no-store",
     },
   });

@@ -18,7 +18,7 @@ export default async function NewInterventionPage({ params }: { params: Promise<
         title="Plan an intervention"
         description={`Against “${form.barrier.title}” (${COMB_LABELS[form.barrier.comB]}). Its before/after adoption is the evidence that later lets you mark the barrier removed.`}
       />
-      <InterventionForm {...form} today={currentDay()} />
+      <InterventionForm {...form} today={currentDay(ctx.timeZone)} />
     </>
   );
 }

@@ -1,0 +1,53 @@
+import { z } from "./zod";
+import type { TimeZone, WeekStartsOn } from "@/lib/domain/dates";
+
+/**
+ * The zones a person may choose: the runtime's IANA list (Intl.supportedValuesOf) with "UTC" first, which the list
+ * leaves out although every existing organisation uses it. Validation runs on the server, against the server's list.
+ */
+export function timeZoneNames(): readonly TimeZone[] {
+  const names = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
+  return ["UTC", ...names.filter((n) => n !== "UTC")];
+}
+
+let known: Set<string> | null = null;
+const isKnownZone = (zone: string) => (known ??= new Set(timeZoneNames())).has(zone);
+
+export const TimeZoneName = z
+  .string({ error: "Choose a time zone." })
+  .trim()
+  .max(64, "Choose a time zone from the list.")
+  .refine(isKnownZone, "Choose a time zone from the list.");
+
+/** ISO weekdays, in the order the select shows them. */
+export const WEEK_START_LABELS: Record<WeekStartsOn, string> = {
+  1: "Monday",
+  2: "Tuesday",
+  3: "Wednesday",
+  4: "Thursday",
+  5: "Friday",
+  6: "Saturday",
+  7: "Sunday",
+};
+
+export const OrganizationCalendarInput = z.object({
+  timeZone: TimeZoneName,
+  weekStartsOn: z.coerce
+    .number({ error: "Choose the day weeks start on." })
+    .int("Choose the day weeks start on.")
+    .min(1, "Choose the day weeks start on.")
+    .max(7, "Choose the day weeks start on.")
+    .transform((n) => n as WeekStartsOn),
+});
+export type OrganizationCalendarInput = z.infer<typeof OrganizationCalendarInput>;
+
+/** A person's own display zone; empty means "the organisation's". */
+export const PersonalTimeZoneInput = z.object({
+  timeZone: z
+    .string()
+    .trim()
+    .max(64, "Choose a time zone from the list.")
+    .transform((v) => (v === "" ? null : v))
+    .refine((v) => v === null || isKnownZone(v), "Choose a time zone from the list."),
+});
+export type PersonalTimeZoneInput = z.infer<typeof PersonalTimeZoneInput>;
