@@ -105,7 +105,8 @@ export function adoptionChanges(rows: ManagerFigures["adoption"]): string[] {
     .map((r) => {
       if (r.before === null) return `${r.title}: ${formatRate(r.after)} (no observation the week before)`;
       if (r.after === null) return `${r.title}: not observed last week (${formatRate(r.before)} the week before)`;
-      const points = Math.round((r.after - r.before) * 100);
+      // From the rounded rates shown beside it, so the line adds up as read.
+      const points = Math.round(r.after * 100) - Math.round(r.before * 100);
       return `${r.title}: ${formatRate(r.before)} → ${formatRate(r.after)} (${points > 0 ? "+" : ""}${points} points)`;
     });
 }
@@ -162,7 +163,7 @@ export function managerSections(f: ManagerFigures): DigestSection[] {
       lines: [
         ...f.overdueActions.first.map((a) => `${a.title} — ${a.ownerName}, due ${formatDay(a.dueOn)}`),
         ...(f.overdueActions.count > f.overdueActions.first.length
-          ? [`…and ${plural(f.overdueActions.count - f.overdueActions.first.length, "more")}`]
+          ? [`…and ${f.overdueActions.count - f.overdueActions.first.length} more`]
           : []),
       ],
       path: "/actions?scope=all&overdue=1",

@@ -14,6 +14,7 @@ import { RITUAL_OPEN_READS, RITUAL_ROWS } from "./matrix-rituals";
 import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
 import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
 import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
+import { CUE_ROWS } from "./matrix-cues";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -28,6 +29,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...ACTION_ITEM_ROWS,
   ...READ_ROWS,
   ...RECOGNITION_ACTION_ROWS,
+  ...CUE_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [
