@@ -6,10 +6,13 @@ import "server-only";
 //   export { queueWebhookEvent, nudgeWebhooks } from "../webhooks/events";
 //   export type { WebhookEvent } from "@/lib/domain/webhook-formats";
 //   export { appUrl } from "../app-url";
+// and, for a cue's chosen webhook, queueWebhookEventTo over the webhooks module's writeDeliveries:
+//   const hooks = await (tx ?? db()).webhook.findMany({ where: { organizationId, id: { in: webhookIds }, enabled: true },
+//     select: { id: true, format: true } });
+//   return writeDeliveries(tx ?? db(), organizationId, hooks, event);
 // Until then: a MINIMAL stand-in with exactly the agreed signatures (issue 17's shared brief). It writes the same
 // MailMessage / WebhookDelivery rows (the outbox pattern: the row is the truth) and nudges nobody; the real modules
-// render, sign, send and retry. One extension the webhooks engineer is asked for: `webhookIds`, so that a cue can
-// go to the one webhook its author chose.
+// render, sign, send and retry.
 import type { NotificationKind, Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { serverEnv } from "../env";
@@ -38,15 +41,6 @@ export type WebhookEvent =
       url: string;
     }
   | { type: "test" };
-
-/** The subscription name of an event on Webhook.events. */
-const SUBSCRIPTION: Record<WebhookEvent["type"], string> = {
-  cue: "cue",
-  reminder: "reminder",
-  digest: "digest",
-  "recognition.given": "recognition",
-  test: "test",
-};
 
 export function appUrl(path: string): string {
   return new URL(path, serverEnv().appUrl ?? "http://localhost:3000").toString();
@@ -101,36 +95,59 @@ export async function recipientsFor(
     .map((m) => ({ membershipId: m.id, userId: m.user.id, email: m.user.email, name: m.user.name }));
 }
 
+/** Deliveries of `event` to the enabled webhooks subscribed to it (org-wide ones, or those of `teamIds`). */
 export async function queueWebhookEvent(
   organizationId: string,
   event: WebhookEvent,
-  options: { teamIds?: string[]; webhookIds?: string[]; tx?: Prisma.TransactionClient } = {},
+  options: { teamIds?: string[]; tx?: Prisma.TransactionClient } = {},
 ): Promise<string[]> {
   const client = options.tx ?? db();
+  const teamIds = options.teamIds ?? [];
   const hooks = await client.webhook.findMany({
     where: {
       organizationId,
       enabled: true,
-      ...(options.webhookIds
-        ? { id: { in: options.webhookIds } }
-        : {
-            events: { has: SUBSCRIPTION[event.type] },
-            ...(options.teamIds ? { OR: [{ teamId: null }, { teamId: { in: options.teamIds } }] } : {}),
-          }),
+      events: { has: event.type },
+      OR: [{ teamId: null }, ...(teamIds.length > 0 ? [{ teamId: { in: teamIds } }] : [])],
     },
     select: { id: true },
     orderBy: { id: "asc" },
   });
-  const ids: string[] = [];
-  for (const h of hooks) {
-    const row = await client.webhookDelivery.create({
-      data: { organizationId, webhookId: h.id, event: event.type, body: JSON.stringify(event) },
-      select: { id: true },
-    });
-    ids.push(row.id);
-  }
+  const ids = await writeDeliveries(client, organizationId, hooks, event);
   if (!options.tx) await nudgeWebhooks(ids);
   return ids;
+}
+
+/** Deliveries of `event` to the webhooks named (a cue's chosen channel), if they are the organisation's and on. */
+export async function queueWebhookEventTo(
+  organizationId: string,
+  webhookIds: string[],
+  event: WebhookEvent,
+  options: { tx?: Prisma.TransactionClient } = {},
+): Promise<string[]> {
+  const client = options.tx ?? db();
+  const hooks = await client.webhook.findMany({
+    where: { organizationId, id: { in: webhookIds }, enabled: true },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  const ids = await writeDeliveries(client, organizationId, hooks, event);
+  if (!options.tx) await nudgeWebhooks(ids);
+  return ids;
+}
+
+async function writeDeliveries(
+  client: Prisma.TransactionClient,
+  organizationId: string,
+  hooks: { id: string }[],
+  event: WebhookEvent,
+): Promise<string[]> {
+  if (hooks.length === 0) return [];
+  const rows = await client.webhookDelivery.createManyAndReturn({
+    data: hooks.map((h) => ({ organizationId, webhookId: h.id, event: event.type, body: JSON.stringify(event) })),
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
 }
 
 export async function nudgeWebhooks(deliveryIds: string[]): Promise<void> {

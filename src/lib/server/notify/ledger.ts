@@ -5,7 +5,15 @@ import "server-only";
 // again after a restart, finds the row taken and writes nothing. The nudges go after commit (a job enqueued
 // inside the transaction would deadlock PGlite, and could run before the row is visible).
 import { db } from "../db";
-import { nudgeMail, nudgeWebhooks, queueMail, queueWebhookEvent, type MailInput, type WebhookEvent } from "./channels";
+import {
+  nudgeMail,
+  nudgeWebhooks,
+  queueMail,
+  queueWebhookEvent,
+  queueWebhookEventTo,
+  type MailInput,
+  type WebhookEvent,
+} from "./channels";
 
 export type Sent = { mails: number; deliveries: number };
 export const add = (a: Sent, b: Sent): Sent => ({ mails: a.mails + b.mails, deliveries: a.deliveries + b.deliveries });
@@ -60,8 +68,12 @@ export async function sendOnce(claim: Claim, sends: Send[], now: Date): Promise<
       if (!won.has(s.recipient)) continue;
       if (s.mail) mailIds.push(await queueMail(s.mail, { tx }));
       if (s.webhook) {
-        const { event, ...options } = s.webhook;
-        deliveryIds.push(...(await queueWebhookEvent(claim.organizationId, event, { ...options, tx })));
+        const { event, teamIds, webhookIds } = s.webhook;
+        deliveryIds.push(
+          ...(webhookIds
+            ? await queueWebhookEventTo(claim.organizationId, webhookIds, event, { tx })
+            : await queueWebhookEvent(claim.organizationId, event, { ...(teamIds ? { teamIds } : {}), tx })),
+        );
       }
     }
     return { mailIds, deliveryIds };
