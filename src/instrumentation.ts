@@ -8,6 +8,16 @@ export async function register() {
     const started = performance.now();
     await db().user.findFirst({ select: { id: true } });
     console.log(`[conduct] database ready in ${Math.round(performance.now() - started)} ms`);
+    const { serverEnv } = await import("@/lib/server/env");
+    if (serverEnv().worker) {
+      const { startWorker } = await import("@/lib/server/jobs/worker");
+      const { HANDLERS } = await import("@/lib/server/jobs/handlers");
+      // Not awaited: requests need not wait for the queue (its first start creates its tables).
+      startWorker(HANDLERS).then(
+        () => console.log("[conduct] job worker started"),
+        (err) => console.error("[conduct] the job worker did not start", err),
+      );
+    }
   } catch (err) {
     // Not fatal: requests will open it (and report what is wrong) themselves.
     console.error("[conduct] could not open the database at start-up", err);

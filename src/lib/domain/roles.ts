@@ -29,7 +29,8 @@ export type Permission =
   | "anchors.manage" // edit the organisation's anchor questions
   | "feedback.record" // anyone who hears a customer writes down what they said
   | "feedback.manage" // change or delete anyone's feedback, import it from CSV
-  | "recognition.give"; // thank a colleague or a team for a specific act of a behaviour
+  | "recognition.give" // thank a colleague or a team for a specific act of a behaviour
+  | "jobs.manage"; // see the organisation's background jobs and retry failed ones
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -51,6 +52,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "feedback.record": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "feedback.manage": ["ADMIN", "LEADER", "MANAGER"],
   "recognition.give": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
+  "jobs.manage": ["ADMIN"],
 };
 
 /** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */

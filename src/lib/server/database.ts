@@ -20,10 +20,16 @@ export interface SqlRunner {
 
 export type DatabaseKind = "embedded" | "postgres";
 
+/** The connection pg-boss (the job queue, docs/decisions/018) runs its SQL through. */
+export interface JobsDb {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlRunner;
+  jobs: JobsDb;
   close(): Promise<void>;
 }
 
@@ -92,6 +98,16 @@ function openEmbedded(dataDir: string, timed: Timed, fsync: boolean): Database {
     kind: "embedded",
     prisma,
     sql: wrap(client),
+    jobs: {
+      // pg-boss sends single statements with parameters, and scripts of several statements (its own
+      // BEGIN … COMMIT) without. A script runs inside one PGlite transaction, which holds PGlite's lock
+      // for its whole length (no other statement can run inside it) and rolls back if a statement fails,
+      // so a failed script never leaves the one connection in an aborted transaction.
+      async executeSql(text, values) {
+        if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+        return client.transaction(async (tx) => ({ rows: (await tx.exec(text)).at(-1)?.rows ?? [] }));
+      },
+    },
     async close() {
       await prisma.$disconnect();
       if (!client.closed) await client.close();
@@ -136,6 +152,8 @@ function openPostgres(connectionString: string, timed: Timed): Database {
     kind: "postgres",
     prisma,
     sql,
+    // The same pool as Prisma's: pg-boss's scripts use the simple protocol on one pooled connection.
+    jobs: { executeSql: async (text, values) => pool.query(text, values) },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

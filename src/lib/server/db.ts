@@ -22,6 +22,12 @@ export function db(): PrismaClient {
 }
 
 export async function closeDatabase(): Promise<void> {
+  // The job queue runs on this handle: let it finish the job in hand first (jobs/boss.ts leaves
+  // its stop here, as this module cannot import it without a cycle).
+  const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[
+    Symbol.for("conduct.stopJobs")
+  ];
+  if (stopJobs) await stopJobs().catch((err) => console.error("[jobs] could not stop the queue", err));
   const current = holder.__conductDb;
   holder.__conductDb = undefined;
   if (current) await current.close();

@@ -45,6 +45,9 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^/\s]+/, "APP_URL must be an http:// or https:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  // off: this process runs no job worker (it still queues jobs), e.g. web processes behind a
+  // separate `npm run worker` (docs/decisions/018). on (the default): the server works the queue itself.
+  CONDUCT_WORKER: z.enum(["on", "off"], { error: "CONDUCT_WORKER must be on or off" }).default("on"),
 });
 
 export interface ServerEnv {
@@ -56,6 +59,7 @@ export interface ServerEnv {
   peerToken: string | undefined;
   signUpLimit: number;
   appUrl: string | undefined;
+  worker: boolean;
 }
 
 let cached: ServerEnv | undefined;
@@ -78,6 +82,7 @@ export function serverEnv(): ServerEnv {
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
     appUrl: e.APP_URL,
+    worker: e.CONDUCT_WORKER === "on",
   };
   return cached;
 }

@@ -79,6 +79,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/audit", "/settings/audit", "members.manage"),
   route("settings/audit/export", "/settings/audit/export", "members.manage"),
   page("settings/deleted", "/settings/deleted", "members.manage"),
+  page("settings/jobs", "/settings/jobs", "jobs.manage"),
   page("settings/backup", "/settings/backup", "members.manage"),
   // The backup is the organisation's full-fidelity copy for its admin: it keeps the survey HMACs so a
   // restored survey still refuses a second answer (docs/decisions/008). Hashes of passwords and tokens stay out.

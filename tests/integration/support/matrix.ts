@@ -12,6 +12,7 @@ import { TEAM_ACTION_ROWS, TEAM_OPEN_READS } from "./matrix-teams";
 import { ACCOUNT_ACTION_ROWS } from "./matrix-accounts";
 import { RITUAL_OPEN_READS, RITUAL_ROWS } from "./matrix-rituals";
 import { RECOGNITION_ACTION_ROWS, RECOGNITION_OPEN_READS } from "./matrix-recognition";
+import { JOB_ACTION_ROWS } from "./matrix-jobs";
 import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
 import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
 import { CUE_ROWS } from "./matrix-cues";
@@ -30,6 +31,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...READ_ROWS,
   ...RECOGNITION_ACTION_ROWS,
   ...CUE_ROWS,
+  ...JOB_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [

@@ -32,12 +32,15 @@ export async function rowFingerprint(): Promise<Record<string, string>> {
     await sql.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'AuditEvent' ORDER BY table_name`,
     )
-  ).map((t) => t.table_name);
+  ).map((t) => `"${t.table_name}"`);
+  // The job queue's table too, once its first use created it (a refused call must queue nothing).
+  const [queue] = await sql.query<{ ok: boolean }>(`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`);
+  const all = queue?.ok ? [...tables, "pgboss.job"] : tables;
   const rows = await sql.query<{ t: string; h: string }>(
-    tables
+    all
       .map(
         (t) =>
-          `SELECT '${t}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM "${t}" x`,
+          `SELECT '${t.replaceAll('"', "")}' AS t, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) AS h FROM ${t} x`,
       )
       .join(" UNION ALL "),
   );

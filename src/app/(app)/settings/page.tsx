@@ -37,6 +37,9 @@ export default async function SettingsPage() {
             <Link href="/settings/backup" className={buttonClass("secondary")}>
               Backup and restore
             </Link>
+            <Link href="/settings/jobs" className={buttonClass("secondary")}>
+              Background jobs
+            </Link>
             <Link href="/settings/anchors" className={buttonClass("secondary")}>
               Anchor questions
             </Link>
