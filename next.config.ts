@@ -19,7 +19,14 @@ const config: NextConfig = {
   // and the Prisma client's query compiler is WASM too: keep them out of the bundle.
   // Imports post their file to a server action: the limit follows the import size (import-limits.ts).
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "bcryptjs", "pg-boss"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "bcryptjs",
+    "pg-boss",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

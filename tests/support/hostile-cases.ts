@@ -70,6 +70,7 @@ import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { MAIL_CASES } from "./hostile-cases-mail";
+import { CUE_CASES } from "./hostile-cases-cues";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -78,6 +79,7 @@ export type Rule =
   | { kind: "text"; max: number } // trimmed, stored, shown: round-trips unchanged apart from the trim
   | { kind: "id"; max: number; nullable?: true } // a reference the data layer looks up
   | { kind: "ids"; max: number; each: number }
+  | { kind: "ints"; min: number; max: number; items: number } // a list of whole numbers (a cue's weekdays)
   | { kind: "key" } // idempotency key: [A-Za-z0-9_-]{8,64}
   | { kind: "secret"; max: number } // passwords and tokens: hashed, never stored or shown as typed
   | { kind: "file"; max: number } // an import file's text: the readers check what is inside (hostile-csv.test.ts)
@@ -936,4 +938,5 @@ export const CASES: SchemaCase[] = [
   ...RITUAL_CASES,
   ...WEBHOOK_CASES,
   ...MAIL_CASES,
+  ...CUE_CASES,
 ];

@@ -75,6 +75,11 @@ function unsafe(rule: Rule, out: unknown, sent: unknown): string[] {
       else if (out.some((x) => typeof x !== "string" || x.length < 1 || x.length > rule.each))
         fail("an item is not an id");
       break;
+    case "ints":
+      if (!Array.isArray(out) || out.length > rule.items) fail(`not a list of at most ${rule.items}`);
+      else if (out.some((x) => !Number.isInteger(x) || (x as number) < rule.min || (x as number) > rule.max))
+        fail(`an item is not a whole number in ${rule.min}…${rule.max}`);
+      break;
     case "key":
       if (typeof out !== "string" || !/^[A-Za-z0-9_-]{8,64}$/.test(out)) fail("not a key");
       break;

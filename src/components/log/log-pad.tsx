@@ -36,13 +36,32 @@ const report = (err: unknown) => console.error("A log request failed", err);
  * The phone-first logger: the team is remembered, the team's most-used behaviours come first,
  * and a tap on Performed or Missed saves at once, with Undo for 10 seconds.
  */
-export function LogPad({ options, manageTeams = false }: { options: LogOptionsDto; manageTeams?: boolean }) {
+export function LogPad({
+  options,
+  manageTeams = false,
+  initialBehaviourId,
+  initialTeamId,
+}: {
+  options: LogOptionsDto;
+  manageTeams?: boolean;
+  /** From a cue's link (/log?behaviour=…&team=…): opened on that behaviour; an id not on the pad is ignored. */
+  initialBehaviourId?: string;
+  initialTeamId?: string;
+}) {
   const [rememberedTeam, rememberTeam] = useLocalStorage(TEAM_KEY);
-  const teamId = options.teams.some((t) => t.id === rememberedTeam)
-    ? (rememberedTeam as string)
-    : (options.teams[0]?.id ?? "");
+  // The link's team wins until the person picks another; a team that is not theirs is ignored.
+  const [linkTeam, setLinkTeam] = useState(
+    initialTeamId && options.teams.some((t) => t.id === initialTeamId) ? initialTeamId : null,
+  );
+  const teamId =
+    linkTeam ??
+    (options.teams.some((t) => t.id === rememberedTeam) ? (rememberedTeam as string) : (options.teams[0]?.id ?? ""));
   const [query, setQuery] = useState("");
-  const [selected, setSelected] = useState<string | null>(null);
+  // The link's behaviour comes first and open, ready for one tap.
+  const [pinned] = useState(
+    initialBehaviourId && options.behaviours.some((b) => b.id === initialBehaviourId) ? initialBehaviourId : null,
+  );
+  const [selected, setSelected] = useState<string | null>(pinned);
   const [note, setNote] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -85,8 +104,13 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return options.behaviours
       .filter((b) => words.every((w) => `${b.title} ${b.sentence}`.toLowerCase().includes(w)))
-      .sort((a, b) => (usage[b.id] ?? 0) - (usage[a.id] ?? 0) || a.title.localeCompare(b.title));
-  }, [options, teamId, query]);
+      .sort(
+        (a, b) =>
+          Number(b.id === pinned) - Number(a.id === pinned) ||
+          (usage[b.id] ?? 0) - (usage[a.id] ?? 0) ||
+          a.title.localeCompare(b.title),
+      );
+  }, [options, teamId, query, pinned]);
   const current = options.behaviours.find((b) => b.id === selected) ?? null;
 
   function log(outcome: Outcome, button: HTMLElement) {
@@ -183,7 +207,15 @@ export function LogPad({ options, manageTeams = false }: { options: LogOptionsDt
           <label htmlFor="log-team" className="block text-sm font-medium">
             Team
           </label>
-          <select id="log-team" value={teamId} onChange={(e) => rememberTeam(e.target.value)} className={inputClass}>
+          <select
+            id="log-team"
+            value={teamId}
+            onChange={(e) => {
+              setLinkTeam(null);
+              rememberTeam(e.target.value);
+            }}
+            className={inputClass}
+          >
             {options.teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}

@@ -17,6 +17,7 @@ import { FEEDBACK_ACTION_ROWS, FEEDBACK_OPEN_READS } from "./matrix-feedback";
 import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items";
 import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
 import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
+import { CUE_ROWS } from "./matrix-cues";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -33,6 +34,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...RECOGNITION_ACTION_ROWS,
   ...WEBHOOK_ACTION_ROWS,
   ...MAIL_ACTION_ROWS,
+  ...CUE_ROWS,
   ...JOB_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */

@@ -46,7 +46,12 @@ export default async function LogPage({
         </div>
       </PageHeader>
       <section aria-label="Log an observation" className="mb-10 max-w-2xl">
-        <LogPad options={options} manageTeams={can(ctx.role, "teams.manage", ctx.policy)} />
+        <LogPad
+          options={options}
+          manageTeams={can(ctx.role, "teams.manage", ctx.policy)}
+          initialBehaviourId={filter.behaviour}
+          initialTeamId={filter.team}
+        />
         {options.teams.length > 0 && (
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <summary className="cursor-pointer text-sm font-medium">

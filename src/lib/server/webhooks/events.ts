@@ -33,6 +33,28 @@ export async function queueWebhookEvent(
   return ids;
 }
 
+/**
+ * Queues an event for the named webhooks only (a cue's chosen channel: the author picked it, so it
+ * need not subscribe to the event type), if they are the organisation's and enabled.
+ */
+export async function queueWebhookEventTo(
+  organizationId: string,
+  webhookIds: string[],
+  event: WebhookEvent,
+  options: { tx?: Prisma.TransactionClient } = {},
+): Promise<string[]> {
+  if (webhookIds.length === 0) return [];
+  const client = options.tx ?? db();
+  const hooks = await client.webhook.findMany({
+    where: { organizationId, id: { in: webhookIds }, enabled: true },
+    select: { id: true, format: true },
+    orderBy: { id: "asc" },
+  });
+  const ids = await writeDeliveries(client, organizationId, hooks, event);
+  if (!options.tx) await nudgeWebhooks(ids, organizationId);
+  return ids;
+}
+
 /** The delivery rows, one per webhook, the body rendered in each webhook's format. */
 export async function writeDeliveries(
   client: Prisma.TransactionClient,

@@ -20,6 +20,8 @@ import { PrintButton } from "@/components/catalogue/print-button";
 import { orNotFound } from "@/lib/server/pages";
 import { formatRate } from "@/lib/domain/adoption";
 import { StatusBadge } from "@/components/catalogue/status-badge";
+import { CueSection } from "@/components/cues/cue-section";
+import { cueSection } from "@/lib/server/data/cues";
 
 export const metadata: Metadata = { title: "Behaviour" };
 
@@ -38,6 +40,8 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   const canEdit = can(ctx.role, "catalogue.edit", ctx.policy);
   const canReview = can(ctx.role, "catalogue.review", ctx.policy) && b.status === "IN_REVIEW";
   const blocker = canReview ? await reviewBlocker(ctx, id) : null;
+  // Cues prompt an active behaviour (or one on its way to it); a retired one is not prompted any more.
+  const cues = canEdit && b.status !== "RETIRED" ? await cueSection(ctx, id) : null;
   const automatic = videoTest(b);
   const rows: [string, string][] = [
     ["Actor", b.actor],
@@ -125,6 +129,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
         <h3 className="mb-2 mt-4 text-sm font-semibold">By week, last 26 weeks</h3>
         <AdoptionWeeks points={weeks} />
       </section>
+      {cues && <CueSection behaviourId={b.id} section={cues} />}
       <section className="mt-8" aria-labelledby="variants-heading">
         <h2 id="variants-heading" className="text-lg font-semibold">
           Local variants
