@@ -135,21 +135,21 @@ test("an e-mail's unsubscribe link: the page changes nothing, its button turns t
   const token = signUnsubscribeToken(secret!, membershipId, "DIGEST");
 
   await ivy.goto("/profile");
-  const digest = ivy.getByLabel("Weekly digest");
+  const digest = ivy.getByRole("combobox", { name: "Weekly digest" });
   await expect(digest).toHaveValue("DEFAULT");
   await ivy.goto(`/unsubscribe/${token}`);
   await expect(ivy.getByRole("heading", { name: `Stop weekly digests from ${org}?` })).toBeVisible();
   await ivy.goto("/profile");
-  await expect(ivy.getByLabel("Weekly digest")).toHaveValue("DEFAULT"); // looking changed nothing
+  await expect(ivy.getByRole("combobox", { name: "Weekly digest" })).toHaveValue("DEFAULT"); // looking changed nothing
   await ivy.goto(`/unsubscribe/${token}`);
   await ivy.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(ivy.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   await ivy.goto("/profile");
-  await expect(ivy.getByLabel("Weekly digest")).toHaveValue("NONE");
-  await expect(ivy.getByLabel("Behaviour cues")).toHaveValue("DEFAULT");
+  await expect(ivy.getByRole("combobox", { name: "Weekly digest" })).toHaveValue("NONE");
+  await expect(ivy.getByRole("combobox", { name: "Behaviour cues" })).toHaveValue("DEFAULT");
 
   // She turns it on again herself; a forged link is not found and changes nothing.
-  await ivy.getByLabel("Weekly digest").selectOption("EMAIL");
+  await ivy.getByRole("combobox", { name: "Weekly digest" }).selectOption("EMAIL");
   await ivy.getByRole("button", { name: "Save Weekly digest" }).click();
   await expect(ivy.getByRole("region", { name: "Notifications" }).getByText("Saved.").first()).toBeVisible();
   const forged = await ivy.request.post(
@@ -168,7 +168,7 @@ test("an e-mail's unsubscribe link: the page changes nothing, its button turns t
   });
   expect(oneClick.status()).toBe(303);
   await ivy.reload();
-  await expect(ivy.getByLabel("Weekly digest")).toHaveValue("NONE");
+  await expect(ivy.getByRole("combobox", { name: "Weekly digest" })).toHaveValue("NONE");
 });
 
 /** The auth secret of the server under test: AUTH_SECRET, or the one it generated in its data folder. */

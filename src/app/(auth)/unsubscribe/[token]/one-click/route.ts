@@ -7,7 +7,7 @@ import { NotFoundError } from "@/lib/server/errors";
 // of mail off for one person). The page's button posts here too. GET changes nothing: it shows the page.
 export const dynamic = "force-dynamic";
 
-export async function POST(req: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(_req: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   try {
     await unsubscribe(token);
@@ -16,10 +16,17 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ tok
     throw err;
   }
   // A browser (the page's form) sees the page again, saying it is done; a mail client only needs a 2xx/3xx.
-  return NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent(token)}?done=1`, req.nextUrl), 303);
+  return seeOther(`/unsubscribe/${encodeURIComponent(token)}?done=1`);
 }
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ token: string }> }) {
+export async function GET(_req: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  return NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent(token)}`, req.nextUrl), 303);
+  return seeOther(`/unsubscribe/${encodeURIComponent(token)}`);
 }
+
+/**
+ * A relative Location: the server's own idea of its host (behind a proxy, or 127.0.0.1 vs localhost)
+ * may differ from the browser's, and the page's CSP (form-action 'self') refuses a form whose
+ * redirect leaves the origin.
+ */
+const seeOther = (path: string) => new NextResponse(null, { status: 303, headers: { Location: path } });
