@@ -42,14 +42,23 @@ function spawnWorker(name: string): Promise<{ child: ChildProcess; done: Promise
   const child = spawn(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "tests/integration/support/queue-worker.ts", name],
-    { env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+    { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
   );
+  // What the worker printed on stderr, for the failure message (a crash names its cause).
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
   const lines = createInterface({ input: child.stdout! });
   let resolveDone!: () => void;
-  const done = new Promise<void>((r) => (resolveDone = r));
+  let rejectDone!: (err: Error) => void;
+  const done = new Promise<void>((resolve, reject) => ((resolveDone = resolve), (rejectDone = reject)));
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolveDone() : reject(new Error(`${name} exited with ${code}`))));
+    child.on("exit", (code) => {
+      if (code === 0) return resolveDone();
+      const err = new Error(`worker ${name} exited with ${code}: ${stderr}`);
+      reject(err);
+      rejectDone(err);
+    });
     lines.on("line", (line) => {
       if (line === "READY") resolve({ child, done });
       if (line === "DONE") resolveDone();

@@ -1,5 +1,5 @@
 // Hostile-input cases for the behaviour cues' action schemas (issue 17); part of CASES in hostile-cases.ts.
-import { CueInput, DeleteCueInput, UpdateCueInput } from "@/lib/schemas/cues";
+import { CueInput, DeleteCueInput, SendCueTestInput, UpdateCueInput } from "@/lib/schemas/cues";
 import { CUE_MESSAGE_MAX } from "@/lib/domain/cues";
 import type { SchemaCase } from "./hostile-cases";
 
@@ -50,4 +50,5 @@ export const CUE_CASES: SchemaCase[] = [
     form: { lists: ["weekdays"] },
   },
   { name: "DeleteCueInput", actions: "deleteCueAction", schema: DeleteCueInput, base: { id: ID }, rules: { id } },
+  { name: "SendCueTestInput", actions: "sendCueTestAction", schema: SendCueTestInput, base: { id: ID }, rules: { id } },
 ];

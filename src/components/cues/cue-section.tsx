@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import type { CueSectionDto } from "@/lib/schemas/cues";
 import { CueForm } from "./cue-form";
 import { DeleteCueButton } from "./delete-cue-button";
+import { SendCueTestButton } from "./send-cue-test-button";
 
 /** The behaviour page's cues: what is prompted when, and where (for those who may edit the behaviour). */
 export function CueSection({ behaviourId, section }: { behaviourId: string; section: CueSectionDto }) {
@@ -28,6 +29,9 @@ export function CueSection({ behaviourId, section }: { behaviourId: string; sect
                 {c.schedule} · {[c.email ? "e-mail" : null, c.webhookName].filter(Boolean).join(" and ") || "nowhere"}{" "}
                 {!c.enabled && <Badge>Off</Badge>}
               </p>
+              <div className="mt-2">
+                <SendCueTestButton id={c.id} />
+              </div>
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium">Change</summary>
                 <div className="mt-2 space-y-3">

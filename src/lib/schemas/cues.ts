@@ -45,6 +45,7 @@ export const UpdateCueInput = CueFields.extend({ id: id(), version: versionNumbe
 export type UpdateCueInput = z.infer<typeof UpdateCueInput>;
 
 export const DeleteCueInput = z.object({ id: id() });
+export const SendCueTestInput = z.object({ id: id() });
 
 export interface CueDto {
   id: string;

@@ -1,6 +1,7 @@
 // Matrix rows for behaviour cues (src/lib/actions/cues.ts) and the read of the behaviour page's Cues section.
 import { db } from "@/lib/server/db";
-import { CueInput, DeleteCueInput, UpdateCueInput } from "@/lib/schemas/cues";
+import { CueInput, DeleteCueInput, SendCueTestInput, UpdateCueInput } from "@/lib/schemas/cues";
+import { sendCueTest } from "@/lib/server/notify/cue-test";
 import { createCue, cueSection, deleteCue, updateCue } from "@/lib/server/data/cues";
 import { type Row, at, row, EDITORS, A } from "./matrix-core";
 import { uid, type Side } from "./matrix-scenario";
@@ -69,6 +70,17 @@ export const CUE_ROWS: Row<unknown>[] = [
     },
     call: (ctx, input) => updateCue(ctx, input),
     ids: [at("id", "not-found"), at("behaviourId", "not-found"), at("webhookId", "rule")],
+  }),
+  row({
+    action: "sendCueTestAction",
+    surface: A("cue-test"),
+    requires: "catalogue.edit",
+    data: "cue-test.sendCueTest",
+    kind: "write",
+    allowed: EDITORS,
+    setup: async (s) => SendCueTestInput.parse({ id: (await cueOf(s)).id }),
+    call: (ctx, { id }) => sendCueTest(ctx, id),
+    ids: [at("id", "not-found")],
   }),
   row({
     action: "deleteCueAction",

@@ -37,23 +37,30 @@ export async function newBoss(db: JobsDb, options: { worker: boolean }): Promise
   return instance;
 }
 
-/** Creates the queues this build knows; a second process doing the same at once is harmless. */
+/**
+ * Creates the queues this build knows. Processes starting together on a new database race here:
+ * pg-boss's create_queue can deadlock with another's (seen with two workers on PostgreSQL), or
+ * find the queue made meanwhile, so a failed round waits a little and looks again.
+ */
 export async function ensureQueues(instance: PgBoss): Promise<void> {
-  const existing = new Set((await instance.getQueues()).map((q) => q.name));
-  for (const name of JOB_NAMES) {
-    if (existing.has(name)) continue;
-    const spec = QUEUES[name];
+  for (let attempt = 1; ; attempt++) {
     try {
-      await instance.createQueue(name, {
-        name,
-        retryLimit: spec.retryLimit,
-        retryDelay: spec.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: spec.expireInSeconds,
-      });
+      const existing = new Set((await instance.getQueues()).map((q) => q.name));
+      for (const name of JOB_NAMES) {
+        if (existing.has(name)) continue;
+        const spec = QUEUES[name];
+        await instance.createQueue(name, {
+          name,
+          retryLimit: spec.retryLimit,
+          retryDelay: spec.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds: spec.expireInSeconds,
+        });
+      }
+      return;
     } catch (err) {
-      // Another process created it between our read and our insert.
-      if (!(await instance.getQueue(name))) throw err;
+      if (attempt >= 6) throw err;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt + Math.random() * 100));
     }
   }
 }

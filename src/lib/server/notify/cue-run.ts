@@ -25,9 +25,15 @@ const RECENT_DAYS = 28;
  * The teams a behaviour's cue is for: a variant's own team; otherwise the teams that observed it (or a variant of it)
  * in the last four weeks; and when none has yet, every team (a new behaviour is everyone's to start).
  */
-export async function behaviourTeams(orgId: string, b: CueRow["behaviour"], now: Date): Promise<string[]> {
+export async function behaviourTeams(
+  orgId: string,
+  b: CueRow["behaviour"],
+  now: Date,
+  zone: string = "UTC",
+): Promise<string[]> {
   if (b.teamId) return [b.teamId];
-  const since = dateOnly(addDays(dayOf(now), -RECENT_DAYS));
+  // The summary's days are the organisation's local days.
+  const since = dateOnly(addDays(dayOf(now, zone), -RECENT_DAYS));
   const [seen, variants] = await Promise.all([
     db().observationDaily.groupBy({
       by: ["teamId"],
@@ -55,7 +61,7 @@ export async function behaviourTeams(orgId: string, b: CueRow["behaviour"], now:
 export async function runCue(org: NotifyOrg, cue: CueRow, slot: DueSlot, now: Date): Promise<Sent> {
   const claim = { organizationId: org.id, kind: SEND_KINDS.cue, subjectId: cue.id, period: slot.day };
   if (await isDone(claim)) return { mails: 0, deliveries: 0 };
-  const teamIds = await behaviourTeams(org.id, cue.behaviour, now);
+  const teamIds = await behaviourTeams(org.id, cue.behaviour, now, org.timeZone);
   const logUrl = appUrl(cueLogPath(cue.behaviour.id, cue.behaviour.teamId));
   const msg = cueMessage({ behaviourTitle: cue.behaviour.title, message: cue.message, logUrl });
   const sends: Send[] = [];
