@@ -349,7 +349,6 @@ function sample(p: string): OrganisationBackup {
           name: "Platform channel",
           url: "https://hooks.example.com/platform",
           format: "SLACK",
-          secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
           events: ["cue", "recognition.given"],
           teamId: id("tPlatform"),
           enabled: true,

@@ -20,14 +20,15 @@ export const REACH_TABLES: Readonly<Record<ReachTable, TableSpec>> = {
     },
     unique: [["membershipId", "kind"]],
   },
-  // The signing secret is kept, so receivers go on verifying after a restore.
+  // Without its signing secret: a backup file travels, and the secret would let whoever holds it sign
+  // as Conduct. The import gives each webhook a new secret; a signed (Standard) webhook that was on
+  // comes back switched off until an admin rotates the secret and gives it to the receiver.
   Webhook: {
     columns: {
       id,
       name: short,
       url: { kind: "text", max: 2_000 },
       format: en("WebhookFormat"),
-      secret: { kind: "text", max: 200 },
       events: { kind: "texts", items: 20, max: 50 },
       teamId: optRef("Team"),
       enabled: bool,

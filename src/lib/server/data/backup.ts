@@ -2,6 +2,7 @@ import "server-only";
 import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { createHmac, randomBytes } from "node:crypto";
 import { authorize } from "../authorize";
+import { newSecret } from "./webhooks";
 import { authSecret } from "../auth-secret";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -96,7 +97,21 @@ function toPrismaData(
     else if (col.kind === "key") out[name] = v === null ? null : (rekey.get(v as string) ?? v);
     else out[name] = v;
   }
+  if (table === "Webhook") Object.assign(out, restoredWebhook(out));
   return out;
+}
+
+/** See REACH_TABLES.Webhook: a new secret, and a signed webhook that was on waits for it to be handed over. */
+function restoredWebhook(row: Record<string, unknown>): Record<string, unknown> {
+  const fresh = { secret: newSecret() };
+  if (row.format !== "STANDARD" || row.enabled !== true) return fresh;
+  return {
+    ...fresh,
+    enabled: false,
+    disabledAt: new Date(),
+    disabledReason:
+      "Restored from a backup, which holds no signing secret: rotate the secret, give the new one to the receiver, then switch the webhook on.",
+  };
 }
 
 /**
