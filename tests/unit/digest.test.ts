@@ -170,3 +170,16 @@ describe("cues", () => {
     expect(describeCueSchedule([7, 6, 5, 4, 3, 2, 1], "07:00")).toBe("Every day at 07:00");
   });
 });
+
+describe("adoption changes in the digest", () => {
+  it("orders and counts changes by the rounded points printed beside them", () => {
+    // A moved 6.98 points but reads 57% → 63% (+6); B moved 6.02 but reads 56% → 63% (+7): B comes first.
+    const lines = adoptionChanges([
+      { title: "A", before: 0.5651, after: 0.6349 },
+      { title: "B", before: 0.5649, after: 0.6251 },
+      // 4.98 points, printed as 57% → 61% (+4): below the five-point line.
+      { title: "C", before: 0.5651, after: 0.6149 },
+    ]);
+    expect(lines).toEqual(["B: 56% → 63% (+7 points)", "A: 57% → 63% (+6 points)"]);
+  });
+});

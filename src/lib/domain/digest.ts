@@ -96,18 +96,25 @@ export function memberSections(f: MemberFigures): DigestSection[] {
   return sections;
 }
 
-/** The adoption changes worth a line, largest first. */
+/**
+ * The adoption changes worth a line, largest first. Points come from the rounded rates shown beside
+ * them, and both the threshold and the order use those points, so the lines add up and read in order.
+ */
 export function adoptionChanges(rows: ManagerFigures["adoption"]): string[] {
+  const pct = (rate: number) => Math.round(rate * 100);
   return rows
-    .map((r) => ({ ...r, delta: r.before === null || r.after === null ? Infinity : Math.abs(r.after - r.before) }))
-    .filter((r) => (r.before !== null || r.after !== null) && r.delta >= ADOPTION_CHANGE - 1e-9)
-    .sort((a, b) => b.delta - a.delta || a.title.localeCompare(b.title, "en"))
+    .filter((r) => r.before !== null || r.after !== null)
+    .map((r) => ({ ...r, points: r.before === null || r.after === null ? null : pct(r.after) - pct(r.before) }))
+    .filter((r) => r.points === null || Math.abs(r.points) >= Math.round(ADOPTION_CHANGE * 100))
+    .sort(
+      (a, b) =>
+        (b.points === null ? Infinity : Math.abs(b.points)) - (a.points === null ? Infinity : Math.abs(a.points)) ||
+        a.title.localeCompare(b.title, "en"),
+    )
     .map((r) => {
       if (r.before === null) return `${r.title}: ${formatRate(r.after)} (no observation the week before)`;
       if (r.after === null) return `${r.title}: not observed last week (${formatRate(r.before)} the week before)`;
-      // From the rounded rates shown beside it, so the line adds up as read.
-      const points = Math.round(r.after * 100) - Math.round(r.before * 100);
-      return `${r.title}: ${formatRate(r.before)} → ${formatRate(r.after)} (${points > 0 ? "+" : ""}${points} points)`;
+      return `${r.title}: ${formatRate(r.before)} → ${formatRate(r.after)} (${r.points! > 0 ? "+" : ""}${r.points} points)`;
     });
 }
 

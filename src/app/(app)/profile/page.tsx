@@ -13,6 +13,7 @@ import { NewOrganizationForm } from "@/components/settings/new-organization-form
 import { formatDay } from "@/lib/domain/dates";
 import { myNotificationSettings } from "@/lib/server/mail/settings";
 import { NotificationChoice } from "@/components/mail/notification-choice";
+import { SendDigestButton } from "@/components/mail/send-digest-button";
 import { TimeZoneForm } from "@/components/profile/time-zone-form";
 import { timeZoneNames } from "@/lib/schemas/calendar";
 
@@ -63,6 +64,7 @@ export default async function ProfilePage() {
               />
             ))}
           </div>
+          <SendDigestButton />
         </Panel>
         <Panel title="Your organisations">
           <ul className="mb-4 divide-y divide-slate-200 dark:divide-slate-800">

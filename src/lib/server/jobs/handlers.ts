@@ -4,6 +4,7 @@ import { analyzeEmbeddedDatabase } from "./maintenance";
 import { deliverMail } from "../mail/outbox";
 import { deliverWebhookJob } from "../webhooks/deliver";
 import { sweepOutboxes } from "./sweep";
+import { pruneOldRecords } from "./prune";
 import { runNotificationsTick } from "../notify/tick";
 
 /** What each queue does. A queue without a handler here is not worked (nor its cron queued). */
@@ -12,5 +13,6 @@ export const HANDLERS: JobHandlers = {
   "mail.send": (data) => deliverMail(String(data.messageId)),
   "webhook.deliver": (data) => deliverWebhookJob({ deliveryId: String(data.deliveryId) }),
   "outbox.sweep": async () => void (await sweepOutboxes()),
+  "records.prune": async () => void (await pruneOldRecords()),
   "notifications.tick": async () => void (await runNotificationsTick()),
 };

@@ -8,6 +8,7 @@ export const JOB_NAMES = [
   "observations.rezone",
   "outbox.sweep",
   "database.analyze",
+  "records.prune",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -52,6 +53,13 @@ export const QUEUES: Readonly<Record<JobName, QueueSpec>> = {
     retryDelaySeconds: 300,
     expireInSeconds: 1800,
     cron: "17 3 * * *",
+  },
+  "records.prune": {
+    label: "Delete old e-mails, deliveries and send records",
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    expireInSeconds: 1800,
+    cron: "37 3 * * *",
   },
 };
 

@@ -1,3 +1,4 @@
+import { RETENTION } from "@/lib/server/jobs/prune";
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { listOutbox } from "@/lib/server/mail/outbox-read";
@@ -22,7 +23,7 @@ export default async function OutboxPage({
     <>
       <PageHeader
         title="Outbox"
-        description={`Every e-mail Conduct wrote for ${ctx.orgName}, sent or kept here, newest first.${smtpConfigured() ? "" : " This server has no SMTP server configured, so nothing leaves it."}`}
+        description={`Every e-mail Conduct wrote for ${ctx.orgName}, sent or kept here, newest first. Messages are kept for ${RETENTION.mailDays} days.${smtpConfigured() ? "" : " This server has no SMTP server configured, so nothing leaves it."}`}
       >
         <Link href="/settings" className={buttonClass("ghost")}>
           Back to settings
