@@ -96,7 +96,6 @@ export const NO_PERMISSION_ACTIONS: Record<string, string> = {
   signOutEverywhereAction: "the caller's own sessions only (profile.test.ts)",
   forgotPasswordAction:
     "anyone may ask for a reset link; it goes only to the account's own address (mail-accounts.test.ts)",
-  sendMyDigestAction: "any member, to themselves only: their own digest (digest-preview.test.ts)",
   setOwnTimeZoneAction: "the caller's own display zone only (time-zones.test.ts)",
 };
 

@@ -2,8 +2,9 @@
 import { db } from "@/lib/server/db";
 import { CueInput, DeleteCueInput, SendCueTestInput, UpdateCueInput } from "@/lib/schemas/cues";
 import { sendCueTest } from "@/lib/server/notify/cue-test";
+import { sendMyDigestNow } from "@/lib/server/notify/digest-preview";
 import { createCue, cueSection, deleteCue, updateCue } from "@/lib/server/data/cues";
-import { type Row, at, row, EDITORS, A } from "./matrix-core";
+import { type Row, at, row, ALL, EDITORS, A } from "./matrix-core";
 import { uid, type Side } from "./matrix-scenario";
 
 async function webhookOf(s: Side): Promise<string> {
@@ -70,6 +71,28 @@ export const CUE_ROWS: Row<unknown>[] = [
     },
     call: (ctx, input) => updateCue(ctx, input),
     ids: [at("id", "not-found"), at("behaviourId", "not-found"), at("webhookId", "rule")],
+  }),
+  row({
+    action: "sendMyDigestAction",
+    surface: A("digest-preview"),
+    requires: null,
+    note: "requireMember() only: every member may send their own digest, to themselves",
+    data: "digest-preview.sendMyDigestNow",
+    kind: "write",
+    allowed: ALL,
+    // Something for the digest to say: an open action the caller owns.
+    setup: async (s, me) => {
+      await db().actionItem.create({
+        data: {
+          organizationId: s.org.id,
+          title: `Call back ${uid()}`,
+          ownerId: me.membershipId,
+          createdById: me.membershipId,
+        },
+      });
+      return {};
+    },
+    call: (ctx) => sendMyDigestNow(ctx),
   }),
   row({
     action: "sendCueTestAction",
