@@ -87,8 +87,9 @@ const env = {
   DATABASE_URL: databaseUrl ?? "",
   PORT: port,
   HOSTNAME: "127.0.0.1",
-  // Links in e-mail point at this server.
-  APP_URL: `http://127.0.0.1:${port}`,
+  // Links in e-mail point at this server, unless the caller says otherwise: the TLS test passes ""
+  // (unset), so that its proxy's X-Forwarded-Proto decides Secure cookies and HSTS.
+  APP_URL: process.env.APP_URL ?? `http://127.0.0.1:${port}`,
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
   // The suite signs up many organisations from 127.0.0.1; the limit itself is tested in
   // tests/integration/sign-in-limits.test.ts.

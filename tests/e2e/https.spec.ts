@@ -56,7 +56,8 @@ test.describe("behind a TLS-terminating proxy", () => {
     expect(made.status, made.stderr).toBe(0);
 
     app = spawn("npx", ["tsx", "--conditions=react-server", "scripts/e2e-server.ts", String(appPort), "tls"], {
-      env: { ...process.env, TRUST_PROXY_HOPS: "1" },
+      // No APP_URL: behind the proxy, the forwarded proto is what says the app is served over HTTPS.
+      env: { ...process.env, TRUST_PROXY_HOPS: "1", APP_URL: "" },
       stdio: "ignore",
       detached: true,
     });
