@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 const alias = {
@@ -17,7 +18,7 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
     // Seeding test data inserts in bulk; the slow-query log is for requests (see query-log.test.ts for its own threshold).
     env: { CONDUCT_TEST_DB: db, CONDUCT_SLOW_QUERY_MS: "10000" },
     setupFiles: ["tests/integration/support/per-file-database.ts"],
-    globalSetup: db === "postgres" ? ["tests/integration/support/postgres-cluster.ts"] : [],
+    globalSetup: [`tests/integration/support/${db === "postgres" ? "postgres-cluster" : "pglite-template"}.ts`],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks" as const,
@@ -28,6 +29,9 @@ export default defineConfig({
   test: {
     // CI keeps a machine-readable copy for the closing summary line.
     reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
+    // One test file per core, and at least two: vitest's default leaves a core free (one worker on
+    // a two-core machine), while an integration file spends much of its time waiting on PostgreSQL.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-pglite", "pglite"),

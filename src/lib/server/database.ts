@@ -46,6 +46,12 @@ export interface DatabaseOptions {
   onQuery?: QueryListener;
   /** Embedded only: write the WAL through to the disk on commit (default: CONDUCT_EMBEDDED_FSYNC, on). */
   fsync?: boolean;
+  /**
+   * Embedded only: start from this copy of a data directory (PGlite's dumpDataDir) instead of an
+   * empty one. The integration suite starts each file from one migrated copy (initdb and the
+   * migrations take seconds; loading the copy takes half of one).
+   */
+  startFrom?: Blob;
 }
 
 export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
@@ -54,7 +60,7 @@ export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = 
     withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
   return config.databaseUrl
     ? openPostgres(config.databaseUrl, timed)
-    : openEmbedded(config.dataDir, timed, options.fsync ?? embeddedFsync());
+    : openEmbedded(config.dataDir, timed, options.fsync ?? embeddedFsync(), options.startFrom);
 }
 
 /**
@@ -72,7 +78,7 @@ export function embeddedStartParams(fsync: boolean): string[] {
 
 type Timed = (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
 
-function openEmbedded(dataDir: string, timed: Timed, fsync: boolean): Database {
+function openEmbedded(dataDir: string, timed: Timed, fsync: boolean, startFrom?: Blob): Database {
   let dir: string | undefined;
   if (dataDir !== "memory://") {
     mkdirSync(dataDir, { recursive: true });
@@ -80,7 +86,7 @@ function openEmbedded(dataDir: string, timed: Timed, fsync: boolean): Database {
   }
   // PGlite is one connection: every query is serialised, so keep request-path work short.
   // Options in the one argument: with a first argument that is not a string (memory), PGlite drops the second.
-  const client = new PGlite({ dataDir: dir, startParams: embeddedStartParams(fsync) });
+  const client = new PGlite({ dataDir: dir, startParams: embeddedStartParams(fsync), loadDataDir: startFrom });
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the
   // runtime contract is the same (the integration suite runs every query through it).
   const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;

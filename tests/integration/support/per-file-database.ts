@@ -1,7 +1,8 @@
 // Each integration test file gets its own fresh, migrated database through the app's real
-// db module: an in-memory PGlite, or a clone of the migrated template on the throwaway
-// PostgreSQL cluster. Nothing is mocked.
-import { afterAll, beforeAll } from "vitest";
+// db module: an in-memory PGlite loaded from the migrated copy (support/pglite-template.ts), or a
+// clone of the migrated template on the throwaway PostgreSQL cluster. Nothing is mocked.
+import { afterAll } from "vitest";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 
 const kind = process.env.CONDUCT_TEST_DB;
@@ -22,15 +23,14 @@ if (kind === "postgres") {
 } else {
   delete process.env.DATABASE_URL;
   process.env.CONDUCT_DATA_DIR = "memory://";
+  const template = process.env.CONDUCT_TEST_PGLITE_TEMPLATE;
+  if (!template) throw new Error("CONDUCT_TEST_PGLITE_TEMPLATE is not set: the PGlite global setup did not run");
+  // The app's db module opens its one handle on first use and keeps it on globalThis (src/lib/server/db.ts):
+  // this file's handle is opened here, from the migrated copy, and the app's code uses it unchanged.
+  const { openDatabase } = await import("@/lib/server/database");
+  const holder = globalThis as unknown as { __conductDb?: unknown };
+  holder.__conductDb = openDatabase({ dataDir: "memory://" }, { startFrom: new Blob([readFileSync(template)]) });
 }
-
-beforeAll(async () => {
-  if (kind !== "postgres") {
-    const { database } = await import("@/lib/server/db");
-    const { migrate } = await import("@/lib/server/migrate");
-    await migrate(database().sql);
-  }
-});
 
 afterAll(async () => {
   const { closeDatabase } = await import("@/lib/server/db");
