@@ -38,7 +38,10 @@ function summary(r: BackupImportResultDto): string {
   const disabled = r.disabled
     ? ` ${r.disabled} disabled ${r.disabled === 1 ? "person was" : "people were"} not invited.`
     : "";
-  return `Imported ${rows.join(", ")}.${people}${disabled}`;
+  const zone = r.zoneFromFile
+    ? ` Days and weeks are read in ${r.timeZone}, the file's time zone: change it in Settings if this organisation works in another.`
+    : ` The file names no time zone: days and weeks are read in ${r.timeZone}, this organisation's.`;
+  return `Imported ${rows.join(", ")}.${people}${disabled}${zone}`;
 }
 
 /** The chosen file, gzip-compressed in the browser when it can (a backup shrinks about 15 times). */
