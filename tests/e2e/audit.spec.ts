@@ -35,7 +35,9 @@ test("an admin browses, filters and exports the audit trail", async ({ as }) => 
   expect(file.suggestedFilename()).toMatch(/^northwind-software-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path())!, "utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
+  expect(lines[0]).toBe(
+    "at,actor,action,target_type,target_id,outcome,ip,details,target_name,day,local_time,time_zone",
+  );
   expect(lines[1]).toContain(",invitation.create,Invitation,");
   for (const line of lines.slice(1)) expect(line).toMatch(/^[^,]+,[^,]*,invitation\./);
 

@@ -22,6 +22,7 @@ import { parseCsv } from "@/lib/domain/csv";
 import { listAuditEvents } from "@/lib/server/data/audit-trail";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildMember, buildOrgScenario, buildTeam } from "../factories";
+import { readText } from "./support/read-text";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
 import { buildBarrier, buildIntervention, buildMetric, buildOccurrence } from "./support/embedding-fixtures";
@@ -348,7 +349,7 @@ describe("lists, the overdue panel and the export", () => {
       manager,
       form({ title: "=cmd|' /C calc'!A0", ownerId: s.member.membership.id, dueOn: "2026-11-01" }),
     );
-    const rows = parseCsv(await exportActionsCsv(manager, filter({ scope: "all" }), TODAY));
+    const rows = parseCsv(await readText(exportActionsCsv(manager, filter({ scope: "all" }), TODAY)));
     expect(rows[0]!.slice(0, 5)).toEqual(["title", "owner", "status", "due", "overdue"]);
     expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
       ["'=cmd|' /C calc'!A0", s.member.user.name, "Open", "2026-11-01", "yes"],

@@ -278,10 +278,12 @@ describe("exporting the audit trail", () => {
 
     const csv = await readText(exportAuditCsv(adminA, {}));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
+    expect(lines[0]).toBe(
+      "at,actor,action,target_type,target_id,outcome,ip,details,target_name,day,local_time,time_zone",
+    );
     // A kind the trail cannot look up is named by its id.
     expect(lines[1]).toBe(
-      `2026-10-02T08:00:00.000Z,${a.leader.user.name},barrier.status,Thing,"'=HYPERLINK(""http://evil.example"",""x"")",ok,198.51.100.2,'-1,"'=HYPERLINK(""http://evil.example"",""x"")"`,
+      `2026-10-02T08:00:00.000Z,${a.leader.user.name},barrier.status,Thing,"'=HYPERLINK(""http://evil.example"",""x"")",ok,198.51.100.2,'-1,"'=HYPERLINK(""http://evil.example"",""x"")",2026-10-02,08:00:00,UTC`,
     );
     expect(csv).not.toContain("beta-secret");
     const rows = parseCsv(csv);

@@ -22,6 +22,7 @@ import { parseCsv } from "@/lib/domain/csv";
 import { listAuditEvents } from "@/lib/server/data/audit-trail";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { buildBehaviour, buildMember, buildOrgScenario, buildOrganization } from "../factories";
+import { readText } from "./support/read-text";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
 import { buildOccurrence } from "./support/embedding-fixtures";
@@ -348,7 +349,7 @@ describe("the log", () => {
   it("exports the log as CSV with each question beside its answer", async () => {
     const { manager } = await scenario();
     await createDecision(manager, decision([Q1, Q2], ["Faster answers.", "+Less time for docs."]));
-    const rows = parseCsv(await exportDecisionsCsv(manager, {}));
+    const rows = parseCsv(await readText(exportDecisionsCsv(manager, {})));
     expect(rows[0]).toEqual([
       "decision",
       "status",

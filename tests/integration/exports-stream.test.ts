@@ -121,7 +121,9 @@ describe("keyset pages", () => {
     const reader = (await exportAuditCsv(admin, { action: "cut." }, 3)).getReader();
     const decoder = new TextDecoder();
     const header = decoder.decode((await reader.read()).value);
-    expect(header).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name\r\n");
+    expect(header).toBe(
+      "at,actor,action,target_type,target_id,outcome,ip,details,target_name,day,local_time,time_zone\r\n",
+    );
     expect(lines(decoder.decode((await reader.read()).value))).toBe(3); // one page, not the file
     await reader.cancel();
     await expect.poll(async () => (await listAuditEvents(admin, { action: "audit.export" })).rows.length).toBe(1);

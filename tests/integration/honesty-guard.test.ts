@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { database, db } from "@/lib/server/db";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { honestyFlags } from "@/lib/domain/honesty";
+import { formatSpan } from "@/lib/domain/dates";
 import { buildOrgScenario } from "../factories";
 import { contextFor } from "./support/context";
 
@@ -113,6 +114,7 @@ describe("honesty guard at scale", () => {
           count: f.count,
           from: new Date(f.from).toISOString(),
           to: new Date(f.to).toISOString(),
+          span: formatSpan(f.from, f.to, "UTC"),
         }))
         .sort((a, b) => b.to.localeCompare(a.to));
       expect(want.some((f) => f.kind === "burst") && want.some((f) => f.kind === "streak")).toBe(true);

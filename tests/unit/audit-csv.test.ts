@@ -31,12 +31,14 @@ describe("audit trail CSV", () => {
       },
     ]);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("at,actor,action,target_type,target_id,outcome,ip,details,target_name");
+    expect(lines[0]).toBe(
+      "at,actor,action,target_type,target_id,outcome,ip,details,target_name,day,local_time,time_zone",
+    );
     expect(lines[0]).toBe(AUDIT_COLUMNS.join(","));
     expect(lines[1]).toBe(
-      '2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}",No time to triage',
+      '2026-10-30T12:00:00.000Z,Ada Admin,barrier.status,Barrier,cbarrier1,ok,203.0.113.7,"{""from"":""IDENTIFIED"",""to"":""REMOVED""}",No time to triage,2026-10-30,12:00:00,UTC',
     );
-    expect(lines[2]).toBe("2026-10-30T12:00:00.000Z,—,auth.sign-in,,,failed,,,");
+    expect(lines[2]).toBe("2026-10-30T12:00:00.000Z,—,auth.sign-in,,,failed,,,,2026-10-30,12:00:00,UTC");
     expect(lines).toHaveLength(4); // a final CRLF
   });
 
@@ -64,6 +66,21 @@ describe("audit trail CSV", () => {
       "203.0.113.7",
       "'@SUM(1+1)",
       "'+cmd|' /C calc'!A0",
+      "2026-10-30",
+      "12:00:00",
+      "UTC",
+    ]);
+  });
+
+  it("gives each event's day and time on the organisation's clock beside the UTC instant, the zone named", () => {
+    // 22:30 UTC on 30 October is 11:30 on 31 October in Auckland (NZDT, +13).
+    const late = { ...row, at: "2026-10-30T22:30:00.000Z" };
+    const rows = parseCsv(auditEventsToCsv([late], "Pacific/Auckland"));
+    expect(rows[0]!.slice(-3)).toEqual(["day", "local_time", "time_zone"]);
+    expect(rows[1]![0]).toBe("2026-10-30T22:30:00.000Z");
+    expect(rows[1]!.slice(-3)).toEqual(["2026-10-31", "11:30:00", "Pacific/Auckland"]);
+    expect(parseCsv(auditEventsToCsv([late], "America/Los_Angeles", false))).toEqual([
+      [...rows[1]!.slice(0, -3), "2026-10-30", "15:30:00", "America/Los_Angeles"],
     ]);
   });
 

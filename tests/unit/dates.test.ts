@@ -34,6 +34,8 @@ import {
   weeksIn,
   displayZoneOf,
   formatAt,
+  formatSpan,
+  timeOf,
   isWeekStartsOn,
 } from "@/lib/domain/dates";
 
@@ -529,5 +531,25 @@ describe("the zone a person reads times in", () => {
     expect(formatAt(t, "Pacific/Auckland", "dateTime")).toBe("26 Oct 2026, 08:00");
     expect(formatAt(t, "America/Los_Angeles", "weekdayTime")).toBe("Sun 12:00");
     expect(formatAt(t, "Nowhere/Land", "shortDay")).toBe("25 Oct");
+    expect(formatAt(t, "Pacific/Auckland", "time")).toBe("08:00");
+  });
+
+  it("gives the wall-clock time of an instant in a zone, to the second, 24-hour", () => {
+    // 22:30 UTC on 1 March is 11:30 on 2 March in Auckland (NZDT, +13) and 14:30 in Los Angeles (PST, −8).
+    const t = new Date("2026-03-01T22:30:05.250Z");
+    expect([dayOf(t, "Pacific/Auckland"), timeOf(t, "Pacific/Auckland")]).toEqual(["2026-03-02", "11:30:05"]);
+    expect([dayOf(t, "America/Los_Angeles"), timeOf(t, "America/Los_Angeles")]).toEqual(["2026-03-01", "14:30:05"]);
+    expect(timeOf(t)).toBe("22:30:05");
+    expect(timeOf(new Date("2026-03-01T00:00:00Z"), "UTC")).toBe("00:00:00");
+    expect(() => timeOf(new Date("nonsense"), "UTC")).toThrow(RangeError);
+  });
+
+  it("shows a span within one local day once, and both days across local midnight", () => {
+    const zone = "Pacific/Auckland";
+    expect(formatSpan("2026-03-01T22:30:00Z", "2026-03-01T22:41:00Z", zone)).toBe("2 Mar, 11:30–11:41");
+    // Both in 1 March UTC, but either side of midnight in Auckland.
+    expect(formatSpan("2026-03-01T10:58:00Z", "2026-03-01T11:03:00Z", zone)).toBe("1 Mar, 23:58 – 2 Mar, 00:03");
+    expect(formatSpan("2026-03-01T10:58:00Z", "2026-03-01T11:03:00Z", "UTC")).toBe("1 Mar, 10:58–11:03");
+    expect(formatSpan("2026-03-01T10:58:00Z", "2026-03-01T11:03:00Z", "Nowhere/Land")).toBe("1 Mar, 10:58–11:03");
   });
 });

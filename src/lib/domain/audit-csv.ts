@@ -2,8 +2,12 @@
 // Cells go through toCsv, which neutralises anything a spreadsheet would run as a formula: the
 // details and the target of an event can carry text a user typed.
 import { toCsv } from "./csv";
+import { dayOf, timeOf, UTC, type TimeZone } from "./dates";
 
-// target_name came later: it is last, so readers of the first eight columns by position keep working.
+// target_name came later: it is last, so readers of the first eight columns by position keep working;
+// so did the local columns after it. `at` is the instant (ISO 8601, UTC: unambiguous); day and
+// local_time are the same moment on the organisation's clock, the zone named in time_zone, so the day
+// matches the from/to filters (whole days in that zone).
 export const AUDIT_COLUMNS = [
   "at",
   "actor",
@@ -14,6 +18,9 @@ export const AUDIT_COLUMNS = [
   "ip",
   "details",
   "target_name",
+  "day",
+  "local_time",
+  "time_zone",
 ] as const;
 
 export interface AuditCsvRow {
@@ -28,8 +35,11 @@ export interface AuditCsvRow {
   details: string;
 }
 
-/** The rows as CSV, after the header line unless `header` is false (a later page of a streamed export). */
-export function auditEventsToCsv(rows: readonly AuditCsvRow[], header = true): string {
+/**
+ * The rows as CSV, after the header line unless `header` is false (a later page of a streamed
+ * export), with local days and times in `zone` (the organisation's).
+ */
+export function auditEventsToCsv(rows: readonly AuditCsvRow[], zone: TimeZone = UTC, header = true): string {
   return toCsv([
     ...(header ? [[...AUDIT_COLUMNS]] : []),
     ...rows.map((r) => [
@@ -42,6 +52,9 @@ export function auditEventsToCsv(rows: readonly AuditCsvRow[], header = true): s
       r.ip ?? "",
       r.details,
       r.targetName ?? "",
+      dayOf(new Date(r.at), zone),
+      timeOf(new Date(r.at), zone),
+      zone,
     ]),
   ]);
 }

@@ -150,6 +150,11 @@ export function dayOf(at: Date | number, zone: TimeZone = UTC): IsoDate {
   return format(instant(at), zone);
 }
 
+/** The wall-clock time an instant shows in `zone`, "HH:MM:SS" (24-hour): with dayOf, the local moment. */
+export function timeOf(at: Date | number, zone: TimeZone = UTC): string {
+  return formatISO(instant(at), { representation: "time", ...inZone(zone) }).slice(0, 8);
+}
+
 /** The zone a person reads times in: their own when set and known, else the organisation's. */
 export function displayZoneOf(personal: string | null | undefined, organisation: TimeZone): TimeZone {
   return personal && isTimeZone(personal) ? personal : isTimeZone(organisation) ? organisation : UTC;
@@ -356,20 +361,21 @@ export function formatInstant(iso: string, zone: TimeZone = UTC): string {
   }).format(new Date(iso));
 }
 
-type InstantStyle = "day" | "shortDay" | "dateTime" | "shortDateTime" | "weekdayTime";
+type InstantStyle = "day" | "shortDay" | "dateTime" | "shortDateTime" | "weekdayTime" | "time";
 const INSTANT_STYLES: Record<InstantStyle, Intl.DateTimeFormatOptions> = {
   day: { day: "numeric", month: "short", year: "numeric" },
   shortDay: { day: "numeric", month: "short" },
   dateTime: { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" },
   shortDateTime: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" },
   weekdayTime: { weekday: "short", hour: "2-digit", minute: "2-digit" },
+  time: { hour: "2-digit", minute: "2-digit" },
 };
 const instantFormats = /* @__PURE__ */ new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant as a reader in `zone` sees it, always with an explicit zone (the server's and the browser's own zones
  * never decide, so server HTML and hydration agree): "day" "1 Dec 2026", "shortDay" "1 Dec", "dateTime"
- * "1 Dec 2026, 09:41", "shortDateTime" "1 Dec, 09:41", "weekdayTime" "Tue 09:41". An unknown zone falls back to UTC.
+ * "1 Dec 2026, 09:41", "shortDateTime" "1 Dec, 09:41", "weekdayTime" "Tue 09:41", "time" "09:41". An unknown zone falls back to UTC.
  */
 export function formatAt(at: Date | number | string, zone: TimeZone, style: InstantStyle = "day"): string {
   const timeZone = isTimeZone(zone) ? zone : UTC;
@@ -380,6 +386,18 @@ export function formatAt(at: Date | number | string, zone: TimeZone, style: Inst
     instantFormats.set(key, f);
   }
   return f.format(new Date(at));
+}
+
+/**
+ * From one instant to another as a reader in `zone` sees them: "2 Mar, 09:30–09:41" within one of
+ * their days, "1 Mar, 23:58 – 2 Mar, 00:03" across midnight.
+ */
+export function formatSpan(from: Date | number | string, to: Date | number | string, zone: TimeZone): string {
+  const timeZone = isTimeZone(zone) ? zone : UTC;
+  const start = formatAt(from, timeZone, "shortDateTime");
+  return dayOf(new Date(from), timeZone) === dayOf(new Date(to), timeZone)
+    ? `${start}–${formatAt(to, timeZone, "time")}`
+    : `${start} – ${formatAt(to, timeZone, "shortDateTime")}`;
 }
 
 // ——— Charts (issue 14): one format for every chart, its table and its export, so a week never reads "11-16" in one

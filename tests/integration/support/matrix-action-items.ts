@@ -14,6 +14,7 @@ import { exportActionsCsv, getAction, listActions } from "@/lib/server/data/acti
 import { createDecision, decisionFormOptions, getDecision, updateDecision } from "@/lib/server/data/decisions";
 import { exportDecisionsCsv, listDecisions } from "@/lib/server/data/decision-log";
 import { anchorQuestionList, currentAnchorQuestions, saveAnchorQuestions } from "@/lib/server/data/anchor-questions";
+import { readText } from "./read-text";
 import { type Row, at, row, ALL, MANAGERS, ADMINS, A } from "./matrix-core";
 import { uid } from "./matrix-scenario";
 import type { Side } from "./matrix-scenario";
@@ -281,7 +282,7 @@ export const ACTION_ITEM_OPEN_READS: Row<unknown>[] = [
       await anAction(s);
       return { filter: ActionFilter.parse({ scope: "team", team: s.team.id }) };
     },
-    call: (ctx, i) => exportActionsCsv(ctx, i.filter),
+    call: (ctx, i) => readText(exportActionsCsv(ctx, i.filter)),
     ids: [at("filter.team", "same")],
   }),
   row({
@@ -326,7 +327,7 @@ export const ACTION_ITEM_OPEN_READS: Row<unknown>[] = [
       await aDecision(s);
       return { filter: DecisionFilter.parse({ team: s.team.id, status: "DRAFT" }) };
     },
-    call: (ctx, i) => exportDecisionsCsv(ctx, i.filter),
+    call: (ctx, i) => readText(exportDecisionsCsv(ctx, i.filter)),
     ids: [at("filter.team", "same")],
   }),
 ];

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db";
-import { recordAudit } from "../audit";
 import { NotFoundError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import {
@@ -24,13 +23,15 @@ import type {
 import type { BarrierDetailDto } from "@/lib/schemas/barriers";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
+import { auditedExport } from "./audited-export";
+import { EXPORT_PAGE_SIZE, pagesAfter } from "./keyset";
+import { freshStatistics } from "./statistics";
 
 // Reads of actions: the lists (My actions, a team's, everyone's), the overdue panel of the
 // dashboards, the detail page, the CSV export and the queries the rituals' agendas use. Every
 // member may read the organisation's actions; every query is scoped by the caller's organisation.
 
 export const ACTION_PAGE_SIZE = 50;
-export const MAX_ACTION_EXPORT_ROWS = 100_000;
 
 const ROW_SELECT = {
   id: true,
@@ -84,7 +85,10 @@ function listWhere(ctx: MemberContext, f: ActionFilter, today: IsoDate): Prisma.
 /** Strictly after the row shown last, in ORDER (keyset: rows added meanwhile never repeat or vanish). */
 function after(cursor: string | undefined): Prisma.ActionItemWhereInput | null {
   const c = cursor ? decodeActionCursor(cursor) : null;
-  if (!c) return null;
+  return c ? afterRow(c) : null;
+}
+
+function afterRow(c: { status: ActionStatus; dueOn: IsoDate | null; id: string }): Prisma.ActionItemWhereInput {
   const later: Prisma.ActionItemWhereInput = { status: { in: statusesAfter(c.status) } };
   const sameStatus: Prisma.ActionItemWhereInput = c.dueOn
     ? {
@@ -244,72 +248,95 @@ export async function getAction(
   };
 }
 
-/** The filtered actions as CSV (at most 100,000 rows, in the list's order); the export is audited. */
+const EXPORT_SELECT = {
+  ...ROW_SELECT,
+  dropReason: true,
+  closedAt: true,
+  createdAt: true,
+  behaviour: { select: { title: true } },
+  barrier: { select: { title: true } },
+  intervention: { select: { title: true } },
+  metric: { select: { name: true } },
+} as const satisfies Prisma.ActionItemSelect;
+
+const EXPORT_COLUMNS = [
+  "title",
+  "owner",
+  "status",
+  "due",
+  "overdue",
+  "team",
+  "meeting",
+  "behaviour",
+  "barrier",
+  "intervention",
+  "metric",
+  "drop_reason",
+  "closed_at",
+  "created_at",
+];
+
+/**
+ * The filtered actions as CSV in the list's order: every one of them, streamed in keyset pages (it
+ * stopped at 100,000 rows without saying so). The export is audited with the rows it sent. An
+ * action added or changed while it runs is in it at most once: where its keys now put it, if the
+ * export has not passed that place yet. closed_at and created_at are instants (ISO 8601, UTC); due
+ * is a calendar day.
+ */
 export async function exportActionsCsv(
   ctx: MemberContext,
   filter: ActionFilter,
   today = currentDay(ctx.timeZone),
-): Promise<string> {
-  const rows = await db().actionItem.findMany({
-    where: listWhere(ctx, filter, today),
-    orderBy: ORDER,
-    take: MAX_ACTION_EXPORT_ROWS,
-    select: {
-      ...ROW_SELECT,
-      dropReason: true,
-      closedAt: true,
-      createdAt: true,
-      behaviour: { select: { title: true } },
-      barrier: { select: { title: true } },
-      intervention: { select: { title: true } },
-      metric: { select: { name: true } },
-    },
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
+  const where = listWhere(ctx, filter, today);
+  return auditedExport(ctx, { action: "action.export" }, async (write, sent) => {
+    await freshStatistics(["ActionItem"]);
+    await write(toCsv([EXPORT_COLUMNS]));
+    const pages = pagesAfter(
+      (last: Prisma.ActionItemGetPayload<{ select: typeof EXPORT_SELECT }> | undefined, take) =>
+        db().actionItem.findMany({
+          where: last
+            ? {
+                AND: [
+                  where,
+                  afterRow({ status: last.status, dueOn: last.dueOn && fromDateOnly(last.dueOn), id: last.id }),
+                ],
+              }
+            : where,
+          orderBy: ORDER,
+          take,
+          select: EXPORT_SELECT,
+        }),
+      pageSize,
+    );
+    for await (const rows of pages) {
+      await write(
+        toCsv(
+          rows.map((r) => {
+            const dto = toRow(r, today);
+            return [
+              r.title,
+              dto.ownerName,
+              ACTION_STATUS_LABELS[r.status],
+              dto.dueOn ?? "",
+              dto.overdue ? "yes" : "no",
+              dto.teamName ?? "",
+              dto.occurrenceLabel ?? "",
+              r.behaviour?.title ?? "",
+              r.barrier?.title ?? "",
+              r.intervention?.title ?? "",
+              r.metric?.name ?? "",
+              r.dropReason,
+              r.closedAt?.toISOString() ?? "",
+              r.createdAt.toISOString(),
+            ];
+          }),
+        ),
+      );
+      sent(rows.length);
+    }
   });
-  const csv = toCsv([
-    [
-      "title",
-      "owner",
-      "status",
-      "due",
-      "overdue",
-      "team",
-      "meeting",
-      "behaviour",
-      "barrier",
-      "intervention",
-      "metric",
-      "drop_reason",
-      "closed_at",
-      "created_at",
-    ],
-    ...rows.map((r) => {
-      const dto = toRow(r, today);
-      return [
-        r.title,
-        dto.ownerName,
-        ACTION_STATUS_LABELS[r.status],
-        dto.dueOn ?? "",
-        dto.overdue ? "yes" : "no",
-        dto.teamName ?? "",
-        dto.occurrenceLabel ?? "",
-        r.behaviour?.title ?? "",
-        r.barrier?.title ?? "",
-        r.intervention?.title ?? "",
-        r.metric?.name ?? "",
-        r.dropReason,
-        r.closedAt?.toISOString() ?? "",
-        r.createdAt.toISOString(),
-      ];
-    }),
-  ]);
-  await recordAudit({
-    organizationId: ctx.orgId,
-    actorUserId: ctx.userId,
-    action: "action.export",
-    outcome: "ok",
-    details: { rows: rows.length },
-  });
-  return csv;
 }
 
 /** Teams for the list's filter. */

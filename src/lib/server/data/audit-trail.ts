@@ -1,7 +1,6 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
-import { recordAudit } from "../audit";
 import { auditEventsToCsv, detailsText } from "@/lib/domain/audit-csv";
 import {
   AUDIT_PAGE_SIZE,
@@ -17,7 +16,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
 import { auditTargetNames } from "./audit-targets";
 import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
-import { pushStream } from "../text-stream";
+import { auditedExport } from "./audited-export";
 import { freshStatistics } from "./statistics";
 import { targetKey, targetKind, targetKindLabel, targetName } from "@/lib/domain/audit-targets";
 
@@ -136,9 +135,10 @@ export async function auditActorOptions(ctx: MemberContext): Promise<AuditActorO
 
 /**
  * The filtered events as CSV, newest first, every one of them (streamed in keyset pages: issue 15,
- * item 13), details in full. The export itself is audited: the trail holds IP addresses, and who
- * took a copy is part of the record; a download that breaks off is recorded as failed, with the
- * rows sent. Events written while it runs are newer than its first page and are not in it.
+ * item 13), details in full, each event's day and time also on the organisation's clock. The export
+ * itself is audited: the trail holds IP addresses, and who took a copy is part of the record; a
+ * download that breaks off is recorded as failed, with the rows sent. Events written while it runs
+ * are newer than its first page and are not in it.
  */
 export async function exportAuditCsv(
   ctx: MemberContext,
@@ -147,46 +147,31 @@ export async function exportAuditCsv(
 ): Promise<ReadableStream<Uint8Array>> {
   await authorize(ctx, "members.manage");
   const where = auditWhere(ctx, filter);
-  return pushStream(async (write) => {
-    let rows = 0;
-    let complete = false;
-    try {
-      await freshStatistics(["AuditEvent"]);
-      await write(auditEventsToCsv([]));
-      const pages = keysetPages(
-        EXPORT_ORDER,
-        (after, take) =>
-          db().auditEvent.findMany({
-            where: after ? { AND: [where, after as Prisma.AuditEventWhereInput] } : where,
-            orderBy: ORDER,
-            take,
-            select: SELECT,
-          }),
-        pageSize,
+  const details = { filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) };
+  return auditedExport(ctx, { action: "audit.export", details }, async (write, sent) => {
+    await freshStatistics(["AuditEvent"]);
+    await write(auditEventsToCsv([], ctx.timeZone));
+    const pages = keysetPages(
+      EXPORT_ORDER,
+      (after, take) =>
+        db().auditEvent.findMany({
+          where: after ? { AND: [where, after as Prisma.AuditEventWhereInput] } : where,
+          orderBy: ORDER,
+          take,
+          select: SELECT,
+        }),
+      pageSize,
+    );
+    for await (const page of pages) {
+      const names = await namesFor(ctx, page);
+      await write(
+        auditEventsToCsv(
+          page.map((r) => toDto(r, names, Infinity)),
+          ctx.timeZone,
+          false,
+        ),
       );
-      for await (const page of pages) {
-        const names = await namesFor(ctx, page);
-        await write(
-          auditEventsToCsv(
-            page.map((r) => toDto(r, names, Infinity)),
-            false,
-          ),
-        );
-        rows += page.length;
-      }
-      complete = true;
-    } finally {
-      await recordAudit({
-        organizationId: ctx.orgId,
-        actorUserId: ctx.userId,
-        action: "audit.export",
-        outcome: complete ? "ok" : "failed",
-        details: {
-          rows,
-          filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v)),
-          ...(complete ? {} : { complete: false }),
-        },
-      });
+      sent(page.length);
     }
   });
 }

@@ -1,17 +1,18 @@
 import "server-only";
 import { db } from "../db";
-import { recordAudit } from "../audit";
 import { fromDateOnly } from "@/lib/domain/dates";
 import { toCsv } from "@/lib/domain/csv";
 import type { DecisionFilter, DecisionPageDto, DecisionRowDto } from "@/lib/schemas/decisions";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
+import { auditedExport } from "./audited-export";
+import { EXPORT_PAGE_SIZE, keysetPages, type KeyOrder } from "./keyset";
+import { freshStatistics } from "./statistics";
 
 // The decision log (issue 16): per organisation, filterable by team, ritual and status, newest
 // first. Drafts (a question unanswered) are listed apart from decisions. Every member may read it.
 
 export const DECISION_PAGE_SIZE = 30;
-export const MAX_DECISION_EXPORT_ROWS = 20_000;
 
 export const DECISION_ROW_SELECT = {
   id: true,
@@ -118,58 +119,106 @@ export async function decisionFilterOptions(ctx: MemberContext) {
   return { teams, rituals: rituals.map((r) => ({ id: r.id, name: r.title })) };
 }
 
+const EXPORT_SELECT = {
+  ...DECISION_ROW_SELECT,
+  detail: true,
+  answers: { select: { question: true, answer: true }, orderBy: { position: "asc" } },
+} as const satisfies Prisma.DecisionSelect;
+
+const EXPORT_ORDER: KeyOrder = [
+  ["createdAt", "desc"],
+  ["id", "desc"],
+];
+
 /**
- * The filtered log as CSV, one row per decision with its questions and answers side by side (the
- * questions as they were asked). At most 20,000 decisions; the export is audited.
+ * The log as it stands when the export starts: its newest decision and the most questions any of
+ * them has, which fixes the header's question/answer columns before the first row is written. A
+ * decision's questions are fixed when it is recorded (an edit changes only its answers).
  */
-export async function exportDecisionsCsv(ctx: MemberContext, filter: Partial<DecisionFilter>): Promise<string> {
-  const rows = await db().decision.findMany({
-    where: logWhere(ctx, filter),
-    orderBy: ORDER,
-    take: MAX_DECISION_EXPORT_ROWS,
-    select: {
-      ...DECISION_ROW_SELECT,
-      detail: true,
-      answers: { select: { question: true, answer: true }, orderBy: { position: "asc" } },
-    },
+async function exportShape(where: Prisma.DecisionWhereInput): Promise<{ newest: Date | null; pairs: number }> {
+  const { _max } = await db().decision.aggregate({ where, _max: { createdAt: true } });
+  if (!_max.createdAt) return { newest: null, pairs: 0 };
+  const [most] = await db().decisionAnswer.groupBy({
+    by: ["decisionId"],
+    where: { decision: { AND: [where, { createdAt: { lte: _max.createdAt } }] } },
+    _count: { decisionId: true },
+    orderBy: { _count: { decisionId: "desc" } },
+    take: 1,
   });
-  const pairs = Math.max(0, ...rows.map((r) => r.answers.length));
-  const header = [
-    "decision",
-    "status",
-    "decided_by",
-    "decided_at",
-    "team",
-    "ritual",
-    "meeting_date",
-    "behaviour",
-    "detail",
-    ...Array.from({ length: pairs }, (_, i) => [`question_${i + 1}`, `answer_${i + 1}`]).flat(),
-  ];
-  const csv = toCsv([
-    header,
-    ...rows.map((r) => {
-      const d = toDecisionRow(r);
-      return [
-        r.title,
-        r.status === "DECIDED" ? "Decided" : "Draft",
-        d.decidedByName ?? "",
-        d.decidedAt ?? "",
-        d.teamName ?? "",
-        d.ritualTitle ?? "",
-        d.occurrenceDate ?? "",
-        d.behaviourTitle ?? "",
-        r.detail,
-        ...Array.from({ length: pairs }, (_, i) => [r.answers[i]?.question ?? "", r.answers[i]?.answer ?? ""]).flat(),
-      ];
-    }),
-  ]);
-  await recordAudit({
-    organizationId: ctx.orgId,
-    actorUserId: ctx.userId,
-    action: "decision.export",
-    outcome: "ok",
-    details: { rows: rows.length },
+  return { newest: _max.createdAt, pairs: most?._count.decisionId ?? 0 };
+}
+
+/**
+ * The filtered log as CSV, newest first, one row per decision with its questions and answers side
+ * by side (the questions as they were asked): every decision recorded when the export starts,
+ * streamed in keyset pages (it stopped at 20,000 without saying so). Decisions recorded while it
+ * runs are not in it (the header's columns were fixed before them). The export is audited with the
+ * rows it sent.
+ */
+export async function exportDecisionsCsv(
+  ctx: MemberContext,
+  filter: Partial<DecisionFilter>,
+  pageSize = EXPORT_PAGE_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
+  const where = logWhere(ctx, filter);
+  return auditedExport(ctx, { action: "decision.export" }, async (write, sent) => {
+    await freshStatistics(["Decision", "DecisionAnswer"]);
+    const { newest, pairs } = await exportShape(where);
+    const pairColumns = (f: (i: number) => [string, string]) => Array.from({ length: pairs }, (_, i) => f(i)).flat();
+    await write(
+      toCsv([
+        [
+          "decision",
+          "status",
+          "decided_by",
+          "decided_at",
+          "team",
+          "ritual",
+          "meeting_date",
+          "behaviour",
+          "detail",
+          ...pairColumns((i) => [`question_${i + 1}`, `answer_${i + 1}`]),
+        ],
+      ]),
+    );
+    if (!newest) return;
+    const bounded: Prisma.DecisionWhereInput = { AND: [where, { createdAt: { lte: newest } }] };
+    const pages = keysetPages(
+      EXPORT_ORDER,
+      (after, take) =>
+        db().decision.findMany({
+          where: after ? { AND: [bounded, after as Prisma.DecisionWhereInput] } : bounded,
+          orderBy: ORDER,
+          take,
+          select: EXPORT_SELECT,
+        }),
+      pageSize,
+    );
+    for await (const rows of pages) {
+      // Only a decision recorded in the same millisecond as the newest, after the header was
+      // written, could have more questions than its columns: break off rather than drop answers.
+      if (rows.some((r) => r.answers.length > pairs))
+        throw new Error("a decision has more questions than the export's columns");
+      await write(
+        toCsv(
+          rows.map((r) => {
+            const d = toDecisionRow(r);
+            return [
+              r.title,
+              r.status === "DECIDED" ? "Decided" : "Draft",
+              d.decidedByName ?? "",
+              d.decidedAt ?? "",
+              d.teamName ?? "",
+              d.ritualTitle ?? "",
+              d.occurrenceDate ?? "",
+              d.behaviourTitle ?? "",
+              r.detail,
+              ...pairColumns((i) => [r.answers[i]?.question ?? "", r.answers[i]?.answer ?? ""]),
+            ];
+          }),
+        ),
+      );
+      sent(rows.length);
+    }
   });
-  return csv;
 }

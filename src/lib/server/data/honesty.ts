@@ -2,15 +2,18 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { BURST_MIN, BURST_WINDOW_MS, STREAK_MIN, burstsFromRuns, type HonestyFlag } from "@/lib/domain/honesty";
-import { daysBefore } from "@/lib/domain/dates";
+import { daysBefore, formatSpan } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 export interface HonestyFlagDto {
   kind: "streak" | "burst";
   observerName: string;
   count: number;
+  /** Instants, ISO 8601 UTC. */
   from: string;
   to: string;
+  /** From first to last entry as the reader sees them, in their zone: "2 Mar, 09:30–09:41". */
+  span: string;
 }
 
 const WINDOW_DAYS = 30;
@@ -97,10 +100,13 @@ async function guard(orgId: string, since: Date): Promise<HonestyFlag[]> {
   return [...streaks, ...bursts].sort((a, b) => order.get(a.observerId)! - order.get(b.observerId)!);
 }
 
-/** Streaks and bursts in the last 30 days of named single-tap entries. */
+/**
+ * Streaks and bursts in the last 30 days of named single-tap entries (30 calendar days on the
+ * organisation's clock), each shown in the reader's zone (theirs, else the organisation's).
+ */
 export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Promise<HonestyFlagDto[]> {
   await authorize(ctx, "honesty.review");
-  const flags = await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS));
+  const flags = await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS, ctx.timeZone));
   if (flags.length === 0) return [];
   const names = await db().membership.findMany({
     where: { organizationId: ctx.orgId, id: { in: [...new Set(flags.map((f) => f.observerId))] } },
@@ -114,6 +120,7 @@ export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Pr
       count: f.count,
       from: new Date(f.from).toISOString(),
       to: new Date(f.to).toISOString(),
+      span: formatSpan(f.from, f.to, ctx.displayTimeZone),
     }))
     .sort((a, b) => b.to.localeCompare(a.to));
 }

@@ -32,19 +32,31 @@ export function afterRow(order: KeyOrder, last: Record<string, unknown>): Record
 }
 
 /**
+ * Every row of a query, page by page: `page(last, take)` reads up to `take` rows after `last`, the
+ * final row of the page before (undefined for the first page), so an order that keysetPages cannot
+ * express (an enum's declared order, nulls last) pages the same way.
+ */
+export async function* pagesAfter<T>(
+  page: (last: T | undefined, take: number) => Promise<T[]>,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<T[]> {
+  let last: T | undefined;
+  for (;;) {
+    const rows = await page(last, pageSize);
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    last = rows[rows.length - 1]!;
+  }
+}
+
+/**
  * Every row of a query, page by page: `page(after, take)` reads up to `take` rows after the given
  * where (undefined for the first page), in `order`, selecting at least the keys.
  */
-export async function* keysetPages<T extends Record<string, unknown>>(
+export function keysetPages<T extends Record<string, unknown>>(
   order: KeyOrder,
   page: (after: Record<string, unknown> | undefined, take: number) => Promise<T[]>,
   pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<T[]> {
-  let after: Record<string, unknown> | undefined;
-  for (;;) {
-    const rows = await page(after, pageSize);
-    if (rows.length > 0) yield rows;
-    if (rows.length < pageSize) return;
-    after = afterRow(order, rows[rows.length - 1]!);
-  }
+  return pagesAfter<T>((last, take) => page(last && afterRow(order, last), take), pageSize);
 }

@@ -9,8 +9,9 @@ export async function GET(req: Request) {
   const ctx = await routeMember(req);
   if (ctx instanceof Response) return ctx;
   const { filter } = parseActionParams(Object.fromEntries(new URL(req.url).searchParams));
-  const csv = await exportActionsCsv(ctx, filter);
-  return new Response(csv, {
+  // Streamed page by page: every row, however many, without the file in memory.
+  const body = await exportActionsCsv(ctx, filter);
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-actions-${currentDay(ctx.timeZone)}.csv"`,

@@ -14,8 +14,9 @@ export async function GET(req: Request) {
     ritual: sp.get("ritual") ?? undefined,
     status: sp.get("status") ?? undefined,
   });
-  const csv = await exportDecisionsCsv(ctx, filter);
-  return new Response(csv, {
+  // Streamed page by page: every row, however many, without the file in memory.
+  const body = await exportDecisionsCsv(ctx, filter);
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${slugify(ctx.orgName)}-decisions-${currentDay(ctx.timeZone)}.csv"`,

@@ -7,14 +7,6 @@ import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Honesty guard" };
 
-const fmt = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-});
-
 export default async function HonestyPage() {
   const ctx = await requireMemberPage("honesty.review");
   const flags = await listHonestyFlags(ctx);
@@ -22,7 +14,7 @@ export default async function HonestyPage() {
     <>
       <PageHeader
         title="Honesty guard"
-        description={`Logging patterns from the last 30 days that look more like box-ticking than observation: ${STREAK_MIN}+ “performed” in a row with no miss, or ${BURST_MIN}+ entries within a minute. A flag is a reason to talk, not proof. Anonymous entries are not included.`}
+        description={`Logging patterns from the last 30 days that look more like box-ticking than observation: ${STREAK_MIN}+ “performed” in a row with no miss, or ${BURST_MIN}+ entries within a minute. A flag is a reason to talk, not proof. Anonymous entries are not included. Times are in your time zone, ${ctx.displayTimeZone}.`}
       />
       {flags.length === 0 ? (
         <EmptyState>
@@ -41,7 +33,7 @@ export default async function HonestyPage() {
                 : {f.kind === "streak" ? `${f.count} “performed” in a row` : `${f.count} entries within a minute`}
               </span>
               <span className="text-slate-600 dark:text-slate-400">
-                {fmt.format(new Date(f.from))} – {fmt.format(new Date(f.to))} UTC
+                <time dateTime={f.from}>{f.span}</time>
               </span>
             </li>
           ))}

@@ -34,7 +34,7 @@ export default async function AuditTrailPage({
       </PageHeader>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
         Times are in your time zone, <ViewerTimeZone />; the date filters use the organisation&apos;s days (
-        {ctx.timeZone}) and the CSV export gives UTC instants.
+        {ctx.timeZone}) and the CSV export gives each event&apos;s UTC instant and its day and time in {ctx.timeZone}.
       </p>
       <AuditFilters filter={filter} actors={actors} />
       {page.rows.length === 0 ? (
