@@ -111,6 +111,7 @@ function sample(p: string): OrganisationBackup {
           prevalence: 0.1,
           anonymous: true,
           status: "OPEN",
+          closesOn: "2026-02-13",
           createdById: id("mAda"),
           createdAt: T,
           updatedAt: T,
@@ -641,6 +642,15 @@ describe("the backup schema", () => {
     old.tables.Team = old.tables.Team.map(({ archivedAt: _new, ...rest }) => rest);
     const r = parseBackupDocument(text(old));
     expect(r.ok && r.data.tables.Team.map((t) => t.archivedAt)).toEqual([null, null]);
+  });
+
+  it("reads a survey written before closing days existed as open until closed by hand", () => {
+    const old = sample("c");
+    old.tables.Survey = old.tables.Survey.map(({ closesOn: _new, ...rest }) => rest);
+    const r = parseBackupDocument(text(old));
+    expect(r.ok, r.ok ? "" : r.message).toBe(true);
+    expect(r.ok && r.data.tables.Survey.map((s) => [s.id, s.closesOn])).toEqual([["cs1", null]]);
+    expect(refused(withRow("Survey", (s) => (s.closesOn = "2026-02-30")))).toMatch(/Survey row 1, closesOn/);
   });
 
   it("reads a version 2 file: an observation at 12:00 UTC was logged for a day, and issue 17's tables are empty", () => {

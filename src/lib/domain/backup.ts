@@ -300,6 +300,8 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       prevalence: { kind: "float" },
       anonymous: bool,
       status: en("SurveyStatus"),
+      // Added within version 3: a file written before it has none, and reads as null (open until closed by hand).
+      closesOn: { kind: "date", nullable: true },
       createdById: ref("Membership"),
       createdAt: ts,
       updatedAt: ts,
