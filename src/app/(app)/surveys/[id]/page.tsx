@@ -69,7 +69,7 @@ export default async function SurveyPage({
           </a>
           <SurveyStatusButton surveyId={id} status={s.closed ? "CLOSED" : "OPEN"} />
         </div>
-        <SurveyClosingForm key={s.closesOn ?? ""} surveyId={id} closesOn={s.closesOn} today={today} />
+        <SurveyClosingForm surveyId={id} closesOn={s.closesOn} today={today} />
       </header>
 
       <section aria-labelledby="tab-heading" className="space-y-3">
