@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import pg from "pg";
 import { db } from "@/lib/server/db";
 import {
   createSurvey,
@@ -123,6 +124,32 @@ describe("a survey's closing day", () => {
     await answer(other, id, "Yes");
     expect(await db().surveyRespondent.count({ where: { surveyId: id } })).toBe(2);
   });
+
+  // Two connections at once: PostgreSQL only (the embedded database runs one transaction at a time).
+  it.runIf(process.env.CONDUCT_TEST_DB === "postgres")(
+    "refuses a response whose write waited for a close committed meanwhile (the check is in the writing transaction)",
+    async () => {
+      const { member, create, answer } = await scenario();
+      const id = await create("Racing the close");
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      try {
+        // A manager's close still open when the response starts: the page's check saw the survey open.
+        await other.query("BEGIN");
+        await other.query(`UPDATE "Survey" SET "status" = 'CLOSED' WHERE "id" = $1`, [id]);
+        const response = answer(member, id, "No").then(
+          () => null,
+          (err: unknown) => err,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await other.query("COMMIT");
+        expect(await response).toMatchObject({ message: "This survey is closed: it takes no more responses." });
+      } finally {
+        await other.end();
+      }
+      expect(await db().surveyRespondent.count({ where: { surveyId: id } })).toBe(0);
+    },
+  );
 });
 
 const FIFTEEN_MIN = 15 * 60 * 1000;
