@@ -81,6 +81,8 @@ describe("who is reminded", () => {
       url: "https://x/s/1",
     });
     expect(a.subject).toBe("Closes tomorrow: T (5 responses)");
-    expect(a.lines[0]).toBe("Your survey “T” closes tomorrow, 30 Mar 2026: 5 responses, 1 doer and 3 non-doers so far.");
+    expect(a.lines[0]).toBe(
+      "Your survey “T” closes tomorrow, 30 Mar 2026: 5 responses, 1 doer and 3 non-doers so far.",
+    );
   });
 });
