@@ -32,7 +32,9 @@ const chromium = {
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  // The embedded and the PostgreSQL run go side by side, each one test at a time: the tests of one
+  // server share its demo accounts and data, so a project never runs two at once (workers: 1 below).
+  workers: targets.length,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -48,7 +50,7 @@ export default defineConfig({
       use: { ...chromium, baseURL },
     },
     { name: `teardown-${name}`, testMatch: /auth\.teardown\.ts$/, use: { ...chromium, baseURL } },
-    { name, dependencies: [`setup-${name}`], use: { ...chromium, baseURL } },
+    { name, dependencies: [`setup-${name}`], workers: 1, use: { ...chromium, baseURL } },
   ]),
   webServer: external
     ? undefined

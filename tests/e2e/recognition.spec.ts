@@ -42,6 +42,7 @@ test("a new organisation recognises a colleague for a specific act, seen on the 
   await ada.getByRole("link", { name: "Add a value" }).click();
   await ada.getByLabel("Value name").fill("Closing the loop");
   await ada.getByRole("button", { name: "Add value" }).click();
+  await expect(ada.getByRole("heading", { name: /Getting started: 1 of \d+ done/ })).toBeVisible();
   await ada.goto("/teams");
   const create = ada.getByRole("form", { name: "Create a team or value stream" });
   await create.getByRole("radio", { name: /^Team/ }).check();

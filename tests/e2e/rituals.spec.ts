@@ -116,6 +116,8 @@ test("a retrospective runs from the team's figures, its decision and action foll
     .getByLabel("What trade-offs are we making, and how do they affect the customer experience?")
     .fill("Closing takes a little longer; the customer waits less overall.");
   await manager.getByRole("button", { name: "Record decision" }).click();
+  // The answer first: a reload while the action is still running would drop it (on a busy machine, it did).
+  await expect(manager.getByRole("status").filter({ hasText: "Decision recorded." })).toBeVisible();
   await manager.reload();
   const decisions = manager.getByTestId("meeting-decisions");
   await expect(decisions.getByRole("link", { name: DECISION })).toBeVisible();

@@ -22,8 +22,12 @@ const LOGGERS = 8;
 const GRACE_MS = 10_000;
 /** SIGTERM once this many entries were acknowledged in the round: the loggers never pause, so it lands mid-burst. */
 const SIGNAL_AFTER = 120;
-const port = Number(process.env.E2E_PORT ?? 3100) + 3;
-const base = `http://127.0.0.1:${port}`;
+// A port per database: the embedded and postgres projects run side by side (playwright.config.ts).
+const PORTS = {
+  embedded: Number(process.env.E2E_PORT ?? 3100) + 3,
+  postgres: Number(process.env.E2E_PORT ?? 3100) + 4,
+};
+const baseOf = (port: number) => `http://127.0.0.1:${port}`;
 
 interface Setup {
   orgId: string;
@@ -147,7 +151,7 @@ async function postgresTarget(): Promise<Target> {
   };
 }
 
-function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function startServer(env: Record<string, string>, port: number): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ["scripts/serve.mjs"], {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -159,7 +163,7 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
   return { child, output: () => output };
 }
 
-async function waitForHealth(child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(child: ChildProcess, output: () => string, base: string): Promise<void> {
   for (let i = 0; ; i++) {
     expect(child.exitCode, `the server exited while starting:\n${output()}`).toBeNull();
     const up = await fetch(`${base}/api/health`).then(
@@ -187,7 +191,7 @@ interface LoggerResult {
 }
 
 /** Logs one entry after another, as fast as the server answers, until the server stops answering. */
-async function logger(cookie: string, actionId: string, s: Setup, prefix: string, onAck: () => void) {
+async function logger(base: string, cookie: string, actionId: string, s: Setup, prefix: string, onAck: () => void) {
   const r: LoggerResult = { acked: [], refused: 0, connectionRefused: 0, cutOff: 0, hung: 0, failures: [] };
   for (let n = 0; ; n++) {
     const key = `${prefix}-${n.toString(36).padStart(6, "0")}`;
@@ -245,6 +249,8 @@ for (const kind of ["embedded", "postgres"] as const) {
     test.skip(info.project.name !== kind, `runs on the ${kind} project's turn`);
     test.setTimeout(600_000);
     const target = kind === "embedded" ? embeddedTarget() : await postgresTarget();
+    const port = PORTS[kind];
+    const base = baseOf(port);
     let server: ReturnType<typeof startServer> | undefined;
     try {
       const made = spawnSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/support/loggers-setup.ts"], {
@@ -259,12 +265,12 @@ for (const kind of ["embedded", "postgres"] as const) {
 
       for (let round = 1; round <= ROUNDS; round++) {
         await target.before();
-        server = startServer(target.env);
+        server = startServer(target.env, port);
         const { child, output } = server;
         const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
           child.once("exit", (code, signal) => resolve({ code, signal })),
         );
-        await waitForHealth(child, output);
+        await waitForHealth(child, output, base);
         const cookies = await Promise.all(setup.emails.map((e) => signIn(base, e, setup.password)));
 
         // Both signals stop the server the same way: SIGINT (Ctrl-C) in the middle round.
@@ -273,7 +279,7 @@ for (const kind of ["embedded", "postgres"] as const) {
         let signalledAt = 0;
         const results = await Promise.all(
           cookies.map((cookie, i) =>
-            logger(cookie, actionId, setup, `stop-${kind}-${round}-${i}`, () => {
+            logger(base, cookie, actionId, setup, `stop-${kind}-${round}-${i}`, () => {
               if (++acked === SIGNAL_AFTER) {
                 signalledAt = Date.now();
                 child.kill(stopSignal);

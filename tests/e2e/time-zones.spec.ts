@@ -23,7 +23,9 @@ async function aucklandPage(browser: Browser, problems: string[], who: string): 
   const context = await browser.newContext({ timezoneId: ZONE, locale: "en-NZ" });
   const page = await context.newPage();
   page.on("console", (m) => {
-    if (m.type() === "error" || /hydrat/i.test(m.text())) problems.push(`${who} ${page.url()}: ${m.text()}`);
+    // The resource's own address too: a failed load may be reported once the page has moved on.
+    if (m.type() === "error" || /hydrat/i.test(m.text()))
+      problems.push(`${who} ${page.url()}: ${m.text()} [${m.location().url}]`);
   });
   page.on("pageerror", (e) => problems.push(`${who} ${page.url()}: ${e.message}`));
   return page;
@@ -103,17 +105,18 @@ test("an Auckland organisation in an Auckland browser: no hydration warning, and
     "/settings",
     "/profile",
   ];
-  for (const p of [ada, manager, member])
+  // A page a role does not have answers 404, which the browser reports as a console error of its own, at a moment of
+  // its choosing (on a busy machine, after the next page started): those, and nothing else, are left out at the end.
+  const refused = new Set<string>();
+  for (const [who, p] of [
+    ["admin", ada],
+    ["manager", manager],
+    ["member", member],
+  ] as const)
     for (const path of pages) {
-      const seen = problems.length;
       const res = await p.goto(path);
       if (res?.status() === 404) {
-        // A page this role does not have: the browser reports the 404 itself as a console error; nothing else counts.
-        problems.splice(
-          seen,
-          problems.length - seen,
-          ...problems.slice(seen).filter((m) => !m.includes("status of 404")),
-        );
+        refused.add(`${who} [${new URL(path, p.url()).href}]`);
         continue;
       }
       await expect(p.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -134,5 +137,7 @@ test("an Auckland organisation in an Auckland browser: no hydration warning, and
     member.getByRole("listitem").filter({ hasText: BEHAVIOUR }).filter({ hasText: "Harbour desk" }).first(),
   ).toContainText(aucklandDate());
 
-  expect(problems).toEqual([]);
+  const refusal = (m: string) =>
+    m.includes("status of 404") && refused.has(`${m.slice(0, m.indexOf(" "))} ${m.slice(m.lastIndexOf(" [") + 1)}`);
+  expect(problems.filter((m) => !refusal(m))).toEqual([]);
 });

@@ -81,6 +81,88 @@ describe("naming audit targets", () => {
     expect(csv.slice(1).map((r) => r[8])).toEqual(rows.map((r) => r.targetName).reverse());
   });
 
+  it("names rituals, meetings, webhooks, their deliveries and cues", async () => {
+    const { a, b, adminA } = await setUp();
+    const org = a.org.id;
+    const ritual = await db().ritual.create({
+      data: {
+        organizationId: org,
+        kind: "RETROSPECTIVE",
+        title: "Desk retro",
+        teamId: a.team.id,
+        cadence: "WEEKLY",
+        weekday: 5,
+        startsOn: new Date("2026-10-02T00:00:00Z"),
+        facilitatorId: a.manager.membership.id,
+        createdById: a.admin.membership.id,
+      },
+      select: { id: true },
+    });
+    const occurrence = await db().ritualOccurrence.create({
+      data: {
+        organizationId: org,
+        ritualId: ritual.id,
+        date: new Date("2026-10-02T00:00:00Z"),
+        periodStart: new Date("2026-09-28T00:00:00Z"),
+      },
+      select: { id: true },
+    });
+    const webhook = await db().webhook.create({
+      data: {
+        organizationId: org,
+        name: "Desk channel",
+        url: "https://hooks.example.com/x",
+        format: "SLACK",
+        secret: "",
+      },
+      select: { id: true },
+    });
+    const delivery = await db().webhookDelivery.create({
+      data: { organizationId: org, webhookId: webhook.id, event: "cue", body: "{}" },
+      select: { id: true },
+    });
+    const cue = await db().behaviourCue.create({
+      data: {
+        organizationId: org,
+        behaviourId: a.behaviour.id,
+        message: "Before closing a ticket, ask the customer to confirm the fix works for them",
+        weekdays: [1],
+        localTime: "09:00",
+      },
+      select: { id: true },
+    });
+    // Another organisation's webhook, named by this organisation's event: never named.
+    const foreign = await db().webhook.create({
+      data: {
+        organizationId: b.org.id,
+        name: "Beta secret channel",
+        url: "https://hooks.example.com/y",
+        format: "SLACK",
+        secret: "",
+      },
+      select: { id: true },
+    });
+    const shown: [string, string][] = [
+      ["Ritual", ritual.id],
+      ["RitualOccurrence", occurrence.id],
+      ["Webhook", webhook.id],
+      ["WebhookDelivery", delivery.id],
+      ["BehaviourCue", cue.id],
+      ["Webhook", foreign.id],
+    ];
+    for (const [targetType, targetId] of shown)
+      await event({ organizationId: org, actorUserId: a.admin.user.id, action: "r.test", targetType, targetId });
+    const rows = (await listAuditEvents(adminA, { action: "r.test" })).rows.reverse();
+    expect(rows.map((r) => [r.targetLabel, r.targetName])).toEqual([
+      ["Ritual", "Desk retro"],
+      ["Meeting", "Desk retro · 2026-10-02"],
+      ["Webhook", "Desk channel"],
+      ["Webhook delivery", "Desk channel · cue"],
+      ["Cue", `${a.behaviour.title}: “Before closing a ticket, ask the…”`],
+      ["Webhook", "(deleted)"],
+    ]);
+  });
+
   it("still names a soft-deleted behaviour; a gone team by the name its event recorded, else (deleted)", async () => {
     const { a, adminA } = await setUp();
     const org = a.org.id;

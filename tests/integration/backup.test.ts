@@ -199,6 +199,15 @@ describe("export → import → export", () => {
   it("gives the same document with every id remapped, apart from the restored organisation's own audit events", () => {
     expect(source.doc.exportedAt).toBe(NOW.toISOString());
     expect(Date.parse(target.doc.exportedAt)).toBeGreaterThan(NOW.getTime());
+    // The organisation's name (the admin gave the same) and settings, the zone among them.
+    expect(target.doc.organisation).toEqual(source.doc.organisation);
+    expect(Object.keys(source.doc.organisation).sort()).toEqual([
+      "leadersManageTeams",
+      "mailMode",
+      "name",
+      "timeZone",
+      "weekStartsOn",
+    ]);
     // The restored organisation's own events: its creation (before the import) and the import itself.
     const own = target.doc.tables.AuditEvent.filter(
       (a) =>

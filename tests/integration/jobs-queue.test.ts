@@ -9,7 +9,8 @@ import type PgBoss from "pg-boss";
 import { database, db } from "@/lib/server/db";
 import { runWorker } from "@/lib/server/jobs/worker";
 import { boss, stopBoss } from "@/lib/server/jobs/boss";
-import { enqueue } from "@/lib/server/jobs/queue";
+import { enqueue, enqueueMany } from "@/lib/server/jobs/queue";
+import { QUEUES } from "@/lib/server/jobs/queues";
 import { JOBS_PAGE_SIZE, jobCounts, listJobs, retryJob } from "@/lib/server/data/jobs";
 import { NotFoundError, RuleError } from "@/lib/server/errors";
 import { buildOrgScenario } from "../factories";
@@ -113,6 +114,34 @@ describe("the job queue", () => {
     // Both took a share: the test would not show exactly-once if one worker did everything.
     expect([...byWorker.keys()].sort()).toEqual(["a", "b"]);
   }, 180_000);
+
+  it("queues many jobs in batches, each once, with its queue's retry settings", async () => {
+    await boss();
+    const n = 1_234;
+    await enqueueMany(
+      "records.prune",
+      Array.from({ length: n }, (_, i) => ({ data: { organizationId: null, batch: i }, singletonKey: `batch:${i}` })),
+    );
+    const rows = await database().sql.query<{
+      n: number;
+      keys: number;
+      limit: number;
+      delay: number;
+      backoff: boolean;
+    }>(
+      `SELECT count(*)::int AS n, count(DISTINCT singleton_key)::int AS keys, min(retry_limit)::int AS limit,
+              min(retry_delay)::int AS delay, bool_and(retry_backoff) AS backoff
+         FROM pgboss.job WHERE name = 'records.prune' AND data ? 'batch'`,
+    );
+    expect(rows[0]).toEqual({
+      n,
+      keys: n,
+      limit: QUEUES["records.prune"].retryLimit,
+      delay: QUEUES["records.prune"].retryDelaySeconds,
+      backoff: true,
+    });
+    await database().sql.query(`DELETE FROM pgboss.job WHERE name = 'records.prune' AND data ? 'batch'`);
+  });
 
   it("keeps queued jobs across a restart: a worker started later runs them", async () => {
     const id = await enqueue("database.analyze", { organizationId: null, restart: true });

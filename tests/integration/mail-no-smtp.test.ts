@@ -13,6 +13,7 @@ const { createInvitation } = await import("@/lib/server/data/members");
 const { listOutbox } = await import("@/lib/server/mail/outbox-read");
 const { buildOrgScenario, buildUser } = await import("../factories");
 const { contextFor } = await import("./support/context");
+const { runQueuedJobs } = await import("./support/run-jobs");
 
 describe("mail with no SMTP server configured", () => {
   it("keeps every message in the outbox, where the organisation's admins read it", async () => {
@@ -50,6 +51,7 @@ describe("mail with no SMTP server configured", () => {
     // Account mail: kept too, and in nobody's outbox.
     await buildUser(db(), { email: "self@example.test" });
     await requestPasswordReset("self@example.test", "203.0.113.9");
+    await runQueuedJobs("account.reset-mail");
     expect(await db().mailMessage.findFirst({ where: { toAddress: "self@example.test" } })).toMatchObject({
       organizationId: null,
       status: "OUTBOX",

@@ -23,9 +23,15 @@ function sample(p: string): OrganisationBackup {
   const empty = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as BackupRow[]])) as Record<TableName, BackupRow[]>;
   return {
     format: "conduct-organisation-backup",
-    version: 3,
+    version: 4,
     exportedAt: T2,
-    organisation: { name: "Northwind" },
+    organisation: {
+      name: "Northwind",
+      timeZone: "Pacific/Auckland",
+      weekStartsOn: 1,
+      leadersManageTeams: false,
+      mailMode: "SEND",
+    },
     users: [
       { ref: id("uAda"), name: "Ada", email: "ada@example.com" },
       { ref: id("uBob"), name: "Bob", email: "bob@example.com" },
@@ -666,6 +672,7 @@ describe("the backup schema", () => {
     const v2 = {
       ...doc,
       version: 2,
+      organisation: { name: "Northwind" },
       tables: {
         ...v2tables,
         Observation: [
@@ -677,7 +684,9 @@ describe("the backup schema", () => {
     const r = parseBackupDocument(text(v2));
     expect(r.ok, r.ok ? "" : r.message).toBe(true);
     if (!r.ok) return;
-    expect(r.data.version).toBe(3);
+    expect(r.data.version).toBe(4);
+    // Before time zones, every organisation's days were UTC days.
+    expect(r.data.organisation).toEqual({ name: "Northwind", timeZone: "UTC" });
     expect(r.data.tables.Observation.map((o) => [o.id, o.dayOnly])).toEqual([
       ["coDay", true],
       ["coTime", false],
@@ -686,12 +695,21 @@ describe("the backup schema", () => {
     expect(r.data.tables.BehaviourCue).toEqual([]);
   });
 
+  it("reads a version 3 file: it carries no settings, so the importing organisation keeps its own", () => {
+    const r = parseBackupDocument(text({ ...sample("c"), version: 3, organisation: { name: "Northwind" } }));
+    expect(r.ok, r.ok ? "" : r.message).toBe(true);
+    if (!r.ok) return;
+    expect(r.data.version).toBe(4);
+    expect(r.data.organisation).toEqual({ name: "Northwind" });
+  });
+
   it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {
     const doc = sample("c");
     const { CustomerFeedback: _s, Recognition: _r, ...v2tables } = doc.tables;
     const v1 = {
       ...doc,
       version: 1,
+      organisation: { name: "Northwind" },
       tables: {
         ...v2tables,
         CustomerStory: [
@@ -718,7 +736,8 @@ describe("the backup schema", () => {
     const r = parseBackupDocument(text(v1));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.data.version).toBe(3);
+    expect(r.data.version).toBe(4);
+    expect(r.data.organisation.timeZone).toBe("UTC");
     expect(r.data.tables.CustomerFeedback).toEqual([
       {
         id: "ccs1",
@@ -742,8 +761,11 @@ describe("the backup schema", () => {
     expect(refused("{not json")).toMatch(/not valid JSON/);
     expect(refused(text({ format: "conduct-catalogue", version: 1 }))).toMatch(/not a Conduct organisation backup/);
     expect(refused("[]")).toMatch(/not a Conduct organisation backup/);
-    expect(refused(text({ ...sample("c"), version: 4 }))).toMatch(
-      /format version 4; this version of Conduct reads versions 1, 2 and 3/,
+    expect(refused(text({ ...sample("c"), version: 5 }))).toMatch(
+      /format version 5; this version of Conduct reads versions 1, 2, 3 and 4/,
+    );
+    expect(refused(text({ ...sample("c"), organisation: { name: "N", timeZone: "Mars/Olympus" } }))).toMatch(
+      /organisation.timeZone: Choose a time zone from the list/,
     );
     const { AuditEvent: _gone, ...tables } = sample("c").tables;
     expect(refused(text({ ...sample("c"), tables }))).toMatch(/tables.AuditEvent/);

@@ -10,7 +10,7 @@ export function ImportForm() {
     <ImportPanel<Row, ImportPreviewDto>
       fileLabel="Catalogue file (CSV or JSON exported from Conduct)"
       accept=".csv,.json,text/csv,application/json"
-      noun="behaviours"
+      noun={["behaviour", "behaviours"]}
       preview={previewImportAction}
       commit={commitImportAction}
       columns={[

@@ -98,6 +98,7 @@ function DecisionFormInner(props: Props & { onAnother: () => void }) {
         <>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
+          {embedded && <input type="hidden" name="from" value="meeting" />}
         </>
       )}
       {props.mode === "create" && <input type="hidden" name="occurrenceId" value={props.occurrenceId ?? ""} />}

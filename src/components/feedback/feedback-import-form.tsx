@@ -10,7 +10,7 @@ export function FeedbackImportForm() {
     <ImportPanel<Row, FeedbackImportPreviewDto>
       fileLabel="Feedback CSV (quote, source, date, customer, sentiment, behaviour, barrier, metric, team)"
       accept=".csv,text/csv"
-      noun="items"
+      noun={["item", "items"]}
       preview={previewFeedbackImportAction}
       commit={commitFeedbackImportAction}
       columns={[

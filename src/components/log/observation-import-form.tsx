@@ -10,7 +10,7 @@ export function ObservationImportForm() {
     <ImportPanel<Row, ObservationImportPreviewDto>
       fileLabel="Observations CSV (date, team, behaviour, performed, missed, note)"
       accept=".csv,text/csv"
-      noun="rows"
+      noun={["row", "rows"]}
       preview={previewObservationImportAction}
       commit={commitObservationImportAction}
       repeat={(p) => p.repeat}

@@ -10,7 +10,7 @@ export function ReadingImportForm() {
     <ImportPanel<Row, ReadingImportPreviewDto>
       fileLabel="Readings CSV (date, metric, team, value)"
       accept=".csv,text/csv"
-      noun="readings"
+      noun={["reading", "readings"]}
       preview={previewReadingImportAction}
       commit={commitReadingImportAction}
       columns={[

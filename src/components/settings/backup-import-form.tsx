@@ -6,39 +6,42 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import type { BackupImportResultDto } from "@/lib/schemas/backup";
 import { InvitationLinks } from "./invitation-import-form";
+import { counted } from "@/lib/domain/text";
 
-const LABELS: [string, string][] = [
-  ["users", "people"],
-  ["Membership", "memberships"],
-  ["Team", "teams"],
-  ["Value", "values"],
-  ["Behaviour", "behaviours"],
-  ["Observation", "observations"],
-  ["Barrier", "barriers"],
-  ["Intervention", "interventions"],
-  ["Survey", "surveys"],
-  ["SurveyRespondent", "survey responses"],
-  ["Metric", "metrics"],
-  ["MetricReading", "metric readings"],
-  ["CustomerFeedback", "customer feedback items"],
-  ["Ritual", "rituals"],
-  ["RitualOccurrence", "meetings"],
-  ["ActionItem", "actions"],
-  ["Decision", "decisions"],
-  ["Recognition", "recognitions"],
-  ["AuditEvent", "audit events"],
+const LABELS: [string, string, string][] = [
+  ["users", "person", "people"],
+  ["Membership", "membership", "memberships"],
+  ["Team", "team", "teams"],
+  ["Value", "value", "values"],
+  ["Behaviour", "behaviour", "behaviours"],
+  ["Observation", "observation", "observations"],
+  ["Barrier", "barrier", "barriers"],
+  ["Intervention", "intervention", "interventions"],
+  ["Survey", "survey", "surveys"],
+  ["SurveyRespondent", "survey response", "survey responses"],
+  ["Metric", "metric", "metrics"],
+  ["MetricReading", "metric reading", "metric readings"],
+  ["CustomerFeedback", "customer feedback item", "customer feedback items"],
+  ["Ritual", "ritual", "rituals"],
+  ["RitualOccurrence", "meeting", "meetings"],
+  ["ActionItem", "action", "actions"],
+  ["Decision", "decision", "decisions"],
+  ["Recognition", "recognition", "recognitions"],
+  ["AuditEvent", "audit event", "audit events"],
 ];
-const nf = new Intl.NumberFormat("en-GB");
 
 function summary(r: BackupImportResultDto): string {
-  const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, label]) => `${nf.format(r.rows[k]!)} ${label}`);
+  const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, one, other]) => counted(r.rows[k]!, one, other));
   const people = r.invitations.length
     ? ` ${r.invitations.length} ${r.invitations.length === 1 ? "person is" : "people are"} invited: they keep their records and join when they accept.`
     : "";
   const disabled = r.disabled
     ? ` ${r.disabled} disabled ${r.disabled === 1 ? "person was" : "people were"} not invited.`
     : "";
-  return `Imported ${rows.join(", ")}.${people}${disabled}`;
+  const zone = r.zoneFromFile
+    ? ` Days and weeks are read in ${r.timeZone}, the file's time zone: change it in Settings if this organisation works in another.`
+    : ` The file names no time zone: days and weeks are read in ${r.timeZone}, this organisation's.`;
+  return `Imported ${rows.join(", ")}.${people}${disabled}${zone}`;
 }
 
 /** The chosen file, gzip-compressed in the browser when it can (a backup shrinks about 15 times). */

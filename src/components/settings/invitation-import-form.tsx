@@ -3,6 +3,7 @@ import { commitInvitationImportAction, previewInvitationImportAction } from "@/l
 import type { InvitationImportPreviewDto, InvitationLinkDto } from "@/lib/schemas/members";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { ImportPanel } from "@/components/ui/import-panel";
+import { counted } from "@/lib/domain/text";
 import { inputClass } from "@/components/ui/field";
 
 type Row = InvitationImportPreviewDto["rows"][number];
@@ -42,10 +43,10 @@ export function InvitationImportForm() {
     <ImportPanel<Row, InvitationImportPreviewDto>
       fileLabel="People CSV (email, name, role, teams; teams separated by ;)"
       accept=".csv,text/csv"
-      noun="people"
+      noun={["person", "people"]}
       preview={previewInvitationImportAction}
       commit={commitInvitationImportAction}
-      summary={(p) => `${p.importable} of ${p.rows.length} people can be invited.`}
+      summary={(p) => `${p.importable} of ${counted(p.rows.length, "person", "people")} can be invited.`}
       columns={[
         { header: "E-mail", cell: (r) => r.email },
         { header: "Name", cell: (r) => r.name },

@@ -11,7 +11,7 @@ export function SurveyImportForm({ surveyId }: { surveyId: string }) {
     <ImportPanel<Row, SurveyImportPreviewDto>
       fileLabel="Responses CSV"
       accept=".csv,text/csv"
-      noun="respondents"
+      noun={["respondent", "respondents"]}
       preview={previewSurveyImportAction}
       commit={commitSurveyImportAction}
       hidden={{ surveyId }}

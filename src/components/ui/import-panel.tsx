@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/schemas/action-result";
 import { Button } from "./button";
 import { FormError, inputClass } from "./field";
 import { importBytes, importTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/domain/import-limits";
+import { counted } from "@/lib/domain/text";
 
 export interface PreviewRow {
   line: number;
@@ -21,7 +22,8 @@ export interface ImportPreview<R extends PreviewRow> {
 interface Props<R extends PreviewRow, P extends ImportPreview<R>> {
   fileLabel: string;
   accept: string;
-  noun: string;
+  /** What a row is, singular and plural: ["person", "people"]. */
+  noun: readonly [one: string, other: string];
   preview: (prev: unknown, form: FormData) => Promise<ActionResult<P>>;
   commit: (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
   columns: { header: string; cell: (row: R) => React.ReactNode }[];
@@ -143,7 +145,9 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
           {!data.fileError && (
             <>
               <p className="text-sm" role="status">
-                {summary ? summary(data) : `${data.importable} of ${data.rows.length} ${noun} can be imported.`}
+                {summary
+                  ? summary(data)
+                  : `${data.importable} of ${counted(data.rows.length, ...noun)} can be imported.`}
               </p>
               <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
                 <table className="w-full text-left text-sm">
@@ -204,7 +208,7 @@ export function ImportPanel<R extends PreviewRow, P extends ImportPreview<R>>({
                   type="submit"
                   disabled={committing || data.importable !== data.rows.length || data.rows.length === 0}
                 >
-                  {committing ? "Importing…" : `Import ${data.rows.length} ${noun}`}
+                  {committing ? "Importing…" : `Import ${counted(data.rows.length, ...noun)}`}
                 </Button>
                 <FormError message={commitState && !commitState.ok ? commitState.formError : undefined} />
               </form>

@@ -29,7 +29,7 @@ export const updateDecisionAction = formAction({
   permission: "decisions.record",
   read: withAnswers,
   run: (ctx, input) => updateDecision(ctx, input),
-  after: (saved) => afterSave(saved, false),
+  after: (saved, input) => afterSave(saved, input.from === "meeting"),
 });
 
 export const saveAnchorQuestionsAction = formAction({

@@ -21,6 +21,11 @@ export const TARGET_KINDS = {
   actionitem: "Action",
   decision: "Decision",
   anchorquestion: "Anchor question",
+  ritual: "Ritual",
+  ritualoccurrence: "Meeting",
+  webhook: "Webhook",
+  webhookdelivery: "Webhook delivery",
+  behaviourcue: "Cue",
 } as const;
 export type TargetKind = keyof typeof TARGET_KINDS;
 

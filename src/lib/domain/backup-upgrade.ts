@@ -6,6 +6,8 @@
 // - Version 2 (before issue 17) had no notification settings, webhooks or cues, and no
 //   Observation.dayOnly: an observation at exactly 12:00 UTC was one logged for a day (the Log pad's
 //   date and CSV imports stored days at midday UTC), as the database migration marked them.
+// - Version 3 (before the organisation's settings were carried) has none: the import leaves the
+//   target's as they are. Versions 1 and 2 come from before time zones: their days are UTC days.
 // Tables a version did not have are empty.
 import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_NAMES } from "./backup";
 
@@ -13,9 +15,14 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === "object" && !Array.isArray(v);
 
 /** The versions this build reads: a file of another version is refused with its number. */
-export const READABLE_VERSIONS = [1, 2, BACKUP_VERSION] as const;
+export const READABLE_VERSIONS = [1, 2, 3, BACKUP_VERSION] as const;
 
-function fromVersion1(tables: Json): Json {
+interface Parts {
+  organisation: unknown;
+  tables: Json;
+}
+
+function fromVersion1({ organisation, tables }: Parts): Parts {
   const { CustomerStory: stories, ...rest } = tables;
   const upgraded: Json = { ...rest };
   if (Array.isArray(stories))
@@ -35,35 +42,44 @@ function fromVersion1(tables: Json): Json {
         updatedAt: s.createdAt,
       };
     });
-  return upgraded;
+  return { organisation, tables: upgraded };
 }
 
 const MIDDAY_UTC = /T12:00:00(\.000)?Z$/;
 
-function fromVersion2(tables: Json): Json {
+function fromVersion2({ organisation, tables }: Parts): Parts {
+  // Its days were UTC days, as every organisation's were before time zones.
+  const org =
+    isObject(organisation) && !("timeZone" in organisation) ? { ...organisation, timeZone: "UTC" } : organisation;
   const observations = tables.Observation;
-  if (!Array.isArray(observations)) return tables;
+  if (!Array.isArray(observations)) return { organisation: org, tables };
   return {
-    ...tables,
-    Observation: observations.map((o: unknown) =>
-      isObject(o) && !("dayOnly" in o)
-        ? { ...o, dayOnly: typeof o.occurredAt === "string" && MIDDAY_UTC.test(o.occurredAt) }
-        : o,
-    ),
+    organisation: org,
+    tables: {
+      ...tables,
+      Observation: observations.map((o: unknown) =>
+        isObject(o) && !("dayOnly" in o)
+          ? { ...o, dayOnly: typeof o.occurredAt === "string" && MIDDAY_UTC.test(o.occurredAt) }
+          : o,
+      ),
+    },
   };
 }
 
-const STEPS: Record<number, (tables: Json) => Json> = { 1: fromVersion1, 2: fromVersion2 };
+const fromVersion3 = (parts: Parts): Parts => parts;
+
+const STEPS: Record<number, (parts: Parts) => Parts> = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
 
 export function upgradeBackup(raw: unknown): unknown {
   if (!isObject(raw) || raw.format !== BACKUP_FORMAT || !isObject(raw.tables)) return raw;
   let version = raw.version;
   if (typeof version !== "number" || !(version in STEPS)) return raw;
-  let tables: Json = raw.tables;
+  let parts: Parts = { organisation: raw.organisation, tables: raw.tables };
   while (typeof version === "number" && version in STEPS) {
-    tables = STEPS[version]!(tables);
+    parts = STEPS[version]!(parts);
     version += 1;
   }
+  const tables = parts.tables;
   for (const t of TABLE_NAMES) if (!(t in tables)) tables[t] = [];
-  return { ...raw, version: BACKUP_VERSION, tables };
+  return { ...raw, version: BACKUP_VERSION, organisation: parts.organisation, tables };
 }

@@ -31,10 +31,11 @@ export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-col
 
 /**
  * Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into
- * stories; version 3 (issue 17) adds notification settings, webhooks, cues and Observation.dayOnly
- * (backup-upgrade.ts reads the older versions).
+ * stories; version 3 (issue 17) adds notification settings, webhooks, cues and Observation.dayOnly;
+ * version 4 adds the organisation's settings (its time zone, week start, who manages teams, mail
+ * mode), which the import restores (backup-upgrade.ts reads the older versions).
  */
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -469,11 +470,27 @@ export interface BackupUser {
   email: string;
 }
 
+/**
+ * The organisation's own row: its name (the import keeps the target's) and its settings, which the
+ * import restores. The zone matters most: an observation logged for a day is stored at midday of
+ * that day in the organisation's zone, so the restored organisation must read it in the same zone.
+ * Settings a file does not carry (version 3) stay as the target has them; versions 1 and 2 come
+ * from before time zones, so they carry UTC. Whether private webhook addresses are allowed is not
+ * carried: it depends on the network of the deployment, not on the organisation.
+ */
+export interface BackupOrganisation {
+  name: string;
+  timeZone?: string;
+  weekStartsOn?: number;
+  leadersManageTeams?: boolean;
+  mailMode?: "SEND" | "OUTBOX";
+}
+
 export interface OrganisationBackup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
-  organisation: { name: string };
+  organisation: BackupOrganisation;
   users: BackupUser[];
   tables: Record<TableName, BackupRow[]>;
 }

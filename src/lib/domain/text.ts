@@ -6,3 +6,10 @@ export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u20
 export const CONTROL_ALL = new RegExp(CONTROL.source, "g");
 
 export const hasControl = (s: string) => CONTROL.test(s);
+
+const counts = new Intl.NumberFormat("en-GB");
+
+/** "1 person", "2 people", "1,200 rows": a count with its noun in the right number. */
+export function counted(n: number, one: string, other: string): string {
+  return `${counts.format(n)} ${n === 1 ? one : other}`;
+}

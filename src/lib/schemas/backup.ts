@@ -1,6 +1,7 @@
 import { READABLE_VERSIONS, upgradeBackup } from "@/lib/domain/backup-upgrade";
 import { z } from "./zod";
 import type { InvitationLinkDto } from "./members";
+import { TimeZoneName } from "./calendar";
 import { CONTROL } from "@/lib/domain/text";
 import { isIsoDate } from "@/lib/domain/dates";
 import {
@@ -145,7 +146,13 @@ export const BackupDocument = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: timestamp,
-  organisation: z.strictObject({ name: text(SHORT_TEXT).min(1, "Required.") }),
+  organisation: z.strictObject({
+    name: text(SHORT_TEXT).min(1, "Required."),
+    timeZone: TimeZoneName.optional(),
+    weekStartsOn: z.number().int().min(1).max(7).optional(),
+    leadersManageTeams: z.boolean().optional(),
+    mailMode: z.enum(["SEND", "OUTBOX"]).optional(),
+  }),
   users: z.array(
     z.strictObject({
       ref: idString,
@@ -212,6 +219,10 @@ export interface BackupImportResultDto {
   invitations: InvitationLinkDto[];
   /** People disabled in the file: their records are kept, and they get no invitation. */
   disabled: number;
+  /** The organisation's time zone after the import (the file's, when it carries one). */
+  timeZone: string;
+  /** Whether that zone came from the file (older files carry none, and the organisation keeps its own). */
+  zoneFromFile: boolean;
 }
 
 export interface BackupOverviewDto {

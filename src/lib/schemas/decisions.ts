@@ -35,7 +35,12 @@ export const DecisionInput = DecisionFields.extend({
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 // The behaviour and meeting a decision names are fixed once saved: its questions were asked for them.
-export const DecisionUpdateInput = DecisionFields.extend({ id: Id, version: versionNumber() }).superRefine(sameLength);
+// `from: "meeting"`: the form is on a meeting's page (a draft recorded there, completed there), which it stays on.
+export const DecisionUpdateInput = DecisionFields.extend({
+  id: Id,
+  version: versionNumber(),
+  from: z.literal("meeting").optional(),
+}).superRefine(sameLength);
 export type DecisionUpdateInput = z.infer<typeof DecisionUpdateInput>;
 
 /** The admin's list: existing questions by id ("new" for an added one), in the order shown. */

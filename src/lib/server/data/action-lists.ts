@@ -128,8 +128,18 @@ export async function overdueActions(
   today = currentDay(ctx.timeZone),
   take = 5,
 ): Promise<OverdueActionsDto> {
+  return overdueActionsIn(ctx.orgId, scope, today, take);
+}
+
+/** The same for one organisation, read by the system (the weekly digest) rather than by a member. */
+export async function overdueActionsIn(
+  orgId: string,
+  scope: { teamId?: string },
+  today: IsoDate,
+  take: number,
+): Promise<OverdueActionsDto> {
   const where: Prisma.ActionItemWhereInput = {
-    organizationId: ctx.orgId,
+    organizationId: orgId,
     status: "OPEN",
     dueOn: { lt: dateOnly(today) },
     ...(scope.teamId ? { teamId: scope.teamId } : {}),

@@ -132,6 +132,40 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
         select: { id: true, text: true },
       })
     ).map((r) => ({ id: r.id, name: r.text })),
+  ritual: async (ctx, ids) =>
+    (
+      await db().ritual.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, title: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.title })),
+  ritualoccurrence: async (ctx, ids) =>
+    (
+      await db().ritualOccurrence.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, date: true, ritual: { select: { title: true } } },
+      })
+    ).map((r) => ({ id: r.id, name: `${r.ritual.title} · ${fromDateOnly(r.date)}` })),
+  webhook: (ctx, ids) =>
+    db().webhook.findMany({ where: { organizationId: ctx.orgId, id: { in: ids } }, select: { id: true, name: true } }),
+  webhookdelivery: async (ctx, ids) =>
+    (
+      await db().webhookDelivery.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, event: true, webhook: { select: { name: true } } },
+      })
+    ).map((r) => ({ id: r.id, name: `${r.webhook.name} · ${r.event}` })),
+  // A cue is named by its behaviour and the start of its prompt.
+  behaviourcue: async (ctx, ids) =>
+    (
+      await db().behaviourCue.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, message: true, behaviour: { select: { title: true } } },
+      })
+    ).map((r) => ({
+      id: r.id,
+      name: `${r.behaviour.title}: “${r.message.length > 40 ? `${r.message.slice(0, r.message.lastIndexOf(" ", 40))}…` : r.message}”`,
+    })),
 };
 
 /** The names of these events' targets, keyed by targetKey(kind, id); targets not found are absent. */

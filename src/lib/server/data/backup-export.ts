@@ -115,7 +115,10 @@ async function writeBackup(
   counts: Record<string, number>,
   cutoff: Date | null,
 ) {
-  const org = await client.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { name: true } });
+  const org = await client.organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { name: true, timeZone: true, weekStartsOn: true, leadersManageTeams: true, mailMode: true },
+  });
   const found = await client.user.findMany({
     where: { memberships: { some: { organizationId: ctx.orgId } } },
     select: { id: true, name: true, email: true, placeholder: true },
@@ -133,7 +136,7 @@ async function writeBackup(
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    organisation: { name: org.name },
+    organisation: org,
     users,
   };
   await write(`${JSON.stringify(head).slice(0, -1)},"tables":{`);

@@ -24,6 +24,7 @@ import { dateOnly, dayOf } from "@/lib/domain/dates";
 import { parseBackupDocument, type BackupImportResultDto, type BackupOverviewDto } from "@/lib/schemas/backup";
 import type { MemberContext } from "./accounts";
 import { inviteImported } from "./backup-people";
+import { databaseKnowsZone } from "./organization-settings";
 
 // Backup and restore of one organisation (docs/decisions/008): every row it owns, as one JSON
 // document, and back into an empty organisation with fresh ids. Admins only.
@@ -166,6 +167,21 @@ async function checkDailySummary(
   }
 }
 
+/** The organisation's settings from the file (those it carries); returns the zone the organisation now has. */
+async function restoreSettings(
+  tx: Prisma.TransactionClient,
+  ctx: MemberContext,
+  org: OrganisationBackup["organisation"],
+): Promise<string> {
+  const { timeZone, weekStartsOn, leadersManageTeams, mailMode } = org;
+  const data = Object.fromEntries(
+    Object.entries({ timeZone, weekStartsOn, leadersManageTeams, mailMode }).filter(([, v]) => v !== undefined),
+  );
+  if (Object.keys(data).length === 0) return ctx.timeZone;
+  const updated = await tx.organization.update({ where: { id: ctx.orgId }, data, select: { timeZone: true } });
+  return updated.timeZone;
+}
+
 function databaseRule(err: unknown): RuleError | null {
   if (isUniqueViolation(err))
     return new RuleError(
@@ -200,6 +216,12 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : "";
     throw new RuleError(`The file cannot be imported: ${problems.slice(0, 3).join(" ")}${more}`, "content");
   }
+  const zone = doc.organisation.timeZone;
+  if (zone !== undefined && !(await databaseKnowsZone(zone)))
+    throw new RuleError(
+      `The file's time zone, ${zone}, is not one this database knows. Nothing was imported.`,
+      "content",
+    );
   // Placeholders never sign in (authenticate refuses them); a real hash of forgotten random bytes
   // anyway, so a sign-in attempt takes the usual time.
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
@@ -233,6 +255,10 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
       for (const t of TABLE_NAMES)
         if (hasId(t)) for (const r of doc.tables[t]) ids.set(r.id as string, r === mine ? ctx.membershipId : newId());
       const rekey = responderRekey(doc, ids);
+      // The file's settings first: the daily summary's trigger buckets each observation by the
+      // organisation's zone as it is inserted.
+      const timeZone = await restoreSettings(tx, ctx, doc.organisation);
+      const zoneFromFile = doc.organisation.timeZone !== undefined;
 
       for (let i = 0; i < placeholders.length; i += CHUNK)
         await tx.user.createMany({ data: placeholders.slice(i, i + CHUNK) });
@@ -253,10 +279,12 @@ export async function importOrganisation(ctx: MemberContext, doc: OrganisationBa
           await delegate(tx, t).createMany({ data: data.slice(i, i + CHUNK) });
       }
       const invitations = await inviteImported(tx, ctx, doc, ids, emailOf, mine);
-      await checkDailySummary(tx, ctx.orgId, doc, ctx.timeZone);
+      await checkDailySummary(tx, ctx.orgId, doc, timeZone);
 
       const result: BackupImportResultDto = {
         rows: backupCounts(doc),
+        timeZone,
+        zoneFromFile,
         invitations,
         disabled: doc.tables.Membership.filter((m) => m !== mine && m.status === "DISABLED").length,
       };

@@ -2,7 +2,7 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { coverageGaps, COVERAGE_DAYS } from "@/lib/domain/coverage";
-import { dateOnly, dayOf, fromDateOnly, lastDays } from "@/lib/domain/dates";
+import { dateOnly, dayOf, fromDateOnly, lastDays, type TimeZone } from "@/lib/domain/dates";
 import type { MemberContext } from "./accounts";
 
 export interface CoverageGapDto {
@@ -26,17 +26,29 @@ export async function listCoverageGaps(
   opts: { teamId?: string } = {},
 ): Promise<CoverageGapDto[]> {
   await authorize(ctx, "dashboards.view");
-  const today = dayOf(now, ctx.timeZone);
+  return coverageGapsIn({ id: ctx.orgId, timeZone: ctx.timeZone }, now, opts);
+}
+
+/**
+ * The same for one organisation, read by the system (the weekly digest's managers' part) rather than by a member:
+ * the caller has established that the organisation's figures may be read.
+ */
+export async function coverageGapsIn(
+  org: { id: string; timeZone: TimeZone },
+  now: Date,
+  opts: { teamId?: string } = {},
+): Promise<CoverageGapDto[]> {
+  const today = dayOf(now, org.timeZone);
   const cutoff = lastDays(today, COVERAGE_DAYS).from;
-  const scope = { organizationId: ctx.orgId, ...(opts.teamId ? { teamId: opts.teamId } : {}) };
+  const scope = { organizationId: org.id, ...(opts.teamId ? { teamId: opts.teamId } : {}) };
   const [teams, behaviours, recent] = await Promise.all([
     db().team.findMany({
-      where: { organizationId: ctx.orgId, kind: "TEAM", ...(opts.teamId ? { id: opts.teamId } : {}) },
+      where: { organizationId: org.id, kind: "TEAM", ...(opts.teamId ? { id: opts.teamId } : {}) },
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
     db().behaviour.findMany({
-      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+      where: { organizationId: org.id, status: "ACTIVE", deletedAt: null, parentId: null },
       orderBy: { title: "asc" },
       select: { id: true, title: true },
     }),
@@ -53,7 +65,7 @@ export async function listCoverageGaps(
   const earlier = unseen.length
     ? await db().observationDaily.groupBy({
         by: ["teamId", "behaviourId"],
-        where: { organizationId: ctx.orgId, day: { lt: dateOnly(cutoff) }, OR: unseen },
+        where: { organizationId: org.id, day: { lt: dateOnly(cutoff) }, OR: unseen },
         _max: { day: true },
       })
     : [];

@@ -82,7 +82,7 @@ export async function setOrganizationCalendar(
  * The daily-summary trigger converts in the database, whose zone files may be older than the runtime's Intl (a zone
  * added since would make every observation write fail): the zone must be known to both.
  */
-async function databaseKnowsZone(zone: TimeZone): Promise<boolean> {
+export async function databaseKnowsZone(zone: TimeZone): Promise<boolean> {
   try {
     await db().$queryRaw`SELECT (now() AT TIME ZONE ${zone})::text AS t`;
     return true;

@@ -10,6 +10,7 @@ import { RESET_MINUTES } from "@/lib/domain/accounts";
 import type { MemberContext } from "./accounts";
 import { mailPasswordReset } from "../mail/account-mail";
 import { resetRequestGate } from "../rate-limit";
+import { enqueue } from "../jobs/queue";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -91,8 +92,10 @@ export const RESET_REQUEST_LIMIT_MESSAGE = "Too many reset requests from this ne
 /**
  * "Forgot password?" (issue 17): e-mails a one-time reset link when the address has an account,
  * and nothing otherwise; the answer is the same either way, so the form cannot tell anyone who
- * has an account. The reset and its message belong to no organisation (account mail is in no
- * outbox). Throttled on the audit trail like sign-up (src/lib/server/rate-limit.ts).
+ * has an account. Nor can its timing: the request only records the attempt, checks the throttle
+ * and queues a job, the same work for any address; the job looks the address up and writes the
+ * mail (mailRequestedReset). The reset and its message belong to no organisation (account mail
+ * is in no outbox). Throttled on the audit trail like sign-up (src/lib/server/rate-limit.ts).
  */
 export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
   const attempt = await db().auditEvent.create({
@@ -105,6 +108,11 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
     throw new RuleError(RESET_REQUEST_LIMIT_MESSAGE);
   }
   if (gate === "email") return;
+  await enqueue("account.reset-mail", { organizationId: null, email, attemptId: attempt.id });
+}
+
+/** The "account.reset-mail" job: the reset link for the address's account, if it has one. */
+export async function mailRequestedReset(email: string, attemptId: string): Promise<void> {
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, placeholder: true },
@@ -124,7 +132,7 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
       },
     }),
   ]);
-  await db().auditEvent.update({ where: { id: attempt.id }, data: { actorUserId: user.id } });
+  await db().auditEvent.updateMany({ where: { id: attemptId }, data: { actorUserId: user.id } });
   await mailPasswordReset({
     organizationId: null,
     userId: user.id,

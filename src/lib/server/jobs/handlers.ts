@@ -6,6 +6,7 @@ import { deliverWebhookJob } from "../webhooks/deliver";
 import { sweepOutboxes } from "./sweep";
 import { pruneOldRecords } from "./prune";
 import { runNotificationsTick } from "../notify/tick";
+import { mailRequestedReset } from "../data/password-resets";
 
 /** What each queue does. A queue without a handler here is not worked (nor its cron queued). */
 export const HANDLERS: JobHandlers = {
@@ -15,4 +16,5 @@ export const HANDLERS: JobHandlers = {
   "outbox.sweep": async () => void (await sweepOutboxes()),
   "records.prune": async () => void (await pruneOldRecords()),
   "notifications.tick": async () => void (await runNotificationsTick()),
+  "account.reset-mail": (data) => mailRequestedReset(String(data.email), String(data.attemptId)),
 };

@@ -33,3 +33,30 @@ export async function enqueue(name: JobName, data: JobData, options: EnqueueOpti
   if (id && workerId && !options.startAfter) instance.notifyWorker(workerId);
   return id;
 }
+
+/** Statements per batch insert: a digest or an invitation list can nudge thousands of rows at once. */
+const INSERT_BATCH = 500;
+
+/**
+ * Queues many jobs of one kind in as few statements as possible (pg-boss's batch insert, with the queue's own
+ * retry and expiry settings unless an item says otherwise). The same rule as `enqueue`: after commit, never
+ * inside a transaction.
+ */
+export async function enqueueMany(
+  name: JobName,
+  items: { data: JobData; singletonKey?: string; retryLimit?: number }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const instance = await boss();
+  for (let i = 0; i < items.length; i += INSERT_BATCH)
+    await instance.insert(
+      items.slice(i, i + INSERT_BATCH).map((item) => ({
+        name,
+        data: item.data,
+        ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
+        ...(item.retryLimit !== undefined ? { retryLimit: item.retryLimit } : {}),
+      })),
+    );
+  const workerId = localWorkers(instance).get(name);
+  if (workerId) instance.notifyWorker(workerId);
+}

@@ -9,6 +9,7 @@ export const JOB_NAMES = [
   "outbox.sweep",
   "database.analyze",
   "records.prune",
+  "account.reset-mail",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -60,6 +61,14 @@ export const QUEUES: Readonly<Record<JobName, QueueSpec>> = {
     retryDelaySeconds: 300,
     expireInSeconds: 1800,
     cron: "37 3 * * *",
+  },
+  // "Forgot your password?" answers before looking the address up: the lookup and the mail happen here, so the
+  // request takes the same time whether or not the address has an account.
+  "account.reset-mail": {
+    label: "Send a requested password reset link",
+    retryLimit: 3,
+    retryDelaySeconds: 30,
+    expireInSeconds: 120,
   },
 };
 

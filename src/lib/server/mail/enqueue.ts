@@ -2,4 +2,4 @@ import "server-only";
 
 // The one place the mail module reaches the job queue (docs/decisions/018): the "mail.send" job
 // nudges deliverMail (src/lib/server/jobs/handlers.ts).
-export { enqueue } from "../jobs/queue";
+export { enqueueMany } from "../jobs/queue";

@@ -13,7 +13,7 @@ import {
 import { NOTIFICATION_LABELS, type NotificationKind } from "@/lib/domain/mail-notifications";
 import { signUnsubscribeToken } from "@/lib/domain/mail-tokens";
 import type { Prisma } from "@/generated/prisma/client";
-import { enqueue } from "./enqueue";
+import { enqueueMany } from "./enqueue";
 import { mailFromDomain, mailTransport, smtpConfigured } from "./transport";
 
 // The outbox (docs/decisions/019): every message is a MailMessage row first, committed, and the
@@ -103,8 +103,10 @@ export async function nudgeMail(messageIds: string[]): Promise<void> {
     where: { id: { in: messageIds }, status: "QUEUED" },
     select: { id: true, organizationId: true },
   });
-  for (const r of rows)
-    await enqueue("mail.send", { organizationId: r.organizationId, messageId: r.id }, { singletonKey: `mail:${r.id}` });
+  await enqueueMany(
+    "mail.send",
+    rows.map((r) => ({ data: { organizationId: r.organizationId, messageId: r.id }, singletonKey: `mail:${r.id}` })),
+  );
 }
 
 /** A transient SMTP failure: thrown so that the queue tries the message again later. */

@@ -3,15 +3,15 @@ import "server-only";
 // member together (no query per person), and the organisation-wide figures from the data layer the dashboards use
 // (metricRows, listCoverageGaps, overdueActions), so a digest never disagrees with the page it links to.
 import { db } from "../db";
-import { addDays, dateOnly, fromDateOnly, instantRange, type IsoDate } from "@/lib/domain/dates";
+import { addDays, dateOnly, fromDateOnly, instantRange, type IsoDate, type TimeZone } from "@/lib/domain/dates";
 import { priorityOf } from "@/lib/domain/barriers";
 import type { ManagerFigures, MemberFigures } from "@/lib/domain/digest";
 import { localWeekStart } from "@/lib/domain/schedules";
 import type { Role } from "@/lib/domain/roles";
 import { metricRows } from "../data/metrics";
-import { listCoverageGaps } from "../data/coverage";
-import { overdueActions } from "../data/action-lists";
-import { systemContext, type NotifyOrg } from "./org";
+import { coverageGapsIn } from "../data/coverage";
+import { overdueActionsIn } from "../data/action-lists";
+import type { NotifyOrg } from "./org";
 
 export interface DigestRecipient {
   membershipId: string;
@@ -32,7 +32,6 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
   const week = { from: addDays(start, -7), to: addDays(start, -1) };
   const before = { from: addDays(start, -14), to: addDays(start, -8) };
   const orgId = org.id;
-  const ctx = systemContext(org);
   const [members, lastWeek, weekBefore, recognitions, actions, barriers, metrics, gaps, overdue] = await Promise.all([
     db().membership.findMany({
       where: { organizationId: orgId, status: "ACTIVE", user: { placeholder: false } },
@@ -72,8 +71,8 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
       select: { title: true, impact: true, reach: true, ease: true },
     }),
     metricRows(orgId, day),
-    listCoverageGaps(ctx, now),
-    overdueActions(ctx, {}, day, 5),
+    coverageGapsIn({ id: orgId, timeZone: org.timeZone as TimeZone }, now),
+    overdueActionsIn(orgId, {}, day, 5),
   ]);
 
   const behaviourIds = [...new Set([...lastWeek, ...weekBefore].map((r) => r.behaviourId))];

@@ -2,4 +2,4 @@ import "server-only";
 
 // The one place the webhook code reaches the job queue (docs/decisions/018): a nudge after commit;
 // the WebhookDelivery row is the truth (outbox pattern).
-export { enqueue } from "../jobs/queue";
+export { enqueueMany } from "../jobs/queue";

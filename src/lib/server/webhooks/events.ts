@@ -3,7 +3,7 @@ import { db } from "../db";
 import { webhookBody, type WebhookEvent } from "@/lib/domain/webhook-formats";
 import { RETRY_LIMIT } from "@/lib/domain/webhooks";
 import type { Prisma } from "@/generated/prisma/client";
-import { enqueue } from "./enqueue";
+import { enqueueMany } from "./enqueue";
 
 /**
  * Queues an event for every enabled webhook of the organisation subscribed to its type: one
@@ -91,13 +91,19 @@ export async function nudgeWebhooks(deliveryIds: string[], organizationId?: stri
           ).map((d) => [d.id, d.organizationId]),
         )
       : null;
-  for (const deliveryId of deliveryIds) {
-    const org = organizationId ?? orgOf?.get(deliveryId);
-    if (!org) continue;
-    await enqueue(
-      "webhook.deliver",
-      { organizationId: org, deliveryId },
-      { singletonKey: `webhook.deliver:${deliveryId}`, retryLimit: RETRY_LIMIT },
-    );
-  }
+  await enqueueMany(
+    "webhook.deliver",
+    deliveryIds.flatMap((deliveryId) => {
+      const org = organizationId ?? orgOf?.get(deliveryId);
+      return org
+        ? [
+            {
+              data: { organizationId: org, deliveryId },
+              singletonKey: `webhook.deliver:${deliveryId}`,
+              retryLimit: RETRY_LIMIT,
+            },
+          ]
+        : [];
+    }),
+  );
 }
