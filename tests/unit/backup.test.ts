@@ -701,6 +701,11 @@ describe("the backup schema", () => {
     if (!r.ok) return;
     expect(r.data.version).toBe(4);
     expect(r.data.organisation).toEqual({ name: "Northwind" });
+    // Its surveys had no closing day: open until closed by hand.
+    const v3 = sample("c");
+    v3.tables.Survey = v3.tables.Survey.map(({ closesOn: _new, ...rest }) => rest);
+    const old = parseBackupDocument(text({ ...v3, version: 3, organisation: { name: "Northwind" } }));
+    expect(old.ok && old.data.tables.Survey.map((s) => s.closesOn)).toEqual([null]);
   });
 
   it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {
