@@ -165,6 +165,8 @@ beforeAll(async () => {
       behaviourId: behaviour.id,
       prevalencePct: "",
       anonymous: "on",
+      // Its closing day comes back with it (the survey lists compared below carry it).
+      closesOn: "2099-06-30",
       questions: JSON.stringify(questions),
     }),
   );
@@ -346,6 +348,7 @@ describe("export → import → export", () => {
     expect(a.overview.trend.some((w) => w.opportunities > 0)).toBe(true);
     expect(a.tabulations.some((t) => t.rows.some((r) => r.stats.pValue !== null && r.stats.pValue < 0.05))).toBe(true);
     expect(a.deleted).toHaveLength(1);
+    expect(a.surveys.find((s) => s.title === "Logs (open)")?.closesOn).toBe("2099-06-30");
     expect(a.metrics.some((m) => m.latest !== null)).toBe(true);
   });
 

@@ -24,7 +24,13 @@ import {
   FEASIBILITIES,
   InterventionInput,
 } from "@/lib/schemas/barriers";
-import { BarrierFromResponseInput, SurveyIdInput, SurveyInput, SurveyStatusInput } from "@/lib/schemas/surveys";
+import {
+  BarrierFromResponseInput,
+  SurveyClosesOnInput,
+  SurveyIdInput,
+  SurveyInput,
+  SurveyStatusInput,
+} from "@/lib/schemas/surveys";
 import {
   DIRECTIONS,
   METRIC_KINDS,
@@ -571,6 +577,7 @@ export const CASES: SchemaCase[] = [
       behaviourId: ID,
       prevalencePct: "25",
       anonymous: "on",
+      closesOn: "2099-06-30",
       questions: JSON.stringify(QUESTIONS),
     },
     rules: {
@@ -578,6 +585,7 @@ export const CASES: SchemaCase[] = [
       behaviourId: id,
       prevalencePct: { kind: "number", min: 1, max: 99 },
       anonymous: { kind: "bool" },
+      closesOn: { kind: "date", nullable: true },
       questions: { kind: "questions" },
     },
     form: {},
@@ -597,6 +605,14 @@ export const CASES: SchemaCase[] = [
     schema: SurveyStatusInput,
     base: { surveyId: ID, status: "CLOSED" },
     rules: { surveyId: id, status: oneOf(["OPEN", "CLOSED"]) },
+    form: {},
+  },
+  {
+    name: "SurveyClosesOnInput",
+    actions: "setSurveyClosesOnAction",
+    schema: SurveyClosesOnInput,
+    base: { surveyId: ID, closesOn: "2099-06-30" },
+    rules: { surveyId: id, closesOn: { kind: "date", nullable: true } },
     form: {},
   },
   {

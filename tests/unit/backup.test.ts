@@ -117,6 +117,7 @@ function sample(p: string): OrganisationBackup {
           prevalence: 0.1,
           anonymous: true,
           status: "OPEN",
+          closesOn: "2026-02-13",
           createdById: id("mAda"),
           createdAt: T,
           updatedAt: T,
@@ -649,6 +650,15 @@ describe("the backup schema", () => {
     expect(r.ok && r.data.tables.Team.map((t) => t.archivedAt)).toEqual([null, null]);
   });
 
+  it("reads a survey written before closing days existed as open until closed by hand", () => {
+    const old = sample("c");
+    old.tables.Survey = old.tables.Survey.map(({ closesOn: _new, ...rest }) => rest);
+    const r = parseBackupDocument(text(old));
+    expect(r.ok, r.ok ? "" : r.message).toBe(true);
+    expect(r.ok && r.data.tables.Survey.map((s) => [s.id, s.closesOn])).toEqual([["cs1", null]]);
+    expect(refused(withRow("Survey", (s) => (s.closesOn = "2026-02-30")))).toMatch(/Survey row 1, closesOn/);
+  });
+
   it("reads a version 2 file: an observation at 12:00 UTC was logged for a day, and issue 17's tables are empty", () => {
     const doc = sample("c");
     const {
@@ -691,6 +701,11 @@ describe("the backup schema", () => {
     if (!r.ok) return;
     expect(r.data.version).toBe(4);
     expect(r.data.organisation).toEqual({ name: "Northwind" });
+    // Its surveys had no closing day: open until closed by hand.
+    const v3 = sample("c");
+    v3.tables.Survey = v3.tables.Survey.map(({ closesOn: _new, ...rest }) => rest);
+    const old = parseBackupDocument(text({ ...v3, version: 3, organisation: { name: "Northwind" } }));
+    expect(old.ok && old.data.tables.Survey.map((s) => s.closesOn)).toEqual([null]);
   });
 
   it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {

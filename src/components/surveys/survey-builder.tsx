@@ -47,7 +47,14 @@ const determinantQuestion = (d: Determinant): Draft => ({
  * The survey builder: screening questions that sort doers from non-doers, then questions about the
  * chosen determinants, each starting from Barrier Analysis' standard wording (editable).
  */
-export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: string; action: string }[] }) {
+export function SurveyBuilder({
+  behaviours,
+  today,
+}: {
+  behaviours: { id: string; name: string; action: string }[];
+  /** The organisation's today: the earliest closing day. */
+  today: string;
+}) {
   const [state, onSubmit, pending, feedback] = useFormAction(createSurveyAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const [behaviourId, setBehaviourId] = useState("");
@@ -101,6 +108,14 @@ export function SurveyBuilder({ behaviours }: { behaviours: { id: string; name: 
           placeholder="10"
           error={errors.prevalencePct}
           hint="The share of people who do the behaviour today, if known. Used for the estimated relative risk; 10% when empty."
+        />
+        <Field
+          name="closesOn"
+          label="Closes on"
+          type="date"
+          min={today}
+          error={errors.closesOn}
+          hint="The last day it takes responses. Those who have not answered are reminded the day before. Empty: open until you close it."
         />
         <label className="flex min-h-10 items-start gap-2 pt-6 text-sm">
           <input type="checkbox" name="anonymous" defaultChecked className="mt-0.5 size-4" />

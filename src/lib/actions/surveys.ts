@@ -5,6 +5,7 @@ import { ImportInput } from "@/lib/schemas/transfer";
 import {
   BarrierFromResponseInput,
   responseChoices,
+  SurveyClosesOnInput,
   SurveyIdInput,
   SurveyInput,
   SurveyResponseInput,
@@ -12,7 +13,7 @@ import {
 } from "@/lib/schemas/surveys";
 import { formObject } from "@/lib/schemas/action-result";
 import { formAction } from "@/lib/server/action";
-import { createSurvey, respondToSurvey, setSurveyStatus } from "@/lib/server/data/surveys";
+import { createSurvey, respondToSurvey, setSurveyClosesOn, setSurveyStatus } from "@/lib/server/data/surveys";
 import { barrierFromResponse, commitSurveyImport, previewSurveyImport } from "@/lib/server/data/survey-transfer";
 
 const revalidateSurvey = (surveyId: string) => revalidatePath(`/surveys/${surveyId}`, "layout");
@@ -45,6 +46,16 @@ export const setSurveyStatusAction = formAction({
   invalid: { formError: "Choose open or closed." },
   run: (ctx, { surveyId, status }) => setSurveyStatus(ctx, surveyId, status),
   after: (_, { surveyId }) => revalidateSurvey(surveyId),
+});
+
+export const setSurveyClosesOnAction = formAction({
+  schema: SurveyClosesOnInput,
+  permission: "barriers.manage",
+  run: (ctx, { surveyId, closesOn }) => setSurveyClosesOn(ctx, surveyId, closesOn),
+  after: (_, { surveyId }) => {
+    revalidateSurvey(surveyId);
+    revalidatePath("/surveys");
+  },
 });
 
 const ImportForSurvey = ImportInput.extend(SurveyIdInput.shape);

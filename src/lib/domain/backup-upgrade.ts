@@ -8,6 +8,7 @@
 //   date and CSV imports stored days at midday UTC), as the database migration marked them.
 // - Version 3 (before the organisation's settings were carried) has none: the import leaves the
 //   target's as they are. Versions 1 and 2 come from before time zones: their days are UTC days.
+//   Nor had its surveys a closing day (Survey.closesOn): each is open until closed by hand.
 // Tables a version did not have are empty.
 import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_NAMES } from "./backup";
 
@@ -66,7 +67,17 @@ function fromVersion2({ organisation, tables }: Parts): Parts {
   };
 }
 
-const fromVersion3 = (parts: Parts): Parts => parts;
+function fromVersion3({ organisation, tables }: Parts): Parts {
+  const surveys = tables.Survey;
+  if (!Array.isArray(surveys)) return { organisation, tables };
+  return {
+    organisation,
+    tables: {
+      ...tables,
+      Survey: surveys.map((s: unknown) => (isObject(s) && !("closesOn" in s) ? { ...s, closesOn: null } : s)),
+    },
+  };
+}
 
 const STEPS: Record<number, (parts: Parts) => Parts> = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
 

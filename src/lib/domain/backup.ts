@@ -33,7 +33,7 @@ export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-col
  * Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into
  * stories; version 3 (issue 17) adds notification settings, webhooks, cues and Observation.dayOnly;
  * version 4 adds the organisation's settings (its time zone, week start, who manages teams, mail
- * mode), which the import restores (backup-upgrade.ts reads the older versions).
+ * mode), which the import restores, and Survey.closesOn (backup-upgrade.ts reads the older versions).
  */
 export const BACKUP_VERSION = 4;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
@@ -301,6 +301,8 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       prevalence: { kind: "float" },
       anonymous: bool,
       status: en("SurveyStatus"),
+      // Version 4: a version 3 file has none, and reads as null (open until closed by hand).
+      closesOn: { kind: "date", nullable: true },
       createdById: ref("Membership"),
       createdAt: ts,
       updatedAt: ts,

@@ -16,6 +16,8 @@ export const SEND_KINDS = {
   actionDue: "action-due",
   actionOverdue: "action-overdue",
   barrier: "barrier-reminder",
+  survey: "survey-reminder",
+  surveySummary: "survey-summary",
 } as const;
 
 export function cueMessage(c: { behaviourTitle: string; message: string; logUrl: string }): Message {
@@ -57,6 +59,37 @@ export function barrierReminder(b: { title: string; url: string }): Message {
       "Record the before-and-after evidence to mark it removed, or move it on.",
     ],
     link: { label: "Open the barrier", url: b.url },
+  };
+}
+
+export function surveyReminder(s: { title: string; closesOn: IsoDate; url: string }): Message {
+  return {
+    subject: `Closes tomorrow: ${s.title}`,
+    lines: [
+      `The survey “${s.title}” takes its last responses tomorrow, ${formatDay(s.closesOn)}.`,
+      "It takes a few minutes, and there are no right answers: what gets in the way is what we want to learn.",
+    ],
+    link: { label: "Answer the survey", url: s.url },
+  };
+}
+
+export function surveyClosingSummary(s: {
+  title: string;
+  closesOn: IsoDate;
+  responses: number;
+  doers: number;
+  nonDoers: number;
+  url: string;
+}): Message {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  return {
+    subject: `Closes tomorrow: ${s.title} (${n(s.responses, "response", "responses")})`,
+    lines: [
+      `Your survey “${s.title}” closes tomorrow, ${formatDay(s.closesOn)}: ${n(s.responses, "response", "responses")}, ` +
+        `${n(s.doers, "doer", "doers")} and ${n(s.nonDoers, "non-doer", "non-doers")} so far.`,
+      "Everyone who has not answered yet was reminded today. Change the closing day on the survey's page if you need more time.",
+    ],
+    link: { label: "Open the survey", url: s.url },
   };
 }
 

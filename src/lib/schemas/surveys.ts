@@ -1,5 +1,7 @@
 import { z } from "./zod";
-import { CONTROL, id, text } from "./text";
+import { CONTROL, day, id, text } from "./text";
+import { addDays, currentDay, type IsoDate } from "@/lib/domain/dates";
+import { CLOSING_DAY_IN_PAST } from "@/lib/domain/survey-closing";
 import {
   DETERMINANTS,
   type Determinant,
@@ -74,6 +76,17 @@ const Questions = z
       }),
   );
 
+/**
+ * The last day a survey takes responses; empty: open until closed by hand. Here a day before today anywhere on Earth
+ * is refused (the schema does not know the organisation); the data layer checks the organisation's own today.
+ */
+const ClosesOn = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  day("Enter a real date, or leave it empty.", { future: true })
+    .refine((d) => d >= addDays(currentDay(), -1), CLOSING_DAY_IN_PAST)
+    .nullable(),
+);
+
 export const SurveyInput = z.object({
   title: text("Title", 3, 120),
   behaviourId: Id,
@@ -86,12 +99,14 @@ export const SurveyInput = z.object({
       .max(99, "Enter a percentage between 1 and 99."),
   ),
   anonymous: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  closesOn: ClosesOn,
   questions: Questions,
 });
 export type SurveyInput = z.infer<typeof SurveyInput>;
 export type QuestionInput = z.infer<typeof QuestionInput>;
 
 export const SurveyIdInput = z.object({ surveyId: Id });
+export const SurveyClosesOnInput = z.object({ surveyId: Id, closesOn: ClosesOn });
 export const SurveyStatusInput = z.object({ surveyId: Id, status: z.enum(["OPEN", "CLOSED"]) });
 export const BarrierFromResponseInput = z.object({ surveyId: Id, optionId: Id });
 
@@ -116,6 +131,10 @@ export interface SurveyRowDto {
   title: string;
   behaviourTitle: string;
   status: "OPEN" | "CLOSED";
+  /** The last day it takes responses (the organisation's day), or null. */
+  closesOn: IsoDate | null;
+  /** Closed by hand or by date, on the organisation's today. */
+  closed: boolean;
   respondents: number;
   createdAt: string;
 }
@@ -136,6 +155,9 @@ export interface SurveyDto {
   prevalence: number;
   anonymous: boolean;
   status: "OPEN" | "CLOSED";
+  closesOn: IsoDate | null;
+  /** Closed by hand or by date, on the organisation's today: it takes no responses. */
+  closed: boolean;
   questions: SurveyQuestionDto[];
   counts: { doers: number; nonDoers: number; excluded: number; fromApp: number; imported: number };
 }

@@ -25,6 +25,7 @@ import {
   SurveyIdInput,
   SurveyInput,
   SurveyStatusInput,
+  SurveyClosesOnInput,
 } from "@/lib/schemas/surveys";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { TrashInput } from "@/lib/schemas/trash";
@@ -37,7 +38,7 @@ import { commitObservationImport, previewObservationImport } from "@/lib/server/
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
 import { changeBarrierStatus, createBarrier, updateBarrier } from "@/lib/server/data/barriers";
 import { createIntervention } from "@/lib/server/data/interventions";
-import { createSurvey, respondToSurvey, setSurveyStatus } from "@/lib/server/data/surveys";
+import { createSurvey, respondToSurvey, setSurveyClosesOn, setSurveyStatus } from "@/lib/server/data/surveys";
 import { barrierFromResponse, commitSurveyImport, previewSurveyImport } from "@/lib/server/data/survey-transfer";
 import { createMetric, setMetricBehaviours, updateMetric } from "@/lib/server/data/metric-editor";
 import { addReading, commitReadingImport, previewReadingImport } from "@/lib/server/data/metric-readings";
@@ -613,6 +614,17 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
     allowed: MANAGERS,
     setup: async (s) => SurveyStatusInput.parse({ surveyId: (await s.survey()).id, status: "CLOSED" }),
     call: (ctx, i) => setSurveyStatus(ctx, i.surveyId, i.status),
+    ids: [at("surveyId", "not-found")],
+  }),
+  row({
+    action: "setSurveyClosesOnAction",
+    surface: A("surveys"),
+    requires: "barriers.manage",
+    data: "surveys.setSurveyClosesOn",
+    kind: "write",
+    allowed: MANAGERS,
+    setup: async (s) => SurveyClosesOnInput.parse({ surveyId: (await s.survey()).id, closesOn: "2099-06-30" }),
+    call: (ctx, i) => setSurveyClosesOn(ctx, i.surveyId, i.closesOn),
     ids: [at("surveyId", "not-found")],
   }),
   row({

@@ -6,6 +6,8 @@ import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/text-link";
+import { currentDay } from "@/lib/domain/dates";
+import { closingLabel } from "@/lib/domain/survey-closing";
 
 export const metadata = { title: "Surveys" };
 
@@ -13,7 +15,8 @@ export default async function SurveysPage() {
   const ctx = await requireMemberPage();
   const surveys = await listSurveys(ctx);
   const manage = can(ctx.role, "barriers.manage", ctx.policy);
-  const visible = manage ? surveys : surveys.filter((s) => s.status === "OPEN");
+  const visible = manage ? surveys : surveys.filter((s) => !s.closed);
+  const today = currentDay(ctx.timeZone);
   return (
     <>
       <PageHeader
@@ -54,7 +57,7 @@ export default async function SurveysPage() {
               </div>
               <div className="flex items-center gap-2 text-sm">
                 {manage && <span className="tabular-nums">{s.respondents} respondents</span>}
-                <Badge tone={s.status === "OPEN" ? "green" : "slate"}>{s.status === "OPEN" ? "Open" : "Closed"}</Badge>
+                <Badge tone={s.closed ? "slate" : "green"}>{closingLabel(s, today)}</Badge>
               </div>
             </li>
           ))}

@@ -8,6 +8,8 @@ import { NotFoundError, RuleError } from "../errors";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { smallSampleWarning } from "@/lib/domain/barrier-stats";
 import { groupFromChoices, tabulateSurvey, type Group, type SurveyShape } from "@/lib/domain/surveys";
+import { closingDayProblem, isSurveyClosed } from "@/lib/domain/survey-closing";
+import { currentDay, dateOnly, fromDateOnly, type IsoDate } from "@/lib/domain/dates";
 import type { SurveyDto, SurveyInput, SurveyQuestionDto, SurveyRowDto, TabulationDto } from "@/lib/schemas/surveys";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
@@ -21,19 +23,32 @@ export async function listSurveys(ctx: MemberContext): Promise<SurveyRowDto[]> {
       id: true,
       title: true,
       status: true,
+      closesOn: true,
       createdAt: true,
       behaviour: { select: { title: true } },
       _count: { select: { respondents: true } },
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    behaviourTitle: r.behaviour.title,
-    status: r.status,
-    respondents: r._count.respondents,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  const today = currentDay(ctx.timeZone);
+  return rows.map((r) => {
+    const closing = { status: r.status, closesOn: r.closesOn ? fromDateOnly(r.closesOn) : null };
+    return {
+      id: r.id,
+      title: r.title,
+      behaviourTitle: r.behaviour.title,
+      ...closing,
+      closed: isSurveyClosed(closing, today),
+      respondents: r._count.respondents,
+      createdAt: r.createdAt.toISOString(),
+    };
+  });
+}
+
+/** The closing day a manager chose, checked against the organisation's today (the schema knows no zone). */
+function closingDay(ctx: MemberContext, closesOn: IsoDate | null): Date | null {
+  const problem = closingDayProblem(closesOn, currentDay(ctx.timeZone));
+  if (problem) throw new RuleError(problem, "closesOn");
+  return closesOn === null ? null : dateOnly(closesOn);
 }
 
 /** Behaviours a survey can be about, with the action a default screening question asks after. */
@@ -49,6 +64,7 @@ export async function surveyBehaviours(ctx: MemberContext): Promise<{ id: string
 
 export async function createSurvey(ctx: MemberContext, input: SurveyInput): Promise<string> {
   await authorize(ctx, "barriers.manage");
+  const closesOn = closingDay(ctx, input.closesOn);
   return db().$transaction(async (tx) => {
     const behaviour = await tx.behaviour.findFirst({
       where: { id: input.behaviourId, organizationId: ctx.orgId, deletedAt: null, parentId: null },
@@ -62,6 +78,7 @@ export async function createSurvey(ctx: MemberContext, input: SurveyInput): Prom
         title: input.title,
         prevalence: input.prevalencePct / 100,
         anonymous: input.anonymous,
+        closesOn,
         createdById: ctx.membershipId,
       },
       select: { id: true },
@@ -113,6 +130,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
         prevalence: true,
         anonymous: true,
         status: true,
+        closesOn: true,
         behaviour: { select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true } },
         questions: {
           orderBy: { position: "asc" },
@@ -134,6 +152,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
     }),
   ]);
   if (!s) throw new NotFoundError();
+  const closing = { status: s.status, closesOn: s.closesOn ? fromDateOnly(s.closesOn) : null };
   const count = (pred: (g: (typeof groups)[number]) => boolean) =>
     groups.filter(pred).reduce((n, g) => n + g._count._all, 0);
   return {
@@ -141,7 +160,8 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
     title: s.title,
     prevalence: s.prevalence,
     anonymous: s.anonymous,
-    status: s.status,
+    ...closing,
+    closed: isSurveyClosed(closing, currentDay(ctx.timeZone)),
     behaviour: { id: s.behaviour.id, title: s.behaviour.title, sentence: behaviourSentence(s.behaviour) },
     questions: s.questions as SurveyQuestionDto[],
     counts: {
@@ -194,7 +214,7 @@ export async function surveyTabulation(ctx: MemberContext, id: string): Promise<
 }
 
 /** A keyed fingerprint of the member for this survey: stops a second response without naming anyone. */
-const responderKey = (surveyId: string, membershipId: string) =>
+export const responderKey = (surveyId: string, membershipId: string) =>
   createHmac("sha256", authSecret()).update(`survey:${surveyId}:${membershipId}`).digest("hex");
 
 export async function hasResponded(ctx: MemberContext, surveyId: string): Promise<boolean> {
@@ -225,6 +245,8 @@ export function checkChoices(
   return { optionIds, group: groupFromChoices(shape, new Set(optionIds)), errors };
 }
 
+const CLOSED = "This survey is closed: it takes no more responses.";
+
 export async function respondToSurvey(
   ctx: MemberContext,
   surveyId: string,
@@ -232,12 +254,20 @@ export async function respondToSurvey(
 ): Promise<void> {
   await authorize(ctx, "surveys.respond");
   const survey = await getSurvey(ctx, surveyId);
-  if (survey.status !== "OPEN") throw new RuleError("This survey is closed: it takes no more responses.");
+  if (survey.closed) throw new RuleError(CLOSED);
   const { optionIds, group, errors } = checkChoices(survey as SurveyShape, choices);
   const [first] = Object.entries(errors);
   if (first) throw new RuleError(first[1], first[0]);
   const key = responderKey(surveyId, ctx.membershipId);
   await db().$transaction(async (tx) => {
+    // Checked again under a share lock, with the day read now: a close, a new closing day or midnight in the
+    // organisation's zone between the page and this write cannot let a response in after the survey closed.
+    const [row] = await tx.$queryRaw<{ status: "OPEN" | "CLOSED"; closesOn: Date | null }[]>`
+      SELECT "status", "closesOn" FROM "Survey"
+      WHERE "id" = ${surveyId} AND "organizationId" = ${ctx.orgId} AND "deletedAt" IS NULL FOR SHARE`;
+    if (!row) throw new NotFoundError();
+    const closing = { status: row.status, closesOn: row.closesOn ? fromDateOnly(row.closesOn) : null };
+    if (isSurveyClosed(closing, currentDay(ctx.timeZone))) throw new RuleError(CLOSED);
     if (await tx.surveyRespondent.findFirst({ where: { surveyId, responderKey: key }, select: { id: true } }))
       throw new RuleError("You have already answered this survey. Thank you!");
     const n = await tx.surveyRespondent.count({ where: { surveyId } });
@@ -280,9 +310,16 @@ async function writeAnswers(
 
 export async function setSurveyStatus(ctx: MemberContext, surveyId: string, status: "OPEN" | "CLOSED"): Promise<void> {
   await authorize(ctx, "barriers.manage");
-  const res = await db().survey.updateMany({
-    where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null },
-    data: { status },
+  const where = { id: surveyId, organizationId: ctx.orgId, deletedAt: null };
+  const res = await db().$transaction(async (tx) => {
+    const updated = await tx.survey.updateMany({ where, data: { status } });
+    // Reopening a survey whose closing day is past reopens it until closed by hand: a past day would close it again.
+    if (status === "OPEN")
+      await tx.survey.updateMany({
+        where: { ...where, closesOn: { lt: dateOnly(currentDay(ctx.timeZone)) } },
+        data: { closesOn: null },
+      });
+    return updated;
   });
   if (res.count === 0) throw new NotFoundError();
   await recordAudit({
@@ -292,5 +329,30 @@ export async function setSurveyStatus(ctx: MemberContext, surveyId: string, stat
     targetType: "Survey",
     targetId: surveyId,
     outcome: "ok",
+  });
+}
+
+/** The last day a survey takes responses (null: until closed by hand); not a day before the organisation's today. */
+export async function setSurveyClosesOn(ctx: MemberContext, surveyId: string, closesOn: IsoDate | null): Promise<void> {
+  await authorize(ctx, "barriers.manage");
+  const day = closingDay(ctx, closesOn);
+  await db().$transaction(async (tx) => {
+    const res = await tx.survey.updateMany({
+      where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null },
+      data: { closesOn: day },
+    });
+    if (res.count === 0) throw new NotFoundError();
+    await recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action: "survey.closing_day",
+        details: { closesOn },
+        targetType: "Survey",
+        targetId: surveyId,
+        outcome: "ok",
+      },
+      tx,
+    );
   });
 }

@@ -17,9 +17,9 @@ import { appUrl, recipientsFor } from "./channels";
 import { add, isDone, markDone, sendOnce, type Claim, type Send, type Sent } from "./ledger";
 import type { NotifyOrg } from "./org";
 
-const NONE: Sent = { mails: 0, deliveries: 0 };
+export const NONE: Sent = { mails: 0, deliveries: 0 };
 
-async function mailTo(
+export async function mailTo(
   org: NotifyOrg,
   kind: NotificationKind,
   sendKind: string,
@@ -43,7 +43,7 @@ async function mailTo(
 }
 
 /** One subject's sends, once per period. */
-async function once(claim: Claim, build: () => Promise<Send[]>, now: Date): Promise<Sent> {
+export async function once(claim: Claim, build: () => Promise<Send[]>, now: Date): Promise<Sent> {
   if (await isDone(claim)) return NONE;
   const sent = await sendOnce(claim, await build(), now);
   await markDone(claim, now);

@@ -10,6 +10,7 @@ import { add, type Sent } from "./ledger";
 import { runCue, type CueRow } from "./cue-run";
 import { runDigest } from "./digest-run";
 import { runBarrierReminders, runDailyReminders } from "./reminders-run";
+import { runSurveyReminders } from "./survey-run";
 
 /** A slot older than this is not sent any more. */
 export const GRACE_MS = 12 * 60 * 60 * 1000;
@@ -72,6 +73,7 @@ async function tickOrganisation(org: NotifyOrg, now: Date): Promise<Sent> {
 
   const daily = due(EVERY_DAY, REMINDER_TIME);
   if (daily) sent = add(sent, await runDailyReminders(org, daily, now));
+  if (daily) sent = add(sent, await runSurveyReminders(org, daily, now));
 
   const weekly = due([org.weekStartsOn], REMINDER_TIME);
   if (weekly) sent = add(sent, await runBarrierReminders(org, weekly, now));

@@ -9,6 +9,9 @@ import { buttonClass } from "@/components/ui/button";
 import { TabulationTable } from "@/components/surveys/tabulation-table";
 import { SurveyStatusButton } from "@/components/surveys/make-barrier-button";
 import { TextLink } from "@/components/ui/text-link";
+import { SurveyClosingForm } from "@/components/surveys/closing-form";
+import { currentDay } from "@/lib/domain/dates";
+import { closingLabel } from "@/lib/domain/survey-closing";
 
 export const metadata = { title: "Survey" };
 
@@ -26,6 +29,7 @@ export default async function SurveyPage({
   if (!can(ctx.role, "barriers.manage", ctx.policy)) redirect(`/surveys/${id}/respond`);
   const t = await orNotFound(surveyTabulation(ctx, id));
   const s = t.survey;
+  const today = currentDay(ctx.timeZone);
   const significant = t.rows.filter((r) => r.stats.significant).length;
   return (
     <article className="space-y-5">
@@ -35,7 +39,7 @@ export default async function SurveyPage({
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{s.title}</h1>
-          <Badge tone={s.status === "OPEN" ? "green" : "slate"}>{s.status === "OPEN" ? "Open" : "Closed"}</Badge>
+          <Badge tone={s.closed ? "slate" : "green"}>{closingLabel(s, today)}</Badge>
           {s.anonymous && <Badge>Anonymous</Badge>}
         </div>
         <p className="text-sm">
@@ -63,8 +67,9 @@ export default async function SurveyPage({
           <a href={`/surveys/${id}/export`} className={buttonClass("secondary")} download>
             Export tabulation (CSV)
           </a>
-          <SurveyStatusButton surveyId={id} status={s.status} />
+          <SurveyStatusButton surveyId={id} status={s.closed ? "CLOSED" : "OPEN"} />
         </div>
+        <SurveyClosingForm surveyId={id} closesOn={s.closesOn} today={today} />
       </header>
 
       <section aria-labelledby="tab-heading" className="space-y-3">

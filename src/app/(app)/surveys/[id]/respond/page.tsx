@@ -5,6 +5,7 @@ import { can } from "@/lib/domain/roles";
 import { PageHeader } from "@/components/ui/page-header";
 import { ResponseForm } from "@/components/surveys/response-form";
 import { TextLink } from "@/components/ui/text-link";
+import { formatDay } from "@/lib/domain/dates";
 
 export const metadata = { title: "Answer a survey" };
 
@@ -37,8 +38,12 @@ export default async function RespondPage({
         >
           Thank you: your answers are in. Each person answers once.
         </p>
-      ) : survey.status !== "OPEN" ? (
-        <p role="status">This survey is closed.</p>
+      ) : survey.closed ? (
+        <p role="status">
+          {survey.status === "OPEN" && survey.closesOn
+            ? `This survey closed on ${formatDay(survey.closesOn)}.`
+            : "This survey is closed."}
+        </p>
       ) : (
         <ResponseForm surveyId={id} questions={survey.questions} />
       )}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Survey" ADD COLUMN     "closesOn" DATE;
+
