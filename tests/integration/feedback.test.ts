@@ -425,7 +425,7 @@ describe("importing feedback from CSV", () => {
     const manager = await db().user.findUniqueOrThrow({ where: { id: w.manager.userId }, select: { name: true } });
     const preview = await previewFeedbackImport(w.admin, resaved);
     const message = new RegExp(
-      `^This file was already imported on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by ${manager.name} \\(3 items\\)\\.`,
+      `^This file was already imported on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d by ${manager.name} \\(3 items\\)\\.`,
     );
     expect(preview.repeat).toMatch(message);
     expect(preview.fileError).toBe(preview.repeat);

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { RuleError } from "@/lib/server/errors";
 import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
+import { IMPORT_ACTION } from "@/lib/server/data/observation-import-repeat";
+import { formatAt } from "@/lib/domain/dates";
 import { buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 
@@ -55,9 +57,16 @@ describe("observation import is idempotent", () => {
     const preview = await previewObservationImport(admin, resaved);
     expect(preview.repeat).toMatch(
       new RegExp(
-        `^This file was already imported on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC by ${admins.name} \\(3 rows\\)\\.`,
+        `^This file was already imported on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d by ${admins.name} \\(3 rows\\)\\.`,
       ),
     );
+    // When, in the reader's zone (their own, else the organisation's), not in UTC.
+    const { at } = await db().auditEvent.findFirstOrThrow({
+      where: { organizationId: s.org.id, action: IMPORT_ACTION, outcome: "ok" },
+      select: { at: true },
+    });
+    const inAuckland = await previewObservationImport({ ...admin, displayTimeZone: "Pacific/Auckland" }, resaved);
+    expect(inAuckland.repeat).toContain(`already imported on ${formatAt(at, "Pacific/Auckland", "dateTime")} by`);
     const err = await refusalOf(commitObservationImport(admin, resaved));
     expect(err.field).toBe("repeat");
     expect(err.message).toBe(preview.repeat);
@@ -74,7 +83,9 @@ describe("observation import is idempotent", () => {
     await commitObservationImport(admin, file);
     const overlap = `date,team,behaviour,performed,missed,note\n${rows[1]}\n${today},${s.team.name},${s.behaviour.title},9,9,new\n`;
     const err = await refusalOf(commitObservationImport(admin, overlap));
-    expect(err.message).toMatch(/^1 of these 2 rows \(the first on line 2\) were already imported on .* UTC\./);
+    expect(err.message).toMatch(
+      /^1 of these 2 rows \(the first on line 2\) were already imported on \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\./,
+    );
     expect((await adoption(s.org.id)).rows).toBe(3);
     // A row counted twice on purpose within one file is kept twice.
     const twice = `date,team,behaviour,performed,missed,note\n${rows[0]!.replace("4,1", "5,5")}\n${rows[0]!.replace("4,1", "5,5")}\n`;

@@ -5,7 +5,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { RuleError } from "../errors";
 import { retryOnDeadlock } from "../db-errors";
-import { dateOnly, dayOf } from "@/lib/domain/dates";
+import { dateOnly, dayOf, formatAt, type TimeZone } from "@/lib/domain/dates";
 import { feedbackToCsv, readFeedbackCsv, SENTIMENT_LABELS, SOURCE_LABELS } from "@/lib/domain/feedback";
 import type { FeedbackFilter, FeedbackImportPreviewDto, FeedbackRowDto } from "@/lib/schemas/feedback";
 import type { Prisma } from "@/generated/prisma/client";
@@ -90,10 +90,14 @@ export function feedbackFileKey(rows: Checked[]): string {
   return `feedback:${sha256(lines.sort().join("\n"))}`;
 }
 
-const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 /** Why this file may not be imported (it was, before), or null. */
-async function repeatOf(tx: Tx | ReturnType<typeof db>, orgId: string, key: string): Promise<string | null> {
+async function repeatOf(
+  tx: Tx | ReturnType<typeof db>,
+  orgId: string,
+  zone: TimeZone,
+  key: string,
+): Promise<string | null> {
+  const when = (at: Date) => formatAt(at, zone, "dateTime");
   const [earlier, count] = await Promise.all([
     tx.customerFeedback.findFirst({
       where: { organizationId: orgId, importKey: key },
@@ -124,7 +128,7 @@ export async function previewFeedbackImport(
   const { fileError, rows } = await check(ctx, text, now);
   const clean = !fileError && rows.length > 0 && rows.every((r) => r.errors.length === 0);
   // Said at preview; checked again, under the lock, at commit.
-  const repeat = clean ? await repeatOf(db(), ctx.orgId, feedbackFileKey(rows)) : null;
+  const repeat = clean ? await repeatOf(db(), ctx.orgId, ctx.displayTimeZone, feedbackFileKey(rows)) : null;
   return {
     fileError: fileError ?? repeat ?? null,
     repeat,
@@ -155,7 +159,7 @@ export async function commitFeedbackImport(ctx: MemberContext, text: string, now
   await retryOnDeadlock(() =>
     db().$transaction(async (tx) => {
       await lockImports(tx, ctx.orgId);
-      const repeat = await repeatOf(tx, ctx.orgId, key);
+      const repeat = await repeatOf(tx, ctx.orgId, ctx.displayTimeZone, key);
       if (repeat) throw new RuleError(repeat);
       // Ids made here (cuid-shaped) so each row's links know their item without relying on RETURNING order.
       const created = rows.map(() => ({ id: `c${randomBytes(12).toString("hex")}` }));

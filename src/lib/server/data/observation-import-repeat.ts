@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { IsoDate } from "@/lib/domain/dates";
+import { formatAt, type IsoDate, type TimeZone } from "@/lib/domain/dates";
 
 /**
  * Issue 15 (item 11): committing the same observation file twice doubled adoption. Each import is
@@ -54,8 +54,6 @@ export async function lockImports(tx: Tx, organizationId: string): Promise<void>
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`observation.import:${organizationId}`}, 0))`;
 }
 
-const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 /**
  * Why this import would count something twice, or null: the same file was imported before (named:
  * when, by whom, how many rows), or some of its rows were (counted, with the first line).
@@ -63,10 +61,13 @@ const when = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} U
 export async function repeatOf(
   tx: Tx | Pick<Tx, "auditEvent" | "observation" | "user">,
   organizationId: string,
+  /** The reader's zone, for when it happened. */
+  zone: TimeZone,
   file: string,
   keys: string[],
   lines: number[],
 ): Promise<string | null> {
+  const when = (at: Date) => formatAt(at, zone, "dateTime");
   const [earlier, existing] = await Promise.all([
     tx.auditEvent.findFirst({
       where: { organizationId, action: IMPORT_ACTION, outcome: "ok", details: { path: ["sha256"], equals: file } },

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { retryOnDeadlock } from "../db-errors";
 import { fileKey, freeKeys, IMPORT_ACTION, lockImports, repeatOf, rowKeys } from "./observation-import-repeat";
 import { observationsToCsv, readObservationCsv } from "@/lib/domain/observation-csv";
-import { dayOf, middayOf } from "@/lib/domain/dates";
+import { dayOf, middayOf, type TimeZone } from "@/lib/domain/dates";
 import type { ObservationFilter, ObservationImportPreviewDto } from "@/lib/schemas/observations";
 import { observationWhere } from "./observations";
 import { EXPORT_PAGE_SIZE, keysetPages, orderByOf, type KeyOrder } from "./keyset";
@@ -49,11 +49,12 @@ type Checked = Awaited<ReturnType<typeof check>>["rows"][number];
 const resolved = (rows: Checked[]) =>
   inSummaryOrder(rows.map((r) => ({ ...r, teamId: r.teamId!, behaviourId: r.behaviourId! })));
 
-async function repeatWarning(orgId: string, rows: ReturnType<typeof resolved>): Promise<string | null> {
+async function repeatWarning(orgId: string, zone: TimeZone, rows: ReturnType<typeof resolved>): Promise<string | null> {
   const keys = rowKeys(rows);
   return repeatOf(
     db(),
     orgId,
+    zone,
     fileKey(keys),
     keys,
     rows.map((r) => r.line),
@@ -69,7 +70,9 @@ export async function previewObservationImport(
   const ok = rows.filter((r) => r.errors.length === 0);
   // Said at preview so the importer can decide; checked again, under the lock, at commit.
   const repeat =
-    !fileError && ok.length === rows.length && rows.length > 0 ? await repeatWarning(ctx.orgId, resolved(rows)) : null;
+    !fileError && ok.length === rows.length && rows.length > 0
+      ? await repeatWarning(ctx.orgId, ctx.displayTimeZone, resolved(rows))
+      : null;
   return {
     fileError: fileError ?? null,
     repeat,
@@ -110,6 +113,7 @@ export async function commitObservationImport(
       const repeat = await repeatOf(
         tx,
         ctx.orgId,
+        ctx.displayTimeZone,
         file,
         keys,
         rows.map((r) => r.line),
