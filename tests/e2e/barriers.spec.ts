@@ -133,11 +133,27 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   await expect(page.getByTestId("barrier-priority")).toContainText("48 = impact 4");
   await expect(page.getByTestId("survey-statistics")).toContainText("Doers 8 of 45 · non-doers 30 of 45");
 
+  // The barrier page suggests functions for its COM-B component, each with techniques commonly used for it.
+  await page.getByText(/^Suggested for .*: functions and techniques$/).click();
+  await expect(page.getByText("12.5 Adding objects to the environment").first()).toBeVisible();
+
   // Plan an intervention from a suggested function; it started 27 days ago, so before/after has data.
   await page.getByRole("link", { name: "Plan an intervention" }).click();
   const functions = page.getByRole("group", { name: "Intervention function" });
   await expect(functions.getByLabel("Restriction (suggested)")).toBeChecked();
+  await expect(page.getByText(/links no technique of the taxonomy to restriction/)).toBeVisible();
   await functions.getByLabel("Environmental restructuring (suggested)").check();
+  // Techniques (BCTTv1): one the guide commonly uses for the function, and one from the rest of the taxonomy.
+  await page
+    .getByRole("group", { name: "Commonly used for environmental restructuring" })
+    .getByLabel(/^12\.5 Adding objects to the environment/)
+    .check();
+  await page.getByText("Every other technique").click();
+  await page
+    .getByRole("group", { name: "1. Goals and planning" })
+    .getByLabel(/^1\.4 Action planning/)
+    .check();
+  await expect(page.getByText("Every other technique · 1 chosen")).toBeVisible();
   await page.getByLabel("Title").fill("Laptop stays signed in to the ticket tool");
   const start = utcDay(-27);
   await page.getByLabel("Start date").fill(start);
@@ -171,6 +187,11 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
   await expect(rows.nth(1)).toContainText("Support Engineering");
   await expect(page.getByTestId("did")).toContainText("Difference in differences");
   await expect(page.getByRole("heading", { name: "APEASE appraisal: 24 of 30" })).toBeVisible();
+  const techniques = page.getByRole("region", { name: "Behaviour change techniques" });
+  await expect(techniques.getByRole("listitem")).toHaveText([
+    "1.4 Action planning",
+    "12.5 Adding objects to the environment",
+  ]);
 });
 
 test("a member can propose a barrier but not score it, and answers a survey once, anonymously", async ({ as }) => {

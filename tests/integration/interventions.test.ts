@@ -168,6 +168,27 @@ describe("planning an intervention", () => {
   });
 });
 
+describe("behaviour change techniques", () => {
+  it("records the techniques chosen, each once and in taxonomy order, and refuses ids outside BCTTv1", async () => {
+    const { s, manager } = await scenario();
+    const barrier = await createBarrier(manager, barrierInput([s.behaviour.id]));
+    const base = { barrierId: barrier, ownerId: s.leader.membership.id, teamIds: [s.team.id], startDate: "2026-10-30" };
+    const id = await createIntervention(
+      manager,
+      interventionInput({ ...base, techniques: ["8.1", "2.2", "6.1", "2.2"] }),
+      NOW,
+    );
+    expect((await getIntervention(manager, id, NOW)).techniques).toEqual(["2.2", "6.1", "8.1"]);
+    // None is fine: the techniques are optional.
+    const none = await createIntervention(manager, interventionInput(base), NOW);
+    expect((await getIntervention(manager, none, NOW)).techniques).toEqual([]);
+    for (const bad of [["17.1"], ["1.10"], ["goal setting"], Array.from({ length: 31 }, () => "1.1")]) {
+      const parsed = InterventionInput.safeParse({ ...interventionInput(base), techniques: bad });
+      expect(parsed.success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+});
+
 describe("an intervention's before/after", () => {
   it("compares rolled-out teams with the teams that have not had it yet, over equal windows", async () => {
     const { s, manager, member } = await scenario();

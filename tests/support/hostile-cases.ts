@@ -356,6 +356,7 @@ export const intervention = {
   description: "The on-call rota keeps ten minutes free.",
   ownerId: ID2,
   teamIds: [ID2],
+  techniques: ["2.2", "4.1"],
   startDate: "2026-01-05",
   ...Object.fromEntries(
     APEASE.flatMap((k) => [
@@ -371,6 +372,8 @@ export const interventionRules: Record<string, Rule> = {
   description: text(2000),
   ownerId: id,
   teamIds: ids(50),
+  // BCTTv1 ids ("16.3" at most): anything else is refused.
+  techniques: { kind: "ids", max: 30, each: 5 },
   startDate: { kind: "date" },
   ...Object.fromEntries(
     APEASE.flatMap((k) => [
@@ -565,7 +568,7 @@ export const CASES: SchemaCase[] = [
     schema: InterventionInput,
     base: intervention,
     rules: interventionRules,
-    form: { lists: ["teamIds"] },
+    form: { lists: ["teamIds", "techniques"] },
   },
   // Surveys
   {

@@ -188,6 +188,7 @@ function sample(p: string): OrganisationBackup {
           ownerId: id("mAda"),
           startDate: T,
           apease: { affordability: { score: 3, note: "" } },
+          techniques: ["2.2", "4.1"],
           createdAt: T,
           updatedAt: T,
         },
@@ -704,8 +705,11 @@ describe("the backup schema", () => {
     // Its surveys had no closing day: open until closed by hand.
     const v3 = sample("c");
     v3.tables.Survey = v3.tables.Survey.map(({ closesOn: _new, ...rest }) => rest);
+    // Nor had its interventions techniques: none recorded.
+    v3.tables.Intervention = v3.tables.Intervention.map(({ techniques: _new, ...rest }) => rest);
     const old = parseBackupDocument(text({ ...v3, version: 3, organisation: { name: "Northwind" } }));
     expect(old.ok && old.data.tables.Survey.map((s) => s.closesOn)).toEqual([null]);
+    expect(old.ok && old.data.tables.Intervention.map((i) => i.techniques)).toEqual([[]]);
   });
 
   it("reads a version 1 file: its customer stories become feedback items marked as stories", () => {

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import Link from "next/link";
 import { createInterventionAction } from "@/lib/actions/barriers";
 import {
@@ -13,6 +14,7 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup, SCORE_OPTIONS } from "@/components/ui/choice-group";
+import { TechniquePicker } from "./technique-picker";
 
 interface Props {
   barrier: { id: string; title: string; comB: string; teamIds: string[] };
@@ -27,6 +29,7 @@ interface Props {
 export function InterventionForm({ barrier, suggested, teams, owners, selfId, today }: Props) {
   const [state, onSubmit, pending, feedback] = useFormAction(createInterventionAction);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [chosen, setChosen] = useState<InterventionFunction | "">(suggested[0] ?? "");
   const others = INTERVENTION_FUNCTIONS.filter((f) => !suggested.includes(f));
   const fn = (f: InterventionFunction, tag?: string) => ({
     id: f,
@@ -34,7 +37,16 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
     hint: FUNCTION_DESCRIPTIONS[f],
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-3xl space-y-5">
+    <form
+      onSubmit={onSubmit}
+      onChange={(e) => {
+        const input = e.target;
+        if (input instanceof HTMLInputElement && input.name === "function")
+          setChosen(input.value as InterventionFunction);
+      }}
+      noValidate
+      className="max-w-3xl space-y-5"
+    >
       <FormError {...feedback} />
       <input type="hidden" name="barrierId" value={barrier.id} />
       <RadioGroup
@@ -46,6 +58,7 @@ export function InterventionForm({ barrier, suggested, teams, owners, selfId, to
         error={errors.function}
         columns
       />
+      <TechniquePicker fn={chosen} error={errors.techniques} />
       <Field
         name="title"
         label="Title"

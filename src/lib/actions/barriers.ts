@@ -41,7 +41,7 @@ export const changeBarrierStatusAction = formAction({
 export const createInterventionAction = formAction({
   schema: InterventionInput,
   permission: "barriers.manage",
-  read: (form) => formObjectWithLists(form, ["teamIds"]),
+  read: (form) => formObjectWithLists(form, ["teamIds", "techniques"]),
   run: (ctx, input) => createIntervention(ctx, input),
   after: (id) => {
     revalidatePath("/barriers", "layout");

@@ -8,7 +8,8 @@
 //   date and CSV imports stored days at midday UTC), as the database migration marked them.
 // - Version 3 (before the organisation's settings were carried) has none: the import leaves the
 //   target's as they are. Versions 1 and 2 come from before time zones: their days are UTC days.
-//   Nor had its surveys a closing day (Survey.closesOn): each is open until closed by hand.
+//   Nor had its surveys a closing day (Survey.closesOn): each is open until closed by hand; nor its
+//   interventions behaviour change techniques (Intervention.techniques): none recorded.
 // Tables a version did not have are empty.
 import { BACKUP_FORMAT, BACKUP_VERSION, TABLE_NAMES } from "./backup";
 
@@ -67,15 +68,20 @@ function fromVersion2({ organisation, tables }: Parts): Parts {
   };
 }
 
+/** Rows of `table` without `column` get `value` (a column a version did not have). */
+function withDefault(tables: Json, table: string, column: string, value: unknown): Json {
+  const rows = tables[table];
+  if (!Array.isArray(rows)) return tables;
+  return {
+    ...tables,
+    [table]: rows.map((r: unknown) => (isObject(r) && !(column in r) ? { ...r, [column]: value } : r)),
+  };
+}
+
 function fromVersion3({ organisation, tables }: Parts): Parts {
-  const surveys = tables.Survey;
-  if (!Array.isArray(surveys)) return { organisation, tables };
   return {
     organisation,
-    tables: {
-      ...tables,
-      Survey: surveys.map((s: unknown) => (isObject(s) && !("closesOn" in s) ? { ...s, closesOn: null } : s)),
-    },
+    tables: withDefault(withDefault(tables, "Survey", "closesOn", null), "Intervention", "techniques", []),
   };
 }
 

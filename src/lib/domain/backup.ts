@@ -396,6 +396,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       ownerId: ref("Membership"),
       startDate: ts,
       apease: json,
+      techniques: { kind: "texts", items: 93, max: 8 },
       createdAt: ts,
       updatedAt: ts,
     },

@@ -217,6 +217,11 @@ export function suggestedTechniques(fn: InterventionFunction): readonly Bct[] {
     .sort((a, b) => (ORDER.get(a.id) ?? 0) - (ORDER.get(b.id) ?? 0));
 }
 
+/** Known ids only, each once, in taxonomy order: how an intervention stores its techniques. */
+export function inTaxonomyOrder(ids: readonly string[]): string[] {
+  return [...new Set(ids)].filter(isBctId).sort((a, b) => (ORDER.get(a) ?? 0) - (ORDER.get(b) ?? 0));
+}
+
 /** The raw mapping as written (guide order), for tests and documentation. */
 export function functionTechniqueIds(fn: InterventionFunction): readonly string[] {
   return FUNCTION_TECHNIQUES[fn];

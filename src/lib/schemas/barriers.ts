@@ -3,6 +3,7 @@ import { day, id, text, versionNumber } from "./text";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
 import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/domain/interventions";
 import { DETERMINANTS } from "@/lib/domain/surveys";
+import { inTaxonomyOrder, isBctId } from "@/lib/domain/bct";
 import type { BeforeAfter } from "@/lib/domain/interventions";
 
 const Id = id();
@@ -94,6 +95,14 @@ export const InterventionInput = z.object({
   description: text("Description", 0, 2000).default(""),
   ownerId: Id,
   teamIds: Ids("Choose at least one team to roll it out to.", 1),
+  // BCTTv1 techniques (optional): what the intervention actually does, in the taxonomy's words.
+  techniques: z
+    .array(z.string().refine(isBctId, "Choose techniques from the list."), {
+      error: "Choose techniques from the list.",
+    })
+    .max(30, "Choose at most 30 techniques.")
+    .default([])
+    .transform(inTaxonomyOrder),
   startDate: day("Enter the start date.", { future: true }),
   // APEASE: one score and note per criterion (domain/interventions.ts APEASE_CRITERIA).
   affordabilityScore: ApeaseScore,
@@ -208,6 +217,8 @@ export interface InterventionDetailDto {
   ownerName: string;
   startDate: string;
   apease: Apease;
+  /** BCTTv1 ids, in taxonomy order. */
+  techniques: string[];
   barrier: { id: string; title: string; comB: string };
   behaviourTitles: string[];
   rolledOut: { teamNames: string[]; result: BeforeAfter | null };

@@ -60,6 +60,7 @@ export async function createIntervention(
         ownerId: owner.id,
         startDate: dateOnly(input.startDate),
         apease: apeaseFrom(input),
+        techniques: input.techniques,
       },
       select: { id: true },
     });
@@ -148,6 +149,7 @@ export async function getIntervention(
       description: true,
       startDate: true,
       apease: true,
+      techniques: true,
       owner: { select: { user: { select: { name: true } } } },
       barrier: {
         select: {
@@ -189,6 +191,7 @@ export async function getIntervention(
     ownerName: i.owner.user.name,
     startDate: fromDateOnly(i.startDate),
     apease: i.apease as unknown as Apease,
+    techniques: i.techniques,
     barrier: { id: i.barrier.id, title: i.barrier.title, comB: i.barrier.comB },
     behaviourTitles: i.barrier.behaviours.map((b) => b.behaviour.title).sort(),
     rolledOut: { teamNames: i.teams.map((t) => t.team.name), result: rolled },

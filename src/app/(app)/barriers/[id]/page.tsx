@@ -16,6 +16,8 @@ import { dayOf, formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
 import { barrierFeedback } from "@/lib/server/data/feedback-evidence";
 import { CustomerEvidence } from "@/components/feedback/customer-evidence";
+import { SuggestedApproaches } from "@/components/barriers/suggested-approaches";
+import type { ComB } from "@/lib/domain/interventions";
 
 export const metadata = { title: "Barrier" };
 
@@ -152,6 +154,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             />
           </div>
         )}
+        {b.comB && <SuggestedApproaches comB={b.comB as ComB} />}
         {b.interventions.length === 0 ? (
           <p className="text-sm">
             No intervention yet. A barrier is marked removed only when adoption rose after an intervention started.

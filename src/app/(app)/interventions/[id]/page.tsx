@@ -2,6 +2,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { getIntervention } from "@/lib/server/data/interventions";
 import { orNotFound } from "@/lib/server/pages";
 import { APEASE_CRITERIA, apeaseTotal, FUNCTION_LABELS, type InterventionFunction } from "@/lib/domain/interventions";
+import { bctById } from "@/lib/domain/bct";
 import { formatDay } from "@/lib/domain/dates";
 import { formatRate } from "@/lib/domain/adoption";
 import type { InterventionDetailDto } from "@/lib/schemas/barriers";
@@ -66,6 +67,25 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
         </p>
         {i.description && <p className="mt-2 whitespace-pre-line">{i.description}</p>}
       </header>
+
+      <section aria-labelledby="techniques-heading" className="space-y-2">
+        <h2 id="techniques-heading" className="text-lg font-semibold">
+          Behaviour change techniques
+        </h2>
+        {i.techniques.length > 0 ? (
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {i.techniques.map((id) => (
+              <li key={id}>
+                <span className="tabular-nums">{id}</span> {bctById(id)?.label ?? id}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            None recorded (BCTTv1). Techniques are chosen when the intervention is planned.
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="ba-heading" className="space-y-3">
         <h2 id="ba-heading" className="text-lg font-semibold">

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Intervention" ADD COLUMN     "techniques" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
