@@ -43,8 +43,8 @@ test("a manager defines a metric with a target, records readings by hand and by 
   await page.goto("/metrics/import");
   await page.getByLabel("…or paste its content").fill(`date,metric,team,value\n${day(-1)},${name},,18.5\n`);
   await page.getByRole("button", { name: "Preview import" }).click();
-  await expect(page.getByText("1 of 1 readings can be imported.")).toBeVisible();
-  await page.getByRole("button", { name: "Import 1 readings" }).click();
+  await expect(page.getByText("1 of 1 reading can be imported.")).toBeVisible();
+  await page.getByRole("button", { name: "Import 1 reading" }).click();
   await expect(page).toHaveURL(/imported=1/);
   await page.getByRole("link", { name }).click();
   await expect(page.getByTestId("metric-status")).toContainText("On track");

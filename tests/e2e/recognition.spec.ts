@@ -54,8 +54,8 @@ test("a new organisation recognises a colleague for a specific act, seen on the 
   await ada.getByText("Invite many people from a CSV").click();
   await ada.getByLabel("…or paste its content").fill(`email,name,role,teams\n${mia},Mia Manager,Manager,Front desk\n`);
   await ada.getByRole("button", { name: "Preview import" }).click();
-  await expect(ada.getByText("1 of 1 people can be invited.")).toBeVisible();
-  await ada.getByRole("button", { name: "Import 1 people" }).click();
+  await expect(ada.getByText("1 of 1 person can be invited.")).toBeVisible();
+  await ada.getByRole("button", { name: "Import 1 person" }).click();
   const manager = await join(
     browser,
     await ada.getByLabel(`Invitation link for ${mia}`).inputValue(),

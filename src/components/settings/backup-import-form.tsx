@@ -8,6 +8,8 @@ import type { BackupImportResultDto } from "@/lib/schemas/backup";
 import { InvitationLinks } from "./invitation-import-form";
 import { counted } from "@/lib/domain/text";
 
+const nf = new Intl.NumberFormat("en-GB");
+
 const LABELS: [string, string, string][] = [
   ["users", "person", "people"],
   ["Membership", "membership", "memberships"],
@@ -31,7 +33,9 @@ const LABELS: [string, string, string][] = [
 ];
 
 function summary(r: BackupImportResultDto): string {
-  const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, one, other]) => counted(r.rows[k]!, one, other));
+  const rows = LABELS.filter(([k]) => (r.rows[k] ?? 0) > 0).map(([k, one, other]) =>
+    counted(r.rows[k]!, one, other, (n) => nf.format(n)),
+  );
   const people = r.invitations.length
     ? ` ${r.invitations.length} ${r.invitations.length === 1 ? "person is" : "people are"} invited: they keep their records and join when they accept.`
     : "";

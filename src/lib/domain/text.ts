@@ -7,9 +7,7 @@ export const CONTROL_ALL = new RegExp(CONTROL.source, "g");
 
 export const hasControl = (s: string) => CONTROL.test(s);
 
-const counts = new Intl.NumberFormat("en-GB");
-
-/** "1 person", "2 people", "1,200 rows": a count with its noun in the right number. */
-export function counted(n: number, one: string, other: string): string {
-  return `${counts.format(n)} ${n === 1 ? one : other}`;
+/** "1 person", "2 people", "1200 rows": a count with its noun in the right number (`format` for "1,200"). */
+export function counted(n: number, one: string, other: string, format: (n: number) => string = String): string {
+  return `${format(n)} ${n === 1 ? one : other}`;
 }
