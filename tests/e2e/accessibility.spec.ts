@@ -21,6 +21,16 @@ async function expectNoViolations(page: Page, what: string) {
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
+    // Buttons fade their colours (transition-colors): read them once the switch of scheme has finished, not halfway
+    // (axe once caught a ghost button's light text on the dark background).
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a instanceof CSSTransition)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    );
     const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     expect(describeViolations(violations), `${what} (${colorScheme})`).toEqual([]);
   }
