@@ -27,6 +27,10 @@ const config: NextConfig = {
     "bcryptjs",
     "pg-boss",
   ],
+  // Browsers ask for /favicon.ico where a page names no icon (a 404 page may not): it is the app's icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg" }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

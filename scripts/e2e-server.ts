@@ -94,6 +94,8 @@ const env = {
   // The suite signs up many organisations from 127.0.0.1; the limit itself is tested in
   // tests/integration/sign-in-limits.test.ts.
   CONDUCT_SIGN_UP_LIMIT: process.env.CONDUCT_SIGN_UP_LIMIT ?? "1000",
+  // A tick every minute, so that a test waiting for a reminder waits a minute rather than five.
+  CONDUCT_NOTIFY_EVERY_MINUTES: process.env.CONDUCT_NOTIFY_EVERY_MINUTES ?? "1",
 };
 // As `npm start` serves (scripts/serve.mjs), so the client address is known the same way.
 const next = spawn(process.execPath, ["scripts/serve.mjs"], {

@@ -13,6 +13,13 @@ test("responses carry the security headers and no X-Powered-By", async ({ reques
   expect(h["x-powered-by"]).toBeUndefined();
 });
 
+test("/favicon.ico, which browsers ask for on pages that name no icon, is the app's icon", async ({ request }) => {
+  const res = await request.get("/favicon.ico");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await res.text()).toContain("<svg");
+});
+
 test("each page gets its own nonce with 'strict-dynamic', and its scripts carry it", async ({ request }) => {
   const nonceOf = (csp: string) => /'nonce-([^']+)'/.exec(csp)?.[1];
   const first = await request.get("/sign-in");

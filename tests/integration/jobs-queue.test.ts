@@ -11,6 +11,7 @@ import { runWorker } from "@/lib/server/jobs/worker";
 import { boss, stopBoss } from "@/lib/server/jobs/boss";
 import { enqueue, enqueueMany } from "@/lib/server/jobs/queue";
 import { QUEUES } from "@/lib/server/jobs/queues";
+import { notifyEveryMinutes } from "@/lib/server/env";
 import { JOBS_PAGE_SIZE, jobCounts, listJobs, retryJob } from "@/lib/server/data/jobs";
 import { NotFoundError, RuleError } from "@/lib/server/errors";
 import { buildOrgScenario } from "../factories";
@@ -257,4 +258,30 @@ describe("/settings/jobs", () => {
     const seen = [...first.rows, ...second.rows].map((r) => r.id);
     expect(new Set(seen).size).toBe(JOBS_PAGE_SIZE + 7);
   });
+
+  it("schedules the notification tick every CONDUCT_NOTIFY_EVERY_MINUTES minutes (5 by default) and refuses other values", async () => {
+    const before = process.env.CONDUCT_NOTIFY_EVERY_MINUTES;
+    const tickCron = async () => {
+      const worker = await runWorker(database().jobs, { "notifications.tick": async () => undefined });
+      try {
+        return (await worker.getSchedules()).find((s) => s.name === "notifications.tick")?.cron;
+      } finally {
+        await worker.stop({ graceful: true, wait: true, timeout: 10_000 });
+      }
+    };
+    try {
+      delete process.env.CONDUCT_NOTIFY_EVERY_MINUTES;
+      expect(await tickCron()).toBe("*/5 * * * *");
+      process.env.CONDUCT_NOTIFY_EVERY_MINUTES = "1";
+      expect(await tickCron()).toBe("*/1 * * * *");
+      for (const bad of ["7", "0", "1.5", "often"]) {
+        process.env.CONDUCT_NOTIFY_EVERY_MINUTES = bad;
+        expect(() => notifyEveryMinutes()).toThrow(/must be one of 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30/);
+      }
+    } finally {
+      if (before === undefined) delete process.env.CONDUCT_NOTIFY_EVERY_MINUTES;
+      else process.env.CONDUCT_NOTIFY_EVERY_MINUTES = before;
+      await (await boss()).unschedule("notifications.tick");
+    }
+  }, 60_000);
 });

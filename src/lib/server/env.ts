@@ -2,6 +2,9 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 
+/** Tick intervals that divide an hour. */
+const NOTIFY_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30];
+
 // Configuration is read once, here, and validated: nothing else reads process.env.
 const EnvSchema = z.object({
   // Set → a real PostgreSQL server; unset → the embedded PGlite database under CONDUCT_DATA_DIR.
@@ -68,6 +71,19 @@ const EnvSchema = z.object({
   // off: this process runs no job worker (it still queues jobs), e.g. web processes behind a
   // separate `npm run worker` (docs/decisions/018). on (the default): the server works the queue itself.
   CONDUCT_WORKER: z.enum(["on", "off"], { error: "CONDUCT_WORKER must be on or off" }).default("on"),
+  // Minutes between the notification ticks that send due cues, digests and reminders (default 5). A whole
+  // number that divides an hour, so that the ticks fall at the same minutes every hour.
+  CONDUCT_NOTIFY_EVERY_MINUTES: z
+    .literal("")
+    .or(
+      z
+        .string()
+        .refine(
+          (v) => NOTIFY_MINUTES.includes(Number(v)) && /^\d+$/.test(v),
+          `CONDUCT_NOTIFY_EVERY_MINUTES must be one of ${NOTIFY_MINUTES.join(", ")}`,
+        ),
+    )
+    .optional(),
 });
 
 export interface ServerEnv {
@@ -138,4 +154,16 @@ export function embeddedFsync(): boolean {
   if (!parsed.success)
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data !== "off";
+}
+
+/**
+ * Minutes between notification ticks (CONDUCT_NOTIFY_EVERY_MINUTES, default 5). Read on its own, like
+ * slowQueryMs(), because the worker script starts before the rest of the configuration is needed.
+ */
+export function notifyEveryMinutes(): number {
+  const raw = process.env.CONDUCT_NOTIFY_EVERY_MINUTES || undefined;
+  const parsed = EnvSchema.shape.CONDUCT_NOTIFY_EVERY_MINUTES.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data ? Number(parsed.data) : 5;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import type { JobsDb } from "../database";
 import { database } from "../db";
+import { notifyEveryMinutes } from "../env";
 import { installBoss, newBoss } from "./boss";
 import { QUEUES, type JobName } from "./queues";
 
@@ -43,7 +44,7 @@ export async function runWorker(db: JobsDb, handlers: JobHandlers, options: Work
       },
     );
     localWorkers(instance).set(name, workerId);
-    const cron = QUEUES[name].cron;
+    const cron = name === "notifications.tick" ? `*/${notifyEveryMinutes()} * * * *` : QUEUES[name].cron;
     if (cron && options.schedule !== false)
       await instance.schedule(name, cron, { organizationId: null }, { tz: "UTC" });
   }
