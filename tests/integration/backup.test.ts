@@ -142,6 +142,36 @@ beforeAll(async () => {
       createdById: adminCtx.membershipId,
     },
   });
+  // Issue 18's: a weekly target, a missed entry citing a barrier and another's "something else", the
+  // organisation's own video-test term and a spot check.
+  await db().team.update({ where: { id: team.id }, data: { observationTarget: 12 } });
+  const missed = await db().observation.findMany({
+    where: { organizationId: org.id, missed: { gt: 0 } },
+    select: { id: true },
+    take: 2,
+    orderBy: { id: "asc" },
+  });
+  await db().observation.update({ where: { id: missed[0]!.id }, data: { barrierId: barrier.id } });
+  await db().observation.update({ where: { id: missed[1]!.id }, data: { barrierNote: "The customer had hung up" } });
+  await db().videoTestTerm.create({
+    data: {
+      organizationId: org.id,
+      term: "customer-obsessed",
+      suggestion: "Name what they do",
+      createdById: adminCtx.membershipId,
+    },
+  });
+  await db().spotCheck.create({
+    data: {
+      organizationId: org.id,
+      behaviourId: behaviour.id,
+      teamId: team.id,
+      observerId: people.manager.membershipId,
+      requestedById: adminCtx.membershipId,
+      startsOn: new Date("2026-03-02"),
+      endsOn: new Date("2026-03-08"),
+    },
+  });
   const questions = [
     {
       text: "Did you post the root cause every time?",

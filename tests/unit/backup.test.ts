@@ -44,8 +44,24 @@ function sample(p: string): OrganisationBackup {
       ],
       // The child comes first on purpose: imports and labels must put parents first.
       Team: [
-        { id: id("tPlatform"), name: "Platform", kind: "TEAM", parentId: id("tStream"), createdAt: T, archivedAt: T },
-        { id: id("tStream"), name: "Delivery", kind: "VALUE_STREAM", parentId: null, createdAt: T, archivedAt: null },
+        {
+          id: id("tPlatform"),
+          name: "Platform",
+          kind: "TEAM",
+          parentId: id("tStream"),
+          createdAt: T,
+          archivedAt: T,
+          observationTarget: 10,
+        },
+        {
+          id: id("tStream"),
+          name: "Delivery",
+          kind: "VALUE_STREAM",
+          parentId: null,
+          createdAt: T,
+          archivedAt: null,
+          observationTarget: null,
+        },
       ],
       TeamMember: [{ teamId: id("tPlatform"), membershipId: id("mBob") }],
       Value: [{ id: id("vOwn"), name: "Ownership", description: "", position: 0, createdAt: T }],
@@ -75,6 +91,23 @@ function sample(p: string): OrganisationBackup {
           createdAt: T,
         },
       ],
+      VideoTestTerm: [
+        { id: id("vtt1"), term: "customer-obsessed", suggestion: "Name the act", createdById: id("mAda"), createdAt: T },
+      ],
+      SpotCheck: [
+        {
+          id: id("sc1"),
+          behaviourId: id("bRoot"),
+          teamId: id("tPlatform"),
+          observerId: id("mAda"),
+          requestedById: null,
+          startsOn: "2026-01-12",
+          endsOn: "2026-01-18",
+          note: "",
+          createdAt: T,
+          cancelledAt: null,
+        },
+      ],
       Observation: [
         {
           id: id("o1"),
@@ -88,6 +121,8 @@ function sample(p: string): OrganisationBackup {
           note: "",
           source: "LOG",
           dayOnly: false,
+          barrierId: null,
+          barrierNote: null,
           idempotencyKey: "key-000001",
           createdAt: T,
           updatedAt: T,
@@ -104,6 +139,8 @@ function sample(p: string): OrganisationBackup {
           note: "Queue too long",
           source: "LOG",
           dayOnly: false,
+          barrierId: id("ba1"),
+          barrierNote: "The queue was too long to ask",
           idempotencyKey: null,
           createdAt: T2,
           updatedAt: T2,

@@ -78,10 +78,19 @@ function withDefault(tables: Json, table: string, column: string, value: unknown
   };
 }
 
+/** Columns version 4 added, with the value an older row reads as. */
+const VERSION_4_COLUMNS: readonly (readonly [table: string, column: string, value: unknown])[] = [
+  ["Survey", "closesOn", null],
+  ["Intervention", "techniques", []],
+  ["Team", "observationTarget", null],
+  ["Observation", "barrierId", null],
+  ["Observation", "barrierNote", null],
+];
+
 function fromVersion3({ organisation, tables }: Parts): Parts {
   return {
     organisation,
-    tables: withDefault(withDefault(tables, "Survey", "closesOn", null), "Intervention", "techniques", []),
+    tables: VERSION_4_COLUMNS.reduce((t, [table, column, value]) => withDefault(t, table, column, value), tables),
   };
 }
 

@@ -33,7 +33,9 @@ export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-col
  * Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into
  * stories; version 3 (issue 17) adds notification settings, webhooks, cues and Observation.dayOnly;
  * version 4 adds the organisation's settings (its time zone, week start, who manages teams, mail
- * mode), which the import restores, and Survey.closesOn (backup-upgrade.ts reads the older versions).
+ * mode), which the import restores, Survey.closesOn, and issue 18's columns and tables: the barrier a missed
+ * entry cites, teams' weekly observation targets, spot checks and the video test's own terms
+ * (backup-upgrade.ts reads the older versions).
  */
 export const BACKUP_VERSION = 4;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
@@ -141,7 +143,7 @@ export const TABLE_NAMES = [
   "Behaviour",
   "BehaviourVersion",
   "VideoTest",
-  "Observation",
+  "VideoTestTerm",
   "Survey",
   "SurveyQuestion",
   "SurveyOption",
@@ -150,6 +152,9 @@ export const TABLE_NAMES = [
   "Barrier",
   "BarrierBehaviour",
   "BarrierTeam",
+  // After Barrier: a missed entry may cite one.
+  "Observation",
+  "SpotCheck",
   "Intervention",
   "InterventionTeam",
   "Metric",
@@ -214,7 +219,15 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     unique: [["userId"]],
   },
   Team: {
-    columns: { id, name: short, kind: en("TeamKind"), parentId: optRef("Team"), createdAt: ts, archivedAt: optTs },
+    columns: {
+      id,
+      name: short,
+      kind: en("TeamKind"),
+      parentId: optRef("Team"),
+      createdAt: ts,
+      archivedAt: optTs,
+      observationTarget: optInt(1),
+    },
     unique: [["name"]],
   },
   TeamMember: {
@@ -274,6 +287,10 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     },
     unique: [],
   },
+  VideoTestTerm: {
+    columns: { id, term: short, suggestion: long, createdById: optRef("Membership"), createdAt: ts },
+    unique: [["term"]],
+  },
   Observation: {
     columns: {
       id,
@@ -287,6 +304,8 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       note: long,
       source: en("ObservationSource"),
       dayOnly: bool,
+      barrierId: optRef("Barrier"),
+      barrierNote: { kind: "text", max: SHORT_TEXT, nullable: true },
       idempotencyKey: { kind: "text", max: 100, nullable: true },
       createdAt: ts,
       updatedAt: ts,
@@ -399,6 +418,21 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       techniques: { kind: "texts", items: 93, max: 8 },
       createdAt: ts,
       updatedAt: ts,
+    },
+    unique: [],
+  },
+  SpotCheck: {
+    columns: {
+      id,
+      behaviourId: ref("Behaviour"),
+      teamId: ref("Team"),
+      observerId: ref("Membership"),
+      requestedById: optRef("Membership"),
+      startsOn: { kind: "date" },
+      endsOn: { kind: "date" },
+      note: long,
+      createdAt: ts,
+      cancelledAt: optTs,
     },
     unique: [],
   },
