@@ -92,7 +92,13 @@ function sample(p: string): OrganisationBackup {
         },
       ],
       VideoTestTerm: [
-        { id: id("vtt1"), term: "customer-obsessed", suggestion: "Name the act", createdById: id("mAda"), createdAt: T },
+        {
+          id: id("vtt1"),
+          term: "customer-obsessed",
+          suggestion: "Name the act",
+          createdById: id("mAda"),
+          createdAt: T,
+        },
       ],
       SpotCheck: [
         {
