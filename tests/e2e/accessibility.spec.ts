@@ -62,6 +62,7 @@ const STATIC_PAGES: { url: string; heading: string; role?: DemoRole; open?: (pag
   { url: "/dashboards/standup", heading: "Portfolio standup", role: "manager" },
   { url: "/metrics", heading: "Metrics" },
   { url: "/surveys", heading: "Doer / non-doer surveys" },
+  { url: "/interventions", heading: "Interventions" },
   { url: "/settings", heading: "Settings" },
   { url: "/settings/audit", heading: "Audit trail" },
   { url: "/settings/backup", heading: "Backup and restore" },

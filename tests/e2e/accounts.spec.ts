@@ -20,6 +20,11 @@ test("a new organisation signs up and lands in its own, empty catalogue as admin
   await expect(page.getByRole("row", { name: /Fran Founder/ })).toContainText(email);
   // Nothing of the demo organisation is visible.
   await expect(page.getByText("Northwind")).toHaveCount(0);
+  // An empty report says where interventions come from and links there.
+  await page.getByRole("link", { name: "Interventions", exact: true }).click();
+  await expect(page.getByText(/No interventions yet\. An intervention starts from a barrier/)).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Barriers" }).click();
+  await expect(page).toHaveURL(/\/barriers$/);
 });
 
 test("sign-up shows each problem beside its field and creates nothing", async ({ page }) => {
@@ -126,6 +131,7 @@ test("every signed-in area sends a stranger to sign-in and remembers where they 
     "/log",
     "/barriers",
     "/surveys",
+    "/interventions",
     "/dashboards/standup",
     "/metrics/audit",
     "/teams",

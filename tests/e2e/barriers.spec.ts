@@ -192,6 +192,20 @@ test("a survey's 90 imported responses show significant barriers; one becomes a 
     "1.4 Action planning",
     "12.5 Adding objects to the environment",
   ]);
+  // Each technique opens the interventions report on it: the row counts this intervention, with its before/after.
+  await techniques.getByRole("link", { name: "12.5 Adding objects to the environment" }).click();
+  await expect(page).toHaveURL(/\/interventions\?technique=12\.5$/);
+  await expect(
+    page.getByRole("heading", { name: "Interventions using 12.5 Adding objects to the environment" }),
+  ).toBeVisible();
+  const row = page.getByRole("region", { name: "By technique" }).getByRole("row", { name: /^12\.5 Adding objects/ });
+  await expect(row).toHaveText(/12\.5 Adding objects to the environment[1-9]\d*/);
+  await expect(row.getByRole("link")).toHaveAttribute("aria-current", "true");
+  const listed = page.getByRole("region", { name: /^Interventions using/ }).getByRole("row", {
+    name: /Laptop stays signed in to the ticket tool/,
+  });
+  await expect(listed).toContainText("1.4 Action planning; 12.5 Adding objects to the environment");
+  await expect(listed).toContainText(/\d+ of \d+ → \d+ of \d+/);
 });
 
 test("a member can propose a barrier but not score it, and answers a survey once, anonymously", async ({ as }) => {

@@ -82,6 +82,7 @@ export function navigationFor(role: Role): NavItem[] {
     { href: "/teams", label: "Teams" },
     { href: "/barriers", label: "Barriers" },
     { href: "/surveys", label: "Surveys" },
+    { href: "/interventions", label: "Interventions" },
     { href: "/rituals", label: "Rituals" },
     { href: "/actions", label: "Actions" },
     { href: "/decisions", label: "Decisions" },

@@ -60,6 +60,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("barriers/[id]", "/barriers/{barrier}"),
   page("barriers/[id]/edit", "/barriers/{barrier}/edit", "barriers.manage"),
   page("barriers/[id]/interventions/new", "/barriers/{barrier}/interventions/new", "barriers.manage"),
+  page("interventions", "/interventions"),
   page("interventions/[id]", "/interventions/{intervention}"),
   page("surveys", "/surveys"),
   page("surveys/new", "/surveys/new", "barriers.manage"),

@@ -76,7 +76,9 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {i.techniques.map((id) => (
               <li key={id}>
-                <span className="tabular-nums">{id}</span> {bctById(id)?.label ?? id}
+                <TextLink href={`/interventions?technique=${encodeURIComponent(id)}`}>
+                  <span className="tabular-nums">{id}</span> {bctById(id)?.label ?? id}
+                </TextLink>
               </li>
             ))}
           </ul>
