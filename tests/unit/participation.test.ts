@@ -11,7 +11,13 @@ import {
   type ObserverDay,
 } from "@/lib/domain/participation";
 
-const day = (observerId: string | null, d: string, entries: number, performed: number, missed: number): ObserverDay => ({
+const day = (
+  observerId: string | null,
+  d: string,
+  entries: number,
+  performed: number,
+  missed: number,
+): ObserverDay => ({
   observerId,
   day: d,
   entries,
