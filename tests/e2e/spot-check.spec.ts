@@ -74,7 +74,7 @@ test("a team's target and participation, and a spot check's two rates side by si
 
   // Oscar is told in his inbox, which takes him to the Log page, where the team is offered to him.
   await oscar.goto("/inbox");
-  await oscar.getByRole("button", { name: `Spot check: log “${BEHAVIOUR}” in ${TEAM}` }).click();
+  await oscar.getByRole("button", { name: `Spot check: log “${BEHAVIOUR}” in ${TEAM}`, exact: true }).click();
   await expect(oscar).toHaveURL(/\/log\?team=/);
   await logBatch(oscar, {
     behaviour: BEHAVIOUR,
