@@ -394,5 +394,25 @@ async function seedOrganization(
     },
   });
 
+  // A weekly target and a spot check to show (issue 18 §3): the first team, its first active
+  // behaviour, the admin as second observer for a week from today.
+  const checked = teamIds[0];
+  const active = [...behaviours.values()].find((b) => b.def.status === "ACTIVE");
+  if (checked && active) {
+    await prisma.team.update({ where: { id: checked.id }, data: { observationTarget: 10 } });
+    await prisma.spotCheck.create({
+      data: {
+        organizationId: org.id,
+        behaviourId: active.id,
+        teamId: checked.id,
+        observerId: reviewer,
+        requestedById: author,
+        startsOn: dateOnly(dayOf(now)),
+        endsOn: dateOnly(addDays(dayOf(now), 6)),
+        note: "Demo data: a second observer's week.",
+      },
+    });
+  }
+
   return { behaviours: behaviours.size, observations: rows.length };
 }

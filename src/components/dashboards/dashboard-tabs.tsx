@@ -6,6 +6,7 @@ const TABS = [
   { href: "/dashboards/team", label: "Team" },
   { href: "/dashboards/standup", label: "Portfolio standup" },
   { href: "/metrics", label: "Metrics" },
+  { href: "/spot-checks", label: "Spot checks" },
 ] as const;
 
 /** The dashboards' own navigation; the period filter travels with it. */

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import {
   ArchiveTeamInput,
   MoveTeamInput,
+  ObservationTargetInput,
   RenameTeamInput,
   TeamIdInput,
   TeamInput,
@@ -17,6 +18,7 @@ import {
   moveTeam,
   removeTeamMember,
   renameTeam,
+  setObservationTarget,
   setTeamArchived,
 } from "@/lib/server/data/team-admin";
 
@@ -60,6 +62,13 @@ export const deleteTeamAction = formAction({
     revalidateTeams();
     redirect("/teams?deleted=1");
   },
+});
+
+export const setObservationTargetAction = formAction({
+  schema: ObservationTargetInput,
+  permission: "teams.manage",
+  run: (ctx, { id, target }) => setObservationTarget(ctx, id, target),
+  after: revalidateTeams,
 });
 
 /** Admins, or a manager of the team: the data layer decides which. */

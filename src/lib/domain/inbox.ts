@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "invitation.accepted",
   "barrier.evidence",
   "webhook.disabled",
+  "spot-check.requested",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,6 +63,23 @@ export function barrierEvidence(barrier: { id: string; title: string }, count: n
     title: `New evidence on ${quoted(barrier.title)}`,
     body: `${notes} from people who missed a behaviour this barrier is linked to.`,
     href: `/barriers/${barrier.id}`,
+  };
+}
+
+/** To the second observer of a spot check: what to log, where, and for which days. */
+export function spotCheckRequested(check: {
+  behaviourId: string;
+  behaviourTitle: string;
+  teamId: string;
+  teamName: string;
+  from: string;
+  to: string;
+  requestedBy: string;
+}): NotificationText {
+  return {
+    title: `Spot check: log ${quoted(check.behaviourTitle)} in ${check.teamName}`,
+    body: `${check.requestedBy} asked you to be a second observer from ${check.from} to ${check.to}: log each time you see the moment for this behaviour in ${check.teamName}, performed or missed, on the Log pad. Your entries carry your name so they can be set beside the team's own.`,
+    href: `/log?team=${encodeURIComponent(check.teamId)}&behaviour=${encodeURIComponent(check.behaviourId)}`,
   };
 }
 

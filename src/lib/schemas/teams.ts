@@ -1,5 +1,6 @@
 import { z } from "./zod";
 import { id, text } from "./text";
+import { MAX_TARGET } from "@/lib/domain/participation";
 
 const Name = text("Name", 2, 80);
 const Id = id();
@@ -22,6 +23,20 @@ export const ArchiveTeamInput = z.object({
   archived: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 export const TeamIdInput = z.object({ id: Id });
+const TARGET_MESSAGE = `Enter a whole number of observations a week from 1 to ${MAX_TARGET}, or leave it empty for none.`;
+/** A team's weekly observation target: a whole number, or "" for none. */
+export const ObservationTargetInput = z.object({
+  id: Id,
+  target: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.coerce
+      .number({ error: TARGET_MESSAGE })
+      .int(TARGET_MESSAGE)
+      .min(1, TARGET_MESSAGE)
+      .max(MAX_TARGET, TARGET_MESSAGE)
+      .nullable(),
+  ),
+});
 export const TeamMemberInput = z.object({ teamId: Id, membershipId: id("Choose a person.") });
 
 export interface TeamRowDto {

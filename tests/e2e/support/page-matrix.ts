@@ -18,7 +18,8 @@ export type IdKind =
   | "action"
   | "decision"
   | "webhook"
-  | "mail";
+  | "mail"
+  | "spotCheck";
 
 export interface PageRow {
   /** Internal fields this URL may carry on purpose (see NEVER_SENT). */
@@ -110,6 +111,9 @@ export const PAGE_MATRIX: PageRow[] = [
   page("help/actions-decisions", "/help/actions-decisions"),
   page("teams", "/teams"),
   page("teams/[id]", "/teams/{team}"),
+  page("spot-checks", "/spot-checks", "dashboards.view"),
+  // Readers of the dashboards, and the check's second observer (not the demo's member).
+  page("spot-checks/[id]", "/spot-checks/{spotCheck}", "dashboards.view"),
   page("feedback", "/feedback"),
   page("feedback/new", "/feedback/new", "feedback.record"),
   page("feedback/import", "/feedback/import", "feedback.manage"),
@@ -147,6 +151,8 @@ export const ID_SOURCES: Record<IdKind, { list: string; link: RegExp }> = {
   // The demo seeds one (switched off) webhook per organisation.
   webhook: { list: "/settings/webhooks", link: /href="\/settings\/webhooks\/([a-z0-9]{20,})"/g },
   mail: { list: "/settings/outbox", link: /href="\/settings\/outbox\/([a-z0-9]{20,})"/g },
+  // The demo seeds one spot check per organisation.
+  spotCheck: { list: "/spot-checks", link: /href="\/spot-checks\/([a-z0-9]{20,})"/g },
 };
 
 export const placeholders = (url: string): IdKind[] => [...url.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as IdKind);

@@ -18,6 +18,7 @@ import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items"
 import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
 import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 import { CUE_ROWS } from "./matrix-cues";
+import { SPOT_CHECK_OPEN_READS, SPOT_CHECK_ROWS } from "./matrix-spot-checks";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -36,6 +37,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...MAIL_ACTION_ROWS,
   ...CUE_ROWS,
   ...JOB_ACTION_ROWS,
+  ...SPOT_CHECK_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [
@@ -46,4 +48,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...FEEDBACK_OPEN_READS,
   ...ACTION_ITEM_OPEN_READS,
   ...MAIL_OPEN_READS,
+  ...SPOT_CHECK_OPEN_READS,
 ];

@@ -3,6 +3,7 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { BURST_MIN, BURST_WINDOW_MS, STREAK_MIN, burstsFromRuns, type HonestyFlag } from "@/lib/domain/honesty";
 import { daysBefore, formatSpan } from "@/lib/domain/dates";
+import { can } from "@/lib/domain/roles";
 import type { MemberContext } from "./accounts";
 
 export interface HonestyFlagDto {
@@ -123,4 +124,54 @@ export async function listHonestyFlags(ctx: MemberContext, now = new Date()): Pr
       span: formatSpan(f.from, f.to, ctx.displayTimeZone),
     }))
     .sort((a, b) => b.to.localeCompare(a.to));
+}
+
+/** The guard's signals among some people (a team's members): counts for anyone, names for reviewers. */
+export interface HonestySignalsDto {
+  streaks: number;
+  bursts: number;
+  /** The flags with names, only for those who may review the guard (names are shown); else null. */
+  flags: HonestyFlagDto[] | null;
+  windowDays: number;
+}
+
+/**
+ * The guard's signals among `observerIds` (issue 18 §3: shown next to participation, so a team that
+ * meets its quota with streaks or bursts is seen as such). Any member sees the counts; only those
+ * who may review the guard see who.
+ */
+export async function honestySignalsAmong(
+  ctx: MemberContext,
+  observerIds: readonly string[],
+  now = new Date(),
+): Promise<HonestySignalsDto> {
+  const among = new Set(observerIds);
+  const mine = among.size
+    ? (await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS, ctx.timeZone))).filter((f) => among.has(f.observerId))
+    : [];
+  const counts = {
+    streaks: mine.filter((f) => f.kind === "streak").length,
+    bursts: mine.filter((f) => f.kind === "burst").length,
+    windowDays: WINDOW_DAYS,
+  };
+  if (!can(ctx.role, "honesty.review", ctx.policy)) return { ...counts, flags: null };
+  if (mine.length === 0) return { ...counts, flags: [] };
+  const names = await db().membership.findMany({
+    where: { organizationId: ctx.orgId, id: { in: [...new Set(mine.map((f) => f.observerId))] } },
+    select: { id: true, user: { select: { name: true } } },
+  });
+  const nameOf = new Map(names.map((n) => [n.id, n.user.name]));
+  return {
+    ...counts,
+    flags: mine
+      .map((f) => ({
+        kind: f.kind,
+        observerName: nameOf.get(f.observerId) ?? "Former member",
+        count: f.count,
+        from: new Date(f.from).toISOString(),
+        to: new Date(f.to).toISOString(),
+        span: formatSpan(f.from, f.to, ctx.displayTimeZone),
+      }))
+      .sort((a, b) => b.to.localeCompare(a.to)),
+  };
 }

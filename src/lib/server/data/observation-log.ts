@@ -11,13 +11,17 @@ import { addDays, currentDay, dateOnly, dayOf, middayOf } from "@/lib/domain/dat
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
 import { gatherBarrierEvidence } from "./inbox";
+import { spotCheckAllows, spotCheckTeams, withSpotCheckTeams } from "./spot-check-access";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The caller's teams, the active behaviours, and each team's recent usage (from the daily summary). */
+/**
+ * The caller's teams (and those a running spot check of theirs covers), the active behaviours, and
+ * each team's recent usage (from the daily summary).
+ */
 export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
   const since = dateOnly(addDays(currentDay(ctx.timeZone), -90));
-  const [teams, behaviours] = await Promise.all([
+  const [memberTeams, behaviours, checkTeams] = await Promise.all([
     db().team.findMany({
       where: {
         organizationId: ctx.orgId,
@@ -33,7 +37,9 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
       orderBy: { title: "asc" },
       select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true },
     }),
+    spotCheckTeams(ctx),
   ]);
+  const teams = withSpotCheckTeams(memberTeams, checkTeams);
   const usageRows = teams.length
     ? await db().observationDaily.groupBy({
         by: ["teamId", "behaviourId"],
@@ -50,8 +56,11 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
   };
 }
 
-/** Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is in. */
-async function target(ctx: MemberContext, behaviourId: string, teamId: string): Promise<string> {
+/**
+ * Checks what the client named: an ACTIVE behaviour of this organisation and a team the caller is
+ * in, or one a running spot check of theirs covers for this behaviour (named entries only there).
+ */
+async function target(ctx: MemberContext, behaviourId: string, teamId: string, anonymous = false): Promise<string> {
   await authorize(ctx, "observations.log");
   // The common case in one statement (every tap on the Log pad comes here): an active behaviour of
   // the organisation, and the caller in the named team of the same organisation.
@@ -83,7 +92,17 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string): 
   ]);
   if (!behaviour) throw new RuleError("Choose a behaviour from your organisation's catalogue.", "behaviourId");
   if (behaviour.status !== "ACTIVE") throw new RuleError("Only active behaviours can be observed.", "behaviourId");
-  if (!membership) throw new RuleError("You can log only for a team you belong to.", "teamId");
+  if (!membership) {
+    const parent = behaviour.parentId ?? behaviour.id;
+    if (!(await spotCheckAllows(ctx, teamId, parent)))
+      throw new RuleError("You can log only for a team you belong to.", "teamId");
+    if (anonymous)
+      throw new RuleError(
+        "Spot-check entries carry your name, so they can be set beside the team's: log this one with your name.",
+        "teamId",
+      );
+    return parent;
+  }
   if (membership.team.archivedAt) throw new RuleError("This team is archived: it takes no new observations.", "teamId");
   // A local variant is observed as part of its parent.
   return behaviour.parentId ?? behaviour.id;
@@ -149,7 +168,7 @@ export async function logObservation(
   input: LogObservationInput,
   now = new Date(),
 ): Promise<LoggedDto> {
-  const behaviourId = await target(ctx, input.behaviourId, input.teamId);
+  const behaviourId = await target(ctx, input.behaviourId, input.teamId, input.anonymous);
   const performed = input.outcome === "performed" ? 1 : 0;
   return save(ctx, {
     behaviourId,
@@ -165,7 +184,7 @@ export async function logObservation(
 }
 
 export async function logBatch(ctx: MemberContext, input: LogBatchInput, now = new Date()): Promise<LoggedDto> {
-  const behaviourId = await target(ctx, input.behaviourId, input.teamId);
+  const behaviourId = await target(ctx, input.behaviourId, input.teamId, input.anonymous);
   // A day rather than a moment: midday of that day in the organisation's zone, moved with it if the zone changes.
   const occurredAt = input.occurredOn ? middayOf(input.occurredOn, ctx.timeZone) : now;
   if (input.occurredOn && input.occurredOn > dayOf(now, ctx.timeZone))

@@ -120,6 +120,15 @@ export async function setTeamArchived(ctx: MemberContext, id: string, archived: 
   await audit(ctx, archived ? "team.archive" : "team.unarchive", id);
 }
 
+/** A team's weekly observation target (issue 18 §3), or none. */
+export async function setObservationTarget(ctx: MemberContext, id: string, target: number | null): Promise<void> {
+  await authorize(ctx, "teams.manage");
+  const team = await findTeam(ctx, id);
+  if (team.kind !== "TEAM") throw new NotFoundError();
+  await db().team.update({ where: { id }, data: { observationTarget: target } });
+  await audit(ctx, "team.target", id, { target: target === null ? "none" : String(target) });
+}
+
 /**
  * Deletes a team or value stream that holds nothing: deleting one with history would take its
  * observations with it, so those are archived instead. The row is locked first, so an observation

@@ -16,6 +16,9 @@ import { Button } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/text-link";
 import { overdueActions } from "@/lib/server/data/action-lists";
 import { OverduePanel } from "@/components/actions/overdue-panel";
+import { teamParticipation } from "@/lib/server/data/participation";
+import { maySpotCheck } from "@/lib/server/data/spot-checks";
+import { ParticipationPanel } from "@/components/teams/participation-panel";
 
 export const metadata = { title: "Team view" };
 
@@ -31,7 +34,13 @@ export default async function TeamViewPage({
   const filter = parseDashboardFilter(sp);
   const t = await orNotFound(teamView(ctx, filter, first(sp.team)?.slice(0, 40)));
   const period = PERIOD_LABELS[filter.period];
-  const overdue = t.team ? await overdueActions(ctx, { teamId: t.team.id }) : null;
+  const [overdue, participation, spotCheck] = t.team
+    ? await Promise.all([
+        overdueActions(ctx, { teamId: t.team.id }),
+        teamParticipation(ctx, t.team.id),
+        maySpotCheck(ctx, t.team.id),
+      ])
+    : [null, null, false];
   return (
     <>
       <PageHeader
@@ -80,6 +89,15 @@ export default async function TeamViewPage({
             <strong className="text-lg tabular-nums">{t.thisWeek.opportunities}</strong> opportunities observed,{" "}
             {t.thisWeek.performed} performed.
           </p>
+          {participation && (
+            <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <ParticipationPanel
+                data={participation}
+                canSetTarget={can(ctx.role, "teams.manage", ctx.policy)}
+                spotCheckHref={spotCheck ? `/spot-checks?team=${t.team.id}#request` : null}
+              />
+            </div>
+          )}
           <AdoptionTrend
             points={t.trend}
             title={`${t.team.name}: adoption trend`}

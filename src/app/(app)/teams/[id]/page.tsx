@@ -14,6 +14,10 @@ import { TeamMembers } from "@/components/teams/team-members";
 import { TeamSettings } from "@/components/teams/team-settings";
 import { listRecognitions } from "@/lib/server/data/recognition";
 import { RecognitionList } from "@/components/recognition/recognition-list";
+import { teamParticipation } from "@/lib/server/data/participation";
+import { maySpotCheck } from "@/lib/server/data/spot-checks";
+import { ParticipationPanel } from "@/components/teams/participation-panel";
+import { ObservationTargetForm } from "@/components/teams/observation-target-form";
 
 export const metadata = { title: "Team" };
 
@@ -62,11 +66,13 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const ctx = await requireMemberPage();
   if ((await orNotFound(teamKind(ctx, id))) === "VALUE_STREAM") return <ValueStreamPage ctx={ctx} id={id} />;
-  const [team, people, structure, recognised] = await Promise.all([
+  const [team, people, structure, recognised, participation, spotCheck] = await Promise.all([
     orNotFound(getTeam(ctx, id)),
     orNotFound(teamPeople(ctx, id)),
     teamStructure(ctx),
     listRecognitions(ctx, { teamId: id }),
+    orNotFound(teamParticipation(ctx, id)),
+    maySpotCheck(ctx, id),
   ]);
   return (
     <>
@@ -85,12 +91,20 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
         </Panel>
         {people.canManageTeam && (
           <Panel title="Team settings">
+            <ObservationTargetForm id={team.id} target={participation.target} />
             <TeamSettings
               team={{ ...team, kind: "TEAM" }}
               streams={structure.streams.map((s) => ({ id: s.id, name: s.name }))}
             />
           </Panel>
         )}
+      </div>
+      <div className="mb-8 max-w-3xl">
+        <ParticipationPanel
+          data={participation}
+          canSetTarget={people.canManageTeam}
+          spotCheckHref={spotCheck && !team.archived ? `/spot-checks?team=${team.id}#request` : null}
+        />
       </div>
       <section className="mb-8 max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">By week, last 26 weeks</h2>
