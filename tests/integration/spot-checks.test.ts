@@ -114,10 +114,28 @@ describe("observation target and participation", () => {
         };
       }),
     });
+    // The leader, not in the team, has a streak elsewhere: not one of this team's signals.
+    const elsewhere = await buildTeam(db(), s.org.id);
+    await db().observation.createMany({
+      data: Array.from({ length: 35 }, (_, i) => {
+        const at = new Date(start + i * 10 * 60_000 + 1000);
+        return {
+          organizationId: s.org.id,
+          behaviourId: s.behaviour.id,
+          teamId: elsewhere.id,
+          observerId: s.leader.membership.id,
+          occurredAt: at,
+          createdAt: at,
+          performed: 1,
+          missed: 0,
+        };
+      }),
+    });
     const p = await teamParticipation(leader, s.team.id);
     expect(p.flag?.opportunities).toBe(52);
     expect(p.flag?.reason).toContain("100% adoption (52 of 52)");
     expect(p.honesty.streaks).toBe(1);
+    expect(p.honesty.flags).toHaveLength(1);
     expect(p.honesty.flags?.[0]?.observerName).toBe(s.member.user.name);
     // A manager sees the counts, not the names (the guard names people: leaders only).
     const seen = await teamParticipation(manager, s.team.id);
@@ -169,7 +187,8 @@ describe("spot checks", () => {
       ownerId: s.leader.membership.id,
     });
     await expect(logObservation(observer, log(s.team.id, other.id, "performed"))).rejects.toMatchObject({
-      field: "teamId",
+      field: "behaviourId",
+      message: "During your spot check you can log only its behaviour for this team.",
     });
     await expect(logObservation(observer, log(s.team.id, s.behaviour.id, "performed", true))).rejects.toBeInstanceOf(
       RuleError,

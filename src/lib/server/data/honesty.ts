@@ -1,6 +1,7 @@
 import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
+import { Prisma } from "@/generated/prisma/client";
 import { BURST_MIN, BURST_WINDOW_MS, STREAK_MIN, burstsFromRuns, type HonestyFlag } from "@/lib/domain/honesty";
 import { daysBefore, formatSpan } from "@/lib/domain/dates";
 import { can } from "@/lib/domain/roles";
@@ -41,8 +42,11 @@ const ms = (v: Date | string | null) => (v === null ? NaN : new Date(v).getTime(
  * bursts honestyFlags finds. Entries are in time order, ties by id; lead(k) grows with the entry
  * number, so a run's min(lead(k)) is the time of its k-th entry and max(lead(4)) its last one.
  */
-async function guardRows(orgId: string, since: Date): Promise<Row[]> {
+async function guardRows(orgId: string, since: Date, among?: readonly string[]): Promise<Row[]> {
   const sinceText = since.toISOString();
+  // Some people only (a team's members, issue 18): each observer's runs are their own, so leaving
+  // the others out changes nothing in what is found for these.
+  const who = among ? Prisma.sql`AND "observerId" IN (${Prisma.join(among)})` : Prisma.empty;
   const window = `${BURST_WINDOW_MS} milliseconds`;
   return db().$queryRaw<Row[]>`
     WITH e AS (
@@ -52,7 +56,7 @@ async function guardRows(orgId: string, since: Date): Promise<Row[]> {
              lead("createdAt", 3) OVER w AS a3, lead("createdAt", ${BURST_MIN - 1}::int) OVER w AS a4
         FROM "Observation"
        WHERE "organizationId" = ${orgId} AND "observerId" IS NOT NULL AND "source" = 'LOG'
-         AND "createdAt" >= ${sinceText}::timestamp(3)
+         AND "createdAt" >= ${sinceText}::timestamp(3) ${who}
       WINDOW w AS (PARTITION BY "observerId" ORDER BY "createdAt", "id")
     ), runs AS (
       SELECT *, count(*) FILTER (WHERE NOT good) OVER (PARTITION BY "observerId" ORDER BY n) AS streak,
@@ -71,8 +75,8 @@ async function guardRows(orgId: string, since: Date): Promise<Row[]> {
 }
 
 /** Flags in the order honestyFlags gives them: by observer, streaks then bursts, each in time order. */
-async function guard(orgId: string, since: Date): Promise<HonestyFlag[]> {
-  const rows = await guardRows(orgId, since);
+async function guard(orgId: string, since: Date, among?: readonly string[]): Promise<HonestyFlag[]> {
+  const rows = await guardRows(orgId, since, among);
   const byObserver = (a: Row, b: Row) =>
     (a.observerId < b.observerId ? -1 : a.observerId > b.observerId ? 1 : 0) || Number(a.first) - Number(b.first);
   rows.sort(byObserver);
@@ -146,9 +150,7 @@ export async function honestySignalsAmong(
   now = new Date(),
 ): Promise<HonestySignalsDto> {
   const among = new Set(observerIds);
-  const mine = among.size
-    ? (await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS, ctx.timeZone))).filter((f) => among.has(f.observerId))
-    : [];
+  const mine = among.size ? await guard(ctx.orgId, daysBefore(now, WINDOW_DAYS, ctx.timeZone), [...among]) : [];
   const counts = {
     streaks: mine.filter((f) => f.kind === "streak").length,
     bursts: mine.filter((f) => f.kind === "burst").length,

@@ -11,7 +11,7 @@ import { addDays, currentDay, dateOnly, dayOf, middayOf } from "@/lib/domain/dat
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
 import { gatherBarrierEvidence } from "./inbox";
-import { spotCheckAllows, spotCheckTeams, withSpotCheckTeams } from "./spot-check-access";
+import { spotCheckAllows, spotCheckCovers, spotCheckTeams, withSpotCheckTeams } from "./spot-check-access";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -95,7 +95,9 @@ async function target(ctx: MemberContext, behaviourId: string, teamId: string, a
   if (!membership) {
     const parent = behaviour.parentId ?? behaviour.id;
     if (!(await spotCheckAllows(ctx, teamId, parent)))
-      throw new RuleError("You can log only for a team you belong to.", "teamId");
+      throw (await spotCheckCovers(ctx, teamId))
+        ? new RuleError("During your spot check you can log only its behaviour for this team.", "behaviourId")
+        : new RuleError("You can log only for a team you belong to.", "teamId");
     if (anonymous)
       throw new RuleError(
         "Spot-check entries carry your name, so they can be set beside the team's: log this one with your name.",

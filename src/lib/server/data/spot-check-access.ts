@@ -50,3 +50,9 @@ export async function spotCheckAllows(
   });
   return check !== null;
 }
+
+/** Whether a running spot check of the caller covers this team at all (to say which behaviour it allows). */
+export async function spotCheckCovers(ctx: MemberContext, teamId: string, now = new Date()): Promise<boolean> {
+  const check = await db().spotCheck.findFirst({ where: { ...running(ctx, now), teamId }, select: { id: true } });
+  return check !== null;
+}
