@@ -76,7 +76,7 @@ import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { MAIL_CASES } from "./hostile-cases-mail";
-import { CUE_CASES } from "./hostile-cases-cues";
+import { CUE_CASES, VIDEO_TEST_TERM_CASES } from "./hostile-cases-cues";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -958,4 +958,5 @@ export const CASES: SchemaCase[] = [
   ...WEBHOOK_CASES,
   ...MAIL_CASES,
   ...CUE_CASES,
+  ...VIDEO_TEST_TERM_CASES,
 ];

@@ -15,3 +15,6 @@ export function videoTest(text: VideoTestText, terms?: readonly VideoTestTermTex
   const compiled = terms === undefined ? undefined : "terms" in terms ? terms : compileTerms(terms);
   return analyse(text, compiled);
 }
+
+/** The form two terms share when they differ only in case, hyphens or spacing ("Customer-obsessed" = "customer obsessed"). */
+export const termKey = (term: string) => term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");

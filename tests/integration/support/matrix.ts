@@ -18,6 +18,7 @@ import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items"
 import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
 import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 import { CUE_ROWS } from "./matrix-cues";
+import { VIDEO_TEST_ROWS } from "./matrix-video-test";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -35,6 +36,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...WEBHOOK_ACTION_ROWS,
   ...MAIL_ACTION_ROWS,
   ...CUE_ROWS,
+  ...VIDEO_TEST_ROWS,
   ...JOB_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */

@@ -80,16 +80,13 @@ class FieldCheck {
   private words(r: Range) {
     return this.text.slice(this.tokens[r[0]]!.start, this.tokens[r[1] - 1]!.end);
   }
-  /** Records the ranges not yet reported under one finding; `anchor` limits the overlap test to the first tokens. */
-  report(kind: FindingKind, ranges: Range[], message: string, suggestion: string, anchor?: number) {
-    const fresh = ranges.filter(([a, b]) => {
-      const upto = anchor ? Math.min(b, a + anchor) : b;
-      for (let i = a; i < upto; i++) if (this.covered[i]) return false;
-      return true;
-    });
-    if (!fresh.length) return;
-    for (const [a, b] of fresh) for (let i = a; i < b; i++) this.covered[i] = true;
-    this.findings.push({ field: this.field, kind, words: fresh.map((r) => this.words(r)), message, suggestion });
+  /** One finding per range not yet reported: the same words are never flagged twice. */
+  report(kind: FindingKind, ranges: Range[], message: string, suggestion: string) {
+    for (const [a, b] of ranges) {
+      if (this.covered.slice(a, b).some(Boolean)) continue;
+      for (let i = a; i < b; i++) this.covered[i] = true;
+      this.findings.push({ field: this.field, kind, words: [this.words([a, b])], message, suggestion });
+    }
   }
 }
 
@@ -124,7 +121,6 @@ export function analyse(text: VideoTestText, terms: CompiledTerms = { terms: [] 
           [state],
           "A state, not an act: nobody can film someone being it.",
           "Start with an action verb the camera can see: writes, posts, calls, shows, asks, records.",
-          1,
         );
     }
     if (field === "actor" && diffuseActor(f.tokens))
