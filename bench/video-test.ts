@@ -22,7 +22,7 @@ export function benchBehaviour(): VideoTestText {
   return {
     title: "Root cause on the ticket within 24 h, with a customer-first attitude",
     actor: "Each and every employee on the support floor",
-    action: action.repeat(2).slice(0, 731),
+    action: action.repeat(3).slice(0, 700),
     trigger: "When a customer reports a defect or at the right moment",
     frequency: "within 24 hours, or now and then when it makes sense",
     completionCriterion: "A comment headed 'Root cause' is visible on the ticket and the client is reassured",
