@@ -1,5 +1,6 @@
 // bench/results.json and the targets of issue 8, as pure functions of the measurements (unit-tested
 // in tests/unit/bench-report.test.ts).
+import { formatVideoTest, type VideoTestBench } from "./video-test";
 import type { OneReport } from "./run-one";
 import type { ExportsReport } from "./exports";
 import { percentile, round } from "./stats";
@@ -64,6 +65,8 @@ export interface Results {
   js_gzip_kb?: Record<string, number>;
   charts_loaded_on?: string[];
   lighthouse?: Record<string, { performance: number; accessibility: number }>;
+  /** The automatic video test on a 1,000-character behaviour (bench/video-test.ts). */
+  video_test?: VideoTestBench;
   targets: Target[];
 }
 
@@ -196,6 +199,15 @@ export function evaluateTargets(r: Omit<Results, "targets">): Target[] {
         !r.charts_loaded_on.some((p) => p === "log" || p === "catalogue"),
       ),
     );
+  if (r.video_test)
+    out.push(
+      target(
+        `Video test ms per run on a ${r.video_test.chars}-character behaviour (median; p95 ${r.video_test.p95_ms})`,
+        r.video_test.p50_ms,
+        "< 5",
+        r.video_test.p50_ms < 5,
+      ),
+    );
   for (const [page, s] of Object.entries(r.lighthouse ?? {})) {
     out.push(target(`Lighthouse ${page}: performance`, s.performance, "≥ 90", s.performance >= 90));
     out.push(target(`Lighthouse ${page}: accessibility`, s.accessibility, "100", s.accessibility === 100));
@@ -229,6 +241,7 @@ export function formatTable(r: Results): string {
       `Embedded logging, fsync: ${one("off", fs.off)}; ${one("on", fs.on)}; on costs ${fs.rps_cost_pct}% of the throughput and ${fs.p95_cost_pct}% on p95`,
     );
   }
+  if (r.video_test) out.push("", formatVideoTest(r.video_test));
   out.push("", "Targets:");
   for (const t of r.targets) out.push(`  ${t.met ? "met " : "MISS"}  ${t.name}: ${t.measured} (target ${t.goal})`);
   return out.join("\n");

@@ -11,11 +11,16 @@ import { databaseResults, evaluateTargets, formatTable, fsyncResults, type Resul
 import { REPORTS_DIR } from "./paths";
 import type { OneReport } from "./run-one";
 import { round } from "./stats";
+import { formatVideoTest, measureVideoTest } from "./video-test";
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--db="))?.split("=")[1];
 const kinds = (only ? [only] : ["embedded", "postgres"]) as ("embedded" | "postgres")[];
 const passOn = args.filter((a) => a.startsWith("--seconds="));
+
+// The video test is pure CPU: measured first, before the servers load the machine.
+const videoTestBench = measureVideoTest();
+console.log(formatVideoTest(videoTestBench));
 
 // The bench measures the production build of the current sources (rebuilt when they changed).
 execFileSync("npx", ["tsx", "scripts/ensure-build.ts"], { stdio: "inherit" });
@@ -54,6 +59,7 @@ const partial: Omit<Results, "targets"> = {
       }
     : {}),
   ...(withPages?.lighthouse ? { lighthouse: withPages.lighthouse } : {}),
+  video_test: videoTestBench,
 };
 const results: Results = { ...partial, targets: evaluateTargets(partial) };
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -1,6 +1,12 @@
 // Hostile-input cases for the behaviour cues' action schemas (issue 17); part of CASES in hostile-cases.ts.
 import { CueInput, DeleteCueInput, SendCueTestInput, UpdateCueInput } from "@/lib/schemas/cues";
 import { CUE_MESSAGE_MAX } from "@/lib/domain/cues";
+import {
+  TERM_MAX,
+  TERM_SUGGESTION_MAX,
+  VideoTestTermInput,
+  VideoTestTermRefInput,
+} from "@/lib/schemas/video-test-terms";
 import type { SchemaCase } from "./hostile-cases";
 
 const ID = "clx0a1b2c3d4e5f6g7h8i9j0k";
@@ -51,4 +57,22 @@ export const CUE_CASES: SchemaCase[] = [
   },
   { name: "DeleteCueInput", actions: "deleteCueAction", schema: DeleteCueInput, base: { id: ID }, rules: { id } },
   { name: "SendCueTestInput", actions: "sendCueTestAction", schema: SendCueTestInput, base: { id: ID }, rules: { id } },
+];
+
+// The organisation's own video-test terms (issue 18 §1).
+export const VIDEO_TEST_TERM_CASES: SchemaCase[] = [
+  {
+    name: "VideoTestTermInput",
+    actions: "addVideoTestTermAction",
+    schema: VideoTestTermInput,
+    base: { term: "customer-obsessed", suggestion: "Name the act, e.g. 'calls the customer back'." },
+    rules: { term: { kind: "text", max: TERM_MAX }, suggestion: { kind: "text", max: TERM_SUGGESTION_MAX } },
+  },
+  {
+    name: "VideoTestTermRefInput",
+    actions: "removeVideoTestTermAction",
+    schema: VideoTestTermRefInput,
+    base: { termId: ID },
+    rules: { termId: id },
+  },
 ];

@@ -76,7 +76,7 @@ import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { MAIL_CASES } from "./hostile-cases-mail";
-import { CUE_CASES } from "./hostile-cases-cues";
+import { CUE_CASES, VIDEO_TEST_TERM_CASES } from "./hostile-cases-cues";
 import { PARTICIPATION_CASES } from "./hostile-cases-participation";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
@@ -960,4 +960,5 @@ export const CASES: SchemaCase[] = [
   ...MAIL_CASES,
   ...CUE_CASES,
   ...PARTICIPATION_CASES,
+  ...VIDEO_TEST_TERM_CASES,
 ];

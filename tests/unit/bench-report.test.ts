@@ -144,4 +144,26 @@ describe("bench results", () => {
       "on costs 10% of the throughput and 9.1% on p95",
     );
   });
+
+  it("prints the video test's time per run with its target, and misses it at 5 ms", () => {
+    const base = {
+      date: "2026-12-02",
+      machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" },
+      cores: 2,
+      memory_gb: 24,
+      observations: 5_000_000,
+    };
+    const fast = { chars: 1012, runs: 2000, p50_ms: 0.5, p95_ms: 1.2 };
+    const targets = evaluateTargets({ ...base, video_test: fast });
+    expect(targets.find((t) => t.name.startsWith("Video test"))).toMatchObject({
+      measured: "0.5",
+      goal: "< 5",
+      met: true,
+    });
+    expect(formatTable({ ...base, video_test: fast, targets })).toContain(
+      "Video test: 0.5 ms per run (p95 1.2 ms) on a 1012-character behaviour, 2000 runs (target < 5 ms)",
+    );
+    const slow = evaluateTargets({ ...base, video_test: { ...fast, p50_ms: 5 } });
+    expect(slow.find((t) => t.name.startsWith("Video test"))?.met).toBe(false);
+  });
 });

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import Link from "next/link";
 import { createBehaviourAction, updateBehaviourAction } from "@/lib/actions/catalogue";
 import { behaviourSentence } from "@/lib/domain/behaviour";
-import { videoTest, type Finding } from "@/lib/domain/video-test";
+import { compileTerms, videoTest, type Finding } from "@/lib/domain/video-test";
 import type { ActionResult } from "@/lib/schemas/action-result";
 import type { BehaviourFormValues, EditorOptionsDto } from "@/lib/schemas/behaviour";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -57,7 +57,9 @@ export function BehaviourEditor(props: Props) {
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   // An organisation without values cannot file a behaviour anywhere: say where values are added.
   const noValues = props.options.values.length === 0;
-  const check = useMemo(() => videoTest(values), [values]);
+  // The organisation's own terms are compiled once; the check itself runs on every keystroke.
+  const terms = useMemo(() => compileTerms(props.options.videoTestTerms), [props.options.videoTestTerms]);
+  const check = useMemo(() => videoTest(values, terms), [values, terms]);
   const sentence = behaviourSentence(values);
   // Beside each field: the words to rewrite. Missing parts are listed in the side panel only, so
   // an empty form does not shout at every field before anything was typed.

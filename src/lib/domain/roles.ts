@@ -32,7 +32,8 @@ export type Permission =
   | "recognition.give" // thank a colleague or a team for a specific act of a behaviour
   | "webhooks.manage" // outgoing webhooks (Slack, Teams, signed JSON): they send the organisation's data out
   | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
-  | "jobs.manage"; // see the organisation's background jobs and retry failed ones
+  | "jobs.manage" // see the organisation's background jobs and retry failed ones
+  | "videoTest.terms"; // add and remove the organisation's own vague words for the automatic video test
 
 const MATRIX: Record<Permission, readonly Role[]> = {
   "members.manage": ["ADMIN"],
@@ -57,6 +58,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "webhooks.manage": ["ADMIN"],
   "notifications.manage": ["ADMIN"],
   "jobs.manage": ["ADMIN"],
+  "videoTest.terms": ["ADMIN"],
 };
 
 /** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */

@@ -92,6 +92,8 @@ export const RestoreVersionInput = z.object({
 export interface EditorOptionsDto {
   values: { id: string; name: string }[];
   owners: { id: string; name: string }[];
+  /** The organisation's own vague words, checked live by the video test. */
+  videoTestTerms: { term: string; suggestion: string }[];
 }
 
 export interface BehaviourFormValues extends DefinitionText {

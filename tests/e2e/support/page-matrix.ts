@@ -103,6 +103,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("decisions/[id]/edit", "/decisions/{decision}/edit", "decisions.record"),
   route("decisions/export", "/decisions/export"),
   page("settings/anchors", "/settings/anchors", "anchors.manage"),
+  page("settings/video-test", "/settings/video-test", "videoTest.terms"),
   page("settings/webhooks", "/settings/webhooks", "webhooks.manage"),
   page("settings/webhooks/[id]", "/settings/webhooks/{webhook}", "webhooks.manage"),
   page("settings/outbox", "/settings/outbox", "notifications.manage"),

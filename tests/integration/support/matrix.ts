@@ -19,6 +19,7 @@ import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
 import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 import { CUE_ROWS } from "./matrix-cues";
 import { SPOT_CHECK_OPEN_READS, SPOT_CHECK_ROWS } from "./matrix-spot-checks";
+import { VIDEO_TEST_ROWS } from "./matrix-video-test";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -36,6 +37,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...WEBHOOK_ACTION_ROWS,
   ...MAIL_ACTION_ROWS,
   ...CUE_ROWS,
+  ...VIDEO_TEST_ROWS,
   ...JOB_ACTION_ROWS,
   ...SPOT_CHECK_ROWS,
 ];

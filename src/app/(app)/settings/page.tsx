@@ -49,6 +49,9 @@ export default async function SettingsPage() {
             <Link href="/settings/anchors" className={buttonClass("secondary")}>
               Anchor questions
             </Link>
+            <Link href="/settings/video-test" className={buttonClass("secondary")}>
+              Video test terms
+            </Link>
             <Link href="/settings/webhooks" className={buttonClass("secondary")}>
               Webhooks
             </Link>

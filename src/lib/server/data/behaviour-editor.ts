@@ -7,10 +7,11 @@ import type { DefinitionSnapshot } from "@/lib/domain/behaviour";
 import type { BehaviourFormValues, BehaviourInput, EditorOptionsDto, ValueInput } from "@/lib/schemas/behaviour";
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberContext } from "./accounts";
+import { videoTestTerms as orgVideoTestTerms } from "./video-test-terms";
 
 export async function editorOptions(ctx: MemberContext): Promise<EditorOptionsDto> {
   await authorize(ctx, "catalogue.edit");
-  const [values, owners] = await Promise.all([
+  const [values, owners, videoTestTerms] = await Promise.all([
     db().value.findMany({
       where: { organizationId: ctx.orgId },
       orderBy: [{ position: "asc" }, { name: "asc" }],
@@ -21,8 +22,9 @@ export async function editorOptions(ctx: MemberContext): Promise<EditorOptionsDt
       orderBy: { user: { name: "asc" } },
       select: { id: true, user: { select: { name: true } } },
     }),
+    orgVideoTestTerms(ctx.orgId),
   ]);
-  return { values, owners: owners.map((o) => ({ id: o.id, name: o.user.name })) };
+  return { values, owners: owners.map((o) => ({ id: o.id, name: o.user.name })), videoTestTerms };
 }
 
 /** The saved definition as the editor shows it, with the version it starts from. */

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { videoTest } from "@/lib/domain/video-test";
+import { videoTestTerms } from "./video-test-terms";
 import { changedFields, type DefinitionSnapshot } from "@/lib/domain/behaviour";
 import type { CriterionKey, VersionDto, VideoTestDto, VideoTestInput } from "@/lib/schemas/behaviour";
 import type { MemberContext } from "./accounts";
@@ -37,7 +38,7 @@ export async function submitForReview(ctx: MemberContext, id: string): Promise<v
   await authorize(ctx, "catalogue.edit");
   const b = await load(ctx, id);
   if (b.status !== "DRAFT") throw new RuleError("Only a draft can be submitted for review.");
-  const check = videoTest(b);
+  const check = videoTest(b, await videoTestTerms(ctx.orgId));
   if (!check.passes)
     throw new RuleError(
       `The automatic video test has ${check.findings.length} finding(s). Fix them in the editor first.`,

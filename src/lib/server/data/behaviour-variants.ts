@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { behaviourSentence } from "@/lib/domain/behaviour";
 import { videoTest } from "@/lib/domain/video-test";
+import { videoTestTerms } from "./video-test-terms";
 import type { VariantDto, VariantInput } from "@/lib/schemas/variants";
 import type { MemberContext } from "./accounts";
 
@@ -66,7 +67,10 @@ export async function createVariant(ctx: MemberContext, parentId: string, input:
       "trigger",
     );
   }
-  const check = videoTest({ ...parent, trigger: input.trigger, frequency: input.frequency });
+  const check = videoTest(
+    { ...parent, trigger: input.trigger, frequency: input.frequency },
+    await videoTestTerms(ctx.orgId),
+  );
   const problem = check.findings.find((f) => f.field === "trigger" || f.field === "frequency");
   if (problem)
     throw new RuleError(

@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { listVersions, listVideoTests, reviewBlocker } from "@/lib/server/data/behaviour-review";
 import { can } from "@/lib/domain/roles";
 import { videoTest } from "@/lib/domain/video-test";
+import { videoTestTerms } from "@/lib/server/data/video-test-terms";
 import { LifecycleButtons } from "@/components/catalogue/lifecycle-buttons";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { VideoTestForm } from "@/components/catalogue/video-test-form";
@@ -42,7 +43,7 @@ export default async function BehaviourPage({ params }: { params: Promise<{ id: 
   const blocker = canReview ? await reviewBlocker(ctx, id) : null;
   // Cues prompt an active behaviour (or one on its way to it); a retired one is not prompted any more.
   const cues = canEdit && b.status !== "RETIRED" ? await cueSection(ctx, id) : null;
-  const automatic = videoTest(b);
+  const automatic = videoTest(b, await videoTestTerms(ctx.orgId));
   const rows: [string, string][] = [
     ["Actor", b.actor],
     ["Action", b.action],
