@@ -18,6 +18,8 @@ import { barrierFeedback } from "@/lib/server/data/feedback-evidence";
 import { CustomerEvidence } from "@/components/feedback/customer-evidence";
 import { SuggestedApproaches } from "@/components/barriers/suggested-approaches";
 import type { ComB } from "@/lib/domain/interventions";
+import { barrierCitations, CITATION_WEEKS } from "@/lib/server/data/barrier-citations";
+import { CitationCounts } from "@/components/barriers/citation-counts";
 
 export const metadata = { title: "Barrier" };
 
@@ -25,13 +27,14 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
-  const [notes, said] = await Promise.all([
+  const [notes, said, cited] = await Promise.all([
     missedNotes(
       ctx,
       b.behaviours.map((x) => x.id),
       b.teams.map((t) => t.id),
     ),
     barrierFeedback(ctx, b.id),
+    barrierCitations(ctx, b.id),
   ]);
   const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const s = b.statistics;
@@ -76,6 +79,10 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <span className="block text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}</span>
           </p>
         )}
+      </Panel>
+
+      <Panel title="Cited on missed entries">
+        <CitationCounts counts={cited} weeks={CITATION_WEEKS} />
       </Panel>
 
       <Panel title="Where it applies">
