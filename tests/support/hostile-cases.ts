@@ -77,6 +77,7 @@ import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { MAIL_CASES } from "./hostile-cases-mail";
 import { CUE_CASES } from "./hostile-cases-cues";
+import { CITATION_CASES } from "./hostile-cases-citations";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -958,4 +959,5 @@ export const CASES: SchemaCase[] = [
   ...WEBHOOK_CASES,
   ...MAIL_CASES,
   ...CUE_CASES,
+  ...CITATION_CASES,
 ];

@@ -15,10 +15,14 @@ export const CiteBarrierInput = z
   .object({
     id: Id,
     token: z.string().min(20).max(100),
-    barrierId: z.union([Id, z.literal("")]).default(""),
+    // "" (or nothing): no barrier, the text says what got in the way.
+    barrierId: z
+      .union([Id, z.literal("")])
+      .default("")
+      .transform((v) => v || null),
     note: text("What got in the way", 0, NOTE_MAX).default(""),
   })
-  .refine((v) => (v.barrierId === "") !== (v.note === ""), {
+  .refine((v) => (v.barrierId === null) !== (v.note === ""), {
     path: ["note"],
     message: "Choose a barrier, or say in a few words what got in the way.",
   });

@@ -18,6 +18,7 @@ import { ACTION_ITEM_OPEN_READS, ACTION_ITEM_ROWS } from "./matrix-action-items"
 import { WEBHOOK_ACTION_ROWS } from "./matrix-webhooks";
 import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 import { CUE_ROWS } from "./matrix-cues";
+import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -35,6 +36,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...WEBHOOK_ACTION_ROWS,
   ...MAIL_ACTION_ROWS,
   ...CUE_ROWS,
+  ...CITATION_ROWS,
   ...JOB_ACTION_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
@@ -46,4 +48,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...FEEDBACK_OPEN_READS,
   ...ACTION_ITEM_OPEN_READS,
   ...MAIL_OPEN_READS,
+  ...CITATION_OPEN_READS,
 ];
