@@ -19,13 +19,7 @@ export interface CitedEntry {
  * updates the saved entry (named by its undo token), so skipping it costs nothing and the Missed
  * tap stays one request; choosing again replaces the choice, and a retry sends the same value.
  */
-export function MissedCitation({
-  entry,
-  barriers,
-}: {
-  entry: CitedEntry;
-  barriers: { id: string; title: string }[];
-}) {
+export function MissedCitation({ entry, barriers }: { entry: CitedEntry; barriers: { id: string; title: string }[] }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [other, setOther] = useState(false);
   const [note, setNote] = useState("");

@@ -85,7 +85,9 @@ export async function citeBarrier(ctx: MemberContext, input: CiteBarrierInput, n
   }
   const res = await db().observation.updateMany({
     where: mine,
-    data: input.barrierId ? { barrierId: input.barrierId, barrierNote: null } : { barrierId: null, barrierNote: input.note },
+    data: input.barrierId
+      ? { barrierId: input.barrierId, barrierNote: null }
+      : { barrierId: null, barrierNote: input.note },
   });
   if (res.count === 0) throw new NotFoundError();
 }
@@ -279,7 +281,9 @@ function evidenceOf(
   notes: { barrierNote: string | null; occurredAt: Date; team: { name: string } }[],
   ctx: MemberContext,
 ): string {
-  const lines = notes.map((n) => `“${n.barrierNote}” — ${n.team.name}, ${formatDay(dayOf(n.occurredAt, ctx.timeZone))}`);
+  const lines = notes.map(
+    (n) => `“${n.barrierNote}” — ${n.team.name}, ${formatDay(dayOf(n.occurredAt, ctx.timeZone))}`,
+  );
   const header = "What members wrote when the behaviour was missed:";
   let out = header;
   for (let i = 0; i < lines.length; i++) {
