@@ -15,6 +15,7 @@ import {
   somethingElseGroups,
 } from "@/lib/server/data/barrier-citations";
 import { BarrierFromNotesInput, CiteBarrierInput } from "@/lib/schemas/barrier-citations";
+import { interventionComparisons } from "@/lib/server/data/intervention-comparison";
 import { BarrierInput } from "@/lib/schemas/barriers";
 import { buildBehaviour, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
@@ -201,5 +202,36 @@ describe("turning 'something else' texts into a barrier", () => {
         new Set([(made[0] as PromiseFulfilledResult<string>).value]),
       );
     }
+  });
+});
+
+describe("adoption in teams with an intervention against teams without (observational)", () => {
+  it("compares since the start, with the surveys' tested 2×2 statistics", async () => {
+    const { s, second, leader, barrier, log } = await scenario();
+    const id = await barrier("Printer out of paper");
+    await db().intervention.create({
+      data: {
+        organizationId: s.org.id,
+        barrierId: id,
+        function: "ENVIRONMENTAL_RESTRUCTURING",
+        title: "A paper shelf by the printer",
+        ownerId: s.leader.membership.id,
+        startDate: new Date(Date.now() - 7 * 86_400_000),
+        apease: {},
+        teams: { create: { organizationId: s.org.id, teamId: s.team.id } },
+      },
+    });
+    // With it: 3 of 4 performed; without (the night shift): 1 of 4. Fisher (expected counts 2): p = 34/70.
+    for (const outcome of ["performed", "performed", "performed", "missed"] as const) await log(outcome);
+    for (const outcome of ["performed", "missed", "missed", "missed"] as const) await log(outcome, second.id);
+    const [row] = await interventionComparisons(leader, id);
+    expect(row).toMatchObject({
+      title: "A paper shelf by the printer",
+      withIt: { performed: 3, missed: 1, rate: 0.75 },
+      without: { performed: 1, missed: 3, rate: 0.25 },
+      test: "Fisher exact",
+      significant: false,
+    });
+    expect(row!.pValue).toBeCloseTo(34 / 70, 10);
   });
 });

@@ -2,6 +2,7 @@ import { z } from "./zod";
 import { id, text } from "./text";
 import { DETERMINANTS } from "@/lib/domain/surveys";
 import { COMB_COMPONENTS } from "./barriers";
+import type { AdoptionComparison } from "@/lib/domain/adoption-comparison";
 
 const Id = id();
 export const NOTE_MAX = 200;
@@ -66,4 +67,12 @@ export interface NoteGroupsDto {
   /** Texts read (newest first) and texts waiting in all: the page says when it left some out. */
   read: number;
   waiting: number;
+}
+
+/** Adoption since an intervention started, in its teams against the others (observational). */
+export interface InterventionComparisonDto extends AdoptionComparison {
+  interventionId: string;
+  title: string;
+  from: string;
+  to: string;
 }

@@ -10,6 +10,7 @@ import {
   missedBarrierOptions,
   somethingElseGroups,
 } from "@/lib/server/data/barrier-citations";
+import { interventionComparisons } from "@/lib/server/data/intervention-comparison";
 import { type Row, at, observationId, row, ALL, MANAGERS, A } from "./matrix-core";
 import { logForm, uid, type Person, type Side } from "./matrix-scenario";
 
@@ -69,6 +70,17 @@ export const CITATION_ROWS: readonly Row<unknown>[] = [
 ];
 
 export const CITATION_OPEN_READS: readonly Row<unknown>[] = [
+  row({
+    action: null,
+    surface: "page /barriers/[id]",
+    requires: null,
+    data: "intervention-comparison.interventionComparisons",
+    kind: "read",
+    allowed: ALL,
+    setup: async (s) => ({ id: await s.barrier() }),
+    call: (ctx, i) => interventionComparisons(ctx, i.id),
+    ids: [at("id", "not-found")],
+  }),
   row({
     action: null,
     surface: "page /barriers/[id]",

@@ -20,6 +20,8 @@ import { SuggestedApproaches } from "@/components/barriers/suggested-approaches"
 import type { ComB } from "@/lib/domain/interventions";
 import { barrierCitations, CITATION_WEEKS } from "@/lib/server/data/barrier-citations";
 import { CitationCounts } from "@/components/barriers/citation-counts";
+import { interventionComparisons } from "@/lib/server/data/intervention-comparison";
+import { InterventionComparison } from "@/components/barriers/intervention-comparison";
 
 export const metadata = { title: "Barrier" };
 
@@ -27,7 +29,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
-  const [notes, said, cited] = await Promise.all([
+  const [notes, said, cited, compared] = await Promise.all([
     missedNotes(
       ctx,
       b.behaviours.map((x) => x.id),
@@ -35,6 +37,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
     ),
     barrierFeedback(ctx, b.id),
     barrierCitations(ctx, b.id),
+    interventionComparisons(ctx, b.id),
   ]);
   const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const s = b.statistics;
@@ -188,6 +191,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
+        <InterventionComparison rows={compared} />
         {manage && (
           <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
             <BarrierStatusForm id={b.id} next={nextStatuses(b.status as BarrierStatus)} />
