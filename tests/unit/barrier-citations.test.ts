@@ -8,6 +8,7 @@ import {
   stem,
   suggestTitle,
 } from "@/lib/domain/barrier-citations";
+import { sortBarriers } from "@/lib/domain/barriers";
 
 describe("normalising and tokenising a 'something else' text", () => {
   it("drops case, accents, punctuation and apostrophes", () => {
@@ -92,5 +93,21 @@ describe("citationShares", () => {
   it("has nothing to say about a team with no missed entry, and refuses impossible counts", () => {
     expect(citationShares(0, [])).toEqual([]);
     expect(() => citationShares(2, [{ barrierId: "a", cited: 3 }])).toThrow(RangeError);
+  });
+});
+
+describe("ranking barriers by citations", () => {
+  it("puts the most cited first, ties by priority then title (the barriers list's 'Cited' sort)", () => {
+    const row = (title: string, citations: number, priority: number | null) => ({
+      title,
+      status: "IDENTIFIED",
+      impact: null,
+      reach: null,
+      ease: null,
+      priority,
+      citations,
+    });
+    const rows = [row("Quiet", 0, 100), row("Loud", 9, 8), row("Tie low", 3, 10), row("Tie high", 3, 60)];
+    expect(sortBarriers(rows, "citations").map((r) => r.title)).toEqual(["Loud", "Tie high", "Tie low", "Quiet"]);
   });
 });
