@@ -14,6 +14,7 @@ import {
 } from "@/lib/demo/demo-orgs";
 import { seedDemoSurvey } from "./seed-survey";
 import { seedEmbedding } from "./seed-embedding";
+import { seedCitations } from "./seed-citations";
 import { APEASE_CRITERIA, beforeAfter, beforeAfterWindows, removalProblem } from "@/lib/domain/interventions";
 import { buildBehaviour, buildObservations, buildTeam, buildValue, type ObservationFields } from "../tests/factories";
 import { seededRandom } from "@/lib/domain/random";
@@ -374,6 +375,12 @@ async function seedOrganization(
         metrics,
         interventions,
       },
+      now,
+    );
+  if (demo.embedding)
+    await seedCitations(
+      prisma,
+      { organizationId: org.id, behaviours: new Map([...behaviours].map(([title, b]) => [title, b.id])), barriers },
       now,
     );
 

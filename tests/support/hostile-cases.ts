@@ -78,6 +78,7 @@ import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { MAIL_CASES } from "./hostile-cases-mail";
 import { CUE_CASES, VIDEO_TEST_TERM_CASES } from "./hostile-cases-cues";
 import { PARTICIPATION_CASES } from "./hostile-cases-participation";
+import { CITATION_CASES } from "./hostile-cases-citations";
 
 /** Postgres `integer`, the column behind every Prisma `Int` (versions, counts, scores). */
 export const INT4_MAX = 2_147_483_647;
@@ -961,4 +962,5 @@ export const CASES: SchemaCase[] = [
   ...CUE_CASES,
   ...PARTICIPATION_CASES,
   ...VIDEO_TEST_TERM_CASES,
+  ...CITATION_CASES,
 ];

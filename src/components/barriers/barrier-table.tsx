@@ -13,6 +13,7 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean; className?: str
   { key: "impact", label: "Impact", numeric: true, className: FACTOR },
   { key: "reach", label: "People", numeric: true, className: FACTOR },
   { key: "ease", label: "Ease", numeric: true, className: FACTOR },
+  { key: "citations", label: "Cited (12 wk)", numeric: true },
   { key: "status", label: "Status" },
 ];
 
@@ -22,7 +23,7 @@ export function BarrierTable({
   sort,
   sortHref,
 }: {
-  rows: BarrierRowDto[];
+  rows: (BarrierRowDto & { citations?: number })[];
   sort?: SortKey;
   sortHref?: (key: SortKey) => string;
 }) {
@@ -71,6 +72,7 @@ export function BarrierTable({
               <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.impact ?? "–"}</td>
               <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.reach ?? "–"}</td>
               <td className={`p-2 text-right tabular-nums ${FACTOR}`}>{b.ease ?? "–"}</td>
+              <td className="p-2 text-right tabular-nums">{b.citations ?? 0}</td>
               <td className="p-2">
                 <Badge tone={b.status === "REMOVED" ? "green" : b.status === "ACCEPTED" ? "slate" : "amber"}>
                   {BARRIER_STATUS_LABELS[b.status] ?? b.status}

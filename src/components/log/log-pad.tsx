@@ -5,11 +5,13 @@ import { UNDO_TOAST_MS } from "@/lib/domain/observations";
 import { keyFor, REQUEST_TIMEOUT_MS, settle, type RequestKey } from "@/lib/domain/requests";
 import { randomKey } from "@/lib/domain/random";
 import type { LogOptionsDto } from "@/lib/schemas/observations";
+import type { MissedBarrierOptionsDto } from "@/lib/schemas/barrier-citations";
 import { inputClass } from "@/components/ui/field";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
 import { TextLink } from "@/components/ui/text-link";
 import { MyEntries, useMyEntries } from "./my-entries";
 import { LogToast, type Toast } from "./log-toast";
+import { MissedCitation, type CitedEntry } from "./missed-citation";
 
 const TEAM_KEY = "conduct-log-team";
 const newKey = randomKey;
@@ -41,8 +43,11 @@ export function LogPad({
   manageTeams = false,
   initialBehaviourId,
   initialTeamId,
+  missedBarriers = {},
 }: {
   options: LogOptionsDto;
+  /** Per behaviour, the barriers offered after a Missed tap. */
+  missedBarriers?: MissedBarrierOptionsDto;
   manageTeams?: boolean;
   /** From a cue's link (/log?behaviour=…&team=…): opened on that behaviour; an id not on the pad is ignored. */
   initialBehaviourId?: string;
@@ -65,6 +70,8 @@ export function LogPad({
   const [note, setNote] = useState("");
   const [anonymous, setAnonymous] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
+  // The missed entry "What got in the way?" is about: the last one saved, until the next tap or Undo.
+  const [cited, setCited] = useState<CitedEntry | null>(null);
   const [toast, setToast] = useState<Toast>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, start] = useTransition();
@@ -152,6 +159,11 @@ export function LogPad({
           note,
           at: Date.now(),
         });
+      setCited(
+        outcome === "missed" && !result.data.duplicate
+          ? { id: result.data.id, token: result.data.undoToken, behaviourId: entry.behaviourId, teamId: entry.teamId }
+          : null,
+      );
       setNote("");
       // Anonymous is chosen per entry: the next one is named again unless it is ticked again.
       setAnonymous(false);
@@ -179,6 +191,7 @@ export function LogPad({
       }
       mine.remove(id);
       setSaved(null);
+      setCited(null);
       setToast({ kind: "undone", text });
       refocus();
     });
@@ -278,6 +291,15 @@ export function LogPad({
                       Missed
                     </button>
                   </div>
+                  {cited?.behaviourId === b.id && (
+                    <MissedCitation
+                      key={cited.id}
+                      entry={cited}
+                      barriers={(missedBarriers[b.id] ?? []).filter(
+                        (x) => x.teamIds.length === 0 || x.teamIds.includes(cited.teamId),
+                      )}
+                    />
+                  )}
                   {failure?.behaviourId === b.id && (
                     // Below the buttons, so it does not move them; focused, so it is read and in view.
                     <div

@@ -73,8 +73,9 @@ export function paretoSeries(items: readonly { id: string; label: string; score:
   });
 }
 
-export type SortKey = "priority" | "impact" | "reach" | "ease" | "title" | "status";
-export const SORT_KEYS: readonly SortKey[] = ["priority", "impact", "reach", "ease", "title", "status"];
+/** "citations": how often members cited it on missed entries lately (issue 18). */
+export type SortKey = "priority" | "impact" | "reach" | "ease" | "citations" | "title" | "status";
+export const SORT_KEYS: readonly SortKey[] = ["priority", "impact", "reach", "ease", "citations", "title", "status"];
 
 interface Sortable {
   title: string;
@@ -83,6 +84,7 @@ interface Sortable {
   reach: number | null;
   ease: number | null;
   priority: number | null;
+  citations?: number;
 }
 
 /** Numbers sort high first, text A→Z; unscored barriers always last. */

@@ -20,6 +20,7 @@ import { MAIL_ACTION_ROWS, MAIL_OPEN_READS } from "./matrix-mail";
 import { CUE_ROWS } from "./matrix-cues";
 import { SPOT_CHECK_OPEN_READS, SPOT_CHECK_ROWS } from "./matrix-spot-checks";
 import { VIDEO_TEST_ROWS } from "./matrix-video-test";
+import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -38,6 +39,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...MAIL_ACTION_ROWS,
   ...CUE_ROWS,
   ...VIDEO_TEST_ROWS,
+  ...CITATION_ROWS,
   ...JOB_ACTION_ROWS,
   ...SPOT_CHECK_ROWS,
 ];
@@ -51,4 +53,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...ACTION_ITEM_OPEN_READS,
   ...MAIL_OPEN_READS,
   ...SPOT_CHECK_OPEN_READS,
+  ...CITATION_OPEN_READS,
 ];

@@ -17,6 +17,8 @@ import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button";
 import { Pareto } from "@/components/barriers/pareto";
 import { BarrierTable } from "@/components/barriers/barrier-table";
+import { NoteGroups } from "@/components/barriers/note-groups";
+import { citationCounts, NOTES_READ, somethingElseGroups } from "@/lib/server/data/barrier-citations";
 
 export const metadata = { title: "Barriers" };
 
@@ -33,15 +35,27 @@ export default async function BarriersPage({
   const show = (Object.keys(SHOW) as (keyof typeof SHOW)[]).includes(sp.show as keyof typeof SHOW)
     ? (sp.show as keyof typeof SHOW)
     : "open";
-  const all = await listBarriers(ctx);
+  const manage = can(ctx.role, "barriers.manage", ctx.policy);
+  const [rows, cited, notes] = await Promise.all([
+    listBarriers(ctx),
+    citationCounts(ctx),
+    manage ? somethingElseGroups(ctx) : null,
+  ]);
+  const all = rows.map((b) => ({ ...b, citations: cited[b.id] ?? 0 }));
   const isOpen = (s: string) => OPEN_STATUSES.includes(s as BarrierStatus);
   const shown = all.filter((b) => show === "all" || (show === "open") === isOpen(b.status));
   const scored = sortBarriers(
     shown.filter((b) => b.priority !== null),
     sort,
   );
-  const unscored = shown.filter((b) => b.priority === null);
-  const manage = can(ctx.role, "barriers.manage", ctx.policy);
+  const unscored = sortBarriers(
+    shown.filter((b) => b.priority === null),
+    sort === "citations" ? "citations" : "title",
+  );
+  // Ranked by citations, the Pareto shows where members' misses come from; otherwise by priority.
+  const pareto = paretoSeries(
+    scored.map((b) => ({ id: b.id, label: b.title, score: sort === "citations" ? b.citations : b.priority! })),
+  );
   const href = (next: Partial<{ sort: string; show: string }>) =>
     `/barriers?${new URLSearchParams({ sort, show, ...next }).toString()}`;
   return (
@@ -90,7 +104,7 @@ export default async function BarriersPage({
                 Priority list
               </h2>
               <BarrierTable rows={scored} sort={sort} sortHref={(key) => href({ sort: key })} />
-              <Pareto points={paretoSeries(scored.map((b) => ({ id: b.id, label: b.title, score: b.priority! })))} />
+              {pareto.length > 0 && <Pareto points={pareto} by={sort === "citations" ? "citations" : "priority"} />}
             </section>
           )}
           {unscored.length > 0 && (
@@ -106,6 +120,30 @@ export default async function BarriersPage({
             </section>
           )}
         </div>
+      )}
+      {notes && (
+        <section aria-labelledby="notes-heading" className="mt-8 space-y-3">
+          <h2 id="notes-heading" className="text-lg font-semibold">
+            “Something else”: what members said got in the way
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Texts members wrote when they logged a miss in the last 90 days, not yet part of a barrier, similar texts
+            together. Turn a group into a barrier: the texts become its evidence and those entries cite it.
+          </p>
+          {notes.waiting > notes.read && (
+            <p className="text-sm" role="note">
+              Showing the {NOTES_READ} newest of {notes.waiting} texts: turn some into barriers to see the rest.
+            </p>
+          )}
+          {notes.groups.length === 0 ? (
+            <EmptyState>
+              No texts waiting. When members tap Missed on the Log pad they can choose “Something else” and say what got
+              in the way; those texts gather here.
+            </EmptyState>
+          ) : (
+            <NoteGroups groups={notes.groups} />
+          )}
+        </section>
       )}
     </>
   );

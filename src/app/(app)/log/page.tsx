@@ -5,6 +5,7 @@ import { OnboardingChecklist } from "@/components/onboarding/checklist";
 import { can } from "@/lib/domain/roles";
 import { listRecentObservations } from "@/lib/server/data/observations";
 import { logOptions } from "@/lib/server/data/observation-log";
+import { missedBarrierOptions } from "@/lib/server/data/barrier-citations";
 import { LogPad } from "@/components/log/log-pad";
 import { BatchForm } from "@/components/log/batch-form";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
@@ -26,11 +27,12 @@ export default async function LogPage({
   const filter = ObservationFilter.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [options, rows, facets, steps] = await Promise.all([
+  const [options, rows, facets, steps, missedBarriers] = await Promise.all([
     logOptions(ctx),
     listRecentObservations(ctx, filter),
     catalogueFacets(ctx),
     onboarding(ctx),
+    missedBarrierOptions(ctx),
   ]);
   return (
     <>
@@ -51,6 +53,7 @@ export default async function LogPage({
           manageTeams={can(ctx.role, "teams.manage", ctx.policy)}
           initialBehaviourId={filter.behaviour}
           initialTeamId={filter.team}
+          missedBarriers={missedBarriers}
         />
         {options.teams.length > 0 && (
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">

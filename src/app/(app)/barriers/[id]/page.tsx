@@ -18,6 +18,10 @@ import { barrierFeedback } from "@/lib/server/data/feedback-evidence";
 import { CustomerEvidence } from "@/components/feedback/customer-evidence";
 import { SuggestedApproaches } from "@/components/barriers/suggested-approaches";
 import type { ComB } from "@/lib/domain/interventions";
+import { barrierCitations, CITATION_WEEKS } from "@/lib/server/data/barrier-citations";
+import { CitationCounts } from "@/components/barriers/citation-counts";
+import { interventionComparisons } from "@/lib/server/data/intervention-comparison";
+import { InterventionComparison } from "@/components/barriers/intervention-comparison";
 
 export const metadata = { title: "Barrier" };
 
@@ -25,13 +29,15 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const ctx = await requireMemberPage();
   const b = await orNotFound(getBarrier(ctx, id));
-  const [notes, said] = await Promise.all([
+  const [notes, said, cited, compared] = await Promise.all([
     missedNotes(
       ctx,
       b.behaviours.map((x) => x.id),
       b.teams.map((t) => t.id),
     ),
     barrierFeedback(ctx, b.id),
+    barrierCitations(ctx, b.id),
+    interventionComparisons(ctx, b.id),
   ]);
   const manage = can(ctx.role, "barriers.manage", ctx.policy);
   const s = b.statistics;
@@ -76,6 +82,10 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             <span className="block text-xs text-slate-600 dark:text-slate-400">Priority = {PRIORITY_FORMULA}</span>
           </p>
         )}
+      </Panel>
+
+      <Panel title="Cited on missed entries">
+        <CitationCounts counts={cited} weeks={CITATION_WEEKS} />
       </Panel>
 
       <Panel title="Where it applies">
@@ -181,6 +191,7 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
+        <InterventionComparison rows={compared} />
         {manage && (
           <div className="border-t border-slate-200 pt-3 dark:border-slate-800">
             <BarrierStatusForm id={b.id} next={nextStatuses(b.status as BarrierStatus)} />

@@ -1,0 +1,51 @@
+import "server-only";
+import { db } from "../db";
+import { NotFoundError } from "../errors";
+import { compareAdoption } from "@/lib/domain/adoption-comparison";
+import { dayOf, fromDateOnly } from "@/lib/domain/dates";
+import type { InterventionComparisonDto } from "@/lib/schemas/barrier-citations";
+import type { MemberContext } from "./accounts";
+import { adoptionIn } from "./adoption-windows";
+
+/**
+ * For each intervention against the barrier that has started: adoption of the barrier's behaviours
+ * since its start in the teams where it ran against the organisation's other teams over the same
+ * days. Observational: the teams chose (or were chosen for) the intervention, not drawn at random.
+ */
+export async function interventionComparisons(
+  ctx: MemberContext,
+  barrierId: string,
+  now = new Date(),
+): Promise<InterventionComparisonDto[]> {
+  const barrier = await db().barrier.findFirst({
+    where: { id: barrierId, organizationId: ctx.orgId, deletedAt: null },
+    select: {
+      behaviours: { select: { behaviourId: true } },
+      interventions: {
+        orderBy: { startDate: "asc" },
+        select: { id: true, title: true, startDate: true, teams: { select: { teamId: true } } },
+      },
+    },
+  });
+  if (!barrier) throw new NotFoundError();
+  const behaviourIds = barrier.behaviours.map((b) => b.behaviourId);
+  const today = dayOf(now, ctx.timeZone);
+  const started = barrier.interventions.filter((i) => fromDateOnly(i.startDate) <= today && i.teams.length > 0);
+  return Promise.all(
+    started.map(async (i) => {
+      const window = { from: fromDateOnly(i.startDate), to: today };
+      const teamIds = i.teams.map((t) => t.teamId);
+      const [withIt, without] = await Promise.all([
+        adoptionIn(ctx.orgId, behaviourIds, { in: teamIds }, window),
+        adoptionIn(ctx.orgId, behaviourIds, { notIn: teamIds }, window),
+      ]);
+      return {
+        interventionId: i.id,
+        title: i.title,
+        from: window.from,
+        to: window.to,
+        ...compareAdoption(withIt, without),
+      };
+    }),
+  );
+}
