@@ -69,8 +69,3 @@ ALTER TABLE "SpotCheck" ADD CONSTRAINT "SpotCheck_observerId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "SpotCheck" ADD CONSTRAINT "SpotCheck_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "Membership"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
-
--- A weekly target is a positive number of observations; a spot check ends on or after its first day.
-ALTER TABLE "Team" ADD CONSTRAINT "Team_observationTarget_positive" CHECK ("observationTarget" IS NULL OR "observationTarget" > 0);
-ALTER TABLE "SpotCheck" ADD CONSTRAINT "SpotCheck_period" CHECK ("endsOn" >= "startsOn");
