@@ -22,9 +22,11 @@ test("a manager records a barrier with both classifications, scores it and finds
   await page.goto("/catalogue");
   await page.getByRole("link", { name: "Barriers", exact: true }).click();
   await page.getByRole("link", { name: "Record a barrier" }).click();
+  // The barriers page has forms of its own ("Something else" texts into a barrier): fill the new barrier's form only.
+  await expect(page.getByRole("heading", { name: "Record a barrier", level: 1 })).toBeVisible();
 
   // Missing classifications: clear messages beside the fields, nothing saved, typed text kept.
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page
     .getByLabel("What gets in the way")
     .fill("The ticket tool signs engineers out every hour, so root-cause notes are lost half-written.");
@@ -32,7 +34,7 @@ test("a manager records a barrier with both classifications, scores it and finds
   await expect(page.getByText("Choose the COM-B component.")).toBeVisible();
   await expect(page.getByText("Choose the Barrier Analysis determinant.")).toBeVisible();
   await expect(page.getByText("Choose at least one behaviour this barrier stands in the way of.")).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
 
   await page.getByRole("group", { name: "Behaviours it stands in the way of" }).getByLabel(BEHAVIOUR).check();
   await page.getByRole("group", { name: "Teams where it applies (none = everywhere)" }).getByLabel("Payments").check();
