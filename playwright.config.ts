@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { checkOneServerSpecs, leftToTheOtherServer } from "./tests/e2e/support/one-server";
 
 // End-to-end tests drive the real built app (scripts/serve.mjs, as `npm start`) in Debian's Chromium, twice: on a
 // fresh embedded database and on a throwaway PostgreSQL server, both seeded with the demo data
@@ -10,9 +11,16 @@ const servers = [
   { name: "embedded", port: basePort },
   { name: "postgres", port: basePort + 1 },
 ] as const;
+// Against the two servers, the specs that test the browser's side run on one of them (tests/e2e/support/one-server.ts);
+// against an external server, every spec runs.
+checkOneServerSpecs("tests/e2e");
 const targets = external
-  ? [{ name: "external", baseURL: external }]
-  : servers.map((s) => ({ name: s.name, baseURL: `http://127.0.0.1:${s.port}` }));
+  ? [{ name: "external", baseURL: external, testIgnore: [] as RegExp[] }]
+  : servers.map((s) => ({
+      name: s.name,
+      baseURL: `http://127.0.0.1:${s.port}`,
+      testIgnore: leftToTheOtherServer(s.name),
+    }));
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -42,7 +50,7 @@ export default defineConfig({
   use: { trace: "retain-on-failure" },
   // Per server: sign each demo account in once (auth.setup.ts), run the tests with those sessions
   // (fixtures.ts `as(role)`), then check that no test ended one of them (auth.teardown.ts).
-  projects: targets.flatMap(({ name, baseURL }) => [
+  projects: targets.flatMap(({ name, baseURL, testIgnore }) => [
     {
       name: `setup-${name}`,
       testMatch: /auth\.setup\.ts$/,
@@ -50,7 +58,7 @@ export default defineConfig({
       use: { ...chromium, baseURL },
     },
     { name: `teardown-${name}`, testMatch: /auth\.teardown\.ts$/, use: { ...chromium, baseURL } },
-    { name, dependencies: [`setup-${name}`], workers: 1, use: { ...chromium, baseURL } },
+    { name, dependencies: [`setup-${name}`], workers: 1, testIgnore, use: { ...chromium, baseURL } },
   ]),
   webServer: external
     ? undefined

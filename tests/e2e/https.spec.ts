@@ -37,7 +37,8 @@ test.describe("behind a TLS-terminating proxy", () => {
 
   test.beforeAll(async ({}, info) => {
     // One server of its own is enough: this is about transport, not the database.
-    test.skip(info.project.name !== "embedded", "runs once, on the embedded server's turn");
+    // It runs on the embedded server's turn only (tests/e2e/support/one-server.ts), and needs this checkout's build.
+    test.skip(info.project.name === "external", "starts a server of its own from this checkout's build");
     // Starting and seeding a server of its own takes a while on a busy machine.
     test.setTimeout(300_000);
     certDir = mkdtempSync(path.join(tmpdir(), "conduct-tls-"));
