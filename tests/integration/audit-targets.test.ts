@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { recordAudit, type AuditEntry } from "@/lib/server/audit";
 import { exportAuditCsv, listAuditEvents } from "@/lib/server/data/audit-trail";
 import { captureQueries } from "@/lib/server/query-log";
 import { parseCsv } from "@/lib/domain/csv";
 import { buildOrgScenario, buildTeam, observationRow } from "../factories";
+import { boss, stopBoss } from "@/lib/server/jobs/boss";
+import { QUEUES } from "@/lib/server/jobs/queues";
 import { contextFor } from "./support/context";
 import { readText } from "./support/read-text";
 
@@ -163,6 +165,58 @@ describe("naming audit targets", () => {
     ]);
   });
 
+  it("names spot checks, video-test terms (a removed one by its recorded term) and jobs by their queue", async () => {
+    const { a, b, adminA } = await setUp();
+    const org = a.org.id;
+    const check = await db().spotCheck.create({
+      data: {
+        organizationId: org,
+        behaviourId: a.behaviour.id,
+        teamId: a.team.id,
+        observerId: a.manager.membership.id,
+        startsOn: new Date("2026-10-05T00:00:00Z"),
+        endsOn: new Date("2026-10-09T00:00:00Z"),
+      },
+      select: { id: true },
+    });
+    const term = await db().videoTestTerm.create({
+      data: { organizationId: org, term: "delight" },
+      select: { id: true },
+    });
+    const removed = await db().videoTestTerm.create({
+      data: { organizationId: org, term: "wow" },
+      select: { id: true },
+    });
+    await db().videoTestTerm.delete({ where: { id: removed.id } });
+    const instance = await boss();
+    const job = await instance.send("database.analyze", { organizationId: org });
+    const foreignJob = await instance.send("database.analyze", { organizationId: b.org.id });
+    const shown: [string, string, object?][] = [
+      ["SpotCheck", check.id],
+      ["VideoTestTerm", term.id],
+      ["VideoTestTerm", removed.id, { term: "wow" }],
+      ["Job", job!],
+      ["Job", foreignJob!],
+    ];
+    for (const [targetType, targetId, details] of shown)
+      await event({
+        organizationId: org,
+        actorUserId: a.admin.user.id,
+        action: "s.test",
+        targetType,
+        targetId,
+        details,
+      });
+    const rows = (await listAuditEvents(adminA, { action: "s.test" })).rows.reverse();
+    expect(rows.map((r) => [r.targetLabel, r.targetName])).toEqual([
+      ["Spot check", `${a.behaviour.title} · ${a.team.name}`],
+      ["Video-test term", "delight"],
+      ["Video-test term", "wow (deleted)"],
+      ["Job", QUEUES["database.analyze"].label],
+      ["Job", "(deleted)"],
+    ]);
+  });
+
   it("still names a soft-deleted behaviour; a gone team by the name its event recorded, else (deleted)", async () => {
     const { a, adminA } = await setUp();
     const org = a.org.id;
@@ -242,3 +296,5 @@ describe("naming audit targets", () => {
     expect(few).toBeLessThanOrEqual(6);
   });
 });
+
+afterAll(() => stopBoss());

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { recordedName, targetKind, targetKindLabel, targetName } from "@/lib/domain/audit-targets";
 
@@ -23,5 +25,19 @@ describe("audit targets", () => {
     expect(targetName(undefined, null)).toBe("(deleted)");
     expect(targetName(undefined, ["name"])).toBe("(deleted)");
     expect(recordedName({ name: 3, title: "" })).toBeNull();
+  });
+});
+
+describe("every kind of target the app records", () => {
+  it("has a label and a name lookup (a new targetType in src/lib/server must be added to TARGET_KINDS)", () => {
+    const root = path.resolve(import.meta.dirname, "../../src/lib/server");
+    const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const recorded = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(path.join(root, f), "utf8").matchAll(/targetType: "([A-Za-z]+)"/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(recorded.size).toBeGreaterThan(10);
+    expect([...recorded].filter((t) => targetKind(t) === null)).toEqual([]);
   });
 });

@@ -26,6 +26,9 @@ export const TARGET_KINDS = {
   webhook: "Webhook",
   webhookdelivery: "Webhook delivery",
   behaviourcue: "Cue",
+  spotcheck: "Spot check",
+  videotestterm: "Video-test term",
+  job: "Job",
 } as const;
 export type TargetKind = keyof typeof TARGET_KINDS;
 
@@ -52,7 +55,7 @@ export const targetKey = (kind: TargetKind, id: string) => `${kind}:${id}`;
 export function recordedName(details: unknown): string | null {
   if (!details || typeof details !== "object" || Array.isArray(details)) return null;
   const d = details as Record<string, unknown>;
-  for (const key of ["name", "title"]) {
+  for (const key of ["name", "title", "term"]) {
     const v = d[key];
     if (typeof v === "string" && v.trim()) return v.trim();
   }

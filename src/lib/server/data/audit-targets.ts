@@ -3,6 +3,7 @@ import { db } from "../db";
 import { fromDateOnly } from "@/lib/domain/dates";
 import { targetKey, targetKind, type TargetKind } from "@/lib/domain/audit-targets";
 import type { MemberContext } from "./accounts";
+import { jobNames } from "./jobs";
 
 // Names for the targets of a page of audit events: one query per kind of target on the page (never
 // one per event), run together, each scoped by the caller's organisation, so an id of another
@@ -166,6 +167,22 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
       id: r.id,
       name: `${r.behaviour.title}: “${r.message.length > 40 ? `${r.message.slice(0, r.message.lastIndexOf(" ", 40))}…` : r.message}”`,
     })),
+  spotcheck: async (ctx, ids) =>
+    (
+      await db().spotCheck.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, behaviour: { select: { title: true } }, team: { select: { name: true } } },
+      })
+    ).map((r) => ({ id: r.id, name: `${r.behaviour.title} · ${r.team.name}` })),
+  // A removed term's row is gone; its event recorded the term (recordedName).
+  videotestterm: async (ctx, ids) =>
+    (
+      await db().videoTestTerm.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, term: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.term })),
+  job: jobNames,
 };
 
 /** The names of these events' targets, keyed by targetKey(kind, id); targets not found are absent. */

@@ -151,3 +151,14 @@ export async function retryJob(ctx: MemberContext, jobId: string): Promise<void>
     details: { queue: job.name },
   });
 }
+
+/** The jobs of this organisation among `ids`, named by their queue's label (for the audit trail's targets). */
+export async function jobNames(ctx: MemberContext, ids: string[]): Promise<{ id: string; name: string }[]> {
+  const uuids = ids.filter((id) => UUID.test(id));
+  if (!uuids.length || !(await queueReady())) return [];
+  const rows = await database().sql.query<{ id: string; name: string }>(
+    `SELECT j.id::text AS id, j.name FROM ${JOBS} WHERE j.id = ANY($1::uuid[]) AND j.data->>'organizationId' = $2`,
+    [uuids, ctx.orgId],
+  );
+  return rows.map((r) => ({ id: r.id, name: isJobName(r.name) ? QUEUES[r.name].label : r.name }));
+}
