@@ -204,7 +204,23 @@ describe("spot checks", () => {
       field: "teamId",
     });
     expect((await logOptions(observer)).teams.map((t) => t.id)).not.toContain(s.team.id);
-    expect((await listInbox(observer, { unreadOnly: true })).items).toHaveLength(0);
+    // Their request is done, and one new item says the check was called off, by whom, linking to it.
+    const unread = (await listInbox(observer, { unreadOnly: true })).items;
+    expect(unread.map((n) => [n.title, n.href])).toEqual([
+      [`Spot check called off: “${s.behaviour.title}” in ${s.team.name}`, `/spot-checks/${id}`],
+    ]);
+    expect(unread[0]!.body).toContain(manager.userName);
+  });
+
+  it("of concurrent cancels one changes the check, and the observer is told once", async () => {
+    const { s, leader, manager, observer } = await scenario();
+    for (let round = 0; round < 8; round++) {
+      const id = await requestSpotCheck(leader, input(s, s.team.id, observer.membershipId));
+      await Promise.all([cancelSpotCheck(manager, id), cancelSpotCheck(leader, id), cancelSpotCheck(manager, id)]);
+      const told = await db().notification.count({ where: { kind: "spot-check.cancelled", subjectId: id } });
+      expect(told).toBe(1);
+      expect(await db().auditEvent.count({ where: { action: "spot-check.cancel", targetId: id } })).toBe(1);
+    }
   });
 
   it("sets the observer's rate beside the team's other entries of the behaviour in the same days", async () => {

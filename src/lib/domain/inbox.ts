@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   "barrier.evidence",
   "webhook.disabled",
   "spot-check.requested",
+  "spot-check.cancelled",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -80,6 +81,20 @@ export function spotCheckRequested(check: {
     title: `Spot check: log ${quoted(check.behaviourTitle)} in ${check.teamName}`,
     body: `${check.requestedBy} asked you to be a second observer from ${check.from} to ${check.to}: log each time you see the moment for this behaviour in ${check.teamName}, performed or missed, on the Log pad. Your entries carry your name so they can be set beside the team's own.`,
     href: `/log?team=${encodeURIComponent(check.teamId)}&behaviour=${encodeURIComponent(check.behaviourId)}`,
+  };
+}
+
+/** To the second observer when a spot check they were asked to do is called off. */
+export function spotCheckCancelled(check: {
+  spotCheckId: string;
+  behaviourTitle: string;
+  teamName: string;
+  cancelledBy: string;
+}): NotificationText {
+  return {
+    title: `Spot check called off: ${quoted(check.behaviourTitle)} in ${check.teamName}`,
+    body: `${check.cancelledBy} cancelled the spot check you were asked to do. There is nothing more to log for it; the entries you made stay as they are.`,
+    href: `/spot-checks/${encodeURIComponent(check.spotCheckId)}`,
   };
 }
 

@@ -6,7 +6,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { can } from "@/lib/domain/roles";
 import { addDays, dateOnly, dayOf, formatDay, fromDateOnly, instantRange } from "@/lib/domain/dates";
 import { compareSpotCheck, spotCheckEnd, spotCheckStatus } from "@/lib/domain/spot-checks";
-import { spotCheckRequested } from "@/lib/domain/inbox";
+import { spotCheckCancelled, spotCheckRequested } from "@/lib/domain/inbox";
 import type { Prisma } from "@/generated/prisma/client";
 import type {
   SpotCheckDetailDto,
@@ -116,7 +116,16 @@ export async function requestSpotCheck(ctx: MemberContext, input: SpotCheckInput
 export async function cancelSpotCheck(ctx: MemberContext, id: string, now = new Date()): Promise<void> {
   const check = await db().spotCheck.findFirst({
     where: { id, organizationId: ctx.orgId },
-    select: { id: true, teamId: true, startsOn: true, endsOn: true, cancelledAt: true },
+    select: {
+      id: true,
+      teamId: true,
+      observerId: true,
+      startsOn: true,
+      endsOn: true,
+      cancelledAt: true,
+      behaviour: { select: { title: true } },
+      team: { select: { name: true } },
+    },
   });
   if (!check) throw new NotFoundError();
   await requireMayCheck(ctx, check.teamId);
@@ -126,12 +135,29 @@ export async function cancelSpotCheck(ctx: MemberContext, id: string, now = new 
   );
   if (status === "cancelled") return;
   if (status === "ended") throw new RuleError("This spot check has ended: its results stay as they are.");
-  await db().spotCheck.update({ where: { id }, data: { cancelledAt: now } });
-  // The observer's request is done: it leaves their unread items.
-  await db().notification.updateMany({
-    where: { organizationId: ctx.orgId, kind: "spot-check.requested", subjectId: id, readAt: null },
-    data: { readAt: now },
+  // A conditional write: of two concurrent cancels, one changes the row, and only that one tells the observer.
+  const cancelled = await db().$transaction(async (tx) => {
+    const { count } = await tx.spotCheck.updateMany({ where: { id, cancelledAt: null }, data: { cancelledAt: now } });
+    if (count === 0) return false;
+    // The observer's request is done: it leaves their unread items, and a note says why.
+    await tx.notification.updateMany({
+      where: { organizationId: ctx.orgId, kind: "spot-check.requested", subjectId: id, readAt: null },
+      data: { readAt: now },
+    });
+    await deliver(tx, [check.observerId], {
+      organizationId: ctx.orgId,
+      kind: "spot-check.cancelled",
+      subjectId: id,
+      text: spotCheckCancelled({
+        spotCheckId: id,
+        behaviourTitle: check.behaviour.title,
+        teamName: check.team.name,
+        cancelledBy: ctx.userName,
+      }),
+    });
+    return true;
   });
+  if (!cancelled) return;
   await audit(ctx, "spot-check.cancel", id);
 }
 
