@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/domain/csp";
 import { SESSION_COOKIES } from "@/lib/domain/sessions";
+import { inSignedInArea } from "@/lib/domain/signed-in-areas";
 import { HSTS } from "@/lib/domain/transport";
 import { requestIsHttps } from "@/lib/server/transport";
 
@@ -9,20 +10,9 @@ import { requestIsHttps } from "@/lib/server/transport";
 // 1. every page gets a Content-Security-Policy with a fresh nonce, which Next.js puts on its own
 //    scripts (it reads the policy from the request headers);
 // 2. visitors without a session cookie asking for a signed-in area go to sign-in, which returns
-//    them to where they were going; server components are told the requested path;
+//    them to where they were going (src/lib/domain/signed-in-areas.ts); server components are told the
+//    requested path;
 // 3. over HTTPS (APP_URL or a trusted proxy says so), Strict-Transport-Security.
-const SIGNED_IN_AREAS = [
-  "/catalogue",
-  "/log",
-  "/barriers",
-  "/surveys",
-  "/interventions",
-  "/dashboards",
-  "/metrics",
-  "/settings",
-  "/teams",
-  "/help",
-];
 
 export function proxy(req: NextRequest) {
   const res = route(req);
@@ -34,7 +24,7 @@ function route(req: NextRequest): NextResponse {
   const path = req.nextUrl.pathname;
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const protectedArea = SIGNED_IN_AREAS.some((a) => path === a || path.startsWith(`${a}/`));
+  const protectedArea = inSignedInArea(path);
   if (protectedArea && !SESSION_COOKIES.some((c) => req.cookies.has(c))) {
     const url = req.nextUrl.clone();
     url.pathname = "/sign-in";
