@@ -92,6 +92,30 @@ describe("logging observations", () => {
     expect(await dataCounts()).toEqual(before);
   });
 
+  it("logs a tap queued offline at the moment it was made, once, within 7 days and not in the future", async () => {
+    const { s, ctx, base } = await scenario();
+    const now = new Date("2026-11-20T10:00:00Z");
+    const k = key();
+    const tappedAt = "2026-11-17T16:30:00.000Z"; // three days before, sent when the phone is back online
+    const first = await logObservation(ctx, { ...base, outcome: "missed", idempotencyKey: k, tappedAt }, now);
+    // Sent again (the page was closed before the answer came): the same entry, not a second one.
+    const again = await logObservation(ctx, { ...base, outcome: "missed", idempotencyKey: k, tappedAt }, now);
+    expect(again).toMatchObject({ id: first.id, duplicate: true });
+    const row = await db().observation.findUniqueOrThrow({ where: { id: first.id }, select: { occurredAt: true } });
+    expect(row.occurredAt.toISOString()).toBe(tappedAt);
+    const before = await dataCounts();
+    for (const [at, message] of [
+      ["2026-11-13T09:59:00.000Z", /more than 7 days ago/],
+      ["2026-11-20T10:06:00.000Z", /in the future/],
+    ] as const)
+      await expect(
+        logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: key(), tappedAt: at }, now),
+      ).rejects.toMatchObject({ field: "tappedAt", message: expect.stringMatching(message) });
+    expect(await dataCounts()).toEqual(before);
+    await expectSummaryMatchesRaw();
+    expect(await db().observation.count({ where: { organizationId: s.org.id } })).toBe(1);
+  });
+
   it("lets the logging browser undo or correct an entry for 24 hours, and nobody else", async () => {
     const { ctx, base, s } = await scenario();
     const a = await logObservation(ctx, { ...base, outcome: "performed", idempotencyKey: key() });

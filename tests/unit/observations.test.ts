@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { dayOf, weekStart } from "@/lib/domain/dates";
-import { adoptionTrend, weeklyAdoption, type WeekPoint } from "@/lib/domain/observations";
+import {
+  adoptionTrend,
+  CLOCK_SKEW_MS,
+  OFFLINE_MAX_AGE_MS,
+  tappedAtProblem,
+  weeklyAdoption,
+  type WeekPoint,
+} from "@/lib/domain/observations";
 
 describe("weekly adoption", () => {
   const now = new Date("2026-11-22T15:00:00Z"); // a Sunday: its week starts Monday 16 Nov
@@ -42,5 +49,19 @@ describe("adoption trend", () => {
   });
   it("says unknown with fewer than four weeks of data", () => {
     expect(adoptionTrend([0.5, null, 0.7, null, 0.9].map(week))).toEqual({ trend: "unknown", perWeek: null });
+  });
+});
+
+describe("a tap sent later (offline)", () => {
+  const now = new Date("2026-11-20T10:00:00Z");
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  it("is accepted from 7 days before to 5 minutes after the server's now, edges included", () => {
+    expect(tappedAtProblem(now, now)).toBeNull();
+    expect(tappedAtProblem(at(-OFFLINE_MAX_AGE_MS), now)).toBeNull();
+    expect(tappedAtProblem(at(CLOCK_SKEW_MS), now)).toBeNull();
+  });
+  it("is refused with a reason just outside either edge", () => {
+    expect(tappedAtProblem(at(-OFFLINE_MAX_AGE_MS - 1), now)).toMatch(/more than 7 days ago/);
+    expect(tappedAtProblem(at(CLOCK_SKEW_MS + 1), now)).toMatch(/in the future/);
   });
 });

@@ -7,6 +7,23 @@ export const EDIT_WINDOW_MS = 24 * 3_600_000;
 /** How long the Undo button stays on screen after saving. */
 export const UNDO_TOAST_MS = 10_000;
 
+/**
+ * A tap made offline (issue 20) is sent later with the moment it was made. It is accepted for this long: after a
+ * week the entry would land in figures people have already read and discussed, so it is refused with a reason.
+ */
+export const OFFLINE_MAX_AGE_MS = 7 * 86_400_000;
+/** A phone's clock may run a little ahead of the server's; a tap further in the future is refused. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Why a tap made at `tappedAt` cannot be logged now, or null when it can. */
+export function tappedAtProblem(tappedAt: Date, now: Date): string | null {
+  if (tappedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    return "This entry is dated in the future: check the phone's clock.";
+  if (tappedAt.getTime() < now.getTime() - OFFLINE_MAX_AGE_MS)
+    return "This entry was made more than 7 days ago, so it can no longer be sent. Log it as a batch for its day if it still matters.";
+  return null;
+}
+
 export interface DayCounts {
   /** YYYY-MM-DD (UTC) */
   day: string;

@@ -22,6 +22,9 @@ const common = {
 export const LogObservationInput = z.object({
   ...common,
   outcome: z.enum(["performed", "missed"], { error: "Choose performed or missed." }),
+  // When the tap was made, for a tap queued on the phone while offline (absent: now). Within the server's limits
+  // (tappedAtProblem in domain/observations.ts).
+  tappedAt: z.iso.datetime({ offset: true, error: "The time of the tap is not a valid time." }).optional(),
 });
 export type LogObservationInput = z.infer<typeof LogObservationInput>;
 

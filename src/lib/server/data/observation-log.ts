@@ -6,7 +6,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit";
 import { NotFoundError, RuleError } from "../errors";
 import { behaviourSentence } from "@/lib/domain/behaviour";
-import { EDIT_WINDOW_MS } from "@/lib/domain/observations";
+import { EDIT_WINDOW_MS, tappedAtProblem } from "@/lib/domain/observations";
 import { addDays, currentDay, dateOnly, dayOf, middayOf } from "@/lib/domain/dates";
 import type { LogBatchInput, LoggedDto, LogObservationInput, LogOptionsDto } from "@/lib/schemas/observations";
 import type { MemberContext } from "./accounts";
@@ -170,6 +170,9 @@ export async function logObservation(
   input: LogObservationInput,
   now = new Date(),
 ): Promise<LoggedDto> {
+  const tappedAt = input.tappedAt ? new Date(input.tappedAt) : now;
+  const problem = tappedAtProblem(tappedAt, now);
+  if (problem) throw new RuleError(problem, "tappedAt");
   const behaviourId = await target(ctx, input.behaviourId, input.teamId, input.anonymous);
   const performed = input.outcome === "performed" ? 1 : 0;
   return save(ctx, {
@@ -180,7 +183,7 @@ export async function logObservation(
     note: input.note,
     anonymous: input.anonymous,
     idempotencyKey: input.idempotencyKey,
-    occurredAt: now,
+    occurredAt: tappedAt,
     source: "LOG",
   });
 }
