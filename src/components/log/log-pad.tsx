@@ -12,6 +12,8 @@ import { TextLink } from "@/components/ui/text-link";
 import { MyEntries, useMyEntries } from "./my-entries";
 import { LogToast, type Toast } from "./log-toast";
 import { MissedCitation, type CitedEntry } from "./missed-citation";
+import { useOfflineQueue, type QueuedTap, type SendOutcome } from "./offline-queue";
+import { WaitingTaps } from "./waiting-taps";
 
 const TEAM_KEY = "conduct-log-team";
 const newKey = randomKey;
@@ -30,6 +32,8 @@ interface Failure {
   outcome: Outcome;
   message: string;
   retry: boolean;
+  /** The tap that failed, with its moment, for "Send later". */
+  tap: Omit<QueuedTap, "memberId" | "title">;
 }
 
 const report = (err: unknown) => console.error("A log request failed", err);
@@ -40,12 +44,15 @@ const report = (err: unknown) => console.error("A log request failed", err);
  */
 export function LogPad({
   options,
+  memberId,
   manageTeams = false,
   initialBehaviourId,
   initialTeamId,
   missedBarriers = {},
 }: {
   options: LogOptionsDto;
+  /** The signed-in membership: taps kept on the phone are only ever sent for the person who made them. */
+  memberId: string;
   /** Per behaviour, the barriers offered after a Missed tap. */
   missedBarriers?: MissedBarrierOptionsDto;
   manageTeams?: boolean;
@@ -82,6 +89,52 @@ export function LogPad({
   const failureRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const mine = useMyEntries();
+  const titleOf = (behaviourId: string) => options.behaviours.find((b) => b.id === behaviourId)?.title ?? "";
+  const offline = useOfflineQueue(memberId, sendQueued, (tap, saved) => {
+    if (!saved.duplicate)
+      mine.add({
+        id: saved.id,
+        token: saved.undoToken,
+        title: tap.title,
+        outcome: tap.outcome,
+        note: tap.note,
+        at: Date.parse(tap.tappedAt),
+      });
+  });
+
+  /** A tap kept on the phone, sent with the moment it was made and its own key (the server saves it once). */
+  async function sendQueued(tap: QueuedTap): Promise<SendOutcome> {
+    const { behaviourId, teamId, outcome, note, anonymous, key: idempotencyKey, tappedAt } = tap;
+    const result = await settle(
+      () => logObservationAction({ behaviourId, teamId, outcome, note, anonymous, idempotencyKey, tappedAt }),
+      { timeoutMs: REQUEST_TIMEOUT_MS, report },
+    );
+    if (result.ok) return { kind: "saved", ...result.data };
+    if ("retry" in result) return { kind: "later" };
+    const reason =
+      result.fieldErrors?.tappedAt ??
+      result.fieldErrors?.teamId ??
+      result.fieldErrors?.behaviourId ??
+      result.fieldErrors?.note ??
+      result.formError ??
+      "The server refused it.";
+    return { kind: "refused", reason };
+  }
+
+  /** Keeps the entry on the phone (offline, or by choice after a failed send), to be sent when the connection returns. */
+  async function keepForLater(entry: Omit<QueuedTap, "memberId" | "title">) {
+    await offline.queue({ ...entry, memberId, title: titleOf(entry.behaviourId) });
+    key.current = null;
+    setFailure(null);
+    setCited(null);
+    setNote("");
+    setAnonymous(false);
+    setToast({
+      kind: "saved",
+      canUndo: false,
+      text: `${entry.outcome === "performed" ? "Performed" : "Missed"}: ${titleOf(entry.behaviourId)}, on this phone. It is sent when the connection returns.`,
+    });
+  }
 
   function refocus() {
     const target = trigger.current?.isConnected ? trigger.current : searchRef.current;
@@ -127,6 +180,11 @@ export function LogPad({
     const entry = { behaviourId: current.id, teamId, outcome, note, anonymous };
     key.current = keyFor(key.current, JSON.stringify(entry), newKey);
     const idempotencyKey = key.current.key;
+    const tappedAt = new Date().toISOString();
+    if (!navigator.onLine) {
+      start(() => keepForLater({ ...entry, key: idempotencyKey, tappedAt }));
+      return;
+    }
     start(async () => {
       // The key makes giving up after a while safe: a retry of an entry that did arrive is not saved twice.
       const result = await settle(() => logObservationAction({ ...entry, idempotencyKey }), {
@@ -137,6 +195,7 @@ export function LogPad({
         setFailure({
           behaviourId: entry.behaviourId,
           outcome,
+          tap: { ...entry, key: idempotencyKey, tappedAt },
           retry: "retry" in result,
           message:
             result.fieldErrors?.note ??
@@ -319,6 +378,18 @@ export function LogPad({
                           {pending ? "Retrying…" : "Retry"}
                         </button>
                       )}
+                      {failure.retry && (
+                        <button
+                          type="button"
+                          aria-disabled={pending || undefined}
+                          onClick={() => {
+                            if (!pending) start(() => keepForLater(failure.tap));
+                          }}
+                          className="min-h-10 rounded-md border border-red-400 bg-white px-3 font-semibold text-red-800 aria-disabled:opacity-60 dark:border-red-700 dark:bg-red-900 dark:text-red-100"
+                        >
+                          Send later
+                        </button>
+                      )}
                     </div>
                   )}
                   <div className="space-y-1">
@@ -352,6 +423,7 @@ export function LogPad({
       {behaviours.length === 0 && (
         <p className="text-sm text-slate-600 dark:text-slate-400">No active behaviour matches.</p>
       )}
+      <WaitingTaps taps={offline.taps} online={offline.online} onDismiss={(k) => void offline.dismiss(k)} />
       <MyEntries store={mine} />
       <LogToast toast={toast} onUndo={undo} undoing={pending && toast?.kind === "saved"} />
     </div>

@@ -13,12 +13,19 @@ async function signOut(): Promise<void> {
   });
 }
 
+/** The Log page kept for offline use (public/sw.js, "conduct-pages-…") is this person's: it goes with the session. */
+async function forgetKeptPages(): Promise<void> {
+  if (!("caches" in window)) return;
+  for (const name of await caches.keys()) if (name.startsWith("conduct-pages")) await caches.delete(name);
+}
+
 export function SignOutButton() {
   return (
     <button
       type="button"
       onClick={async () => {
         await signOut();
+        await forgetKeptPages().catch(() => undefined);
         // A full load, so no page of the signed-in app stays in the client router's cache.
         // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate
         window.location.assign("/sign-in");

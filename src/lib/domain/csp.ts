@@ -13,6 +13,9 @@ export function contentSecurityPolicy(nonce: string, opts: { development?: boole
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The Log pad's service worker (public/sw.js); 'strict-dynamic' above would otherwise leave no source for it.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

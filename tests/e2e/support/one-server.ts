@@ -22,6 +22,7 @@ export const ONE_SERVER_SPECS = {
     "accessibility",
     "cues",
     "digest-outbox",
+    "offline",
     "password-reset",
     "phone",
     "profile",

@@ -7,6 +7,7 @@ import { listRecentObservations } from "@/lib/server/data/observations";
 import { logOptions } from "@/lib/server/data/observation-log";
 import { missedBarrierOptions } from "@/lib/server/data/barrier-citations";
 import { LogPad } from "@/components/log/log-pad";
+import { KeepOffline } from "@/components/log/keep-offline";
 import { BatchForm } from "@/components/log/batch-form";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -50,11 +51,13 @@ export default async function LogPage({
       <section aria-label="Log an observation" className="mb-10 max-w-2xl">
         <LogPad
           options={options}
+          memberId={ctx.membershipId}
           manageTeams={can(ctx.role, "teams.manage", ctx.policy)}
           initialBehaviourId={filter.behaviour}
           initialTeamId={filter.team}
           missedBarriers={missedBarriers}
         />
+        {options.teams.length > 0 && <KeepOffline />}
         {options.teams.length > 0 && (
           <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
             <summary className="cursor-pointer text-sm font-medium">
