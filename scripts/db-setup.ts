@@ -1,5 +1,6 @@
-// `npm run db:setup`: migrate the configured database (embedded by default, or DATABASE_URL)
-// and seed the demo organisation when it is empty. CONDUCT_SEED=none skips the seed.
+// `npm run db:migrate` (also `npm run db:setup`): migrate the configured database (embedded by default, or
+// DATABASE_URL) and seed the demo organisation when it is empty, both under the migration lock
+// (docs/decisions/029), without serving. CONDUCT_SEED=none skips the seed.
 import { serverEnv } from "@/lib/server/env";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
 

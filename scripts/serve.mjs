@@ -12,6 +12,9 @@ const PEER_HEADER = "x-conduct-peer";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const token = randomBytes(24).toString("base64url");
+// Set → every response says which process answered it (X-Conduct-Process), to see a proxy balance
+// several (the cluster e2e test). Unset (the default) → no such header.
+const processName = process.env.CONDUCT_PROCESS_NAME || undefined;
 // Read once by src/lib/server/env.ts; set before Next loads anything.
 process.env.CONDUCT_PEER_TOKEN = token;
 process.env.NODE_ENV = "production";
@@ -31,6 +34,7 @@ const server = createServer((req, res) => {
     res.end("The server is restarting. Try again in a moment.\n");
     return;
   }
+  if (processName) res.setHeader("X-Conduct-Process", processName);
   // Replaces whatever a client sent under this name.
   req.headers[PEER_HEADER] = `${token} ${req.socket.remoteAddress ?? ""}`;
   const closed = new Promise((resolve) => res.once("close", resolve));

@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/generated/prisma/client";
-import { embeddedFsync, slowQueryMs } from "./env";
+import { dbPoolSize, embeddedFsync, slowQueryMs } from "./env";
 import { withQueryLog, type QueryListener } from "./query-log";
 
 /** Plain SQL access, for the migration runner and the few statements Prisma cannot express. */
@@ -16,6 +16,8 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /** Runs fn on one connection (session-level locks, statements that must not share a transaction). */
+  session<T>(fn: (conn: SqlRunner) => Promise<T>): Promise<T>;
 }
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -52,6 +54,8 @@ export interface DatabaseOptions {
    * migrations take seconds; loading the copy takes half of one).
    */
   startFrom?: Blob;
+  /** PostgreSQL only: connections this process may hold (default: CONDUCT_DB_POOL_SIZE, or 10). */
+  poolSize?: number;
 }
 
 export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Database {
@@ -59,7 +63,7 @@ export function openDatabase(config: DatabaseConfig, options: DatabaseOptions = 
   const timed = (adapter: SqlDriverAdapterFactory) =>
     withQueryLog(adapter, { slowQueryMs: options.slowQueryMs ?? slowQueryMs(), onQuery: options.onQuery });
   return config.databaseUrl
-    ? openPostgres(config.databaseUrl, timed)
+    ? openPostgres(config.databaseUrl, timed, options.poolSize ?? dbPoolSize())
     : openEmbedded(config.dataDir, timed, options.fsync ?? embeddedFsync(), options.startFrom);
 }
 
@@ -91,15 +95,20 @@ function openEmbedded(dataDir: string, timed: Timed, fsync: boolean, startFrom?:
   // runtime contract is the same (the integration suite runs every query through it).
   const adapter = new PrismaPGlite(client) as unknown as SqlDriverAdapterFactory;
   const prisma = new PrismaClient({ adapter: timed(adapter) });
-  const wrap = (q: Pick<PGlite, "exec" | "query">): SqlRunner => ({
-    async exec(sql) {
-      await q.exec(sql);
-    },
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await q.query<T>(sql, params)).rows;
-    },
-    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
-  });
+  const wrap = (q: Pick<PGlite, "exec" | "query">): SqlRunner => {
+    const runner: SqlRunner = {
+      async exec(sql) {
+        await q.exec(sql);
+      },
+      async query<T>(sql: string, params?: unknown[]) {
+        return (await q.query<T>(sql, params)).rows;
+      },
+      transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+      // PGlite is one session already.
+      session: (fn) => fn(runner),
+    };
+    return runner;
+  };
   return {
     kind: "embedded",
     prisma,
@@ -121,8 +130,32 @@ function openEmbedded(dataDir: string, timed: Timed, fsync: boolean, startFrom?:
   };
 }
 
-function openPostgres(connectionString: string, timed: Timed): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+/** One pooled PostgreSQL connection as a SqlRunner; its transaction is BEGIN … COMMIT on that connection. */
+function connectionRunner(conn: pg.PoolClient): SqlRunner {
+  const runner: SqlRunner = {
+    exec: async (text) => void (await conn.query(text)),
+    query: async <T>(text: string, params?: unknown[]) => (await conn.query(text, params)).rows as T[],
+    async transaction(fn) {
+      await conn.query("BEGIN");
+      try {
+        const result = await fn({
+          ...runner,
+          transaction: () => Promise.reject(new Error("nested transactions are not supported")),
+        });
+        await conn.query("COMMIT");
+        return result;
+      } catch (err) {
+        await conn.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      }
+    },
+    session: (fn) => fn(runner),
+  };
+  return runner;
+}
+
+function openPostgres(connectionString: string, timed: Timed, poolMax: number): Database {
+  const pool = new pg.Pool({ connectionString, max: poolMax });
   // An idle connection the server closes (a restart, a terminated backend, a failover) is dropped
   // from the pool and replaced on next use; without this handler its error would crash the process.
   pool.on("error", (err) => console.warn(`[db] an idle PostgreSQL connection was closed: ${err.message}`));
@@ -134,21 +167,11 @@ function openPostgres(connectionString: string, timed: Timed): Database {
     async query<T>(text: string, params?: unknown[]) {
       return (await pool.query(text, params)).rows as T[];
     },
-    async transaction(fn) {
+    transaction: (fn) => sql.session((conn) => conn.transaction(fn)),
+    async session(fn) {
       const conn = await pool.connect();
-      const tx: SqlRunner = {
-        exec: async (text) => void (await conn.query(text)),
-        query: async <T>(text: string, params?: unknown[]) => (await conn.query(text, params)).rows as T[],
-        transaction: () => Promise.reject(new Error("nested transactions are not supported")),
-      };
       try {
-        await conn.query("BEGIN");
-        const result = await fn(tx);
-        await conn.query("COMMIT");
-        return result;
-      } catch (err) {
-        await conn.query("ROLLBACK").catch(() => undefined);
-        throw err;
+        return await fn(connectionRunner(conn));
       } finally {
         conn.release();
       }

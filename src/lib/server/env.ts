@@ -17,6 +17,22 @@ const EnvSchema = z.object({
   // embedded database in memory (tests).
   CONDUCT_DATA_DIR: z.string().min(1).default("data"),
   AUTH_SECRET: z.string().min(32).optional(),
+  // The key Next encrypts server actions' closed-over values with. Unset, each build makes its own; with
+  // several processes or builds it must be the same everywhere: base64 of 16, 24 or 32 random bytes.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && [16, 24, 32].includes(Buffer.from(v, "base64").length),
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of 16, 24 or 32 bytes (e.g. `openssl rand -base64 32`)",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  // PostgreSQL connections each process may hold (Prisma, the job queue and the migration runner share
+  // them). Processes × this must stay under the server's max_connections (or PgBouncer's pool).
+  CONDUCT_DB_POOL_SIZE: z
+    .literal("")
+    .or(z.string().regex(/^[1-9]\d*$/, "CONDUCT_DB_POOL_SIZE must be a whole number above 0"))
+    .optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Statements slower than this many ms are logged (see slowQueryMs below).
@@ -90,6 +106,7 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   dataDir: string;
   authSecret: string | undefined;
+  actionsEncryptionKey: string | undefined;
   production: boolean;
   trustProxyHops: number;
   peerToken: string | undefined;
@@ -117,6 +134,7 @@ export function serverEnv(): ServerEnv {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    actionsEncryptionKey: e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
     production: e.NODE_ENV === "production",
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),
     peerToken: e.CONDUCT_PEER_TOKEN,
@@ -142,6 +160,31 @@ export function slowQueryMs(): number {
   if (!parsed.success)
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data ? Number(parsed.data) : 250;
+}
+
+/**
+ * PostgreSQL connections per process (CONDUCT_DB_POOL_SIZE, default 10). Read on its own, like
+ * slowQueryMs(), because scripts open databases before they set the rest of the configuration.
+ */
+export function dbPoolSize(): number {
+  const parsed = EnvSchema.shape.CONDUCT_DB_POOL_SIZE.safeParse(process.env.CONDUCT_DB_POOL_SIZE || undefined);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  return parsed.data ? Number(parsed.data) : 10;
+}
+
+/**
+ * What a production process on PostgreSQL (DATABASE_URL) lacks to run beside others: the secrets every
+ * process and every build must share (docs/decisions/029). Empty when nothing is missing, or when the
+ * embedded database is used (one process, whose generated secret is kept under the data directory).
+ */
+export function missingSharedSecrets(): string[] {
+  const env = serverEnv();
+  if (!env.databaseUrl) return [];
+  const missing: string[] = [];
+  if (!env.authSecret) missing.push("AUTH_SECRET");
+  if (!env.actionsEncryptionKey) missing.push("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
+  return missing;
 }
 
 /**

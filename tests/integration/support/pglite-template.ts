@@ -10,7 +10,7 @@ import type { SqlRunner } from "@/lib/server/database";
 import { migrate } from "@/lib/server/migrate";
 
 function runner(q: Pick<PGlite, "exec" | "query">, client: PGlite): SqlRunner {
-  return {
+  const self: SqlRunner = {
     async exec(sql) {
       await q.exec(sql);
     },
@@ -18,7 +18,9 @@ function runner(q: Pick<PGlite, "exec" | "query">, client: PGlite): SqlRunner {
       return (await q.query<T>(sql, params)).rows;
     },
     transaction: (fn) => client.transaction((tx) => fn(runner(tx, client))),
+    session: (fn) => fn(self),
   };
+  return self;
 }
 
 export default async function setup() {
