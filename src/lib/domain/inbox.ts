@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   "barrier.evidence",
   "webhook.disabled",
   "spot-check.requested",
+  "calendar.changed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -80,6 +81,20 @@ export function spotCheckRequested(check: {
     title: `Spot check: log ${quoted(check.behaviourTitle)} in ${check.teamName}`,
     body: `${check.requestedBy} asked you to be a second observer from ${check.from} to ${check.to}: log each time you see the moment for this behaviour in ${check.teamName}, performed or missed, on the Log pad. Your entries carry your name so they can be set beside the team's own.`,
     href: `/log?team=${encodeURIComponent(check.teamId)}&behaviour=${encodeURIComponent(check.behaviourId)}`,
+  };
+}
+
+/**
+ * To the admin who asked for a large organisation's time-zone change (docs/decisions/027): the job applied it.
+ * `moved` is how many day-only entries went to midday of their own day in the new zone.
+ */
+export function calendarChanged(change: { timeZone: string; weekStartsOn: string; moved: number }): NotificationText {
+  const n = new Intl.NumberFormat("en-GB").format(change.moved);
+  const entries = change.moved === 1 ? "1 entry logged for a day" : `${n} entries logged for a day`;
+  return {
+    title: `The time zone is now ${change.timeZone}`,
+    body: `Days, weeks (starting on ${change.weekStartsOn}) and the daily figures now follow ${change.timeZone}. ${entries} kept their date.`,
+    href: "/settings#calendar-heading",
   };
 }
 
