@@ -47,7 +47,6 @@ export function CalendarForm({
         </div>
       )}
       <fieldset disabled={waiting !== null} aria-describedby={waiting ? "calendar-pending" : undefined}>
-        <legend className="sr-only">Time zone and week</legend>
         <div className="space-y-3">
           <TimeZoneField
             name="timeZone"
