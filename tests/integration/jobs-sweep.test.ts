@@ -51,12 +51,12 @@ describe("the outbox sweep", () => {
       data: { organizationId: org.id, webhookId: webhook.id, event: "test", body: "{}", createdAt: old },
     });
 
-    expect(await sweepOutboxes(now)).toEqual({ mail: 1, webhooks: 1 });
+    expect(await sweepOutboxes(now)).toEqual({ mail: 1, webhooks: 1, calendarChanges: 0 });
     expect(await jobsFor("mail.send", "messageId", lost.id)).toEqual([{ state: "created" }]);
     expect(await jobsFor("mail.send", "messageId", fresh.id)).toEqual([]);
     expect(await jobsFor("mail.send", "messageId", retrying.id)).toEqual([{ state: "retry" }]);
     expect(await jobsFor("webhook.deliver", "deliveryId", delivery.id)).toEqual([{ state: "created" }]);
     // A second sweep finds their jobs queued and adds none.
-    expect(await sweepOutboxes(now)).toEqual({ mail: 0, webhooks: 0 });
+    expect(await sweepOutboxes(now)).toEqual({ mail: 0, webhooks: 0, calendarChanges: 0 });
   });
 });

@@ -3,6 +3,7 @@ import {
   badgeCount,
   barrierEvidence,
   behaviourReviewed,
+  calendarChanged,
   invitationAccepted,
   reviewRequested,
 } from "@/lib/domain/inbox";
@@ -34,6 +35,17 @@ describe("inbox wording", () => {
     expect(invitationAccepted({ name: "Nadia", role: "Manager" }).title).toBe("Nadia joined");
     expect(barrierEvidence({ id: "x", title: "No logs" }, 1).body).toMatch(/^1 new note from/);
     expect(barrierEvidence({ id: "x", title: "No logs" }, 12).body).toMatch(/^12 new notes from/);
+  });
+
+  it("tells the admin a large organisation's new time zone is in place, and how many day entries kept their date", () => {
+    expect(calendarChanged({ timeZone: "Pacific/Auckland", weekStartsOn: "Sunday", moved: 33_335 })).toEqual({
+      title: "The time zone is now Pacific/Auckland",
+      body: "Days, weeks (starting on Sunday) and the daily figures now follow Pacific/Auckland. 33,335 entries logged for a day kept their date.",
+      href: "/settings#calendar-heading",
+    });
+    expect(calendarChanged({ timeZone: "UTC", weekStartsOn: "Monday", moved: 1 }).body).toMatch(
+      /1 entry logged for a day kept/,
+    );
   });
 
   it("counts up to 99 in the header, then says 99+", () => {

@@ -68,7 +68,7 @@ export const setOrganizationPolicyAction = formAction({
   after: () => revalidatePath("/", "layout"),
 });
 
-/** Where the organisation's days and weeks begin: its time zone and week start (docs/decisions/021). */
+/** Where the organisation's days and weeks begin (docs/decisions/021); a large organisation's new zone is applied by a job (027). */
 export const setOrganizationCalendarAction = formAction({
   schema: OrganizationCalendarInput,
   permission: "members.manage",

@@ -199,6 +199,8 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - NotificationSend: the send ledger of what was sent in which period; a restored organisation
  *   starts a fresh one (at worst this week's digest is sent again).
  * - WebhookDelivery: the delivery log, tied to the attempts made from the old organisation.
+ * - CalendarChange: a time-zone change still waiting for its job (docs/decisions/027). It belongs to the running
+ *   organisation: the file carries the zone as it is when exported, and the restored organisation starts with none.
  * - Webhook.secret: the signing secret (see REACH_TABLES.Webhook); the import makes a new one.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.

@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "webhook.disabled",
   "spot-check.requested",
   "spot-check.cancelled",
+  "calendar.changed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -95,6 +96,20 @@ export function spotCheckCancelled(check: {
     title: `Spot check called off: ${quoted(check.behaviourTitle)} in ${check.teamName}`,
     body: `${check.cancelledBy} cancelled the spot check you were asked to do. There is nothing more to log for it; the entries you made stay as they are.`,
     href: `/spot-checks/${encodeURIComponent(check.spotCheckId)}`,
+  };
+}
+
+/**
+ * To the admin who asked for a large organisation's time-zone change (docs/decisions/027): the job applied it.
+ * `moved` is how many day-only entries went to midday of their own day in the new zone.
+ */
+export function calendarChanged(change: { timeZone: string; weekStartsOn: string; moved: number }): NotificationText {
+  const n = new Intl.NumberFormat("en-GB").format(change.moved);
+  const entries = change.moved === 1 ? "1 entry logged for a day" : `${n} entries logged for a day`;
+  return {
+    title: `The time zone is now ${change.timeZone}`,
+    body: `Days, weeks (starting on ${change.weekStartsOn}) and the daily figures now follow ${change.timeZone}. ${entries} kept their date.`,
+    href: "/settings#calendar-heading",
   };
 }
 

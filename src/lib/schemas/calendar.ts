@@ -41,6 +41,20 @@ export const OrganizationCalendarInput = z.object({
 });
 export type OrganizationCalendarInput = z.infer<typeof OrganizationCalendarInput>;
 
+/** A large organisation's time-zone change still waiting for its background job (docs/decisions/027). */
+export interface PendingCalendarChangeDto {
+  timeZone: TimeZone;
+  weekStartsOn: WeekStartsOn;
+  /** ISO instant; shown in the reader's display zone. */
+  requestedAt: string;
+  /** The requesting admin's name (null once their membership is gone). */
+  requestedBy: string | null;
+}
+
+/** What saving the calendar did: applied at once, or left for the job (large organisations). */
+export type CalendarChangeResult =
+  { state: "applied"; rezoned: number } | { state: "pending"; change: PendingCalendarChangeDto };
+
 /** A person's own display zone; empty means "the organisation's". */
 export const PersonalTimeZoneInput = z.object({
   timeZone: z

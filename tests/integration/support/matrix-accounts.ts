@@ -1,5 +1,5 @@
 // Matrix rows for account recovery (src/lib/actions/password-resets.ts), bulk invitations and the
-// inbox (src/lib/actions/inbox.ts).
+// inbox (src/lib/actions/inbox.ts), and the organisation's calendar (a change waiting for its job too).
 import { db } from "@/lib/server/db";
 import { PasswordResetInput } from "@/lib/schemas/members";
 import { createPasswordReset } from "@/lib/server/data/password-resets";
@@ -13,6 +13,7 @@ import { MarkReadInput, NotificationIdInput } from "@/lib/schemas/inbox";
 import { OrganizationPolicyInput } from "@/lib/schemas/members";
 import { setLeadersManageTeams, setOrganizationCalendar } from "@/lib/server/data/organization-settings";
 import { OrganizationCalendarInput } from "@/lib/schemas/calendar";
+import { pendingCalendarChange } from "@/lib/server/data/calendar-change";
 
 /** An unread item in `me`'s inbox. */
 async function notificationFor(s: Side, me: Person): Promise<string> {
@@ -124,5 +125,23 @@ export const ACCOUNT_ACTION_ROWS: Row<unknown>[] = [
     allowed: ADMINS,
     setup: async () => OrganizationCalendarInput.parse({ timeZone: "Pacific/Auckland", weekStartsOn: "7" }),
     call: (ctx, i) => setOrganizationCalendar(ctx, i),
+  }),
+  row({
+    action: null,
+    surface: "page /settings",
+    requires: "members.manage",
+    data: "calendar-change.pendingCalendarChange",
+    kind: "read",
+    allowed: ADMINS,
+    note: "a large organisation's time-zone change waiting for its job (docs/decisions/027)",
+    setup: async (s) => {
+      await db().calendarChange.upsert({
+        where: { organizationId: s.org.id },
+        create: { organizationId: s.org.id, timeZone: "Pacific/Auckland", weekStartsOn: 1 },
+        update: {},
+      });
+      return {};
+    },
+    call: (ctx) => pendingCalendarChange(ctx),
   }),
 ];

@@ -17,6 +17,7 @@ import { MailModeForm } from "@/components/mail/mail-mode-form";
 import { mailSettings } from "@/lib/server/mail/settings";
 import { CalendarForm } from "@/components/settings/calendar-form";
 import { timeZoneNames } from "@/lib/schemas/calendar";
+import { pendingCalendarChange } from "@/lib/server/data/calendar-change";
 
 export const metadata = { title: "Settings" };
 
@@ -25,7 +26,9 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-
 export default async function SettingsPage() {
   const ctx = await requireMemberPage();
   const admin = can(ctx.role, "members.manage", ctx.policy);
-  const [members, invitations] = admin ? await Promise.all([listMembers(ctx), listInvitations(ctx)]) : [[], []];
+  const [members, invitations, calendarChange] = admin
+    ? await Promise.all([listMembers(ctx), listInvitations(ctx), pendingCalendarChange(ctx)])
+    : [[], [], null];
   const steps = await onboarding(ctx);
   const mail = can(ctx.role, "notifications.manage", ctx.policy) ? await mailSettings(ctx) : null;
   return (
@@ -104,7 +107,12 @@ export default async function SettingsPage() {
               <h2 id="calendar-heading" className="mb-3 text-lg font-semibold">
                 Time zone and week
               </h2>
-              <CalendarForm timeZone={ctx.timeZone} weekStartsOn={ctx.weekStartsOn} zones={timeZoneNames()} />
+              <CalendarForm
+                timeZone={ctx.timeZone}
+                weekStartsOn={ctx.weekStartsOn}
+                zones={timeZoneNames()}
+                pending={calendarChange}
+              />
             </section>
             <section aria-labelledby="members-heading" className={card}>
               <h2 id="members-heading" className="mb-3 text-lg font-semibold">

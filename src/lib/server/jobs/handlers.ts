@@ -7,6 +7,7 @@ import { sweepOutboxes } from "./sweep";
 import { pruneOldRecords } from "./prune";
 import { runNotificationsTick } from "../notify/tick";
 import { mailRequestedReset } from "../data/password-resets";
+import { applyCalendarChange } from "../data/calendar-change";
 
 /** What each queue does. A queue without a handler here is not worked (nor its cron queued). */
 export const HANDLERS: JobHandlers = {
@@ -17,4 +18,5 @@ export const HANDLERS: JobHandlers = {
   "records.prune": async () => void (await pruneOldRecords()),
   "notifications.tick": async () => void (await runNotificationsTick()),
   "account.reset-mail": (data) => mailRequestedReset(String(data.email), String(data.attemptId)),
+  "observations.rezone": async (data) => void (await applyCalendarChange(String(data.changeId))),
 };
