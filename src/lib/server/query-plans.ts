@@ -177,6 +177,8 @@ export interface TenantScanProblem {
   index?: string;
   node: string;
   reason: string;
+  /** Rule c: the walk feeds an aggregate (counted over every organisation's rows, then joined). */
+  aggregated?: boolean;
 }
 
 const INDEX_SCANS = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan"]);
@@ -195,7 +197,13 @@ const INDEX_SCANS = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan
  */
 export function tenantScanProblems(plan: PlanNode, catalog: TenantCatalog): TenantScanProblem[] {
   const problems: TenantScanProblem[] = [];
-  for (const n of planNodes(plan)) {
+  // Each node with whether an Aggregate is above it: a walk under one is a grouped subquery over
+  // the whole table (Prisma's relation `_count`), which no join key can bound, at any scale.
+  const walk = (n: PlanNode, aggregated: boolean): [PlanNode, boolean][] => [
+    [n, aggregated],
+    ...(n.Plans ?? []).flatMap((c) => walk(c, aggregated || n["Node Type"] === "Aggregate")),
+  ];
+  for (const [n, aggregated] of walk(plan, false)) {
     const type = n["Node Type"];
     if (type === "Seq Scan" && n["Relation Name"] && catalog.tables.has(n["Relation Name"])) {
       problems.push({ rule: "a", table: n["Relation Name"], node: type, reason: "sequential scan" });
@@ -212,6 +220,7 @@ export function tenantScanProblems(plan: PlanNode, catalog: TenantCatalog): Tena
         index: n["Index Name"],
         node: type,
         reason: "a walk of the whole index of a table with no index on organizationId",
+        aggregated,
       });
     else if (index.hasOrganizationId && !cond.includes('"organizationId"'))
       problems.push({
