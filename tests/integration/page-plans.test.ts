@@ -127,7 +127,7 @@ beforeAll(async () => {
  * and b of tenantScanProblems), described, and the walks of tables without an organisation index
  * (rule c), which are reported, not failed: on the tiny demo database the planner also picks such
  * walks where a key-bounded path exists, so each needs a look at full scale (bench/check-dataset.ts).
- * A walk that feeds an aggregate fails, though: a grouped subquery (Prisma's relation `_count`)
+ * A walk that feeds a grouped subquery fails, though: that is Prisma's relation `_count`, which
  * counts every organisation's rows before the join, whatever the planner knows.
  */
 async function unboundedScans(
@@ -138,7 +138,7 @@ async function unboundedScans(
   const explained = await explainQueries(database().sql, reads, { disableSeqScan: true, nestedLoops: true });
   const found = explained.flatMap((e) =>
     tenantScanProblems(e.plan, catalog).map((p) => ({
-      // A walk feeding an aggregate counts every organisation's rows whatever the scale: enforced.
+      // A walk feeding a grouped subquery counts every organisation's rows whatever the scale: enforced.
       rule: p.rule === "c" && p.aggregated ? ("c, aggregated" as const) : p.rule,
       table: p.table,
       text: `${p.table}${p.index ? ` via ${p.index}` : ""}: ${p.node}, ${p.reason}\n  plan: ${planSummary(e.plan)}\n  for: ${e.sql.slice(0, 500)}`,

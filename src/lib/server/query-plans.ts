@@ -177,7 +177,7 @@ export interface TenantScanProblem {
   index?: string;
   node: string;
   reason: string;
-  /** Rule c: the walk feeds an aggregate (counted over every organisation's rows, then joined). */
+  /** Rule c: the walk feeds a grouped subquery (counted over every organisation's rows, then joined). */
   aggregated?: boolean;
 }
 
@@ -197,13 +197,17 @@ const INDEX_SCANS = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan
  */
 export function tenantScanProblems(plan: PlanNode, catalog: TenantCatalog): TenantScanProblem[] {
   const problems: TenantScanProblem[] = [];
-  // Each node with whether an Aggregate is above it: a walk under one is a grouped subquery over
-  // the whole table (Prisma's relation `_count`), which no join key can bound, at any scale.
-  const walk = (n: PlanNode, aggregated: boolean): [PlanNode, boolean][] => [
+  // Each node with whether it feeds a grouped subquery (a Subquery Scan over an Aggregate): there a
+  // walk is Prisma's relation `_count`, counting every organisation's rows before the join, which
+  // no join key can bound at any scale. A walk under a top-level aggregate is a join order the
+  // planner chose on a tiny table, like the others.
+  const walk = (n: PlanNode, sub: boolean, aggregated: boolean): [PlanNode, boolean][] => [
     [n, aggregated],
-    ...(n.Plans ?? []).flatMap((c) => walk(c, aggregated || n["Node Type"] === "Aggregate")),
+    ...(n.Plans ?? []).flatMap((c) =>
+      walk(c, sub || n["Node Type"] === "Subquery Scan", aggregated || (sub && n["Node Type"] === "Aggregate")),
+    ),
   ];
-  for (const [n, aggregated] of walk(plan, false)) {
+  for (const [n, aggregated] of walk(plan, false, false)) {
     const type = n["Node Type"];
     if (type === "Seq Scan" && n["Relation Name"] && catalog.tables.has(n["Relation Name"])) {
       problems.push({ rule: "a", table: n["Relation Name"], node: type, reason: "sequential scan" });
