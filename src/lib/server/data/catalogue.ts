@@ -110,7 +110,12 @@ export async function catalogueFacets(ctx: MemberContext): Promise<CatalogueFace
       select: { id: true, name: true },
     }),
     db().membership.findMany({
-      where: { organizationId: ctx.orgId, ownedBehaviours: { some: { deletedAt: null } } },
+      // The behaviours' organisation too: Behaviour has no index by owner, so an EXISTS by owner
+      // alone reads every organisation's behaviours (issue 19, page-plans.test.ts).
+      where: {
+        organizationId: ctx.orgId,
+        ownedBehaviours: { some: { organizationId: ctx.orgId, deletedAt: null } },
+      },
       orderBy: { user: { name: "asc" } },
       select: { id: true, user: { select: { name: true } } },
     }),
