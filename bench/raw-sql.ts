@@ -5,7 +5,13 @@ import type { SqlRunner } from "@/lib/server/database";
 import { periodRange } from "@/lib/server/data/dashboards";
 import type { OverviewDto, Period } from "@/lib/schemas/dashboards";
 import type { QueryEvent } from "@/lib/server/query-log";
-import { explainQueries, planSummary, type ExplainedQuery } from "@/lib/server/query-plans";
+import {
+  explainQueries,
+  planSummary,
+  tenantCatalog,
+  tenantScanProblems,
+  type ExplainedQuery,
+} from "@/lib/server/query-plans";
 
 export interface Counts {
   performed: number;
@@ -92,6 +98,11 @@ export interface PlanReport {
   explained: ExplainedQuery[];
   /** Statements whose plan scans Observation sequentially, with a one-line plan. */
   seqScans: { sql: string; plan: string }[];
+  /**
+   * Scans of tenant tables the planner chose at full scale that are not bounded by the organisation
+   * (rules a and b of tenantScanProblems; reported: at scale a sequential scan of a small table can be right).
+   */
+  tenantScans: { sql: string; plan: string; problem: string }[];
 }
 
 /**
@@ -105,8 +116,18 @@ export async function explainDashboardQueries(
   opts: { analyze?: boolean } = {},
 ): Promise<PlanReport> {
   const explained = await explainQueries(sql, queries, { analyze: opts.analyze });
+  const catalog = await tenantCatalog(sql);
   return {
     explained,
     seqScans: explained.filter((e) => e.seqScans.length > 0).map((e) => ({ sql: e.sql, plan: planSummary(e.plan) })),
+    tenantScans: explained.flatMap((e) =>
+      tenantScanProblems(e.plan, catalog)
+        .filter((p) => p.rule !== "c")
+        .map((p) => ({
+          sql: e.sql,
+          plan: planSummary(e.plan),
+          problem: `${p.table}${p.index ? ` via ${p.index}` : ""}: ${p.node}, ${p.reason}`,
+        })),
+    ),
   };
 }

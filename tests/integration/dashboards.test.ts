@@ -13,6 +13,7 @@ import {
   type ObservationFields,
 } from "../factories";
 import { contextFor } from "./support/context";
+import { HEATMAP_LIMITS } from "@/lib/domain/heatmap-bounds";
 
 // Wednesday 28 October 2026: this week started Monday 26 October.
 const NOW = new Date("2026-10-28T15:00:00Z");
@@ -100,6 +101,55 @@ describe("organisation overview", () => {
     await expect(
       saveCustomerStory(w.member, { meetingDate: "2026-10-28", story: "A customer story long enough." }, NOW),
     ).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("bounds the heatmap to the busiest teams and behaviours of the period, and shows all on request (issue 19)", async () => {
+    const w = await world();
+    const { teams: maxTeams, behaviours: maxBehaviours } = HEATMAP_LIMITS;
+    // Enough teams and behaviours to pass both limits; the last-named ones are the busiest.
+    const teams = [];
+    for (let i = 0; i < maxTeams; i++)
+      teams.push(
+        await buildTeam(db(), w.s.org.id, { name: `Team ${String(i).padStart(2, "0")}`, parentId: w.streamA.id }),
+      );
+    const behaviours = [];
+    for (let i = 0; i < maxBehaviours; i++)
+      behaviours.push(
+        await buildBehaviour(
+          db(),
+          { organizationId: w.s.org.id, valueId: w.v2.id, ownerId: w.s.leader.membership.id },
+          { title: `Zz behaviour ${String(i).padStart(2, "0")}`, status: "ACTIVE" },
+        ),
+      );
+    const busyTeam = teams.at(-1)!;
+    const busyBehaviour = behaviours.at(-1)!;
+    await buildObservations(db(), [
+      {
+        organizationId: w.s.org.id,
+        behaviourId: busyBehaviour.id,
+        teamId: busyTeam.id,
+        occurredAt: at("2026-10-27"),
+        performed: 40,
+        missed: 10,
+      },
+    ]);
+    const o = await organisationOverview(w.manager, filter(), NOW);
+    expect(o.heatmap.totalTeams).toBe(o.options.teams.length);
+    expect(o.heatmap.totalTeams).toBeGreaterThan(maxTeams);
+    expect(o.heatmap.totalBehaviours).toBe(maxBehaviours + 2);
+    expect(o.heatmap.teams).toHaveLength(maxTeams);
+    expect(o.heatmap.behaviours).toHaveLength(maxBehaviours);
+    // The observed ones are kept (Alpha and Beta were observed too), in alphabetical order.
+    const teamNames = o.heatmap.teams.map((t) => t.name);
+    expect(teamNames).toEqual(expect.arrayContaining(["Alpha", "Beta", busyTeam.name]));
+    expect(teamNames).toEqual([...teamNames].sort());
+    expect(o.heatmap.behaviours.map((b) => b.title)).toContain(busyBehaviour.title);
+    expect(o.heatmap.cells[`${busyTeam.id}:${busyBehaviour.id}`]).toEqual({ performed: 40, opportunities: 50 });
+    expect(o.heatmap.cells[`${w.alpha.id}:${w.x.id}`]).toEqual({ performed: 11, opportunities: 16 });
+
+    const all = await organisationOverview(w.manager, filter({ heatmap: "all" }), NOW);
+    expect(all.heatmap.teams).toHaveLength(o.heatmap.totalTeams);
+    expect(all.heatmap.behaviours).toHaveLength(maxBehaviours + 2);
   });
 });
 

@@ -24,6 +24,8 @@ export const DashboardFilter = z.object({
   stream: optionalId,
   team: optionalId,
   value: optionalId,
+  /** "all": the heatmap shows every team and behaviour, not only the busiest (HEATMAP_LIMITS). */
+  heatmap: z.enum(["all"]).optional().catch(undefined),
 });
 export type DashboardFilter = z.infer<typeof DashboardFilter>;
 
@@ -34,6 +36,7 @@ export function parseDashboardFilter(sp: Record<string, string | string[] | unde
     stream: first(sp.stream),
     team: first(sp.team),
     value: first(sp.value),
+    heatmap: first(sp.heatmap),
   });
 }
 
@@ -85,6 +88,9 @@ export interface HeatmapDto {
   behaviours: { id: string; title: string }[];
   /** `${teamId}:${behaviourId}` → counts in the period. */
   cells: Record<string, { performed: number; opportunities: number }>;
+  /** How many the selection holds: more than `teams` / `behaviours` when only the busiest are shown. */
+  totalTeams: number;
+  totalBehaviours: number;
 }
 
 export interface OverviewDto {

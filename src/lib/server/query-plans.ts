@@ -78,6 +78,12 @@ export interface ExplainOptions {
    * cheapest plan, so this asks whether an index *can* serve the statement. Off at full scale.
    */
   disableSeqScan?: boolean;
+  /**
+   * Also `SET LOCAL enable_hashjoin = off, enable_mergejoin = off`: on a tiny database a join reads
+   * its inner table whole (every organisation's rows) because that is cheapest; with nested loops
+   * the question becomes whether each table *can* be reached by a key or the organisation.
+   */
+  nestedLoops?: boolean;
   /** EXPLAIN ANALYZE: runs each statement (reads only). */
   analyze?: boolean;
 }
@@ -103,6 +109,7 @@ export async function explainQueries(
   const explain = `EXPLAIN (${options.analyze ? "ANALYZE, " : ""}FORMAT JSON) `;
   return sql.transaction(async (tx) => {
     if (options.disableSeqScan) await tx.exec("SET LOCAL enable_seqscan = off");
+    if (options.nestedLoops) await tx.exec("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off");
     const out: ExplainedQuery[] = [];
     for (const q of distinct.values()) {
       const [row] = await tx.query<Record<string, unknown>>(explain + q.sql, q.params);
@@ -120,4 +127,113 @@ export async function explainQueries(
     }
     return out;
   });
+}
+
+// ---------------------------------------------------------------- tenant bounds (issue 19)
+
+/**
+ * The tenant tables (every table with an organizationId column) and their indexes, read from the
+ * database catalog so that a new table or index is covered without a list to keep.
+ */
+export interface TenantCatalog {
+  tables: Set<string>;
+  /** Index name → its table and whether organizationId is one of its key columns. */
+  indexes: Map<string, { table: string; hasOrganizationId: boolean }>;
+  /** The tenant tables that have at least one index with organizationId as a column. */
+  organisationIndexed: Set<string>;
+}
+
+export async function tenantCatalog(sql: SqlRunner): Promise<TenantCatalog> {
+  const tables = await sql.query<{ table: string }>(
+    `SELECT c.relname AS "table" FROM pg_attribute a
+       JOIN pg_class c ON c.oid = a.attrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE a.attname = 'organizationId' AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
+        AND n.nspname = current_schema()`,
+  );
+  const indexes = await sql.query<{ index: string; table: string; has: boolean }>(
+    `SELECT i.relname AS "index", t.relname AS "table",
+            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'organizationId'
+                       AND a.attnum = ANY (x.indkey::int2[])) AS "has"
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_namespace n ON n.oid = t.relnamespace
+      WHERE n.nspname = current_schema()`,
+  );
+  const set = new Set(tables.map((t) => t.table));
+  const tenant = indexes.filter((i) => set.has(i.table));
+  return {
+    tables: set,
+    indexes: new Map(tenant.map((i) => [i.index, { table: i.table, hasOrganizationId: i.has }])),
+    organisationIndexed: new Set(tenant.filter((i) => i.has).map((i) => i.table)),
+  };
+}
+
+export interface TenantScanProblem {
+  /** Which of the rules of tenantScanProblems: a, b or c. */
+  rule: "a" | "b" | "c";
+  table: string;
+  index?: string;
+  node: string;
+  reason: string;
+  /** Rule c: the walk feeds a grouped subquery (counted over every organisation's rows, then joined). */
+  aggregated?: boolean;
+}
+
+const INDEX_SCANS = new Set(["Index Scan", "Index Only Scan", "Bitmap Index Scan"]);
+
+/**
+ * Where a plan could read other organisations' rows of a tenant table: (a) a sequential scan of it;
+ * (b) an index scan through an index that has organizationId as a column but whose condition does
+ * not name organizationId (a full index scan, or a skip over its leading column: it walks every
+ * organisation's entries, so it grows with the deployment, not the tenant); (c) on a tenant table
+ * with no index on organizationId at all, an index scan without any condition (it reads every
+ * organisation's rows: such a table can only be read through a key of its parent). Elsewhere an
+ * index without organizationId (a primary key, a parent's id) is bounded by that key, whose rows
+ * belong to one organisation; a full walk of it on a table that does have an organisation index
+ * (a merge join's input on a tiny test database, where sequential scans are disabled) is left to
+ * the planner at scale, which has the bounded path.
+ */
+export function tenantScanProblems(plan: PlanNode, catalog: TenantCatalog): TenantScanProblem[] {
+  const problems: TenantScanProblem[] = [];
+  // Each node with whether it feeds a grouped subquery (a Subquery Scan over an Aggregate): there a
+  // walk is Prisma's relation `_count`, counting every organisation's rows before the join, which
+  // no join key can bound at any scale. A walk under a top-level aggregate is a join order the
+  // planner chose on a tiny table, like the others.
+  const walk = (n: PlanNode, sub: boolean, aggregated: boolean): [PlanNode, boolean][] => [
+    [n, aggregated],
+    ...(n.Plans ?? []).flatMap((c) =>
+      walk(c, sub || n["Node Type"] === "Subquery Scan", aggregated || (sub && n["Node Type"] === "Aggregate")),
+    ),
+  ];
+  for (const [n, aggregated] of walk(plan, false, false)) {
+    const type = n["Node Type"];
+    if (type === "Seq Scan" && n["Relation Name"] && catalog.tables.has(n["Relation Name"])) {
+      problems.push({ rule: "a", table: n["Relation Name"], node: type, reason: "sequential scan" });
+      continue;
+    }
+    if (!INDEX_SCANS.has(type) || !n["Index Name"]) continue;
+    const index = catalog.indexes.get(n["Index Name"]);
+    if (!index) continue;
+    const cond = typeof n["Index Cond"] === "string" ? n["Index Cond"] : "";
+    if (!cond && !catalog.organisationIndexed.has(index.table))
+      problems.push({
+        rule: "c",
+        table: index.table,
+        index: n["Index Name"],
+        node: type,
+        reason: "a walk of the whole index of a table with no index on organizationId",
+        aggregated,
+      });
+    else if (index.hasOrganizationId && !cond.includes('"organizationId"'))
+      problems.push({
+        rule: "b",
+        table: index.table,
+        index: n["Index Name"],
+        node: type,
+        reason: cond ? `not bounded by organizationId (${cond})` : "a walk of the whole index",
+      });
+  }
+  return problems;
 }

@@ -30,7 +30,8 @@ import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { listDeleted } from "@/lib/server/data/trash";
 import { backupOverview } from "@/lib/server/data/backup";
 import { exportOrganisation } from "@/lib/server/data/backup-export";
-import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";
+import { behaviourLinks, behaviourWeeks, getBehaviour, listCatalogue } from "@/lib/server/data/catalogue";
+import { CatalogueFilter } from "@/lib/schemas/catalogue";
 import { getTeam } from "@/lib/server/data/teams";
 import { listRecentObservations } from "@/lib/server/data/observations";
 import { type Row, at, row, ALL, EDITORS, MANAGERS, ADMINS } from "./matrix-core";
@@ -360,6 +361,18 @@ export const READ_ROWS: readonly Row<unknown>[] = [
  * part of the cross-organisation walk.
  */
 export const OPEN_READS: readonly Row<unknown>[] = [
+  row({
+    action: null,
+    surface: "page /catalogue",
+    requires: null,
+    data: "catalogue.listCatalogue",
+    kind: "read",
+    allowed: ALL,
+    // "The team's behaviours": those it adapted and those it was observed doing.
+    setup: async (s) => ({ o: await s.observation(), filter: CatalogueFilter.parse({ team: s.team.id }) }),
+    call: (ctx, i) => listCatalogue(ctx, i.filter),
+    ids: [at("filter.team", "same")],
+  }),
   row({
     action: null,
     surface: "page /catalogue/[id]",

@@ -175,12 +175,26 @@ export async function buildSide(label: string): Promise<Side> {
       }),
     ),
   ) as Record<Role, Person>;
-  const side: Side = {
+  return sideOf({
     org: { id: s.org.id, name: s.org.name },
     people,
     team: { id: s.team.id, name: s.team.name },
     value: { id: s.value.id, name: s.value.name },
     behaviour: { id: s.behaviour.id, title: s.behaviour.title },
+  });
+}
+
+type SideRecords = Pick<Side, "org" | "people" | "team" | "value" | "behaviour">;
+
+/**
+ * A side over existing records (every role a member of `team`), with the rest built on demand:
+ * buildSide's fresh organisation, or the seeded demo organisation (page-plans.test.ts).
+ */
+export function sideOf(records: SideRecords): Side {
+  const p = db();
+  const { people } = records;
+  const side: Side = {
+    ...records,
     barrier: once(() => createBarrier(people.MANAGER.ctx, BarrierInput.parse(barrierForm(side)))),
     survey: once(async () => {
       const form = {

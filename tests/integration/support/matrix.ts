@@ -21,6 +21,7 @@ import { CUE_ROWS } from "./matrix-cues";
 import { SPOT_CHECK_OPEN_READS, SPOT_CHECK_ROWS } from "./matrix-spot-checks";
 import { VIDEO_TEST_ROWS } from "./matrix-video-test";
 import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
+import { PAGE_OPEN_READS } from "./matrix-page-reads";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -54,4 +55,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...MAIL_OPEN_READS,
   ...SPOT_CHECK_OPEN_READS,
   ...CITATION_OPEN_READS,
+  ...PAGE_OPEN_READS,
 ];

@@ -8,6 +8,7 @@ import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
 import { AdoptionTrend } from "@/components/dashboards/adoption-trend";
 import { Heatmap } from "@/components/dashboards/heatmap";
+import { HeatmapNote } from "@/components/dashboards/heatmap-note";
 import { MetricTable } from "@/components/metrics/metric-table";
 import { customerFirst } from "@/lib/domain/outcomes";
 import { BarrierTable } from "@/components/barriers/barrier-table";
@@ -47,11 +48,14 @@ export default async function OverviewPage({
             team: <TextLink href="/teams">see the teams</TextLink>.
           </EmptyState>
         ) : (
-          <Heatmap
-            data={o.heatmap}
-            period={PERIOD_LABELS[filter.period]}
-            range={o.trend.length ? formatDayRange([o.trend[0]!.weekStart, currentDay(ctx.timeZone)]) : undefined}
-          />
+          <div className="space-y-2">
+            <HeatmapNote data={o.heatmap} filter={filter} />
+            <Heatmap
+              data={o.heatmap}
+              period={PERIOD_LABELS[filter.period]}
+              range={o.trend.length ? formatDayRange([o.trend[0]!.weekStart, currentDay(ctx.timeZone)]) : undefined}
+            />
+          </div>
         )}
         <section aria-labelledby="barriers-heading" className="space-y-2">
           <h2 id="barriers-heading" className="text-lg font-semibold">

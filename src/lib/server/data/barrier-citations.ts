@@ -34,7 +34,9 @@ export async function missedBarrierOptions(ctx: MemberContext): Promise<MissedBa
     where: {
       organizationId: ctx.orgId,
       barrier: { deletedAt: null },
-      behaviour: { deletedAt: null, status: "ACTIVE", parentId: null },
+      // The behaviour's own organisation too: by status alone, the join can read every organisation's
+      // active behaviours (issue 19, page-plans.test.ts).
+      behaviour: { organizationId: ctx.orgId, deletedAt: null, status: "ACTIVE", parentId: null },
     },
     orderBy: { barrier: { title: "asc" } },
     select: {

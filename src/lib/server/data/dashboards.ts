@@ -20,6 +20,8 @@ import { listBarriers } from "./barriers";
 import { listMetrics, metricSeries } from "./metrics";
 import { listCoverageGaps } from "./coverage";
 import type { MemberContext } from "./accounts";
+import type { Prisma } from "@/generated/prisma/client";
+import { busiest, HEATMAP_LIMITS } from "@/lib/domain/heatmap-bounds";
 
 // Every figure here comes from the daily summary (ObservationDaily), never from a scan of the
 // observations: the overview must stay fast at millions of observations (issue 8).
@@ -92,6 +94,35 @@ function barriersInScope(
   );
 }
 
+/**
+ * The heatmap's teams and behaviours: all of them when they fit (or the reader asked for all),
+ * otherwise the busiest of the period, so that a 100-team × 500-behaviour organisation gets a page
+ * of cells, not 50,000 (issue 19). Two small groupBys of the summary rank them.
+ */
+async function heatmapScope(
+  s: { teams: { id: string; name: string; streamId: string | null }[]; behaviours: { id: string; title: string }[] },
+  where: Prisma.ObservationDailyWhereInput,
+  all: boolean,
+) {
+  if (all || (s.teams.length <= HEATMAP_LIMITS.teams && s.behaviours.length <= HEATMAP_LIMITS.behaviours))
+    return { teams: s.teams, behaviours: s.behaviours };
+  const sum = { performed: true, missed: true } as const;
+  const [byTeam, byBehaviour] = await Promise.all([
+    db().observationDaily.groupBy({ by: ["teamId"], where, _sum: sum }),
+    db().observationDaily.groupBy({ by: ["behaviourId"], where, _sum: sum }),
+  ]);
+  const volume = (r: { _sum: { performed: number | null; missed: number | null } }) =>
+    (r._sum.performed ?? 0) + (r._sum.missed ?? 0);
+  return {
+    teams: busiest(s.teams, new Map(byTeam.map((r) => [r.teamId, volume(r)])), HEATMAP_LIMITS.teams),
+    behaviours: busiest(
+      s.behaviours,
+      new Map(byBehaviour.map((r) => [r.behaviourId, volume(r)])),
+      HEATMAP_LIMITS.behaviours,
+    ),
+  };
+}
+
 export async function organisationOverview(
   ctx: MemberContext,
   f: DashboardFilter,
@@ -107,9 +138,20 @@ export async function organisationOverview(
     teamId: { in: s.teamIds },
     day: { gte: dateOnly(from), lte: dateOnly(to) },
   };
-  const [days, cells, barriers, metrics] = await Promise.all([
+  const [days, { shown, cells }, barriers, metrics] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
-    db().observationDaily.groupBy({ by: ["teamId", "behaviourId"], where, _sum: { performed: true, missed: true } }),
+    heatmapScope(s, where, f.heatmap === "all").then(async (shown) => ({
+      shown,
+      cells: await db().observationDaily.groupBy({
+        by: ["teamId", "behaviourId"],
+        where: {
+          ...where,
+          teamId: { in: shown.teams.map((t) => t.id) },
+          behaviourId: { in: shown.behaviours.map((b) => b.id) },
+        },
+        _sum: { performed: true, missed: true },
+      }),
+    })),
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now, ctx.timeZone)),
   ]);
@@ -118,8 +160,10 @@ export async function organisationOverview(
     options,
     trend: weeklyAdoption(toDays(days), now, weeks, ctx),
     heatmap: {
-      teams: s.teams.map((t) => ({ id: t.id, name: t.name })),
-      behaviours: s.behaviours,
+      teams: shown.teams.map((t) => ({ id: t.id, name: t.name })),
+      behaviours: shown.behaviours,
+      totalTeams: s.teams.length,
+      totalBehaviours: s.behaviours.length,
       cells: Object.fromEntries(
         cells.map((c) => [
           `${c.teamId}:${c.behaviourId}`,

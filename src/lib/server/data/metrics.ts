@@ -361,15 +361,28 @@ export async function metricsAudit(
       createdAt: true,
       deletedAt: true,
       ownerId: true,
-      _count: { select: { behaviours: { where: { behaviour: { deletedAt: null } } } } },
     },
   });
+  // Linked live behaviours, counted by the metrics' own ids: Prisma's relation `_count` groups
+  // every organisation's links in a subquery before the join (issue 19, page-plans.test.ts).
+  const links = rows.length
+    ? await db().behaviourMetric.groupBy({
+        by: ["metricId"],
+        where: {
+          organizationId: ctx.orgId,
+          metricId: { in: rows.map((m) => m.id) },
+          behaviour: { organizationId: ctx.orgId, deletedAt: null },
+        },
+        _count: { _all: true },
+      })
+    : [];
+  const linked = new Map(links.map((l) => [l.metricId, l._count._all]));
   const metrics = rows.map((m) => ({
     kind: m.kind,
     createdAt: m.createdAt.toISOString(),
     deletedAt: m.deletedAt?.toISOString() ?? null,
     hasOwner: m.ownerId !== null,
-    linkedBehaviours: m._count.behaviours,
+    linkedBehaviours: linked.get(m.id) ?? 0,
   }));
   const month = monthOf(today);
   const live = rows.filter((m) => m.deletedAt === null).sort((a, b) => a.name.localeCompare(b.name, "en"));
@@ -377,6 +390,6 @@ export async function metricsAudit(
     summary: auditSummary(metrics),
     byMonth: auditShareByMonth(metrics, addMonths(month, -11), month, ctx.timeZone),
     noOwner: live.filter((m) => m.ownerId === null).map(({ id, name }) => ({ id, name })),
-    noBehaviour: live.filter((m) => m._count.behaviours === 0).map(({ id, name }) => ({ id, name })),
+    noBehaviour: live.filter((m) => !linked.get(m.id)).map(({ id, name }) => ({ id, name })),
   };
 }

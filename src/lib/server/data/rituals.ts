@@ -39,7 +39,6 @@ const SUMMARY_SELECT = {
   archivedAt: true,
   team: { select: { name: true } },
   facilitator: { select: { user: { select: { name: true } } } },
-  _count: { select: { participants: true } },
   occurrences: {
     where: { cancelledAt: null },
     orderBy: { date: "desc" },
@@ -57,7 +56,7 @@ const scheduleOf = (r: Pick<SummaryRow, "cadence" | "weekday" | "weekOfMonth" | 
   startsOn: fromDateOnly(r.startsOn),
 });
 
-function toSummary(r: SummaryRow, today: string): RitualSummaryDto {
+function toSummary(r: SummaryRow, participants: number, today: string): RitualSummaryDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -66,7 +65,7 @@ function toSummary(r: SummaryRow, today: string): RitualSummaryDto {
     scopeName: r.team?.name ?? "Whole organisation",
     schedule: describeSchedule(scheduleOf(r), r.startTime),
     facilitatorName: r.facilitator.user.name,
-    participants: r._count.participants,
+    participants,
     nextDate: r.archivedAt ? null : nextMeetingOn(scheduleOf(r), today),
     lastDate: r.occurrences[0] ? fromDateOnly(r.occurrences[0].date) : null,
     archived: r.archivedAt !== null,
@@ -84,7 +83,17 @@ export async function listRituals(
     orderBy: { title: "asc" },
     select: SUMMARY_SELECT,
   });
-  return rows.map((r) => toSummary(r, today));
+  // Counted by the rituals' own ids: Prisma's relation `_count` groups every organisation's
+  // participants in a subquery before the join (issue 19, page-plans.test.ts).
+  const counts = rows.length
+    ? await db().ritualParticipant.groupBy({
+        by: ["ritualId"],
+        where: { organizationId: ctx.orgId, ritualId: { in: rows.map((r) => r.id) } },
+        _count: { _all: true },
+      })
+    : [];
+  const participants = new Map(counts.map((c) => [c.ritualId, c._count._all]));
+  return rows.map((r) => toSummary(r, participants.get(r.id) ?? 0, today));
 }
 
 export async function ritualFormOptions(ctx: MemberContext) {
@@ -259,7 +268,7 @@ export async function getRitual(
         .slice(0, UPCOMING);
   const participantIds = r.participants.map((p) => p.membershipId);
   return {
-    ...toSummary(r, today),
+    ...toSummary(r, r.participants.length, today),
     purpose: RITUAL_KIND_SPECS[r.kind].purpose,
     teamId: r.teamId,
     facilitatorId: r.facilitatorId,

@@ -45,25 +45,37 @@ async function findTeam(ctx: MemberContext, id: string) {
   return team;
 }
 
+/**
+ * How many people each team has, by the teams' own keys. Prisma's relation `_count` counts in a
+ * subquery grouped over the whole TeamMember table, every organisation's rows (issue 19,
+ * page-plans.test.ts); a groupBy by team id reads only these teams' entries of the primary key.
+ */
+async function memberCounts(ctx: MemberContext, teamIds: string[]): Promise<Map<string, number>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await db().teamMember.groupBy({
+    by: ["teamId"],
+    where: { organizationId: ctx.orgId, teamId: { in: teamIds } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.teamId, r._count._all]));
+}
+
 /** Value streams with their teams, and the teams in none; archived ones are marked, not hidden. */
 export async function teamStructure(ctx: MemberContext): Promise<TeamStructureDto> {
   const rows = await db().team.findMany({
     where: { organizationId: ctx.orgId },
     orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      parentId: true,
-      archivedAt: true,
-      _count: { select: { members: true } },
-    },
+    select: { id: true, name: true, kind: true, parentId: true, archivedAt: true },
   });
+  const members = await memberCounts(
+    ctx,
+    rows.map((r) => r.id),
+  );
   const row = (r: (typeof rows)[number]): TeamRowDto => ({
     id: r.id,
     name: r.name,
     archived: r.archivedAt !== null,
-    memberCount: r._count.members,
+    memberCount: members.get(r.id) ?? 0,
   });
   const teams = rows.filter((r) => r.kind === "TEAM");
   return {
@@ -252,11 +264,15 @@ export async function getValueStream(
       archivedAt: true,
       children: {
         orderBy: { name: "asc" },
-        select: { id: true, name: true, archivedAt: true, _count: { select: { members: true } } },
+        select: { id: true, name: true, archivedAt: true },
       },
     },
   });
   if (!stream) throw new NotFoundError();
+  const members = await memberCounts(
+    ctx,
+    stream.children.map((t) => t.id),
+  );
   return {
     id: stream.id,
     name: stream.name,
@@ -265,7 +281,7 @@ export async function getValueStream(
       id: t.id,
       name: t.name,
       archived: t.archivedAt !== null,
-      memberCount: t._count.members,
+      memberCount: members.get(t.id) ?? 0,
     })),
   };
 }
