@@ -575,6 +575,8 @@ describe("the format covers the schema", () => {
         "MailMessage",
         "NotificationSend",
         "WebhookDelivery",
+        // Live keys to the organisation's data: never in a backup (docs/decisions/031).
+        "ApiToken",
       ].sort(),
     );
     const TYPE: Record<Column["kind"], string[]> = {

@@ -23,3 +23,10 @@ export class RuleError extends Error {
     super(message);
   }
 }
+
+/** Several rules broken at once, each beside its field (a batch of API entries). */
+export class FieldRuleErrors extends Error {
+  constructor(readonly issues: readonly { path: readonly (string | number)[]; message: string }[]) {
+    super(issues[0]?.message ?? "Invalid request");
+  }
+}
