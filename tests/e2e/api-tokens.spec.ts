@@ -34,7 +34,7 @@ test("a token made in the UI logs observations through the API, adoption moves, 
   const form = ada.getByRole("form", { name: "Make an API token" });
   await form.getByLabel("Name").fill("Ticket tool");
   await form.getByRole("button", { name: "Make token" }).click();
-  const token = await ada.getByLabel("API token").inputValue();
+  const token = await ada.getByLabel("API token", { exact: true }).inputValue();
   expect(token).toMatch(/^cdt_/);
 
   const tool = await playwright.request.newContext({
