@@ -47,15 +47,15 @@ test("a token made in the UI logs observations through the API, adoption moves, 
     (t) => t.name === "Front desk",
   )!.id;
   const logged = await tool.post("/api/v1/observations", {
-    data: { idempotencyKey: `e2e-${Date.now()}`, behaviourId, teamId, performed: 3, opportunities: 4 },
+    data: { idempotencyKey: `e2e-${Date.now()}`, behaviourId, teamId, performed: 4, opportunities: 5 },
   });
   expect(logged.status()).toBe(201);
 
-  // The manager's dashboard shows it: 3 of 4, 75%.
+  // The manager's dashboard shows it: 4 of 5, 80% (fewer than 5 opportunities show no percentage).
   await manager.goto("/dashboards");
   await manager.getByText("Adoption trend as a table").click();
   const week = manager.getByTestId("adoption-trend").locator("tbody tr").last();
-  await expect(week.locator("td")).toHaveText([/\d/, "3", "4", "75"]);
+  await expect(week.locator("td")).toHaveText([/\d/, "4", "5", "80"]);
 
   // The list shows its last use; revoking it ends it.
   await ada.reload();
