@@ -207,4 +207,6 @@ export const NEVER_SENT: { name: string; pattern: RegExp }[] = [
   { name: "organizationId field", pattern: /organizationId/ },
   { name: "responderKey field (survey HMAC)", pattern: /responderKey/ },
   { name: "webhook signing secret", pattern: /whsec_[A-Za-z0-9+/]{20,}/ },
+  // Shown once, in the answer to the form that made it; no page shows one afterwards.
+  { name: "API token secret", pattern: /cdt_[A-Za-z0-9_-]{40,}/ },
 ];
