@@ -577,6 +577,8 @@ describe("the format covers the schema", () => {
         "NotificationSend",
         "WebhookDelivery",
         "CalendarChange",
+        // Live keys to the organisation's data: never in a backup (docs/decisions/031).
+        "ApiToken",
       ].sort(),
     );
     const TYPE: Record<Column["kind"], string[]> = {

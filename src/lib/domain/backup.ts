@@ -49,7 +49,7 @@ export const BACKUP_ENUMS = {
   TeamKind: ["VALUE_STREAM", "TEAM"],
   BehaviourStatus: ["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"],
   Verdict: ["PASS", "FAIL"],
-  ObservationSource: ["LOG", "BATCH", "IMPORT"],
+  ObservationSource: ["LOG", "BATCH", "IMPORT", "API"],
   ComBComponent: [
     "PHYSICAL_CAPABILITY",
     "PSYCHOLOGICAL_CAPABILITY",
@@ -201,6 +201,9 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - WebhookDelivery: the delivery log, tied to the attempts made from the old organisation.
  * - CalendarChange: a time-zone change still waiting for its job (docs/decisions/027). It belongs to the running
  *   organisation: the file carries the zone as it is when exported, and the restored organisation starts with none.
+ * - ApiToken: each token is a live key to the organisation's data (like a webhook's secret, but
+ *   the whole record is the key): a backup file must never carry one, and a restored organisation
+ *   starts with none; its admins make new ones (docs/decisions/031).
  * - Webhook.secret: the signing secret (see REACH_TABLES.Webhook); the import makes a new one.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.

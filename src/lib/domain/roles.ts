@@ -32,6 +32,7 @@ export type Permission =
   | "recognition.give" // thank a colleague or a team for a specific act of a behaviour
   | "webhooks.manage" // outgoing webhooks (Slack, Teams, signed JSON): they send the organisation's data out
   | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
+  | "apiTokens.manage" // organisation API tokens: each one reads and writes the organisation's data from outside
   | "jobs.manage" // see the organisation's background jobs and retry failed ones
   | "videoTest.terms"; // add and remove the organisation's own vague words for the automatic video test
 
@@ -57,6 +58,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "recognition.give": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "webhooks.manage": ["ADMIN"],
   "notifications.manage": ["ADMIN"],
+  "apiTokens.manage": ["ADMIN"],
   "jobs.manage": ["ADMIN"],
   "videoTest.terms": ["ADMIN"],
 };

@@ -2,7 +2,7 @@ import { z } from "./zod";
 import { day, filterDay, id, text } from "./text";
 
 const Id = id();
-const Key = z
+export const IdempotencyKey = z
   .string()
   .trim()
   .min(8)
@@ -15,7 +15,7 @@ const common = {
   note: text("Note", 0, 500).default(""),
   anonymous: z.boolean().default(false),
   // A fresh key per submit: a double tap or a retried request never saves twice.
-  idempotencyKey: Key,
+  idempotencyKey: IdempotencyKey,
 };
 
 /** One tap: the behaviour was performed, or an opportunity was missed. */

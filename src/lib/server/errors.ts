@@ -23,3 +23,10 @@ export class RuleError extends Error {
     super(message);
   }
 }
+
+/** Several rules broken at once, each beside its field (a batch of API entries); the first is the RuleError's. */
+export class FieldRuleErrors extends RuleError {
+  constructor(readonly issues: readonly { path: readonly (string | number)[]; message: string }[]) {
+    super(issues[0]?.message ?? "Invalid request", issues[0]?.path.join("."));
+  }
+}

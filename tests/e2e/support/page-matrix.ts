@@ -106,6 +106,8 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/video-test", "/settings/video-test", "videoTest.terms"),
   page("settings/webhooks", "/settings/webhooks", "webhooks.manage"),
   page("settings/webhooks/[id]", "/settings/webhooks/{webhook}", "webhooks.manage"),
+  page("settings/api-tokens", "/settings/api-tokens", "apiTokens.manage"),
+  page("settings/api-tokens/reference", "/settings/api-tokens/reference", "apiTokens.manage"),
   page("settings/outbox", "/settings/outbox", "notifications.manage"),
   page("settings/outbox/[id]", "/settings/outbox/{mail}", "notifications.manage"),
   page("settings/notifications", "/settings/notifications", "notifications.manage"),
@@ -205,4 +207,6 @@ export const NEVER_SENT: { name: string; pattern: RegExp }[] = [
   { name: "organizationId field", pattern: /organizationId/ },
   { name: "responderKey field (survey HMAC)", pattern: /responderKey/ },
   { name: "webhook signing secret", pattern: /whsec_[A-Za-z0-9+/]{20,}/ },
+  // Shown once, in the answer to the form that made it; no page shows one afterwards.
+  { name: "API token secret", pattern: /cdt_[A-Za-z0-9_-]{40,}/ },
 ];

@@ -22,6 +22,7 @@ import { SPOT_CHECK_OPEN_READS, SPOT_CHECK_ROWS } from "./matrix-spot-checks";
 import { VIDEO_TEST_ROWS } from "./matrix-video-test";
 import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
 import { PAGE_OPEN_READS } from "./matrix-page-reads";
+import { API_OPEN_READS, API_TOKEN_ROWS } from "./matrix-api";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -43,6 +44,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...CITATION_ROWS,
   ...JOB_ACTION_ROWS,
   ...SPOT_CHECK_ROWS,
+  ...API_TOKEN_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [
@@ -56,4 +58,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...SPOT_CHECK_OPEN_READS,
   ...CITATION_OPEN_READS,
   ...PAGE_OPEN_READS,
+  ...API_OPEN_READS,
 ];

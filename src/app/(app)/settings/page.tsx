@@ -58,6 +58,9 @@ export default async function SettingsPage() {
             <Link href="/settings/webhooks" className={buttonClass("secondary")}>
               Webhooks
             </Link>
+            <Link href="/settings/api-tokens" className={buttonClass("secondary")}>
+              API tokens
+            </Link>
             <Link href="/settings/outbox" className={buttonClass("secondary")}>
               Outbox
             </Link>

@@ -1,0 +1,117 @@
+import "server-only";
+import { db } from "../db";
+import { authorize } from "../authorize";
+import { isUniqueViolation } from "../db-errors";
+import { FieldRuleErrors } from "../errors";
+import { dayOf, middayOf } from "@/lib/domain/dates";
+import type { ApiObservationInput, BatchOut } from "@/lib/schemas/api";
+import type { MemberContext } from "./accounts";
+import { requireScope, type ApiCaller } from "./api-tokens";
+import { gatherBarrierEvidence } from "./inbox";
+
+// Observations logged through the API (issue 20, docs/decisions/031). They are the organisation's,
+// not a person's: source API, no observer (anonymous), for any active team of the organisation, so
+// the tool that sends them needs no one's team membership. The idempotency key is the Log pad's
+// (unique per organisation): the same key with the same entry is reported as a duplicate of the
+// first; the same key with a different entry is a conflict, never a silent second meaning.
+
+type Result = BatchOut["results"][number];
+
+/** Checks every entry's behaviour and team first (two queries), then saves them one by one. */
+export async function apiLogObservations(
+  caller: ApiCaller,
+  entries: readonly ApiObservationInput[],
+  now = new Date(),
+): Promise<Result[]> {
+  const ctx = requireScope(caller, "observations:write");
+  await authorize(ctx, "observations.log");
+  const [behaviours, teams] = await Promise.all([
+    db().behaviour.findMany({
+      where: {
+        organizationId: ctx.orgId,
+        deletedAt: null,
+        id: { in: [...new Set(entries.map((e) => e.behaviourId))] },
+      },
+      select: { id: true, status: true, parentId: true },
+    }),
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM", id: { in: [...new Set(entries.map((e) => e.teamId))] } },
+      select: { id: true, archivedAt: true },
+    }),
+  ]);
+  const behaviourById = new Map(behaviours.map((b) => [b.id, b]));
+  const teamById = new Map(teams.map((t) => [t.id, t]));
+  const today = dayOf(now, ctx.timeZone);
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  entries.forEach((e, i) => {
+    const b = behaviourById.get(e.behaviourId);
+    const t = teamById.get(e.teamId);
+    // Another organisation's id reads exactly like one that never existed.
+    if (!b) issues.push({ path: [i, "behaviourId"], message: "No behaviour with this id in your organisation." });
+    else if (b.status !== "ACTIVE")
+      issues.push({ path: [i, "behaviourId"], message: "Only active behaviours can be observed." });
+    if (!t) issues.push({ path: [i, "teamId"], message: "No team with this id in your organisation." });
+    else if (t.archivedAt)
+      issues.push({ path: [i, "teamId"], message: "This team is archived: it takes no new observations." });
+    if (e.occurredOn && e.occurredOn > today)
+      issues.push({ path: [i, "occurredOn"], message: "The date cannot be in the future." });
+  });
+  if (issues.length) throw new FieldRuleErrors(issues);
+  const results: Result[] = [];
+  // One by one, in order: each entry stands on its own key, so a retried batch is safe.
+  for (const [index, e] of entries.entries()) {
+    const b = behaviourById.get(e.behaviourId)!;
+    results.push({ index, ...(await save(ctx, e, b.parentId ?? b.id, now)) });
+  }
+  return results;
+}
+
+async function save(
+  ctx: MemberContext,
+  e: ApiObservationInput,
+  behaviourId: string,
+  now: Date,
+): Promise<Omit<Result, "index">> {
+  const entry = {
+    behaviourId,
+    teamId: e.teamId,
+    performed: e.performed,
+    missed: e.opportunities - e.performed,
+    note: e.note,
+  };
+  try {
+    const o = await db().observation.create({
+      data: {
+        ...entry,
+        organizationId: ctx.orgId,
+        observerId: null,
+        anonymous: true,
+        idempotencyKey: e.idempotencyKey,
+        occurredAt: e.occurredOn ? middayOf(e.occurredOn, ctx.timeZone) : now,
+        dayOnly: Boolean(e.occurredOn),
+        source: "API",
+      },
+      select: { id: true },
+    });
+    if (entry.missed > 0 && entry.note.trim()) await tellBarrierOwners(ctx, entry);
+    return { id: o.id, status: "created" };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const first = await db().observation.findFirst({
+      where: { organizationId: ctx.orgId, idempotencyKey: e.idempotencyKey },
+      select: { id: true, behaviourId: true, teamId: true, performed: true, missed: true, note: true },
+    });
+    if (!first) throw err;
+    const same = (Object.keys(entry) as (keyof typeof entry)[]).every((k) => first[k] === entry[k]);
+    return same ? { id: first.id, status: "duplicate" } : { id: null, status: "conflict" };
+  }
+}
+
+/** As on the Log pad: a note on a miss is evidence for the linked barriers, and never decides whether the entry is kept. */
+async function tellBarrierOwners(ctx: MemberContext, o: { behaviourId: string; teamId: string }): Promise<void> {
+  try {
+    await gatherBarrierEvidence(ctx, o);
+  } catch (err) {
+    console.error("[inbox] could not record barrier evidence", err);
+  }
+}
