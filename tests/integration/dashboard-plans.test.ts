@@ -4,7 +4,7 @@ import { behaviourOutcome, organisationOverview, standup, teamView } from "@/lib
 import { listCoverageGaps } from "@/lib/server/data/coverage";
 import { DashboardFilter } from "@/lib/schemas/dashboards";
 import { captureQueries, type QueryEvent } from "@/lib/server/query-log";
-import { explainQueries, planSummary, type ExplainedQuery } from "@/lib/server/query-plans";
+import { explainQueries, isRead, planSummary, type ExplainedQuery } from "@/lib/server/query-plans";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { seedDemo } from "../../prisma/seed";
 import { contextFor } from "./support/context";
@@ -90,7 +90,7 @@ describe("dashboard query plans", () => {
 
   it.each(calls)("%s: every statement can be served without a sequential scan of Observation", async (_name, call) => {
     const { queries } = await captureQueries(call);
-    const reads = queries.filter((q: QueryEvent) => /^\s*SELECT\b/i.test(q.sql));
+    const reads = queries.filter((q: QueryEvent) => isRead(q.sql));
     expect(reads.length).toBeGreaterThan(0);
     const explained = await explainQueries(database().sql, reads, { disableSeqScan: true });
     expect(explained.length).toBeGreaterThan(0);

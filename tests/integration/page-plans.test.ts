@@ -17,6 +17,7 @@ import {
   tenantCatalog,
   tenantScanProblems,
   type TenantCatalog,
+  isRead,
 } from "@/lib/server/query-plans";
 import { listCatalogue } from "@/lib/server/data/catalogue";
 import { seedDemo } from "../../prisma/seed";
@@ -137,7 +138,7 @@ async function unboundedScans(
   call: () => Promise<unknown>,
 ): Promise<{ reads: number; problems: string[]; walks: string[]; walkTexts: string[] }> {
   const { queries } = await captureQueries(call);
-  const reads = queries.filter((q) => /^\s*SELECT\b/i.test(q.sql));
+  const reads = queries.filter((q) => isRead(q.sql));
   const explained = await explainQueries(database().sql, reads, { disableSeqScan: true, nestedLoops: true });
   const found = explained.flatMap((e) =>
     tenantScanProblems(e.plan, catalog).map((p) => ({

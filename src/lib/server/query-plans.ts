@@ -88,7 +88,12 @@ export interface ExplainOptions {
   analyze?: boolean;
 }
 
-const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
+/**
+ * A statement that only reads: a SELECT, or a WITH … SELECT whose parts change nothing (a data-modifying CTE is a
+ * write, and EXPLAIN ANALYZE would run it).
+ */
+export const isRead = (sql: string) =>
+  /^\s*SELECT\b/i.test(sql) || (/^\s*WITH\b/i.test(sql) && !/\b(INSERT|UPDATE|DELETE|MERGE)\b/i.test(sql));
 
 /** EXPLAIN (FORMAT JSON) of each distinct captured SELECT, in one transaction; other statements are skipped. */
 export async function explainQueries(
