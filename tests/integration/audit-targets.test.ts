@@ -165,7 +165,7 @@ describe("naming audit targets", () => {
     ]);
   });
 
-  it("names spot checks, video-test terms (a removed one by its recorded term) and jobs by their queue", async () => {
+  it("names spot checks, video-test terms (a removed one by its recorded term), jobs by their queue and API tokens", async () => {
     const { a, b, adminA } = await setUp();
     const org = a.org.id;
     const check = await db().spotCheck.create({
@@ -188,6 +188,16 @@ describe("naming audit targets", () => {
       select: { id: true },
     });
     await db().videoTestTerm.delete({ where: { id: removed.id } });
+    const token = await db().apiToken.create({
+      data: {
+        organizationId: org,
+        name: "Ticket tool",
+        tokenHash: `hash-${Math.random()}`,
+        prefix: "cdt_abc123",
+        createdById: a.admin.membership.id,
+      },
+      select: { id: true },
+    });
     const instance = await boss();
     const job = await instance.send("database.analyze", { organizationId: org });
     const foreignJob = await instance.send("database.analyze", { organizationId: b.org.id });
@@ -197,6 +207,7 @@ describe("naming audit targets", () => {
       ["VideoTestTerm", removed.id, { term: "wow" }],
       ["Job", job!],
       ["Job", foreignJob!],
+      ["ApiToken", token.id],
     ];
     for (const [targetType, targetId, details] of shown)
       await event({
@@ -214,6 +225,7 @@ describe("naming audit targets", () => {
       ["Video-test term", "wow (deleted)"],
       ["Job", QUEUES["database.analyze"].label],
       ["Job", "(deleted)"],
+      ["API token", "Ticket tool (cdt_abc123…)"],
     ]);
   });
 

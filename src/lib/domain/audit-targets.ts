@@ -29,6 +29,7 @@ export const TARGET_KINDS = {
   spotcheck: "Spot check",
   videotestterm: "Video-test term",
   job: "Job",
+  apitoken: "API token",
 } as const;
 export type TargetKind = keyof typeof TARGET_KINDS;
 

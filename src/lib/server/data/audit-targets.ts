@@ -183,6 +183,14 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
       })
     ).map((r) => ({ id: r.id, name: r.term })),
   job: jobNames,
+  // Named by its name and visible prefix (never the secret, which is not kept).
+  apitoken: async (ctx, ids) =>
+    (
+      await db().apiToken.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, name: true, prefix: true },
+      })
+    ).map((r) => ({ id: r.id, name: `${r.name} (${r.prefix}…)` })),
 };
 
 /** The names of these events' targets, keyed by targetKey(kind, id); targets not found are absent. */
