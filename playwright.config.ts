@@ -7,13 +7,13 @@ import { checkOneServerSpecs, leftToTheOtherServer } from "./tests/e2e/support/o
 // (scripts/e2e-cluster.ts), for tests/e2e/cluster.spec.ts only. E2E_BASE_URL points them at a server you
 // already run instead.
 const external = process.env.E2E_BASE_URL;
-// E2E_PORT moves all servers (default 3100, 3101, and 3102 for nginx with its processes on 3103 and 3104),
-// so two checkouts can run the suite at once.
+// E2E_PORT moves all servers (default 3100, 3101, and 3105 for nginx with its processes on 3106 and 3107; 3102 is
+// the TLS test's own server and 3103-3104 the shutdown test's), so two checkouts can run the suite at once.
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const servers = [
   { name: "embedded", port: basePort, command: `scripts/e2e-server.ts ${basePort} embedded` },
   { name: "postgres", port: basePort + 1, command: `scripts/e2e-server.ts ${basePort + 1} postgres` },
-  { name: "cluster", port: basePort + 2, command: `scripts/e2e-cluster.ts ${basePort + 2}` },
+  { name: "cluster", port: basePort + 5, command: `scripts/e2e-cluster.ts ${basePort + 5}` },
 ] as const;
 const CLUSTER_SPEC = /(^|\/)cluster\.spec\.ts$/;
 // `--project=cluster` (or any --project) starts only the servers of the projects asked for.
@@ -83,7 +83,7 @@ export default defineConfig({
             name: "cluster",
             testMatch: CLUSTER_SPEC,
             workers: 1,
-            use: { ...chromium, baseURL: `http://127.0.0.1:${basePort + 2}` },
+            use: { ...chromium, baseURL: `http://127.0.0.1:${basePort + 5}` },
           },
         ]),
   ],

@@ -13,7 +13,7 @@ import pg from "pg";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
 import { startThrowawayPostgres } from "../tests/support/postgres";
 
-const port = Number(process.argv[2] ?? 3102);
+const port = Number(process.argv[2] ?? 3105);
 const appPorts = [port + 1, port + 2];
 if (!existsSync(".next/BUILD_ID")) {
   console.error("No build found: run `npm run test:e2e`, which builds first.");
