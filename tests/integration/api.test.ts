@@ -146,16 +146,26 @@ describe("logging observations", () => {
     const other = await call("POST", "/observations", { token, body: { ...body, performed: 1 } });
     expect(other.status).toBe(409);
     expect(other.headers.get("content-type")).toBe("application/problem+json");
+    // Another day under the same key is another entry too, not a duplicate of the first.
+    const dated = { ...body, idempotencyKey: "dated-entry-key-0001", occurredOn: "2026-01-05" };
+    expect((await call("POST", "/observations", { token, body: dated })).status).toBe(201);
+    expect((await call("POST", "/observations", { token, body: dated })).status).toBe(200);
+    expect((await call("POST", "/observations", { token, body: { ...dated, occurredOn: "2026-01-06" } })).status).toBe(
+      409,
+    );
     const rows = await db().observation.findMany({
       where: { organizationId: s.org.id },
       select: { source: true, observerId: true, performed: true, missed: true, note: true },
     });
-    expect(rows).toEqual([{ source: "API", observerId: null, performed: 0, missed: 1, note: "No log access" }]);
+    expect(rows).toEqual([
+      { source: "API", observerId: null, performed: 0, missed: 1, note: "No log access" },
+      { source: "API", observerId: null, performed: 0, missed: 1, note: "No log access" },
+    ]);
     const daily = await db().observationDaily.aggregate({
       where: { organizationId: s.org.id },
       _sum: { missed: true },
     });
-    expect(daily._sum.missed).toBe(1);
+    expect(daily._sum.missed).toBe(2);
   });
 
   it("answers problem+json with per-field details, and treats another organisation's ids like missing ones", async () => {

@@ -52,7 +52,7 @@ export const PageQuery = z.object({
 export const ApiObservationInput = z
   .object({
     idempotencyKey: IdempotencyKey.describe(
-      "A fresh key per entry (8–64 letters, digits, - or _), unique in the organisation. Sending the same entry again with the same key logs it once; the same key with a different entry is a 409.",
+      "A fresh key per entry (8–64 letters, digits, - or _), unique in the organisation. Sending the same entry again with the same key logs it once; the same key with a different entry (or another occurredOn) is a 409.",
     ),
     behaviourId: id("Give the id of an active behaviour of your organisation."),
     teamId: id("Give the id of a team of your organisation."),

@@ -99,10 +99,21 @@ async function save(
     if (!isUniqueViolation(err)) throw err;
     const first = await db().observation.findFirst({
       where: { organizationId: ctx.orgId, idempotencyKey: e.idempotencyKey },
-      select: { id: true, behaviourId: true, teamId: true, performed: true, missed: true, note: true },
+      select: {
+        id: true,
+        behaviourId: true,
+        teamId: true,
+        performed: true,
+        missed: true,
+        note: true,
+        occurredAt: true,
+      },
     });
     if (!first) throw err;
-    const same = (Object.keys(entry) as (keyof typeof entry)[]).every((k) => first[k] === entry[k]);
+    // A retry that names a day must name the first entry's day; one without a day means "when it was sent",
+    // which a late retry cannot repeat, so it matches any day.
+    const sameDay = !e.occurredOn || dayOf(first.occurredAt, ctx.timeZone) === e.occurredOn;
+    const same = sameDay && (Object.keys(entry) as (keyof typeof entry)[]).every((k) => first[k] === entry[k]);
     return same ? { id: first.id, status: "duplicate" } : { id: null, status: "conflict" };
   }
 }
