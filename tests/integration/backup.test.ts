@@ -232,9 +232,12 @@ describe("export → import → export", () => {
     // The organisation's name (the admin gave the same) and settings, the zone among them.
     expect(target.doc.organisation).toEqual(source.doc.organisation);
     expect(Object.keys(source.doc.organisation).sort()).toEqual([
+      "auditRetentionDays",
       "leadersManageTeams",
       "mailMode",
       "name",
+      "noteRetentionDays",
+      "observerRetentionDays",
       "timeZone",
       "weekStartsOn",
     ]);

@@ -55,6 +55,8 @@ import {
 import { NewAccountFromInvite, SignInInput, SignUpInput } from "@/lib/schemas/auth";
 import { ImportInput } from "@/lib/schemas/transfer";
 import { OrganizationCalendarInput, PersonalTimeZoneInput, timeZoneNames } from "@/lib/schemas/calendar";
+import { RetentionPolicyInput } from "@/lib/schemas/retention";
+import { RETENTION_LIMITS } from "@/lib/domain/retention";
 import { BackupImportInput } from "@/lib/schemas/backup";
 import { MAX_BACKUP_BYTES } from "@/lib/domain/backup";
 import { BARRIER_STATUSES } from "@/lib/domain/barriers";
@@ -792,6 +794,19 @@ export const CASES: SchemaCase[] = [
     schema: PersonalTimeZoneInput,
     base: { timeZone: "America/Los_Angeles" },
     rules: { timeZone: oneOf(timeZoneNames(), true) },
+    form: {},
+  },
+  // Privacy and retention (issue 21)
+  {
+    name: "RetentionPolicyInput",
+    actions: "setRetentionPolicyAction",
+    schema: RetentionPolicyInput,
+    base: { observerDays: "180", noteDays: "365", auditDays: "400" },
+    rules: {
+      observerDays: int(RETENTION_LIMITS.observerDays.min, RETENTION_LIMITS.observerDays.max),
+      noteDays: int(RETENTION_LIMITS.noteDays.min, RETENTION_LIMITS.noteDays.max),
+      auditDays: int(RETENTION_LIMITS.auditDays.min, RETENTION_LIMITS.auditDays.max),
+    },
     form: {},
   },
   // Members and invitations

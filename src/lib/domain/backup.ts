@@ -524,6 +524,10 @@ export interface BackupOrganisation {
   weekStartsOn?: number;
   leadersManageTeams?: boolean;
   mailMode?: "SEND" | "OUTBOX";
+  /** The retention periods (issue 21), in days. */
+  observerRetentionDays?: number;
+  noteRetentionDays?: number;
+  auditRetentionDays?: number;
 }
 
 export interface OrganisationBackup {

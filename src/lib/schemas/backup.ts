@@ -1,4 +1,5 @@
 import { READABLE_VERSIONS, upgradeBackup } from "@/lib/domain/backup-upgrade";
+import { RETENTION_LIMITS } from "@/lib/domain/retention";
 import { z } from "./zod";
 import type { InvitationLinkDto } from "./members";
 import { TimeZoneName } from "./calendar";
@@ -152,6 +153,24 @@ export const BackupDocument = z.strictObject({
     weekStartsOn: z.number().int().min(1).max(7).optional(),
     leadersManageTeams: z.boolean().optional(),
     mailMode: z.enum(["SEND", "OUTBOX"]).optional(),
+    observerRetentionDays: z
+      .number()
+      .int()
+      .min(RETENTION_LIMITS.observerDays.min)
+      .max(RETENTION_LIMITS.observerDays.max)
+      .optional(),
+    noteRetentionDays: z
+      .number()
+      .int()
+      .min(RETENTION_LIMITS.noteDays.min)
+      .max(RETENTION_LIMITS.noteDays.max)
+      .optional(),
+    auditRetentionDays: z
+      .number()
+      .int()
+      .min(RETENTION_LIMITS.auditDays.min)
+      .max(RETENTION_LIMITS.auditDays.max)
+      .optional(),
   }),
   users: z.array(
     z.strictObject({

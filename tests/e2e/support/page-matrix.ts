@@ -81,6 +81,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("metrics/[id]/edit", "/metrics/{metric}/edit", "metrics.manage"),
   page("settings", "/settings"),
   page("settings/audit", "/settings/audit", "members.manage"),
+  page("settings/privacy", "/settings/privacy", "members.manage"),
   route("settings/audit/export", "/settings/audit/export", "members.manage"),
   page("settings/deleted", "/settings/deleted", "members.manage"),
   page("settings/jobs", "/settings/jobs", "jobs.manage"),

@@ -23,6 +23,7 @@ import { VIDEO_TEST_ROWS } from "./matrix-video-test";
 import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
 import { PAGE_OPEN_READS } from "./matrix-page-reads";
 import { API_OPEN_READS, API_TOKEN_ROWS } from "./matrix-api";
+import { PRIVACY_OPEN_READS, PRIVACY_ROWS } from "./matrix-privacy";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -45,6 +46,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...JOB_ACTION_ROWS,
   ...SPOT_CHECK_ROWS,
   ...API_TOKEN_ROWS,
+  ...PRIVACY_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [
@@ -59,4 +61,5 @@ export const OPEN_READS: readonly Row<unknown>[] = [
   ...CITATION_OPEN_READS,
   ...PAGE_OPEN_READS,
   ...API_OPEN_READS,
+  ...PRIVACY_OPEN_READS,
 ];

@@ -40,6 +40,9 @@ export default async function SettingsPage() {
             <Link href="/settings/audit" className={buttonClass("secondary")}>
               Audit trail
             </Link>
+            <Link href="/settings/privacy" className={buttonClass("secondary")}>
+              Privacy and retention
+            </Link>
             <Link href="/settings/deleted" className={buttonClass("secondary")}>
               Deleted items
             </Link>

@@ -117,7 +117,16 @@ async function writeBackup(
 ) {
   const org = await client.organization.findUniqueOrThrow({
     where: { id: ctx.orgId },
-    select: { name: true, timeZone: true, weekStartsOn: true, leadersManageTeams: true, mailMode: true },
+    select: {
+      name: true,
+      timeZone: true,
+      weekStartsOn: true,
+      leadersManageTeams: true,
+      mailMode: true,
+      observerRetentionDays: true,
+      noteRetentionDays: true,
+      auditRetentionDays: true,
+    },
   });
   const found = await client.user.findMany({
     where: { memberships: { some: { organizationId: ctx.orgId } } },

@@ -173,10 +173,8 @@ async function restoreSettings(
   ctx: MemberContext,
   org: OrganisationBackup["organisation"],
 ): Promise<string> {
-  const { timeZone, weekStartsOn, leadersManageTeams, mailMode } = org;
-  const data = Object.fromEntries(
-    Object.entries({ timeZone, weekStartsOn, leadersManageTeams, mailMode }).filter(([, v]) => v !== undefined),
-  );
+  const { name: _name, ...settings } = org;
+  const data = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   if (Object.keys(data).length === 0) return ctx.timeZone;
   const updated = await tx.organization.update({ where: { id: ctx.orgId }, data, select: { timeZone: true } });
   return updated.timeZone;

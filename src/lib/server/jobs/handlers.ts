@@ -8,6 +8,7 @@ import { pruneOldRecords } from "./prune";
 import { runNotificationsTick } from "../notify/tick";
 import { mailRequestedReset } from "../data/password-resets";
 import { applyCalendarChange } from "../data/calendar-change";
+import { applyRetentionEverywhere } from "../data/retention";
 
 /** What each queue does. A queue without a handler here is not worked (nor its cron queued). */
 export const HANDLERS: JobHandlers = {
@@ -19,4 +20,5 @@ export const HANDLERS: JobHandlers = {
   "notifications.tick": async () => void (await runNotificationsTick()),
   "account.reset-mail": (data) => mailRequestedReset(String(data.email), String(data.attemptId)),
   "observations.rezone": async (data) => void (await applyCalendarChange(String(data.changeId))),
+  "privacy.retention": async () => void (await applyRetentionEverywhere()),
 };

@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   "database.analyze",
   "records.prune",
   "account.reset-mail",
+  "privacy.retention",
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -69,6 +70,14 @@ export const QUEUES: Readonly<Record<JobName, QueueSpec>> = {
     retryLimit: 3,
     retryDelaySeconds: 30,
     expireInSeconds: 120,
+  },
+  // Each organisation's retention policy (docs/decisions/035): observers, notes and audit events past their days.
+  "privacy.retention": {
+    label: "Apply each organisation's retention policy",
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    expireInSeconds: 3600,
+    cron: "47 3 * * *",
   },
 };
 

@@ -1,0 +1,31 @@
+// Matrix rows for privacy and retention (src/lib/actions/privacy.ts, the page /settings/privacy, issue 21).
+import { RetentionPolicyInput } from "@/lib/schemas/retention";
+import { retentionSettings, setRetentionPolicy } from "@/lib/server/data/retention";
+import { type Row, row, A, ADMINS, ALL } from "./matrix-core";
+
+export const PRIVACY_ROWS: Row<unknown>[] = [
+  row({
+    action: "setRetentionPolicyAction",
+    surface: A("privacy"),
+    requires: "members.manage",
+    data: "retention.setRetentionPolicy",
+    kind: "write",
+    allowed: ADMINS,
+    setup: async () => RetentionPolicyInput.parse({ observerDays: "30", noteDays: "60", auditDays: "365" }),
+    call: (ctx, i) => setRetentionPolicy(ctx, i),
+  }),
+];
+
+/** The policy is the organisation's promise to everyone in it: every member may read it. */
+export const PRIVACY_OPEN_READS: Row<unknown>[] = [
+  row({
+    action: null,
+    surface: "page /settings/privacy",
+    requires: null,
+    data: "retention.retentionSettings",
+    kind: "read",
+    allowed: ALL,
+    setup: async () => ({}),
+    call: (ctx) => retentionSettings(ctx),
+  }),
+];
