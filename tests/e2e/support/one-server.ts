@@ -12,6 +12,7 @@ export const ONE_SERVER_SPECS = {
     "forms-failure",
     "https",
     "mail",
+    "privacy",
     "security",
     "survey-closing",
     "time-zones",
