@@ -50,7 +50,7 @@ async function inMemoryGuard(orgId: string, now: Date) {
 describe("honesty guard at scale", () => {
   it("checks the member whose entries come after the first 50,000 rows of the window", async () => {
     const s = await buildOrgScenario(db());
-    const leader = await contextFor(s.leader.user.id, s.org.id);
+    const reviewer = await contextFor(s.admin.user.id, s.org.id);
     const now = new Date();
     // The old query read rows by observer id: the busy observer first, then the one with a streak.
     const [busy, late] = [s.member.membership.id, s.manager.membership.id].sort();
@@ -68,7 +68,7 @@ describe("honesty guard at scale", () => {
       stepMs: 600_000,
       performed: "1",
     });
-    const flags = await listHonestyFlags(leader, now);
+    const flags = await listHonestyFlags(reviewer, now);
     const lateName = late === s.member.membership.id ? s.member.user.name : s.manager.user.name;
     expect(flags.map((f) => [f.kind, f.observerName, f.count])).toEqual([["streak", lateName, 30]]);
   }, 300_000);
@@ -79,7 +79,7 @@ describe("honesty guard at scale", () => {
     const now = new Date();
     for (let round = 0; round < 4; round++) {
       const s = await buildOrgScenario(db());
-      const leader = await contextFor(s.leader.user.id, s.org.id);
+      const reviewer = await contextFor(s.admin.user.id, s.org.id);
       const observers = [s.member, s.manager, s.leader, s.admin].map((m) => m.membership.id);
       const rows = [];
       for (const observerId of observers) {
@@ -118,7 +118,7 @@ describe("honesty guard at scale", () => {
         }))
         .sort((a, b) => b.to.localeCompare(a.to));
       expect(want.some((f) => f.kind === "burst") && want.some((f) => f.kind === "streak")).toBe(true);
-      expect(await listHonestyFlags(leader, now)).toEqual(want);
+      expect(await listHonestyFlags(reviewer, now)).toEqual(want);
     }
   });
 });

@@ -7,7 +7,7 @@ import {
   logOptions,
   undoObservation,
 } from "@/lib/server/data/observation-log";
-import { NotFoundError } from "@/lib/server/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
@@ -255,7 +255,6 @@ describe("the daily summary", () => {
 describe("observer coverage", () => {
   it("lists team × active behaviour pairs unobserved for 14 days, for managers only", async () => {
     const { listCoverageGaps } = await import("@/lib/server/data/coverage");
-    const { ForbiddenError } = await import("@/lib/server/errors");
     const { s, ctx } = await scenario();
     const manager = await contextFor(s.manager.user.id, s.org.id);
     expect(await listCoverageGaps(manager)).toEqual([
@@ -320,8 +319,10 @@ describe("honesty guard", () => {
         ...Array.from({ length: 40 }, (_, i) => row(200 + i, { observerId: null, anonymous: true })), // anonymous: never scanned
       ],
     });
+    // The guard names people, so only admins read it (docs/decisions/036); a leader is refused.
     const leader = await contextFor(s.leader.user.id, s.org.id);
-    const flags = await listHonestyFlags(leader);
+    await expect(listHonestyFlags(leader)).rejects.toBeInstanceOf(ForbiddenError);
+    const flags = await listHonestyFlags(await contextFor(s.admin.user.id, s.org.id));
     expect(flags.map((f) => [f.kind, f.observerName, f.count])).toEqual([
       ["burst", s.member.user.name, 6],
       ["streak", s.member.user.name, 31],

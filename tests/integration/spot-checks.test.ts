@@ -135,9 +135,11 @@ describe("observation target and participation", () => {
     expect(p.flag?.opportunities).toBe(52);
     expect(p.flag?.reason).toContain("100% adoption (52 of 52)");
     expect(p.honesty.streaks).toBe(1);
-    expect(p.honesty.flags).toHaveLength(1);
-    expect(p.honesty.flags?.[0]?.observerName).toBe(s.member.user.name);
-    // A manager sees the counts, not the names (the guard names people: leaders only).
+    // Leaders and managers see the counts, not the names: the guard names people, so admins only (decision 036).
+    expect(p.honesty.flags).toBeNull();
+    const admin = await teamParticipation(await contextFor(s.admin.user.id, s.org.id), s.team.id);
+    expect(admin.honesty.flags).toHaveLength(1);
+    expect(admin.honesty.flags?.[0]?.observerName).toBe(s.member.user.name);
     const seen = await teamParticipation(manager, s.team.id);
     expect(seen.honesty.streaks).toBe(1);
     expect(seen.honesty.flags).toBeNull();

@@ -21,7 +21,8 @@ export type Permission =
   | "barriers.propose" // anyone may put forward what gets in their way; a manager scores it
   | "surveys.respond"
   | "observations.log"
-  | "honesty.review" // see who logs in streaks or bursts (names are shown, so leaders only)
+  | "honesty.review" // see who logs in streaks or bursts, by name: admins only (docs/decisions/036)
+  | "spotChecks.anyTeam" // ask for a spot check of any team (a manager asks for their own teams)
   | "observations.import" // bring counts in from other tools
   | "rituals.manage" // schedule rituals, shape any occurrence's agenda (a facilitator shapes their own)
   | "actions.manage" // create, assign and change anyone's actions (an owner closes their own)
@@ -47,7 +48,8 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "barriers.propose": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "surveys.respond": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
   "observations.log": ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
-  "honesty.review": ["ADMIN", "LEADER"],
+  "honesty.review": ["ADMIN"],
+  "spotChecks.anyTeam": ["ADMIN", "LEADER"],
   "observations.import": ["ADMIN", "LEADER", "MANAGER"],
   "rituals.manage": ["ADMIN", "LEADER", "MANAGER"],
   "actions.manage": ["ADMIN", "LEADER", "MANAGER"],

@@ -317,7 +317,7 @@ export const READ_ROWS: readonly Row<unknown>[] = [
     requires: "honesty.review",
     data: "honesty.listHonestyFlags",
     kind: "read",
-    allowed: EDITORS,
+    allowed: ADMINS,
     setup: async (s) => ({ o: await s.observation() }),
     call: (ctx) => listHonestyFlags(ctx),
   }),

@@ -18,7 +18,7 @@ import { type Row, at, row, ALL, ADMINS, A, EDITORS, MANAGERS } from "./matrix-c
 import { today, type Side } from "./matrix-scenario";
 
 const WHO_CHECKS =
-  "requireMember() only: leaders and admins check any team (honesty.review), a MANAGER a team they belong to";
+  "requireMember() only: leaders and admins check any team (spotChecks.anyTeam), a MANAGER a team they belong to";
 
 const request = (s: Side, teamId = s.team.id) =>
   SpotCheckInput.parse({

@@ -34,12 +34,12 @@ const audit = (ctx: MemberContext, action: string, targetId: string, details?: R
   });
 
 /**
- * Who may ask for a spot check of a team: those who review the honesty guard (admins, leaders: it
- * is the same question, are the entries real?), and a manager of a team they belong to, as a
- * manager changes their own team's people.
+ * Who may ask for a spot check of a team: admins and leaders, for any team (it asks of a team what the
+ * honesty guard asks of people, are the entries real?, without naming anyone), and a manager of a team
+ * they belong to, as a manager changes their own team's people.
  */
 async function mayCheck(ctx: MemberContext, teamId: string): Promise<boolean> {
-  if (can(ctx.role, "honesty.review", ctx.policy)) return true;
+  if (can(ctx.role, "spotChecks.anyTeam", ctx.policy)) return true;
   if (ctx.role !== "MANAGER") return false;
   const own = await db().teamMember.findFirst({
     where: { organizationId: ctx.orgId, teamId, membershipId: ctx.membershipId },
@@ -50,7 +50,7 @@ async function mayCheck(ctx: MemberContext, teamId: string): Promise<boolean> {
 
 async function requireMayCheck(ctx: MemberContext, teamId: string): Promise<void> {
   if (!(await mayCheck(ctx, teamId)))
-    await authorize(ctx, "honesty.review", "Only a leader, an admin or one of this team's managers can do this.");
+    await authorize(ctx, "spotChecks.anyTeam", "Only a leader, an admin or one of this team's managers can do this.");
 }
 
 /** Whether the caller may request a spot check of this team (for the team page's link). */
@@ -272,7 +272,7 @@ export async function getSpotCheck(ctx: MemberContext, id: string, now = new Dat
 /** The request form's choices: active behaviours, the teams the caller may check, the organisation's people. */
 export async function spotCheckOptions(ctx: MemberContext, now = new Date()): Promise<SpotCheckOptionsDto> {
   await authorize(ctx, "dashboards.view");
-  const everyTeam = can(ctx.role, "honesty.review", ctx.policy);
+  const everyTeam = can(ctx.role, "spotChecks.anyTeam", ctx.policy);
   if (!everyTeam && ctx.role !== "MANAGER") return { behaviours: [], teams: [], people: [], today: "" };
   const [behaviours, teams, people] = await Promise.all([
     db().behaviour.findMany({
