@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signUpOrganisation } from "./support/new-org";
+import { uniqueEmail } from "./fixtures";
+import { addValue, createTeam, invite, join, signUpOrganisation } from "./support/new-org";
 
 // Issue 21's retention policy from sign-up: a new organisation's admin finds the policy in settings, a period
 // below the floor is refused beside its field with everything typed kept, and a valid one is saved and shown.
@@ -28,4 +30,29 @@ test("an admin reads and changes how long observers, notes and audit events are 
   await expect(page.getByText(/keeps its observer for 30 days/)).toBeVisible();
   await expect(page.getByText(/Notes written with observations are deleted after 90 days/)).toBeVisible();
   await expect(page.getByLabel("Keep who observed, in days")).toHaveValue("30");
+});
+
+test("a member downloads a copy of their own data, with their entries and no one else's", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signUpOrganisation(page, "My Data From Nothing");
+  await addValue(page, "Solve the customer's problem");
+  await createTeam(page, "Front desk");
+  const [miaLink] = await invite(page, [
+    { email: uniqueEmail("mia"), name: "Mia Member", role: "Member", teams: "Front desk" },
+  ]);
+  const mia = await join(browser, miaLink!, "mia-long-passphrase");
+  await mia.goto("/profile");
+  const download = mia.waitForEvent("download");
+  await mia.getByRole("link", { name: "Download my data" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^my-data-from-nothing-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const doc = JSON.parse(await readFile((await file.path())!, "utf8"));
+  expect(doc).toMatchObject({
+    format: "conduct-personal-data",
+    organisation: "My Data From Nothing",
+    account: { name: "Mia Member" },
+    membership: { role: "MEMBER", teams: ["Front desk"] },
+    observationsLogged: [],
+  });
+  expect(JSON.stringify(doc)).not.toContain("Ada Admin");
 });

@@ -130,6 +130,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("recognition/analytics", "/recognition/analytics", "dashboards.view"),
   page("help/customer-feedback", "/help/customer-feedback"),
   page("profile", "/profile"),
+  route("profile/my-data", "/profile/my-data"),
   page("inbox", "/inbox"),
   page("rituals", "/rituals"),
   page("rituals/new", "/rituals/new", "rituals.manage"),

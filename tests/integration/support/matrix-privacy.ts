@@ -1,6 +1,7 @@
 // Matrix rows for privacy and retention (src/lib/actions/privacy.ts, the page /settings/privacy, issue 21).
 import { RetentionPolicyInput } from "@/lib/schemas/retention";
 import { retentionSettings, setRetentionPolicy } from "@/lib/server/data/retention";
+import { myData } from "@/lib/server/data/my-data";
 import { type Row, row, A, ADMINS, ALL } from "./matrix-core";
 
 export const PRIVACY_ROWS: Row<unknown>[] = [
@@ -27,5 +28,15 @@ export const PRIVACY_OPEN_READS: Row<unknown>[] = [
     allowed: ALL,
     setup: async () => ({}),
     call: (ctx) => retentionSettings(ctx),
+  }),
+  row({
+    action: null,
+    surface: "route /profile/my-data",
+    requires: null,
+    data: "my-data.myData",
+    kind: "read",
+    allowed: ALL,
+    setup: async () => ({}),
+    call: (ctx) => myData(ctx),
   }),
 ];

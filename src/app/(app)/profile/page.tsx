@@ -6,7 +6,7 @@ import { switchOrganizationAction } from "@/lib/actions/auth";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { EmailForm, NameForm, PasswordForm } from "@/components/profile/account-forms";
 import { SessionsPanel } from "@/components/profile/sessions-panel";
 import { NewOrganizationForm } from "@/components/settings/new-organization-form";
@@ -65,6 +65,15 @@ export default async function ProfilePage() {
             ))}
           </div>
           <SendDigestButton />
+        </Panel>
+        <Panel title="Your data">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            A copy of everything {ctx.orgName} holds about you in Conduct: your account, teams, the entries you logged,
+            recognitions given and received, actions you own and the audit events about you, as JSON.
+          </p>
+          <a href="/profile/my-data" download className={buttonClass("secondary")}>
+            Download my data
+          </a>
         </Panel>
         <Panel title="Your organisations">
           <ul className="mb-4 divide-y divide-slate-200 dark:divide-slate-800">
