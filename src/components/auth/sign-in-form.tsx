@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";
+import { SSO_REQUIRED_MESSAGE } from "@/lib/domain/sso";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -29,6 +30,8 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     setPending(false);
+    // An address whose organisation signs in through its identity provider only: say where to go.
+    if (res?.error === "SsoRequired") return setErrors({ email: SSO_REQUIRED_MESSAGE });
     // The same answer for an unknown e-mail and a wrong password.
     setErrors({
       form:

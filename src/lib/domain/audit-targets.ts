@@ -30,6 +30,7 @@ export const TARGET_KINDS = {
   videotestterm: "Video-test term",
   job: "Job",
   apitoken: "API token",
+  ssoconnection: "Single sign-on",
 } as const;
 export type TargetKind = keyof typeof TARGET_KINDS;
 

@@ -34,6 +34,7 @@ export type Permission =
   | "webhooks.manage" // outgoing webhooks (Slack, Teams, signed JSON): they send the organisation's data out
   | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
   | "apiTokens.manage" // organisation API tokens: each one reads and writes the organisation's data from outside
+  | "sso.manage" // single sign-on: which identity provider signs in the organisation's e-mail domains
   | "jobs.manage" // see the organisation's background jobs and retry failed ones
   | "videoTest.terms"; // add and remove the organisation's own vague words for the automatic video test
 
@@ -61,6 +62,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "webhooks.manage": ["ADMIN"],
   "notifications.manage": ["ADMIN"],
   "apiTokens.manage": ["ADMIN"],
+  "sso.manage": ["ADMIN"],
   "jobs.manage": ["ADMIN"],
   "videoTest.terms": ["ADMIN"],
 };

@@ -14,6 +14,8 @@ import { attemptSignIn } from "./data/sign-in";
 
 /** The error next-auth passes to the client (`signIn()` returns it as `error`) when a limit refuses an attempt. */
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
+/** The error when the address's organisation signs in through its identity provider only (docs/decisions/034). */
+export const SSO_REQUIRED = "SsoRequired";
 
 // The cookie cannot outlive the session's absolute limit; the 12-hour idle limit is enforced per
 // request against the AuthSession row (see loadSession).
@@ -47,6 +49,7 @@ export function authOptions({ secureCookies = false }: { secureCookies?: boolean
           // next-auth accepts; a body it cannot read gives no credentials and fails above.
           const result = await attemptSignIn(parsed.data.email, parsed.data.password, ip);
           if (result.status === "blocked") throw new Error(TOO_MANY_ATTEMPTS);
+          if (result.status === "sso-required") throw new Error(SSO_REQUIRED);
           if (result.status !== "ok") return null;
           const { user } = result;
           return { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion };

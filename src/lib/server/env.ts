@@ -35,6 +35,16 @@ const EnvSchema = z.object({
     .or(z.string().regex(/^[1-9]\d*$/, "CONDUCT_DB_POOL_SIZE must be a whole number above 0"))
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  // The key that seals secrets stored in the database (single sign-on client secrets), with AES-256-GCM:
+  // base64 of 32 random bytes. Unset: derived from the auth secret (docs/decisions/034).
+  CONDUCT_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32,
+      "CONDUCT_SECRET_KEY must be base64 of 32 bytes (e.g. `openssl rand -base64 32`)",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // Statements slower than this many ms are logged (see slowQueryMs below).
   CONDUCT_SLOW_QUERY_MS: z
@@ -112,6 +122,7 @@ export interface ServerEnv {
   databaseUrl: string | undefined;
   dataDir: string;
   authSecret: string | undefined;
+  secretKey: Buffer | undefined;
   actionsEncryptionKey: string | undefined;
   production: boolean;
   trustProxyHops: number;
@@ -141,6 +152,7 @@ export function serverEnv(): ServerEnv {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.CONDUCT_DATA_DIR === "memory://" ? e.CONDUCT_DATA_DIR : path.resolve(e.CONDUCT_DATA_DIR),
     authSecret: e.AUTH_SECRET ?? e.NEXTAUTH_SECRET,
+    secretKey: e.CONDUCT_SECRET_KEY ? Buffer.from(e.CONDUCT_SECRET_KEY, "base64") : undefined,
     actionsEncryptionKey: e.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
     production: e.NODE_ENV === "production",
     trustProxyHops: Number(e.TRUST_PROXY_HOPS),

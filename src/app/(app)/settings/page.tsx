@@ -64,6 +64,9 @@ export default async function SettingsPage() {
             <Link href="/settings/api-tokens" className={buttonClass("secondary")}>
               API tokens
             </Link>
+            <Link href="/settings/sso" className={buttonClass("secondary")}>
+              Single sign-on
+            </Link>
             <Link href="/settings/outbox" className={buttonClass("secondary")}>
               Outbox
             </Link>

@@ -3,6 +3,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/server/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { TextLink } from "@/components/ui/text-link";
+import { SsoSignInForm } from "@/components/auth/sso-sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
@@ -21,6 +22,11 @@ export default async function SignInPage({
       <p className="mt-3 text-sm">
         <TextLink href="/forgot-password">Forgot your password?</TextLink>
       </p>
+      <SsoSignInForm
+        next={next}
+        reason={typeof params.sso === "string" ? params.sso : undefined}
+        email={typeof params.email === "string" ? params.email.slice(0, 254) : undefined}
+      />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         New to Conduct?{" "}
         <TextLink href="/sign-up" className="font-medium">

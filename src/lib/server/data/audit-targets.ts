@@ -191,6 +191,13 @@ const LOOKUPS: Record<TargetKind, Lookup> = {
         select: { id: true, name: true, prefix: true },
       })
     ).map((r) => ({ id: r.id, name: `${r.name} (${r.prefix}…)` })),
+  ssoconnection: async (ctx, ids) =>
+    (
+      await db().ssoConnection.findMany({
+        where: { organizationId: ctx.orgId, id: { in: ids } },
+        select: { id: true, issuer: true },
+      })
+    ).map((r) => ({ id: r.id, name: r.issuer })),
 };
 
 /** The names of these events' targets, keyed by targetKey(kind, id); targets not found are absent. */

@@ -4,10 +4,12 @@ import { verifyPassword } from "../passwords";
 import { recordAudit } from "../audit";
 import { signInGate } from "../rate-limit";
 import type { SessionUser } from "./accounts";
+import { passwordSignInAllowed } from "./sso";
 
 export type SignInAttempt =
   | { status: "ok"; user: SessionUser }
   | { status: "failed" }
+  | { status: "sso-required" }
   | { status: "blocked"; reason: "address-limit" | "account-limit" };
 
 /**
@@ -17,6 +19,14 @@ export type SignInAttempt =
  * wrong password are indistinguishable: both "failed", after the same bcrypt work.
  */
 export async function attemptSignIn(email: string, password: string, ip: string | null): Promise<SignInAttempt> {
+  // The organisation that owns this domain signs its people in through its provider only
+  // (docs/decisions/034): no password is checked, and the attempt is no failure for the limits.
+  if (!(await passwordSignInAllowed(email))) {
+    await db().auditEvent.create({
+      data: { action: "auth.sign-in", outcome: "denied", ip, details: { email, reason: "sso-required" } },
+    });
+    return { status: "sso-required" };
+  }
   const user = await db().user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, sessionVersion: true, passwordHash: true, placeholder: true },
