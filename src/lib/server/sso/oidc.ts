@@ -3,7 +3,8 @@ import * as client from "openid-client";
 
 // The OpenID Connect relying party, on openid-client 6 (docs/decisions/034): discovery, the
 // authorization request with PKCE (S256), state and nonce, and the code exchange, whose ID token
-// openid-client checks (signature against the provider's JWKS, iss, aud, exp, iat, nonce).
+// openid-client checks (iss, aud, exp, iat, nonce, and with non-repudiation checks on, its signature
+// against the provider's JWKS).
 // Nothing here touches the database.
 
 export interface ProviderSettings {
@@ -32,8 +33,14 @@ export async function providerConfig(p: ProviderSettings, options: OidcOptions =
   const metadata: Partial<client.ClientMetadata> = { client_secret: p.clientSecret };
   if (options.clockSkew !== undefined) metadata[client.clockSkew] = options.clockSkew;
   const config = await client.discovery(issuer, p.clientId, metadata, client.ClientSecretBasic(p.clientSecret), {
+    // Verify the ID token's signature against the provider's JWKS even though it comes straight from
+    // the token endpoint (openid-client would otherwise trust the TLS connection alone, which OIDC
+    // Core 3.1.3.7 permits): a token that a proxy, a misconfigured provider or a test forged is refused.
     // Plain http only reaches a provider on loopback: the issuer check (src/lib/domain/sso.ts) allows nothing else.
-    execute: issuer.protocol === "http:" ? [client.allowInsecureRequests] : [],
+    execute: [
+      client.enableNonRepudiationChecks,
+      ...(issuer.protocol === "http:" ? [client.allowInsecureRequests] : []),
+    ],
     timeout: 10,
     ...(options.fetch ? { [client.customFetch]: options.fetch } : {}),
   });
