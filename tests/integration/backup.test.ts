@@ -582,6 +582,9 @@ describe("the format covers the schema", () => {
         "CalendarChange",
         // Live keys to the organisation's data: never in a backup (docs/decisions/031).
         "ApiToken",
+        // A sealed client secret, and domains no second organisation may hold (docs/decisions/034).
+        "SsoConnection",
+        "SsoDomain",
       ].sort(),
     );
     const TYPE: Record<Column["kind"], string[]> = {

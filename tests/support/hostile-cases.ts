@@ -78,6 +78,7 @@ import { HOSTILE_JSON_TEXT, TEN_KB, type Hostile } from "./hostile-corpus";
 import { RITUAL_CASES } from "./hostile-cases-rituals";
 import { WEBHOOK_CASES } from "./hostile-cases-webhooks";
 import { API_CASES } from "./hostile-cases-api";
+import { SSO_CASES } from "./hostile-cases-sso";
 import { MAIL_CASES } from "./hostile-cases-mail";
 import { CUE_CASES, VIDEO_TEST_TERM_CASES } from "./hostile-cases-cues";
 import { PARTICIPATION_CASES } from "./hostile-cases-participation";
@@ -975,6 +976,7 @@ export const CASES: SchemaCase[] = [
   ...RITUAL_CASES,
   ...WEBHOOK_CASES,
   ...API_CASES,
+  ...SSO_CASES,
   ...MAIL_CASES,
   ...CUE_CASES,
   ...PARTICIPATION_CASES,

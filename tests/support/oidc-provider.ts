@@ -34,7 +34,11 @@ function rsaKey(): { privateKey: KeyObject; jwk: Record<string, unknown>; kid: s
   return { privateKey, jwk: { ...privateKey.export({ format: "jwk" }), kid, use: "sig", alg: "RS256" }, kid };
 }
 
-export async function startTestIdp(options: { redirectUris: string[]; port?: number; host?: string }): Promise<TestIdp> {
+export async function startTestIdp(options: {
+  redirectUris: string[];
+  port?: number;
+  host?: string;
+}): Promise<TestIdp> {
   const host = options.host ?? "127.0.0.1";
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer((req, res) => handler(req, res));
@@ -42,6 +46,8 @@ export async function startTestIdp(options: { redirectUris: string[]; port?: num
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  // A test file that never closes it (the role matrix) does not keep its worker alive.
+  server.unref();
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${host}:${port}`;
   const key = rsaKey();
@@ -79,7 +85,12 @@ export async function startTestIdp(options: { redirectUris: string[]; port?: num
       return Promise.resolve({
         accountId: sub,
         claims: () =>
-          Promise.resolve({ sub, email: a.email, email_verified: a.email_verified, ...(a.name ? { name: a.name } : {}) }),
+          Promise.resolve({
+            sub,
+            email: a.email,
+            email_verified: a.email_verified,
+            ...(a.name ? { name: a.name } : {}),
+          }),
       });
     },
     // Consent is granted: this is the organisation's own provider and Conduct its own application.

@@ -13,7 +13,11 @@ export function SsoSignInForm({ next, reason, email }: { next: string; reason?: 
       ? "Enter your work e-mail address, like name@example.com."
       : undefined;
   return (
-    <section id="sso" aria-labelledby="sso-heading" className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-800">
+    <section
+      id="sso"
+      aria-labelledby="sso-heading"
+      className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-800"
+    >
       <h2 id="sso-heading" className="mb-2 text-base font-semibold">
         Sign in with single sign-on
       </h2>

@@ -21,7 +21,13 @@ export function SsoConnectionForm({ connection }: { connection: SsoConnectionDto
         hint="As your provider states it, e.g. https://login.example.com/realms/acme (its discovery document is at this address + /.well-known/openid-configuration)."
         maxLength={500}
       />
-      <Field name="clientId" label="Client id" defaultValue={connection?.clientId} error={errors.clientId} maxLength={255} />
+      <Field
+        name="clientId"
+        label="Client id"
+        defaultValue={connection?.clientId}
+        error={errors.clientId}
+        maxLength={255}
+      />
       <Field
         name="clientSecret"
         label="Client secret"

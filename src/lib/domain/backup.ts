@@ -204,6 +204,9 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - ApiToken: each token is a live key to the organisation's data (like a webhook's secret, but
  *   the whole record is the key): a backup file must never carry one, and a restored organisation
  *   starts with none; its admins make new ones (docs/decisions/031).
+ * - SsoConnection, SsoDomain: single sign-on holds the provider's client secret (a live credential),
+ *   and each domain belongs to one organisation only, so a restored copy could not claim them anyway;
+ *   its admins set the provider up again (docs/decisions/034).
  * - Webhook.secret: the signing secret (see REACH_TABLES.Webhook); the import makes a new one.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.

@@ -74,10 +74,11 @@ export const SSO_REFUSALS = {
 } as const;
 export type SsoRefusal = keyof typeof SSO_REFUSALS;
 
-export const isSsoRefusal = (v: unknown): v is SsoRefusal => typeof v === "string" && v in SSO_REFUSALS;
+export const isSsoRefusal = (v: unknown): v is SsoRefusal => typeof v === "string" && Object.hasOwn(SSO_REFUSALS, v);
 
 /** Shown when the password form meets an address whose organisation signs in through its provider only. */
-export const SSO_REQUIRED_MESSAGE = "Your organisation signs in with single sign-on: use “Sign in with single sign-on” below.";
+export const SSO_REQUIRED_MESSAGE =
+  "Your organisation signs in with single sign-on: use “Sign in with single sign-on” below.";
 
 /** A display name from the ID token's claims, else the e-mail's local part. */
 export function nameFromClaims(claims: Record<string, unknown>, email: string): string {

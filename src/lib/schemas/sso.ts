@@ -25,7 +25,8 @@ const Domains = z
   .max(4000, "That is too long for a list of domains.")
   .transform(splitDomains)
   .superRefine((list, ctx) => {
-    if (list.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one e-mail domain, e.g. acme.com." });
+    if (list.length === 0)
+      ctx.addIssue({ code: "custom", message: "Enter at least one e-mail domain, e.g. acme.com." });
     if (list.length > MAX_SSO_DOMAINS)
       ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_SSO_DOMAINS} domains.` });
     const bad = list.filter((d) => !isDomain(d));
@@ -51,8 +52,8 @@ export const SsoConnectionInput = z.object({
 });
 export type SsoConnectionInput = z.infer<typeof SsoConnectionInput>;
 
-/** The sign-in page's single sign-on form: only the e-mail (the domain picks the provider). */
-export const SsoStartInput = z.object({ email: Email, next: z.string().max(2000).optional() });
+/** The sign-in page's single sign-on form: only the e-mail (the domain picks the provider; `next` goes through safeNextPath). */
+export const SsoStartInput = z.object({ email: Email });
 export type SsoStartInput = z.infer<typeof SsoStartInput>;
 
 export const SsoEmptyInput = z.object({});

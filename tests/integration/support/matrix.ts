@@ -4,7 +4,7 @@
 // walks it for each role and again across organisations. Server actions need a request, so the
 // rows drive the data-layer functions the actions call (src/lib/actions/*.ts), with inputs parsed
 // by the same zod schemas the actions use.
-// The rows live in matrix-actions.ts, matrix-teams.ts, matrix-accounts.ts and matrix-reads.ts; the scenario in matrix-scenario.ts.
+// The rows live in matrix-actions.ts, matrix-teams.ts, matrix-accounts.ts, matrix-reads.ts and the other matrix-*.ts; the scenario in matrix-scenario.ts.
 import type { Row } from "./matrix-core";
 import { ACTION_ROWS } from "./matrix-actions";
 import { OPEN_READS as READS_ANYONE_MAKES, READ_ROWS } from "./matrix-reads";
@@ -24,6 +24,7 @@ import { CITATION_OPEN_READS, CITATION_ROWS } from "./matrix-citations";
 import { PAGE_OPEN_READS } from "./matrix-page-reads";
 import { API_OPEN_READS, API_TOKEN_ROWS } from "./matrix-api";
 import { PRIVACY_OPEN_READS, PRIVACY_ROWS } from "./matrix-privacy";
+import { SSO_ROWS } from "./matrix-sso";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -47,6 +48,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...SPOT_CHECK_ROWS,
   ...API_TOKEN_ROWS,
   ...PRIVACY_ROWS,
+  ...SSO_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [

@@ -46,7 +46,8 @@ export async function ssoFlow(idp: TestIdp, email: string, o: FlowOptions = {}):
   );
   expect(start.status).toBe(303);
   const first = start.headers.get("location")!;
-  if (!first.startsWith(idp.issuer)) return { location: first, session: null, setCookies: start.headers.getSetCookie() };
+  if (!first.startsWith(idp.issuer))
+    return { location: first, session: null, setCookies: start.headers.getSetCookie() };
   const flowCookie = cookieOf(start, "conduct_sso");
   expect(flowCookie).toBeTruthy();
   let url = new URL(first);

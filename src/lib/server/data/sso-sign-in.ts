@@ -12,7 +12,8 @@ import type { SessionUser } from "./accounts";
 // account with that e-mail is signed in, and joins the organisation as MEMBER if it was not in it
 // (just in time); a new e-mail becomes an account without a password. A disabled member is refused.
 
-export type SsoSignIn = { status: "ok"; user: SessionUser; joined: boolean } | { status: "refused"; reason: SsoRefusal };
+export type SsoSignIn =
+  { status: "ok"; user: SessionUser; joined: boolean } | { status: "refused"; reason: SsoRefusal };
 
 interface Connection {
   connectionId: string;
@@ -37,7 +38,9 @@ export async function signInWithSso(c: Connection, who: VerifiedIdentity, ip: st
   if (!who.email || !who.emailVerified) return refuse("unverified");
   const domain = emailDomain(who.email);
   if (!domain || !c.domains.includes(domain)) {
-    const elsewhere = domain ? await db().ssoDomain.findUnique({ where: { domain }, select: { organizationId: true } }) : null;
+    const elsewhere = domain
+      ? await db().ssoDomain.findUnique({ where: { domain }, select: { organizationId: true } })
+      : null;
     return refuse(elsewhere ? "other-organisation" : "wrong-domain");
   }
   const email = who.email;
@@ -61,8 +64,7 @@ export async function signInWithSso(c: Connection, who: VerifiedIdentity, ip: st
 }
 
 type Joined =
-  | { status: "ok"; user: SessionUser; joined: boolean; created: boolean }
-  | { status: "disabled"; user: SessionUser };
+  { status: "ok"; user: SessionUser; joined: boolean; created: boolean } | { status: "disabled"; user: SessionUser };
 
 async function joinOrCreate(organizationId: string, email: string, name: string): Promise<Joined> {
   return db().$transaction(async (tx) => {

@@ -47,7 +47,8 @@ export async function getSsoSettings(ctx: MemberContext): Promise<SsoSettingsDto
   };
 }
 
-const TAKEN = "is already covered by another organisation's single sign-on. A domain can belong to one organisation only.";
+const TAKEN =
+  "is already covered by another organisation's single sign-on. A domain can belong to one organisation only.";
 
 /** Creates or replaces the organisation's provider; a blank secret keeps the saved one. */
 export async function saveSsoConnection(ctx: MemberContext, input: SsoConnectionInput): Promise<void> {
@@ -63,7 +64,11 @@ export async function saveSsoConnection(ctx: MemberContext, input: SsoConnection
       const sealed = secret ? { clientSecretSealed: seal(secret, SECRET_PURPOSE) } : {};
       const fields = { issuer: input.issuer, clientId: input.clientId, allowPassword: input.allowPassword };
       const c = existing
-        ? await tx.ssoConnection.update({ where: { id: existing.id }, data: { ...fields, ...sealed }, select: { id: true } })
+        ? await tx.ssoConnection.update({
+            where: { id: existing.id },
+            data: { ...fields, ...sealed },
+            select: { id: true },
+          })
         : await tx.ssoConnection.create({
             data: { organizationId: ctx.orgId, ...fields, clientSecretSealed: seal(secret, SECRET_PURPOSE) },
             select: { id: true },
@@ -154,7 +159,11 @@ export async function ssoConnectionFor(
   if (!domain) return null;
   const d = await db().ssoDomain.findUnique({
     where: { domain },
-    select: { connection: { select: { id: true, organizationId: true, issuer: true, clientId: true, clientSecretSealed: true } } },
+    select: {
+      connection: {
+        select: { id: true, organizationId: true, issuer: true, clientId: true, clientSecretSealed: true },
+      },
+    },
   });
   if (!d) return null;
   const c = d.connection;

@@ -63,10 +63,8 @@ function cookieValue(req: Request, name: string): string | null {
 export async function startSso(req: Request, options: OidcOptions = {}): Promise<Response> {
   const secure = requestIsHttps((n) => req.headers.get(n));
   const form = await req.formData().catch(() => null);
-  const parsed = SsoStartInput.safeParse({
-    email: form?.get("email") ?? "",
-    next: typeof form?.get("next") === "string" ? form.get("next") : undefined,
-  });
+  const parsed = SsoStartInput.safeParse({ email: form?.get("email") ?? "" });
+  const next = form?.get("next");
   if (!parsed.success) return back("invalid-email", null, secure);
   const { email } = parsed.data;
   let conn: Awaited<ReturnType<typeof ssoConnectionFor>>;
@@ -89,7 +87,7 @@ export async function startSso(req: Request, options: OidcOptions = {}): Promise
     s: auth.state,
     n: auth.nonce,
     v: auth.codeVerifier,
-    x: safeNextPath(parsed.data.next, "/"),
+    x: safeNextPath(typeof next === "string" ? next : undefined, "/"),
     e: Date.now() + SSO_FLOW_MS,
   };
   const cookie = `${FLOW_COOKIE}=${seal(JSON.stringify(flow), FLOW_PURPOSE)}; Path=/api/sso; Max-Age=${SSO_FLOW_MS / 1000}; ${cookieAttrs(secure)}`;

@@ -123,7 +123,11 @@ export function failureOf(err: unknown): { kind: "provider-error" | "unavailable
     return { kind: "provider-error", code: err.error };
   const code = (err as { code?: unknown })?.code;
   if (typeof code === "string" && code.startsWith("OAUTH_")) return { kind: "invalid", code };
-  if (err instanceof TypeError || (err as { name?: string })?.name === "TimeoutError" || (err as { name?: string })?.name === "AbortError")
+  if (
+    err instanceof TypeError ||
+    (err as { name?: string })?.name === "TimeoutError" ||
+    (err as { name?: string })?.name === "AbortError"
+  )
     return { kind: "unavailable", code: "network" };
   return { kind: "invalid", code: err instanceof Error ? err.message.slice(0, 80) : "unknown" };
 }
@@ -135,7 +139,11 @@ export function discoveryProblem(err: unknown, issuer: string): string {
     return `Conduct could not reach ${new URL(issuer).host}. Check the issuer URL, and that this server can reach the provider.`;
   if (code === "OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED" || /issuer/i.test(code))
     return "The provider's discovery document names a different issuer. Enter the issuer exactly as the provider states it.";
-  if (code === "OAUTH_RESPONSE_IS_NOT_CONFORM" || code === "OAUTH_JSON_PARSE_FAILED" || code === "OAUTH_RESPONSE_IS_NOT_JSON")
+  if (
+    code === "OAUTH_RESPONSE_IS_NOT_CONFORM" ||
+    code === "OAUTH_JSON_PARSE_FAILED" ||
+    code === "OAUTH_RESPONSE_IS_NOT_JSON"
+  )
     return "That address does not answer as an OpenID Connect provider (no discovery document at /.well-known/openid-configuration).";
   return "The provider's discovery document could not be used. Check the issuer URL.";
 }

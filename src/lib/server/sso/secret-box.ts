@@ -32,7 +32,9 @@ export function seal(plain: string, purpose: string): string {
   const cipher = createCipheriv("aes-256-gcm", keyFor(purpose), iv);
   cipher.setAAD(Buffer.from(purpose));
   const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ct].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The sealed value, or null when it was changed, sealed under another key or for another purpose. */

@@ -33,7 +33,10 @@ export default async function SsoSettingsPage() {
             <code>openid email profile</code>) with this redirect URI:
           </p>
           <p className="mt-2">
-            <code data-testid="sso-redirect-uri" className="rounded bg-slate-100 px-2 py-1 text-sm break-all dark:bg-slate-800">
+            <code
+              data-testid="sso-redirect-uri"
+              className="rounded bg-slate-100 px-2 py-1 text-sm break-all dark:bg-slate-800"
+            >
               {redirectUri}
             </code>
           </p>
