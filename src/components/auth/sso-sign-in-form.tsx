@@ -1,17 +1,39 @@
+"use client";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { isSsoRefusal, SSO_REFUSALS } from "@/lib/domain/sso";
 
+const INVALID_EMAIL = "Enter your work e-mail address, like name@example.com.";
+const message = (reason: unknown) =>
+  isSsoRefusal(reason) ? SSO_REFUSALS[reason] : reason === "invalid-email" ? INVALID_EMAIL : undefined;
+
 /**
- * "Sign in with single sign-on": a plain form (no script needed) posted to /api/sso/start, which
- * sends the browser to the organisation's identity provider, or back here with `?sso=<reason>`.
+ * "Sign in with single sign-on": the e-mail's domain picks the organisation's identity provider
+ * (POST /api/sso/start), and the page goes there itself; the provider's answer comes back to
+ * /api/sso/callback, which lands in the app or back here with `?sso=<reason>`.
  */
 export function SsoSignInForm({ next, reason, email }: { next: string; reason?: string; email?: string }) {
-  const error = isSsoRefusal(reason)
-    ? SSO_REFUSALS[reason]
-    : reason === "invalid-email"
-      ? "Enter your work e-mail address, like name@example.com."
-      : undefined;
+  const [error, setError] = useState(message(reason));
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    if (!String(form.get("email") ?? "").trim()) return setError(INVALID_EMAIL);
+    setPending(true);
+    setError(undefined);
+    try {
+      const res = await fetch("/api/sso/start", { method: "POST", body: form });
+      const body = (await res.json()) as { location?: string; reason?: string };
+      if (body.location) return window.location.assign(body.location);
+      setError(message(body.reason) ?? SSO_REFUSALS.unavailable);
+    } catch {
+      setError("Conduct could not be reached. Check your connection and try again.");
+    }
+    setPending(false);
+  }
+
   return (
     <section
       id="sso"
@@ -21,7 +43,7 @@ export function SsoSignInForm({ next, reason, email }: { next: string; reason?: 
       <h2 id="sso-heading" className="mb-2 text-base font-semibold">
         Sign in with single sign-on
       </h2>
-      <form method="post" action="/api/sso/start" className="space-y-3" aria-label="Sign in with single sign-on">
+      <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Sign in with single sign-on">
         <input type="hidden" name="next" value={next} />
         <Field
           name="email"
@@ -34,9 +56,9 @@ export function SsoSignInForm({ next, reason, email }: { next: string; reason?: 
           hint="If your organisation uses an identity provider, you sign in there."
           required
         />
-        <button type="submit" className={`${buttonClass("secondary")} w-full`}>
-          Continue with single sign-on
-        </button>
+        <Button type="submit" variant="secondary" disabled={pending} className="w-full">
+          {pending ? "Opening your provider…" : "Continue with single sign-on"}
+        </Button>
       </form>
     </section>
   );

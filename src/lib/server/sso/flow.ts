@@ -19,7 +19,7 @@ import { SSO_FLOW_MS, type SsoRefusal } from "@/lib/domain/sso";
 // The two HTTP legs of a single sign-on (docs/decisions/034). Start: the e-mail's domain picks the
 // organisation's provider; state, nonce and the PKCE verifier go into a short-lived cookie sealed
 // with AES-GCM (httpOnly, SameSite=Lax so it comes back on the provider's top-level redirect, path
-// limited to /api/sso), and the browser is sent to the provider. Callback: the cookie must be there
+// limited to /api/sso), and the page is told where the provider's sign-in is. Callback: the cookie must be there
 // and fresh, openid-client checks the answer against it, and the app's own session is created the
 // way a password sign-in creates it (an AuthSession row and next-auth's JWT cookie).
 
@@ -44,7 +44,7 @@ function redirect(location: string, secure: boolean, cookies: string[] = []): Re
   return new Response(null, { status: 303, headers });
 }
 
-const back = (reason: SsoRefusal | "invalid-email", email: string | null, secure: boolean, clear = false) => {
+const back = (reason: SsoRefusal, email: string | null, secure: boolean, clear = false) => {
   const q = new URLSearchParams({ sso: reason });
   if (email) q.set("email", email);
   const cleared = clear ? [`${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; ${cookieAttrs(secure)}`] : [];
@@ -59,28 +59,45 @@ function cookieValue(req: Request, name: string): string | null {
   return null;
 }
 
-/** POST /api/sso/start (a form: email, next). */
+/**
+ * The start's answer: JSON, because the sign-in page navigates to the provider itself. A form post
+ * answered with a redirect to another origin would be blocked by the page's CSP (`form-action
+ * 'self'` applies to the redirects that follow a submission), and the provider's origin is not known
+ * before the e-mail is typed.
+ */
+function startAnswer(
+  body: { location: string } | { reason: SsoRefusal | "invalid-email" },
+  secure: boolean,
+  cookie?: string,
+) {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (cookie) headers.append("Set-Cookie", cookie);
+  if (secure) headers.set("Strict-Transport-Security", HSTS);
+  return Response.json(body, { status: "location" in body ? 200 : 422, headers });
+}
+
+/** POST /api/sso/start (form fields: email, next) → `{ location }` of the provider, or `{ reason }`. */
 export async function startSso(req: Request, options: OidcOptions = {}): Promise<Response> {
   const secure = requestIsHttps((n) => req.headers.get(n));
   const form = await req.formData().catch(() => null);
   const parsed = SsoStartInput.safeParse({ email: form?.get("email") ?? "" });
   const next = form?.get("next");
-  if (!parsed.success) return back("invalid-email", null, secure);
+  if (!parsed.success) return startAnswer({ reason: "invalid-email" }, secure);
   const { email } = parsed.data;
   let conn: Awaited<ReturnType<typeof ssoConnectionFor>>;
   try {
     conn = await ssoConnectionFor(email);
   } catch {
-    return back("unavailable", email, secure);
+    return startAnswer({ reason: "unavailable" }, secure);
   }
-  if (!conn) return back("not-covered", email, secure);
+  if (!conn) return startAnswer({ reason: "not-covered" }, secure);
   let auth: Awaited<ReturnType<typeof authorizationRequest>>;
   try {
     const config = await providerConfig(conn.settings, options);
     auth = await authorizationRequest(config, ssoRedirectUri(), email);
   } catch (err) {
     console.warn(`[sso] discovery failed for organisation ${conn.organizationId}: ${failureOf(err).code}`);
-    return back("unavailable", email, secure);
+    return startAnswer({ reason: "unavailable" }, secure);
   }
   const flow: FlowState = {
     c: conn.connectionId,
@@ -91,7 +108,7 @@ export async function startSso(req: Request, options: OidcOptions = {}): Promise
     e: Date.now() + SSO_FLOW_MS,
   };
   const cookie = `${FLOW_COOKIE}=${seal(JSON.stringify(flow), FLOW_PURPOSE)}; Path=/api/sso; Max-Age=${SSO_FLOW_MS / 1000}; ${cookieAttrs(secure)}`;
-  return redirect(auth.url.href, secure, [cookie]);
+  return startAnswer({ location: auth.url.href }, secure, cookie);
 }
 
 function readFlow(req: Request): FlowState | null {
