@@ -14,6 +14,7 @@ export const ONE_SERVER_SPECS = {
     "mail",
     "privacy",
     "security",
+    "sso",
     "survey-closing",
     "time-zones",
     "video-test",

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { signUpOrganisation } from "./support/new-org";
+import { startTestIdp, type TestIdp } from "../support/oidc-provider";
+
+// Issue 20's single sign-on from sign-up, in the browser: an admin sets up the organisation's OpenID
+// provider in Settings → Single sign-on (a real oidc-provider on loopback, started here), and someone
+// new signs in through it from the sign-in page and lands in the app as a member. Embedded server only
+// (tests/e2e/support/one-server.ts): the flow through the data layer runs on both databases in
+// tests/integration/sso.test.ts.
+
+const IDP_PORT = Number(process.env.E2E_PORT ?? 3100) + 20;
+let idp: TestIdp;
+
+test.beforeAll(async ({ baseURL }) => {
+  idp = await startTestIdp({ redirectUris: [`${baseURL}/api/sso/callback`], port: IDP_PORT });
+});
+test.afterAll(async () => {
+  await idp?.close();
+});
+
+test("an admin sets up single sign-on, and a new person signs in through the provider as a member", async ({
+  page: ada,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await signUpOrganisation(ada, "SSO From Nothing");
+  const domain = `sso-${Date.now().toString(36)}.test`;
+
+  await ada.goto("/settings/sso");
+  await expect(ada.getByText(/has no identity provider yet/)).toBeVisible();
+  await expect(ada.getByTestId("sso-redirect-uri")).toHaveText(`${baseURL}/api/sso/callback`);
+  const form = ada.getByRole("form", { name: "Single sign-on settings" });
+  // Bad input: the message is beside the field, and nothing is saved.
+  await form.getByLabel("Issuer URL").fill("http://login.example.com");
+  await form.getByLabel("Client id").fill(idp.clientId);
+  await form.getByLabel("Client secret").fill(idp.clientSecret);
+  await form.getByLabel("E-mail domains").fill(domain);
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByLabel("Issuer URL")).toHaveAccessibleDescription(/must start with https:\/\//);
+  await form.getByLabel("Issuer URL").fill(idp.issuer);
+  await expect(form.getByLabel("Password sign-in stays allowed for these domains")).toBeChecked();
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toHaveText("Single sign-on settings saved.");
+  await ada.reload();
+  await expect(ada.getByText(new RegExp(`Covers ${domain.replace(/\./g, "\\.")}`))).toBeVisible();
+  // The secret is never sent back to the browser.
+  expect(await ada.content()).not.toContain(idp.clientSecret);
+  await ada.getByRole("button", { name: "Test connection" }).click();
+  await expect(ada.getByRole("status").filter({ hasText: "Connection works" })).toContainText(idp.issuer);
+
+  // Someone new, in another browser.
+  const sam = await (await browser.newContext()).newPage();
+  idp.account = { sub: "sam-1", email: `sam@${domain}`, email_verified: true, name: "Sam Single" };
+  await sam.goto("/sign-in");
+  const sso = sam.getByRole("form", { name: "Sign in with single sign-on" });
+  await sso.getByLabel("Work e-mail").fill("sam@nobody-covers.test");
+  await sso.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(sso.getByLabel("Work e-mail")).toHaveAccessibleDescription(/not set up for that e-mail address/);
+  await sso.getByLabel("Work e-mail").fill(`sam@${domain}`);
+  await sso.getByRole("button", { name: "Continue with single sign-on" }).click();
+  // Members land on the Log.
+  await expect(sam).toHaveURL(/\/log$/);
+  await expect(sam.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  // The admin sees the new member, joined as Member.
+  await ada.goto("/settings");
+  await expect(ada.getByText("Sam Single")).toBeVisible();
+  await sam.context().close();
+});
