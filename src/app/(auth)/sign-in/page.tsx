@@ -3,7 +3,6 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { getSessionUser } from "@/lib/server/auth";
 import { safeNextPath } from "@/lib/domain/redirects";
 import { TextLink } from "@/components/ui/text-link";
-import { SsoSignInForm } from "@/components/auth/sso-sign-in-form";
 
 export const metadata = { title: "Sign in" };
 
@@ -18,15 +17,14 @@ export default async function SignInPage({
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
-      <SignInForm next={next} />
+      <SignInForm
+        next={next}
+        ssoReason={typeof params.sso === "string" ? params.sso : undefined}
+        email={typeof params.email === "string" ? params.email.slice(0, 254) : undefined}
+      />
       <p className="mt-3 text-sm">
         <TextLink href="/forgot-password">Forgot your password?</TextLink>
       </p>
-      <SsoSignInForm
-        next={next}
-        reason={typeof params.sso === "string" ? params.sso : undefined}
-        email={typeof params.email === "string" ? params.email.slice(0, 254) : undefined}
-      />
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         New to Conduct?{" "}
         <TextLink href="/sign-up" className="font-medium">
