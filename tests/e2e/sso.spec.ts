@@ -64,6 +64,22 @@ test("an admin sets up single sign-on, and a new person signs in through the pro
 
   // The admin sees the new member, joined as Member.
   await ada.goto("/settings");
-  await expect(ada.getByText("Sam Single")).toBeVisible();
+  const row = ada.getByRole("row", { name: /Sam Single/ });
+  await expect(row.getByRole("rowheader", { name: /Sam Single/ })).toBeVisible();
+  await expect(row.getByLabel("Role of Sam Single")).toHaveValue("MEMBER");
+
+  // Disabling the member ends the SSO session's access at once, and the provider cannot bring them back.
+  await row.getByRole("button", { name: "Disable Sam Single" }).click();
+  await row.getByRole("button", { name: "Yes, disable" }).click();
+  await expect(row.getByRole("cell", { name: "Disabled" })).toBeVisible();
+  await sam.goto("/log");
+  await expect(sam).toHaveURL(/\/no-organisation$/);
+  await sam.context().clearCookies();
+  await sam.goto("/sign-in");
+  await sam.getByLabel("E-mail").fill(`sam@${domain}`);
+  await sam.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(sam.getByLabel("E-mail")).toHaveAccessibleDescription(
+    /membership of this organisation has been disabled/,
+  );
   await sam.context().close();
 });

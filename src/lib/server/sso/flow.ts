@@ -48,7 +48,7 @@ const back = (reason: SsoRefusal, email: string | null, secure: boolean, clear =
   const q = new URLSearchParams({ sso: reason });
   if (email) q.set("email", email);
   const cleared = clear ? [`${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; ${cookieAttrs(secure)}`] : [];
-  return redirect(`/sign-in?${q.toString()}#sso`, secure, cleared);
+  return redirect(`/sign-in?${q.toString()}`, secure, cleared);
 };
 
 function cookieValue(req: Request, name: string): string | null {
