@@ -16,6 +16,7 @@ import { attemptSignIn } from "@/lib/server/data/sign-in";
 import { setMemberStatus } from "@/lib/server/data/members";
 import { loadSession, sessionMember } from "@/lib/server/data/accounts";
 import { open, seal } from "@/lib/server/sso/secret-box";
+import { finishSso } from "@/lib/server/sso/flow";
 import { RuleError } from "@/lib/server/errors";
 import type { CustomFetch } from "openid-client";
 import { buildMember, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
@@ -319,5 +320,33 @@ describe("single sign-on refusals", () => {
     await expect(saveSsoConnection(admin, noSecret.data!)).rejects.toBeInstanceOf(RuleError);
     await expect(saveSsoConnection(admin, noSecret.data!)).rejects.toMatchObject({ field: "clientSecret" });
     expect(await db().ssoConnection.count({ where: { organizationId: s.org.id } })).toBe(0);
+  });
+
+  it("keeps each organisation's settings its own: another admin reads, tests and removes only theirs", async () => {
+    const a = await withSso(idp);
+    const b = await buildOrgScenario(db());
+    const bAdmin = await contextFor(b.admin.user.id, b.org.id);
+    expect((await getSsoSettings(bAdmin)).connection).toBeNull();
+    await expect(testSsoConnection(bAdmin)).rejects.toThrow(/Save the provider's settings first/);
+    await deleteSsoConnection(bAdmin);
+    expect(await db().ssoConnection.count({ where: { organizationId: a.s.org.id } })).toBe(1);
+    expect((await getSsoSettings(a.admin)).connection?.domains).toEqual([a.domain]);
+  });
+
+  it("refuses a flow cookie that was changed or sealed for something else", async () => {
+    const { domain } = await withSso(idp);
+    const email = `oscar@${domain}`;
+    as(idp, email);
+    const callback = new Request(`${ssoRedirectUri()}?code=x&state=y`, {
+      headers: {
+        cookie: `conduct_sso=${seal(JSON.stringify({ c: "x", s: "y", n: "z", v: "w", x: "/", e: Date.now() + 60_000 }), SECRET_PURPOSE)}`,
+      },
+    });
+    const res = await finishSso(callback);
+    expect(refusalOf(res.headers.get("location")!)).toBe("expired");
+    const garbled = await finishSso(
+      new Request(callback.url, { headers: { cookie: "conduct_sso=v1.AAAA.BBBB.CCCC" } }),
+    );
+    expect(refusalOf(garbled.headers.get("location")!)).toBe("expired");
   });
 });

@@ -71,14 +71,14 @@ async function joinOrCreate(organizationId: string, email: string, name: string)
     let created = false;
     let user = await tx.user.findUnique({
       where: { email },
-      select: { id: true, name: true, email: true, sessionVersion: true, placeholder: true },
+      select: { id: true, name: true, email: true, sessionVersion: true },
     });
     if (!user) {
       // No password: passwordHash "" matches none (bcrypt refuses it), so only the provider signs it in,
       // until its owner sets one through "Forgot your password?".
       user = await tx.user.create({
         data: { email, name, passwordHash: "" },
-        select: { id: true, name: true, email: true, sessionVersion: true, placeholder: true },
+        select: { id: true, name: true, email: true, sessionVersion: true },
       });
       created = true;
     }
