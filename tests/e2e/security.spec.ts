@@ -102,6 +102,22 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
   expect(await violations(page)).toEqual([]);
 });
 
+test("before the page's JavaScript runs, the sign-in form cannot send the password in the address", async ({ page }) => {
+  // The CI failure this came from: a click landed before hydration, so the form submitted natively
+  // (a GET to /sign-in?email=…&password=…) instead of through its onSubmit.
+  await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());
+  await page.goto("/sign-in");
+  const signIn = page.getByRole("button", { name: "Sign in" });
+  await expect(signIn).toBeDisabled();
+  await page.getByLabel("E-mail").fill("someone@example.com");
+  await page.getByLabel("Password").fill("never-in-a-url");
+  await page.getByLabel("Password").press("Enter");
+  await page.waitForTimeout(500);
+  expect(page.url()).not.toContain("never-in-a-url");
+  expect(new URL(page.url()).search).toBe("");
+  await expect(page.getByLabel("Password")).toHaveValue("never-in-a-url");
+});
+
 test("after 10 failed sign-ins the right password is refused too, with HTTP 429", async ({ page }) => {
   const email = uniqueEmail("locked");
   await page.goto("/sign-up");

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS } from "@/lib/domain/actions";
 import { actionQuery, type ActionFilter } from "@/lib/schemas/actions";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 
 const SCOPES = { mine: "My actions", all: "Everyone's", team: "A team's" } as const;

@@ -7,7 +7,8 @@ import type { BarrierFormValues, BarrierOptionsDto } from "@/lib/schemas/barrier
 import { COMB_LABELS, DETERMINANT_LABELS, FEASIBILITY_LABELS, optionsOf } from "@/lib/domain/labels";
 import { PRIORITY_FORMULA } from "@/lib/domain/barriers";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup, SCORE_OPTIONS } from "@/components/ui/choice-group";

@@ -10,7 +10,8 @@ import {
   type InterventionFunction,
 } from "@/lib/domain/interventions";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup, SCORE_OPTIONS } from "@/components/ui/choice-group";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CatalogueFacetsDto, CatalogueFilter } from "@/lib/schemas/catalogue";
 import { STATUS_LABELS } from "@/lib/schemas/catalogue";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 
 type Key = keyof CatalogueFilter;

@@ -3,7 +3,8 @@ import { useSafeActionState } from "@/components/ui/use-form-action";
 import Link from "next/link";
 import { retireAction, submitForReviewAction, withdrawAction } from "@/lib/actions/catalogue";
 import type { BehaviourStatus } from "@/lib/schemas/catalogue";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { FormError } from "@/components/ui/field";
 
 function ActionButton({

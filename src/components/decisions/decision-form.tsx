@@ -5,7 +5,8 @@ import { createDecisionAction, updateDecisionAction } from "@/lib/actions/decisi
 import type { ActionResult } from "@/lib/schemas/action-result";
 import type { DecisionFormOptionsDto, SavedDecision } from "@/lib/schemas/decisions";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { TextLink } from "@/components/ui/text-link";

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { formatDay, dayOf } from "@/lib/domain/dates";
 import type { DecisionFilter, DecisionRowDto } from "@/lib/schemas/decisions";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 import { TextLink } from "@/components/ui/text-link";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { FeedbackFilter, FeedbackOptionsDto } from "@/lib/schemas/feedback";
 import { SENTIMENT_LABELS, SOURCE_LABELS } from "@/lib/domain/feedback";
 import { optionsOf } from "@/lib/domain/labels";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 

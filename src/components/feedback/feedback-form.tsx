@@ -6,7 +6,8 @@ import type { FeedbackFormValues, FeedbackOptionsDto } from "@/lib/schemas/feedb
 import { CUSTOMER_MAX, QUOTE_MAX, SENTIMENT_LABELS, SOURCE_LABELS } from "@/lib/domain/feedback";
 import { optionsOf } from "@/lib/domain/labels";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField, TextAreaField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";

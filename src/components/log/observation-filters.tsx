@@ -1,5 +1,5 @@
 import type { ObservationFilter } from "@/lib/schemas/observations";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 
 type Option = { id: string; name: string };

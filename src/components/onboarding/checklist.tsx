@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { nextStep, type OnboardingStep } from "@/lib/domain/onboarding";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 /** Getting started: the method's first steps, ticked from the organisation's own data. */
 export function OnboardingChecklist({ steps }: { steps: OnboardingStep[] | null }) {

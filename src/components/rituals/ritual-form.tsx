@@ -14,7 +14,8 @@ import {
   type Cadence,
 } from "@/lib/domain/rituals";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 import { CheckboxGroup, RadioGroup } from "@/components/ui/choice-group";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AUDIT_OUTCOMES, auditQuery, type AuditActorOptionDto, type AuditFilter } from "@/lib/schemas/audit-trail";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { inputClass } from "@/components/ui/field";
 
 const OUTCOME_LABELS: Record<(typeof AUDIT_OUTCOMES)[number], string> = {

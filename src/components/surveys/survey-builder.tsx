@@ -13,7 +13,8 @@ import {
 } from "@/lib/domain/surveys";
 import { DETERMINANT_LABELS, GROUP_LABELS, optionsOf } from "@/lib/domain/labels";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Field, FormError, inputClass } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/form-controls";
 

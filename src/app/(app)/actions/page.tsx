@@ -5,7 +5,7 @@ import { actionQuery, parseActionParams } from "@/lib/schemas/actions";
 import { ActionFilters } from "@/components/actions/action-filters";
 import { ActionList } from "@/components/actions/action-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Actions" };

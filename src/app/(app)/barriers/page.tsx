@@ -14,7 +14,7 @@ import {
 import { can } from "@/lib/domain/roles";
 import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Pareto } from "@/components/barriers/pareto";
 import { BarrierTable } from "@/components/barriers/barrier-table";
 import { NoteGroups } from "@/components/barriers/note-groups";

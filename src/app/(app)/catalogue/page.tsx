@@ -9,7 +9,7 @@ import { CatalogueFilters } from "@/components/catalogue/catalogue-filters";
 import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/catalogue/status-badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { can } from "@/lib/domain/roles";
 import { NewValueForm } from "@/components/catalogue/new-value-form";
 

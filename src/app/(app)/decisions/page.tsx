@@ -5,7 +5,7 @@ import { can } from "@/lib/domain/roles";
 import { DecisionFilter } from "@/lib/schemas/decisions";
 import { DecisionFilters, DecisionList, decisionQuery } from "@/components/decisions/decision-list";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Decision log" };

@@ -4,7 +4,7 @@ import { feedbackOptions, hasFeedback, listFeedback } from "@/lib/server/data/fe
 import { FeedbackFilter, decodeFeedbackCursor, feedbackQuery } from "@/lib/schemas/feedback";
 import { can } from "@/lib/domain/roles";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 import { FeedbackFilters } from "@/components/feedback/feedback-filters";
 import { FeedbackList } from "@/components/feedback/feedback-list";

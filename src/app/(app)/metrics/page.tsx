@@ -5,7 +5,7 @@ import { listMetrics } from "@/lib/server/data/metrics";
 import { can } from "@/lib/domain/roles";
 import { DeletedNotice } from "@/components/ui/deleted-notice";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { MetricTable } from "@/components/metrics/metric-table";
 
 export const metadata = { title: "Metrics" };

@@ -5,7 +5,7 @@ import { can } from "@/lib/domain/roles";
 import { RITUAL_KINDS, RITUAL_KIND_SPECS } from "@/lib/domain/rituals";
 import { formatDay } from "@/lib/domain/dates";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Rituals" };

@@ -5,7 +5,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listInvitations, listMembers } from "@/lib/server/data/members";
 import { can, ROLE_LABELS } from "@/lib/domain/roles";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { MemberRow } from "@/components/settings/member-row";
 import { InviteForm } from "@/components/settings/invite-form";
 import { InvitationImportForm } from "@/components/settings/invitation-import-form";

@@ -4,7 +4,7 @@ import { listSurveys } from "@/lib/server/data/surveys";
 import { can } from "@/lib/domain/roles";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 import { currentDay } from "@/lib/domain/dates";
 import { closingLabel } from "@/lib/domain/survey-closing";

@@ -9,7 +9,7 @@ import { ActionCloseForms } from "@/components/actions/action-close";
 import { BeforeAfterFigures } from "@/components/barriers/before-after";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "Action" };

@@ -9,7 +9,7 @@ import { formatP } from "@/lib/domain/surveys";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DeleteButton } from "@/components/ui/delete-button";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures } from "@/components/barriers/before-after";
 import { dayOf, formatDay } from "@/lib/domain/dates";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import type { Metadata } from "next";
 import { requireMemberPage } from "@/lib/server/context";
 import { behaviourLinks, behaviourWeeks, getBehaviour } from "@/lib/server/data/catalogue";

@@ -6,7 +6,7 @@ import { can } from "@/lib/domain/roles";
 import { dayOf, formatDay } from "@/lib/domain/dates";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 export const metadata = { title: "Decision" };
 

@@ -5,7 +5,7 @@ import { currentDay } from "@/lib/domain/dates";
 import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { TIMING_LABELS } from "@/lib/schemas/metrics";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Panel } from "@/components/ui/panel";
 import { DeleteButton } from "@/components/ui/delete-button";
 import { KindBadge, MetricStatus } from "@/components/metrics/metric-badges";

@@ -4,7 +4,7 @@ import { getRitual } from "@/lib/server/data/rituals";
 import { orNotFound } from "@/lib/server/pages";
 import { currentDay, formatDay, isIsoDate } from "@/lib/domain/dates";
 import { archiveRitualAction, restoreRitualAction } from "@/lib/actions/rituals";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { anchorQuestionList } from "@/lib/server/data/anchor-questions";
 import { AnchorQuestionsForm } from "@/components/settings/anchor-questions-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 export const metadata = { title: "Anchor questions" };
 

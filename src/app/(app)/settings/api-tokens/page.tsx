@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listApiTokens } from "@/lib/server/data/api-tokens";
 import { SCOPE_LABELS, type ApiScope } from "@/lib/domain/api-tokens";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { ApiTokenForm } from "@/components/api-tokens/api-token-form";

@@ -5,7 +5,7 @@ import { auditActorOptions, listAuditEvents } from "@/lib/server/data/audit-trai
 import { auditQuery, parseAuditParams } from "@/lib/schemas/audit-trail";
 import { AuditFilters } from "@/components/settings/audit-filters";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { LocalTime, ViewerTimeZone } from "@/components/ui/local-time";
 
 export const metadata = { title: "Audit trail" };

@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { backupOverview } from "@/lib/server/data/backup";
 import { MAX_BACKUP_BYTES } from "@/lib/domain/backup";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { BackupImportForm } from "@/components/settings/backup-import-form";
 import { TextLink } from "@/components/ui/text-link";
 

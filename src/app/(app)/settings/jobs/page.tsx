@@ -4,7 +4,7 @@ import { jobCounts, listJobs } from "@/lib/server/data/jobs";
 import { parseJobParams } from "@/lib/schemas/jobs";
 import { JOB_FILTERS, JOB_STATE_LABELS, type JobFilter } from "@/lib/domain/jobs";
 import { EmptyState, PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { LocalTime, ViewerTimeZone } from "@/components/ui/local-time";
 import { RetryJobButton } from "@/components/jobs/retry-job-button";
 

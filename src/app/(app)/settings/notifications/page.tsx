@@ -4,7 +4,7 @@ import { notificationDefaults } from "@/lib/server/mail/settings";
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS } from "@/lib/domain/mail-notifications";
 import { NotificationChoice } from "@/components/mail/notification-choice";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 export const metadata = { title: "Notification defaults" };
 

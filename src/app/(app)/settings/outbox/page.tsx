@@ -4,7 +4,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listOutbox } from "@/lib/server/mail/outbox-read";
 import { smtpConfigured } from "@/lib/server/mail/transport";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 import { MailStatusBadge } from "@/components/mail/mail-status-badge";
 import { formatInstant } from "@/lib/domain/dates";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { retentionSettings } from "@/lib/server/data/retention";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { LocalTime } from "@/components/ui/local-time";
 import { RetentionForm } from "@/components/privacy/retention-form";
 

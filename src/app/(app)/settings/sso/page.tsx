@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { getSsoSettings } from "@/lib/server/data/sso";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { LocalTime } from "@/components/ui/local-time";
 import { SsoConnectionForm, SsoRemoveButton, SsoTestButton } from "@/components/sso/sso-connection-form";
 

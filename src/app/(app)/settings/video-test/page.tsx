@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listVideoTestTerms, MAX_TERMS } from "@/lib/server/data/video-test-terms";
 import { AddTermForm, TermList } from "@/components/settings/video-test-terms";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 
 export const metadata = { title: "Video test terms" };
 

@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listWebhooks } from "@/lib/server/data/webhooks";
 import { EVENT_LABELS, FORMAT_LABELS, type WebhookEventType } from "@/lib/domain/webhook-formats";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
 import { LocalTime } from "@/components/ui/local-time";

@@ -5,7 +5,7 @@ import { surveyTabulation } from "@/lib/server/data/surveys";
 import { orNotFound } from "@/lib/server/pages";
 import { can } from "@/lib/domain/roles";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TabulationTable } from "@/components/surveys/tabulation-table";
 import { SurveyStatusButton } from "@/components/surveys/make-barrier-button";
 import { TextLink } from "@/components/ui/text-link";

@@ -15,7 +15,7 @@ import {
   removeAgendaItemAction,
   reopenOccurrenceAction,
 } from "@/lib/actions/rituals";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";

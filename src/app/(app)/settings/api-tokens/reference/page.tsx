@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { PageHeader } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 
 export const metadata = { title: "API reference" };

@@ -4,7 +4,7 @@ import { outboxMessage } from "@/lib/server/mail/outbox-read";
 import { orNotFound } from "@/lib/server/pages";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { MailStatusBadge } from "@/components/mail/mail-status-badge";
 import { formatInstant } from "@/lib/domain/dates";
 

@@ -4,7 +4,7 @@ import { orNotFound } from "@/lib/server/pages";
 import { getWebhook, listDeliveries, listWebhooks } from "@/lib/server/data/webhooks";
 import { EVENT_LABELS, type WebhookEventType } from "@/lib/domain/webhook-formats";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-class";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
 import { LocalTime } from "@/components/ui/local-time";
