@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signUpOrganisation } from "./support/new-org";
+import { mailboxOf, messagesTo } from "./support/mailbox";
 import { startTestIdp, type TestIdp } from "../support/oidc-provider";
 
 // Issue 20's single sign-on from sign-up, in the browser: an admin sets up the organisation's OpenID
@@ -18,15 +19,8 @@ test.afterAll(async () => {
   await idp?.close();
 });
 
-test("an admin sets up single sign-on, and a new person signs in through the provider as a member", async ({
-  page: ada,
-  browser,
-  baseURL,
-}) => {
-  test.setTimeout(120_000);
-  await signUpOrganisation(ada, "SSO From Nothing");
-  const domain = `sso-${Date.now().toString(36)}.test`;
-
+/** The admin's Settings → Single sign-on, filled in for the loopback provider and `domain`. */
+async function setUpSso(ada: Page, baseURL: string | undefined, domain: string) {
   await ada.goto("/settings/sso");
   await expect(ada.getByText(/has no identity provider yet/)).toBeVisible();
   await expect(ada.getByTestId("sso-redirect-uri")).toHaveText(`${baseURL}/api/sso/callback`);
@@ -48,6 +42,18 @@ test("an admin sets up single sign-on, and a new person signs in through the pro
   expect(await ada.content()).not.toContain(idp.clientSecret);
   await ada.getByRole("button", { name: "Test connection" }).click();
   await expect(ada.getByRole("status").filter({ hasText: "Connection works" })).toContainText(idp.issuer);
+}
+
+test("an admin sets up single sign-on, and a new person signs in through the provider as a member", async ({
+  page: ada,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await signUpOrganisation(ada, "SSO From Nothing");
+  const domain = `sso-${Date.now().toString(36)}.test`;
+
+  await setUpSso(ada, baseURL, domain);
 
   // Someone new, in another browser.
   const sam = await (await browser.newContext()).newPage();
@@ -82,4 +88,64 @@ test("an admin sets up single sign-on, and a new person signs in through the pro
     /membership of this organisation has been disabled/,
   );
   await sam.context().close();
+});
+
+test("an account that existed before single sign-on proves its e-mail from a mailed link before the provider signs it in", async ({
+  page: ada,
+  browser,
+  baseURL,
+}, info) => {
+  const box = mailboxOf(info);
+  test.skip(!box, "reads the link from the e2e server's loopback SMTP server");
+  test.setTimeout(120_000);
+  await signUpOrganisation(ada, "SSO Linking");
+  const domain = `link-${Date.now().toString(36)}.test`;
+  await setUpSso(ada, baseURL, domain);
+
+  // Kim has had an account with a password (their own organisation) since before the provider came.
+  const email = `kim@${domain}`;
+  const kim = await (await browser.newContext()).newPage();
+  await kim.goto("/sign-up");
+  await kim.getByLabel("Your name").fill("Kim Existing");
+  await kim.getByLabel("Work e-mail").fill(email);
+  await kim.getByLabel("Password").fill("kim-long-passphrase");
+  await kim.getByLabel("Organisation name").fill("Kim's Own");
+  await kim.getByRole("button", { name: "Create organisation" }).click();
+  await expect(kim.getByRole("heading", { name: /Getting started/ })).toBeVisible();
+  await kim.context().clearCookies();
+
+  idp.account = { sub: "kim-1", email, email_verified: true, name: "Kim Existing" };
+  await kim.goto("/sign-in");
+  await kim.getByLabel("E-mail").fill(email);
+  await kim.getByRole("button", { name: "Continue with single sign-on" }).click();
+  // The provider's word alone signs nobody in to an account that existed: a link goes to the address.
+  await expect(kim).toHaveURL(/\/sign-in\?sso=link-sent/);
+  await expect(kim.getByRole("status")).toContainText(`Your Conduct account ${email} existed before single sign-on`);
+  await expect(kim.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+
+  await expect.poll(async () => (await messagesTo(box!, email)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  const [mail] = await messagesTo(box!, email);
+  expect(mail!.subject).toBe("Confirm single sign-on for your Conduct account");
+  const link = /https?:\/\/\S+\/sso\/confirm\/[A-Za-z0-9_-]+/.exec(mail!.text ?? "")?.[0];
+  expect(link).toBeTruthy();
+  await kim.goto(new URL(new URL(link!).pathname, baseURL).href);
+  await expect(kim.getByRole("heading", { name: "Confirm single sign-on" })).toBeVisible();
+  await expect(kim.getByText(email)).toBeVisible();
+  await kim.getByRole("button", { name: "Confirm and sign in" }).click();
+  await expect(kim.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(kim).not.toHaveURL(/\/sign-in/);
+
+  // The link works once; the provider now signs Kim in directly.
+  await kim.goto(new URL(new URL(link!).pathname, baseURL).href);
+  await expect(kim.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
+  await kim.context().clearCookies();
+  await kim.goto("/sign-in");
+  await kim.getByLabel("E-mail").fill(email);
+  await kim.getByRole("button", { name: "Continue with single sign-on" }).click();
+  await expect(kim.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  // Kim joined the organisation as a member.
+  await ada.goto("/settings");
+  await expect(ada.getByRole("row", { name: /Kim Existing/ }).getByLabel("Role of Kim Existing")).toHaveValue("MEMBER");
+  await kim.context().close();
 });

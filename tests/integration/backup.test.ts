@@ -585,6 +585,7 @@ describe("the format covers the schema", () => {
         // A sealed client secret, and domains no second organisation may hold (docs/decisions/034).
         "SsoConnection",
         "SsoDomain",
+        "SsoIdentity",
       ].sort(),
     );
     const TYPE: Record<Column["kind"], string[]> = {

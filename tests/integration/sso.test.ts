@@ -16,12 +16,13 @@ import { attemptSignIn } from "@/lib/server/data/sign-in";
 import { setMemberStatus } from "@/lib/server/data/members";
 import { loadSession, sessionMember } from "@/lib/server/data/accounts";
 import { open, seal } from "@/lib/server/sso/secret-box";
-import { finishSso } from "@/lib/server/sso/flow";
+import { confirmSso, finishSso } from "@/lib/server/sso/flow";
+import { confirmSsoLink, ssoLinkPreview } from "@/lib/server/data/sso-sign-in";
 import { RuleError } from "@/lib/server/errors";
 import type { CustomFetch } from "openid-client";
 import { buildMember, buildOrgScenario, buildUser, TEST_PASSWORD } from "../factories";
 import { contextFor } from "./support/context";
-import { refusalOf, ssoFlow } from "./support/sso-flow";
+import { confirmLink, linkTokenMailedTo, refusalOf, ssoFlow } from "./support/sso-flow";
 import { forgeIdToken, jwtClaims, startTestIdp, type TestIdp } from "../support/oidc-provider";
 
 let idp: TestIdp;
@@ -91,27 +92,104 @@ describe("single sign-on, end to end over HTTP", () => {
     expect(events[1]!.details).toMatchObject({ method: "sso", joined: true, created: true });
   });
 
-  it("signs an existing account in and joins it just in time; an existing member keeps their role", async () => {
+  it("an existing account is linked only after it proves the e-mail: the provider's word alone signs nobody in", async () => {
     const { s, domain } = await withSso(idp);
     const elsewhere = await buildOrgScenario(db());
     const person = await buildMember(db(), elsewhere.org.id, "MANAGER", { email: `grace@${domain}` });
     as(idp, person.user.email);
     const r = await ssoFlow(idp, person.user.email);
-    expect(r.session?.user.id).toBe(person.user.id);
-    expect(new Map(r.session!.memberships.map((m) => [m.orgId, m.role]))).toEqual(
+    // No session: a notice on the sign-in page, and a link mailed to the address.
+    expect(r.session).toBeNull();
+    expect(new URL(r.location, "http://x").searchParams.get("sso")).toBe("link-sent");
+    expect(await db().membership.count({ where: { userId: person.user.id, organizationId: s.org.id } })).toBe(0);
+    // Account mail: the organisation whose provider asked cannot read it in its outbox.
+    const token = await linkTokenMailedTo(person.user.email);
+    expect(await db().mailMessage.count({ where: { organizationId: s.org.id, kind: "sso.link" } })).toBe(0);
+    expect(await ssoLinkPreview(token)).toEqual({ email: person.user.email, organisationName: s.org.name });
+
+    const confirmed = await confirmLink(token);
+    expect(confirmed.location).toBe("/log");
+    expect(confirmed.session?.user.id).toBe(person.user.id);
+    expect(new Map(confirmed.session!.memberships.map((m) => [m.orgId, m.role]))).toEqual(
       new Map([
         [elsewhere.org.id, "MANAGER"],
         [s.org.id, "MEMBER"],
       ]),
     );
+    // The link works once.
+    expect(refusalOf((await confirmLink(token)).location)).toBe("link-unusable");
+    expect(await ssoLinkPreview(token)).toBeNull();
+    // Linked now: the next sign-in through the provider needs no mail.
+    const mails = await db().mailMessage.count({ where: { toAddress: person.user.email } });
+    expect((await ssoFlow(idp, person.user.email)).session?.user.id).toBe(person.user.id);
+    expect(await db().mailMessage.count({ where: { toAddress: person.user.email } })).toBe(mails);
     // The password still works for the account (password sign-in stays allowed by default).
     expect((await attemptSignIn(person.user.email, TEST_PASSWORD, null)).status).toBe("ok");
+    const actions = await db().auditEvent.findMany({
+      where: { organizationId: s.org.id, actorUserId: person.user.id },
+      select: { action: true },
+      orderBy: { at: "asc" },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "sso.link-request",
+      "membership.sso-join",
+      "sso.link-confirm",
+      "member.sign-in", // through the provider, linked
+      "member.sign-in", // the password
+    ]);
+  });
 
+  it("an existing member keeps their role once linked; a second attempt's link replaces the first", async () => {
+    const { s, domain } = await withSso(idp);
     const leader = await buildMember(db(), s.org.id, "LEADER", { email: `lin@${domain}` });
     as(idp, leader.user.email);
-    const again = await ssoFlow(idp, leader.user.email);
-    expect(again.session?.memberships.map((m) => m.role)).toEqual(["LEADER"]);
+    await ssoFlow(idp, leader.user.email);
+    const first = await linkTokenMailedTo(leader.user.email);
+    await ssoFlow(idp, leader.user.email);
+    const second = await linkTokenMailedTo(leader.user.email);
+    expect(second).not.toBe(first);
+    expect(refusalOf((await confirmLink(first)).location)).toBe("link-unusable");
+    const ok = await confirmLink(second);
+    expect(ok.session?.memberships.map((m) => m.role)).toEqual(["LEADER"]);
     expect(await db().membership.count({ where: { userId: leader.user.id } })).toBe(1);
+  });
+
+  it("another site cannot post a confirmation (login CSRF), and an expired link is refused", async () => {
+    const { s, domain } = await withSso(idp);
+    const person = await buildMember(db(), s.org.id, "MEMBER", { email: `cy@${domain}` });
+    as(idp, person.user.email);
+    await ssoFlow(idp, person.user.email);
+    const token = await linkTokenMailedTo(person.user.email);
+    expect((await confirmLink(token, { "sec-fetch-site": "cross-site" })).session).toBeNull();
+    const res = await confirmSso(
+      new Request("http://localhost:3000/api/sso/confirm", {
+        method: "POST",
+        headers: { origin: "https://evil.example", host: "localhost:3000" },
+        body: new URLSearchParams({ token }),
+      }),
+    );
+    expect(res.status).toBe(403);
+    // Still waiting after both refusals; thirty-one minutes on, it is not.
+    expect(await ssoLinkPreview(token)).not.toBeNull();
+    expect(await ssoLinkPreview(token, new Date(Date.now() + 31 * 60_000))).toBeNull();
+    expect((await confirmSsoLink(token, null, new Date(Date.now() + 31 * 60_000))).status).toBe("refused");
+    expect(await db().ssoIdentity.count({ where: { userId: person.user.id, confirmedAt: { not: null } } })).toBe(0);
+  });
+
+  it("two clicks of one link at once link the account once (eight rounds)", async () => {
+    const { s, domain } = await withSso(idp);
+    for (let round = 1; round <= 8; round++) {
+      const person = await buildMember(db(), s.org.id, "MEMBER", { email: `race${round}@${domain}` });
+      as(idp, person.user.email, { sub: `race-${round}` });
+      await ssoFlow(idp, person.user.email);
+      const token = await linkTokenMailedTo(person.user.email);
+      const results = await Promise.all([confirmSsoLink(token, null), confirmSsoLink(token, null)]);
+      expect(results.map((r) => r.status).sort(), `round ${round}`).toEqual(["ok", "refused"]);
+      const confirms = await db().auditEvent.count({
+        where: { organizationId: s.org.id, action: "sso.link-confirm", actorUserId: person.user.id },
+      });
+      expect(confirms, `round ${round}`).toBe(1);
+    }
   });
 
   it("stores the client secret sealed (AES-256-GCM), never as typed, and never shows it again", async () => {
@@ -293,9 +371,10 @@ describe("single sign-on refusals", () => {
     // Other addresses are untouched.
     const outsider = await buildUser(db());
     expect((await attemptSignIn(outsider.email, TEST_PASSWORD, null)).status).toBe("ok");
-    // SSO still signs that person in.
+    // SSO still signs that person in, once they have proved the e-mail.
     as(idp, person.user.email);
-    expect((await ssoFlow(idp, person.user.email)).session?.user.id).toBe(person.user.id);
+    expect((await ssoFlow(idp, person.user.email)).session).toBeNull();
+    expect((await confirmLink(await linkTokenMailedTo(person.user.email))).session?.user.id).toBe(person.user.id);
   });
 
   it("refuses to save an unusable issuer, domain list or a missing first secret, beside the field", async () => {

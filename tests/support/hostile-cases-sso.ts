@@ -1,7 +1,13 @@
 // Hostile-input cases for single sign-on's settings form (issue 20, docs/decisions/034); part of
 // CASES in hostile-cases.ts. The sign-in page's form (SsoStartInput) is one e-mail, parsed by the
 // start route: a refused one sends the browser back to sign-in with a message.
-import { SsoConnectionInput, SsoEmptyInput, SsoStartInput, MAX_ISSUER_LENGTH } from "@/lib/schemas/sso";
+import {
+  SsoConfirmInput,
+  SsoConnectionInput,
+  SsoEmptyInput,
+  SsoStartInput,
+  MAX_ISSUER_LENGTH,
+} from "@/lib/schemas/sso";
 import { MAX_SSO_DOMAINS } from "@/lib/domain/sso";
 import type { SchemaCase } from "./hostile-cases";
 
@@ -40,6 +46,14 @@ export const SSO_CASES: SchemaCase[] = [
     schema: SsoStartInput,
     base: { email: "ada@acme.example" },
     rules: { email: { kind: "email" } },
+    form: {},
+  },
+  {
+    name: "SsoConfirmInput",
+    actions: "POST /api/sso/confirm (the button of the page a mailed confirmation link opens)",
+    schema: SsoConfirmInput,
+    base: { token: "l1nk-abcdefghijklmnopqrstuvwxyz" },
+    rules: { token: { kind: "secret", max: 100 } },
     form: {},
   },
 ];

@@ -207,6 +207,8 @@ export type TableName = (typeof TABLE_NAMES)[number];
  * - SsoConnection, SsoDomain: single sign-on holds the provider's client secret (a live credential),
  *   and each domain belongs to one organisation only, so a restored copy could not claim them anyway;
  *   its admins set the provider up again (docs/decisions/034).
+ * - SsoIdentity: who at the provider is which account, belonging to the connection, which is not
+ *   carried either; after a restore each person proves their e-mail once more.
  * - Webhook.secret: the signing secret (see REACH_TABLES.Webhook); the import makes a new one.
  * - Observation.undoTokenHash: lets the browser that logged an entry undo it for 24 hours; the
  *   imported entry has a new id, so the token could not name it anyway.

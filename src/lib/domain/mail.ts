@@ -6,6 +6,7 @@ export const MAIL_KINDS = {
   invitation: "invitation",
   added: "member.added",
   passwordReset: "password-reset",
+  ssoLink: "sso.link",
 } as const;
 
 /** How many times a message is offered to the SMTP server before it is marked FAILED. */
@@ -163,6 +164,28 @@ export function passwordResetMail(input: { name: string; url: string; minutes: n
       notes: [
         `The link works once, for ${input.minutes} minutes. Setting a new password signs you out everywhere.`,
         "If you did not ask for this, ignore this message: your password stays as it is.",
+      ],
+    }),
+  };
+}
+
+/**
+ * "Confirm it is you": an account that existed before its organisation's single sign-on is linked to
+ * the provider's identity only through this link (docs/decisions/034), so a provider cannot take
+ * over an account on its word alone.
+ */
+export function ssoLinkMail(input: { name: string; organisationName: string; url: string; minutes: number }): Mail {
+  return {
+    subject: "Confirm single sign-on for your Conduct account",
+    ...renderMail({
+      greeting: `Hello ${input.name},`,
+      paragraphs: [
+        `You signed in to ${input.organisationName} through its identity provider for the first time. Your Conduct account existed already, so Conduct asks you to confirm that it is yours before the provider can sign you in to it.`,
+      ],
+      action: { label: "Confirm and sign in", url: input.url },
+      notes: [
+        `The link works once, for ${input.minutes} minutes.`,
+        "If you did not just sign in, ignore this message: nothing changes, and your account stays as it is.",
       ],
     }),
   };

@@ -10,6 +10,16 @@ export const MAX_SSO_DOMAINS = 20;
 /** How long the browser has, from "Sign in with single sign-on" to the provider's answer. */
 export const SSO_FLOW_MS = 10 * 60_000;
 
+/** How long the link that proves an existing account's e-mail works (docs/decisions/034). */
+export const SSO_LINK_MINUTES = 30;
+
+/** The sign-in page's `?sso=` after the callback mailed a confirmation link (a notice, not a refusal). */
+export const SSO_LINK_SENT = "link-sent";
+
+/** Shown on the sign-in page after a first sign-in through the provider reached an existing account. */
+export const ssoLinkSentMessage = (email: string) =>
+  `Your Conduct account ${email} existed before single sign-on. We e-mailed a link to it: open it to confirm the account is yours, and you are signed in.`;
+
 // A DNS name of at least two labels: letters, digits and hyphens, no label starting or ending with
 // a hyphen, a letter-only top level (IDNs in their xn-- form are letters and digits: allowed too).
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
@@ -71,6 +81,8 @@ export const SSO_REFUSALS = {
   "wrong-domain": "Your identity provider answered with an e-mail address this organisation's sign-on does not cover.",
   disabled: "Your membership of this organisation has been disabled. Ask an admin to enable it.",
   unavailable: "The identity provider could not be reached. Try again in a moment, or ask your admin.",
+  "link-unusable":
+    "That confirmation link was used already or has expired. Continue with single sign-on again for a new one.",
 } as const;
 export type SsoRefusal = keyof typeof SSO_REFUSALS;
 

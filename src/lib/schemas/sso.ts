@@ -58,6 +58,9 @@ export type SsoStartInput = z.infer<typeof SsoStartInput>;
 
 export const SsoEmptyInput = z.object({});
 
+/** The confirmation page's button (POST /api/sso/confirm): the mailed link's token. */
+export const SsoConfirmInput = z.object({ token: z.string().min(10).max(100) });
+
 export interface SsoConnectionDto {
   issuer: string;
   clientId: string;

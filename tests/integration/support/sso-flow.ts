@@ -6,7 +6,8 @@ import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/server/auth-secret";
 import { loadSession, type LoadedSession } from "@/lib/server/data/accounts";
 import { ssoRedirectUri } from "@/lib/server/data/sso";
-import { finishSso, startSso } from "@/lib/server/sso/flow";
+import { confirmSso, finishSso, startSso } from "@/lib/server/sso/flow";
+import { db } from "@/lib/server/db";
 import type { OidcOptions } from "@/lib/server/sso/oidc";
 import type { TestIdp } from "../../support/oidc-provider";
 
@@ -80,6 +81,10 @@ export async function ssoFlow(idp: TestIdp, email: string, o: FlowOptions = {}):
     new Request(url, { headers: o.noFlowCookie ? {} : { cookie: `conduct_sso=${flowCookie}` } }),
     o.oidc,
   );
+  return landed(done);
+}
+
+async function landed(done: Response): Promise<FlowResult> {
   expect(done.status).toBe(303);
   const token = cookieOf(done, "next-auth.session-token");
   let session: LoadedSession | null = null;
@@ -88,6 +93,32 @@ export async function ssoFlow(idp: TestIdp, email: string, o: FlowOptions = {}):
     session = await loadSession(String(jwt?.uid), Number(jwt?.sv), String(jwt?.sid));
   }
   return { location: done.headers.get("location")!, session, setCookies: done.headers.getSetCookie() };
+}
+
+/** The token of the newest confirmation link mailed to `email` (account mail: no organisation). */
+export async function linkTokenMailedTo(email: string): Promise<string> {
+  const mail = await db().mailMessage.findFirstOrThrow({
+    where: { toAddress: email, kind: "sso.link" },
+    orderBy: { createdAt: "desc" },
+    select: { organizationId: true, text: true },
+  });
+  expect(mail.organizationId).toBeNull();
+  const token = /\/sso\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+  expect(token).toBeTruthy();
+  return token!;
+}
+
+/** The confirmation page's button: POST /api/sso/confirm from the app's own page. */
+export async function confirmLink(token: string, headers: Record<string, string> = {}): Promise<FlowResult> {
+  const res = await confirmSso(
+    new Request("http://localhost:3000/api/sso/confirm", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", ...headers },
+      body: new URLSearchParams({ token }).toString(),
+    }),
+  );
+  if (res.status === 403) return { location: "", session: null, setCookies: [] };
+  return landed(res);
 }
 
 /** The refusal a location back to sign-in names (`/sign-in?sso=<reason>`), or null. */

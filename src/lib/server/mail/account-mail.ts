@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { appUrl } from "../app-url";
-import { addedMail, invitationMail, MAIL_KINDS, mailTime, passwordResetMail } from "@/lib/domain/mail";
+import { addedMail, invitationMail, MAIL_KINDS, mailTime, passwordResetMail, ssoLinkMail } from "@/lib/domain/mail";
+import { SSO_LINK_MINUTES } from "@/lib/domain/sso";
 import { ROLE_LABELS, type Role } from "@/lib/domain/roles";
 import { RESET_MINUTES } from "@/lib/domain/accounts";
 import type { Prisma } from "@/generated/prisma/client";
@@ -98,4 +99,25 @@ export async function mailPasswordReset(input: {
     kind: MAIL_KINDS.passwordReset,
     ...mail,
   });
+}
+
+/**
+ * The link that proves an existing account's e-mail before single sign-on may sign it in. Account
+ * mail (no organisation): the organisation whose provider asked must not be able to read it, or its
+ * admin could link someone else's account to an identity they control.
+ */
+export async function mailSsoLink(
+  input: { userId: string; email: string; name: string; organisationName: string; token: string },
+  tx?: Client,
+): Promise<string> {
+  const mail = ssoLinkMail({
+    name: input.name,
+    organisationName: input.organisationName,
+    url: appUrl(`/sso/confirm/${input.token}`),
+    minutes: SSO_LINK_MINUTES,
+  });
+  return queueMail(
+    { organizationId: null, userId: input.userId, toAddress: input.email, kind: MAIL_KINDS.ssoLink, ...mail },
+    { tx },
+  );
 }

@@ -7,14 +7,14 @@ import { HSTS } from "@/lib/domain/transport";
 import { ORG_COOKIE } from "../context";
 import { startSession, type SessionUser } from "../data/accounts";
 import { ssoConnectionById, ssoConnectionFor, ssoRedirectUri } from "../data/sso";
-import { signInWithSso } from "../data/sso-sign-in";
+import { confirmSsoLink, signInWithSso } from "../data/sso-sign-in";
 import { open, seal } from "./secret-box";
 import { authorizationRequest, exchangeCode, failureOf, providerConfig, type OidcOptions } from "./oidc";
 import { recordAudit } from "../audit";
-import { SsoStartInput } from "@/lib/schemas/sso";
+import { SsoConfirmInput, SsoStartInput } from "@/lib/schemas/sso";
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIES } from "@/lib/domain/sessions";
 import { safeNextPath } from "@/lib/domain/redirects";
-import { SSO_FLOW_MS, type SsoRefusal } from "@/lib/domain/sso";
+import { SSO_FLOW_MS, SSO_LINK_SENT, type SsoRefusal } from "@/lib/domain/sso";
 
 // The two HTTP legs of a single sign-on (docs/decisions/034). Start: the e-mail's domain picks the
 // organisation's provider; state, nonce and the PKCE verifier go into a short-lived cookie sealed
@@ -157,15 +157,53 @@ export async function finishSso(req: Request, options: OidcOptions = {}): Promis
     });
     return back(failure.kind, null, secure, true);
   }
-  const result = await signInWithSso(conn, identity, ip);
-  if (result.status !== "ok") return back(result.reason, identity.email, secure, true);
-  const cookies = [
-    `${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; ${cookieAttrs(secure)}`,
-    await sessionCookie(result.user, secure),
-    // This organisation is the one the browser opens in (the preference every request re-checks).
-    `${ORG_COOKIE}=${conn.organizationId}; Path=/; Max-Age=${400 * 86_400}; ${cookieAttrs(secure)}`,
+  const result = await signInWithSso(conn, identity, ip, flow.x);
+  if (result.status === "refused") return back(result.reason, identity.email, secure, true);
+  const cleared = `${FLOW_COOKIE}=; Path=/api/sso; Max-Age=0; ${cookieAttrs(secure)}`;
+  if (result.status === "confirm")
+    return redirect(`/sign-in?${new URLSearchParams({ sso: SSO_LINK_SENT, email: result.email })}`, secure, [cleared]);
+  return redirect(flow.x, secure, [cleared, ...(await signedIn(result.user, conn.organizationId, secure))]);
+}
+
+/**
+ * POST /api/sso/confirm (form field: token), from the page the e-mailed link opens: a button, not
+ * the link itself, confirms, since mail scanners open links. Links the identity and signs in.
+ */
+export async function confirmSso(req: Request): Promise<Response> {
+  const secure = requestIsHttps((n) => req.headers.get(n));
+  const ip = clientIp((n) => req.headers.get(n));
+  // Only this app's own page may post it: another site posting its own link would sign the
+  // visitor's browser in to the other site's account (login CSRF).
+  if (!fromThisSite(req)) return new Response("Cross-site request refused.", { status: 403 });
+  const form = await req.formData().catch(() => null);
+  const parsed = SsoConfirmInput.safeParse({ token: form?.get("token") ?? "" });
+  const result = parsed.success
+    ? await confirmSsoLink(parsed.data.token, ip)
+    : ({ status: "refused", reason: "used-or-expired" } as const);
+  if (result.status === "refused")
+    return back(result.reason === "disabled" ? "disabled" : "link-unusable", null, secure);
+  return redirect(result.next, secure, await signedIn(result.user, result.organizationId, secure));
+}
+
+/** Sec-Fetch-Site where the browser sends it, else the Origin's host against the Host the request came to. */
+function fromThisSite(req: Request): boolean {
+  const site = req.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin";
+  const origin = req.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
+/** The session cookie, and this organisation as the one the browser opens in (re-checked on every request). */
+async function signedIn(user: SessionUser, organizationId: string, secure: boolean): Promise<string[]> {
+  return [
+    await sessionCookie(user, secure),
+    `${ORG_COOKIE}=${organizationId}; Path=/; Max-Age=${400 * 86_400}; ${cookieAttrs(secure)}`,
   ];
-  return redirect(flow.x, secure, cookies);
 }
 
 /** The same session a password sign-in makes: an AuthSession row, and next-auth's JWT naming it. */
