@@ -16,7 +16,8 @@ const integration = (name: string, db: "pglite" | "postgres") => ({
     // Tests of one database itself (files named embedded-* or postgres-*) run only on that one.
     exclude: db === "postgres" ? ["tests/integration/embedded-*.test.ts"] : ["tests/integration/postgres-*.test.ts"],
     // Seeding test data inserts in bulk; the slow-query log is for requests (see query-log.test.ts for its own threshold).
-    env: { CONDUCT_TEST_DB: db, CONDUCT_SLOW_QUERY_MS: "10000" },
+    // The peer token lets a test stamp a request's client address as scripts/serve.mjs does.
+    env: { CONDUCT_TEST_DB: db, CONDUCT_SLOW_QUERY_MS: "10000", CONDUCT_PEER_TOKEN: "integration-peer" },
     setupFiles: ["tests/integration/support/per-file-database.ts"],
     globalSetup: [`tests/integration/support/${db === "postgres" ? "postgres-cluster" : "pglite-template"}.ts`],
     testTimeout: 60_000,

@@ -25,6 +25,9 @@ export const TOKEN_PREFIX_LENGTH = 10;
 export const DEFAULT_API_RATE_LIMIT = 120;
 export const RATE_WINDOW_MS = 60_000;
 
+/** Refused calls (no token, or one that is not valid) per client address per minute, unless CONDUCT_API_FAILURE_LIMIT says otherwise. */
+export const DEFAULT_API_FAILURE_LIMIT = 30;
+
 /** The fixed window a moment falls in: its start, a whole minute. */
 export const windowStartOf = (now: Date): Date => new Date(Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS);
 

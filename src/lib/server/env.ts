@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_API_RATE_LIMIT } from "@/lib/domain/api-tokens";
+import { DEFAULT_API_RATE_LIMIT, DEFAULT_API_FAILURE_LIMIT } from "@/lib/domain/api-tokens";
 
 /** Tick intervals that divide an hour. */
 const NOTIFY_MINUTES = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30];
@@ -73,6 +73,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[1-9]\d*$/, "CONDUCT_API_RATE_LIMIT must be a whole number above 0")
     .optional(),
+  // Refused token API calls (no or an invalid token) allowed per client address per minute.
+  CONDUCT_API_FAILURE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d*$/, "CONDUCT_API_FAILURE_LIMIT must be a whole number above 0")
+    .optional(),
   // Where people reach the app, e.g. https://conduct.example.com. https:// makes the session cookies
   // Secure and sends HSTS on every response (src/lib/server/transport.ts); unset: the request decides.
   APP_URL: z
@@ -129,6 +134,7 @@ export interface ServerEnv {
   peerToken: string | undefined;
   signUpLimit: number;
   apiRateLimit: number;
+  apiFailureLimit: number;
   appUrl: string | undefined;
   webhooksRequireHttps: boolean;
   smtpUrl: string | undefined;
@@ -159,6 +165,7 @@ export function serverEnv(): ServerEnv {
     peerToken: e.CONDUCT_PEER_TOKEN,
     signUpLimit: Number(e.CONDUCT_SIGN_UP_LIMIT),
     apiRateLimit: e.CONDUCT_API_RATE_LIMIT ? Number(e.CONDUCT_API_RATE_LIMIT) : DEFAULT_API_RATE_LIMIT,
+    apiFailureLimit: e.CONDUCT_API_FAILURE_LIMIT ? Number(e.CONDUCT_API_FAILURE_LIMIT) : DEFAULT_API_FAILURE_LIMIT,
     appUrl: e.APP_URL,
     webhooksRequireHttps:
       (e.CONDUCT_WEBHOOK_HTTPS ?? (e.NODE_ENV === "production" ? "required" : "optional")) === "required",

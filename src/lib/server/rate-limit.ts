@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { serverEnv, type ServerEnv } from "./env";
 import { pickClientAddress } from "@/lib/domain/client-address";
+import { windowStartOf } from "@/lib/domain/api-tokens";
 
 // Throttles on the audit trail (issues 7 and 15; the policy is in the README, "Sign-in limits").
 // Each attempt is written first, as a failure, and only then are the recent failures counted,
@@ -111,4 +112,30 @@ export async function resetRequestGate(
   if (fromHere > RESET_REQUESTS_PER_ADDRESS) return "address";
   if (forEmail > RESET_REQUESTS_PER_EMAIL) return "email";
   return "open";
+}
+
+/**
+ * Counts one refused call from this address in the current minute and returns the count, including
+ * this one. One statement (INSERT … ON CONFLICT DO UPDATE … RETURNING): concurrent refusals queue on
+ * the row and each sees the others, on both databases and across processes.
+ */
+export async function countAddressFailure(scope: "api", ip: string, now = new Date()): Promise<number> {
+  const window = windowStartOf(now).toISOString();
+  const rows = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO "AddressThrottle" ("key", "windowStart", "count")
+    VALUES (${`${scope}:${ip}`}, ${window}::timestamp(3), 1)
+    ON CONFLICT ("key") DO UPDATE
+       SET "count" = CASE WHEN "AddressThrottle"."windowStart" = EXCLUDED."windowStart"
+                          THEN "AddressThrottle"."count" + 1 ELSE 1 END,
+           "windowStart" = EXCLUDED."windowStart"
+    RETURNING "count"`;
+  return Number(rows[0]!.count);
+}
+
+/** Windows older than a day (the nightly retention job): addresses are personal data. */
+export async function forgetOldAddressWindows(now = new Date()): Promise<number> {
+  const { count } = await db().addressThrottle.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
+  return count;
 }

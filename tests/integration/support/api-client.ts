@@ -65,13 +65,19 @@ export interface Reply {
 export async function call(
   method: "GET" | "POST",
   pathAndQuery: string,
-  opts: { token?: string | null; body?: unknown; rawBody?: string; contentType?: string } = {},
+  opts: {
+    token?: string | null;
+    body?: unknown;
+    rawBody?: string;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply> {
   const url = new URL(`http://localhost/api/v1${pathAndQuery}`);
   const { template, params } = match(url.pathname.slice("/api/v1".length));
   const handler = ROUTES[template]![method] as Handler | undefined;
   if (!handler) throw new Error(`${method} ${template} is not served`);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   if (hasBody) headers["content-type"] = opts.contentType ?? "application/json";

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "@/lib/schemas/zod";
-import { retryAfterSeconds } from "@/lib/domain/api-tokens";
+import { retryAfterSeconds, windowStartOf } from "@/lib/domain/api-tokens";
 import { recordAudit } from "../audit";
 import { serverEnv } from "../env";
 import { FieldRuleErrors, ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { authenticateToken, countCall, type ApiCaller } from "../data/api-tokens";
+import { clientIp, countAddressFailure } from "../rate-limit";
 import { pointerOf, problem, zodIssues } from "./problem";
 
 // The one shape of a token API route handler (issue 20, docs/decisions/031): authenticate the bearer
@@ -40,6 +41,8 @@ export function apiRoute<
 >(spec: RouteSpec<P, Q, B>) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const path = new URL(req.url).pathname;
+    const now = new Date();
+    const ip = clientIp((n) => req.headers.get(n));
     const audit = (
       who: { organizationId: string | null; userId?: string | null; tokenId: string | null },
       status: number,
@@ -51,26 +54,46 @@ export function apiRoute<
         targetType: who.tokenId ? "ApiToken" : undefined,
         targetId: who.tokenId ?? undefined,
         outcome: status < 400 ? "ok" : status === 401 || status === 403 || status === 429 ? "denied" : "failed",
+        ip,
         details: { method: req.method, path: path.slice(0, 500), status },
       }).catch((err: unknown) => console.error("[api] could not record the call", err));
 
+    const limit = serverEnv().apiFailureLimit;
+    // An address that keeps sending no or bad tokens gets 429 for the rest of the minute, with no
+    // audit row per refused call to fill the trail. A valid token is never held by its address (a
+    // shared address's bad caller cannot lock out another's integration): it has its own limit.
+    const refuse = async (
+      who: { organizationId: string | null; tokenId: string | null },
+      detail: string,
+      invalid: boolean,
+    ) => {
+      const count = ip ? await countAddressFailure("api", ip, now) : 0;
+      if (count > limit) return tooManyRefusals(now);
+      await audit(who, 401);
+      // The refusal that uses up the allowance leaves one more row: from here the address is held.
+      if (count === limit)
+        await recordAudit({
+          organizationId: null,
+          action: "api.throttle",
+          outcome: "denied",
+          ip,
+          details: { limit, windowStart: windowStartOf(now).toISOString() },
+        });
+      return problem(401, detail, {
+        headers: { "www-authenticate": `Bearer realm="conduct"${invalid ? ', error="invalid_token"' : ""}` },
+      });
+    };
     const secret = bearer(req);
-    if (!secret) {
-      await audit({ organizationId: null, tokenId: null }, 401);
-      return problem(401, "Send an API token: Authorization: Bearer <token>.", {
-        headers: { "www-authenticate": 'Bearer realm="conduct"' },
-      });
-    }
+    if (!secret)
+      return refuse(
+        { organizationId: null, tokenId: null },
+        "Send an API token: Authorization: Bearer <token>.",
+        false,
+      );
     const auth = await authenticateToken(secret);
-    if (!auth.ok) {
-      await audit({ organizationId: auth.organizationId, tokenId: auth.tokenId }, 401);
-      return problem(401, auth.detail, {
-        headers: { "www-authenticate": 'Bearer realm="conduct", error="invalid_token"' },
-      });
-    }
+    if (!auth.ok) return refuse({ organizationId: auth.organizationId, tokenId: auth.tokenId }, auth.detail, true);
     const caller = auth.caller;
     const who = { organizationId: caller.member.orgId, userId: caller.member.userId, tokenId: caller.tokenId };
-    const now = new Date();
     if (!(await countCall(caller.tokenId, serverEnv().apiRateLimit, now))) {
       await audit(who, 429);
       const wait = retryAfterSeconds(now);
@@ -82,6 +105,13 @@ export function apiRoute<
     await audit(who, reply.status);
     return reply;
   };
+}
+
+function tooManyRefusals(now: Date): Response {
+  const wait = retryAfterSeconds(now);
+  return problem(429, `Too many calls without a valid token from this address; try again in ${wait} s.`, {
+    headers: { "retry-after": String(wait) },
+  });
 }
 
 async function handle<P, Q extends z.ZodType, B extends z.ZodType>(

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { forgetOldAddressWindows } from "../rate-limit";
 import { authorize } from "../authorize";
 import { recordAudit } from "../audit";
 import {
@@ -150,5 +151,6 @@ async function drain(batch: (tx: Tx) => Promise<number>): Promise<number> {
 export async function applyRetentionEverywhere(now = new Date()): Promise<number> {
   const orgs = await db().organization.findMany({ select: { id: true }, orderBy: { id: "asc" } });
   for (const { id } of orgs) await applyRetention(id, now);
+  await forgetOldAddressWindows(now);
   return orgs.length;
 }
