@@ -49,7 +49,10 @@ describe("refused token API calls per address", () => {
     for (let round = 1; round <= 5; round++) {
       const ip = address();
       const counts = await Promise.all(Array.from({ length: 20 }, () => countAddressFailure("api", ip)));
-      expect(counts.sort((a, b) => a - b), `round ${round}`).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(
+        counts.sort((a, b) => a - b),
+        `round ${round}`,
+      ).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     }
     const ip = address();
     const now = new Date();
