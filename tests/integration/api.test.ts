@@ -12,7 +12,7 @@ import { SurveyInput } from "@/lib/schemas/surveys";
 import { MetricInput } from "@/lib/schemas/metrics";
 import { windowStartOf, DEFAULT_API_RATE_LIMIT, type ApiScope, API_SCOPES } from "@/lib/domain/api-tokens";
 import { OPERATIONS } from "@/lib/server/api/operations";
-import { buildBehaviour, buildOrgScenario, buildTeam } from "../factories";
+import { buildBehaviour, buildMember, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 import { exportedBackup } from "./support/backup-file";
 import { call, openApi, SEEN } from "./support/api-client";
@@ -166,6 +166,48 @@ describe("logging observations", () => {
       _sum: { missed: true },
     });
     expect(daily._sum.missed).toBe(2);
+  });
+
+  it("attributes an entry to a named member of the team, and refuses anyone else by the field", async () => {
+    const { s, token } = await org();
+    await db().teamMember.create({
+      data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id },
+    });
+    const outsider = await buildMember(db(), s.org.id, "MEMBER"); // in the organisation, not the team
+    const disabled = await buildMember(db(), s.org.id, "MEMBER");
+    await db().teamMember.create({
+      data: { organizationId: s.org.id, teamId: s.team.id, membershipId: disabled.membership.id },
+    });
+    await db().membership.update({ where: { id: disabled.membership.id }, data: { status: "DISABLED" } });
+    const foreign = await buildOrgScenario(db());
+
+    const body = entry(s, { observerEmail: ` ${s.member.user.email.toUpperCase()} ` });
+    const named = await call("POST", "/observations", { token, body });
+    expect(named.status).toBe(201);
+    const row = await db().observation.findUniqueOrThrow({
+      where: { id: String(named.body.id) },
+      select: { observerId: true, anonymous: true, source: true },
+    });
+    expect(row).toEqual({ observerId: s.member.membership.id, anonymous: false, source: "API" });
+    // The same key again is a duplicate; naming someone else (or nobody) under it is a conflict.
+    expect((await call("POST", "/observations", { token, body })).status).toBe(200);
+    const { observerEmail: _, ...nobody } = body;
+    expect((await call("POST", "/observations", { token, body: nobody })).status).toBe(409);
+
+    for (const [email, detail] of [
+      [outsider.user.email, "This member does not belong to the team."],
+      [disabled.user.email, "No active member of your organisation has this e-mail."],
+      [foreign.member.user.email, "No active member of your organisation has this e-mail."],
+      ["nobody@example.com", "No active member of your organisation has this e-mail."],
+    ] as const) {
+      const r = await call("POST", "/observations", { token, body: entry(s, { observerEmail: email }) });
+      expect(r.status, email).toBe(422);
+      expect(r.body.errors).toEqual([{ pointer: "/observerEmail", detail }]);
+    }
+    const bad = await call("POST", "/observations", { token, body: entry(s, { observerEmail: "not an e-mail" }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: "/observerEmail" })]);
+    expect(await db().observation.count({ where: { organizationId: s.org.id } })).toBe(1);
   });
 
   it("answers problem+json with per-field details, and treats another organisation's ids like missing ones", async () => {

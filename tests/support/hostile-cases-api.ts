@@ -31,7 +31,15 @@ export const API_CASES: SchemaCase[] = [
     name: "ApiObservationInput",
     actions: "POST /api/v1/observations (and each entry of /observations/batch)",
     schema: ApiObservationInput,
-    base: { idempotencyKey: "api-key-0001", behaviourId: ID, teamId: ID2, performed: 1, opportunities: 1, note: "" },
+    base: {
+      idempotencyKey: "api-key-0001",
+      behaviourId: ID,
+      teamId: ID2,
+      performed: 1,
+      opportunities: 1,
+      note: "",
+      observerEmail: "ada@example.com",
+    },
     rules: {
       idempotencyKey: { kind: "key" },
       behaviourId: id,
@@ -39,6 +47,7 @@ export const API_CASES: SchemaCase[] = [
       performed: int(0, 1),
       opportunities: int(1, 1000),
       note: text(500),
+      observerEmail: { kind: "email", optional: true },
     },
   },
   {

@@ -4,6 +4,7 @@
 import { z } from "./zod";
 import { day, id, text } from "./text";
 import { IdempotencyKey } from "./observations";
+import { Email } from "./auth";
 import { API_SCOPES } from "@/lib/domain/api-tokens";
 import { DETERMINANTS } from "@/lib/domain/surveys";
 
@@ -68,6 +69,9 @@ export const ApiObservationInput = z
       .optional()
       .describe("The organisation's day it happened on; default: now."),
     note: text("Note", 0, 500).default(""),
+    observerEmail: Email.optional().describe(
+      "The e-mail of the member who logged it: an active member of your organisation and of the team. The entry is then theirs, as if logged on their Log pad (they see it among their own entries, and it counts as named for the organisation's retention). Default: nobody's (an anonymous entry of the organisation).",
+    ),
   })
   .refine((v) => v.performed <= v.opportunities, {
     path: ["performed"],

@@ -9,9 +9,11 @@ import type { MemberContext } from "./accounts";
 import { requireScope, type ApiCaller } from "./api-tokens";
 import { gatherBarrierEvidence } from "./inbox";
 
-// Observations logged through the API (issue 20, docs/decisions/031). They are the organisation's,
-// not a person's: source API, no observer (anonymous), for any active team of the organisation, so
-// the tool that sends them needs no one's team membership. The idempotency key is the Log pad's
+// Observations logged through the API (issue 20, docs/decisions/031). By default they are the
+// organisation's, not a person's: source API, no observer (anonymous), for any active team of the
+// organisation, so the tool that sends them needs no one's team membership. An entry may name its
+// observer (observerEmail): an active member of the organisation who belongs to the team, as the Log
+// pad would require of them; it is then theirs. The idempotency key is the Log pad's
 // (unique per organisation): the same key with the same entry is reported as a duplicate of the
 // first; the same key with a different entry is a conflict, never a silent second meaning.
 
@@ -25,7 +27,8 @@ export async function apiLogObservations(
 ): Promise<Result[]> {
   const ctx = requireScope(caller, "observations:write");
   await authorize(ctx, "observations.log");
-  const [behaviours, teams] = await Promise.all([
+  const emails = [...new Set(entries.flatMap((e) => (e.observerEmail ? [e.observerEmail] : [])))];
+  const [behaviours, teams, observers] = await Promise.all([
     db().behaviour.findMany({
       where: {
         organizationId: ctx.orgId,
@@ -38,7 +41,16 @@ export async function apiLogObservations(
       where: { organizationId: ctx.orgId, kind: "TEAM", id: { in: [...new Set(entries.map((e) => e.teamId))] } },
       select: { id: true, archivedAt: true },
     }),
+    emails.length
+      ? db().membership.findMany({
+          where: { organizationId: ctx.orgId, status: "ACTIVE", user: { email: { in: emails } } },
+          select: { id: true, user: { select: { email: true } }, teams: { select: { teamId: true } } },
+        })
+      : [],
   ]);
+  const observerByEmail = new Map(
+    observers.map((m) => [m.user.email, { id: m.id, teams: new Set(m.teams.map((t) => t.teamId)) }]),
+  );
   const behaviourById = new Map(behaviours.map((b) => [b.id, b]));
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const today = dayOf(now, ctx.timeZone);
@@ -55,13 +67,22 @@ export async function apiLogObservations(
       issues.push({ path: [i, "teamId"], message: "This team is archived: it takes no new observations." });
     if (e.occurredOn && e.occurredOn > today)
       issues.push({ path: [i, "occurredOn"], message: "The date cannot be in the future." });
+    if (e.observerEmail) {
+      const observer = observerByEmail.get(e.observerEmail);
+      // A disabled member, another organisation's person and an unknown address read alike.
+      if (!observer)
+        issues.push({ path: [i, "observerEmail"], message: "No active member of your organisation has this e-mail." });
+      else if (t && !observer.teams.has(t.id))
+        issues.push({ path: [i, "observerEmail"], message: "This member does not belong to the team." });
+    }
   });
   if (issues.length) throw new FieldRuleErrors(issues);
   const results: Result[] = [];
   // One by one, in order: each entry stands on its own key, so a retried batch is safe.
   for (const [index, e] of entries.entries()) {
     const b = behaviourById.get(e.behaviourId)!;
-    results.push({ index, ...(await save(ctx, e, b.parentId ?? b.id, now)) });
+    const observerId = e.observerEmail ? observerByEmail.get(e.observerEmail)!.id : null;
+    results.push({ index, ...(await save(ctx, e, b.parentId ?? b.id, observerId, now)) });
   }
   return results;
 }
@@ -70,6 +91,7 @@ async function save(
   ctx: MemberContext,
   e: ApiObservationInput,
   behaviourId: string,
+  observerId: string | null,
   now: Date,
 ): Promise<Omit<Result, "index">> {
   const entry = {
@@ -78,14 +100,14 @@ async function save(
     performed: e.performed,
     missed: e.opportunities - e.performed,
     note: e.note,
+    observerId,
   };
   try {
     const o = await db().observation.create({
       data: {
         ...entry,
         organizationId: ctx.orgId,
-        observerId: null,
-        anonymous: true,
+        anonymous: observerId === null,
         idempotencyKey: e.idempotencyKey,
         occurredAt: e.occurredOn ? middayOf(e.occurredOn, ctx.timeZone) : now,
         dayOnly: Boolean(e.occurredOn),
@@ -106,6 +128,7 @@ async function save(
         performed: true,
         missed: true,
         note: true,
+        observerId: true,
         occurredAt: true,
       },
     });
