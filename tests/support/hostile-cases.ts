@@ -50,6 +50,7 @@ import {
   NewOrganizationInput,
   RevokeInvitationInput,
   SetMemberStatusInput,
+  EraseMemberInput,
   SwitchOrganizationInput,
 } from "@/lib/schemas/members";
 import { NewAccountFromInvite, SignInInput, SignUpInput } from "@/lib/schemas/auth";
@@ -833,6 +834,14 @@ export const CASES: SchemaCase[] = [
     schema: SetMemberStatusInput,
     base: { membershipId: ID, status: "DISABLED" },
     rules: { membershipId: id, status: oneOf(["ACTIVE", "DISABLED"]) },
+    form: {},
+  },
+  {
+    name: "EraseMemberInput",
+    actions: "eraseMemberAction",
+    schema: EraseMemberInput,
+    base: { membershipId: ID },
+    rules: { membershipId: id },
     form: {},
   },
   {

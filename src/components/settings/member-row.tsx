@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useSafeActionState } from "@/components/ui/use-form-action";
-import { changeRoleAction, setMemberStatusAction } from "@/lib/actions/members";
+import { changeRoleAction, eraseMemberAction, setMemberStatusAction } from "@/lib/actions/members";
 import { ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 import type { MemberDto } from "@/lib/schemas/members";
 import { Button } from "@/components/ui/button";
@@ -10,9 +10,11 @@ import { ResetLinkButton } from "./reset-link-button";
 export function MemberRow({ member }: { member: MemberDto }) {
   const [roleState, roleAction, rolePending] = useSafeActionState(changeRoleAction, null);
   const [statusState, statusAction, statusPending] = useSafeActionState(setMemberStatusAction, null);
+  const [eraseState, eraseAction, erasePending] = useSafeActionState(eraseMemberAction, null);
   const error =
     (roleState && !roleState.ok && (roleState.fieldErrors?.role ?? roleState.formError)) ||
     (statusState && !statusState.ok && statusState.formError) ||
+    (eraseState && !eraseState.ok && eraseState.formError) ||
     undefined;
   const errorId = `member-${member.membershipId}-error`;
   const disabled = member.status === "DISABLED";
@@ -20,6 +22,8 @@ export function MemberRow({ member }: { member: MemberDto }) {
   const invited = member.status === "INVITED";
   // Disabling ends the person's access on their next request: it asks first.
   const [confirming, setConfirming] = useState(false);
+  const [confirmingErase, setConfirmingErase] = useState(false);
+  if (member.erased) return <ErasedRow member={member} />;
   return (
     <tr className={disabled ? "opacity-70" : undefined}>
       <th scope="row" className="p-3 text-left font-medium">
@@ -69,13 +73,45 @@ export function MemberRow({ member }: { member: MemberDto }) {
         )}
       </td>
       <td className="p-3">
-        {!member.isYou && disabled && (
-          <form action={statusAction}>
-            <input type="hidden" name="membershipId" value={member.membershipId} />
-            <input type="hidden" name="status" value="ACTIVE" />
-            <Button type="submit" variant="secondary" disabled={statusPending} className="min-h-8 px-2 py-1">
-              Enable {member.name}
+        {!member.isYou && disabled && !confirmingErase && (
+          <div className="flex flex-wrap gap-1">
+            <form action={statusAction}>
+              <input type="hidden" name="membershipId" value={member.membershipId} />
+              <input type="hidden" name="status" value="ACTIVE" />
+              <Button type="submit" variant="secondary" disabled={statusPending} className="min-h-8 px-2 py-1">
+                Enable {member.name}
+              </Button>
+            </form>
+            <Button
+              type="button"
+              variant="danger"
+              onClick={() => setConfirmingErase(true)}
+              className="min-h-8 px-2 py-1"
+            >
+              Erase {member.name}
             </Button>
+          </div>
+        )}
+        {!member.isYou && disabled && confirmingErase && (
+          <form action={eraseAction} role="group" aria-label={`Erase ${member.name}?`} className="max-w-xs space-y-1">
+            <p className="text-xs">
+              Their name and e-mail leave this organisation for good: their entries become anonymous, and what they own
+              or wrote stays under “Former member”. This cannot be undone.
+            </p>
+            <input type="hidden" name="membershipId" value={member.membershipId} />
+            <div className="flex gap-1">
+              <Button type="submit" variant="danger" disabled={erasePending} className="min-h-8 px-2 py-1">
+                Yes, erase
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => setConfirmingErase(false)}
+                className="min-h-8 px-2 py-1"
+              >
+                Keep them
+              </Button>
+            </div>
           </form>
         )}
         {!member.isYou && !disabled && !invited && !confirming && (
@@ -104,6 +140,21 @@ export function MemberRow({ member }: { member: MemberDto }) {
           </form>
         )}
       </td>
+    </tr>
+  );
+}
+
+/** An erased membership: the stand-in's name, no address, nothing to change (docs/decisions/037). */
+function ErasedRow({ member }: { member: MemberDto }) {
+  return (
+    <tr className="opacity-70">
+      <th scope="row" className="p-3 text-left font-medium">
+        {member.name}
+      </th>
+      <td className="p-3">{ROLE_LABELS[member.role]}</td>
+      <td className="p-3">Erased</td>
+      <td className="p-3" />
+      <td className="p-3" />
     </tr>
   );
 }

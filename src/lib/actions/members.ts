@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import {
   ChangeRoleInput,
+  EraseMemberInput,
   InviteInput,
   OrganizationPolicyInput,
   RevokeInvitationInput,
@@ -11,6 +12,7 @@ import { setLeadersManageTeams, setOrganizationCalendar } from "@/lib/server/dat
 import { OrganizationCalendarInput } from "@/lib/schemas/calendar";
 import { formAction } from "@/lib/server/action";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
+import { eraseMember } from "@/lib/server/data/erasure";
 import { commitInvitationImport, previewInvitationImport } from "@/lib/server/data/invitation-import";
 import { ImportInput } from "@/lib/schemas/transfer";
 
@@ -35,6 +37,15 @@ export const setMemberStatusAction = formAction({
   permission: "members.manage",
   invalid: { formError: "Choose a member and a status." },
   run: (ctx, { membershipId, status }) => setMemberStatus(ctx, membershipId, status),
+  after: revalidateSettings,
+});
+
+/** A disabled member's name and e-mail leave the organisation for good (docs/decisions/037). */
+export const eraseMemberAction = formAction({
+  schema: EraseMemberInput,
+  permission: "members.manage",
+  invalid: { formError: "Choose a member." },
+  run: (ctx, { membershipId }) => eraseMember(ctx, membershipId),
   after: revalidateSettings,
 });
 

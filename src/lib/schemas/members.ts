@@ -22,6 +22,8 @@ const Id = id();
 export const ChangeRoleInput = z.object({ membershipId: Id, role: RoleInput });
 export const SetMemberStatusInput = z.object({ membershipId: Id, status: z.enum(["ACTIVE", "DISABLED"]) });
 export const RevokeInvitationInput = z.object({ invitationId: Id });
+/** Erasure of a disabled member (docs/decisions/037). */
+export const EraseMemberInput = z.object({ membershipId: Id });
 export const NewOrganizationInput = z.object({ organizationName: OrganizationName });
 export const SwitchOrganizationInput = z.object({ organizationId: Id });
 /** A checkbox: "on" when ticked, absent when not. */
@@ -38,6 +40,8 @@ export interface MemberDto {
   email: string;
   role: (typeof ROLES)[number];
   status: "ACTIVE" | "DISABLED" | "INVITED";
+  /** Erased (docs/decisions/037): a stand-in, "Former member …", holds the membership. */
+  erased: boolean;
   isYou: boolean;
   joinedAt: string;
 }

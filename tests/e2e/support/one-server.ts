@@ -24,6 +24,7 @@ export const ONE_SERVER_SPECS = {
     "accessibility",
     "cues",
     "digest-outbox",
+    "erasure",
     "offline",
     "password-reset",
     "phone",

@@ -11,7 +11,13 @@ import {
 import { CreateVariantInput } from "@/lib/schemas/variants";
 import { BarrierInput, BarrierStatusInput, BarrierUpdateInput, InterventionInput } from "@/lib/schemas/barriers";
 import { CustomerStoryInput } from "@/lib/schemas/dashboards";
-import { ChangeRoleInput, InviteInput, RevokeInvitationInput, SetMemberStatusInput } from "@/lib/schemas/members";
+import {
+  ChangeRoleInput,
+  EraseMemberInput,
+  InviteInput,
+  RevokeInvitationInput,
+  SetMemberStatusInput,
+} from "@/lib/schemas/members";
 import { MetricBehavioursInput, MetricInput, MetricUpdateInput, ReadingInput } from "@/lib/schemas/metrics";
 import {
   EditObservationInput,
@@ -36,6 +42,7 @@ import { commitCatalogueImport, previewCatalogueImport } from "@/lib/server/data
 import { editObservation, logBatch, logObservation, undoObservation } from "@/lib/server/data/observation-log";
 import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
 import { changeRole, createInvitation, revokeInvitation, setMemberStatus } from "@/lib/server/data/members";
+import { eraseMember } from "@/lib/server/data/erasure";
 import { changeBarrierStatus, createBarrier, updateBarrier } from "@/lib/server/data/barriers";
 import { createIntervention } from "@/lib/server/data/interventions";
 import { createSurvey, respondToSurvey, setSurveyClosesOn, setSurveyStatus } from "@/lib/server/data/surveys";
@@ -359,6 +366,21 @@ export const ACTION_ROWS: readonly Row<unknown>[] = [
         status: "DISABLED",
       }),
     call: (ctx, i) => setMemberStatus(ctx, i.membershipId, i.status),
+    ids: [at("membershipId", "not-found")],
+  }),
+  row({
+    action: "eraseMemberAction",
+    surface: A("members"),
+    requires: "members.manage",
+    data: "erasure.eraseMember",
+    kind: "write",
+    allowed: ADMINS,
+    setup: async (s) => {
+      const person = await buildMember(db(), s.org.id, "MEMBER");
+      await db().membership.update({ where: { id: person.membership.id }, data: { status: "DISABLED" } });
+      return EraseMemberInput.parse({ membershipId: person.membership.id });
+    },
+    call: (ctx, i) => eraseMember(ctx, i.membershipId),
     ids: [at("membershipId", "not-found")],
   }),
   row({

@@ -31,7 +31,7 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
       role: true,
       status: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true } },
+      user: { select: { id: true, name: true, email: true, erasedAt: true } },
     },
     orderBy: [{ status: "asc" }, { user: { name: "asc" } }],
   });
@@ -53,6 +53,7 @@ export async function listMembers(ctx: MemberContext): Promise<MemberDto[]> {
     email: pending.get(r.id) ?? r.user.email,
     role: r.role,
     status: r.status,
+    erased: r.user.erasedAt !== null,
     isYou: r.user.id === ctx.userId,
     joinedAt: r.createdAt.toISOString(),
   }));
@@ -318,9 +319,11 @@ async function changeMembership(
     if (!admins.some((a) => a.id === ctx.membershipId)) throw new ForbiddenError();
     const m = await tx.membership.findFirst({
       where: { id: membershipId, organizationId: ctx.orgId },
-      select: { id: true, role: true, status: true, userId: true },
+      select: { id: true, role: true, status: true, userId: true, user: { select: { erasedAt: true } } },
     });
     if (!m) throw new NotFoundError();
+    // An erased membership is a record of what was done, held by a stand-in: nobody to enable or promote.
+    if (m.user.erasedAt) throw new RuleError("This person has been erased: their membership cannot change.");
     if (m.status === "INVITED" && data.status)
       throw new RuleError("This person has not accepted their invitation yet: they become active when they do.");
     check(m, admins.length);
