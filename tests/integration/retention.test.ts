@@ -63,7 +63,7 @@ describe("retention", () => {
       await observations(other.s.org.id),
     ];
 
-    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 2, notes: 1, auditEvents: 1 });
+    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 2, notes: 1, auditEvents: 1, surveys: 0 });
 
     expect(await observations(s.org.id)).toEqual([
       {
@@ -95,7 +95,7 @@ describe("retention", () => {
     const settings = await retentionSettings(admin);
     expect(settings.lastRun).toMatchObject({ observers: 2, notes: 1, auditEvents: 1 });
     expect(settings.rules[0]).toContain("180 days");
-    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 0, notes: 0, auditEvents: 0 });
+    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 0, notes: 0, auditEvents: 0, surveys: 0 });
   });
 
   it("applies a shorter period the admin sets, and refuses one below the floor beside its field", async () => {
@@ -104,7 +104,7 @@ describe("retention", () => {
       /from 7 to 3650/,
     );
     await setRetentionPolicy(admin, RetentionPolicyInput.parse({ observerDays: "7", noteDays: "7", auditDays: "90" }));
-    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 3, notes: 3, auditEvents: 1 });
+    expect(await applyRetention(s.org.id, NOW)).toEqual({ observers: 3, notes: 3, auditEvents: 1, surveys: 0 });
     expect((await observations(s.org.id)).every((o) => o.observerId === null && o.note === "")).toBe(true);
     expect(
       await db().auditEvent.findFirst({ where: { organizationId: s.org.id, action: "privacy.policy" } }),

@@ -332,6 +332,9 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
       status: en("SurveyStatus"),
       // Version 4: a version 3 file has none, and reads as null (open until closed by hand).
       closesOn: { kind: "date", nullable: true },
+      // Issue 21: a file without them reads null (closed by its day, or not de-identified yet).
+      closedAt: optTs,
+      deidentifiedAt: optTs,
       createdById: ref("Membership"),
       createdAt: ts,
       updatedAt: ts,

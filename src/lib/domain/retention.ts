@@ -53,10 +53,14 @@ export function retentionCutoffs(policy: RetentionPolicy, now: Date): { observer
 }
 
 /** A sentence per rule, for the settings page and the privacy page. */
+/** Days after a survey closes before its respondents lose every link to a person (it can be reopened until then). */
+export const SURVEY_DEIDENTIFY_DAYS = 7;
+
 export function describeRetention(policy: RetentionPolicy): string[] {
   return [
     `A named observation keeps its observer for ${policy.observerDays} days; after that it is anonymous and only its counts remain, so every adoption figure stays the same.`,
     `Notes written with observations are deleted after ${policy.noteDays} days.`,
     `Audit events are deleted after ${policy.auditDays} days, except security events (sign-ins, refusals, role changes, keys, exports and restores, and what retention removed), which are kept.`,
+    `Survey answers keep no link to the person who answered once the survey has been closed for ${SURVEY_DEIDENTIFY_DAYS} days (until then it can be reopened, and the link stops a second answer); a survey whose answers were de-identified cannot reopen.`,
   ];
 }

@@ -158,6 +158,8 @@ export interface SurveyDto {
   closesOn: IsoDate | null;
   /** Closed by hand or by date, on the organisation's today: it takes no responses. */
   closed: boolean;
+  /** When its answers lost every link to a person (a week after closing): it cannot reopen. */
+  deidentifiedAt: string | null;
   questions: SurveyQuestionDto[];
   counts: { doers: number; nonDoers: number; excluded: number; fromApp: number; imported: number };
 }

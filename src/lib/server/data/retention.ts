@@ -1,4 +1,5 @@
 import "server-only";
+import { addDays, dayOf } from "@/lib/domain/dates";
 import { db } from "../db";
 import { forgetOldAddressWindows } from "../rate-limit";
 import { authorize } from "../authorize";
@@ -7,6 +8,7 @@ import {
   describeRetention,
   retentionCutoffs,
   SECURITY_AUDIT_PREFIXES,
+  SURVEY_DEIDENTIFY_DAYS,
   type RetentionPolicy,
 } from "@/lib/domain/retention";
 import type { MemberContext } from "./accounts";
@@ -21,13 +23,15 @@ export interface RetentionSettingsDto {
   policy: RetentionPolicy;
   rules: string[];
   /** The job's last run for this organisation, with what it removed; null before its first run. */
-  lastRun: { at: string; observers: number; notes: number; auditEvents: number } | null;
+  lastRun: { at: string; observers: number; notes: number; auditEvents: number; surveys: number } | null;
 }
 
 export interface RetentionOutcome {
   observers: number;
   notes: number;
   auditEvents: number;
+  /** Surveys whose respondents lost the link to a person. */
+  surveys: number;
 }
 
 const POLICY_SELECT = { observerRetentionDays: true, noteRetentionDays: true, auditRetentionDays: true } as const;
@@ -53,7 +57,13 @@ export async function retentionSettings(ctx: MemberContext): Promise<RetentionSe
     policy,
     rules: describeRetention(policy),
     lastRun: last
-      ? { at: last.at.toISOString(), observers: d.observers ?? 0, notes: d.notes ?? 0, auditEvents: d.auditEvents ?? 0 }
+      ? {
+          at: last.at.toISOString(),
+          observers: d.observers ?? 0,
+          notes: d.notes ?? 0,
+          auditEvents: d.auditEvents ?? 0,
+          surveys: d.surveys ?? 0,
+        }
       : null,
   };
 }
@@ -92,8 +102,11 @@ export async function setRetentionPolicy(ctx: MemberContext, policy: RetentionPo
  * second run, or two processes at once, remove nothing twice and count nothing twice.
  */
 export async function applyRetention(organizationId: string, now = new Date()): Promise<RetentionOutcome> {
-  const org = await db().organization.findUnique({ where: { id: organizationId }, select: POLICY_SELECT });
-  if (!org) return { observers: 0, notes: 0, auditEvents: 0 };
+  const org = await db().organization.findUnique({
+    where: { id: organizationId },
+    select: { ...POLICY_SELECT, timeZone: true },
+  });
+  if (!org) return { observers: 0, notes: 0, auditEvents: 0, surveys: 0 };
   const cut = retentionCutoffs(toPolicy(org), now);
   const outcome: RetentionOutcome = {
     observers: await drain(
@@ -118,6 +131,7 @@ export async function applyRetention(organizationId: string, now = new Date()): 
                            AND NOT ("action" LIKE ANY (${SECURITY_AUDIT_PREFIXES.map((p) => `${p}%`)}::text[]))
                          LIMIT ${BATCH})`,
     ),
+    surveys: await deidentifySurveys(organizationId, org.timeZone, now),
   };
   await recordAudit({
     organizationId,
@@ -129,6 +143,31 @@ export async function applyRetention(organizationId: string, now = new Date()): 
     details: { ...outcome },
   });
   return outcome;
+}
+
+/**
+ * Surveys closed for SURVEY_DEIDENTIFY_DAYS (by hand, or by their closing day in the organisation's zone) lose
+ * every link between an answer and a person: the keyed fingerprint that stopped a second answer, and the member
+ * of a named survey. Marked and cleared in one transaction, conditional on the survey still being closed and not
+ * yet done, so a reopening at the same moment wins or loses whole, and a second run finds nothing.
+ */
+export async function deidentifySurveys(organizationId: string, timeZone: string, now: Date): Promise<number> {
+  const closedBefore = new Date(now.getTime() - SURVEY_DEIDENTIFY_DAYS * 86_400_000);
+  const lastDayBefore = addDays(dayOf(now, timeZone), -SURVEY_DEIDENTIFY_DAYS);
+  return db().$transaction(async (tx) => {
+    const done = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Survey" SET "deidentifiedAt" = ${now}
+       WHERE "organizationId" = ${organizationId} AND "deidentifiedAt" IS NULL
+         AND (("status" = 'CLOSED' AND "closedAt" < ${closedBefore})
+              OR ("closesOn" IS NOT NULL AND "closesOn" < ${lastDayBefore}::date))
+      RETURNING "id"`;
+    if (done.length)
+      await tx.surveyRespondent.updateMany({
+        where: { surveyId: { in: done.map((d) => d.id) } },
+        data: { responderKey: null, membershipId: null },
+      });
+    return done.length;
+  });
 }
 
 type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];

@@ -131,6 +131,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
         anonymous: true,
         status: true,
         closesOn: true,
+        deidentifiedAt: true,
         behaviour: { select: { id: true, title: true, actor: true, action: true, trigger: true, frequency: true } },
         questions: {
           orderBy: { position: "asc" },
@@ -162,6 +163,7 @@ export async function getSurvey(ctx: MemberContext, id: string): Promise<SurveyD
     anonymous: s.anonymous,
     ...closing,
     closed: isSurveyClosed(closing, currentDay(ctx.timeZone)),
+    deidentifiedAt: s.deidentifiedAt?.toISOString() ?? null,
     behaviour: { id: s.behaviour.id, title: s.behaviour.title, sentence: behaviourSentence(s.behaviour) },
     questions: s.questions as SurveyQuestionDto[],
     counts: {
@@ -246,6 +248,8 @@ export function checkChoices(
 }
 
 const CLOSED = "This survey is closed: it takes no more responses.";
+const CANNOT_REOPEN =
+  "Its answers were de-identified a week after it closed, so it cannot reopen: nothing could tell a second answer from a first. Make a new survey to ask again.";
 
 export async function respondToSurvey(
   ctx: MemberContext,
@@ -312,7 +316,13 @@ export async function setSurveyStatus(ctx: MemberContext, surveyId: string, stat
   await authorize(ctx, "barriers.manage");
   const where = { id: surveyId, organizationId: ctx.orgId, deletedAt: null };
   const res = await db().$transaction(async (tx) => {
-    const updated = await tx.survey.updateMany({ where, data: { status } });
+    // Conditional on not being de-identified: its answers can no longer tell a second answer from a first.
+    const updated = await tx.survey.updateMany({
+      where: status === "OPEN" ? { ...where, deidentifiedAt: null } : where,
+      data: { status, closedAt: status === "CLOSED" ? new Date() : null },
+    });
+    if (updated.count === 0 && status === "OPEN" && (await tx.survey.count({ where })) > 0)
+      throw new RuleError(CANNOT_REOPEN);
     // Reopening a survey whose closing day is past reopens it until closed by hand: a past day would close it again.
     if (status === "OPEN")
       await tx.survey.updateMany({
@@ -337,11 +347,13 @@ export async function setSurveyClosesOn(ctx: MemberContext, surveyId: string, cl
   await authorize(ctx, "barriers.manage");
   const day = closingDay(ctx, closesOn);
   await db().$transaction(async (tx) => {
-    const res = await tx.survey.updateMany({
-      where: { id: surveyId, organizationId: ctx.orgId, deletedAt: null },
-      data: { closesOn: day },
-    });
-    if (res.count === 0) throw new NotFoundError();
+    const where = { id: surveyId, organizationId: ctx.orgId, deletedAt: null };
+    // A new day could reopen it: not once its answers are de-identified.
+    const res = await tx.survey.updateMany({ where: { ...where, deidentifiedAt: null }, data: { closesOn: day } });
+    if (res.count === 0) {
+      if ((await tx.survey.count({ where })) > 0) throw new RuleError(CANNOT_REOPEN, "closesOn");
+      throw new NotFoundError();
+    }
     await recordAudit(
       {
         organizationId: ctx.orgId,

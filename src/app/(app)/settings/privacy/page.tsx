@@ -38,7 +38,8 @@ export default async function PrivacySettingsPage() {
             {last ? (
               <>
                 Last applied <LocalTime iso={last.at} />: {last.observers} observations made anonymous, {last.notes}{" "}
-                notes deleted, {last.auditEvents} audit events deleted.
+                notes deleted, {last.auditEvents} audit events deleted, {last.surveys} surveys&apos; answers
+                de-identified.
               </>
             ) : (
               "Not applied yet: it runs every night, so the first run removes whatever is already past its period."

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
 import { TabulationTable } from "@/components/surveys/tabulation-table";
 import { SurveyStatusButton } from "@/components/surveys/make-barrier-button";
+import { LocalTime } from "@/components/ui/local-time";
 import { TextLink } from "@/components/ui/text-link";
 import { SurveyClosingForm } from "@/components/surveys/closing-form";
 import { currentDay } from "@/lib/domain/dates";
@@ -67,9 +68,16 @@ export default async function SurveyPage({
           <a href={`/surveys/${id}/export`} className={buttonClass("secondary")} download>
             Export tabulation (CSV)
           </a>
-          <SurveyStatusButton surveyId={id} status={s.closed ? "CLOSED" : "OPEN"} />
+          {!s.deidentifiedAt && <SurveyStatusButton surveyId={id} status={s.closed ? "CLOSED" : "OPEN"} />}
         </div>
-        <SurveyClosingForm surveyId={id} closesOn={s.closesOn} today={today} />
+        {s.deidentifiedAt ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Its answers keep no link to the people who gave them since <LocalTime iso={s.deidentifiedAt} />, a week
+            after it closed, so it cannot reopen. Make a new survey to ask again.
+          </p>
+        ) : (
+          <SurveyClosingForm surveyId={id} closesOn={s.closesOn} today={today} />
+        )}
       </header>
 
       <section aria-labelledby="tab-heading" className="space-y-3">
