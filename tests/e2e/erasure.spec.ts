@@ -1,24 +1,45 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./fixtures";
-import { createTeam, invite, join, signUpOrganisation } from "./support/new-org";
+import {
+  activeBehaviour,
+  addValue,
+  createTeam,
+  invite,
+  join,
+  logBatch,
+  signUpOrganisation,
+  utcDay,
+} from "./support/new-org";
 
 // Issue 21's erasure from sign-up (docs/decisions/037): a new organisation's admin invites someone,
-// they join and leave a trail (the admin's inbox item, the audit trail), the admin disables and then
-// erases them; afterwards no page the admin opens, nor the audit export, shows their name or
-// address, their session is over and their password opens nothing. The database-wide proof runs on
+// they join and leave a trail (entries on the Log, the admin's inbox item, the audit trail), the admin
+// disables and then erases them; afterwards the dashboards show the same figures, no page the admin
+// opens, nor the audit export, shows their name or address, their session is over and their password
+// opens nothing. The database-wide proof runs on
 // both databases in tests/integration/erasure.test.ts.
 
 test("an admin erases a person who left: their name and e-mail are gone from every page, and their account with them", async ({
   page: ada,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signUpOrganisation(ada, "Erasure From Nothing");
+  await addValue(ada, "Solve the customer's problem");
   await createTeam(ada, "Front desk");
   const email = uniqueEmail("nia");
   const name = "Nia Leaver";
-  const [link] = await invite(ada, [{ email, name, role: "Member", teams: "Front desk" }]);
+  const [miaLink, link] = await invite(ada, [
+    { email: uniqueEmail("mia"), name: "Mia Manager", role: "Manager", teams: "Front desk" },
+    { email, name, role: "Member", teams: "Front desk" },
+  ]);
+  const mia = await join(browser, miaLink!, "mia-long-passphrase");
   const nia = await join(browser, link!, "nia-long-passphrase");
+  const behaviour = "Customer confirmation before closing";
+  await activeBehaviour(ada, mia, { title: behaviour, value: "Solve the customer's problem", owner: "Ada Admin" });
+  await logBatch(nia, { behaviour, day: utcDay(0), performed: 6, opportunities: 8 });
+  await ada.goto("/dashboards");
+  const figures = await ada.locator("main").innerText();
+  expect(figures).toContain("75%");
 
   await ada.goto("/settings");
   const row = ada.getByRole("row", { name: new RegExp(name) });
@@ -36,7 +57,11 @@ test("an admin erases a person who left: their name and e-mail are gone from eve
   const erased = ada.getByRole("row", { name: /Former member [0-9a-f]{12}/ });
   await expect(erased.getByRole("cell", { name: "Erased" })).toBeVisible();
 
-  for (const path of ["/settings", "/settings/audit", "/inbox", "/teams", "/dashboards"]) {
+  // Every figure is as it was.
+  await ada.goto("/dashboards");
+  expect(await ada.locator("main").innerText()).toBe(figures);
+
+  for (const path of ["/settings", "/settings/audit", "/inbox", "/teams", "/dashboards", "/log", "/catalogue"]) {
     await ada.goto(path);
     const html = await ada.content();
     expect(html, path).not.toContain(name);
@@ -57,4 +82,5 @@ test("an admin erases a person who left: their name and e-mail are gone from eve
   await nia.getByRole("button", { name: "Sign in" }).click();
   await expect(nia.locator("form [role=alert]")).toHaveText("That e-mail and password do not match an account.");
   await nia.context().close();
+  await mia.context().close();
 });

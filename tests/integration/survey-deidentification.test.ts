@@ -96,7 +96,7 @@ describe("survey answers after closing", () => {
   });
 
   it("lose it too a week after their closing day passes, in the organisation's zone", async () => {
-    const { s, manager, surveyId } = await answeredSurvey(true);
+    const { s, surveyId } = await answeredSurvey(true);
     await db().survey.update({
       where: { id: surveyId },
       data: { closesOn: new Date(`${addDays(currentDay(), -(SURVEY_DEIDENTIFY_DAYS + 2))}T00:00:00Z`) },
