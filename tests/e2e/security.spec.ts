@@ -102,7 +102,9 @@ test("the main pages run with no Content-Security-Policy violation", async ({ pa
   expect(await violations(page)).toEqual([]);
 });
 
-test("before the page's JavaScript runs, the sign-in form cannot send the password in the address", async ({ page }) => {
+test("before the page's JavaScript runs, the sign-in form cannot send the password in the address", async ({
+  page,
+}) => {
   // The CI failure this came from: a click landed before hydration, so the form submitted natively
   // (a GET to /sign-in?email=…&password=…) instead of through its onSubmit.
   await page.route(/\/_next\/static\/chunks\//, (route) => route.abort());

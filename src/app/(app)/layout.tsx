@@ -61,6 +61,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           {children}
         </CalendarProvider>
       </main>
+      <footer className="print:hidden border-t border-slate-200 dark:border-slate-800">
+        <div className="mx-auto flex max-w-6xl flex-wrap gap-4 px-4 py-3 text-sm">
+          <Link href="/privacy" className="text-slate-600 underline dark:text-slate-400">
+            Privacy: what Conduct keeps about you
+          </Link>
+        </div>
+      </footer>
     </div>
   );
 }

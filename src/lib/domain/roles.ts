@@ -67,6 +67,9 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "videoTest.terms": ["ADMIN"],
 };
 
+/** Every permission, in the matrix's order: what the privacy page walks to say who may do what. */
+export const PERMISSIONS = Object.keys(MATRIX) as Permission[];
+
 /** What an organisation has chosen to allow beyond the matrix (its settings, set by an admin). */
 export interface OrgPolicy {
   leadersManageTeams: boolean;

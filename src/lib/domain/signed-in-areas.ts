@@ -12,6 +12,7 @@ export const SIGNED_IN_AREAS = [
   "/interventions",
   "/log",
   "/metrics",
+  "/privacy",
   "/profile",
   "/recognition",
   "/rituals",

@@ -132,6 +132,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("help/customer-feedback", "/help/customer-feedback"),
   page("profile", "/profile"),
   route("profile/my-data", "/profile/my-data"),
+  page("privacy", "/privacy"),
   page("inbox", "/inbox"),
   page("rituals", "/rituals"),
   page("rituals/new", "/rituals/new", "rituals.manage"),

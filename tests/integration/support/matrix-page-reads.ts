@@ -83,6 +83,8 @@ export const PAGE_IMPORTS_WITHOUT_READS: Record<string, string> = {
   "password-resets.resetLinkUsable":
     "a signed-out page: the reset is found by its token's hash (unique), before any organisation",
   "password-resets.RESET_UNUSABLE": "a constant",
+  "sso-sign-in.ssoLinkPreview":
+    "a signed-out page: the single sign-on link is found by its token's hash (unique), before any organisation",
   "profile.getProfile":
     "the caller's own account across organisations (by user and session, not by one organisation); profile.test.ts",
 };

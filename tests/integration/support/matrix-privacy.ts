@@ -2,6 +2,7 @@
 import { RetentionPolicyInput } from "@/lib/schemas/retention";
 import { retentionSettings, setRetentionPolicy } from "@/lib/server/data/retention";
 import { myData } from "@/lib/server/data/my-data";
+import { privacyNotice } from "@/lib/server/data/privacy-notice";
 import { type Row, row, A, ADMINS, ALL } from "./matrix-core";
 
 export const PRIVACY_ROWS: Row<unknown>[] = [
@@ -28,6 +29,16 @@ export const PRIVACY_OPEN_READS: Row<unknown>[] = [
     allowed: ALL,
     setup: async () => ({}),
     call: (ctx) => retentionSettings(ctx),
+  }),
+  row({
+    action: null,
+    surface: "page /privacy",
+    requires: null,
+    data: "privacy-notice.privacyNotice",
+    kind: "read",
+    allowed: ALL,
+    setup: async () => ({}),
+    call: (ctx) => privacyNotice(ctx),
   }),
   row({
     action: null,

@@ -35,6 +35,9 @@ export default async function SettingsPage() {
     <>
       <OnboardingChecklist steps={steps} />
       <PageHeader title="Settings" description={`${ctx.orgName} · you are ${ROLE_LABELS[ctx.role].toLowerCase()}.`}>
+        <Link href="/privacy" className={buttonClass("secondary")}>
+          Privacy: what members see
+        </Link>
         {admin && (
           <div className="flex flex-wrap gap-2">
             <Link href="/settings/audit" className={buttonClass("secondary")}>

@@ -20,9 +20,14 @@ export default async function PrivacySettingsPage() {
         title="Privacy and retention"
         description="How long Conduct keeps who observed whom, the notes people write, and the audit trail. Counts are never removed: every adoption figure stays the same."
       >
-        <Link href="/settings" className={buttonClass("ghost")}>
-          Back to settings
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/privacy" className={buttonClass("secondary")}>
+            What members see
+          </Link>
+          <Link href="/settings" className={buttonClass("ghost")}>
+            Back to settings
+          </Link>
+        </div>
       </PageHeader>
       <div className="space-y-6">
         <section aria-labelledby="policy-heading" className={card}>
