@@ -161,6 +161,8 @@ function sample(p: string): OrganisationBackup {
           anonymous: true,
           status: "OPEN",
           closesOn: "2026-02-13",
+          closedAt: null,
+          deidentifiedAt: null,
           createdById: id("mAda"),
           createdAt: T,
           updatedAt: T,

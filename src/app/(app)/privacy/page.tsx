@@ -74,7 +74,13 @@ export default async function PrivacyPage() {
           </p>
           <p className="text-sm">
             To have something about you corrected or erased, ask an admin of {n.organisation}
-            {n.admins.length > 0 ? `: ${n.admins.join(", ")}.` : "."} Conduct has no erasure button.
+            {n.admins.length > 0 ? `: ${n.admins.join(", ")}.` : "."}
+          </p>
+          <p className="text-sm">
+            When an admin erases you, your name and e-mail leave {n.organisation}: your entries become anonymous, what
+            you owned or did stays under “Former member” (so no figure changes), and your account is deleted unless you
+            belong to another organisation. Text someone else wrote that names you, such as a meeting note, is not
+            rewritten: ask for it to be edited.
           </p>
         </Panel>
       </div>
