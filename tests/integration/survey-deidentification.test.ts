@@ -87,7 +87,10 @@ describe("survey answers after closing", () => {
       { responderKey: null, membershipId: null },
       { responderKey: null, membershipId: null },
     ]);
-    expect(await surveyTabulation(manager, surveyId)).toEqual(before);
+    // Every figure stays; the survey now says when its answers lost their link.
+    const after = await surveyTabulation(manager, surveyId);
+    expect(after.survey.deidentifiedAt).toBe(later.toISOString());
+    expect({ ...after, survey: { ...after.survey, deidentifiedAt: null } }).toEqual(before);
     // A second run finds nothing to do.
     expect((await applyRetention(s.org.id, later)).surveys).toBe(0);
     await expect(setSurveyStatus(manager, surveyId, "OPEN")).rejects.toThrow(/cannot reopen/);
