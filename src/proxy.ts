@@ -43,6 +43,6 @@ function route(req: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Every page; not the API routes, Next's static files or the icon (they carry no scripts).
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+  // Every page; not the API and SCIM routes, Next's static files or the icon (they carry no scripts).
+  matcher: [{ source: "/((?!api/|scim/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

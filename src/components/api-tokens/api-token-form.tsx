@@ -49,7 +49,8 @@ export function ApiTokenForm() {
   );
 }
 
-function TokenNotice({ token }: { token: string }) {
+/** A token's secret, right after it is made: the one time it is shown. */
+export function TokenNotice({ token, label = "API token" }: { token: string; label?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div
@@ -64,7 +65,7 @@ function TokenNotice({ token }: { token: string }) {
         <input
           readOnly
           value={token}
-          aria-label="API token"
+          aria-label={label}
           className={`${inputClass} flex-1 font-mono text-xs`}
           onFocus={(e) => e.currentTarget.select()}
         />

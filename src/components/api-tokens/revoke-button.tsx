@@ -1,11 +1,11 @@
 "use client";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { revokeApiTokenAction } from "@/lib/actions/api-tokens";
+import { revokeApiTokenAction, revokeScimTokenAction } from "@/lib/actions/api-tokens";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 
-export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const [, onSubmit, pending, feedback] = useFormAction(revokeApiTokenAction);
+export function RevokeTokenButton({ id, name, kind = "api" }: { id: string; name: string; kind?: "api" | "scim" }) {
+  const [, onSubmit, pending, feedback] = useFormAction(kind === "scim" ? revokeScimTokenAction : revokeApiTokenAction);
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { ApiTokenIdInput, ApiTokenInput } from "@/lib/schemas/api";
+import { ApiTokenIdInput, ApiTokenInput, ScimTokenInput } from "@/lib/schemas/api";
 import { formObjectWithLists } from "@/lib/schemas/action-result";
 import { formAction } from "@/lib/server/action";
-import { createApiToken, revokeApiToken } from "@/lib/server/data/api-tokens";
+import { createApiToken, createScimToken, revokeApiToken, revokeScimToken } from "@/lib/server/data/api-tokens";
 
 const revalidate = () => revalidatePath("/settings/api-tokens");
 
@@ -22,4 +22,22 @@ export const revokeApiTokenAction = formAction({
   invalid: { formError: "Choose a token." },
   run: (ctx, { id }) => revokeApiToken(ctx, id),
   after: revalidate,
+});
+
+const revalidateScim = () => revalidatePath("/settings/scim");
+
+/** Returns the SCIM token's secret, shown once. */
+export const createScimTokenAction = formAction({
+  schema: ScimTokenInput,
+  permission: "scim.manage",
+  run: (ctx, input) => createScimToken(ctx, input),
+  after: revalidateScim,
+});
+
+export const revokeScimTokenAction = formAction({
+  schema: ApiTokenIdInput,
+  permission: "scim.manage",
+  invalid: { formError: "Choose a token." },
+  run: (ctx, { id }) => revokeScimToken(ctx, id),
+  after: revalidateScim,
 });

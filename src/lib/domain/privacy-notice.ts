@@ -44,6 +44,9 @@ export const PERMISSION_NOTICE: Record<Permission, { lines: readonly string[] } 
   "notifications.manage": { lines: ["Read every e-mail Conduct writes to people (the outbox)"] },
   "apiTokens.manage": { lines: ["Make keys that let other tools read and write the organisation's data"] },
   "sso.manage": { lines: ["Choose the identity provider people sign in with"] },
+  "scim.manage": {
+    lines: ["Let the organisation's directory add, rename and disable members and teams (SCIM)"],
+  },
   "jobs.manage": { lines: ["See the background jobs (e-mails, webhooks) and their errors"] },
   "catalogue.edit": { notPersonal: "defines behaviours, not entries about people" },
   "catalogue.review": { notPersonal: "reviews the wording of behaviours" },

@@ -35,6 +35,7 @@ export type Permission =
   | "notifications.manage" // the organisation's mail setting and notification defaults; read its outbox
   | "apiTokens.manage" // organisation API tokens: each one reads and writes the organisation's data from outside
   | "sso.manage" // single sign-on: which identity provider signs in the organisation's e-mail domains
+  | "scim.manage" // SCIM tokens: let the identity provider create, change and disable members and teams
   | "jobs.manage" // see the organisation's background jobs and retry failed ones
   | "videoTest.terms"; // add and remove the organisation's own vague words for the automatic video test
 
@@ -63,6 +64,7 @@ const MATRIX: Record<Permission, readonly Role[]> = {
   "notifications.manage": ["ADMIN"],
   "apiTokens.manage": ["ADMIN"],
   "sso.manage": ["ADMIN"],
+  "scim.manage": ["ADMIN"],
   "jobs.manage": ["ADMIN"],
   "videoTest.terms": ["ADMIN"],
 };

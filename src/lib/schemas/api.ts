@@ -25,6 +25,10 @@ export const ApiTokenInput = z.object({
 export type ApiTokenInput = z.infer<typeof ApiTokenInput>;
 export const ApiTokenIdInput = z.object({ id: id() });
 
+/** A SCIM token (docs/decisions/038): a name and an optional last day, no scopes. */
+export const ScimTokenInput = ApiTokenInput.omit({ scopes: true });
+export type ScimTokenInput = z.infer<typeof ScimTokenInput>;
+
 export interface ApiTokenDto {
   id: string;
   name: string;

@@ -119,7 +119,7 @@ export async function resetRequestGate(
  * this one. One statement (INSERT … ON CONFLICT DO UPDATE … RETURNING): concurrent refusals queue on
  * the row and each sees the others, on both databases and across processes.
  */
-export async function countAddressFailure(scope: "api", ip: string, now = new Date()): Promise<number> {
+export async function countAddressFailure(scope: "api" | "scim", ip: string, now = new Date()): Promise<number> {
   const window = windowStartOf(now).toISOString();
   const rows = await db().$queryRaw<{ count: number }[]>`
     INSERT INTO "AddressThrottle" ("key", "windowStart", "count")

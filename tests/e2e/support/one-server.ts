@@ -29,6 +29,7 @@ export const ONE_SERVER_SPECS = {
     "password-reset",
     "phone",
     "profile",
+    "scim",
     "shell",
     "sign-in-hardening",
     "sign-in-limits",

@@ -110,6 +110,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("settings/api-tokens", "/settings/api-tokens", "apiTokens.manage"),
   page("settings/api-tokens/reference", "/settings/api-tokens/reference", "apiTokens.manage"),
   page("settings/sso", "/settings/sso", "sso.manage"),
+  page("settings/scim", "/settings/scim", "scim.manage"),
   page("settings/outbox", "/settings/outbox", "notifications.manage"),
   page("settings/outbox/[id]", "/settings/outbox/{mail}", "notifications.manage"),
   page("settings/notifications", "/settings/notifications", "notifications.manage"),

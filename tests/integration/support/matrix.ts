@@ -25,6 +25,7 @@ import { PAGE_OPEN_READS } from "./matrix-page-reads";
 import { API_OPEN_READS, API_TOKEN_ROWS } from "./matrix-api";
 import { PRIVACY_OPEN_READS, PRIVACY_ROWS } from "./matrix-privacy";
 import { SSO_ROWS } from "./matrix-sso";
+import { SCIM_ROWS } from "./matrix-scim";
 
 export * from "./matrix-core";
 export { buildScenario, buildSide, randomId } from "./matrix-scenario";
@@ -49,6 +50,7 @@ export const MATRIX: readonly Row<unknown>[] = [
   ...API_TOKEN_ROWS,
   ...PRIVACY_ROWS,
   ...SSO_ROWS,
+  ...SCIM_ROWS,
 ];
 /** Reads every member may make: walked across organisations only. */
 export const OPEN_READS: readonly Row<unknown>[] = [

@@ -70,6 +70,9 @@ export default async function SettingsPage() {
             <Link href="/settings/sso" className={buttonClass("secondary")}>
               Single sign-on
             </Link>
+            <Link href="/settings/scim" className={buttonClass("secondary")}>
+              Provisioning (SCIM)
+            </Link>
             <Link href="/settings/outbox" className={buttonClass("secondary")}>
               Outbox
             </Link>

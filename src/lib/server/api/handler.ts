@@ -90,7 +90,7 @@ export function apiRoute<
         "Send an API token: Authorization: Bearer <token>.",
         false,
       );
-    const auth = await authenticateToken(secret);
+    const auth = await authenticateToken(secret, "API");
     if (!auth.ok) return refuse({ organizationId: auth.organizationId, tokenId: auth.tokenId }, auth.detail, true);
     const caller = auth.caller;
     const who = { organizationId: caller.member.orgId, userId: caller.member.userId, tokenId: caller.tokenId };

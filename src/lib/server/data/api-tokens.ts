@@ -6,7 +6,8 @@ import { recordAudit } from "../audit";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { addDays, dayStart } from "@/lib/domain/dates";
 import { TOKEN_PREFIX_LENGTH, tokenState, windowStartOf, type ApiScope } from "@/lib/domain/api-tokens";
-import type { ApiTokenCreatedDto, ApiTokenDto, ApiTokenInput } from "@/lib/schemas/api";
+import { SCIM_TOKEN_PREFIX } from "@/lib/domain/scim";
+import type { ApiTokenCreatedDto, ApiTokenDto, ApiTokenInput, ScimTokenInput } from "@/lib/schemas/api";
 import { memberContext, type MemberContext } from "./accounts";
 
 // Organisation API tokens (issue 20, docs/decisions/031). A token acts with the authority of the
@@ -35,25 +36,42 @@ export function requireScope(caller: ApiCaller, scope: ApiScope): MemberContext 
   return caller.member;
 }
 
+/**
+ * The SCIM endpoints' check in the data layer (docs/decisions/038): a SCIM token carries its
+ * creator's context, and that context must still hold scim.manage for every call.
+ */
+export async function scimContext(caller: ApiCaller): Promise<MemberContext> {
+  await authorize(caller.member, "scim.manage");
+  return caller.member;
+}
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createApiToken(
+type TokenKind = "API" | "SCIM";
+const PERMISSION = { API: "apiTokens.manage", SCIM: "scim.manage" } as const;
+const SECRET_PREFIX = { API: "cdt_", SCIM: SCIM_TOKEN_PREFIX } as const;
+const AUDIT_NAME = { API: "api-token", SCIM: "scim-token" } as const;
+
+async function issueToken(
   ctx: MemberContext,
-  input: ApiTokenInput,
-  now = new Date(),
+  kind: TokenKind,
+  input: { name: string; scopes: readonly string[]; expiresOn: string | null },
+  now: Date,
 ): Promise<ApiTokenCreatedDto> {
-  await authorize(ctx, "apiTokens.manage");
-  const token = `cdt_${randomBytes(32).toString("base64url")}`;
+  await authorize(ctx, PERMISSION[kind]);
+  const token = `${SECRET_PREFIX[kind]}${randomBytes(32).toString("base64url")}`;
   // Works to the end of the chosen day in the organisation's zone.
   const expiresAt = input.expiresOn ? dayStart(addDays(input.expiresOn, 1), ctx.timeZone) : null;
   const created = await db().$transaction(async (tx) => {
     const t = await tx.apiToken.create({
       data: {
         organizationId: ctx.orgId,
+        kind,
         name: input.name,
-        scopes: input.scopes,
+        scopes: [...input.scopes],
         tokenHash: hashToken(token),
-        prefix: token.slice(0, TOKEN_PREFIX_LENGTH),
+        // The kind's prefix and the same six characters after it ("cdt_" is four of TOKEN_PREFIX_LENGTH).
+        prefix: token.slice(0, SECRET_PREFIX[kind].length + TOKEN_PREFIX_LENGTH - 4),
         createdById: ctx.membershipId,
         createdAt: now,
         expiresAt,
@@ -64,11 +82,15 @@ export async function createApiToken(
       {
         organizationId: ctx.orgId,
         actorUserId: ctx.userId,
-        action: "api-token.create",
+        action: `${AUDIT_NAME[kind]}.create`,
         targetType: "ApiToken",
         targetId: t.id,
         outcome: "ok",
-        details: { name: input.name, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null },
+        details: {
+          name: input.name,
+          ...(kind === "API" ? { scopes: [...input.scopes] } : {}),
+          expiresAt: expiresAt?.toISOString() ?? null,
+        },
       },
       tx,
     );
@@ -77,10 +99,10 @@ export async function createApiToken(
   return { id: created.id, token };
 }
 
-export async function listApiTokens(ctx: MemberContext, now = new Date()): Promise<ApiTokenDto[]> {
-  await authorize(ctx, "apiTokens.manage");
+async function listTokens(ctx: MemberContext, kind: TokenKind, now: Date): Promise<ApiTokenDto[]> {
+  await authorize(ctx, PERMISSION[kind]);
   const rows = await db().apiToken.findMany({
-    where: { organizationId: ctx.orgId },
+    where: { organizationId: ctx.orgId, kind },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -108,16 +130,16 @@ export async function listApiTokens(ctx: MemberContext, now = new Date()): Promi
   }));
 }
 
-export async function revokeApiToken(ctx: MemberContext, id: string, now = new Date()): Promise<void> {
-  await authorize(ctx, "apiTokens.manage");
+async function revokeToken(ctx: MemberContext, kind: TokenKind, id: string, now: Date): Promise<void> {
+  await authorize(ctx, PERMISSION[kind]);
   await db().$transaction(async (tx) => {
     const res = await tx.apiToken.updateMany({
-      where: { id, organizationId: ctx.orgId, revokedAt: null },
+      where: { id, organizationId: ctx.orgId, kind, revokedAt: null },
       data: { revokedAt: now },
     });
     if (res.count === 0) {
-      // Revoking twice is not an error; another organisation's token is not found.
-      const exists = await tx.apiToken.count({ where: { id, organizationId: ctx.orgId } });
+      // Revoking twice is not an error; another organisation's token (or one of the other kind) is not found.
+      const exists = await tx.apiToken.count({ where: { id, organizationId: ctx.orgId, kind } });
       if (!exists) throw new NotFoundError();
       return;
     }
@@ -125,7 +147,7 @@ export async function revokeApiToken(ctx: MemberContext, id: string, now = new D
       {
         organizationId: ctx.orgId,
         actorUserId: ctx.userId,
-        action: "api-token.revoke",
+        action: `${AUDIT_NAME[kind]}.revoke`,
         targetType: "ApiToken",
         targetId: id,
         outcome: "ok",
@@ -135,6 +157,17 @@ export async function revokeApiToken(ctx: MemberContext, id: string, now = new D
   });
 }
 
+export const createApiToken = (ctx: MemberContext, input: ApiTokenInput, now = new Date()) =>
+  issueToken(ctx, "API", input, now);
+export const listApiTokens = (ctx: MemberContext, now = new Date()) => listTokens(ctx, "API", now);
+export const revokeApiToken = (ctx: MemberContext, id: string, now = new Date()) => revokeToken(ctx, "API", id, now);
+
+/** A SCIM token (docs/decisions/038): no scopes, it reaches only /scim/v2, with the authority of the admin who made it. */
+export const createScimToken = (ctx: MemberContext, input: ScimTokenInput, now = new Date()) =>
+  issueToken(ctx, "SCIM", { ...input, scopes: [] }, now);
+export const listScimTokens = (ctx: MemberContext, now = new Date()) => listTokens(ctx, "SCIM", now);
+export const revokeScimToken = (ctx: MemberContext, id: string, now = new Date()) => revokeToken(ctx, "SCIM", id, now);
+
 export type Authentication =
   | { ok: true; caller: ApiCaller }
   | { ok: false; organizationId: string | null; tokenId: string | null; detail: string };
@@ -143,11 +176,16 @@ export type Authentication =
  * The caller behind a bearer token, or why there is none. Unknown, revoked and expired tokens,
  * and those whose creator is no longer an active admin, are all refused (401).
  */
-export async function authenticateToken(secret: string, now = new Date()): Promise<Authentication> {
+export async function authenticateToken(
+  secret: string,
+  kind: TokenKind = "API",
+  now = new Date(),
+): Promise<Authentication> {
   const row = await db().apiToken.findUnique({
     where: { tokenHash: hashToken(secret) },
     select: {
       id: true,
+      kind: true,
       organizationId: true,
       prefix: true,
       scopes: true,
@@ -156,7 +194,8 @@ export async function authenticateToken(secret: string, now = new Date()): Promi
       createdBy: { select: { userId: true } },
     },
   });
-  if (!row) return { ok: false, organizationId: null, tokenId: null, detail: "Unknown token." };
+  // A token of the other kind is as unknown here as a made-up one: a SCIM token reads no API, and back.
+  if (!row || row.kind !== kind) return { ok: false, organizationId: null, tokenId: null, detail: "Unknown token." };
   const refused = (detail: string) =>
     ({ ok: false, organizationId: row.organizationId, tokenId: row.id, detail }) as const;
   const state = tokenState(row, now);

@@ -305,12 +305,12 @@ const LAST_ADMIN = "An organisation needs at least one active admin. Make someon
  * committed change touched: the second transaction sees the admins that are left, and the actor's
  * own admin role is checked against that same locked set (a demoted admin cannot finish the race).
  */
-async function changeMembership(
+export async function changeMembership(
   ctx: MemberContext,
   membershipId: string,
   check: (m: { role: Role; status: string; userId: string }, admins: number) => void,
-  data: { role?: Role; status?: "ACTIVE" | "DISABLED" },
-): Promise<{ role: Role }> {
+  data: { role?: Role; status?: "ACTIVE" | "DISABLED"; scimDeletedAt?: Date | null },
+): Promise<{ role: Role; status: string; userId: string }> {
   return db().$transaction(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`
       SELECT "id" FROM "Membership"
@@ -328,7 +328,7 @@ async function changeMembership(
       throw new RuleError("This person has not accepted their invitation yet: they become active when they do.");
     check(m, admins.length);
     await tx.membership.update({ where: { id: m.id }, data });
-    return { role: m.role };
+    return { role: m.role, status: m.status, userId: m.userId };
   });
 }
 

@@ -1,0 +1,9 @@
+// SCIM 2.0 (issue 20, docs/decisions/038): the handlers are defined once in src/lib/server/scim/routes.ts.
+import { SCIM_HANDLERS as H } from "@/lib/server/scim/routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = H.getUser;
+export const PUT = H.replaceUser;
+export const PATCH = H.patchUser;
+export const DELETE = H.deleteUser;
