@@ -24,6 +24,7 @@ import { SCIM_PATCH } from "@/lib/domain/scim";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { type Row, at, row, A, ADMINS } from "./matrix-core";
 import { uid, type Side } from "./matrix-scenario";
+import { buildMember, buildTeam } from "../../factories";
 
 const BASE = "http://localhost/scim/v2";
 const asScim = (ctx: MemberContext): ApiCaller => ({
@@ -50,8 +51,10 @@ async function scimTokenOf(s: Side): Promise<string> {
   return t.id;
 }
 
-const member = async (s: Side) => ({ id: s.people.MEMBER.ctx.membershipId });
-const team = async (s: Side) => ({ id: s.team.id });
+// Rows that disable, delete, rename or archive act on a person or team of their own, never on the
+// scenario's, which the other rows (and the page-plans walk) go on using.
+const member = async (s: Side) => ({ id: (await buildMember(db(), s.org.id, "MEMBER")).membership.id });
+const team = async (s: Side) => ({ id: (await buildTeam(db(), s.org.id, { name: `SCIM ${uid()}` })).id });
 
 export const SCIM_ROWS: Row<unknown>[] = [
   row({
@@ -145,7 +148,7 @@ export const SCIM_ROWS: Row<unknown>[] = [
     data: "scim-groups.createScimGroup",
     kind: "write",
     allowed: ADMINS,
-    setup: async (s) => ({ displayName: `Pushed ${uid()}`, members: [{ value: s.people.MEMBER.ctx.membershipId }] }),
+    setup: async (s) => ({ displayName: `Pushed ${uid()}`, members: [{ value: (await member(s)).id }] }),
     call: (ctx, body) => createScimGroup(asScim(ctx), body, BASE),
   }),
   row({
