@@ -14,10 +14,10 @@ export function isInternalNavigation(current: string, target: string): boolean {
   }
   if (to.origin !== from.origin || (to.protocol !== "http:" && to.protocol !== "https:")) return false;
   // Route handlers are not pages: the router does not load them, and a download leaves the page as
-  // it was, so a bar started for one would never end. They live under /api/, end in /export,
+  // it was, so a bar started for one would never end. They live under /api/ and /scim/, end in /export,
   // /one-click (a mail client's unsubscribe) or /my-data (a person's copy), or name a file (agenda.md) (tests/unit/navigation.test.ts
   // checks every route.ts against this).
-  if (to.pathname.startsWith("/api/") || /\/(export|one-click|my-data)\/?$|\/[\w-]+\.[a-z]{1,5}$/.test(to.pathname))
+  if (/^\/(api|scim)\//.test(to.pathname) || /\/(export|one-click|my-data)\/?$|\/[\w-]+\.[a-z]{1,5}$/.test(to.pathname))
     return false;
   return to.pathname !== from.pathname || to.search !== from.search;
 }
