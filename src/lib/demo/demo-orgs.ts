@@ -2,6 +2,7 @@
 // Every behaviour is written to pass the video test: a named actor, a filmable action on a concrete
 // artefact, a concrete trigger, a measurable deadline and a completion criterion anyone can check.
 // baseRate/trend/dailyOpportunities drive the seeded six months of observations (prisma/seed.ts).
+import { NORTHWIND_TEAMMATES } from "./demo-people";
 
 export type DemoRole = "ADMIN" | "LEADER" | "MANAGER" | "MEMBER";
 export type ComB =
@@ -166,6 +167,7 @@ export const NORTHWIND: DemoOrganization = {
       teams: ["Platform Reliability", "Reporting"],
     },
     { key: "elif", name: "Elif Demir", email: "elif@northwind.example", role: "MEMBER", teams: ["Reporting"] },
+    ...NORTHWIND_TEAMMATES,
   ],
   teams: [
     { name: "Customer Onboarding", kind: "VALUE_STREAM" },
