@@ -191,3 +191,11 @@ export async function buildOrgScenario(p: Db, over: { name?: string } = {}) {
   );
   return { org, admin, leader, manager, member, team, value, behaviour };
 }
+
+/**
+ * The organisation's minimum group size, as an admin sets it on /settings/privacy (1 turns the protection off):
+ * for tests of a rule other than that one on a team of two or three (docs/decisions/039).
+ */
+export async function setGroupSize(p: Db, organizationId: string, minGroupSize: number) {
+  await p.organization.update({ where: { id: organizationId }, data: { minGroupSize } });
+}

@@ -12,7 +12,7 @@ import { SurveyInput } from "@/lib/schemas/surveys";
 import { MetricInput } from "@/lib/schemas/metrics";
 import { windowStartOf, DEFAULT_API_RATE_LIMIT, type ApiScope, API_SCOPES } from "@/lib/domain/api-tokens";
 import { OPERATIONS } from "@/lib/server/api/operations";
-import { buildBehaviour, buildMember, buildOrgScenario, buildTeam } from "../factories";
+import { buildBehaviour, buildMember, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 import { exportedBackup } from "./support/backup-file";
 import { call, openApi, SEEN } from "./support/api-client";
@@ -405,6 +405,8 @@ describe("catalogue, metrics, adoption and surveys", () => {
 
   it("reads adoption by behaviour, team and week, paged", async () => {
     const { s, token } = await org();
+    // Teams of no members: the figures are the point here (the minimum group size: group-size.test.ts).
+    await setGroupSize(db(), s.org.id, 1);
     const second = await buildTeam(db(), s.org.id);
     // Monday 2026-01-05 and Wednesday 2026-01-07 are one week; Monday 2026-01-12 the next.
     const body = {

@@ -235,6 +235,7 @@ describe("export → import → export", () => {
       "auditRetentionDays",
       "leadersManageTeams",
       "mailMode",
+      "minGroupSize",
       "name",
       "noteRetentionDays",
       "observerRetentionDays",

@@ -17,7 +17,7 @@ import {
 import { BarrierFromNotesInput, CiteBarrierInput } from "@/lib/schemas/barrier-citations";
 import { interventionComparisons } from "@/lib/server/data/intervention-comparison";
 import { BarrierInput } from "@/lib/schemas/barriers";
-import { buildBehaviour, buildOrgScenario, buildTeam } from "../factories";
+import { buildBehaviour, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 
 let seq = 0;
@@ -25,6 +25,8 @@ const key = () => `cite-${Date.now().toString(36)}-${seq++}`;
 
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // Teams of one or two: these tests are about other rules (the minimum group size: group-size.test.ts).
+  await setGroupSize(db(), s.org.id, 1);
   const second = await buildTeam(db(), s.org.id, { name: `Night shift ${seq++}` });
   await db().teamMember.createMany({
     data: [s.team.id, second.id].map((teamId) => ({

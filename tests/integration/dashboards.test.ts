@@ -10,6 +10,7 @@ import {
   buildOrgScenario,
   buildTeam,
   buildValue,
+  setGroupSize,
   type ObservationFields,
 } from "../factories";
 import { contextFor } from "./support/context";
@@ -23,6 +24,8 @@ const filter = (over: Partial<DashboardFilter> = {}) => DashboardFilter.parse({ 
 /** Two value streams with a team each, two values with a behaviour each, and counts on known days. */
 async function world() {
   const s = await buildOrgScenario(db());
+  // Teams of no members: these tests are about the figures (the minimum group size: group-size.test.ts).
+  await setGroupSize(db(), s.org.id, 1);
   const streamA = await buildTeam(db(), s.org.id, { name: "Stream A", kind: "VALUE_STREAM" });
   const streamB = await buildTeam(db(), s.org.id, { name: "Stream B", kind: "VALUE_STREAM" });
   const alpha = await buildTeam(db(), s.org.id, { name: "Alpha", parentId: streamA.id });

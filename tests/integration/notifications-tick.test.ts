@@ -9,6 +9,7 @@ import {
   buildObservations,
   buildOrgScenario,
   buildUser,
+  setGroupSize,
 } from "../factories";
 
 // Issue 17's "done when": cues, the digest and reminders computed in the organisation's zone across Europe/London's
@@ -19,6 +20,8 @@ const FIVE_MIN = 5 * 60 * 1000;
 
 async function londonOrg() {
   const s = await buildOrgScenario(db());
+  // Teams of one or two: these tests are about other rules (the minimum group size: group-size.test.ts).
+  await setGroupSize(db(), s.org.id, 1);
   await db().organization.update({ where: { id: s.org.id }, data: { timeZone: "Europe/London", weekStartsOn: 1 } });
   const p = db();
   // The team: the member, a member who turned cues and digests off, and a disabled member.

@@ -8,7 +8,7 @@ import {
   undoObservation,
 } from "@/lib/server/data/observation-log";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
-import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
 import { readText } from "./support/read-text";
@@ -18,6 +18,8 @@ const key = () => `key-${Date.now().toString(36)}-${keySeq++}`;
 
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // Teams of one or two: these tests are about other rules (the minimum group size: group-size.test.ts).
+  await setGroupSize(db(), s.org.id, 1);
   await db().teamMember.create({
     data: { organizationId: s.org.id, teamId: s.team.id, membershipId: s.member.membership.id },
   });
@@ -383,6 +385,8 @@ describe("team adoption", () => {
         valueStream: null,
         archived: false,
         adoption28d: { performed: 6, opportunities: 8, rate: 0.75 },
+        suppressed: null,
+        minGroupSize: 1,
       },
     ]);
     const team = await getTeam(ctx, s.team.id);

@@ -11,7 +11,6 @@ import {
 import { recognitionAnalytics } from "@/lib/server/data/recognition-analytics";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { GiveRecognitionInput } from "@/lib/schemas/recognition";
-import { SMALL_TEAM_LABEL } from "@/lib/domain/recognition";
 import { dayOf, weekStart } from "@/lib/domain/dates";
 import { buildBehaviour, buildMember, buildObservations, buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
@@ -505,9 +504,20 @@ describe("recognition analytics", () => {
     });
     expect(direct.find((d) => d.teamId === big.id)!.n).toBe(3);
     // Small teams: the name and the rule, no figure at all (not even a zero).
-    expect(byId.get(small.id)).toEqual({ teamId: small.id, name: "Small team", people: 4, hidden: true });
-    expect(byId.get(s.team.id)).toEqual({ teamId: s.team.id, name: s.team.name, people: 2, hidden: true });
-    expect(SMALL_TEAM_LABEL).toBe("fewer than 5 people");
+    expect(byId.get(small.id)).toEqual({
+      teamId: small.id,
+      name: "Small team",
+      people: 4,
+      hidden: true,
+      reason: "small",
+    });
+    expect(byId.get(s.team.id)).toEqual({
+      teamId: s.team.id,
+      name: s.team.name,
+      people: 2,
+      hidden: true,
+      reason: "small",
+    });
     expect(JSON.stringify(byId.get(small.id))).not.toMatch(/received|given|weeks/);
   });
 

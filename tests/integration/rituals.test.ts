@@ -15,7 +15,7 @@ import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { RitualInput } from "@/lib/schemas/rituals";
 import { RITUAL_KIND_SPECS } from "@/lib/domain/rituals";
 import { addDays, dateOnly } from "@/lib/domain/dates";
-import { buildMember, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import { buildMember, buildObservations, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 
 const ROUNDS = 50;
@@ -25,6 +25,8 @@ const noon = (day: string) => new Date(`${day}T12:00:00Z`);
 
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // Teams of one or two: these tests are about other rules (the minimum group size: group-size.test.ts).
+  await setGroupSize(db(), s.org.id, 1);
   const other = await buildTeam(db(), s.org.id, { name: "Other team" });
   const [admin, manager, member] = await Promise.all([
     contextFor(s.admin.user.id, s.org.id),

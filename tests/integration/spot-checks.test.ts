@@ -6,7 +6,7 @@ import { addDays, dayOf } from "@/lib/domain/dates";
 import { SpotCheckInput } from "@/lib/schemas/spot-checks";
 import { LogObservationInput } from "@/lib/schemas/observations";
 import { setObservationTarget } from "@/lib/server/data/team-admin";
-import { teamParticipation } from "@/lib/server/data/participation";
+import { teamParticipation as participationOf, type TeamParticipationDto } from "@/lib/server/data/participation";
 import {
   SPOT_CHECK_PAGE,
   cancelSpotCheck,
@@ -18,15 +18,31 @@ import {
 import { logObservation, logOptions } from "@/lib/server/data/observation-log";
 import { listInbox } from "@/lib/server/data/inbox";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
-import { buildBehaviour, buildMember, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import {
+  buildBehaviour,
+  buildMember,
+  buildObservations,
+  buildOrgScenario,
+  buildTeam,
+  setGroupSize,
+} from "../factories";
 import { contextFor } from "./support/context";
 
 let seq = 0;
 const key = () => `spot-${Date.now().toString(36)}-${seq++}`;
 const today = () => dayOf(new Date(), "UTC");
 
+/** The figures of a team the minimum group size shows (these tests are about the figures, not that rule). */
+async function teamParticipation(...args: Parameters<typeof participationOf>) {
+  const p: TeamParticipationDto = await participationOf(...args);
+  if (p.suppressed) throw new Error(`The team's figures are hidden (${p.suppressed}).`);
+  return p;
+}
+
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // A team of two: the minimum group size (tested in group-size.test.ts) is off for these figures.
+  await setGroupSize(db(), s.org.id, 1);
   const ctx = {
     admin: await contextFor(s.admin.user.id, s.org.id),
     leader: await contextFor(s.leader.user.id, s.org.id),

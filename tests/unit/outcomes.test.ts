@@ -9,7 +9,7 @@ import {
   isProtected,
   laggedCorrelations,
   MIN_CORRELATION_WEEKS,
-  MIN_GROUP_SIZE,
+  MIN_RATE_OPPORTUNITIES,
   pearson,
   strongestLag,
   targetStatus,
@@ -428,7 +428,7 @@ describe("lagged correlations", () => {
 
 describe("small-group protection and heat map", () => {
   it("protects fewer than 5 opportunities or observers", () => {
-    expect(MIN_GROUP_SIZE).toBe(5);
+    expect(MIN_RATE_OPPORTUNITIES).toBe(5);
     expect(isProtected({ opportunities: 4 })).toBe(true);
     expect(isProtected({ opportunities: 5 })).toBe(false);
     expect(isProtected({ opportunities: 50, observers: 4 })).toBe(true);

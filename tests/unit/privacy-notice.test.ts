@@ -9,8 +9,7 @@ import {
 } from "@/lib/domain/privacy-notice";
 import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/domain/roles";
 import { RETENTION_LIMITS, SECURITY_AUDIT_PREFIXES } from "@/lib/domain/retention";
-import { MIN_GROUP_SIZE } from "@/lib/domain/outcomes";
-import { MIN_TEAM_SIZE } from "@/lib/domain/recognition";
+import { MIN_RATE_OPPORTUNITIES } from "@/lib/domain/outcomes";
 
 const NO_POLICY = { leadersManageTeams: false };
 const rolesFor = (line: string, policy = NO_POLICY) => accessLines(policy).find((l) => l.line.startsWith(line))?.roles;
@@ -86,11 +85,13 @@ describe("the privacy page's retention and reporting words", () => {
   });
 
   it("states the thresholds the code applies, and no other", () => {
-    expect([MIN_GROUP_SIZE, MIN_TEAM_SIZE]).toEqual([5, 5]);
-    const text = reportingRules().join(" ");
+    expect(MIN_RATE_OPPORTUNITIES).toBe(5);
+    const text = reportingRules(7).join(" ");
     expect(text).toContain("never per person");
     expect(text).toContain("fewer than 5 opportunities");
-    expect(text).toContain("teams of at least 5 people");
+    expect(text).toContain("fewer than 7 active members");
+    expect(text).toContain("too few people to show");
+    expect(text).toContain("from 1 to 50 people");
     expect(text).toContain("last 14 days");
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   blockingErrors,
   contentWords,
-  MIN_TEAM_SIZE,
   protectTeams,
   shareOf,
   specificityCheck,
@@ -129,16 +128,22 @@ describe("the giver's undo window", () => {
 });
 
 describe("small-team protection", () => {
-  it(`hides the figures of teams under ${MIN_TEAM_SIZE} people and keeps the rest`, () => {
-    const rows = protectTeams([
-      { teamId: "a", name: "Four", people: 4, received: 3 },
-      { teamId: "b", name: "Five", people: 5, received: 1 },
-      { teamId: "c", name: "Empty", people: 0, received: 0 },
-    ]);
+  it("hides the figures of the teams the minimum group size hides, with why, and keeps the rest", () => {
+    const rows = protectTeams(
+      [
+        { teamId: "a", name: "Four", people: 4, received: 3 },
+        { teamId: "b", name: "Five", people: 5, received: 1 },
+        { teamId: "c", name: "Six", people: 6, received: 2 },
+      ],
+      new Map([
+        ["a", "small"],
+        ["b", "complement"],
+      ] as const),
+    );
     expect(rows).toEqual([
-      { teamId: "a", name: "Four", people: 4, hidden: true },
-      { teamId: "b", name: "Five", people: 5, received: 1, hidden: false },
-      { teamId: "c", name: "Empty", people: 0, hidden: true },
+      { teamId: "a", name: "Four", people: 4, hidden: true, reason: "small" },
+      { teamId: "b", name: "Five", people: 5, hidden: true, reason: "complement" },
+      { teamId: "c", name: "Six", people: 6, received: 2, hidden: false },
     ]);
   });
 

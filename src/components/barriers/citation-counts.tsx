@@ -4,13 +4,23 @@ const pct = (n: number, d: number) => (d > 0 ? `${Math.round((n / d) * 100)}%` :
 
 /** How often members cited the barrier when they logged a miss: evidence beside its score. */
 export function CitationCounts({ counts, weeks }: { counts: CitationCountsDto; weeks: number }) {
+  const hidden =
+    counts.hiddenTeams > 0 ? (
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="citations-hidden">
+        {counts.hiddenTeams === 1 ? "1 team" : `${counts.hiddenTeams} teams`} that cited it{" "}
+        {counts.hiddenTeams === 1 ? "is" : "are"} not counted here: too few people to show.
+      </p>
+    ) : null;
   if (counts.rows.length === 0)
     return (
-      <p className="text-sm" data-testid="barrier-citations">
-        Not cited on a missed entry in the last {weeks} weeks
-        {counts.total > 0 ? ` (${counts.total} citations before that)` : ""}. Members can cite it on the Log pad when
-        they tap Missed on one of its behaviours.
-      </p>
+      <div className="space-y-1">
+        <p className="text-sm" data-testid="barrier-citations">
+          Not cited on a missed entry in the last {weeks} weeks
+          {counts.total > 0 ? ` (${counts.total} citations before that)` : ""}. Members can cite it on the Log pad when
+          they tap Missed on one of its behaviours.
+        </p>
+        {hidden}
+      </div>
     );
   return (
     <div className="space-y-2">
@@ -53,6 +63,7 @@ export function CitationCounts({ counts, weeks }: { counts: CitationCountsDto; w
         {counts.total} {counts.total === 1 ? "citation" : "citations"} in all. Missed entries count those of the
         barrier’s behaviours in each team; members choose whether to say what got in the way, so shares are a floor.
       </p>
+      {hidden}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { AgendaActionDto, AgendaContentDto, AgendaFeedbackDto } from "@/lib/schemas/agenda";
+import { SUPPRESSION_TEXT } from "@/lib/domain/group-size";
 import type { AgendaItemDto } from "@/lib/schemas/rituals";
 import { formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
@@ -96,7 +97,12 @@ export function AgendaSectionContent({
       );
     }
     case "ADOPTION_CHANGES":
-      return c.rises.length + c.falls.length === 0 ? (
+      return c.changesSuppressed ? (
+        <Nothing>
+          {SUPPRESSION_TEXT[c.changesSuppressed]}: this ritual&apos;s team has fewer people than the minimum group size,
+          so its adoption changes are not shown. <TextLink href="/privacy">Why</TextLink>
+        </Nothing>
+      ) : c.rises.length + c.falls.length === 0 ? (
         <Nothing>
           No behaviour moved with at least 5 opportunities in this period and the one before it.{" "}
           <TextLink href="/log">Log observations</TextLink> to see changes here.

@@ -2,13 +2,15 @@ import { formatDay, formatShortDay } from "@/lib/domain/dates";
 import { formatAgainstTarget, formatParticipation, PARTICIPATION_DAYS, TREND_WEEKS } from "@/lib/domain/participation";
 import { BURST_MIN, STREAK_MIN } from "@/lib/domain/honesty";
 import type { TeamParticipationDto } from "@/lib/server/data/participation";
+import type { HonestySignalsDto } from "@/lib/server/data/honesty";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
+import { SuppressedNotice } from "@/components/privacy/suppressed-notice";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const muted = "text-slate-600 dark:text-slate-400";
 
-function HonestySignals({ honesty }: { honesty: TeamParticipationDto["honesty"] }) {
+function HonestySignals({ honesty }: { honesty: HonestySignalsDto }) {
   const none = honesty.streaks === 0 && honesty.bursts === 0;
   return (
     <div className="space-y-1 text-sm" data-testid="honesty-signals">
@@ -48,31 +50,71 @@ export function ParticipationPanel({
   spotCheckHref: string | null;
   canSetTarget: boolean;
 }) {
-  const { current, window, weeks, flag, target } = data;
+  const { target } = data;
   return (
     <section aria-labelledby="participation" className="space-y-3" data-testid="participation">
       <h2 id="participation" className="text-lg font-semibold">
         Participation
       </h2>
-      <p className="text-sm">
-        {target === null ? (
-          <>
-            No weekly observation target yet.
-            {canSetTarget ? (
-              <>
-                {" "}
-                Set one in the <TextLink href={`/teams/${data.teamId}`}>team&apos;s settings</TextLink>.
-              </>
-            ) : (
-              " Those who manage teams can set one."
-            )}
-          </>
-        ) : (
-          <>
-            Target: <strong>{target}</strong> observations a week.
-          </>
-        )}
-      </p>
+      <TargetLine target={target} teamId={data.teamId} canSetTarget={canSetTarget} />
+      {data.suppressed ? (
+        <>
+          <SuppressedNotice
+            reason={data.suppressed}
+            minGroupSize={data.minGroupSize}
+            testId="participation-suppressed"
+          />
+          {data.honesty && <HonestySignals honesty={data.honesty} />}
+        </>
+      ) : (
+        <Figures data={data} spotCheckHref={spotCheckHref} />
+      )}
+    </section>
+  );
+}
+
+function TargetLine({
+  target,
+  teamId,
+  canSetTarget,
+}: {
+  target: number | null;
+  teamId: string;
+  canSetTarget: boolean;
+}) {
+  return (
+    <p className="text-sm">
+      {target === null ? (
+        <>
+          No weekly observation target yet.
+          {canSetTarget ? (
+            <>
+              {" "}
+              Set one in the <TextLink href={`/teams/${teamId}`}>team&apos;s settings</TextLink>.
+            </>
+          ) : (
+            " Those who manage teams can set one."
+          )}
+        </>
+      ) : (
+        <>
+          Target: <strong>{target}</strong> observations a week.
+        </>
+      )}
+    </p>
+  );
+}
+
+function Figures({
+  data,
+  spotCheckHref,
+}: {
+  data: Extract<TeamParticipationDto, { suppressed: null }>;
+  spotCheckHref: string | null;
+}) {
+  const { current, window, weeks, flag } = data;
+  return (
+    <>
       <p className="text-sm" data-testid="participation-rate">
         Last {PARTICIPATION_DAYS} days ({formatDay(window.from)} – {formatDay(window.to)}):{" "}
         <strong>{formatParticipation(current)}</strong> logged at least one observation.
@@ -132,6 +174,6 @@ export function ParticipationPanel({
           Want a second pair of eyes? <TextLink href={spotCheckHref}>Request a spot check</TextLink>
         </p>
       )}
-    </section>
+    </>
   );
 }

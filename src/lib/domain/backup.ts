@@ -536,6 +536,8 @@ export interface BackupOrganisation {
   observerRetentionDays?: number;
   noteRetentionDays?: number;
   auditRetentionDays?: number;
+  /** The minimum group size (docs/decisions/039). */
+  minGroupSize?: number;
 }
 
 export interface OrganisationBackup {

@@ -8,6 +8,8 @@ import { formatDay, type IsoDate } from "./dates";
 export interface MemberFigures {
   /** Last week's counts of the behaviours the person's teams observed. */
   behaviours: { title: string; performed: number; missed: number }[];
+  /** How many of the person's teams the minimum group size hides: their counts are not in `behaviours`. */
+  hiddenTeams?: number;
   /** Recognitions the person (or one of their teams) received last week. */
   recognitions: { giverName: string; behaviourTitle: string; act: string; toTeam: string | null }[];
   openActions: { title: string; dueOn: IsoDate | null; overdue: boolean }[];
@@ -58,15 +60,20 @@ export function memberSections(f: MemberFigures): DigestSection[] {
     sections.push({
       id: "adoption",
       heading: "Your teams' behaviours last week",
-      lines: capped(
-        [...observed]
-          .sort((a, b) => a.title.localeCompare(b.title, "en"))
-          .map(
-            (b) =>
-              `${b.title}: ${b.performed} of ${b.performed + b.missed} performed (${formatRate(rateOf(b.performed, b.missed))})`,
-          ),
-        (n) => `…and ${plural(n, "more behaviour")}`,
-      ),
+      lines: [
+        ...capped(
+          [...observed]
+            .sort((a, b) => a.title.localeCompare(b.title, "en"))
+            .map(
+              (b) =>
+                `${b.title}: ${b.performed} of ${b.performed + b.missed} performed (${formatRate(rateOf(b.performed, b.missed))})`,
+            ),
+          (n) => `…and ${plural(n, "more behaviour")}`,
+        ),
+        ...(f.hiddenTeams
+          ? [`Not counted: ${plural(f.hiddenTeams, "team")} of yours with too few people to show.`]
+          : []),
+      ],
       path: "/log",
     });
   if (f.recognitions.length > 0)

@@ -324,17 +324,19 @@ export function strongestLag(c: LagCorrelation[]): LagCorrelation | null {
   return best;
 }
 
-// ——— Small-group protection and the adoption heat map ———
+// ——— Too few opportunities for a rate, and the adoption heat map ———
 
 /**
- * Small-group protection: fewer than 5 observers or 5 opportunities is not shown by person and not coloured. Suppressing
- * small cells is standard statistical disclosure control (threshold rules, e.g. Hundepool et al., "Statistical Disclosure
- * Control", 2012, §5.2); here it also keeps a 1-of-1 from being coloured as 100%. Same threshold as MIN_OPPORTUNITIES.
+ * A rate needs at least 5 opportunities: fewer is not coloured, so a 1-of-1 is never shown as 100%. (Small *groups of
+ * people* are a different rule, the organisation's minimum group size: group-size.ts, docs/decisions/039.)
  */
-export const MIN_GROUP_SIZE = 5;
+export const MIN_RATE_OPPORTUNITIES = 5;
 
 export function isProtected(counts: { opportunities: number; observers?: number }): boolean {
-  return counts.opportunities < MIN_GROUP_SIZE || (counts.observers !== undefined && counts.observers < MIN_GROUP_SIZE);
+  return (
+    counts.opportunities < MIN_RATE_OPPORTUNITIES ||
+    (counts.observers !== undefined && counts.observers < MIN_RATE_OPPORTUNITIES)
+  );
 }
 
 export interface HeatCell {
@@ -342,9 +344,9 @@ export interface HeatCell {
   opportunities: number;
 }
 
-/** Five equal bands of the rate (0–19%, 20–39%, … 80–100%); "none" (grey) below MIN_GROUP_SIZE, never a misleading 0%. */
+/** Five equal bands of the rate (0–19%, 20–39%, … 80–100%); "none" (grey) below MIN_RATE_OPPORTUNITIES, never a misleading 0%. */
 export function heatColour(cell: HeatCell): { rate: number | null; band: "none" | 0 | 1 | 2 | 3 | 4 } {
-  if (cell.opportunities < MIN_GROUP_SIZE) return { rate: null, band: "none" };
+  if (cell.opportunities < MIN_RATE_OPPORTUNITIES) return { rate: null, band: "none" };
   // Integer arithmetic for the band: rate * 5 in floating point can land a hair under a band edge.
   const band = Math.min(4, Math.floor((cell.performed * 5) / cell.opportunities)) as 0 | 1 | 2 | 3 | 4;
   return { rate: cell.performed / cell.opportunities, band };
@@ -359,7 +361,7 @@ export interface WeekRateSeries {
 /**
  * Change in adoption per key: the last `weeks` weeks against the `weeks` weeks before. The windows are calendar weeks
  * ending at the latest weekStart in any series, so every key is compared over the same period and a key with stale
- * data is not judged on old weeks. Each side pools its weeks (Σ performed / Σ opportunities) and needs ≥ MIN_GROUP_SIZE
+ * data is not judged on old weeks. Each side pools its weeks (Σ performed / Σ opportunities) and needs ≥ MIN_RATE_OPPORTUNITIES
  * opportunities, else the key is skipped. before/after are rates 0..1; changePts is percentage points to 1 decimal.
  * Falls are kept (negative changePts, at the end); callers take as many as they show.
  */
@@ -384,7 +386,7 @@ export function biggestRises(
       side.performed += p.performed;
       side.opportunities += p.opportunities;
     }
-    if (b.opportunities < MIN_GROUP_SIZE || a.opportunities < MIN_GROUP_SIZE) continue;
+    if (b.opportunities < MIN_RATE_OPPORTUNITIES || a.opportunities < MIN_RATE_OPPORTUNITIES) continue;
     const before = b.performed / b.opportunities;
     const after = a.performed / a.opportunities;
     rows.push({ key, before, after, changePts: Math.round((after - before) * 1000) / 10 });

@@ -3,8 +3,8 @@
 // code applies, so the page cannot drift from what the app does. Pure.
 import { can, PERMISSIONS, ROLES, type OrgPolicy, type Permission, type Role } from "./roles";
 import { RETENTION_LIMITS, SECURITY_AUDIT_PREFIXES } from "./retention";
-import { MIN_GROUP_SIZE } from "./outcomes";
-import { MIN_TEAM_SIZE } from "./recognition";
+import { MIN_RATE_OPPORTUNITIES } from "./outcomes";
+import { describeGroupSize, MIN_GROUP_SIZE_LIMITS } from "./group-size";
 import { PARTICIPATION_DAYS } from "./participation";
 
 /**
@@ -101,14 +101,18 @@ export function retentionBounds(): string {
 
 /**
  * How figures keep people out of them, from the rules the code applies: adoption is never per person
- * (docs/decisions/036), the heat map greys cells under MIN_GROUP_SIZE opportunities, recognition analytics hide
- * teams under MIN_TEAM_SIZE people, and a team page counts who logged without naming them.
+ * (docs/decisions/036), a group under the organisation's minimum group size shows no figures (docs/decisions/039),
+ * the heat map greys cells under MIN_RATE_OPPORTUNITIES opportunities, and a team page counts who logged without
+ * naming them.
  */
-export function reportingRules(): string[] {
+export function reportingRules(minGroupSize: number): string[] {
+  const { min, max } = MIN_GROUP_SIZE_LIMITS;
   return [
     "Adoption is counted per behaviour, team, value stream and organisation, never per person: nobody sees a ranking of people.",
-    `On the dashboards, a team and behaviour with fewer than ${MIN_GROUP_SIZE} opportunities in the period shows no rate.`,
-    `Recognition analytics show figures only for teams of at least ${MIN_TEAM_SIZE} people.`,
-    `A team page shows how many of its members logged in the last ${PARTICIPATION_DAYS} days, and how many honesty signals there were, without names.`,
+    describeGroupSize(minGroupSize),
+    `When the teams hidden in a total (the organisation's, or a value stream's) have fewer people together than the threshold, the smallest team shown beside them is hidden too, so their figures cannot be worked out by subtraction. The organisation's own figures are always shown.`,
+    `Admins choose the minimum group size, from ${min} to ${max} people.`,
+    `On the dashboards, a team and behaviour with fewer than ${MIN_RATE_OPPORTUNITIES} opportunities in the period shows no rate.`,
+    `A team page shows how many of its members logged in the last ${PARTICIPATION_DAYS} days, and how many honesty signals there were, without names; only admins see the names, and why an entry was flagged.`,
   ];
 }

@@ -8,6 +8,7 @@
 // ("Great job!", "Thanks for everything 🙏", "Legend"). What only warns: an act too short to picture,
 // vague words ("everything", "above and beyond"), a customer effect that names no customer, or one
 // that says no change. Warnings nudge; they never stop someone from saying thank you.
+import type { SuppressionReason } from "./group-size";
 
 export type RecognitionField = "act" | "customerEffect";
 
@@ -207,25 +208,22 @@ export function withinUndoWindow(createdAt: Date, now: Date = new Date()): boole
 // ——— Analytics: small-group protection
 
 /**
- * A team breakdown is shown only for teams of at least this many people, so that "1 recognition
- * received" cannot be read as one named person's. Same threshold as the heat map's small-group
- * protection (outcomes.ts MIN_GROUP_SIZE, after Hundepool et al., "Statistical Disclosure Control", 2012, §5.2).
+ * A team breakdown is shown only for teams the organisation's minimum group size lets show (group-size.ts,
+ * docs/decisions/039), so that "1 recognition received" cannot be read as one named person's.
  */
-export const MIN_TEAM_SIZE = 5;
-
-export const SMALL_TEAM_LABEL = `fewer than ${MIN_TEAM_SIZE} people`;
-
 export type TeamFigures<T> = { teamId: string; name: string; people: number } & (
-  { hidden: true } | ({ hidden: false } & T)
+  { hidden: true; reason: SuppressionReason } | ({ hidden: false } & T)
 );
 
-/** Hides the figures of teams under MIN_TEAM_SIZE people: their rows keep only the name and "fewer than 5 people". */
+/** Hides the figures of the teams `suppressed` names: their rows keep only the name, size and why. */
 export function protectTeams<T extends object>(
   rows: readonly ({ teamId: string; name: string; people: number } & T)[],
+  suppressed: ReadonlyMap<string, SuppressionReason>,
 ): TeamFigures<T>[] {
   return rows.map((r) => {
-    if (r.people >= MIN_TEAM_SIZE) return { ...r, hidden: false as const };
-    return { teamId: r.teamId, name: r.name, people: r.people, hidden: true as const } as TeamFigures<T>;
+    const reason = suppressed.get(r.teamId);
+    if (!reason) return { ...r, hidden: false as const };
+    return { teamId: r.teamId, name: r.name, people: r.people, hidden: true as const, reason } as TeamFigures<T>;
   });
 }
 

@@ -1,3 +1,4 @@
+import type { SuppressionReason } from "@/lib/domain/group-size";
 // What an occurrence's agenda shows: the live sections computed from the period's data, the
 // facilitator's items and notes, and what the meeting decided and asked of whom.
 import type { AgendaSection, RitualKind } from "@/lib/domain/rituals";
@@ -76,6 +77,8 @@ export interface AgendaContentDto {
   openActions: AgendaActionDto[];
   rises: AgendaChangeDto[];
   falls: AgendaChangeDto[];
+  /** Why the ritual's team or value stream shows no adoption changes (docs/decisions/039); null when shown. */
+  changesSuppressed: SuppressionReason | null;
   barriers: AgendaBarrierDto[];
   /** Open barriers in scope beyond those listed. */
   moreBarriers: number;

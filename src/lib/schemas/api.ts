@@ -199,9 +199,15 @@ export const AdoptionRowOut = z.object({
   week: Day.describe("The first day of the organisation's week."),
   behaviourId: z.string(),
   teamId: z.string(),
-  performed: z.number().int(),
-  missed: z.number().int(),
+  performed: z.number().int().nullable().describe("Null when the team's figures are hidden (see suppressed)."),
+  missed: z.number().int().nullable().describe("Null when the team's figures are hidden (see suppressed)."),
   adoption: z.number().min(0).max(1).nullable().describe("performed / (performed + missed)"),
+  suppressed: z
+    .enum(["small", "complement"])
+    .nullable()
+    .describe(
+      "Why the team's figures are hidden under the organisation's minimum group size: `small`, fewer active members than the threshold; `complement`, hidden so that a smaller team's figures cannot be worked out from a total. Null when shown.",
+    ),
 });
 const nullableNumber = z.number().nullable();
 export const TabulationOut = z.object({

@@ -1,5 +1,6 @@
 import { READABLE_VERSIONS, upgradeBackup } from "@/lib/domain/backup-upgrade";
 import { RETENTION_LIMITS } from "@/lib/domain/retention";
+import { MIN_GROUP_SIZE_LIMITS } from "@/lib/domain/group-size";
 import { z } from "./zod";
 import type { InvitationLinkDto } from "./members";
 import { TimeZoneName } from "./calendar";
@@ -171,6 +172,7 @@ export const BackupDocument = z.strictObject({
       .min(RETENTION_LIMITS.auditDays.min)
       .max(RETENTION_LIMITS.auditDays.max)
       .optional(),
+    minGroupSize: z.number().int().min(MIN_GROUP_SIZE_LIMITS.min).max(MIN_GROUP_SIZE_LIMITS.max).optional(),
   }),
   users: z.array(
     z.strictObject({

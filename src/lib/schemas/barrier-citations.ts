@@ -52,6 +52,8 @@ export interface CitationCountsDto {
   /** Rows per team, then "All teams". */
   rows: { teamId: string | null; team: string; last4: number; last12: number; missed12: number }[];
   total: number;
+  /** Teams that cited it but are hidden under the minimum group size: not in any row or total. */
+  hiddenTeams: number;
 }
 
 export interface NoteGroupDto {

@@ -5,6 +5,7 @@ import type { WeekPoint } from "@/lib/domain/observations";
 import type { LagCorrelation, WeeklyValue } from "@/lib/domain/outcomes";
 import type { BarrierRowDto } from "./barriers";
 import type { MetricRowDto } from "./metrics";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 
 export const PERIODS = { "4w": 4, "12w": 12, "26w": 26, "52w": 52 } as const;
 export type Period = keyof typeof PERIODS;
@@ -84,18 +85,23 @@ export interface FilterOptionsDto {
 }
 
 export interface HeatmapDto {
-  teams: { id: string; name: string }[];
+  /** A team whose figures are hidden under the minimum group size carries why; its cells are not sent. */
+  teams: { id: string; name: string; suppressed: SuppressionReason | null }[];
   behaviours: { id: string; title: string }[];
   /** `${teamId}:${behaviourId}` → counts in the period. */
   cells: Record<string, { performed: number; opportunities: number }>;
   /** How many the selection holds: more than `teams` / `behaviours` when only the busiest are shown. */
   totalTeams: number;
   totalBehaviours: number;
+  /** The organisation's minimum group size (docs/decisions/039). */
+  minGroupSize: number;
 }
 
 export interface OverviewDto {
   options: FilterOptionsDto;
+  /** Empty when the selected team or value stream is too small to show (then `trendSuppressed` says why). */
   trend: WeekPoint[];
+  trendSuppressed: SuppressionReason | null;
   heatmap: HeatmapDto;
   topBarriers: BarrierRowDto[];
   metrics: MetricRowDto[];
@@ -115,6 +121,9 @@ export interface BehaviourOutcomeDto {
 export interface TeamViewDto {
   teams: { id: string; name: string }[];
   team: { id: string; name: string; stream: string | null } | null;
+  /** Why the team's figures are hidden (trend, behaviours and this week are then empty); null when shown. */
+  suppressed: SuppressionReason | null;
+  minGroupSize: number;
   trend: WeekPoint[];
   behaviours: { id: string; title: string; performed: number; opportunities: number }[];
   thisWeek: { performed: number; opportunities: number; weekStart: string };

@@ -1,4 +1,5 @@
 import { z } from "./zod";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 import { id, optionalId, text } from "./text";
 import { blockingErrors } from "@/lib/domain/recognition";
 
@@ -101,14 +102,15 @@ export interface RecognitionAnalyticsDto {
   weeks: RecognitionWeekRow[];
   /** Recognitions per behaviour per week: behaviour id → counts aligned with `weeks`. */
   byBehaviour: { behaviourId: string; title: string; total: number; weeks: number[] }[];
-  /** Per team: received (to the team or one of its people) and given (by its people); hidden under 5 people. */
+  /** Per team: received (to the team or one of its people) and given (by its people); hidden under the minimum group size. */
   byTeam: (
-    | { teamId: string; name: string; people: number; hidden: true }
+    | { teamId: string; name: string; people: number; hidden: true; reason: SuppressionReason }
     | { teamId: string; name: string; people: number; hidden: false; received: number; given: number; weeks: number[] }
   )[];
   /** Active members, and how many of them gave or received at least one recognition in the period. */
-  /** Hidden, like a small team's figures, when the organisation has fewer than 5 active people. */
+  /** Hidden, like a small team's figures, when the organisation has fewer active people than the minimum group size. */
   people:
     | { active: number; hidden: true }
     | { active: number; hidden: false; gave: number; received: number; gaveOrReceived: number };
+  minGroupSize: number;
 }

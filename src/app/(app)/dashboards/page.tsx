@@ -15,6 +15,7 @@ import { BarrierTable } from "@/components/barriers/barrier-table";
 import { TextLink } from "@/components/ui/text-link";
 import { overdueActions } from "@/lib/server/data/action-lists";
 import { OverduePanel } from "@/components/actions/overdue-panel";
+import { HiddenTeamsNote, SuppressedNotice } from "@/components/privacy/suppressed-notice";
 
 export const metadata = { title: "Organisation overview" };
 
@@ -37,10 +38,19 @@ export default async function OverviewPage({
       <DashboardTabs current="/dashboards" period={filter.period} />
       <DashboardFilters action="/dashboards" filter={filter} options={o.options} />
       <div className="space-y-6">
-        <AdoptionTrend
-          points={o.trend}
-          description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`}
-        />
+        {o.trendSuppressed ? (
+          <SuppressedNotice
+            title="Adoption trend"
+            reason={o.trendSuppressed}
+            minGroupSize={o.heatmap.minGroupSize}
+            testId="adoption-trend-suppressed"
+          />
+        ) : (
+          <AdoptionTrend
+            points={o.trend}
+            description={`${PERIOD_LABELS[filter.period]}, all active behaviours in the selection.`}
+          />
+        )}
         {o.heatmap.behaviours.length === 0 || o.heatmap.teams.length === 0 ? (
           <EmptyState>
             No active behaviours or teams in this selection. A behaviour counts once it passes its video test:{" "}
@@ -50,6 +60,10 @@ export default async function OverviewPage({
         ) : (
           <div className="space-y-2">
             <HeatmapNote data={o.heatmap} filter={filter} />
+            <HiddenTeamsNote
+              hidden={o.heatmap.teams.filter((t) => t.suppressed).length}
+              minGroupSize={o.heatmap.minGroupSize}
+            />
             <Heatmap
               data={o.heatmap}
               period={PERIOD_LABELS[filter.period]}

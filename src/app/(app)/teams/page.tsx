@@ -5,6 +5,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { listTeams, type TeamSummaryDto } from "@/lib/server/data/teams";
 import { teamStructure } from "@/lib/server/data/team-admin";
 import { formatRate } from "@/lib/domain/adoption";
+import { SUPPRESSION_TEXT } from "@/lib/domain/group-size";
 import { can } from "@/lib/domain/roles";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
@@ -26,10 +27,18 @@ function TeamCards({ teams }: { teams: TeamSummaryDto[] }) {
               {t.name}
               {t.archived && <Badge>Archived</Badge>}
             </span>
-            <span className="mt-2 block text-2xl font-semibold">{formatRate(t.adoption28d.rate)}</span>
-            <span className="text-xs text-slate-500 dark:text-slate-400">
-              {t.adoption28d.opportunities} opportunities
-            </span>
+            {t.adoption28d ? (
+              <>
+                <span className="mt-2 block text-2xl font-semibold">{formatRate(t.adoption28d.rate)}</span>
+                <span className="text-xs text-slate-500 dark:text-slate-400">
+                  {t.adoption28d.opportunities} opportunities
+                </span>
+              </>
+            ) : (
+              <span className="mt-2 block text-sm text-slate-600 dark:text-slate-400" data-testid="team-card-hidden">
+                {SUPPRESSION_TEXT[t.suppressed ?? "small"]}
+              </span>
+            )}
           </Link>
         </li>
       ))}

@@ -1,4 +1,6 @@
 import "server-only";
+import { hiddenBecause } from "@/lib/domain/group-size";
+import { groupProtection } from "./group-size";
 import { db } from "../db";
 import {
   addDays,
@@ -122,6 +124,10 @@ async function sums(s: AgendaScope, period: Period): Promise<Map<string, Counts>
 }
 
 async function changes(s: AgendaScope) {
+  // A ritual of a team (or value stream) too small to show gets no adoption changes (docs/decisions/039).
+  const scope = s.teamIds?.[0];
+  const suppressed = scope ? hiddenBecause(await groupProtection({ orgId: s.orgId }), scope) : null;
+  if (suppressed) return { rises: [], falls: [], changesSuppressed: suppressed };
   const [before, after] = await Promise.all([sums(s, periodBefore(s.period)), sums(s, s.period)]);
   const { rises, falls } = adoptionChanges(before, after);
   const shown = [...rises.slice(0, AGENDA_CHANGES), ...falls.slice(0, AGENDA_CHANGES)];
@@ -141,7 +147,11 @@ async function changes(s: AgendaScope) {
     changePts: c.changePts,
     opportunities: c.opportunities,
   });
-  return { rises: rises.slice(0, AGENDA_CHANGES).map(dto), falls: falls.slice(0, AGENDA_CHANGES).map(dto) };
+  return {
+    rises: rises.slice(0, AGENDA_CHANGES).map(dto),
+    falls: falls.slice(0, AGENDA_CHANGES).map(dto),
+    changesSuppressed: null,
+  };
 }
 
 async function openBarriers(s: AgendaScope) {

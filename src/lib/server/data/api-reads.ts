@@ -20,6 +20,7 @@ import { requireScope, type ApiCaller } from "./api-tokens";
 import { afterRow } from "./keyset";
 import { addReading } from "./metric-readings";
 import { surveyTabulation } from "./surveys";
+import { groupProtection } from "./group-size";
 
 // The token API's reads and the metric push (issue 20, docs/decisions/031). Every list is keyset
 // paged: the cursor is the last row's sort keys, opaque to the client (base64url of JSON).
@@ -207,6 +208,7 @@ export async function apiAdoption(caller: ApiCaller, q: AdoptionQuery): Promise<
   const from = weekStart(q.from ?? addDays(today, -7 * 12), ctx.weekStartsOn);
   if (from > to) throw new RuleError("The first day comes after the last.", "from");
   const keys = readCursor(q.cursor, 3);
+  const groups = await groupProtection(ctx);
   const rows = await db().$queryRaw<AdoptionRow[]>`
     WITH w AS (
       SELECT ("day" - ((EXTRACT(ISODOW FROM "day")::int - ${ctx.weekStartsOn}::int + 7) % 7))::date AS week,
@@ -227,10 +229,12 @@ export async function apiAdoption(caller: ApiCaller, q: AdoptionQuery): Promise<
     rows,
     q.limit,
     (r) => [r.week, r.behaviourId, r.teamId],
-    (r) => ({
-      ...r,
-      adoption: r.performed + r.missed > 0 ? r.performed / (r.performed + r.missed) : null,
-    }),
+    (r) => {
+      // A team too small to show keeps its row (nothing is left out silently) but not its figures (decision 039).
+      const suppressed = groups.suppressed.get(r.teamId) ?? null;
+      if (suppressed) return { ...r, performed: null, missed: null, adoption: null, suppressed };
+      return { ...r, adoption: r.performed + r.missed > 0 ? r.performed / (r.performed + r.missed) : null, suppressed };
+    },
   );
 }
 

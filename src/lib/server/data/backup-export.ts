@@ -126,6 +126,7 @@ async function writeBackup(
       observerRetentionDays: true,
       noteRetentionDays: true,
       auditRetentionDays: true,
+      minGroupSize: true,
     },
   });
   const found = await client.user.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { groupProtection } from "./group-size";
 import { createHash } from "node:crypto";
 import { authorize } from "../authorize";
 import { db } from "../db";
@@ -107,8 +108,12 @@ export async function barrierCitations(
   if (!barrier) throw new NotFoundError();
   const since12 = daysBefore(now, CITATION_WEEKS * 7, ctx.timeZone);
   const since4 = daysBefore(now, 4 * 7, ctx.timeZone);
-  const cited = { organizationId: ctx.orgId, barrierId };
-  const [last12, last4, total, missed] = await Promise.all([
+  // Teams the minimum group size hides are left out of every count, the totals included, so no subtraction
+  // gives theirs away; the table says how many it left out (docs/decisions/039).
+  const groups = await groupProtection(ctx);
+  const hidden = [...groups.suppressed.keys()];
+  const cited = { organizationId: ctx.orgId, barrierId, teamId: { notIn: hidden } };
+  const [last12, last4, total, missed, hiddenCited] = await Promise.all([
     db().observation.groupBy({ by: ["teamId"], where: { ...cited, occurredAt: { gte: since12 } }, _count: true }),
     db().observation.groupBy({ by: ["teamId"], where: { ...cited, occurredAt: { gte: since4 } }, _count: true }),
     db().observation.count({ where: cited }),
@@ -121,6 +126,10 @@ export async function barrierCitations(
         occurredAt: { gte: since12 },
       },
       _count: true,
+    }),
+    db().observation.groupBy({
+      by: ["teamId"],
+      where: { organizationId: ctx.orgId, barrierId, teamId: { in: hidden }, occurredAt: { gte: since12 } },
     }),
   ]);
   const teamIds = [...new Set(last12.map((r) => r.teamId))];
@@ -154,6 +163,7 @@ export async function barrierCitations(
         ]
       : [],
     total,
+    hiddenTeams: hiddenCited.length,
   };
 }
 

@@ -19,6 +19,8 @@ import type { BarrierRowDto } from "@/lib/schemas/barriers";
 import { listBarriers } from "./barriers";
 import { listMetrics, metricSeries } from "./metrics";
 import { listCoverageGaps } from "./coverage";
+import { groupProtection } from "./group-size";
+import { hiddenBecause } from "@/lib/domain/group-size";
 import type { MemberContext } from "./accounts";
 import type { Prisma } from "@/generated/prisma/client";
 import { busiest, HEATMAP_LIMITS } from "@/lib/domain/heatmap-bounds";
@@ -138,7 +140,7 @@ export async function organisationOverview(
     teamId: { in: s.teamIds },
     day: { gte: dateOnly(from), lte: dateOnly(to) },
   };
-  const [days, { shown, cells }, barriers, metrics] = await Promise.all([
+  const [days, { shown, cells }, barriers, metrics, groups] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
     heatmapScope(s, where, f.heatmap === "all").then(async (shown) => ({
       shown,
@@ -154,21 +156,28 @@ export async function organisationOverview(
     })),
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now, ctx.timeZone)),
+    groupProtection(ctx),
   ]);
   const teamIds = new Set(s.teams.map((t) => t.id));
+  // A selected team or value stream too small to show gets no trend at all (docs/decisions/039).
+  const trendSuppressed = f.team ? hiddenBecause(groups, f.team) : f.stream ? hiddenBecause(groups, f.stream) : null;
   return {
     options,
-    trend: weeklyAdoption(toDays(days), now, weeks, ctx),
+    trend: trendSuppressed ? [] : weeklyAdoption(toDays(days), now, weeks, ctx),
+    trendSuppressed,
     heatmap: {
-      teams: shown.teams.map((t) => ({ id: t.id, name: t.name })),
+      teams: shown.teams.map((t) => ({ id: t.id, name: t.name, suppressed: groups.suppressed.get(t.id) ?? null })),
       behaviours: shown.behaviours,
       totalTeams: s.teams.length,
       totalBehaviours: s.behaviours.length,
+      minGroupSize: groups.threshold,
       cells: Object.fromEntries(
-        cells.map((c) => [
-          `${c.teamId}:${c.behaviourId}`,
-          { performed: c._sum.performed ?? 0, opportunities: (c._sum.performed ?? 0) + (c._sum.missed ?? 0) },
-        ]),
+        cells
+          .filter((c) => !groups.suppressed.has(c.teamId))
+          .map((c) => [
+            `${c.teamId}:${c.behaviourId}`,
+            { performed: c._sum.performed ?? 0, opportunities: (c._sum.performed ?? 0) + (c._sum.missed ?? 0) },
+          ]),
       ),
     },
     topBarriers: barriersInScope(barriers, s)
@@ -248,6 +257,13 @@ export async function behaviourOutcome(
   };
 }
 
+const activeBehaviours = (ctx: MemberContext) =>
+  db().behaviour.findMany({
+    where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true },
+  });
+
 /** One team's week: its behaviours' adoption, open barriers, this week's observations and coverage gaps. */
 export async function teamView(
   ctx: MemberContext,
@@ -263,26 +279,40 @@ export async function teamView(
   });
   const team = teams.find((t) => t.id === teamId) ?? (teamId ? null : (teams[0] ?? null));
   if (teamId && !team) throw new NotFoundError();
-  const base = { teams: teams.map((t) => ({ id: t.id, name: t.name })) };
+  const groups = await groupProtection(ctx);
+  const base = { teams: teams.map((t) => ({ id: t.id, name: t.name })), minGroupSize: groups.threshold };
+  const nothing = {
+    trend: [],
+    behaviours: [],
+    thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now, ctx.timeZone), ctx.weekStartsOn) },
+  };
   if (!team)
     return {
       ...base,
+      ...nothing,
       team: null,
-      trend: [],
-      behaviours: [],
-      thisWeek: { performed: 0, opportunities: 0, weekStart: weekStart(dayOf(now, ctx.timeZone), ctx.weekStartsOn) },
+      suppressed: null,
       barriers: [],
       gaps: [],
     };
+  const suppressed = groups.suppressed.get(team.id) ?? null;
+  if (suppressed) {
+    const [barriers, gaps] = await Promise.all([listBarriers(ctx), listCoverageGaps(ctx, now, { teamId: team.id })]);
+    const active = await activeBehaviours(ctx);
+    return {
+      ...base,
+      ...nothing,
+      team: { id: team.id, name: team.name, stream: team.parent?.name ?? null },
+      suppressed,
+      barriers: barriersInScope(barriers, { behaviours: active, teams: [team] }),
+      gaps: gaps.map(({ behaviourId, behaviourTitle, lastDay }) => ({ behaviourId, behaviourTitle, lastDay })),
+    };
+  }
   const { from, to, weeks } = periodRange(f.period, now, ctx);
   const monday = weekStart(dayOf(now, ctx.timeZone), ctx.weekStartsOn);
   const where = { organizationId: ctx.orgId, teamId: team.id };
   const [active, days, perBehaviour, week, barriers, gaps] = await Promise.all([
-    db().behaviour.findMany({
-      where: { organizationId: ctx.orgId, status: "ACTIVE", deletedAt: null, parentId: null },
-      orderBy: { title: "asc" },
-      select: { id: true, title: true },
-    }),
+    activeBehaviours(ctx),
     db().observationDaily.groupBy({
       by: ["day"],
       where: { ...where, day: { gte: dateOnly(from), lte: dateOnly(to) } },
@@ -305,6 +335,7 @@ export async function teamView(
   return {
     ...base,
     team: { id: team.id, name: team.name, stream: team.parent?.name ?? null },
+    suppressed: null,
     trend: weeklyAdoption(toDays(days), now, weeks, ctx),
     behaviours: active.map((b) => {
       const s = sums.get(b.id);

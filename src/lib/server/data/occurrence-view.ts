@@ -1,4 +1,5 @@
 import "server-only";
+import { SUPPRESSION_TEXT } from "@/lib/domain/group-size";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { formatDay, fromDateOnly } from "@/lib/domain/dates";
@@ -118,6 +119,8 @@ export function sectionLines(item: AgendaItemDto, c: AgendaContentDto): string[]
       return story ? [`“${story.quote}”${story.customer ? ` (${story.customer})` : ""}`] : [];
     }
     case "ADOPTION_CHANGES":
+      if (c.changesSuppressed)
+        return [`${SUPPRESSION_TEXT[c.changesSuppressed]} (fewer people than the minimum group size)`];
       return [...c.rises, ...c.falls].map(
         (x) => `${x.title}: ${pct(x.before)} → ${pct(x.after)} (${x.changePts > 0 ? "+" : ""}${x.changePts} points)`,
       );

@@ -9,13 +9,23 @@ import {
   type ObserverDay,
   type ParticipationSummary,
 } from "@/lib/domain/participation";
+import type { SuppressionReason } from "@/lib/domain/group-size";
+import { can } from "@/lib/domain/roles";
 import { honestySignalsAmong, type HonestySignalsDto } from "./honesty";
+import { groupProtection } from "./group-size";
 import type { MemberContext } from "./accounts";
 
-export interface TeamParticipationDto extends ParticipationSummary {
-  teamId: string;
-  honesty: HonestySignalsDto;
-}
+export type TeamParticipationDto =
+  | (ParticipationSummary & { teamId: string; suppressed: null; honesty: HonestySignalsDto })
+  | {
+      teamId: string;
+      target: number | null;
+      /** Too few people (docs/decisions/039): no participation, no adoption, no trend. */
+      suppressed: SuppressionReason;
+      minGroupSize: number;
+      /** The honesty guard's signals stay for those who review it (admins); hidden from everyone else. */
+      honesty: HonestySignalsDto | null;
+    };
 
 interface Row {
   observerId: string | null;
@@ -50,7 +60,8 @@ async function observerDays(ctx: MemberContext, teamId: string, from: string): P
 /**
  * A team's weekly target, participation over the last 14 days with its 8-week trend, and the
  * honesty guard's signals among its members. Any member of the organisation may read it (the team
- * page is open to all); names behind the honesty signals only for those who review the guard.
+ * page is open to all); names behind the honesty signals only for those who review the guard. A team under
+ * the minimum group size shows none of it, except the guard's signals to those who review it.
  */
 export async function teamParticipation(
   ctx: MemberContext,
@@ -64,14 +75,24 @@ export async function teamParticipation(
   if (!team) throw new NotFoundError();
   const today = dayOf(now, ctx.timeZone);
   const first = weekStarts(today, TREND_WEEKS, ctx.weekStartsOn)[0]!;
-  const [members, rows] = await Promise.all([
+  const [members, groups] = await Promise.all([
     db().teamMember.findMany({
       where: { organizationId: ctx.orgId, teamId, membership: { status: "ACTIVE" } },
       select: { membershipId: true },
     }),
-    observerDays(ctx, teamId, addDays(first, -(PARTICIPATION_DAYS - 1))),
+    groupProtection(ctx),
   ]);
   const memberIds = members.map((m) => m.membershipId);
+  const suppressed = groups.suppressed.get(team.id);
+  if (suppressed)
+    return {
+      teamId: team.id,
+      target: team.observationTarget,
+      suppressed,
+      minGroupSize: groups.threshold,
+      honesty: can(ctx.role, "honesty.review", ctx.policy) ? await honestySignalsAmong(ctx, memberIds, now) : null,
+    };
+  const rows = await observerDays(ctx, teamId, addDays(first, -(PARTICIPATION_DAYS - 1)));
   const summary = summariseParticipation({
     rows,
     memberIds,
@@ -79,5 +100,5 @@ export async function teamParticipation(
     today,
     calendar: ctx,
   });
-  return { ...summary, teamId: team.id, honesty: await honestySignalsAmong(ctx, memberIds, now) };
+  return { ...summary, teamId: team.id, suppressed: null, honesty: await honestySignalsAmong(ctx, memberIds, now) };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { retentionSettings, type RetentionSettingsDto } from "./retention";
+import { minGroupSizeOf } from "./group-size";
 import {
   accessLines,
   reportingRules,
@@ -27,7 +28,7 @@ export interface PrivacyNoticeDto {
 }
 
 export async function privacyNotice(ctx: MemberContext): Promise<PrivacyNoticeDto> {
-  const [retention, admins, sso] = await Promise.all([
+  const [retention, admins, sso, minGroupSize] = await Promise.all([
     retentionSettings(ctx),
     db().membership.findMany({
       where: { organizationId: ctx.orgId, role: "ADMIN", status: "ACTIVE" },
@@ -38,13 +39,14 @@ export async function privacyNotice(ctx: MemberContext): Promise<PrivacyNoticeDt
       where: { organizationId: ctx.orgId },
       select: { issuer: true, domains: { select: { domain: true }, orderBy: { domain: "asc" } } },
     }),
+    minGroupSizeOf(ctx),
   ]);
   return {
     organisation: ctx.orgName,
     yourRole: ctx.role,
     retention: { ...retention, bounds: retentionBounds(), securityEventsKept: securityEventsKept() },
     access: accessLines(ctx.policy),
-    reporting: reportingRules(),
+    reporting: reportingRules(minGroupSize),
     admins: admins.map((m) => m.user.name),
     // The provider's host only: the issuer's path and the client's settings are the admins' business.
     sso: sso && { provider: hostOf(sso.issuer), domains: sso.domains.map((d) => d.domain) },

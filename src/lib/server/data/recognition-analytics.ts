@@ -2,13 +2,15 @@ import "server-only";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { addDays, instantRange, weekStart, type Period, type WeekStartsOn } from "@/lib/domain/dates";
-import { MIN_TEAM_SIZE, protectTeams } from "@/lib/domain/recognition";
+import { protectTeams } from "@/lib/domain/recognition";
+import { showsFigures } from "@/lib/domain/group-size";
+import { groupProtection } from "./group-size";
 import type { RecognitionAnalyticsDto } from "@/lib/schemas/recognition";
 import type { MemberContext } from "./accounts";
 
 // Recognition analytics for managers (issue 16): counts per behaviour and per team by week, and the
 // share of people who gave or received one. Counted in SQL (GROUP BY week, behaviour, team); no
-// figure is ever per person, and a team of fewer than MIN_TEAM_SIZE people shows no figures at all.
+// figure is ever per person, and a team the minimum group size hides (docs/decisions/039) shows no figures at all.
 // SQL counts per day of the organisation's zone; the days are then summed into the organisation's weeks (its week
 // start) by weekStart, the one definition of a week (docs/decisions/021).
 
@@ -23,7 +25,7 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
   const { gte, lt } = instantRange(period, ctx.timeZone) as { gte: Date; lt: Date };
   const org = ctx.orgId;
   const zone = ctx.timeZone;
-  const [byBehaviour, received, given, teams, people] = await Promise.all([
+  const [byBehaviour, received, given, teams, people, groups] = await Promise.all([
     db().$queryRaw<{ behaviourId: string; title: string; day: string; n: number }[]>`
       SELECT r."behaviourId", b."title", to_char(((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS day,
              count(*)::int AS n
@@ -73,6 +75,7 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
              count(*) FILTER (WHERE m."id" IN (SELECT mid FROM gave) OR m."id" IN (SELECT mid FROM got))::int AS either
         FROM "Membership" m
        WHERE m."organizationId" = ${org} AND m."status" = 'ACTIVE'`,
+    groupProtection(ctx),
   ]);
 
   const weeks = weeksOf(period, ctx.weekStartsOn);
@@ -115,11 +118,12 @@ export async function recognitionAnalytics(ctx: MemberContext, period: Period): 
         const w = teamWeeks.get(t.teamId) ?? series();
         return { ...t, received: w.reduce((n, x) => n + x, 0), given: givenBy.get(t.teamId) ?? 0, weeks: w };
       }),
+      groups.suppressed,
     ),
-    // The organisation's own shares follow the same rule: with fewer than 5 people they would name them.
-    people:
-      p.active >= MIN_TEAM_SIZE
-        ? { active: p.active, hidden: false, gave: p.gave, received: p.received, gaveOrReceived: p.either }
-        : { active: p.active, hidden: true },
+    // The organisation's own shares follow the same rule: with fewer people than the threshold they would name them.
+    people: showsFigures(p.active, groups.threshold)
+      ? { active: p.active, hidden: false, gave: p.gave, received: p.received, gaveOrReceived: p.either }
+      : { active: p.active, hidden: true },
+    minGroupSize: groups.threshold,
   };
 }

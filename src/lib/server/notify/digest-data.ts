@@ -11,6 +11,7 @@ import type { Role } from "@/lib/domain/roles";
 import { metricRows } from "../data/metrics";
 import { coverageGapsIn } from "../data/coverage";
 import { overdueActionsIn } from "../data/action-lists";
+import { groupProtection } from "../data/group-size";
 import type { NotifyOrg } from "./org";
 
 export interface DigestRecipient {
@@ -32,48 +33,50 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
   const week = { from: addDays(start, -7), to: addDays(start, -1) };
   const before = { from: addDays(start, -14), to: addDays(start, -8) };
   const orgId = org.id;
-  const [members, lastWeek, weekBefore, recognitions, actions, barriers, metrics, gaps, overdue] = await Promise.all([
-    db().membership.findMany({
-      where: { organizationId: orgId, status: "ACTIVE", user: { placeholder: false } },
-      select: { id: true, role: true, user: { select: { name: true } }, teams: { select: { teamId: true } } },
-      orderBy: { id: "asc" },
-    }),
-    db().observationDaily.groupBy({
-      by: ["teamId", "behaviourId"],
-      where: { organizationId: orgId, day: { gte: dateOnly(week.from), lte: dateOnly(week.to) } },
-      _sum: { performed: true, missed: true },
-    }),
-    db().observationDaily.groupBy({
-      by: ["behaviourId"],
-      where: { organizationId: orgId, day: { gte: dateOnly(before.from), lte: dateOnly(before.to) } },
-      _sum: { performed: true, missed: true },
-    }),
-    db().recognition.findMany({
-      where: { organizationId: orgId, createdAt: instantRange(week, org.timeZone) },
-      select: {
-        recipientMembershipId: true,
-        recipientTeamId: true,
-        act: true,
-        giverId: true,
-        giver: { select: { user: { select: { name: true } } } },
-        behaviour: { select: { title: true } },
-        team: { select: { name: true } },
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    db().actionItem.findMany({
-      where: { organizationId: orgId, status: "OPEN" },
-      select: { ownerId: true, title: true, dueOn: true },
-      orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    }),
-    db().barrier.findMany({
-      where: { organizationId: orgId, status: "IDENTIFIED", deletedAt: null },
-      select: { title: true, impact: true, reach: true, ease: true },
-    }),
-    metricRows(orgId, day),
-    coverageGapsIn({ id: orgId, timeZone: org.timeZone as TimeZone }, now),
-    overdueActionsIn(orgId, {}, day, 5),
-  ]);
+  const [members, lastWeek, weekBefore, recognitions, actions, barriers, metrics, gaps, overdue, groups] =
+    await Promise.all([
+      db().membership.findMany({
+        where: { organizationId: orgId, status: "ACTIVE", user: { placeholder: false } },
+        select: { id: true, role: true, user: { select: { name: true } }, teams: { select: { teamId: true } } },
+        orderBy: { id: "asc" },
+      }),
+      db().observationDaily.groupBy({
+        by: ["teamId", "behaviourId"],
+        where: { organizationId: orgId, day: { gte: dateOnly(week.from), lte: dateOnly(week.to) } },
+        _sum: { performed: true, missed: true },
+      }),
+      db().observationDaily.groupBy({
+        by: ["behaviourId"],
+        where: { organizationId: orgId, day: { gte: dateOnly(before.from), lte: dateOnly(before.to) } },
+        _sum: { performed: true, missed: true },
+      }),
+      db().recognition.findMany({
+        where: { organizationId: orgId, createdAt: instantRange(week, org.timeZone) },
+        select: {
+          recipientMembershipId: true,
+          recipientTeamId: true,
+          act: true,
+          giverId: true,
+          giver: { select: { user: { select: { name: true } } } },
+          behaviour: { select: { title: true } },
+          team: { select: { name: true } },
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+      db().actionItem.findMany({
+        where: { organizationId: orgId, status: "OPEN" },
+        select: { ownerId: true, title: true, dueOn: true },
+        orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      }),
+      db().barrier.findMany({
+        where: { organizationId: orgId, status: "IDENTIFIED", deletedAt: null },
+        select: { title: true, impact: true, reach: true, ease: true },
+      }),
+      metricRows(orgId, day),
+      coverageGapsIn({ id: orgId, timeZone: org.timeZone as TimeZone }, now),
+      overdueActionsIn(orgId, {}, day, 5),
+      groupProtection({ orgId }),
+    ]);
 
   const behaviourIds = [...new Set([...lastWeek, ...weekBefore].map((r) => r.behaviourId))];
   const titles = new Map(
@@ -87,7 +90,9 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
   const title = (id: string) => titles.get(id) ?? "A removed behaviour";
 
   const byTeam = new Map<string, { behaviourId: string; performed: number; missed: number }[]>();
+  // A team the minimum group size hides gives no figures to its own people either (docs/decisions/039).
   for (const r of lastWeek) {
+    if (groups.suppressed.has(r.teamId)) continue;
     const list = byTeam.get(r.teamId) ?? [];
     list.push({ behaviourId: r.behaviourId, performed: r._sum.performed ?? 0, missed: r._sum.missed ?? 0 });
     byTeam.set(r.teamId, list);
@@ -109,6 +114,7 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
       role: m.role,
       member: {
         behaviours: [...counts].map(([id, c]) => ({ title: title(id), ...c })),
+        hiddenTeams: [...teamIds].filter((id) => groups.suppressed.has(id)).length,
         recognitions: recognitions
           .filter(
             (r) =>

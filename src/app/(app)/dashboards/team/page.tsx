@@ -4,7 +4,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { teamView } from "@/lib/server/data/dashboards";
 import { orNotFound } from "@/lib/server/pages";
 import { parseDashboardFilter, PERIOD_LABELS } from "@/lib/schemas/dashboards";
-import { heatColour, MIN_GROUP_SIZE } from "@/lib/domain/outcomes";
+import { heatColour, MIN_RATE_OPPORTUNITIES } from "@/lib/domain/outcomes";
 import { COVERAGE_DAYS } from "@/lib/domain/coverage";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
@@ -19,6 +19,7 @@ import { OverduePanel } from "@/components/actions/overdue-panel";
 import { teamParticipation } from "@/lib/server/data/participation";
 import { maySpotCheck } from "@/lib/server/data/spot-checks";
 import { ParticipationPanel } from "@/components/teams/participation-panel";
+import { SuppressedNotice } from "@/components/privacy/suppressed-notice";
 
 export const metadata = { title: "Team view" };
 
@@ -81,14 +82,76 @@ export default async function TeamViewPage({
         </EmptyState>
       ) : (
         <div className="space-y-6">
-          <p
-            className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
-            data-testid="this-week"
-          >
-            This week (from {t.thisWeek.weekStart}):{" "}
-            <strong className="text-lg tabular-nums">{t.thisWeek.opportunities}</strong> opportunities observed,{" "}
-            {t.thisWeek.performed} performed.
-          </p>
+          {t.suppressed ? (
+            <SuppressedNotice
+              title={`${t.team.name}: adoption`}
+              reason={t.suppressed}
+              minGroupSize={t.minGroupSize}
+              testId="team-suppressed"
+            />
+          ) : (
+            <>
+              <p
+                className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900"
+                data-testid="this-week"
+              >
+                This week (from {t.thisWeek.weekStart}):{" "}
+                <strong className="text-lg tabular-nums">{t.thisWeek.opportunities}</strong> opportunities observed,{" "}
+                {t.thisWeek.performed} performed.
+              </p>
+              <AdoptionTrend
+                points={t.trend}
+                title={`${t.team.name}: adoption trend`}
+                description={`${period}, all active behaviours.`}
+              />
+              <section aria-labelledby="team-behaviours" className="space-y-2">
+                <h2 id="team-behaviours" className="text-lg font-semibold">
+                  Behaviours ({period.toLowerCase()})
+                </h2>
+                <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+                  <table className="w-full text-left text-sm tabular-nums">
+                    <thead className="text-slate-600 dark:text-slate-400">
+                      <tr>
+                        <th scope="col" className="p-2 font-medium">
+                          Behaviour
+                        </th>
+                        <th scope="col" className="p-2 text-right font-medium">
+                          Adoption
+                        </th>
+                        <th scope="col" className="p-2 text-right font-medium">
+                          Performed / opportunities
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                      {t.behaviours.map((b) => {
+                        const { rate } = heatColour(b);
+                        return (
+                          <tr key={b.id}>
+                            <th scope="row" className="p-2 font-normal">
+                              <TextLink href={`/catalogue/${b.id}`}>{b.title}</TextLink>
+                            </th>
+                            <td className="p-2 text-right">
+                              {rate === null ? (
+                                <span className="text-slate-500 dark:text-slate-400">
+                                  fewer than {MIN_RATE_OPPORTUNITIES}
+                                </span>
+                              ) : (
+                                `${Math.round(rate * 100)}%`
+                              )}
+                            </td>
+                            <td className="p-2 text-right">
+                              {b.performed} / {b.opportunities}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+            </>
+          )}
           {participation && (
             <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
               <ParticipationPanel
@@ -98,55 +161,6 @@ export default async function TeamViewPage({
               />
             </div>
           )}
-          <AdoptionTrend
-            points={t.trend}
-            title={`${t.team.name}: adoption trend`}
-            description={`${period}, all active behaviours.`}
-          />
-          <section aria-labelledby="team-behaviours" className="space-y-2">
-            <h2 id="team-behaviours" className="text-lg font-semibold">
-              Behaviours ({period.toLowerCase()})
-            </h2>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-              <table className="w-full text-left text-sm tabular-nums">
-                <thead className="text-slate-600 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="p-2 font-medium">
-                      Behaviour
-                    </th>
-                    <th scope="col" className="p-2 text-right font-medium">
-                      Adoption
-                    </th>
-                    <th scope="col" className="p-2 text-right font-medium">
-                      Performed / opportunities
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                  {t.behaviours.map((b) => {
-                    const { rate } = heatColour(b);
-                    return (
-                      <tr key={b.id}>
-                        <th scope="row" className="p-2 font-normal">
-                          <TextLink href={`/catalogue/${b.id}`}>{b.title}</TextLink>
-                        </th>
-                        <td className="p-2 text-right">
-                          {rate === null ? (
-                            <span className="text-slate-500 dark:text-slate-400">fewer than {MIN_GROUP_SIZE}</span>
-                          ) : (
-                            `${Math.round(rate * 100)}%`
-                          )}
-                        </td>
-                        <td className="p-2 text-right">
-                          {b.performed} / {b.opportunities}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </section>
           <section aria-labelledby="team-barriers" className="space-y-2">
             <h2 id="team-barriers" className="text-lg font-semibold">
               Open barriers

@@ -1,7 +1,7 @@
 import { requireMemberPage } from "@/lib/server/context";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
-import { MIN_TEAM_SIZE, UNDO_WINDOW_MINUTES } from "@/lib/domain/recognition";
+import { UNDO_WINDOW_MINUTES } from "@/lib/domain/recognition";
 
 export const metadata = { title: "How recognition works" };
 
@@ -48,9 +48,10 @@ export default async function RecognitionHelpPage() {
         <p>
           Recognition analytics count recognitions per behaviour and per team, week by week, and the share of people who
           gave or received at least one (a recognition of a team counts as received by each of its people). There is no
-          ranking of individuals anywhere. A team of fewer than {MIN_TEAM_SIZE} people shows &ldquo;fewer than{" "}
-          {MIN_TEAM_SIZE} people&rdquo; instead of figures, as the heat map greys small groups, so that no count points
-          at one person; an organisation of fewer than {MIN_TEAM_SIZE} people shows no shares.
+          ranking of individuals anywhere. A team with fewer people than the organisation&apos;s minimum group size
+          (five unless an admin changed it; the <TextLink href="/privacy">privacy page</TextLink> says what it is) shows
+          &ldquo;too few people to show&rdquo; instead of figures, as every dashboard does, so that no count points at
+          one person; an organisation that small shows no shares.
         </p>
       </section>
     </article>

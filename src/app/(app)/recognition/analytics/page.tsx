@@ -2,7 +2,8 @@ import { requireMemberPage } from "@/lib/server/context";
 import { recognitionAnalytics } from "@/lib/server/data/recognition-analytics";
 import { parseDashboardFilter, PERIOD_LABELS, PERIODS } from "@/lib/schemas/dashboards";
 import { currentDay, formatDay, lastWeeks } from "@/lib/domain/dates";
-import { MIN_TEAM_SIZE, SMALL_TEAM_LABEL, shareOf } from "@/lib/domain/recognition";
+import { shareOf } from "@/lib/domain/recognition";
+import { SUPPRESSION_TEXT, tooFewPeopleReason } from "@/lib/domain/group-size";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TextLink } from "@/components/ui/text-link";
@@ -51,7 +52,8 @@ export default async function RecognitionAnalyticsPage({
           <Panel title="Who takes part">
             {a.people.hidden ? (
               <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="people-share">
-                The organisation has {SMALL_TEAM_LABEL}: shares are not shown, as they would name people.
+                The organisation has fewer than {a.minGroupSize} active people: shares are not shown, as they would name
+                people.
               </p>
             ) : (
               <dl className="grid gap-3 text-sm sm:grid-cols-3" data-testid="people-share">
@@ -78,9 +80,7 @@ export default async function RecognitionAnalyticsPage({
           </Panel>
           <RecognitionCharts data={a} />
           <Panel title="By team">
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              Teams of fewer than {MIN_TEAM_SIZE} people show no figures, so that no count points at one person.
-            </p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{tooFewPeopleReason(a.minGroupSize)}</p>
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm" data-testid="team-breakdown">
                 <thead className="text-slate-600 dark:text-slate-400">
@@ -104,7 +104,7 @@ export default async function RecognitionAnalyticsPage({
                       </td>
                       {t.hidden ? (
                         <td colSpan={2} className="py-1.5 text-slate-600 dark:text-slate-400">
-                          {SMALL_TEAM_LABEL}
+                          {SUPPRESSION_TEXT[t.reason]}
                         </td>
                       ) : (
                         <>

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { requireMemberPage } from "@/lib/server/context";
 import { retentionSettings } from "@/lib/server/data/retention";
+import { minGroupSizeOf } from "@/lib/server/data/group-size";
 import { PageHeader } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button-class";
 import { LocalTime } from "@/components/ui/local-time";
 import { RetentionForm } from "@/components/privacy/retention-form";
+import { GroupSizeForm } from "@/components/privacy/group-size-form";
+import { describeGroupSize } from "@/lib/domain/group-size";
 
 export const metadata = { title: "Privacy and retention" };
 
@@ -12,13 +15,13 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-
 
 export default async function PrivacySettingsPage() {
   const ctx = await requireMemberPage("members.manage");
-  const settings = await retentionSettings(ctx);
+  const [settings, minGroupSize] = await Promise.all([retentionSettings(ctx), minGroupSizeOf(ctx)]);
   const last = settings.lastRun;
   return (
     <>
       <PageHeader
         title="Privacy and retention"
-        description="How long Conduct keeps who observed whom, the notes people write, and the audit trail. Counts are never removed: every adoption figure stays the same."
+        description="How long Conduct keeps who observed whom, the notes people write, and the audit trail, and how small a group may be before its figures are hidden. Counts are never removed: every adoption figure stays the same."
       >
         <div className="flex flex-wrap gap-2">
           <Link href="/privacy" className={buttonClass("secondary")}>
@@ -56,6 +59,15 @@ export default async function PrivacySettingsPage() {
             Change the periods
           </h2>
           <RetentionForm policy={settings.policy} />
+        </section>
+        <section aria-labelledby="group-size-heading" className={card}>
+          <h2 id="group-size-heading" className="mb-1 text-lg font-semibold">
+            Minimum group size
+          </h2>
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" data-testid="group-size-rule">
+            {describeGroupSize(minGroupSize)}
+          </p>
+          <GroupSizeForm minGroupSize={minGroupSize} />
         </section>
       </div>
     </>

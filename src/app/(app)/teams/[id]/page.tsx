@@ -3,6 +3,8 @@ import { getTeam } from "@/lib/server/data/teams";
 import { getValueStream, teamKind, teamPeople, teamStructure } from "@/lib/server/data/team-admin";
 import { orNotFound } from "@/lib/server/pages";
 import { formatRate } from "@/lib/domain/adoption";
+import { SUPPRESSION_TEXT } from "@/lib/domain/group-size";
+import { SuppressedNotice } from "@/components/privacy/suppressed-notice";
 import { can } from "@/lib/domain/roles";
 import type { MemberContext } from "@/lib/server/data/accounts";
 import { PageHeader } from "@/components/ui/page-header";
@@ -81,7 +83,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       </TextLink>
       <PageHeader
         title={team.name}
-        description={`${team.valueStream ? `${team.valueStream} · ` : ""}adoption over the last 28 days: ${formatRate(team.adoption28d.rate)} (${team.adoption28d.performed} of ${team.adoption28d.opportunities} opportunities).`}
+        description={`${team.valueStream ? `${team.valueStream} · ` : ""}adoption over the last 28 days: ${team.adoption28d ? `${formatRate(team.adoption28d.rate)} (${team.adoption28d.performed} of ${team.adoption28d.opportunities} opportunities)` : SUPPRESSION_TEXT[team.suppressed ?? "small"]}.`}
       >
         {team.archived && <Badge>Archived</Badge>}
       </PageHeader>
@@ -108,7 +110,11 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       </div>
       <section className="mb-8 max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">By week, last 26 weeks</h2>
-        <AdoptionWeeks points={team.weeks} />
+        {team.suppressed ? (
+          <SuppressedNotice reason={team.suppressed} minGroupSize={team.minGroupSize} testId="team-weeks-suppressed" />
+        ) : (
+          <AdoptionWeeks points={team.weeks} />
+        )}
       </section>
       <section className="mb-8 max-w-3xl" aria-labelledby="recognised">
         <h2 id="recognised" className="mb-2 text-lg font-semibold">
@@ -133,7 +139,9 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
       </section>
       <section className="max-w-3xl">
         <h2 className="mb-2 text-lg font-semibold">Behaviours, last 28 days</h2>
-        {team.behaviours.length === 0 ? (
+        {team.suppressed ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{SUPPRESSION_TEXT[team.suppressed]}.</p>
+        ) : team.behaviours.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             No active behaviours yet. A behaviour becomes active once a colleague has video-tested it in the{" "}
             <TextLink href="/catalogue">catalogue</TextLink>.
@@ -159,8 +167,8 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                   <td className="py-1.5">
                     <TextLink href={`/catalogue/${b.id}`}>{b.title}</TextLink>
                   </td>
-                  <td className="py-1.5 tabular-nums">{formatRate(b.adoption28d.rate)}</td>
-                  <td className="py-1.5 tabular-nums">{b.adoption28d.opportunities}</td>
+                  <td className="py-1.5 tabular-nums">{formatRate(b.adoption28d?.rate ?? null)}</td>
+                  <td className="py-1.5 tabular-nums">{b.adoption28d?.opportunities}</td>
                 </tr>
               ))}
             </tbody>

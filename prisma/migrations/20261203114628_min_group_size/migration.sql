@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "minGroupSize" INTEGER NOT NULL DEFAULT 5;
+

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import {
+  describeGroupSize,
+  peopleIn,
+  protectGroups,
+  showsFigures,
+  TOO_FEW_PEOPLE,
+  type GroupTeam,
+} from "@/lib/domain/group-size";
+
+const people = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+const team = (id: string, members: string[], parentId: string | null = null): GroupTeam => ({
+  id,
+  kind: "TEAM",
+  parentId,
+  members,
+});
+const stream = (id: string): GroupTeam => ({ id, kind: "VALUE_STREAM", parentId: null, members: [] });
+
+describe("minimum group size", () => {
+  it("shows a group of exactly the threshold and hides one below it", () => {
+    expect(showsFigures(5, 5)).toBe(true);
+    expect(showsFigures(4, 5)).toBe(false);
+    expect(showsFigures(3, 3)).toBe(true);
+  });
+
+  it("counts a person in two teams once", () => {
+    const members = new Map([
+      ["a", ["p1", "p2", "p3"]],
+      ["b", ["p3", "p4"]],
+    ]);
+    expect(peopleIn(["a", "b"], members)).toBe(4);
+    expect(peopleIn(["b", "missing"], members)).toBe(2);
+  });
+
+  it("hides a 3-person team, and the smallest shown team beside it so the total cannot give it away", () => {
+    const p = protectGroups(
+      [team("small", people("s", 3)), team("six", people("x", 6)), team("seven", people("y", 7))],
+      5,
+    );
+    expect(p.suppressed.get("small")).toBe("small");
+    expect(p.suppressed.get("six")).toBe("complement");
+    expect(p.suppressed.has("seven")).toBe(false);
+    expect(p.people.get("small")).toBe(3);
+  });
+
+  it("needs no second team when two are already hidden, or none is", () => {
+    const two = protectGroups([team("a", people("a", 2)), team("b", people("b", 4)), team("c", people("c", 9))], 5);
+    expect([...two.suppressed]).toEqual([
+      ["a", "small"],
+      ["b", "small"],
+    ]);
+    const none = protectGroups([team("a", people("a", 5)), team("b", people("b", 6))], 5);
+    expect(none.suppressed.size).toBe(0);
+  });
+
+  it("protects each value stream's total too, and hides a stream too small for a figure of its own", () => {
+    const p = protectGroups(
+      [
+        stream("s1"),
+        stream("s2"),
+        team("s1-small", people("a", 3), "s1"),
+        team("s1-big", people("b", 8), "s1"),
+        team("s2-small", people("c", 4), "s2"),
+        team("other", people("d", 3)),
+      ],
+      5,
+    );
+    // Stream s1 (11 people) is shown, so its one small team takes its other team with it.
+    expect(p.suppressed.get("s1-small")).toBe("small");
+    expect(p.suppressed.get("s1-big")).toBe("complement");
+    // Stream s2 has 4 people: no figure of its own, and nothing to subtract from.
+    expect(p.smallStreams.has("s2")).toBe(true);
+    expect(p.people.get("s1")).toBe(11);
+  });
+
+  it("follows the organisation's threshold", () => {
+    const teams = [team("a", people("a", 3)), team("b", people("b", 4)), team("c", people("c", 4))];
+    expect(protectGroups(teams, 3).suppressed.size).toBe(0);
+    expect(protectGroups(teams, 4).suppressed.get("a")).toBe("small");
+    expect(protectGroups(teams, 4).suppressed.get("b")).toBe("complement");
+    expect(describeGroupSize(7)).toContain("fewer than 7 active members");
+    expect(describeGroupSize(7)).toContain(TOO_FEW_PEOPLE);
+    // 1 turns it off, and the words say so.
+    expect(protectGroups(teams, 1).suppressed.size).toBe(0);
+    expect(describeGroupSize(1)).toContain("turned the minimum group size off");
+  });
+});
+
+describe("secondary suppression", () => {
+  it("does not count an empty hidden team as cover for a small one", () => {
+    const p = protectGroups([team("empty", []), team("small", people("s", 3)), team("big", people("b", 9))], 5);
+    expect(p.suppressed.get("empty")).toBe("small");
+    expect(p.suppressed.get("small")).toBe("small");
+    expect(p.suppressed.get("big")).toBe("complement");
+  });
+
+  it("leaves a total alone when only teams of nobody are hidden", () => {
+    const p = protectGroups([team("empty", []), team("a", people("a", 5)), team("b", people("b", 6))], 5);
+    expect([...p.suppressed]).toEqual([["empty", "small"]]);
+  });
+
+  it("counts someone in two hidden teams once", () => {
+    const shared = people("p", 3);
+    const p = protectGroups([team("a", shared), team("b", shared), team("c", people("c", 8))], 5);
+    // a and b are the same three people: together still fewer than 5, so c is hidden too.
+    expect(p.suppressed.get("c")).toBe("complement");
+  });
+});
