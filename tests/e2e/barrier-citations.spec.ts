@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./fixtures";
-import { activeBehaviour, addValue, createTeam, invite, join, signUpOrganisation } from "./support/new-org";
+import {
+  activeBehaviour,
+  addValue,
+  createTeam,
+  invite,
+  join,
+  signUpOrganisation,
+  setMinGroupSize,
+} from "./support/new-org";
 
 // Issue 18 §2's "done when", from sign-up: a member taps Missed, picks a barrier chip, and the
 // barrier's citation count rises by one; the member logs two misses with "something else" texts and
@@ -15,6 +23,8 @@ test("what got in the way: a chip raises the barrier's citations; two texts beco
 }) => {
   test.setTimeout(300_000);
   await signUpOrganisation(ada, "Barriers From Logs");
+  // A team of one or two: this spec is about another rule (the minimum group size: group-size.spec.ts).
+  await setMinGroupSize(ada, 1);
   await addValue(ada, "Solve the customer's problem");
   await createTeam(ada, "Front desk");
   const [miaLink, maxLink] = await invite(ada, [

@@ -112,3 +112,14 @@ export async function logBatch(
   await batch.getByRole("button", { name: "Save batch" }).click();
   await expect(batch.getByRole("status")).toHaveText("Batch saved.");
 }
+
+/**
+ * The admin sets the minimum group size on /settings/privacy (docs/decisions/039); 1 turns it off, for a spec about
+ * another rule on a team of one or two.
+ */
+export async function setMinGroupSize(page: Page, size: number) {
+  await page.goto("/settings/privacy");
+  await page.getByLabel("Minimum group size, in people").fill(String(size));
+  await page.getByRole("button", { name: "Save group size" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Minimum group size saved" })).toBeVisible();
+}
