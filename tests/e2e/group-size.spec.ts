@@ -51,7 +51,7 @@ test("a two-person team's figures are hidden everywhere until the admin lowers t
   expect(lines.slice(1)).toEqual([`${BEHAVIOUR},Front desk,,,too few people to show`]);
 
   // Filtered to the team, and the team view: no figure at all.
-  await mia.getByRole("link", { name: "Team view" }).click();
+  await mia.getByRole("navigation", { name: "Dashboards" }).getByRole("link", { name: "Team", exact: true }).click();
   await expect(mia.getByTestId("team-suppressed")).toContainText("too few people to show");
   await expect(mia.getByTestId("this-week")).toHaveCount(0);
   await expect(mia.getByTestId("participation-suppressed")).toBeVisible();
