@@ -347,6 +347,27 @@ describe("accounts shared with another organisation", () => {
     expect((await db().membership.findUniqueOrThrow({ where: { id: s.admin.membership.id } })).status).toBe("ACTIVE");
     expect((await scim("DELETE", `/Users/${s.admin.membership.id}`, { token })).status).toBe(400);
   });
+
+  it("changes nothing of a PUT it refuses: the last admin keeps their name, address and externalId", async () => {
+    const { s, token } = await org();
+    const renamed = email("renamed");
+    const res = await scim("PUT", `/Users/${s.admin.membership.id}`, {
+      token,
+      body: oktaUser(renamed, { active: false, name: { givenName: "Changed", familyName: "Name" } }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/last active admin/);
+    const after = await db().membership.findUniqueOrThrow({
+      where: { id: s.admin.membership.id },
+      select: { status: true, externalId: true, user: { select: { name: true, email: true } } },
+    });
+    expect(after).toEqual({
+      status: "ACTIVE",
+      externalId: null,
+      user: { name: s.admin.user.name, email: s.admin.user.email },
+    });
+    expect(await db().auditEvent.count({ where: { organizationId: s.org.id, action: "scim.user.update" } })).toBe(0);
+  });
 });
 
 describe("another organisation's ids", () => {

@@ -310,6 +310,8 @@ export async function changeMembership(
   membershipId: string,
   check: (m: { role: Role; status: string; userId: string }, admins: number) => void,
   data: { role?: Role; status?: "ACTIVE" | "DISABLED"; scimDeletedAt?: Date | null },
+  /** More writes that must land with this change or not at all (SCIM: the account and the provider's id). */
+  also?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<{ role: Role; status: string; userId: string }> {
   return db().$transaction(async (tx) => {
     const admins = await tx.$queryRaw<{ id: string }[]>`
@@ -327,7 +329,8 @@ export async function changeMembership(
     if (m.status === "INVITED" && data.status)
       throw new RuleError("This person has not accepted their invitation yet: they become active when they do.");
     check(m, admins.length);
-    await tx.membership.update({ where: { id: m.id }, data });
+    if (Object.keys(data).length > 0) await tx.membership.update({ where: { id: m.id }, data });
+    if (also) await also(tx);
     return { role: m.role, status: m.status, userId: m.userId };
   });
 }

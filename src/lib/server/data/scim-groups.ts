@@ -148,9 +148,8 @@ async function checkMembers(tx: Prisma.TransactionClient, orgId: string, ids: st
     throw new ScimError(400, `No user with id ${unknown.slice(0, 5).join(", ")} in this organisation.`, "invalidValue");
 }
 
-/** Sets a team's people to exactly `ids`, in the same transaction as the rest of the change. */
+/** Sets a team's people to exactly `ids` (checked by the caller), in the same transaction as the rest of the change. */
 async function setMembers(tx: Prisma.TransactionClient, orgId: string, teamId: string, ids: string[]) {
-  await checkMembers(tx, orgId, ids);
   const current = await tx.teamMember.findMany({
     where: { organizationId: orgId, teamId, membership: visibleMember },
     select: { membershipId: true },
@@ -185,6 +184,7 @@ export async function createScimGroup(caller: ApiCaller, body: unknown, base: st
             data: { organizationId: ctx.orgId, name: g.displayName, kind: "TEAM", externalId: g.externalId },
             select: { id: true },
           });
+      await checkMembers(tx, ctx.orgId, g.members);
       await setMembers(tx, ctx.orgId, team.id, g.members);
       return { id: team.id, revived: Boolean(archived) };
     })

@@ -196,63 +196,90 @@ async function endSessionsIfNowhereElse(userId: string, orgId: string): Promise<
 }
 
 /** The membership's state, under the lock on the organisation's admins (the last admin stays active). */
-async function setActive(ctx: MemberContext, id: string, active: boolean, deleted?: Date) {
-  await changeMembership(
-    ctx,
-    id,
-    (m, admins) => {
-      if (!active && m.role === "ADMIN" && m.status === "ACTIVE" && admins <= 1)
-        throw new ScimError(
-          400,
-          "This person is the organisation's last active admin: make someone else an admin in Conduct first.",
-          "mutability",
-        );
-    },
-    { status: active ? "ACTIVE" : "DISABLED", ...(deleted ? { scimDeletedAt: deleted } : {}) },
-  );
+/** Refuses to disable the organisation's last active admin (under the admins' lock, in changeMembership). */
+function keepLastAdmin(active: boolean) {
+  return (m: { role: string; status: string }, admins: number) => {
+    if (!active && m.role === "ADMIN" && m.status === "ACTIVE" && admins <= 1)
+      throw new ScimError(
+        400,
+        "This person is the organisation's last active admin: make someone else an admin in Conduct first.",
+        "mutability",
+      );
+  };
 }
 
-/** Applies a user's new state (from PUT or PATCH): account fields where the provider owns them, then the membership. */
+async function setActive(ctx: MemberContext, id: string, active: boolean, deleted?: Date) {
+  await changeMembership(ctx, id, keepLastAdmin(active), {
+    status: active ? "ACTIVE" : "DISABLED",
+    ...(deleted ? { scimDeletedAt: deleted } : {}),
+  });
+}
+
+/**
+ * Applies a user's new state (from PUT or PATCH) in one transaction under the admins' lock: the account fields
+ * the provider owns, its id for the person and the membership's status change together or not at all (a refused
+ * deactivation of the last admin leaves the e-mail and name as they were).
+ */
 async function applyUser(caller: ApiCaller, row: Row, next: ScimUserState, base: string) {
   const ctx = await scimContext(caller);
   const before = stateOf(row);
   const email = emailOf(next.userName);
   const name = fullName(next);
-  const accountChange: { email?: string; name?: string } = {};
-  if (email !== row.user.email) accountChange.email = email;
-  if (name !== row.user.name) accountChange.name = name;
-  if (Object.keys(accountChange).length > 0) {
-    const elsewhere = await db().membership.count({
-      where: { userId: row.user.id, organizationId: { not: ctx.orgId } },
-    });
-    if (elsewhere > 0 && accountChange.email)
-      throw new ScimError(
-        400,
-        `${row.user.email} also belongs to another organisation in Conduct: only its owner can change its e-mail address.`,
-        "mutability",
-      );
-    // The name of an account shared with another organisation stays the person's own: it is not changed.
-    if (elsewhere > 0) delete accountChange.name;
-    if (Object.keys(accountChange).length > 0)
-      await db()
-        .user.update({ where: { id: row.user.id }, data: accountChange })
-        .catch((err: unknown) => Promise.reject(clash(err, `The e-mail address ${email}`)));
-  }
-  if (next.externalId !== row.externalId)
-    await db()
-      .membership.update({ where: { id: row.id }, data: { externalId: next.externalId } })
-      .catch((err: unknown) => Promise.reject(clash(err, "That externalId")));
-  if (next.active !== before.active) {
-    await setActive(ctx, row.id, next.active);
+  const wanted: { email?: string; name?: string } = {};
+  if (email !== row.user.email) wanted.email = email;
+  if (name !== row.user.name) wanted.name = name;
+  const statusChanges = next.active !== before.active;
+  const externalChanges = next.externalId !== row.externalId;
+  let accountChange: { email?: string; name?: string } = {};
+  await changeMembership(
+    ctx,
+    row.id,
+    keepLastAdmin(next.active),
+    statusChanges ? { status: next.active ? "ACTIVE" : "DISABLED" } : {},
+    async (tx) => {
+      accountChange = await accountFields(tx, ctx, row, wanted);
+      if (Object.keys(accountChange).length > 0)
+        await tx.user
+          .update({ where: { id: row.user.id }, data: accountChange })
+          .catch((err: unknown) => Promise.reject(clash(err, `The e-mail address ${email}`)));
+      if (externalChanges)
+        await tx.membership
+          .update({ where: { id: row.id }, data: { externalId: next.externalId } })
+          .catch((err: unknown) => Promise.reject(clash(err, "That externalId")));
+    },
+  );
+  if (statusChanges) {
     if (!next.active) await endSessionsIfNowhereElse(row.user.id, ctx.orgId);
     await audit(ctx, next.active ? "membership.enable" : "membership.disable", row.id);
   }
-  if (accountChange.email || accountChange.name || next.externalId !== row.externalId)
+  if (accountChange.email || accountChange.name || externalChanges)
     await audit(ctx, "scim.user.update", row.id, {
       ...(accountChange.email ? { email: { from: row.user.email, to: accountChange.email } } : {}),
       ...(accountChange.name ? { renamed: true } : {}),
     });
   return { status: 200, body: userResource(await findVisible(ctx, row.id), base) };
+}
+
+/**
+ * Which of the wanted account fields the provider may change: an account that also belongs to another
+ * organisation keeps its own name, and its e-mail cannot be changed from here at all.
+ */
+async function accountFields(
+  tx: Prisma.TransactionClient,
+  ctx: MemberContext,
+  row: Row,
+  wanted: { email?: string; name?: string },
+): Promise<{ email?: string; name?: string }> {
+  if (Object.keys(wanted).length === 0) return {};
+  const elsewhere = await tx.membership.count({ where: { userId: row.user.id, organizationId: { not: ctx.orgId } } });
+  if (elsewhere === 0) return wanted;
+  if (wanted.email)
+    throw new ScimError(
+      400,
+      `${row.user.email} also belongs to another organisation in Conduct: only its owner can change its e-mail address.`,
+      "mutability",
+    );
+  return {};
 }
 
 export async function replaceScimUser(caller: ApiCaller, id: string, body: unknown, base: string) {
