@@ -10,6 +10,7 @@ import { teamParticipation } from "@/lib/server/data/participation";
 import { getTeam, listTeams } from "@/lib/server/data/teams";
 import { recognitionAnalytics } from "@/lib/server/data/recognition-analytics";
 import { barrierCitations } from "@/lib/server/data/barrier-citations";
+import { getSpotCheck } from "@/lib/server/data/spot-checks";
 import { groupProtection, minGroupSizeOf, setMinGroupSize } from "@/lib/server/data/group-size";
 import { privacyNotice } from "@/lib/server/data/privacy-notice";
 import { createApiToken } from "@/lib/server/data/api-tokens";
@@ -17,7 +18,7 @@ import { digestFigures } from "@/lib/server/notify/digest-data";
 import { DashboardFilter } from "@/lib/schemas/dashboards";
 import { ApiTokenInput } from "@/lib/schemas/api";
 import { MinGroupSizeInput } from "@/lib/schemas/retention";
-import { addDays, dayOf } from "@/lib/domain/dates";
+import { addDays, dateOnly, dayOf } from "@/lib/domain/dates";
 import { localWeekStart } from "@/lib/domain/schedules";
 import { ForbiddenError } from "@/lib/server/errors";
 import { buildMember, buildObservations, buildOrgScenario, buildTeam, type ObservationFields } from "../factories";
@@ -179,6 +180,21 @@ describe("minimum group size", () => {
     expect(cited.rows.at(-1)).toMatchObject({ team: "All teams", last12: 20 });
     expect(cited.total).toBe(20);
     expect(cited.hiddenTeams).toBe(2);
+
+    // A spot check of the small team: its two rates for admins only.
+    const check = await db().spotCheck.create({
+      data: {
+        organizationId: s.org.id,
+        behaviourId: s.behaviour.id,
+        teamId: small.team.id,
+        observerId: s.manager.membership.id,
+        startsOn: dateOnly(addDays(today, -10)),
+        endsOn: dateOnly(today),
+      },
+    });
+    const seenByLeader = await getSpotCheck(ctx.leader, check.id, now);
+    expect(seenByLeader).toMatchObject({ comparison: null, suppressed: "small" });
+    expect((await getSpotCheck(ctx.admin, check.id, now)).comparison?.team.opportunities).toBe(40);
 
     // The weekly digest: a member of the small team gets no counts of it, only that it is not counted.
     const start = localWeekStart(today, 1);

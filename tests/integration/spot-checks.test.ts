@@ -261,7 +261,7 @@ describe("spot checks", () => {
         occurredAt: new Date(Date.now() - 3 * 86_400_000),
       },
     ]);
-    const c = (await getSpotCheck(leader, id)).comparison;
+    const c = (await getSpotCheck(leader, id)).comparison!;
     expect(c.observer).toEqual({ performed: 1, opportunities: 3, rate: 1 / 3 });
     expect(c.team).toEqual({ performed: 6, opportunities: 6, rate: 1 });
     // Fisher (expected counts under 5), by hand: performed 1 + 6 = 7, missed 2 + 0 = 2, observer 3 of 9.

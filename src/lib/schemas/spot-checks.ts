@@ -1,3 +1,4 @@
+import type { SuppressionReason } from "@/lib/domain/group-size";
 import { z } from "./zod";
 import { day, id, text } from "./text";
 import {
@@ -51,7 +52,10 @@ export interface SpotCheckDetailDto extends SpotCheckRowDto {
   teamId: string;
   note: string;
   createdAt: string;
-  comparison: SpotCheckComparison;
+  /** Null when the team is hidden under the minimum group size (then `suppressed` says why; admins still see it). */
+  comparison: SpotCheckComparison | null;
+  suppressed: SuppressionReason | null;
+  minGroupSize: number;
   canCancel: boolean;
   /** True when the caller is the second observer. */
   isObserver: boolean;

@@ -1,4 +1,5 @@
 import "server-only";
+import { groupProtection } from "./group-size";
 import { authorize } from "../authorize";
 import { db } from "../db";
 import { recordAudit } from "../audit";
@@ -245,6 +246,10 @@ export async function getSpotCheck(ctx: MemberContext, id: string, now = new Dat
     occurredAt: instantRange({ from: row.startsOn, to: row.endsOn }, ctx.timeZone),
   };
   const sum = { _sum: { performed: true, missed: true } } as const;
+  // A team the minimum group size hides shows its rates to admins only, who review the honesty guard anyway
+  // (docs/decisions/036, 039): the team's other entries would be its few people's.
+  const groups = await groupProtection(ctx);
+  const hidden = can(ctx.role, "honesty.review", ctx.policy) ? null : (groups.suppressed.get(r.teamId) ?? null);
   const [mine, others, canCancel] = await Promise.all([
     db().observation.aggregate({ where: { ...where, observerId: r.observerId }, ...sum }),
     db().observation.aggregate({
@@ -263,7 +268,9 @@ export async function getSpotCheck(ctx: MemberContext, id: string, now = new Dat
     teamId: r.teamId,
     note: r.note,
     createdAt: r.createdAt.toISOString(),
-    comparison: compareSpotCheck(tally(mine._sum), tally(others._sum)),
+    comparison: hidden ? null : compareSpotCheck(tally(mine._sum), tally(others._sum)),
+    suppressed: hidden,
+    minGroupSize: groups.threshold,
     canCancel,
     isObserver,
   };

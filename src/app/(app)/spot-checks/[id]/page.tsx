@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { SuppressedNotice } from "@/components/privacy/suppressed-notice";
 import { requireMemberPage } from "@/lib/server/context";
 import { getSpotCheck } from "@/lib/server/data/spot-checks";
 import { orNotFound } from "@/lib/server/pages";
@@ -46,7 +47,16 @@ export default async function SpotCheckPage({ params }: { params: Promise<{ id: 
           each time you see the moment, performed or missed.
         </p>
       )}
-      <SpotCheckRates comparison={check.comparison} observerName={check.observerName} teamName={check.teamName} />
+      {check.comparison ? (
+        <SpotCheckRates comparison={check.comparison} observerName={check.observerName} teamName={check.teamName} />
+      ) : (
+        <SuppressedNotice
+          title="The two rates"
+          reason={check.suppressed ?? "small"}
+          minGroupSize={check.minGroupSize}
+          testId="spot-check-suppressed"
+        />
+      )}
       {check.canCancel && (
         <div className="mt-8 max-w-3xl">
           <CancelSpotCheck id={check.id} />
