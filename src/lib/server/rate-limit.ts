@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { recordAudit } from "./audit";
 import { serverEnv, type ServerEnv } from "./env";
 import { pickClientAddress } from "@/lib/domain/client-address";
 import { windowStartOf } from "@/lib/domain/api-tokens";
@@ -130,6 +131,33 @@ export async function countAddressFailure(scope: "api" | "scim", ip: string, now
            "windowStart" = EXCLUDED."windowStart"
     RETURNING "count"`;
   return Number(rows[0]!.count);
+}
+
+/**
+ * A call refused for want of a valid token (the API's and SCIM's handlers): counted per client address. Returns
+ * true when the address is held for the rest of the minute (answer 429, write nothing more). Otherwise the call
+ * is recorded by `recordCall`, and the refusal that uses up the allowance leaves one `<scope>.throttle` row as
+ * well, so a flood of bad tokens fills the audit trail with at most `limit` rows a minute.
+ */
+export async function refusedFromAddress(
+  scope: "api" | "scim",
+  ip: string | null,
+  limit: number,
+  recordCall: () => Promise<unknown>,
+  now = new Date(),
+): Promise<boolean> {
+  const count = ip ? await countAddressFailure(scope, ip, now) : 0;
+  if (count > limit) return true;
+  await recordCall();
+  if (count === limit)
+    await recordAudit({
+      organizationId: null,
+      action: `${scope}.throttle`,
+      outcome: "denied",
+      ip,
+      details: { limit, windowStart: windowStartOf(now).toISOString() },
+    });
+  return false;
 }
 
 /** Windows older than a day (the nightly retention job): addresses are personal data. */

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "@/lib/schemas/zod";
-import { retryAfterSeconds, windowStartOf } from "@/lib/domain/api-tokens";
+import { retryAfterSeconds } from "@/lib/domain/api-tokens";
 import { recordAudit } from "../audit";
 import { serverEnv } from "../env";
 import { FieldRuleErrors, ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { authenticateToken, countCall, type ApiCaller } from "../data/api-tokens";
-import { clientIp, countAddressFailure } from "../rate-limit";
+import { clientIp, refusedFromAddress } from "../rate-limit";
 import { pointerOf, problem, zodIssues } from "./problem";
 
 // The one shape of a token API route handler (issue 20, docs/decisions/031): authenticate the bearer
@@ -67,18 +67,7 @@ export function apiRoute<
       detail: string,
       invalid: boolean,
     ) => {
-      const count = ip ? await countAddressFailure("api", ip, now) : 0;
-      if (count > limit) return tooManyRefusals(now);
-      await audit(who, 401);
-      // The refusal that uses up the allowance leaves one more row: from here the address is held.
-      if (count === limit)
-        await recordAudit({
-          organizationId: null,
-          action: "api.throttle",
-          outcome: "denied",
-          ip,
-          details: { limit, windowStart: windowStartOf(now).toISOString() },
-        });
+      if (await refusedFromAddress("api", ip, limit, () => audit(who, 401), now)) return tooManyRefusals(now);
       return problem(401, detail, {
         headers: { "www-authenticate": `Bearer realm="conduct"${invalid ? ', error="invalid_token"' : ""}` },
       });

@@ -1,11 +1,11 @@
 import "server-only";
-import { retryAfterSeconds, windowStartOf } from "@/lib/domain/api-tokens";
+import { retryAfterSeconds } from "@/lib/domain/api-tokens";
 import { errorBody, ScimError, SCIM_MEDIA_TYPE } from "@/lib/domain/scim";
 import { recordAudit } from "../audit";
 import { serverEnv } from "../env";
 import { ForbiddenError, NotFoundError, RuleError } from "../errors";
 import { authenticateToken, countCall, type ApiCaller } from "../data/api-tokens";
-import { clientIp, countAddressFailure } from "../rate-limit";
+import { clientIp, refusedFromAddress } from "../rate-limit";
 
 // The one shape of a SCIM route handler (issue 20, docs/decisions/038), after the token API's
 // (src/lib/server/api/handler.ts): a SCIM token in the bearer header, the same per-token rate limit
@@ -59,22 +59,13 @@ export function scimRoute<P extends Record<string, string> = Record<string, neve
 
     const limit = serverEnv().apiFailureLimit;
     const refuse = async (who: { organizationId: string | null; tokenId: string | null }, detail: string) => {
-      const count = ip ? await countAddressFailure("scim", ip, now) : 0;
-      const wait = retryAfterSeconds(now);
-      if (count > limit)
+      if (await refusedFromAddress("scim", ip, limit, () => audit(who, 401), now)) {
+        const wait = retryAfterSeconds(now);
         return scimError(
           new ScimError(429, `Too many calls without a valid SCIM token from this address; try again in ${wait} s.`),
           { "retry-after": String(wait) },
         );
-      await audit(who, 401);
-      if (count === limit)
-        await recordAudit({
-          organizationId: null,
-          action: "scim.throttle",
-          outcome: "denied",
-          ip,
-          details: { limit, windowStart: windowStartOf(now).toISOString() },
-        });
+      }
       return scimError(new ScimError(401, detail), { "www-authenticate": 'Bearer realm="conduct-scim"' });
     };
     const secret = bearer(req);
