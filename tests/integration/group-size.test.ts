@@ -9,7 +9,7 @@ import { organisationOverview, teamView } from "@/lib/server/data/dashboards";
 import { teamParticipation } from "@/lib/server/data/participation";
 import { getTeam, listTeams } from "@/lib/server/data/teams";
 import { recognitionAnalytics } from "@/lib/server/data/recognition-analytics";
-import { barrierCitations } from "@/lib/server/data/barrier-citations";
+import { barrierCitations, citationCounts } from "@/lib/server/data/barrier-citations";
 import { getSpotCheck } from "@/lib/server/data/spot-checks";
 import { groupProtection, minGroupSizeOf, setMinGroupSize } from "@/lib/server/data/group-size";
 import { privacyNotice } from "@/lib/server/data/privacy-notice";
@@ -142,6 +142,8 @@ describe("minimum group size", () => {
     expect(v.trend).toEqual([]);
     expect(v.behaviours).toEqual([]);
     expect(v.thisWeek.opportunities).toBe(0);
+    // Nor which behaviours it last observed when: that would say which of its counts are zero.
+    expect(v.gaps).toEqual([]);
     expect((await teamView(ctx.leader, filter(), mid.team.id, now)).suppressed).toBe("complement");
     const shown = await teamView(ctx.leader, filter(), big.team.id, now);
     expect(shown.suppressed).toBeNull();
@@ -180,6 +182,8 @@ describe("minimum group size", () => {
     expect(cited.rows.at(-1)).toMatchObject({ team: "All teams", last12: 20 });
     expect(cited.total).toBe(20);
     expect(cited.hiddenTeams).toBe(2);
+    // The barriers list ranks by the same counts: the list minus the page gives nothing away.
+    expect((await citationCounts(ctx.leader, now))[barrier.id]).toBe(20);
 
     // A spot check of the small team: its two rates for admins only.
     const check = await db().spotCheck.create({
@@ -203,6 +207,7 @@ describe("minimum group size", () => {
       start,
       now,
     );
+    expect(digest.manager.coverageGaps.map((g) => g.teamName)).not.toContain("Small");
     const of = (membershipId: string) => digest.recipients.find((x) => x.membershipId === membershipId)!.member;
     expect(of(small.people[0]!.membership.id)).toMatchObject({ behaviours: [], hiddenTeams: 1 });
     expect(of(big.people[0]!.membership.id).behaviours).toEqual([

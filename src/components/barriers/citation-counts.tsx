@@ -11,6 +11,7 @@ export function CitationCounts({ counts, weeks }: { counts: CitationCountsDto; w
         {counts.hiddenTeams === 1 ? "is" : "are"} not counted here: too few people to show.
       </p>
     ) : null;
+  if (counts.rows.length === 0 && counts.hiddenTeams > 0) return hidden;
   if (counts.rows.length === 0)
     return (
       <div className="space-y-1">

@@ -1,5 +1,6 @@
 "use client";
 import { ChartFrame } from "@/components/charts/chart-frame";
+import { tooFewPeopleReason } from "@/lib/domain/group-size";
 import { StackedBars } from "@/components/charts/lazy-charts";
 import { chartDayLabel, formatDayRange } from "@/lib/domain/dates";
 import type { RecognitionAnalyticsDto } from "@/lib/schemas/recognition";
@@ -79,7 +80,7 @@ export function RecognitionCharts({ data }: { data: RecognitionAnalyticsDto }) {
       />
       <WeeklyBars
         title="Recognitions received per team"
-        description="Received by the team or one of its people; teams of fewer than 5 people are not shown."
+        description={`Received by the team or one of its people. ${tooFewPeopleReason(data.minGroupSize)}`}
         file="recognitions-by-team"
         testId="recognitions-by-team"
         weeks={weeks}

@@ -71,7 +71,7 @@ export function memberSections(f: MemberFigures): DigestSection[] {
           (n) => `…and ${plural(n, "more behaviour")}`,
         ),
         ...(f.hiddenTeams
-          ? [`Not counted: ${plural(f.hiddenTeams, "team")} of yours with too few people to show.`]
+          ? [`Not counted: ${plural(f.hiddenTeams, "team")} of yours whose figures are hidden to protect small groups.`]
           : []),
       ],
       path: "/log",

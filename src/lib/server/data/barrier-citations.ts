@@ -169,10 +169,13 @@ export async function barrierCitations(
 
 /** Citations per barrier in the last 12 weeks (for ranking the list by them). */
 export async function citationCounts(ctx: MemberContext, now = new Date()): Promise<Record<string, number>> {
+  // Without the hidden teams, as on the barrier's page: the list minus the page must not give theirs away.
+  const hidden = [...(await groupProtection(ctx)).suppressed.keys()];
   const rows = await db().observation.groupBy({
     by: ["barrierId"],
     where: {
       organizationId: ctx.orgId,
+      teamId: { notIn: hidden },
       barrierId: { not: null },
       occurredAt: { gte: daysBefore(now, CITATION_WEEKS * 7, ctx.timeZone) },
     },

@@ -297,15 +297,15 @@ export async function teamView(
     };
   const suppressed = groups.suppressed.get(team.id) ?? null;
   if (suppressed) {
-    const [barriers, gaps] = await Promise.all([listBarriers(ctx), listCoverageGaps(ctx, now, { teamId: team.id })]);
-    const active = await activeBehaviours(ctx);
+    // No coverage gaps either: "last observed" per behaviour would say which of its counts are zero.
+    const [barriers, active] = await Promise.all([listBarriers(ctx), activeBehaviours(ctx)]);
     return {
       ...base,
       ...nothing,
       team: { id: team.id, name: team.name, stream: team.parent?.name ?? null },
       suppressed,
       barriers: barriersInScope(barriers, { behaviours: active, teams: [team] }),
-      gaps: gaps.map(({ behaviourId, behaviourTitle, lastDay }) => ({ behaviourId, behaviourTitle, lastDay })),
+      gaps: [],
     };
   }
   const { from, to, weeks } = periodRange(f.period, now, ctx);

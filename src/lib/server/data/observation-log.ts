@@ -1,4 +1,5 @@
 import "server-only";
+import { groupProtection } from "./group-size";
 import { isUniqueViolation } from "../db-errors";
 import { authorize } from "../authorize";
 import { createHash, randomBytes } from "node:crypto";
@@ -40,10 +41,13 @@ export async function logOptions(ctx: MemberContext): Promise<LogOptionsDto> {
     spotCheckTeams(ctx),
   ]);
   const teams = withSpotCheckTeams(memberTeams, checkTeams);
-  const usageRows = teams.length
+  // The pad's order by use: not for teams hidden under the minimum group size (a spot check's observer is an outsider).
+  const hidden = (await groupProtection(ctx)).suppressed;
+  const counted = teams.filter((t) => !hidden.has(t.id));
+  const usageRows = counted.length
     ? await db().observationDaily.groupBy({
         by: ["teamId", "behaviourId"],
-        where: { organizationId: ctx.orgId, teamId: { in: teams.map((t) => t.id) }, day: { gte: since } },
+        where: { organizationId: ctx.orgId, teamId: { in: counted.map((t) => t.id) }, day: { gte: since } },
         _sum: { performed: true, missed: true },
       })
     : [];

@@ -157,7 +157,9 @@ export async function digestFigures(org: NotifyOrg, day: IsoDate, now: Date): Pr
     metricsOffTrack: metrics
       .filter((m) => m.verdict.status === "OFF_TRACK")
       .map((m) => ({ name: m.name, reason: m.verdict.reason })),
-    coverageGaps: gaps.map((g) => ({ teamName: g.teamName, behaviourTitle: g.behaviourTitle, lastDay: g.lastDay })),
+    coverageGaps: gaps
+      .filter((g) => !groups.suppressed.has(g.teamId))
+      .map((g) => ({ teamName: g.teamName, behaviourTitle: g.behaviourTitle, lastDay: g.lastDay })),
     overdueActions: {
       count: overdue.count,
       first: overdue.first.map((a) => ({ title: a.title, ownerName: a.ownerName, dueOn: a.dueOn ?? day })),

@@ -20,6 +20,7 @@ import { teamParticipation } from "@/lib/server/data/participation";
 import { maySpotCheck } from "@/lib/server/data/spot-checks";
 import { ParticipationPanel } from "@/components/teams/participation-panel";
 import { SuppressedNotice } from "@/components/privacy/suppressed-notice";
+import { SUPPRESSION_TEXT } from "@/lib/domain/group-size";
 
 export const metadata = { title: "Team view" };
 
@@ -182,7 +183,9 @@ export default async function TeamViewPage({
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Active behaviours this team has not observed in the last {COVERAGE_DAYS} days.
             </p>
-            {t.gaps.length === 0 ? (
+            {t.suppressed ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">{SUPPRESSION_TEXT[t.suppressed]}.</p>
+            ) : t.gaps.length === 0 ? (
               <EmptyState>Every active behaviour was observed in the last {COVERAGE_DAYS} days.</EmptyState>
             ) : (
               <ul
