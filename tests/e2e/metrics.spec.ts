@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 
 // Readings are dated in the past: the app refuses a future date, and which day is "today" depends on
@@ -49,6 +50,15 @@ test("a manager defines a metric with a target, records readings by hand and by 
   await page.getByRole("link", { name }).click();
   await expect(page.getByTestId("metric-status")).toContainText("On track");
   await expect(page.getByTestId("readings")).toContainText("18.5");
+
+  // Every reading goes out in the import's own format, so it can come back in unchanged.
+  await page.goto("/metrics");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export readings (CSV)" }).click();
+  const csv = readFileSync((await (await download).path())!, "utf8");
+  expect(csv.split(/\r?\n/)[0]).toBe("date,metric,team,value");
+  expect(csv).toContain(`${day(-1)},${name},,18.5`);
+  expect(csv).toContain(`${day(-2)},${name},,25`);
 
   // Internal process metrics without an owner or behaviour are called out by the audit.
   await page.goto("/metrics/audit");

@@ -84,6 +84,8 @@ describe("defining metrics", () => {
       behaviourTitles: [],
       readings: [],
       teamReadings: [],
+      readingsTotal: 0,
+      teamReadingsTotal: 0,
       teams: [
         { id: team.id, name: "Alpha team" },
         { id: s.team.id, name: s.team.name },
@@ -235,6 +237,22 @@ describe("defining metrics", () => {
 });
 
 describe("readings", () => {
+  it("lists the latest readings and says how many there are in all, never leaving any out silently", async () => {
+    const { s, manager } = await scenario();
+    const id = await createMetric(manager, input({ teamIds: [s.team.id] }));
+    const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2026, 7, 1 + i)));
+    await db().metricReading.createMany({
+      data: days.flatMap((date, i) => [
+        { organizationId: s.org.id, metricId: id, teamId: null, date, value: i },
+        ...(i < 3 ? [{ organizationId: s.org.id, metricId: id, teamId: s.team.id, date, value: i }] : []),
+      ]),
+    });
+    const detail = await getMetric(manager, id, TODAY);
+    expect([detail.readings.length, detail.readingsTotal]).toEqual([52, 60]);
+    expect(detail.readings.at(-1)).toEqual({ date: "2026-09-29", value: 59 });
+    expect([detail.teamReadings.length, detail.teamReadingsTotal]).toEqual([3, 3]);
+  });
+
   it("replaces a reading for the same metric, team and day, and refuses future dates", async () => {
     const { s, manager } = await scenario();
     const id = await createMetric(manager, input({ teamIds: [s.team.id] }));

@@ -117,8 +117,11 @@ export interface MetricDetailDto extends MetricRowDto {
   teams: { id: string; name: string }[];
   /** Organisation-wide readings (or the derived weekly adoption), oldest first. */
   readings: { date: string; value: number }[];
-  /** Readings per team, for metrics tracked by team. */
+  /** Readings per team, for metrics tracked by team: the latest, oldest first. */
   teamReadings: { date: string; team: string; value: number }[];
+  /** How many readings there are up to today (the lists above hold the latest; the CSV export holds all). */
+  readingsTotal: number;
+  teamReadingsTotal: number;
 }
 
 export interface MetricSeriesDto {

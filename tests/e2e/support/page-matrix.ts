@@ -79,6 +79,7 @@ export const PAGE_MATRIX: PageRow[] = [
   page("metrics/import", "/metrics/import", "metrics.manage"),
   page("metrics/[id]", "/metrics/{metric}", "dashboards.view"),
   page("metrics/[id]/edit", "/metrics/{metric}/edit", "metrics.manage"),
+  route("metrics/export", "/metrics/export", "dashboards.view"),
   page("settings", "/settings"),
   page("settings/audit", "/settings/audit", "members.manage"),
   page("settings/privacy", "/settings/privacy", "members.manage"),

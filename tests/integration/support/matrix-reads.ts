@@ -243,7 +243,7 @@ export const READ_ROWS: readonly Row<unknown>[] = [
   }),
   row({
     action: null,
-    surface: "no page or route yet (the readings export)",
+    surface: "route /metrics/export",
     requires: "dashboards.view",
     data: "metric-readings.exportReadingsCsv",
     kind: "read",

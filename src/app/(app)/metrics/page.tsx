@@ -29,6 +29,11 @@ export default async function MetricsPage({
           <Link href="/metrics/audit" className={buttonClass("secondary")}>
             Metrics audit
           </Link>
+          {metrics.length > 0 && (
+            <a href="/metrics/export" className={buttonClass("ghost")} download>
+              Export readings (CSV)
+            </a>
+          )}
           {manage && (
             <>
               <Link href="/metrics/import" className={buttonClass("secondary")}>

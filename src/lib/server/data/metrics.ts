@@ -42,6 +42,7 @@ import type { MemberContext } from "./accounts";
 const DERIVED_WEEKS = 52;
 /** The detail page shows at most a year of weekly readings. */
 const SHOWN_READINGS = 52;
+const SHOWN_TEAM_READINGS = 200;
 
 /** Adoption as a percentage, to 2 decimals (0.7 × 100 is 70.00000000000001 in floating point). */
 const percent = (rate: number) => Math.round(rate * 10_000) / 100;
@@ -236,12 +237,13 @@ export async function getMetric(
   });
   if (!m) throw new NotFoundError();
   const upTo = { lte: dateOnly(today) };
-  const [status, orgWide, byTeam, derived] = await Promise.all([
+  const typed = (teamId: null | { not: null }) => ({ organizationId: ctx.orgId, metricId: id, teamId, date: upTo });
+  const [status, orgWide, byTeam, totals, derived] = await Promise.all([
     statusReadings(ctx.orgId, [m], today, ctx),
     m.sourceBehaviourId
       ? []
       : db().metricReading.findMany({
-          where: { organizationId: ctx.orgId, metricId: id, teamId: null, date: upTo },
+          where: typed(null),
           orderBy: [{ date: "desc" }, { createdAt: "desc" }],
           take: SHOWN_READINGS,
           select: { date: true, value: true },
@@ -249,13 +251,22 @@ export async function getMetric(
     m.sourceBehaviourId
       ? []
       : db().metricReading.findMany({
-          where: { organizationId: ctx.orgId, metricId: id, teamId: { not: null }, date: upTo },
+          where: typed({ not: null }),
           orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-          take: 200,
+          take: SHOWN_TEAM_READINGS,
           select: { date: true, value: true, team: { select: { name: true } } },
         }),
+    m.sourceBehaviourId
+      ? [0, 0]
+      : Promise.all([
+          db().metricReading.count({ where: typed(null) }),
+          db().metricReading.count({ where: typed({ not: null }) }),
+        ]),
     m.sourceBehaviourId ? derivedWeeks(ctx.orgId, [m.sourceBehaviourId], today, SHOWN_READINGS, ctx) : null,
   ]);
+  const readings = derived
+    ? (derived.get(m.sourceBehaviourId!) ?? [])
+    : orgWide.map((r) => ({ date: fromDateOnly(r.date), value: r.value })).reverse();
   return {
     ...toRow(m, verdictOf(m, status.get(m.id) ?? [], today)),
     description: m.description,
@@ -265,12 +276,12 @@ export async function getMetric(
     targetDate: m.targetDate ? fromDateOnly(m.targetDate) : null,
     behaviours: m.behaviours.map((b) => b.behaviour),
     teams: m.teams.map((t) => t.team),
-    readings: derived
-      ? (derived.get(m.sourceBehaviourId!) ?? [])
-      : orgWide.map((r) => ({ date: fromDateOnly(r.date), value: r.value })).reverse(),
+    readings,
     teamReadings: byTeam
       .map((r) => ({ date: fromDateOnly(r.date), team: r.team?.name ?? "", value: r.value }))
       .reverse(),
+    readingsTotal: derived ? readings.length : totals[0],
+    teamReadingsTotal: totals[1],
   };
 }
 

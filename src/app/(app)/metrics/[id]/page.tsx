@@ -16,6 +16,19 @@ import { ReadingForm } from "@/components/metrics/reading-form";
 import { MetricBehavioursForm } from "@/components/metrics/metric-behaviours-form";
 import { TextLink } from "@/components/ui/text-link";
 
+/** Under a list holding the latest readings only: how many it leaves out, and where every one is. */
+function LatestOf({ shown, total }: { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="readings-latest">
+      The latest {shown} of {total} readings.{" "}
+      <a href="/metrics/export" className="underline" download>
+        Every reading, as CSV
+      </a>
+    </p>
+  );
+}
+
 export const metadata = { title: "Metric" };
 
 export default async function MetricPage({ params }: { params: Promise<{ id: string }> }) {
@@ -79,6 +92,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
             testId="readings"
           />
         )}
+        <LatestOf shown={m.readings.length} total={m.readingsTotal} />
         {m.teamReadings.length > 0 && (
           <>
             <h3 className="font-medium">By team</h3>
@@ -88,6 +102,7 @@ export default async function MetricPage({ params }: { params: Promise<{ id: str
               unit={m.unit}
               testId="team-readings"
             />
+            <LatestOf shown={m.teamReadings.length} total={m.teamReadingsTotal} />
           </>
         )}
         {manage && !m.derivedFrom && options && (
