@@ -8,14 +8,15 @@ import {
   invite,
   join,
   logBatch,
+  setMinGroupSize,
   signUpOrganisation,
   utcDay,
 } from "./support/new-org";
 
 // Issue 21's minimum group size from sign-up (docs/decisions/039): a team of two shows no figures to its manager or
-// its member, on the overview's heat map (and its CSV), the team view and the team's own page, while the
-// organisation's trend is whole; a bad threshold is refused beside its field, keeping what was typed; once the
-// admin lowers it, the same pages show the team's figures.
+// its member, on the overview's heat map (and its CSV), the team view and the team's own page, nor in the
+// before/after of an intervention rolled out to it, while the organisation's trend is whole; a bad threshold is
+// refused beside its field, keeping what was typed; once the admin lowers it, the same pages show the figures.
 const BEHAVIOUR = "Confirms the fix with the customer before closing";
 
 test("a two-person team's figures are hidden everywhere until the admin lowers the minimum group size", async ({
@@ -85,4 +86,38 @@ test("a two-person team's figures are hidden everywhere until the admin lowers t
   await expect(max.getByTestId("participation-rate")).toContainText("1 of 2");
   await max.goto("/privacy");
   await expect(max.getByText(/fewer than 2 active members shows no adoption/)).toBeVisible();
+  // An intervention rolled out to the team, beside a second team with nobody in it yet: under a threshold of 2 its
+  // before/after shows, the comparison (nobody) does not; at 5 again, neither does. (Rolled out to every team, it
+  // would be the organisation's own figure, which is always shown.)
+  await createTeam(ada, "Back office");
+  await ada.goto("/barriers/new");
+  await ada.getByLabel("Title").fill("The queue has no owner");
+  await ada.getByLabel("What gets in the way").fill("Nobody picks up the front-desk queue after lunch.");
+  await ada.getByRole("group", { name: "Behaviours it stands in the way of" }).getByLabel(BEHAVIOUR).check();
+  await ada.getByLabel("COM-B component").selectOption({ label: "Physical opportunity" });
+  await ada.getByLabel("Barrier Analysis determinant").selectOption({ label: "Access" });
+  await ada.getByRole("button", { name: "Record barrier" }).click();
+  await ada.getByRole("link", { name: "Plan an intervention" }).click();
+  await ada.getByLabel("Title").fill("A named owner for the queue each day");
+  await ada.getByRole("group", { name: "Roll it out to" }).getByLabel("Front desk").check();
+  for (const c of [
+    "Affordability",
+    "Practicability",
+    "Effectiveness",
+    "Acceptability",
+    "Side-effects / safety",
+    "Equity",
+  ])
+    await ada.getByRole("group", { name: c, exact: true }).getByLabel("4", { exact: true }).check();
+  await ada.getByRole("button", { name: "Plan intervention" }).click();
+  await expect(ada.getByRole("heading", { level: 1 })).toHaveText("A named owner for the queue each day");
+  const rolledOut = ada.getByTestId("before-after").getByRole("row", { name: /Rolled out/ });
+  await expect(rolledOut).toContainText("6 of 8");
+  const comparison = ada.getByTestId("before-after").getByRole("row", { name: /Not yet/ });
+  await expect(comparison).toContainText("too few people to show");
+  await expect(ada.getByTestId("did")).toContainText("one side's figures are hidden");
+  const interventionUrl = ada.url();
+  await setMinGroupSize(ada, 5);
+  await ada.goto(interventionUrl);
+  await expect(rolledOut).toContainText("too few people to show");
 });

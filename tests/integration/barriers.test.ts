@@ -13,7 +13,7 @@ import {
 import { createIntervention } from "@/lib/server/data/interventions";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { BarrierInput, InterventionInput } from "@/lib/schemas/barriers";
-import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import { buildBehaviour, buildObservations, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
 
@@ -23,6 +23,8 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
 
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // Its teams are of one or two people: these tests are about the method, not the minimum group size.
+  await setGroupSize(db(), s.org.id, 1);
   const manager = await contextFor(s.manager.user.id, s.org.id);
   const member = await contextFor(s.member.user.id, s.org.id);
   return { s, manager, member };
@@ -437,6 +439,7 @@ describe("the barrier lifecycle", () => {
           after: { performed: 6, opportunities: 10, rate: 0.6 },
           changePts: 10,
         },
+        suppressed: null,
         problem: null,
       },
     ]);

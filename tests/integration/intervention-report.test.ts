@@ -6,7 +6,7 @@ import { createBarrier } from "@/lib/server/data/barriers";
 import { createIntervention } from "@/lib/server/data/interventions";
 import { interventionReport } from "@/lib/server/data/intervention-report";
 import { BarrierInput, InterventionInput } from "@/lib/schemas/barriers";
-import { buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import { buildObservations, buildOrgScenario, buildTeam, setGroupSize } from "../factories";
 import { contextFor } from "./support/context";
 
 // Today is 2026-10-30; an intervention starting on the 19th compares the 19th–30th with the 7th–18th.
@@ -45,6 +45,8 @@ describe("the interventions report", () => {
   it("counts each organisation's interventions by technique, with each one's adoption before and since", async () => {
     const s = await buildOrgScenario(db());
     const other = await buildOrgScenario(db());
+    // Teams of one or two people: this test is about the report, not the minimum group size.
+    await setGroupSize(db(), s.org.id, 1);
     const manager = await contextFor(s.manager.user.id, s.org.id);
     const member = await contextFor(s.member.user.id, s.org.id);
     const theirs = await contextFor(other.manager.user.id, other.org.id);

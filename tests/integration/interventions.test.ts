@@ -4,7 +4,14 @@ import { createBarrier, getBarrier } from "@/lib/server/data/barriers";
 import { createIntervention, getIntervention, interventionFormContext } from "@/lib/server/data/interventions";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/server/errors";
 import { BarrierInput, InterventionInput } from "@/lib/schemas/barriers";
-import { buildBehaviour, buildMember, buildObservations, buildOrgScenario, buildTeam } from "../factories";
+import {
+  buildBehaviour,
+  buildMember,
+  buildObservations,
+  buildOrgScenario,
+  buildTeam,
+  setGroupSize,
+} from "../factories";
 import { contextFor } from "./support/context";
 import { dataCounts } from "./support/snapshot";
 
@@ -14,6 +21,8 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
 
 async function scenario() {
   const s = await buildOrgScenario(db());
+  // Its teams are of one or two people: these tests are about the method, not the minimum group size.
+  await setGroupSize(db(), s.org.id, 1);
   const manager = await contextFor(s.manager.user.id, s.org.id);
   const member = await contextFor(s.member.user.id, s.org.id);
   return { s, manager, member };
@@ -283,6 +292,7 @@ describe("an intervention's before/after", () => {
         after: { performed: 9, opportunities: 12, rate: 0.75 },
         changePts: 35,
       },
+      suppressed: null,
     });
     expect(dto.comparison).toEqual({
       teamNames: ["Charlie team", "Delta team", s.team.name],
@@ -291,6 +301,7 @@ describe("an intervention's before/after", () => {
         after: { performed: 6, opportunities: 10, rate: 0.6 },
         changePts: 10,
       },
+      suppressed: null,
     });
     expect(dto.differenceInDifferences).toBe(25);
     expect(dto.apease.affordability).toEqual({ score: 4, note: "One hour per engineer" });
@@ -305,6 +316,7 @@ describe("an intervention's before/after", () => {
         teamNames: ["Alpha team", "Bravo team"],
         windows: { before: { from: "2026-10-07", to: "2026-10-18" }, after: { from: "2026-10-19", to: "2026-10-30" } },
         result: dto.rolledOut.result,
+        suppressed: null,
         problem: null,
       },
     ]);
@@ -341,8 +353,8 @@ describe("an intervention's before/after", () => {
     const dto = await getIntervention(manager, id, NOW);
     expect([dto.windows, dto.rolledOut, dto.comparison, dto.differenceInDifferences]).toEqual([
       null,
-      { teamNames: [s.team.name], result: null },
-      { teamNames: [], result: null },
+      { teamNames: [s.team.name], result: null, suppressed: null },
+      { teamNames: [], result: null, suppressed: null },
       null,
     ]);
     const evidence = (await getBarrier(manager, barrier, NOW)).interventions[0]!;

@@ -3,6 +3,7 @@ import {
   describeGroupSize,
   peopleIn,
   protectGroups,
+  selectionHiddenBecause,
   showsFigures,
   TOO_FEW_PEOPLE,
   type GroupTeam,
@@ -105,5 +106,57 @@ describe("secondary suppression", () => {
     const p = protectGroups([team("a", shared), team("b", shared), team("c", people("c", 8))], 5);
     // a and b are the same three people: together still fewer than 5, so c is hidden too.
     expect(p.suppressed.get("c")).toBe("complement");
+  });
+
+  describe("a figure over chosen teams (an intervention's, or every other team)", () => {
+    const org = [
+      team("a", people("a", 3)),
+      team("b", people("b", 3)),
+      team("c", people("c", 3)),
+      team("big", people("g", 10)),
+    ];
+    const p = protectGroups(org, 5);
+
+    it("shows three small teams together, and every other team beside them", () => {
+      expect([...p.suppressed.keys()].sort()).toEqual(["a", "b", "c"]);
+      expect(selectionHiddenBecause(p, ["a", "b", "c"])).toBeNull();
+      expect(selectionHiddenBecause(p, ["big"])).toBeNull();
+    });
+
+    it("hides a selection of too few people", () => {
+      expect(selectionHiddenBecause(p, ["a"])).toBe("small");
+      expect(selectionHiddenBecause(p, [])).toBe("small");
+    });
+
+    it("hides a selection whose figure and the total give a small hidden team away", () => {
+      // Every team but "a": the organisation's figure minus this one is team a's.
+      expect(selectionHiddenBecause(p, ["b", "c", "big"])).toBe("complement");
+      // "big" and "a": minus big's own (shown) figure, again team a's.
+      expect(selectionHiddenBecause(p, ["a", "big"])).toBe("complement");
+      // Two small teams together are six people: enough, inside and outside.
+      expect(selectionHiddenBecause(p, ["a", "b", "big"])).toBe("complement");
+      expect(selectionHiddenBecause(p, ["a", "b"])).toBe("complement");
+    });
+
+    it("checks the totals of value streams with enough people too", () => {
+      const q = protectGroups(
+        [
+          stream("s"),
+          team("x", people("x", 3), "s"),
+          team("y", people("y", 3), "s"),
+          team("z", people("z", 8), "s"),
+          team("w", people("w", 6)),
+        ],
+        5,
+      );
+      // x and y hidden (6 people together); inside stream s, {z, x} leaves y alone outside.
+      expect(selectionHiddenBecause(q, ["z", "x"])).toBe("complement");
+      expect(selectionHiddenBecause(q, ["z", "x", "y"])).toBeNull();
+    });
+
+    it("shows every team's figure (it is the organisation's), and everything when the rule is off", () => {
+      expect(selectionHiddenBecause(p, ["a", "b", "c", "big"])).toBeNull();
+      expect(selectionHiddenBecause(protectGroups(org, 1), ["a"])).toBeNull();
+    });
   });
 });

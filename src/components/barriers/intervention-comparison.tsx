@@ -1,6 +1,7 @@
 import type { InterventionComparisonDto } from "@/lib/schemas/barrier-citations";
 import { formatDay } from "@/lib/domain/dates";
 import { formatP } from "@/lib/domain/surveys";
+import { HiddenFigures } from "@/components/privacy/suppressed-notice";
 
 const pct = (r: number | null) => (r === null ? "–" : `${Math.round(r * 100)}%`);
 
@@ -16,12 +17,18 @@ export function InterventionComparison({ rows }: { rows: InterventionComparisonD
       <ul className="space-y-1">
         {rows.map((r) => (
           <li key={r.interventionId} className="tabular-nums">
-            <span className="font-medium">{r.title}</span> ({formatDay(r.from)} – {formatDay(r.to)}): with it{" "}
-            {pct(r.withIt.rate)} ({r.withIt.performed} of {r.withIt.performed + r.withIt.missed}), without{" "}
-            {pct(r.without.rate)} ({r.without.performed} of {r.without.performed + r.without.missed})
-            {r.test
-              ? ` · p ${formatP(r.pValue!)} (${r.test}) · ${r.significant ? "a significant difference" : "no significant difference"}`
-              : " · nothing to compare yet (one side logged nothing)"}
+            <span className="font-medium">{r.title}</span> ({formatDay(r.from)} – {formatDay(r.to)}):{" "}
+            {r.suppressed ? (
+              <HiddenFigures reason={r.suppressed} />
+            ) : (
+              <>
+                with it {pct(r.withIt.rate)} ({r.withIt.performed} of {r.withIt.performed + r.withIt.missed}), without{" "}
+                {pct(r.without.rate)} ({r.without.performed} of {r.without.performed + r.without.missed})
+                {r.test
+                  ? ` · p ${formatP(r.pValue!)} (${r.test}) · ${r.significant ? "a significant difference" : "no significant difference"}`
+                  : " · nothing to compare yet (one side logged nothing)"}
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -44,3 +44,12 @@ export function HiddenTeamsNote({ hidden, minGroupSize }: { hidden: number; minG
     </p>
   );
 }
+
+/** In place of one figure (a table cell, a line of a list): what is hidden and why, linking to the rule. */
+export function HiddenFigures({ reason }: { reason: SuppressionReason }) {
+  return (
+    <span className="text-slate-600 dark:text-slate-400" data-testid="hidden-figures">
+      {SUPPRESSION_TEXT[reason]} (<TextLink href="/privacy">why</TextLink>)
+    </span>
+  );
+}

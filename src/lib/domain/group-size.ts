@@ -65,6 +65,10 @@ export interface GroupProtection {
   suppressed: Map<string, SuppressionReason>;
   /** Value streams with too few people for any figure of their own. */
   smallStreams: Set<string>;
+  /** Each team's active members (for a figure over a chosen selection of teams). */
+  members: ReadonlyMap<string, readonly string[]>;
+  /** The teams of every total whose figures are shown: the organisation's first, then each large enough stream. */
+  totals: readonly (readonly string[])[];
 }
 
 /**
@@ -106,10 +110,37 @@ export function protectGroups(teams: readonly GroupTeam[], threshold: number): G
       changed = true;
     }
   }
-  return { threshold, people, suppressed, smallStreams };
+  return { threshold, people, suppressed, smallStreams, members: membersOf, totals };
 }
 
 /** Why a team's or value stream's own figures are hidden, or null when they are shown. */
 export function hiddenBecause(p: GroupProtection, id: string): SuppressionReason | null {
   return p.suppressed.get(id) ?? (p.smallStreams.has(id) ? "small" : null);
+}
+
+/**
+ * Whether a figure over a chosen selection of teams (the teams an intervention was rolled out to, or every
+ * other team) may be shown, or why not. The selection needs enough people of its own ("small"), and, because
+ * the teams shown and each shown total are known, its figure must not give a hidden team's away: for every
+ * shown total, the hidden teams inside the selection and the hidden teams outside it must each, together, be
+ * nobody or enough people ("complement"). A selection of every team is the organisation's own figure: shown.
+ */
+export function selectionHiddenBecause(p: GroupProtection, teamIds: Iterable<string>): SuppressionReason | null {
+  if (p.threshold <= 1) return null;
+  const chosen = new Set(teamIds);
+  const all = p.totals[0] ?? [];
+  if (all.every((id) => chosen.has(id))) return null;
+  if (!showsFigures(peopleIn(chosen, p.members), p.threshold)) return "small";
+  const revealing = (ids: readonly string[]) => {
+    const n = peopleIn(
+      ids.filter((id) => p.suppressed.has(id)),
+      p.members,
+    );
+    return n > 0 && !showsFigures(n, p.threshold);
+  };
+  for (const total of p.totals) {
+    if (revealing(total.filter((id) => chosen.has(id))) || revealing(total.filter((id) => !chosen.has(id))))
+      return "complement";
+  }
+  return null;
 }

@@ -159,4 +159,16 @@ export function removalProblem(e: BeforeAfter | null): string | null {
   return null;
 }
 
+/**
+ * Why an intervention whose figures are hidden under the minimum group size (docs/decisions/039) cannot be the
+ * evidence a barrier was removed: a removal resting on figures nobody may see could not be checked.
+ */
+export function hiddenEvidenceProblem(reason: "small" | "complement", threshold: number): string {
+  const why =
+    reason === "small"
+      ? `The teams it was rolled out to have fewer than ${threshold} people together`
+      : "Its figures are hidden so that a smaller team's figures cannot be worked out from them";
+  return `${why}, so they are not shown and cannot be the evidence the barrier was removed. Roll it out to more teams, or accept the barrier.`;
+}
+
 const pct = (r: number) => `${Math.round(r * 100)}%`;

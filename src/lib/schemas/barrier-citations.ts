@@ -3,6 +3,7 @@ import { id, text } from "./text";
 import { DETERMINANTS } from "@/lib/domain/surveys";
 import { COMB_COMPONENTS } from "./barriers";
 import type { AdoptionComparison } from "@/lib/domain/adoption-comparison";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 
 const Id = id();
 export const NOTE_MAX = 200;
@@ -77,4 +78,6 @@ export interface InterventionComparisonDto extends AdoptionComparison {
   title: string;
   from: string;
   to: string;
+  /** Why neither side is shown under the minimum group size (its figures are then empty), or null. */
+  suppressed: SuppressionReason | null;
 }

@@ -5,6 +5,7 @@ import { APEASE_CRITERIA, INTERVENTION_FUNCTIONS, type Apease } from "@/lib/doma
 import { DETERMINANTS } from "@/lib/domain/surveys";
 import { inTaxonomyOrder, isBctId } from "@/lib/domain/bct";
 import type { BeforeAfter } from "@/lib/domain/interventions";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 
 const Id = id();
 const Ids = (message: string, min = 0) =>
@@ -175,6 +176,8 @@ export interface InterventionEvidenceDto {
   teamNames: string[];
   windows: { before: { from: string; to: string }; after: { from: string; to: string } } | null;
   result: BeforeAfter | null;
+  /** Why its figures are hidden under the minimum group size (then `result` is null), or null. */
+  suppressed?: SuppressionReason | null;
   problem: string | null;
 }
 
@@ -221,8 +224,8 @@ export interface InterventionDetailDto {
   techniques: string[];
   barrier: { id: string; title: string; comB: string };
   behaviourTitles: string[];
-  rolledOut: { teamNames: string[]; result: BeforeAfter | null };
-  comparison: { teamNames: string[]; result: BeforeAfter | null };
+  rolledOut: { teamNames: string[]; result: BeforeAfter | null; suppressed: SuppressionReason | null };
+  comparison: { teamNames: string[]; result: BeforeAfter | null; suppressed: SuppressionReason | null };
   windows: { before: { from: string; to: string }; after: { from: string; to: string }; days: number } | null;
   differenceInDifferences: number | null;
 }

@@ -88,7 +88,7 @@ export default async function InterventionsPage({
                           : i.techniques.map((t) => `${t} ${bctById(t)?.label ?? ""}`.trim()).join("; ")}
                       </td>
                       <td className="p-2 whitespace-nowrap">{formatDay(i.startDate)}</td>
-                      <ChangeCell result={i.result} />
+                      <ChangeCell result={i.result} suppressed={i.suppressed} />
                     </tr>
                   ))}
                 </tbody>

@@ -26,6 +26,8 @@ import type { MemberContext } from "./accounts";
 import { auditedExport } from "./audited-export";
 import { EXPORT_PAGE_SIZE, pagesAfter } from "./keyset";
 import { freshStatistics } from "./statistics";
+import { groupProtection } from "./group-size";
+import { protectRemovalEvidence } from "./interventions";
 
 // Reads of actions: the lists (My actions, a team's, everyone's), the overdue panel of the
 // dashboards, the detail page, the CSV export and the queries the rituals' agendas use. Every
@@ -213,10 +215,21 @@ export async function getAction(
       behaviour: { select: { id: true, title: true, deletedAt: true } },
       intervention: { select: { id: true, title: true } },
       metric: { select: { id: true, name: true, deletedAt: true } },
-      barrier: { select: { id: true, title: true, status: true, deletedAt: true, removalEvidence: true } },
+      barrier: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          deletedAt: true,
+          removalEvidence: true,
+          interventions: { select: { id: true, teams: { select: { teamId: true } } } },
+        },
+      },
     },
   });
   if (!a) throw new NotFoundError();
+  const removed = a.barrier?.status === "REMOVED" && !a.barrier.deletedAt ? a.barrier : null;
+  const protection = removed ? await groupProtection(ctx) : null;
   const manager = can(ctx.role, "actions.manage", ctx.policy);
   const barrier = a.barrier && !a.barrier.deletedAt ? a.barrier : null;
   return {
@@ -237,8 +250,12 @@ export async function getAction(
           name: barrier.title,
           status: barrier.status,
           removalEvidence:
-            barrier.status === "REMOVED"
-              ? ((barrier.removalEvidence as BarrierDetailDto["removalEvidence"]) ?? null)
+            removed && protection
+              ? protectRemovalEvidence(
+                  (removed.removalEvidence as BarrierDetailDto["removalEvidence"]) ?? null,
+                  protection,
+                  (id) => removed.interventions.find((i) => i.id === id)?.teams.map((t) => t.teamId),
+                )
               : null,
         }
       : null,

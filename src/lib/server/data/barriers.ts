@@ -17,7 +17,8 @@ import type {
   SurveyStatisticsSnapshot,
 } from "@/lib/schemas/barriers";
 import type { Prisma } from "@/generated/prisma/client";
-import { INTERVENTION_SELECT, interventionEvidence } from "./interventions";
+import { INTERVENTION_SELECT, interventionEvidence, protectRemovalEvidence } from "./interventions";
+import { groupProtection } from "./group-size";
 import type { MemberContext } from "./accounts";
 
 const ROW_SELECT = {
@@ -244,10 +245,12 @@ export async function changeBarrierStatus(
     throw new RuleError("Score impact, people affected and ease of removal first.", "status");
   let removalEvidence: (InterventionEvidenceDto & { markedAt: string }) | null = null;
   if (to === "REMOVED") {
+    const protection = await groupProtection(ctx);
     const evidence = await Promise.all(
       barrier.interventions.map((i) =>
         interventionEvidence(
           ctx.orgId,
+          protection,
           barrier.behaviours.map((b) => b.behaviourId),
           i,
           now,
@@ -308,9 +311,11 @@ export async function getBarrier(ctx: MemberContext, id: string, now = new Date(
   });
   if (!b) throw new NotFoundError();
   const behaviourIds = b.behaviours.map((x) => x.behaviour.id);
+  const protection = await groupProtection(ctx);
   const interventions = await Promise.all(
-    b.interventions.map((i) => interventionEvidence(ctx.orgId, behaviourIds, i, now, ctx.timeZone)),
+    b.interventions.map((i) => interventionEvidence(ctx.orgId, protection, behaviourIds, i, now, ctx.timeZone)),
   );
+  const teamsOf = new Map(b.interventions.map((i) => [i.id, i.teams.map((t) => t.team.id)]));
   return {
     ...toRow(b),
     evidence: b.evidence,
@@ -322,7 +327,11 @@ export async function getBarrier(ctx: MemberContext, id: string, now = new Date(
     survey: b.survey && !b.survey.deletedAt ? { id: b.survey.id, title: b.survey.title } : null,
     statistics: (b.statistics as SurveyStatisticsSnapshot | null) ?? null,
     removalEvidence:
-      b.status === "REMOVED" ? ((b.removalEvidence as BarrierDetailDto["removalEvidence"]) ?? null) : null,
+      b.status === "REMOVED"
+        ? protectRemovalEvidence((b.removalEvidence as BarrierDetailDto["removalEvidence"]) ?? null, protection, (id) =>
+            teamsOf.get(id),
+          )
+        : null,
     interventions,
   };
 }

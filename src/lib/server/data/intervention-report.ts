@@ -1,9 +1,11 @@
 import "server-only";
 import { db } from "../db";
 import type { BeforeAfter } from "@/lib/domain/interventions";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 import { techniqueReport, type TechniqueReport } from "@/lib/domain/technique-report";
 import { INTERVENTION_SELECT, interventionEvidence } from "./interventions";
 import type { MemberContext } from "./accounts";
+import { groupProtection } from "./group-size";
 
 export interface InterventionListItem {
   id: string;
@@ -13,8 +15,10 @@ export interface InterventionListItem {
   startDate: string;
   barrier: { id: string; title: string };
   teamNames: string[];
-  /** Adoption in its teams before its start and since (null before it starts). */
+  /** Adoption in its teams before its start and since (null before it starts, or when hidden). */
   result: BeforeAfter | null;
+  /** Why its figures are hidden under the minimum group size, or null. */
+  suppressed: SuppressionReason | null;
 }
 
 export interface InterventionReportDto {
@@ -38,10 +42,12 @@ export async function interventionReport(ctx: MemberContext, now = new Date()): 
       barrier: { select: { id: true, title: true, behaviours: { select: { behaviourId: true } } } },
     },
   });
+  const protection = await groupProtection(ctx);
   const interventions = await Promise.all(
     rows.map(async (i): Promise<InterventionListItem> => {
       const evidence = await interventionEvidence(
         ctx.orgId,
+        protection,
         i.barrier.behaviours.map((b) => b.behaviourId),
         i,
         now,
@@ -56,6 +62,7 @@ export async function interventionReport(ctx: MemberContext, now = new Date()): 
         barrier: { id: i.barrier.id, title: i.barrier.title },
         teamNames: evidence.teamNames,
         result: evidence.result,
+        suppressed: evidence.suppressed ?? null,
       };
     }),
   );

@@ -7,6 +7,7 @@ import {
   beforeAfter,
   beforeAfterWindows,
   differenceInDifferences,
+  hiddenEvidenceProblem,
   removalProblem,
   suggestedFunctions,
   type Apease,
@@ -19,7 +20,9 @@ import {
   type InterventionEvidenceDto,
   type InterventionInput,
 } from "@/lib/schemas/barriers";
+import { selectionHiddenBecause, type GroupProtection } from "@/lib/domain/group-size";
 import { adoptionIn } from "./adoption-windows";
+import { groupProtection } from "./group-size";
 import type { MemberContext } from "./accounts";
 
 /**
@@ -98,9 +101,13 @@ interface InterventionRow {
   teams: { team: { id: string; name: string } }[];
 }
 
-/** Adoption of the behaviours in the intervention's teams, before its start and since. */
+/**
+ * Adoption of the behaviours in the intervention's teams, before its start and since: none when its teams'
+ * figures are hidden under the minimum group size, and then it cannot be the evidence of a removal.
+ */
 export async function interventionEvidence(
   orgId: string,
+  protection: GroupProtection,
   behaviourIds: string[],
   i: InterventionRow,
   now = new Date(),
@@ -110,7 +117,16 @@ export async function interventionEvidence(
   const windows = beforeAfterWindows(start, dayOf(now, zone));
   const teamIds = i.teams.map((t) => t.team.id);
   const base = { interventionId: i.id, title: i.title, startDate: start, teamNames: i.teams.map((t) => t.team.name) };
-  if (!windows) return { ...base, windows: null, result: null, problem: removalProblem(null) };
+  if (!windows) return { ...base, windows: null, result: null, suppressed: null, problem: removalProblem(null) };
+  const suppressed = selectionHiddenBecause(protection, teamIds);
+  if (suppressed)
+    return {
+      ...base,
+      windows: { before: windows.before, after: windows.after },
+      result: null,
+      suppressed,
+      problem: hiddenEvidenceProblem(suppressed, protection.threshold),
+    };
   const [before, after] = await Promise.all([
     adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.before),
     adoptionIn(orgId, behaviourIds, { in: teamIds }, windows.after),
@@ -120,6 +136,7 @@ export async function interventionEvidence(
     ...base,
     windows: { before: windows.before, after: windows.after },
     result,
+    suppressed: null,
     problem: removalProblem(result),
   };
 }
@@ -132,8 +149,24 @@ export const INTERVENTION_SELECT = {
 } as const;
 
 /**
+ * A removal's frozen evidence as it may be shown today: its figures go when its intervention's teams are now
+ * hidden under the minimum group size (a raised threshold, or people who left), though the removal stands.
+ */
+export function protectRemovalEvidence<E extends InterventionEvidenceDto>(
+  evidence: E | null,
+  protection: GroupProtection,
+  teamsOf: (interventionId: string) => string[] | undefined,
+): E | null {
+  if (!evidence?.result) return evidence;
+  const teamIds = teamsOf(evidence.interventionId);
+  const suppressed = teamIds ? selectionHiddenBecause(protection, teamIds) : "small";
+  return suppressed ? { ...evidence, result: null, suppressed } : evidence;
+}
+
+/**
  * One intervention with its before/after view: the teams it was rolled out to against the teams
  * that have not had it yet, over the same windows (a comparison group, not a randomised control).
+ * Either side's figures are hidden when its teams are too few people, or would give a hidden team's away.
  */
 export async function getIntervention(
   ctx: MemberContext,
@@ -165,24 +198,36 @@ export async function getIntervention(
   if (!i) throw new NotFoundError();
   const behaviourIds = i.barrier.behaviours.map((b) => b.behaviour.id);
   const rolledIds = i.teams.map((t) => t.team.id);
-  const others = await db().team.findMany({
-    where: { organizationId: ctx.orgId, kind: "TEAM", id: { notIn: rolledIds } },
-    orderBy: { name: "asc" },
-    select: { name: true },
-  });
+  const [others, protection] = await Promise.all([
+    db().team.findMany({
+      where: { organizationId: ctx.orgId, kind: "TEAM", id: { notIn: rolledIds } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    groupProtection(ctx),
+  ]);
+  const rolledHidden = selectionHiddenBecause(protection, rolledIds);
+  const othersHidden =
+    others.length > 0
+      ? selectionHiddenBecause(
+          protection,
+          others.map((t) => t.id),
+        )
+      : null;
   const windows = beforeAfterWindows(fromDateOnly(i.startDate), dayOf(now, ctx.timeZone));
-  let rolled = null;
-  let comparison = null;
-  if (windows) {
-    const [rb, ra, cb, ca] = await Promise.all([
-      adoptionIn(ctx.orgId, behaviourIds, { in: rolledIds }, windows.before),
-      adoptionIn(ctx.orgId, behaviourIds, { in: rolledIds }, windows.after),
-      adoptionIn(ctx.orgId, behaviourIds, { notIn: rolledIds }, windows.before),
-      adoptionIn(ctx.orgId, behaviourIds, { notIn: rolledIds }, windows.after),
+  const figures = async (teamId: { in: string[] } | { notIn: string[] }, w: NonNullable<typeof windows>) => {
+    const [before, after] = await Promise.all([
+      adoptionIn(ctx.orgId, behaviourIds, teamId, w.before),
+      adoptionIn(ctx.orgId, behaviourIds, teamId, w.after),
     ]);
-    rolled = beforeAfter(rb, ra);
-    comparison = others.length > 0 ? beforeAfter(cb, ca) : null;
-  }
+    return beforeAfter(before, after);
+  };
+  const [rolled, comparison] = windows
+    ? await Promise.all([
+        rolledHidden ? null : figures({ in: rolledIds }, windows),
+        others.length === 0 || othersHidden ? null : figures({ notIn: rolledIds }, windows),
+      ])
+    : [null, null];
   return {
     id: i.id,
     title: i.title,
@@ -194,8 +239,8 @@ export async function getIntervention(
     techniques: i.techniques,
     barrier: { id: i.barrier.id, title: i.barrier.title, comB: i.barrier.comB },
     behaviourTitles: i.barrier.behaviours.map((b) => b.behaviour.title).sort(),
-    rolledOut: { teamNames: i.teams.map((t) => t.team.name), result: rolled },
-    comparison: { teamNames: others.map((t) => t.name), result: comparison },
+    rolledOut: { teamNames: i.teams.map((t) => t.team.name), result: rolled, suppressed: rolledHidden },
+    comparison: { teamNames: others.map((t) => t.name), result: comparison, suppressed: othersHidden },
     windows,
     differenceInDifferences: rolled && comparison ? differenceInDifferences(rolled, comparison) : null,
   };

@@ -6,7 +6,7 @@ import { ACTION_STATUS_LABELS } from "@/lib/domain/actions";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
 import { dayOf, formatDay } from "@/lib/domain/dates";
 import { ActionCloseForms } from "@/components/actions/action-close";
-import { BeforeAfterFigures } from "@/components/barriers/before-after";
+import { RemovalEvidence } from "@/components/barriers/removal-evidence";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button-class";
@@ -95,19 +95,12 @@ export default async function ActionPage({ params }: { params: Promise<{ id: str
               and after an intervention, not by a tick: the action is done once the barrier is marked removed on that
               evidence, or accepted.
             </p>
-            {a.barrier.removalEvidence?.result ? (
-              <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
-                <p className="mb-2 text-sm font-medium">
-                  Marked removed on{" "}
-                  {formatDay(dayOf(new Date(a.barrier.removalEvidence.markedAt), ctx.displayTimeZone))}, on the evidence
-                  of “{a.barrier.removalEvidence.title}”:
-                </p>
-                <BeforeAfterFigures
-                  result={a.barrier.removalEvidence.result}
-                  windows={a.barrier.removalEvidence.windows}
-                  testId="action-removal-evidence"
-                />
-              </div>
+            {a.barrier.removalEvidence && (a.barrier.removalEvidence.result || a.barrier.removalEvidence.suppressed) ? (
+              <RemovalEvidence
+                evidence={a.barrier.removalEvidence}
+                timeZone={ctx.displayTimeZone}
+                testId="action-removal-evidence"
+              />
             ) : (
               <p className="text-sm">
                 No before/after evidence yet.{" "}

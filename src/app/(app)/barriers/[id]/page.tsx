@@ -12,6 +12,8 @@ import { DeleteButton } from "@/components/ui/delete-button";
 import { buttonClass } from "@/components/ui/button-class";
 import { BarrierStatusForm } from "@/components/barriers/status-form";
 import { BeforeAfterFigures } from "@/components/barriers/before-after";
+import { RemovalEvidence } from "@/components/barriers/removal-evidence";
+import { HiddenFigures } from "@/components/privacy/suppressed-notice";
 import { dayOf, formatDay } from "@/lib/domain/dates";
 import { TextLink } from "@/components/ui/text-link";
 import { barrierFeedback } from "@/lib/server/data/feedback-evidence";
@@ -151,18 +153,13 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
       </Panel>
 
       <Panel title="Interventions and evidence of removal">
-        {b.removalEvidence && b.removalEvidence.result && (
-          <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 dark:border-emerald-800 dark:bg-emerald-950">
-            <p className="mb-2 text-sm font-medium">
-              Marked removed on {formatDay(dayOf(new Date(b.removalEvidence.markedAt), ctx.displayTimeZone))}, on the
-              evidence of “{b.removalEvidence.title}” ({b.removalEvidence.teamNames.join(", ")}):
-            </p>
-            <BeforeAfterFigures
-              result={b.removalEvidence.result}
-              windows={b.removalEvidence.windows}
-              testId="removal-evidence"
-            />
-          </div>
+        {b.removalEvidence && (b.removalEvidence.result || b.removalEvidence.suppressed) && (
+          <RemovalEvidence
+            evidence={b.removalEvidence}
+            timeZone={ctx.displayTimeZone}
+            withTeams
+            testId="removal-evidence"
+          />
         )}
         {b.comB && <SuggestedApproaches comB={b.comB as ComB} />}
         {b.interventions.length === 0 ? (
@@ -184,6 +181,10 @@ export default async function BarrierPage({ params }: { params: Promise<{ id: st
                 </p>
                 {i.result ? (
                   <BeforeAfterFigures result={i.result} windows={i.windows} />
+                ) : i.suppressed ? (
+                  <p className="text-sm">
+                    <HiddenFigures reason={i.suppressed} />
+                  </p>
                 ) : (
                   <p className="text-sm text-slate-600 dark:text-slate-400">Not started yet.</p>
                 )}

@@ -7,6 +7,8 @@ import { formatDay } from "@/lib/domain/dates";
 import { formatRate } from "@/lib/domain/adoption";
 import type { InterventionDetailDto } from "@/lib/schemas/barriers";
 import { TextLink } from "@/components/ui/text-link";
+import { HiddenFigures } from "@/components/privacy/suppressed-notice";
+import type { SuppressionReason } from "@/lib/domain/group-size";
 
 export const metadata = { title: "Intervention" };
 
@@ -23,7 +25,17 @@ function Cell({ a }: { a: NonNullable<Result>["before"] }) {
   );
 }
 
-function GroupRow({ label, teamNames, result }: { label: string; teamNames: string[]; result: Result }) {
+function GroupRow({
+  label,
+  teamNames,
+  result,
+  suppressed,
+}: {
+  label: string;
+  teamNames: string[];
+  result: Result;
+  suppressed: SuppressionReason | null;
+}) {
   return (
     <tr className="align-top">
       <th scope="row" className="p-2 text-left">
@@ -42,7 +54,7 @@ function GroupRow({ label, teamNames, result }: { label: string; teamNames: stri
         </>
       ) : (
         <td colSpan={3} className="p-2 text-sm">
-          No figures yet.
+          {suppressed ? <HiddenFigures reason={suppressed} /> : "No figures yet."}
         </td>
       )}
     </tr>
@@ -133,16 +145,22 @@ export default async function InterventionPage({ params }: { params: Promise<{ i
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              <GroupRow label="Rolled out" teamNames={i.rolledOut.teamNames} result={i.rolledOut.result} />
-              <GroupRow label="Not yet (comparison)" teamNames={i.comparison.teamNames} result={i.comparison.result} />
+              <GroupRow label="Rolled out" {...i.rolledOut} />
+              <GroupRow label="Not yet (comparison)" {...i.comparison} />
             </tbody>
           </table>
         </div>
         {i.windows && (
           <p className="text-sm" data-testid="did">
             Difference in differences:{" "}
-            <strong>{did === null ? "not enough data on one side yet" : `${did > 0 ? "+" : ""}${did} points`}</strong> —
-            the rolled-out teams’ change minus the comparison teams’ change. It is a comparison, not proof: the teams
+            <strong>
+              {did !== null
+                ? `${did > 0 ? "+" : ""}${did} points`
+                : i.rolledOut.suppressed || i.comparison.suppressed
+                  ? "not shown, one side's figures are hidden"
+                  : "not enough data on one side yet"}
+            </strong>{" "}
+            — the rolled-out teams’ change minus the comparison teams’ change. It is a comparison, not proof: the teams
             were not chosen at random.
           </p>
         )}
