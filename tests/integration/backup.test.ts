@@ -202,6 +202,8 @@ beforeAll(async () => {
   );
   await respondToSurvey(people.member, openSurveyId, await firstChoices(people.member, openSurveyId));
 
+  // A threshold other than the default: the restore applies it, and audits it as an admin's change would be.
+  await db().organization.update({ where: { id: org.id }, data: { minGroupSize: 3 } });
   const doc1 = await exportedBackup(adminCtx, NOW);
   // The same admin restores into a new organisation of the same name (its slug differs).
   const restoredId = await createOrganizationFor(adminCtx.userId, org.name);
@@ -247,13 +249,20 @@ describe("export → import → export", () => {
       (a) =>
         preexistingAudit.includes(a.id as string) ||
         a.action === "organization.backup-import" ||
-        a.action === "invitation.accept",
+        a.action === "invitation.accept" ||
+        (a.details as { via?: string } | null)?.via === "backup-import",
     );
     expect(own.map((a) => a.action).sort()).toEqual([
       ...importResult.invitations.map(() => "invitation.accept"),
       "organization.backup-import",
       "organization.create",
+      "privacy.group-size",
     ]);
+    expect(own.find((a) => a.action === "privacy.group-size")?.details).toEqual({
+      from: 5,
+      to: 3,
+      via: "backup-import",
+    });
     const importEvent = own.find((a) => a.action === "organization.backup-import")!;
     expect(importEvent).toMatchObject({
       actorUserId: source.ctx.userId,
@@ -304,9 +313,9 @@ describe("export → import → export", () => {
       return out;
     };
     const [from, to] = [await count(source.ctx.orgId), await count(target.ctx.orgId)];
-    // The source gained its export event; the restored organisation has its creation, import, export
-    // and one acceptance per invited person.
-    expect({ ...to, AuditEvent: to.AuditEvent! - 3 - importResult.invitations.length }).toEqual({
+    // The source gained its export event; the restored organisation has its creation, import, export, the
+    // threshold the file changed, and one acceptance per invited person.
+    expect({ ...to, AuditEvent: to.AuditEvent! - 4 - importResult.invitations.length }).toEqual({
       ...from,
       AuditEvent: from.AuditEvent! - 1,
     });

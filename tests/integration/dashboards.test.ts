@@ -153,6 +153,14 @@ describe("organisation overview", () => {
     const all = await organisationOverview(w.manager, filter({ heatmap: "all" }), NOW);
     expect(all.heatmap.teams).toHaveLength(o.heatmap.totalTeams);
     expect(all.heatmap.behaviours).toHaveLength(maxBehaviours + 2);
+
+    // Under a minimum group size of 5, the busy team (nobody in it) is hidden, and its volume no longer ranks it:
+    // being among the busiest is itself a figure about it. Shown in full, it is listed (hidden).
+    await setGroupSize(db(), w.s.org.id, 5);
+    const protectedView = await organisationOverview(w.manager, filter(), NOW);
+    expect(protectedView.heatmap.teams.map((t) => t.name)).not.toContain(busyTeam.name);
+    const listed = (await organisationOverview(w.manager, filter({ heatmap: "all" }), NOW)).heatmap.teams;
+    expect(listed.find((t) => t.id === busyTeam.id)?.suppressed).toBe("small");
   });
 });
 

@@ -176,8 +176,59 @@ async function restoreSettings(
   const { name: _name, ...settings } = org;
   const data = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
   if (Object.keys(data).length === 0) return ctx.timeZone;
-  const updated = await tx.organization.update({ where: { id: ctx.orgId }, data, select: { timeZone: true } });
+  const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: PRIVACY_SETTINGS });
+  const updated = await tx.organization.update({
+    where: { id: ctx.orgId },
+    data,
+    select: { timeZone: true, ...PRIVACY_SETTINGS },
+  });
+  await auditPrivacyChanges(tx, ctx, before, updated);
   return updated.timeZone;
+}
+
+const PRIVACY_SETTINGS = {
+  minGroupSize: true,
+  observerRetentionDays: true,
+  noteRetentionDays: true,
+  auditRetentionDays: true,
+} as const;
+type PrivacySettings = Record<keyof typeof PRIVACY_SETTINGS, number>;
+
+/**
+ * The privacy settings a restore changed are the same security events an admin's change is ("privacy." events
+ * outlive audit retention), so a works council sees a threshold lowered by a file as plainly as by hand.
+ */
+async function auditPrivacyChanges(
+  tx: Prisma.TransactionClient,
+  ctx: MemberContext,
+  before: PrivacySettings,
+  after: PrivacySettings,
+) {
+  const event = (action: string, details: Record<string, unknown>) =>
+    recordAudit(
+      {
+        organizationId: ctx.orgId,
+        actorUserId: ctx.userId,
+        action,
+        targetType: "Organization",
+        targetId: ctx.orgId,
+        outcome: "ok",
+        details: { ...details, via: "backup-import" },
+      },
+      tx,
+    );
+  if (before.minGroupSize !== after.minGroupSize)
+    await event("privacy.group-size", { from: before.minGroupSize, to: after.minGroupSize });
+  if (
+    before.observerRetentionDays !== after.observerRetentionDays ||
+    before.noteRetentionDays !== after.noteRetentionDays ||
+    before.auditRetentionDays !== after.auditRetentionDays
+  )
+    await event("privacy.policy", {
+      observerDays: after.observerRetentionDays,
+      noteDays: after.noteRetentionDays,
+      auditDays: after.auditRetentionDays,
+    });
 }
 
 function databaseRule(err: unknown): RuleError | null {

@@ -20,7 +20,7 @@ import { listBarriers } from "./barriers";
 import { listMetrics, metricSeries } from "./metrics";
 import { listCoverageGaps } from "./coverage";
 import { groupProtection } from "./group-size";
-import { hiddenBecause } from "@/lib/domain/group-size";
+import { hiddenBecause, type GroupProtection } from "@/lib/domain/group-size";
 import type { MemberContext } from "./accounts";
 import type { Prisma } from "@/generated/prisma/client";
 import { busiest, HEATMAP_LIMITS } from "@/lib/domain/heatmap-bounds";
@@ -105,18 +105,26 @@ async function heatmapScope(
   s: { teams: { id: string; name: string; streamId: string | null }[]; behaviours: { id: string; title: string }[] },
   where: Prisma.ObservationDailyWhereInput,
   all: boolean,
+  protection: Promise<GroupProtection>,
 ) {
   if (all || (s.teams.length <= HEATMAP_LIMITS.teams && s.behaviours.length <= HEATMAP_LIMITS.behaviours))
     return { teams: s.teams, behaviours: s.behaviours };
   const sum = { performed: true, missed: true } as const;
-  const [byTeam, byBehaviour] = await Promise.all([
+  const [byTeam, byBehaviour, hidden] = await Promise.all([
     db().observationDaily.groupBy({ by: ["teamId"], where, _sum: sum }),
     db().observationDaily.groupBy({ by: ["behaviourId"], where, _sum: sum }),
+    protection,
   ]);
   const volume = (r: { _sum: { performed: number | null; missed: number | null } }) =>
     (r._sum.performed ?? 0) + (r._sum.missed ?? 0);
   return {
-    teams: busiest(s.teams, new Map(byTeam.map((r) => [r.teamId, volume(r)])), HEATMAP_LIMITS.teams),
+    // A team hidden under the minimum group size ranks as if it logged nothing: which teams are busiest is
+    // itself a figure about them (docs/decisions/039). "Show all" still lists it.
+    teams: busiest(
+      s.teams,
+      new Map(byTeam.filter((r) => !hidden.suppressed.has(r.teamId)).map((r) => [r.teamId, volume(r)])),
+      HEATMAP_LIMITS.teams,
+    ),
     behaviours: busiest(
       s.behaviours,
       new Map(byBehaviour.map((r) => [r.behaviourId, volume(r)])),
@@ -140,9 +148,10 @@ export async function organisationOverview(
     teamId: { in: s.teamIds },
     day: { gte: dateOnly(from), lte: dateOnly(to) },
   };
+  const protection = groupProtection(ctx);
   const [days, { shown, cells }, barriers, metrics, groups] = await Promise.all([
     db().observationDaily.groupBy({ by: ["day"], where, _sum: { performed: true, missed: true } }),
-    heatmapScope(s, where, f.heatmap === "all").then(async (shown) => ({
+    heatmapScope(s, where, f.heatmap === "all", protection).then(async (shown) => ({
       shown,
       cells: await db().observationDaily.groupBy({
         by: ["teamId", "behaviourId"],
@@ -156,7 +165,7 @@ export async function organisationOverview(
     })),
     listBarriers(ctx),
     listMetrics(ctx, dayOf(now, ctx.timeZone)),
-    groupProtection(ctx),
+    protection,
   ]);
   const teamIds = new Set(s.teams.map((t) => t.id));
   // A selected team or value stream too small to show gets no trend at all (docs/decisions/039).

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "../db";
 import { authorize } from "../authorize";
 import { recordAudit } from "../audit";
@@ -17,15 +18,22 @@ interface Row {
   membershipId: string | null;
 }
 
-/** The organisation's threshold, read with its teams (so a change applies from the very next read). */
-export async function groupProtection(ctx: Pick<MemberContext, "orgId">): Promise<GroupProtection> {
+/**
+ * The organisation's threshold, read with its teams (so a change applies from the very next request). Once per
+ * request: a page whose parts each read it (the team view and its participation) shares one read.
+ */
+export function groupProtection(ctx: Pick<MemberContext, "orgId">): Promise<GroupProtection> {
+  return protectionOf(ctx.orgId);
+}
+
+const protectionOf = cache(async (orgId: string): Promise<GroupProtection> => {
   const rows = await db().$queryRaw<Row[]>`
     SELECT o."minGroupSize" AS "threshold", t."id", t."kind"::text AS "kind", t."parentId", m."id" AS "membershipId"
       FROM "Organization" o
       LEFT JOIN "Team" t ON t."organizationId" = o."id"
       LEFT JOIN "TeamMember" tm ON tm."teamId" = t."id"
       LEFT JOIN "Membership" m ON m."id" = tm."membershipId" AND m."status" = 'ACTIVE'
-     WHERE o."id" = ${ctx.orgId}`;
+     WHERE o."id" = ${orgId}`;
   const teams = new Map<string, GroupTeam & { members: string[] }>();
   for (const r of rows) {
     if (!r.id || !r.kind) continue;
@@ -34,7 +42,7 @@ export async function groupProtection(ctx: Pick<MemberContext, "orgId">): Promis
     teams.set(r.id, t);
   }
   return protectGroups([...teams.values()], Number(rows[0]?.threshold ?? DEFAULT_MIN_GROUP_SIZE));
-}
+});
 
 /**
  * An admin sets the organisation's minimum group size: every page reads it from the next request on. The change
