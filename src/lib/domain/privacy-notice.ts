@@ -111,6 +111,7 @@ export function reportingRules(minGroupSize: number): string[] {
     "Adoption is counted per behaviour, team, value stream and organisation, never per person: nobody sees a ranking of people.",
     describeGroupSize(minGroupSize),
     `When the teams hidden in a total (the organisation's, or a value stream's) have fewer people together than the threshold, the smallest team shown beside them is hidden too, so their figures cannot be worked out by subtraction. The organisation's own figures are always shown.`,
+    "An intervention's before and after figures, and its comparison with the teams that have not had it, follow the same rule over the teams chosen: they are hidden when those teams are too few people, or would give a hidden team's figures away.",
     `Admins choose the minimum group size, from ${min} to ${max} people.`,
     `On the dashboards, a team and behaviour with fewer than ${MIN_RATE_OPPORTUNITIES} opportunities in the period shows no rate.`,
     `A team page shows how many of its members logged in the last ${PARTICIPATION_DAYS} days, and how many honesty signals there were, without names; only admins see the names, and why an entry was flagged.`,
