@@ -1,7 +1,7 @@
 // The rest of Northwind's teams: three more members each, so that every demo team has at least five
 // people and shows its figures under the default minimum group size (decision 039). They log and
 // are logged for like anyone else; the role accounts of demo-orgs.ts are the ones to sign in with.
-import type { DemoUser } from "./demo-orgs";
+import type { DemoUser } from "./demo-types";
 
 const teammate = (name: string, team: string): DemoUser => {
   const first = name.split(" ")[0]!.toLowerCase();
