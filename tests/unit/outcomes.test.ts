@@ -7,11 +7,7 @@ import {
   describeTargetRule,
   heatColour,
   isProtected,
-  laggedCorrelations,
-  MIN_CORRELATION_WEEKS,
   MIN_RATE_OPPORTUNITIES,
-  pearson,
-  strongestLag,
   targetStatus,
   weeklyMeans,
   type AuditMetric,
@@ -21,6 +17,7 @@ import {
   type WeeklyValue,
   type WeekRateSeries,
 } from "@/lib/domain/outcomes";
+import { laggedCorrelations, MIN_CORRELATION_WEEKS, pearson, strongestLag } from "@/lib/domain/correlation";
 
 const TODAY = "2026-06-01";
 /** The day `n` days after TODAY (negative: before). */

@@ -8,12 +8,12 @@ import type { LogOptionsDto } from "@/lib/schemas/observations";
 import type { MissedBarrierOptionsDto } from "@/lib/schemas/barrier-citations";
 import { inputClass } from "@/components/ui/field";
 import { useLocalStorage } from "@/components/ui/use-local-storage";
-import { TextLink } from "@/components/ui/text-link";
 import { MyEntries, useMyEntries } from "./my-entries";
 import { LogToast, type Toast } from "./log-toast";
 import { MissedCitation, type CitedEntry } from "./missed-citation";
 import { useOfflineQueue, type QueuedTap, type SendOutcome } from "./offline-queue";
 import { WaitingTaps } from "./waiting-taps";
+import { LogFailure, NoTeamYet } from "./log-failure";
 
 const TEAM_KEY = "conduct-log-team";
 const newKey = randomKey;
@@ -256,20 +256,7 @@ export function LogPad({
     });
   }
 
-  if (options.teams.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">
-        You are not in a team yet, so there is nothing to log for.{" "}
-        {manageTeams ? (
-          <>
-            <TextLink href="/teams">Create a team and add its people</TextLink>, yourself included.
-          </>
-        ) : (
-          "Ask an admin or your team's manager to add you to your team."
-        )}
-      </p>
-    );
-  }
+  if (options.teams.length === 0) return <NoTeamYet manageTeams={manageTeams} />;
 
   return (
     // Room at the bottom for the fixed toast, always, so its arrival moves nothing.
@@ -360,37 +347,16 @@ export function LogPad({
                     />
                   )}
                   {failure?.behaviourId === b.id && (
-                    // Below the buttons, so it does not move them; focused, so it is read and in view.
-                    <div
+                    <LogFailure
                       ref={failureRef}
-                      role="alert"
-                      tabIndex={-1}
-                      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-                    >
-                      <p>{failure.message}</p>
-                      {failure.retry && (
-                        <button
-                          type="button"
-                          aria-disabled={pending || undefined}
-                          onClick={(e) => log(failure.outcome, trigger.current ?? e.currentTarget)}
-                          className="min-h-10 rounded-md border border-red-400 bg-white px-3 font-semibold text-red-800 aria-disabled:opacity-60 dark:border-red-700 dark:bg-red-900 dark:text-red-100"
-                        >
-                          {pending ? "Retrying…" : "Retry"}
-                        </button>
-                      )}
-                      {failure.retry && (
-                        <button
-                          type="button"
-                          aria-disabled={pending || undefined}
-                          onClick={() => {
-                            if (!pending) start(() => keepForLater(failure.tap));
-                          }}
-                          className="min-h-10 rounded-md border border-red-400 bg-white px-3 font-semibold text-red-800 aria-disabled:opacity-60 dark:border-red-700 dark:bg-red-900 dark:text-red-100"
-                        >
-                          Send later
-                        </button>
-                      )}
-                    </div>
+                      message={failure.message}
+                      retry={failure.retry}
+                      pending={pending}
+                      onRetry={(el) => log(failure.outcome, trigger.current ?? el)}
+                      onLater={() => {
+                        if (!pending) start(() => keepForLater(failure.tap));
+                      }}
+                    />
                   )}
                   <div className="space-y-1">
                     <label htmlFor={`note-${b.id}`} className="block text-sm font-medium">

@@ -5,7 +5,8 @@ import { NotFoundError } from "../errors";
 import { weeklyAdoption, type DayCounts } from "@/lib/domain/observations";
 import { dateOnly, dayOf, fromDateOnly, lastWeeks, UTC_CALENDAR, weekStart, type Calendar } from "@/lib/domain/dates";
 import { OPEN_STATUSES } from "@/lib/domain/barriers";
-import { biggestRises, laggedCorrelations, strongestLag } from "@/lib/domain/outcomes";
+import { biggestRises } from "@/lib/domain/outcomes";
+import { laggedCorrelations, strongestLag } from "@/lib/domain/correlation";
 import {
   PERIODS,
   type BehaviourOutcomeDto,

@@ -3,7 +3,7 @@ import { requireMemberPage } from "@/lib/server/context";
 import { behaviourOutcome } from "@/lib/server/data/dashboards";
 import { orNotFound } from "@/lib/server/pages";
 import { filterQuery, parseDashboardFilter } from "@/lib/schemas/dashboards";
-import { MIN_CORRELATION_WEEKS } from "@/lib/domain/outcomes";
+import { MIN_CORRELATION_WEEKS } from "@/lib/domain/correlation";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { DashboardTabs } from "@/components/dashboards/dashboard-tabs";
 import { DashboardFilters } from "@/components/dashboards/dashboard-filters";
