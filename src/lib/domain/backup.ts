@@ -7,6 +7,8 @@
 export const BACKUP_FORMAT = "conduct-organisation-backup";
 import { EMBEDDING_TABLES } from "./backup-embedding-tables";
 import { REACH_TABLES } from "./backup-reach-tables";
+import { METHOD_TABLES } from "./backup-method-tables";
+import type { BACKUP_ENUMS } from "./backup-enums";
 import {
   SHORT_TEXT,
   bool,
@@ -28,6 +30,7 @@ import {
 } from "./backup-columns";
 
 export { LONG_TEXT, SHORT_TEXT, type Column, type TableSpec } from "./backup-columns";
+export { BACKUP_ENUMS } from "./backup-enums";
 
 /**
  * Version 2 (issue 16) adds the embedding tables and turns version 1's CustomerStory rows into
@@ -41,97 +44,6 @@ export const BACKUP_VERSION = 4;
 /** The largest backup an import reads: the demo organisation (19,000 observations) is 7 MB, so about 130,000 observations. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
-// The database's enums, as this format version writes them. An integration test compares them with
-// the live database (tests/integration/backup.test.ts), so a new enum value cannot slip past the format.
-export const BACKUP_ENUMS = {
-  Role: ["ADMIN", "LEADER", "MANAGER", "MEMBER"],
-  MembershipStatus: ["ACTIVE", "DISABLED", "INVITED"],
-  TeamKind: ["VALUE_STREAM", "TEAM"],
-  BehaviourStatus: ["DRAFT", "IN_REVIEW", "ACTIVE", "RETIRED"],
-  Verdict: ["PASS", "FAIL"],
-  ObservationSource: ["LOG", "BATCH", "IMPORT", "API"],
-  ComBComponent: [
-    "PHYSICAL_CAPABILITY",
-    "PSYCHOLOGICAL_CAPABILITY",
-    "PHYSICAL_OPPORTUNITY",
-    "SOCIAL_OPPORTUNITY",
-    "REFLECTIVE_MOTIVATION",
-    "AUTOMATIC_MOTIVATION",
-  ],
-  Determinant: [
-    "SELF_EFFICACY",
-    "SOCIAL_NORMS",
-    "POSITIVE_CONSEQUENCES",
-    "NEGATIVE_CONSEQUENCES",
-    "ACCESS",
-    "CUES_FOR_ACTION",
-    "SUSCEPTIBILITY",
-    "SEVERITY",
-    "ACTION_EFFICACY",
-    "DIVINE_WILL",
-    "POLICY",
-    "CULTURE",
-  ],
-  Feasibility: ["ENABLED", "DIFFICULT", "IMPOSSIBLE"],
-  BarrierStatus: ["IDENTIFIED", "INTERVENTION_PLANNED", "IN_PROGRESS", "REMOVED", "ACCEPTED"],
-  InterventionFunction: [
-    "EDUCATION",
-    "PERSUASION",
-    "INCENTIVISATION",
-    "COERCION",
-    "TRAINING",
-    "RESTRICTION",
-    "ENVIRONMENTAL_RESTRUCTURING",
-    "MODELLING",
-    "ENABLEMENT",
-  ],
-  SurveyStatus: ["OPEN", "CLOSED"],
-  QuestionKind: ["SCREENING", "DETERMINANT"],
-  RespondentGroup: ["DOER", "NON_DOER", "EXCLUDED"],
-  RespondentSource: ["APP", "IMPORT"],
-  MetricKind: ["CUSTOMER_OUTCOME", "INTERNAL_PROCESS"],
-  MetricTiming: ["LEADING", "LAGGING"],
-  Direction: ["UP", "DOWN"],
-  TargetType: ["AT_LEAST", "AT_MOST", "INCREASE_TO", "DECREASE_TO"],
-  RitualKind: [
-    "PORTFOLIO_STANDUP",
-    "LEADERSHIP_CHECK_IN",
-    "TEAM_CHECK_IN",
-    "FEEDBACK_REVIEW",
-    "RETROSPECTIVE",
-    "CUSTOMER_CLINIC",
-  ],
-  RitualCadence: ["WEEKLY", "FORTNIGHTLY", "MONTHLY", "AD_HOC"],
-  AgendaSection: [
-    "CARRIED_ACTIONS",
-    "CUSTOMER_STORY",
-    "ADOPTION_CHANGES",
-    "TOP_BARRIERS",
-    "METRICS_OFF_TRACK",
-    "OPEN_ACTIONS",
-    "RECOGNITIONS",
-    "FEEDBACK",
-    "PAIN_POINTS",
-    "PROMPT",
-    "CUSTOM",
-  ],
-  ActionStatus: ["OPEN", "DONE", "DROPPED"],
-  DecisionStatus: ["DRAFT", "DECIDED"],
-  FeedbackSource: ["SUPPORT_TICKET", "INTERVIEW", "SURVEY", "REVIEW", "SALES_CALL", "OTHER"],
-  Sentiment: ["POSITIVE", "NEGATIVE", "MIXED"],
-  NotificationKind: [
-    "DIGEST",
-    "CUE",
-    "RITUAL_REMINDER",
-    "ACTION_REMINDER",
-    "SURVEY_REMINDER",
-    "BARRIER_REMINDER",
-    "RECOGNITION",
-  ],
-  NotificationChannel: ["EMAIL", "NONE"],
-  WebhookFormat: ["STANDARD", "SLACK", "TEAMS"],
-  AuditOutcome: ["ok", "denied", "failed"],
-} as const;
 export type EnumName = keyof typeof BACKUP_ENUMS;
 
 /** Every organisation-scoped table in the file, in an order where a row's references come before it. */
@@ -322,137 +234,7 @@ export const BACKUP_TABLES: Readonly<Record<TableName, TableSpec>> = {
     },
     unique: [["idempotencyKey"]],
   },
-  Survey: {
-    columns: {
-      id,
-      behaviourId: ref("Behaviour"),
-      title: short,
-      prevalence: { kind: "float" },
-      anonymous: bool,
-      status: en("SurveyStatus"),
-      // Version 4: a version 3 file has none, and reads as null (open until closed by hand).
-      closesOn: { kind: "date", nullable: true },
-      // Issue 21: a file without them reads null (closed by its day, or not de-identified yet).
-      closedAt: optTs,
-      deidentifiedAt: optTs,
-      createdById: ref("Membership"),
-      createdAt: ts,
-      updatedAt: ts,
-      deletedAt: optTs,
-    },
-    unique: [],
-  },
-  SurveyQuestion: {
-    columns: {
-      id,
-      surveyId: ref("Survey"),
-      position: int(0),
-      text: long,
-      kind: en("QuestionKind"),
-      determinant: optEn("Determinant"),
-      multiple: bool,
-    },
-    unique: [["surveyId", "position"]],
-  },
-  SurveyOption: {
-    columns: {
-      id,
-      questionId: ref("SurveyQuestion"),
-      position: int(0),
-      label: short,
-      classifies: optEn("RespondentGroup"),
-    },
-    unique: [["questionId", "position"]],
-  },
-  SurveyRespondent: {
-    columns: {
-      id,
-      surveyId: ref("Survey"),
-      label: short,
-      group: en("RespondentGroup"),
-      source: en("RespondentSource"),
-      responderKey: { kind: "key" },
-      membershipId: optRef("Membership"),
-      createdAt: ts,
-    },
-    unique: [
-      ["surveyId", "label"],
-      ["surveyId", "responderKey"],
-    ],
-  },
-  SurveyAnswer: {
-    columns: {
-      surveyId: ref("Survey"),
-      respondentId: ref("SurveyRespondent"),
-      questionId: ref("SurveyQuestion"),
-      optionId: ref("SurveyOption"),
-      group: en("RespondentGroup"),
-    },
-    unique: [["respondentId", "optionId"]],
-  },
-  Barrier: {
-    columns: {
-      id,
-      title: short,
-      description: long,
-      evidence: long,
-      comB: en("ComBComponent"),
-      determinant: en("Determinant"),
-      feasibility: en("Feasibility"),
-      impact: optInt(0),
-      reach: optInt(0),
-      ease: optInt(0),
-      status: en("BarrierStatus"),
-      surveyId: optRef("Survey"),
-      statistics: optJson,
-      removalEvidence: optJson,
-      createdById: ref("Membership"),
-      createdAt: ts,
-      updatedAt: ts,
-      deletedAt: optTs,
-    },
-    unique: [],
-  },
-  BarrierBehaviour: {
-    columns: { barrierId: ref("Barrier"), behaviourId: ref("Behaviour") },
-    unique: [["barrierId", "behaviourId"]],
-  },
-  BarrierTeam: { columns: { barrierId: ref("Barrier"), teamId: ref("Team") }, unique: [["barrierId", "teamId"]] },
-  Intervention: {
-    columns: {
-      id,
-      barrierId: ref("Barrier"),
-      function: en("InterventionFunction"),
-      title: short,
-      description: long,
-      ownerId: ref("Membership"),
-      startDate: ts,
-      apease: json,
-      techniques: { kind: "texts", items: 93, max: 8 },
-      createdAt: ts,
-      updatedAt: ts,
-    },
-    unique: [],
-  },
-  SpotCheck: {
-    columns: {
-      id,
-      behaviourId: ref("Behaviour"),
-      teamId: ref("Team"),
-      observerId: ref("Membership"),
-      requestedById: optRef("Membership"),
-      startsOn: { kind: "date" },
-      endsOn: { kind: "date" },
-      note: long,
-      createdAt: ts,
-      cancelledAt: optTs,
-    },
-    unique: [],
-  },
-  InterventionTeam: {
-    columns: { interventionId: ref("Intervention"), teamId: ref("Team") },
-    unique: [["interventionId", "teamId"]],
-  },
+  ...METHOD_TABLES,
   Metric: {
     columns: {
       id,
