@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { database, db } from "@/lib/server/db";
 import { listHonestyFlags } from "@/lib/server/data/honesty";
 import { honestyFlags } from "@/lib/domain/honesty";
-import { formatSpan } from "@/lib/domain/dates";
+import { formatSpan } from "@/lib/domain/date-instants";
 import { buildOrgScenario } from "../factories";
 import { contextFor } from "./support/context";
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db";
 import { RuleError } from "@/lib/server/errors";
 import { commitObservationImport, previewObservationImport } from "@/lib/server/data/observation-transfer";
 import { IMPORT_ACTION } from "@/lib/server/data/observation-import-repeat";
-import { formatAt } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 import { buildOrgScenario, buildTeam } from "../factories";
 import { contextFor } from "./support/context";
 

@@ -3,7 +3,6 @@ import {
   addDays,
   addMonths,
   currentDay,
-  formatInstant,
   dateOnly,
   dayNumber,
   dayOf,
@@ -33,11 +32,10 @@ import {
   weekStarts,
   weeksIn,
   displayZoneOf,
-  formatAt,
-  formatSpan,
   timeOf,
   isWeekStartsOn,
 } from "@/lib/domain/dates";
+import { formatInstant, formatAt, formatSpan } from "@/lib/domain/date-instants";
 
 const BERLIN = "Europe/Berlin";
 const at = (s: string) => new Date(s);

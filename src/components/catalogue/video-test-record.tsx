@@ -1,4 +1,4 @@
-import { formatAt } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 import { CRITERIA, type VideoTestDto } from "@/lib/schemas/behaviour";
 import { Badge } from "@/components/ui/badge";
 

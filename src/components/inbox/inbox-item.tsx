@@ -3,7 +3,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { FormError } from "@/components/ui/field";
 import { markNotificationAction, openNotificationAction } from "@/lib/actions/inbox";
 import type { NotificationDto } from "@/lib/schemas/inbox";
-import { formatInstant } from "@/lib/domain/dates";
+import { formatInstant } from "@/lib/domain/date-instants";
 import { useDisplayZone } from "@/components/ui/calendar-context";
 
 /** The time in the reader's display zone (their own, else the organisation's), with the zone named. */

@@ -6,7 +6,8 @@ import { SelectField } from "@/components/ui/form-controls";
 import { useDisplayZone } from "@/components/ui/calendar-context";
 import { setOrganizationCalendarAction } from "@/lib/actions/members";
 import { WEEK_START_LABELS, type PendingCalendarChangeDto } from "@/lib/schemas/calendar";
-import { formatAt, type WeekStartsOn } from "@/lib/domain/dates";
+import { type WeekStartsOn } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 import { TimeZoneField } from "./time-zone-field";
 
 const WEEK_STARTS = Object.entries(WEEK_START_LABELS).map(([id, name]) => ({ id, name }));

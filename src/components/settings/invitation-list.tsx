@@ -1,5 +1,5 @@
 "use client";
-import { formatAt } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 import { useDisplayZone } from "@/components/ui/calendar-context";
 import { useSafeActionState } from "@/components/ui/use-form-action";
 import { revokeInvitationAction } from "@/lib/actions/members";

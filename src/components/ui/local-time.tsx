@@ -1,5 +1,5 @@
 "use client";
-import { formatInstant } from "@/lib/domain/dates";
+import { formatInstant } from "@/lib/domain/date-instants";
 import { useDisplayZone } from "./calendar-context";
 
 // Instants are shown in the reader's display zone (their own from the profile, else the organisation's), which the

@@ -1,4 +1,4 @@
-import { formatAt } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 import { requireMemberPage } from "@/lib/server/context";
 import { onboarding } from "@/lib/server/data/onboarding";
 import { OnboardingChecklist } from "@/components/onboarding/checklist";

@@ -3,7 +3,8 @@ import { authorize } from "../authorize";
 import { db } from "../db";
 import { Prisma } from "@/generated/prisma/client";
 import { BURST_MIN, BURST_WINDOW_MS, STREAK_MIN, burstsFromRuns, type HonestyFlag } from "@/lib/domain/honesty";
-import { daysBefore, formatSpan } from "@/lib/domain/dates";
+import { daysBefore } from "@/lib/domain/dates";
+import { formatSpan } from "@/lib/domain/date-instants";
 import { can } from "@/lib/domain/roles";
 import type { MemberContext } from "./accounts";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { formatAt, type IsoDate, type TimeZone } from "@/lib/domain/dates";
+import { type IsoDate, type TimeZone } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 
 /**
  * Issue 15 (item 11): committing the same observation file twice doubled adoption. Each import is

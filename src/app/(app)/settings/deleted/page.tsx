@@ -4,7 +4,7 @@ import { RESTORE_DAYS } from "@/lib/domain/trash";
 import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { RestoreButton } from "@/components/settings/restore-button";
 import { TextLink } from "@/components/ui/text-link";
-import { formatAt } from "@/lib/domain/dates";
+import { formatAt } from "@/lib/domain/date-instants";
 
 export const metadata = { title: "Deleted items" };
 

@@ -7,7 +7,7 @@ import { PageHeader, EmptyState } from "@/components/ui/page-header";
 import { buttonClass } from "@/components/ui/button-class";
 import { TextLink } from "@/components/ui/text-link";
 import { MailStatusBadge } from "@/components/mail/mail-status-badge";
-import { formatInstant } from "@/lib/domain/dates";
+import { formatInstant } from "@/lib/domain/date-instants";
 
 export const metadata = { title: "Outbox" };
 

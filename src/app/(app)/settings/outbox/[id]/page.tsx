@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { buttonClass } from "@/components/ui/button-class";
 import { MailStatusBadge } from "@/components/mail/mail-status-badge";
-import { formatInstant } from "@/lib/domain/dates";
+import { formatInstant } from "@/lib/domain/date-instants";
 
 export const metadata = { title: "Outbox message" };
 
