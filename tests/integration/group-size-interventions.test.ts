@@ -29,6 +29,7 @@ const plan = (barrierId: string, ownerId: string, title: string, teamIds: string
     acceptabilityScore: "5",
     sideEffectsScore: "5",
     equityScore: "4",
+    techniques: ["7.1"],
   });
 
 describe("minimum group size: interventions", () => {
@@ -51,6 +52,7 @@ describe("minimum group size: interventions", () => {
     expect(i.differenceInDifferences).toBeNull();
     expect((await interventionComparisons(ctx.leader, barrier.id, now))[0]).toMatchObject({
       suppressed: "small",
+      hiddenSide: "with",
       withIt: { performed: 0, missed: 0, rate: null },
       without: { performed: 0, missed: 0, rate: null },
     });
@@ -74,6 +76,12 @@ describe("minimum group size: interventions", () => {
     expect(both.rolledOut).toMatchObject({ suppressed: null, result: { after: { opportunities: 72 } } });
     expect(both.comparison).toMatchObject({ suppressed: null, result: { after: { opportunities: 36 } } });
     expect(both.differenceInDifferences).toBe(0);
+    expect((await interventionComparisons(ctx.leader, barrier.id, now))[1]).toMatchObject({
+      suppressed: null,
+      hiddenSide: null,
+      withIt: { performed: 54, missed: 18 },
+      without: { performed: 27, missed: 9 },
+    });
 
     // Big with Small: Big's own figure is shown, so this one minus it would be Small's.
     const onBigSmall = await createIntervention(
@@ -81,6 +89,17 @@ describe("minimum group size: interventions", () => {
       plan(barrier.id, owner, "On Big and Small", [big.team.id, small.team.id], start),
     );
     expect((await getIntervention(ctx.leader, onBigSmall, now)).rolledOut.suppressed).toBe("complement");
+    // The refusal names each intervention with its own reason: one only did not rise, another is hidden.
+    const refusal = changeBarrierStatus(ctx.leader, barrier.id, "REMOVED", now);
+    await expect(refusal).rejects.toMatchObject({
+      message: expect.stringMatching(
+        /“On Small and Mid”: Adoption did not rise.*“On Big and Small”: Its figures are hidden/,
+      ),
+    });
+    // The technique report counts the hidden ones, and pools only the one shown.
+    const row = (await interventionReport(ctx.leader, now)).report.rows[0]!;
+    expect(row).toMatchObject({ interventions: 3, hidden: 2 });
+    expect(row.pooledAfter.opportunities).toBe(72);
 
     // A removal frozen earlier, on Big and Small's evidence (under a threshold of 1): its figures go, it stands.
     await setGroupSize(db(), s.org.id, 1);

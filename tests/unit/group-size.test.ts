@@ -71,7 +71,7 @@ describe("minimum group size", () => {
     expect(p.suppressed.get("s1-small")).toBe("small");
     expect(p.suppressed.get("s1-big")).toBe("complement");
     // Stream s2 has 4 people: no figure of its own, and nothing to subtract from.
-    expect(p.smallStreams.has("s2")).toBe(true);
+    expect(p.hiddenStreams.get("s2")).toBe("small");
     expect(p.people.get("s1")).toBe(11);
   });
 
@@ -133,7 +133,7 @@ describe("secondary suppression", () => {
       expect(selectionHiddenBecause(p, ["b", "c", "big"])).toBe("complement");
       // "big" and "a": minus big's own (shown) figure, again team a's.
       expect(selectionHiddenBecause(p, ["a", "big"])).toBe("complement");
-      // Two small teams together are six people: enough, inside and outside.
+      // Two of the three hidden teams: six people, but the third (c) is then the rest of their block.
       expect(selectionHiddenBecause(p, ["a", "b", "big"])).toBe("complement");
       expect(selectionHiddenBecause(p, ["a", "b"])).toBe("complement");
     });
@@ -158,5 +158,89 @@ describe("secondary suppression", () => {
       expect(selectionHiddenBecause(p, ["a", "b", "c", "big"])).toBeNull();
       expect(selectionHiddenBecause(protectGroups(org, 1), ["a"])).toBeNull();
     });
+  });
+});
+
+describe("minimum group size: regions (from review)", () => {
+  it("hides a team outside the value streams whose figure with the streams' would give a small team away", () => {
+    // Organisation − stream s − X = U, a 2-person team: X must be hidden too, though the organisation's hidden
+    // teams (a1, a2, U: 8 people) are enough.
+    const p = protectGroups(
+      [
+        stream("s"),
+        team("a1", people("a", 3), "s"),
+        team("a2", people("b", 3), "s"),
+        team("a3", people("c", 5), "s"),
+        team("U", people("u", 2)),
+        team("X", people("x", 5)),
+      ],
+      5,
+    );
+    expect(p.suppressed.get("X")).toBe("complement");
+    expect(p.suppressed.has("a3")).toBe(false);
+  });
+
+  it("refuses a selection that passes the organisation's check but splits a region's hidden teams", () => {
+    const p = protectGroups(
+      [
+        stream("s"),
+        team("a1", people("a", 3), "s"),
+        team("a2", people("b", 3), "s"),
+        team("a3", people("c", 5), "s"),
+        team("U", people("u", 2)),
+        team("V1", people("v", 3)),
+        team("V2", people("w", 3)),
+        team("X", people("x", 5)),
+      ],
+      5,
+    );
+    expect(p.suppressed.has("X")).toBe(false);
+    // {a1, a2, U, X} − X − ({a1, a2, a3} − a3) would be U.
+    expect(selectionHiddenBecause(p, ["a1", "a2", "U", "X"])).toBe("complement");
+    expect(selectionHiddenBecause(p, ["a1", "a2", "a3"])).toBeNull();
+    expect(selectionHiddenBecause(p, ["U", "V1", "V2", "X"])).toBeNull();
+  });
+
+  it("refuses overlapping selections that could be solved together for one hidden team", () => {
+    const p = protectGroups(
+      [
+        team("a", people("a", 3)),
+        team("b", people("b", 3)),
+        team("c", people("c", 3)),
+        team("d", people("d", 3)),
+      ].concat(team("big", people("g", 9))),
+      5,
+    );
+    for (const other of ["b", "c", "d"]) expect(selectionHiddenBecause(p, ["a", other])).toBe("complement");
+    expect(selectionHiddenBecause(p, ["a", "b", "c", "d"])).toBeNull();
+  });
+
+  it("counts a hidden team with nobody in it as nobody, in a selection or out of it", () => {
+    const p = protectGroups(
+      [team("empty", []), team("s", people("s", 3)), team("m", people("m", 6)), team("b", people("b", 7))],
+      5,
+    );
+    expect([p.suppressed.get("s"), p.suppressed.get("m")]).toEqual(["small", "complement"]);
+    expect(selectionHiddenBecause(p, ["s", "m"])).toBeNull();
+    expect(selectionHiddenBecause(p, ["s", "m", "empty"])).toBeNull();
+    expect(selectionHiddenBecause(p, ["b", "empty"])).toBeNull();
+  });
+
+  it("hides the smallest stream when the teams in no stream cannot be covered otherwise", () => {
+    // The only team outside the streams is small; the organisation minus both streams would be its figure.
+    const p = protectGroups(
+      [
+        stream("s1"),
+        stream("s2"),
+        team("x", people("x", 6), "s1"),
+        team("y", people("y", 8), "s2"),
+        team("lone", people("l", 2)),
+      ],
+      5,
+    );
+    expect(p.suppressed.get("lone")).toBe("small");
+    expect(p.hiddenStreams.get("s1")).toBe("complement");
+    expect(p.suppressed.get("x")).toBe("complement");
+    expect(p.hiddenStreams.has("s2")).toBe(false);
   });
 });

@@ -57,4 +57,13 @@ describe("interventions by behaviour change technique", () => {
       ["10.10", 1],
     ]);
   });
+
+  it("counts an intervention hidden under the minimum group size, and pools none of its entries", () => {
+    const report = techniqueReport([
+      effect("shown", ["7.1"], [5, 5], [8, 2]),
+      { id: "hidden", techniques: ["7.1"], result: null, suppressed: "small" },
+    ]);
+    expect(report.rows[0]).toMatchObject({ interventions: 2, measured: 1, hidden: 1 });
+    expect(report.rows[0]!.pooledAfter).toEqual({ performed: 8, opportunities: 10, rate: 0.8 });
+  });
 });

@@ -19,7 +19,10 @@ export function InterventionComparison({ rows }: { rows: InterventionComparisonD
           <li key={r.interventionId} className="tabular-nums">
             <span className="font-medium">{r.title}</span> ({formatDay(r.from)} – {formatDay(r.to)}):{" "}
             {r.suppressed ? (
-              <HiddenFigures reason={r.suppressed} />
+              <>
+                {r.hiddenSide === "without" ? "the teams without it: " : "the teams with it: "}
+                <HiddenFigures reason={r.suppressed} />, so neither side is shown
+              </>
             ) : (
               <>
                 with it {pct(r.withIt.rate)} ({r.withIt.performed} of {r.withIt.performed + r.withIt.missed}), without{" "}

@@ -56,6 +56,7 @@ export function TechniqueTable({ report, selected }: { report: TechniqueReport; 
                   {r.medianChangePts === null ? "–" : signed(r.medianChangePts)}
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
                     {r.measured === 0 ? "none with enough entries" : `${r.measured} with enough entries`}
+                    {r.hidden > 0 && ` · ${r.hidden} hidden (too few people to show)`}
                   </span>
                 </td>
                 <td className="p-2 text-right tabular-nums">

@@ -63,20 +63,38 @@ export interface GroupProtection {
   people: Map<string, number>;
   /** The teams whose figures are hidden, with why. */
   suppressed: Map<string, SuppressionReason>;
-  /** Value streams with too few people for any figure of their own. */
-  smallStreams: Set<string>;
+  /** Value streams with no figure of their own: too few people, or hidden so a region's hidden teams stay covered. */
+  hiddenStreams: Map<string, SuppressionReason>;
   /** Each team's active members (for a figure over a chosen selection of teams). */
   members: ReadonlyMap<string, readonly string[]>;
-  /** The teams of every total whose figures are shown: the organisation's first, then each large enough stream. */
-  totals: readonly (readonly string[])[];
+  /** Every team. */
+  teams: readonly string[];
+  /**
+   * The regions whose totals can be worked out from the figures shown: each shown value stream, and the teams in
+   * no shown stream (the organisation's total minus the shown streams'). A region's total minus its shown teams
+   * gives its hidden teams together: its "block".
+   */
+  regions: readonly Region[];
 }
 
+export interface Region {
+  /** The shown value stream, or null for the teams in none. */
+  streamId: string | null;
+  teams: readonly string[];
+}
+
+/** A region's hidden teams with anyone in them: together they are one figure, worked out by subtraction. */
+const blockOf = (region: Region, suppressed: ReadonlyMap<string, unknown>, people: ReadonlyMap<string, number>) =>
+  region.teams.filter((id) => suppressed.has(id) && (people.get(id) ?? 0) > 0);
+
 /**
- * Which teams show figures. A team under the threshold is hidden ("small"). Because the organisation's own
- * figures and a large enough value stream's are shown, the total minus the teams shown gives the hidden teams'
- * figures together; so whenever the people of a total's hidden teams are, together, more than none but fewer
- * than the threshold, its smallest shown team is hidden too ("complement"), repeated until every total's hidden
- * teams are nobody or enough people. Primary and secondary suppression, as in Hundepool et al., §5.2–5.4.
+ * Which teams and value streams show figures. A team under the threshold is hidden ("small"), and so is a stream.
+ * The organisation's figures are always shown, and each shown stream's; so every region's total (a shown
+ * stream's, or the organisation's minus the shown streams') minus the teams shown in it gives its hidden teams'
+ * figures together. Whenever a region's hidden teams are, together, more than nobody but fewer than the
+ * threshold, its smallest shown team is hidden too ("complement"); when none is left to hide, the smallest shown
+ * stream is hidden, so its teams join the rest. Repeated until every region's hidden teams are nobody or enough
+ * people. Primary and secondary suppression, as in Hundepool et al., §5.2–5.4.
  */
 export function protectGroups(teams: readonly GroupTeam[], threshold: number): GroupProtection {
   const people = new Map<string, number>();
@@ -84,63 +102,78 @@ export function protectGroups(teams: readonly GroupTeam[], threshold: number): G
   const membersOf = new Map(onlyTeams.map((t) => [t.id, t.members]));
   for (const t of onlyTeams) people.set(t.id, new Set(t.members).size);
   const streams = teams.filter((t) => t.kind === "VALUE_STREAM");
-  const totals: string[][] = [onlyTeams.map((t) => t.id)];
-  const smallStreams = new Set<string>();
+  const teamsOf = new Map(streams.map((s) => [s.id, onlyTeams.filter((t) => t.parentId === s.id).map((t) => t.id)]));
+  const hiddenStreams = new Map<string, SuppressionReason>();
   for (const s of streams) {
-    const inStream = onlyTeams.filter((t) => t.parentId === s.id).map((t) => t.id);
-    const n = peopleIn(inStream, membersOf);
+    const n = peopleIn(teamsOf.get(s.id)!, membersOf);
     people.set(s.id, n);
-    if (showsFigures(n, threshold)) totals.push(inStream);
-    else smallStreams.add(s.id);
+    if (!showsFigures(n, threshold)) hiddenStreams.set(s.id, "small");
   }
   const suppressed = new Map<string, SuppressionReason>();
   for (const t of onlyTeams) if (!showsFigures(people.get(t.id)!, threshold)) suppressed.set(t.id, "small");
   const size = (id: string) => people.get(id) ?? 0;
-  for (let changed = true; changed;) {
+  const bySize = (a: string, b: string) => size(a) - size(b) || a.localeCompare(b);
+  const regionsNow = (): Region[] => {
+    const shown = streams.filter((s) => !hiddenStreams.has(s.id));
+    const inShown = new Set(shown.map((s) => s.id));
+    return [
+      ...shown.map((s) => ({ streamId: s.id, teams: teamsOf.get(s.id)! })),
+      { streamId: null, teams: onlyTeams.filter((t) => !t.parentId || !inShown.has(t.parentId)).map((t) => t.id) },
+    ];
+  };
+  let regions = regionsNow();
+  for (let changed = threshold > 1; changed;) {
     changed = false;
-    for (const total of totals) {
-      const hidden = peopleIn(
-        total.filter((id) => suppressed.has(id)),
-        membersOf,
-      );
-      if (hidden === 0 || showsFigures(hidden, threshold)) continue;
-      const next = total.filter((id) => !suppressed.has(id)).sort((a, b) => size(a) - size(b) || a.localeCompare(b))[0];
-      if (next === undefined) continue;
-      suppressed.set(next, "complement");
+    for (const region of regions) {
+      const n = peopleIn(blockOf(region, suppressed, people), membersOf);
+      if (n === 0 || showsFigures(n, threshold)) continue;
+      const team = region.teams.filter((id) => !suppressed.has(id)).sort(bySize)[0];
+      const stream =
+        region.streamId ??
+        streams
+          .filter((s) => !hiddenStreams.has(s.id))
+          .map((s) => s.id)
+          .sort(bySize)[0];
+      if (team) suppressed.set(team, "complement");
+      else if (stream) hiddenStreams.set(stream, "complement");
+      else continue; // Every team is hidden and no stream is shown: what is left is the organisation's own figure.
       changed = true;
+      regions = regionsNow();
+      break;
     }
   }
-  return { threshold, people, suppressed, smallStreams, members: membersOf, totals };
+  return {
+    threshold,
+    people,
+    suppressed,
+    hiddenStreams,
+    members: membersOf,
+    teams: onlyTeams.map((t) => t.id),
+    regions,
+  };
 }
 
 /** Why a team's or value stream's own figures are hidden, or null when they are shown. */
 export function hiddenBecause(p: GroupProtection, id: string): SuppressionReason | null {
-  return p.suppressed.get(id) ?? (p.smallStreams.has(id) ? "small" : null);
+  return p.suppressed.get(id) ?? p.hiddenStreams.get(id) ?? null;
 }
 
 /**
- * Whether a figure over a chosen selection of teams (the teams an intervention was rolled out to, or every
- * other team) may be shown, or why not. The selection needs enough people of its own ("small"), and, because
- * the teams shown and each shown total are known, its figure must not give a hidden team's away: for every
- * shown total, the hidden teams inside the selection and the hidden teams outside it must each, together, be
- * nobody or enough people ("complement"). A selection of every team is the organisation's own figure: shown.
+ * Whether a figure over a chosen selection of teams (the teams an intervention was rolled out to, or every other
+ * team) may be shown, or why not. It needs enough people of its own ("small"), and it must hold each region's
+ * hidden teams whole or not at all ("complement"): then its figure is the sum of figures already shown or worked
+ * out (shown teams, whole blocks), so no number of such selections, nested or overlapping, can be differenced
+ * into a hidden team's figures. A selection of every team is the organisation's own figure: shown.
  */
 export function selectionHiddenBecause(p: GroupProtection, teamIds: Iterable<string>): SuppressionReason | null {
   if (p.threshold <= 1) return null;
   const chosen = new Set(teamIds);
-  const all = p.totals[0] ?? [];
-  if (all.every((id) => chosen.has(id))) return null;
+  if (p.teams.every((id) => chosen.has(id))) return null;
   if (!showsFigures(peopleIn(chosen, p.members), p.threshold)) return "small";
-  const revealing = (ids: readonly string[]) => {
-    const n = peopleIn(
-      ids.filter((id) => p.suppressed.has(id)),
-      p.members,
-    );
-    return n > 0 && !showsFigures(n, p.threshold);
-  };
-  for (const total of p.totals) {
-    if (revealing(total.filter((id) => chosen.has(id))) || revealing(total.filter((id) => !chosen.has(id))))
-      return "complement";
+  for (const region of p.regions) {
+    const block = blockOf(region, p.suppressed, p.people);
+    const inside = block.filter((id) => chosen.has(id)).length;
+    if (inside > 0 && inside < block.length) return "complement";
   }
   return null;
 }

@@ -164,11 +164,18 @@ export function removalProblem(e: BeforeAfter | null): string | null {
  * evidence a barrier was removed: a removal resting on figures nobody may see could not be checked.
  */
 export function hiddenEvidenceProblem(reason: "small" | "complement", threshold: number): string {
-  const why =
-    reason === "small"
-      ? `The teams it was rolled out to have fewer than ${threshold} people together`
-      : "Its figures are hidden so that a smaller team's figures cannot be worked out from them";
-  return `${why}, so they are not shown and cannot be the evidence the barrier was removed. Roll it out to more teams, or accept the barrier.`;
+  return reason === "small"
+    ? `The teams it was rolled out to have fewer than ${threshold} people together, so its figures are not shown and cannot be the evidence the barrier was removed. Plan one over more teams, or accept the barrier.`
+    : "Its figures are hidden: it takes in some of the teams hidden under the minimum group size but not all of them, so they could be worked out from it. It cannot be the evidence the barrier was removed: plan one over all of those teams or none of them, or accept the barrier.";
+}
+
+/** Why no intervention shows the barrier removed: each one's reason, named, when there are several. */
+export function removalRefusal(evidence: readonly { title: string; problem: string | null }[]): string {
+  const problems = evidence.filter((e) => e.problem !== null);
+  if (problems.length === 0)
+    return "Plan an intervention first: its before/after adoption is the evidence a barrier was removed.";
+  if (problems.length === 1) return problems[0]!.problem!;
+  return problems.map((e) => `“${e.title}”: ${e.problem}`).join(" ");
 }
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;

@@ -13,8 +13,10 @@ import type { BeforeAfter } from "./interventions";
 export interface InterventionEffect {
   id: string;
   techniques: readonly string[];
-  /** Null before the intervention starts. */
+  /** Null before the intervention starts, or when its figures are hidden. */
   result: BeforeAfter | null;
+  /** Hidden under the minimum group size (docs/decisions/039): counted, never pooled. */
+  suppressed?: unknown;
 }
 
 export interface TechniqueRow {
@@ -25,6 +27,8 @@ export interface TechniqueRow {
   interventions: number;
   /** Of those, the ones with a change figure (enough opportunities before and after). */
   measured: number;
+  /** Of those, the ones whose figures are hidden under the minimum group size: in neither figure below. */
+  hidden: number;
   rose: number;
   fell: number;
   /** Median of the measured interventions' changes, in percentage points (one decimal), or null. */
@@ -79,6 +83,7 @@ export function techniqueReport(effects: readonly InterventionEffect[]): Techniq
       group: bct.group,
       interventions: list.length,
       measured: changes.length,
+      hidden: list.filter((e) => e.suppressed).length,
       rose: changes.filter((c) => c > 0).length,
       fell: changes.filter((c) => c < 0).length,
       medianChangePts: m === null ? null : oneDecimal(m),

@@ -80,4 +80,6 @@ export interface InterventionComparisonDto extends AdoptionComparison {
   to: string;
   /** Why neither side is shown under the minimum group size (its figures are then empty), or null. */
   suppressed: SuppressionReason | null;
+  /** Which side's teams are hidden: the teams with the intervention, or those without it. */
+  hiddenSide: "with" | "without" | null;
 }

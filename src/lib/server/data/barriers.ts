@@ -7,6 +7,7 @@ import { can } from "@/lib/domain/roles";
 import { canMove, priorityOf, type BarrierStatus } from "@/lib/domain/barriers";
 import { BARRIER_STATUS_LABELS } from "@/lib/domain/labels";
 import { dayOf, daysBefore } from "@/lib/domain/dates";
+import { removalRefusal } from "@/lib/domain/interventions";
 import type {
   BarrierDetailDto,
   BarrierFormValues,
@@ -259,12 +260,7 @@ export async function changeBarrierStatus(
       ),
     );
     const passing = evidence.find((e) => e.problem === null);
-    if (!passing)
-      throw new RuleError(
-        evidence.at(-1)?.problem ??
-          "Plan an intervention first: its before/after adoption is the evidence a barrier was removed.",
-        "status",
-      );
+    if (!passing) throw new RuleError(removalRefusal(evidence), "status");
     removalEvidence = { ...passing, markedAt: now.toISOString() };
   }
   await db().$transaction(async (tx) => {

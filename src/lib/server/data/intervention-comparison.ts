@@ -37,15 +37,17 @@ export async function interventionComparisons(
   const today = dayOf(now, ctx.timeZone);
   const started = barrier.interventions.filter((i) => fromDateOnly(i.startDate) <= today && i.teams.length > 0);
   const protection = await groupProtection(ctx);
-  const allTeams = protection.totals[0] ?? [];
+  const allTeams = protection.teams;
   return Promise.all(
     started.map(async (i) => {
       const window = { from: fromDateOnly(i.startDate), to: today };
       const teamIds = i.teams.map((t) => t.teamId);
       const rest = allTeams.filter((id) => !teamIds.includes(id));
-      const suppressed =
-        selectionHiddenBecause(protection, teamIds) ?? (rest.length ? selectionHiddenBecause(protection, rest) : null);
-      const base = { interventionId: i.id, title: i.title, from: window.from, to: window.to, suppressed };
+      const withHidden = selectionHiddenBecause(protection, teamIds);
+      const withoutHidden = rest.length ? selectionHiddenBecause(protection, rest) : null;
+      const suppressed = withHidden ?? withoutHidden;
+      const hiddenSide = withHidden ? ("with" as const) : withoutHidden ? ("without" as const) : null;
+      const base = { interventionId: i.id, title: i.title, from: window.from, to: window.to, suppressed, hiddenSide };
       if (suppressed) return { ...base, ...HIDDEN };
       const [withIt, without] = await Promise.all([
         adoptionIn(ctx.orgId, behaviourIds, { in: teamIds }, window),
