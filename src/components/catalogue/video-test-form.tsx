@@ -1,7 +1,7 @@
 "use client";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { videoTestAction } from "@/lib/actions/catalogue";
-import { CRITERIA } from "@/lib/schemas/behaviour";
+import { CRITERIA } from "@/lib/domain/behaviour";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/form-controls";

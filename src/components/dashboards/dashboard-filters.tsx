@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import type { DashboardFilter, FilterOptionsDto } from "@/lib/schemas/dashboards";
-import { filterSummary, PERIOD_LABELS, type Period } from "@/lib/schemas/dashboards";
+import { filterSummary, PERIOD_LABELS, type Period } from "@/lib/domain/dashboard-filter";
 import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 import { useId, useState, useTransition } from "react";
 import { citeBarrierAction } from "@/lib/actions/barrier-citations";
 import { REQUEST_TIMEOUT_MS, settle } from "@/lib/domain/requests";
-import { NOTE_MAX } from "@/lib/schemas/barrier-citations";
+import { NOTE_MAX } from "@/lib/domain/barrier-citations";
 import { inputClass } from "@/components/ui/field";
 
 const report = (err: unknown) => console.error("A citation request failed", err);

@@ -2,13 +2,8 @@
 import Link from "next/link";
 import { createMetricAction, updateMetricAction } from "@/lib/actions/metrics";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import {
-  KIND_LABELS,
-  TARGET_LABELS,
-  TIMING_LABELS,
-  type MetricFormValues,
-  type MetricOptionsDto,
-} from "@/lib/schemas/metrics";
+import { KIND_LABELS, TARGET_LABELS, TIMING_LABELS } from "@/lib/domain/metric-labels";
+import type { MetricFormValues, MetricOptionsDto } from "@/lib/schemas/metrics";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";

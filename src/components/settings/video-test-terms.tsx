@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { addVideoTestTermAction, removeVideoTestTermAction } from "@/lib/actions/video-test-terms";
 import type { ActionResult } from "@/lib/schemas/action-result";
-import { TERM_MAX, TERM_SUGGESTION_MAX, type VideoTestTermDto } from "@/lib/schemas/video-test-terms";
+import { TERM_MAX, TERM_SUGGESTION_MAX } from "@/lib/domain/video-test";
+import type { VideoTestTermDto } from "@/lib/schemas/video-test-terms";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Field, FormError } from "@/components/ui/field";

@@ -135,3 +135,6 @@ export function citationShares(
     .sort((a, b) => b.cited - a.cited || a.barrierId.localeCompare(b.barrierId))
     .map((c) => ({ barrierId: c.barrierId, cited: c.cited, share: c.cited / missedEntries }));
 }
+
+/** The longest "something else" a member may write on a missed entry. */
+export const NOTE_MAX = 200;

@@ -74,3 +74,12 @@ export function changedFields(before: DefinitionSnapshot | null, after: Definiti
     (f) => FIELD_LABELS[f],
   );
 }
+
+/** The video test's four questions, as a reviewer answers them. */
+export const CRITERIA = [
+  { key: "camera", question: "Could you point a camera at it?" },
+  { key: "actor", question: "Is the actor clear?" },
+  { key: "moment", question: "Is the moment clear?" },
+  { key: "agreement", question: "Could two observers agree it happened?" },
+] as const;
+export type CriterionKey = (typeof CRITERIA)[number]["key"];

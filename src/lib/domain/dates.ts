@@ -362,3 +362,14 @@ export function formatDayRange(days: readonly IsoDate[]): string {
   const [from, to] = [sorted[0]!, sorted.at(-1)!];
   return from === to ? formatDay(from) : `${formatDay(from)} – ${formatDay(to)}`;
 }
+
+/** ISO weekdays, in the order the select shows them. */
+export const WEEK_START_LABELS: Record<WeekStartsOn, string> = {
+  1: "Monday",
+  2: "Tuesday",
+  3: "Wednesday",
+  4: "Thursday",
+  5: "Friday",
+  6: "Saturday",
+  7: "Sunday",
+};

@@ -18,3 +18,7 @@ export function videoTest(text: VideoTestText, terms?: readonly VideoTestTermTex
 
 /** The form two terms share when they differ only in case, hyphens or spacing ("Customer-obsessed" = "customer obsessed"). */
 export const termKey = (term: string) => term.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** The longest term and suggestion an organisation may add to its video test (/settings/video-test). */
+export const TERM_MAX = 60;
+export const TERM_SUGGESTION_MAX = 300;

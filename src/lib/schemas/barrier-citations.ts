@@ -6,7 +6,9 @@ import type { AdoptionComparison } from "@/lib/domain/adoption-comparison";
 import type { SuppressionReason } from "@/lib/domain/group-size";
 
 const Id = id();
-export const NOTE_MAX = 200;
+import { NOTE_MAX } from "@/lib/domain/barrier-citations";
+
+export { NOTE_MAX };
 
 /**
  * What got in the way of a missed entry the browser just logged (named by its undo token, like

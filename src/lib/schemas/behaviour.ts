@@ -47,13 +47,9 @@ export const BehaviourUpdateInput = BehaviourInput.extend({
   version: versionNumber(),
 });
 
-export const CRITERIA = [
-  { key: "camera", question: "Could you point a camera at it?" },
-  { key: "actor", question: "Is the actor clear?" },
-  { key: "moment", question: "Is the moment clear?" },
-  { key: "agreement", question: "Could two observers agree it happened?" },
-] as const;
-export type CriterionKey = (typeof CRITERIA)[number]["key"];
+import { CRITERIA, type CriterionKey } from "@/lib/domain/behaviour";
+
+export { CRITERIA, type CriterionKey };
 
 const YesNo = z.enum(["yes", "no"], { error: "Answer yes or no." });
 

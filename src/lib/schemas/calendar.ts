@@ -19,16 +19,7 @@ export const TimeZoneName = z
   .max(64, "Choose a time zone from the list.")
   .refine(isKnownZone, "Choose a time zone from the list.");
 
-/** ISO weekdays, in the order the select shows them. */
-export const WEEK_START_LABELS: Record<WeekStartsOn, string> = {
-  1: "Monday",
-  2: "Tuesday",
-  3: "Wednesday",
-  4: "Thursday",
-  5: "Friday",
-  6: "Saturday",
-  7: "Sunday",
-};
+export { WEEK_START_LABELS } from "@/lib/domain/dates";
 
 export const OrganizationCalendarInput = z.object({
   timeZone: TimeZoneName,

@@ -8,14 +8,9 @@ import type { BarrierRowDto } from "./barriers";
 import type { MetricRowDto } from "./metrics";
 import type { SuppressionReason } from "@/lib/domain/group-size";
 
-export const PERIODS = { "4w": 4, "12w": 12, "26w": 26, "52w": 52 } as const;
-export type Period = keyof typeof PERIODS;
-export const PERIOD_LABELS: Record<Period, string> = {
-  "4w": "Last 4 weeks",
-  "12w": "Last 12 weeks",
-  "26w": "Last 26 weeks",
-  "52w": "Last 52 weeks",
-};
+import { PERIODS, type Period } from "@/lib/domain/dashboard-filter";
+
+export { PERIODS, PERIOD_LABELS, filterQuery, filterSummary, type Period } from "@/lib/domain/dashboard-filter";
 
 /** Dashboard filters as they live in the URL; anything unreadable falls back to the default. */
 export const DashboardFilter = z.object({
@@ -40,32 +35,6 @@ export function parseDashboardFilter(sp: Record<string, string | string[] | unde
     value: first(sp.value),
     heatmap: first(sp.heatmap),
   });
-}
-
-/** The filters as a query string, without the empty ones (for links that keep them). */
-export function filterQuery(f: Partial<DashboardFilter>, extra: Record<string, string | undefined> = {}): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...f, ...extra })) if (v) params.set(k, v);
-  return params.toString();
-}
-
-/**
- * The filters in force, in words, for the "Filters" button that hides them on a phone: the period
- * always, then each narrowing by its name. An id no option matches is left out, as the page ignores it.
- */
-export function filterSummary(
-  f: DashboardFilter,
-  options?: FilterOptionsDto,
-  shown: readonly ("period" | "stream" | "team" | "value")[] = ["period", "stream", "team", "value"],
-): string[] {
-  const name = (list: { id: string; name: string }[] | undefined, id: string | undefined) =>
-    id ? list?.find((o) => o.id === id)?.name : undefined;
-  return [
-    shown.includes("period") ? PERIOD_LABELS[f.period] : undefined,
-    shown.includes("stream") ? name(options?.streams, f.stream) : undefined,
-    shown.includes("team") ? name(options?.teams, f.team) : undefined,
-    shown.includes("value") ? name(options?.values, f.value) : undefined,
-  ].filter((s): s is string => Boolean(s));
 }
 
 /** A new customer story: a feedback item marked as a story, with where it came from and how the customer felt. */

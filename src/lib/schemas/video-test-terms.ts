@@ -1,8 +1,9 @@
 import { z } from "./zod";
 import { id, text } from "./text";
 
-export const TERM_MAX = 60;
-export const TERM_SUGGESTION_MAX = 300;
+import { TERM_MAX, TERM_SUGGESTION_MAX } from "@/lib/domain/video-test";
+
+export { TERM_MAX, TERM_SUGGESTION_MAX };
 
 export const VideoTestTermInput = z.object({
   term: text("Term", 1, TERM_MAX),
