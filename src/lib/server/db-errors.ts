@@ -2,19 +2,26 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 
 /**
- * Whether a write failed on a unique index. Through adapter-pg Prisma reports P2002; through the
- * PGlite adapter the same refusal arrives as a DriverAdapterError carrying PostgreSQL's SQLSTATE
- * 23505. Both databases must answer the same, so every caller asks here.
+ * Whether a write failed on a unique index. Through adapter-pg Prisma reports P2002 (P2010 for raw SQL);
+ * through the PGlite adapter the same refusal arrives as a DriverAdapterError carrying PostgreSQL's
+ * SQLSTATE 23505. Both databases must answer the same, so every caller asks here.
  */
 export function isUniqueViolation(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002";
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2002" || rawState(err) === "23505";
   return sqlState(err) === "23505";
 }
 
 /** The same for a foreign key the database refused (P2003 / SQLSTATE 23503). */
 export function isForeignKeyViolation(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2003";
+  if (err instanceof Prisma.PrismaClientKnownRequestError) return err.code === "P2003" || rawState(err) === "23503";
   return sqlState(err) === "23503";
+}
+
+/** A raw statement ($queryRaw) that failed is P2010, carrying the adapter's error (with the SQLSTATE) in its meta. */
+function rawState(err: InstanceType<typeof Prisma.PrismaClientKnownRequestError>): string | undefined {
+  return err.code === "P2010"
+    ? sqlState((err.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError)
+    : undefined;
 }
 
 /**
