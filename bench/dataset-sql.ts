@@ -6,14 +6,19 @@
 
 import { seededRandom } from "@/lib/domain/random";
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const BENCH_PASSWORD = "bench-password-2026";
 export const ORGANISATIONS = 100;
 export const BEHAVIOURS = 500;
 export const TEAMS = 400;
-/** The large organisation's share of all observations (1,000,000 of 5,000,000). */
-const LARGE_SHARE = 0.2;
+/** The large organisation's share of all observations (1,000,000 of 5,000,000), unless a plan says otherwise. */
+export const LARGE_SHARE = 0.2;
 const LARGE = { teams: 16, streams: 4, values: 5, behavioursPerValue: 4, barriers: 8 };
+/**
+ * Members per team besides the bench member: at least the default minimum group size (5, docs/decisions/039),
+ * or every team's figures would be hidden and the dashboards would show, and the bench measure, nothing.
+ */
+const MEMBERS_PER_TEAM = { large: 6, small: 5 };
 const DAY = 86_400_000;
 
 const pad = (n: number, z = 2) => String(n).padStart(z, "0");
@@ -137,7 +142,12 @@ export interface DatasetPlan {
 }
 
 /** Everything except the observations, for `observations` observations in all, as of `now`. */
-export function planDataset(observations: number, passwordHash: string, now: Date): DatasetPlan {
+export function planDataset(
+  observations: number,
+  passwordHash: string,
+  now: Date,
+  largeShare = LARGE_SHARE,
+): DatasetPlan {
   const rand = seededRandom(20260101);
   const today = Date.parse(day(now));
   const start = today - 729 * DAY;
@@ -159,7 +169,7 @@ export function planDataset(observations: number, passwordHash: string, now: Dat
   const smallTeams = Array.from({ length: ORGANISATIONS - 1 }, (_, i) => (i < 87 ? 4 : 3));
   const smallBehaviours = Array.from({ length: ORGANISATIONS - 1 }, (_, i) => (i < 84 ? 5 : 4));
   const orgWeights = [0, ...Array.from({ length: ORGANISATIONS - 1 }, () => 0.3 + rand() * 1.4)];
-  const largeCount = Math.round(observations * LARGE_SHARE);
+  const largeCount = Math.round(observations * largeShare);
   const perOrg = [largeCount, ...apportion(observations - largeCount, orgWeights.slice(1))];
   const cells: Cell[] = [];
   const counts = { organisations: 0, teams: 0, valueStreams: 0, behaviours: 0, users: 0, barriers: 0, metrics: 0 };
@@ -182,7 +192,7 @@ export function planDataset(observations: number, passwordHash: string, now: Dat
       { key: "manager", role: "MANAGER", teams: [] },
       ...(isLarge ? [{ key: "leader", role: "LEADER", teams: [] }] : []),
       { key: "member", role: "MEMBER", teams: isLarge ? [0, 1] : [0] },
-      ...Array.from({ length: teamCount * (isLarge ? 2 : 1) }, (_, j) => ({
+      ...Array.from({ length: teamCount * (isLarge ? MEMBERS_PER_TEAM.large : MEMBERS_PER_TEAM.small) }, (_, j) => ({
         key: `member${pad(j + 1)}`,
         role: "MEMBER",
         teams: [j % teamCount],

@@ -2,8 +2,8 @@
 // over the two years ending today, generated in the database and kept under bench/.data between
 // runs: on the embedded database (bench/.data/embedded, the directory the app opens as
 // CONDUCT_DATA_DIR) and on a persistent PostgreSQL cluster (bench/.data/postgres, database
-// conduct_bench). A data set of another size, of an older generator, or older than a week is
-// generated again. Run with `tsx --conditions=react-server` (the app's modules are server-only).
+// conduct_bench). A data set of another size (BENCH_OBSERVATIONS) is kept beside it (embedded_<n>,
+// conduct_bench_<n>); one of an older generator, or older than a week, is generated again. Run with `tsx --conditions=react-server` (the app's modules are server-only).
 import { execFileSync, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { freePort, postgresCommand } from "../tests/support/postgres";
 import {
   BENCH_PASSWORD,
   GENERATOR_VERSION,
+  LARGE_SHARE,
   cellTableSql,
   observationSliceSql,
   planDataset,
@@ -40,6 +41,8 @@ export interface BenchDataset {
   };
   /** What generating took, when this call generated it. */
   generatedMs?: number;
+  /** PostgreSQL only: the postmaster's process id (its backends are its children). */
+  postgresPid?: number;
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ const PG_DIR = path.join(BENCH_DATA, "postgres");
 const PG_DATA = path.join(PG_DIR, "data");
 const PG_PORT = 55432;
 const DATABASE = "conduct_bench";
+const FULL_SIZE = 5_000_000;
 const MAX_AGE_DAYS = 7;
 /** Rows per INSERT … SELECT: keeps PGlite (32-bit WASM, one process) well inside its memory. */
 const SLICE_ROWS = 250_000;
@@ -55,6 +59,7 @@ const SLICE_ROWS = 250_000;
 interface Marker {
   version: number;
   observations: number;
+  large_share: number;
   generated_at: Date | string;
   generation_ms: number;
   large: Omit<BenchDataset["large"], "password">;
@@ -62,20 +67,32 @@ interface Marker {
 
 export async function ensureDataset(
   kind: DatabaseKind,
-  opts: { observations?: number; log?: (s: string) => void } = {},
+  opts: {
+    observations?: number;
+    /** The large organisation's share of the observations (default 0.2): 1 puts every one in it. */
+    largeShare?: number;
+    /** PostgreSQL only: the database of the cluster that holds this data set (default conduct_bench). */
+    database?: string;
+    log?: (s: string) => void;
+  } = {},
 ): Promise<BenchDataset> {
-  const observations = opts.observations ?? Number(process.env.BENCH_OBSERVATIONS || 5_000_000);
+  const observations = opts.observations ?? Number(process.env.BENCH_OBSERVATIONS || FULL_SIZE);
+  const largeShare = opts.largeShare ?? LARGE_SHARE;
+  // A data set of another size lives beside the full one (a quick run does not replace it).
+  const sized = observations === FULL_SIZE ? "" : `_${observations}`;
+  const database = (opts.database ?? DATABASE) + sized;
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`not a plain database name: ${database}`);
   if (!Number.isInteger(observations) || observations < 10_000)
     throw new Error(`observations must be a whole number of at least 10,000, not ${observations}`);
   const log = opts.log ?? (() => {});
   const server = kind === "postgres" ? await startCluster(log) : null;
-  const databaseUrl = server ? `${server.baseUrl}/${DATABASE}` : undefined;
-  const dataDir = path.join(BENCH_DATA, kind === "embedded" ? "embedded" : "postgres-app");
+  const databaseUrl = server ? `${server.baseUrl}/${database}` : undefined;
+  const dataDir = path.join(BENCH_DATA, kind === "embedded" ? `embedded${sized}` : "postgres-app");
   const config = { databaseUrl, dataDir };
   let generatedMs: number | undefined;
   let db: Database | undefined;
   try {
-    if (server) await createDatabase(server.baseUrl, false);
+    if (server) await createDatabase(server.baseUrl, database, false);
     db = openDatabase(config);
     let marker = await readMarker(db.sql);
     const age = marker ? (Date.now() - new Date(marker.generated_at).getTime()) / 86_400_000 : Infinity;
@@ -83,6 +100,7 @@ export async function ensureDataset(
       marker &&
       marker.version === GENERATOR_VERSION &&
       Number(marker.observations) === observations &&
+      Number(marker.large_share) === largeShare &&
       age < MAX_AGE_DAYS
     ) {
       log(
@@ -100,7 +118,7 @@ export async function ensureDataset(
         `[dataset] ${kind}: ${marker ? `the data set there has ${Number(marker.observations).toLocaleString("en")} observations (generator ${marker.version}, ${age.toFixed(1)} days old)` : "no data set"}: generating ${observations.toLocaleString("en")}`,
       );
       await db.close();
-      if (server) await createDatabase(server.baseUrl, true);
+      if (server) await createDatabase(server.baseUrl, database, true);
       else rmSync(path.join(dataDir, "pglite"), { recursive: true, force: true });
       const t = performance.now();
       // Generating writes gigabytes of WAL; a data set lost to a power cut is generated again, so
@@ -108,7 +126,7 @@ export async function ensureDataset(
       db = openDatabase(config, { fsync: false });
       await migrate(db.sql);
       log(`[dataset] ${kind}: empty database created and migrated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-      marker = await generate(db, kind, observations, log);
+      marker = await generate(db, kind, observations, largeShare, log);
       generatedMs = marker.generation_ms;
     }
     return {
@@ -118,6 +136,9 @@ export async function ensureDataset(
       observations,
       large: { ...marker.large, password: BENCH_PASSWORD },
       generatedMs,
+      postgresPid: server
+        ? Number(readFileSync(path.join(PG_DATA, "postmaster.pid"), "utf8").split("\n")[0])
+        : undefined,
       stop: async () => server?.stop(),
     };
   } catch (err) {
@@ -134,9 +155,7 @@ export async function ensureDataset(
 async function readMarker(sql: SqlRunner): Promise<Marker | null> {
   const [exists] = await sql.query<{ t: string | null }>(`SELECT to_regclass('"_bench_dataset"')::text AS t`);
   if (!exists?.t) return null;
-  const [row] = await sql.query<Marker>(
-    `SELECT "version", "observations", "generated_at", "generation_ms", "large" FROM "_bench_dataset"`,
-  );
+  const [row] = await sql.query<Marker>(`SELECT * FROM "_bench_dataset"`);
   return row ?? null;
 }
 
@@ -144,13 +163,14 @@ async function generate(
   db: Database,
   kind: DatabaseKind,
   observations: number,
+  largeShare: number,
   log: (s: string) => void,
 ): Promise<Marker> {
   const t0 = performance.now();
   const step = (label: string, since: number) =>
     log(`[dataset] ${kind}: ${label} in ${((performance.now() - since) / 1000).toFixed(1)} s`);
   // One hash for every bench user: bcrypt at the app's cost, once.
-  const plan: DatasetPlan = planDataset(observations, await bcrypt.hash(BENCH_PASSWORD, 11), new Date());
+  const plan: DatasetPlan = planDataset(observations, await bcrypt.hash(BENCH_PASSWORD, 11), new Date(), largeShare);
   const slice = Math.max(1, Math.floor((plan.weekdays * SLICE_ROWS) / observations));
   await db.sql.transaction(async (tx) => {
     // No triggers (the daily summary's, the foreign keys') during the load: the rows are consistent
@@ -186,11 +206,12 @@ async function generate(
     if (Number(count?.n) !== observations)
       throw new Error(`generated ${count?.n} observations instead of ${observations}`);
     await tx.exec(
-      `CREATE TABLE "_bench_dataset" ("version" int NOT NULL, "observations" bigint NOT NULL, "generated_at" timestamptz NOT NULL, "generation_ms" int NOT NULL, "large" jsonb NOT NULL, "counts" jsonb NOT NULL)`,
+      `CREATE TABLE "_bench_dataset" ("version" int NOT NULL, "observations" bigint NOT NULL, "large_share" float8 NOT NULL, "generated_at" timestamptz NOT NULL, "generation_ms" int NOT NULL, "large" jsonb NOT NULL, "counts" jsonb NOT NULL)`,
     );
-    await tx.query(`INSERT INTO "_bench_dataset" VALUES ($1, $2, $3, $4, $5, $6)`, [
+    await tx.query(`INSERT INTO "_bench_dataset" VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       GENERATOR_VERSION,
       observations,
+      largeShare,
       plan.now.toISOString(),
       Math.round(performance.now() - t0),
       JSON.stringify(plan.large),
@@ -204,7 +225,14 @@ async function generate(
   const ms = Math.round(performance.now() - t0);
   await db.sql.query(`UPDATE "_bench_dataset" SET "generation_ms" = $1`, [ms]);
   log(`[dataset] ${kind}: generated ${observations.toLocaleString("en")} observations in ${(ms / 1000).toFixed(1)} s`);
-  return { version: GENERATOR_VERSION, observations, generated_at: plan.now, generation_ms: ms, large: plan.large };
+  return {
+    version: GENERATOR_VERSION,
+    observations,
+    large_share: largeShare,
+    generated_at: plan.now,
+    generation_ms: ms,
+    large: plan.large,
+  };
 }
 
 // ---------------------------------------------------------------- the persistent PostgreSQL cluster
@@ -271,13 +299,13 @@ async function startCluster(log: (s: string) => void): Promise<{ baseUrl: string
   };
 }
 
-async function createDatabase(baseUrl: string, fresh: boolean): Promise<void> {
+async function createDatabase(baseUrl: string, database: string, fresh: boolean): Promise<void> {
   const admin = new pg.Client({ connectionString: `${baseUrl}/postgres` });
   await admin.connect();
   try {
-    if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DATABASE]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE}`);
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${database}`);
   } finally {
     await admin.end();
   }

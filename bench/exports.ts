@@ -6,7 +6,8 @@
 //   tsx --conditions=react-server bench/exports.ts <embedded|postgres>   (merges into bench/results.json)
 import { readFileSync, writeFileSync } from "node:fs";
 import { ensureDataset } from "./dataset";
-import { signIn, startServer, treeRssMb } from "./server";
+import { treeRssMb } from "./procfs";
+import { signIn, startServer } from "./server";
 import { percentile, round } from "./stats";
 
 export interface ProbeStats {

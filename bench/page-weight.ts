@@ -1,6 +1,8 @@
 // JavaScript weight of a page as a phone would download it: every script the page loads in a real
 // browser until the network is idle (lazy chunks such as the charts included), each gzipped at the
 // default level a web server uses, summed. Also says whether the charts library was among them.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 
@@ -55,4 +57,17 @@ export async function measurePageWeights(
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * The framework's own floor: the scripts the build loads on every App Router page before any of the app's
+ * code (the build manifest's rootMainFiles: React, React DOM, the router, the runtime), gzipped as above.
+ * A page's weight minus this is what the page's own code costs (issue 19: the Log page within 10 kB of it).
+ */
+export function frameworkFloorKb(buildDir = ".next"): number {
+  const manifest = JSON.parse(readFileSync(path.join(buildDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  if (!manifest.rootMainFiles.length) throw new Error("the build manifest names no rootMainFiles");
+  return manifest.rootMainFiles.reduce((n, f) => n + gzipSync(readFileSync(path.join(buildDir, f))).length, 0) / 1024;
 }

@@ -1,28 +1,32 @@
 // One database's half of `npm run bench` (bench/run.ts starts it in its own process, so each run has
-// its own database module): the data set, then the built app under `next start` on it, loaded over
+// its own database module): the data set, then the built app as `npm start` serves it, loaded over
 // HTTP, then the raw SQL reference and the full-scale plans with the server stopped (PGlite has one
-// owner). Writes bench/.reports/<kind>.json.
+// owner). On PostgreSQL the app is measured behind Debian's nginx as deployed (README "Running several
+// processes"): one process, then two (issue 19), then one on a data set whose large organisation holds
+// all 5,000,000 observations (the dashboards' growth from 1M to 5M). Writes bench/.reports/<kind>.json.
 //   tsx --conditions=react-server bench/run-one.ts <embedded|postgres> [--pages] [--seconds=30]
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { startProxy, type Proxy } from "../scripts/nginx";
 import { ensureDataset } from "./dataset";
+import { measureLargeOrgAlone, type LargeOrgRun } from "./growth";
 import { measureExports, type ExportsReport } from "./exports";
 import { lighthouse, type LighthouseScores } from "./lighthouse";
 import { runLoad, type LoadResult } from "./load";
-import { measurePageWeights, type PageWeight } from "./page-weight";
+import { frameworkFloorKb, measurePageWeights, type PageWeight } from "./page-weight";
 import { REPORTS_DIR as REPORTS } from "./paths";
 import { compareWithOverview, explainDashboardQueries, rawOverview } from "./raw-sql";
-import { serverActionId, signIn, startServer, type SlowQuery } from "./server";
-import { percentile, timeRepeated } from "./stats";
+import { watchConnections } from "./pg-connections";
+import { processTree } from "./procfs";
+import { serverActionId, signIn, startServer, type BenchServer, type SlowQuery } from "./server";
+import { measureServing, type ServingFigures } from "./serving";
+import { percentile } from "./stats";
 
-export interface OneReport {
+export interface OneReport extends ServingFigures {
   kind: "embedded" | "postgres";
   observations: number;
   generated_ms: number | null;
-  log: { rps: number; p50: number; p95: number; p99: number; errors: number; requests: number };
-  health: { rps: number; p50: number; p95: number; errors: number };
-  overview_ms: number[];
-  team_ms: number[];
   raw_sql_ms: number[];
   raw_sql_matches_dashboard: string[];
   seq_scans: { sql: string; plan: string }[];
@@ -36,7 +40,13 @@ export interface OneReport {
   exports?: ExportsReport;
   /** Embedded only: the logging load with CONDUCT_EMBEDDED_FSYNC off and on, two runs each (docs/decisions/017). */
   log_fsync?: { on: LoadResult[]; off: LoadResult[] };
+  /** PostgreSQL only: two processes of the build behind nginx (the figures above are one process behind it). */
+  two_processes?: ServingFigures & { rss_mb: number; slow_queries: SlowQuery[] };
+  /** PostgreSQL only: the large organisation holding every observation of a data set of the same size. */
+  large_org_alone?: LargeOrgRun;
   pages?: Record<string, PageWeight>;
+  /** The JavaScript the framework itself loads on every page (gzip kB). */
+  framework_floor_kb?: number;
   lighthouse?: Record<string, LighthouseScores>;
 }
 
@@ -84,42 +94,51 @@ const logLoad = (base: string, cookie: string, s: number) =>
 
 const ds = await ensureDataset(kind, { log });
 const report: Partial<OneReport> = { kind, observations: ds.observations, generated_ms: ds.generatedMs ?? null };
+// On PostgreSQL every process shares the secrets (the start scripts refuse to run without them) and sits
+// behind the proxy (TRUST_PROXY_HOPS=1), as README "Running several processes" deploys it.
+const serverEnv: Record<string, string> =
+  kind === "postgres"
+    ? {
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        TRUST_PROXY_HOPS: "1",
+      }
+    : {};
+const connections = ds.databaseUrl ? await watchConnections(ds.databaseUrl) : undefined;
+const cpuParts = (servers: BenchServer[], proxy?: Proxy): Record<string, () => number[]> => ({
+  ...Object.fromEntries(servers.map((s, i) => [`web_${i + 1}`, () => processTree(s.pid)])),
+  ...(ds.postgresPid ? { postgres: () => processTree(ds.postgresPid!) } : {}),
+  ...(proxy?.child.pid ? { nginx: () => processTree(proxy.child.pid!) } : {}),
+  load_generator: () => [process.pid],
+});
 try {
   const server = await startServer({
     port: kind === "embedded" ? 3310 : 3311,
     dataDir: ds.dataDir,
     databaseUrl: ds.databaseUrl,
     log,
+    env: serverEnv,
   });
+  let proxy: Proxy | undefined;
   try {
-    const base = server.baseUrl;
+    proxy = kind === "postgres" ? await startProxy({ port: 3320, upstreams: [3311], accessLog: false }) : undefined;
+    const base = proxy?.baseUrl ?? server.baseUrl;
     const member = await signIn(base, ds.large.memberEmail, ds.large.password);
     const manager = await signIn(base, ds.large.managerEmail, ds.large.password);
-    const get = async (url: string, cookie: string) => {
-      const res = await fetch(`${base}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}`);
-    };
-    // Warm up: the first request of each route loads its code.
-    for (const url of ["/log", "/catalogue", "/dashboards", `/dashboards/team?team=${ds.large.teamId}`])
-      await get(url, manager);
-
-    await logLoad(base, member, 3);
-    log(`logging: 10 connections for ${seconds} s`);
-    report.log = await logLoad(base, member, seconds);
-    log(`logging: ${report.log.rps.toFixed(0)} req/s, p95 ${report.log.p95} ms, ${report.log.errors} errors`);
-    const health = await runLoad({ url: `${base}/api/health`, seconds, connections: 10 });
-    report.health = { rps: health.rps, p50: health.p50, p95: health.p95, errors: health.errors };
-    log(`health: ${health.rps.toFixed(0)} req/s`);
-
-    report.overview_ms = await timeRepeated(50, () => get("/dashboards", manager));
-    report.team_ms = await timeRepeated(50, () => get(`/dashboards/team?team=${ds.large.teamId}`, manager));
-    log(
-      `overview p95 ${percentile(report.overview_ms, 95).toFixed(0)} ms, team view p95 ${percentile(report.team_ms, 95).toFixed(0)} ms`,
+    const serving = { member, manager, teamId: ds.large.teamId, seconds, logLoad, connections, log };
+    Object.assign(
+      report,
+      await measureServing({
+        ...serving,
+        base,
+        cpuParts: cpuParts([server], proxy),
+        log: (m) => log(`1 process: ${m}`),
+      }),
     );
 
     if (args.includes("--pages")) {
       report.pages = await measurePageWeights(base, manager, PAGES);
+      report.framework_floor_kb = frameworkFloorKb();
       report.lighthouse = {};
       for (const [name, url] of Object.entries(PAGES)) {
         report.lighthouse[name] = await lighthouse(`${base}${url}`, manager, REPORTS, name);
@@ -127,13 +146,43 @@ try {
       }
     }
     report.rss_mb = server.peakRssMb();
-    report.slow_queries = server.slowQueries();
+
+    // Two processes of the same build behind one nginx, round-robin (issue 19).
+    if (kind === "postgres") {
+      const second = await startServer({
+        port: 3312,
+        dataDir: ds.dataDir,
+        databaseUrl: ds.databaseUrl,
+        log,
+        env: serverEnv,
+      });
+      let pair: Proxy | undefined;
+      try {
+        pair = await startProxy({ port: 3321, upstreams: [3311, 3312], accessLog: false });
+        const two = await measureServing({
+          ...serving,
+          base: pair.baseUrl,
+          cpuParts: cpuParts([server, second], pair),
+          log: (m) => log(`2 processes: ${m}`),
+        });
+        report.two_processes = {
+          ...two,
+          rss_mb: server.peakRssMb() + second.peakRssMb(),
+          slow_queries: second.slowQueries(),
+        };
+      } finally {
+        await pair?.stop();
+        await second.stop();
+      }
+    }
+    report.slow_queries = [...server.slowQueries(), ...(report.two_processes?.slow_queries ?? [])];
     report.startup_queries = server.startupQueries();
     // Last, so the figures above keep their meaning: the exports at full scale (issue 15, item 13).
     // The data set has an admin per organisation, addressed like its manager.
     const admin = await signIn(base, ds.large.managerEmail.replace("manager@", "admin@"), ds.large.password);
     report.exports = await measureExports({ base, pid: server.pid, adminCookie: admin, memberCookie: member, log });
   } finally {
+    await proxy?.stop();
     await server.stop();
   }
 
@@ -204,7 +253,12 @@ try {
   } finally {
     await closeDatabase();
   }
+
+  // The dashboards' growth with the organisation's observations: the same organisation holding them all.
+  if (kind === "postgres")
+    report.large_org_alone = await measureLargeOrgAlone({ observations: ds.observations, env: serverEnv, log });
 } finally {
+  await connections?.stop();
   await ds.stop();
 }
 mkdirSync(REPORTS, { recursive: true });

@@ -7,7 +7,16 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { databaseResults, evaluateTargets, formatTable, fsyncResults, type Results } from "./report";
+import { LARGE_SHARE } from "./dataset-sql";
+import {
+  databaseResults,
+  evaluateTargets,
+  formatTable,
+  fsyncResults,
+  growthResults,
+  twoProcessResults,
+  type Results,
+} from "./report";
 import { REPORTS_DIR } from "./paths";
 import type { OneReport } from "./run-one";
 import { round } from "./stats";
@@ -36,6 +45,7 @@ for (const [i, kind] of kinds.entries()) {
 }
 
 const withPages = reports.find((r) => r.pages);
+const pgReport = reports.find((r) => r.kind === "postgres");
 const embeddedFsync = reports.map(fsyncResults).find((f) => f);
 const partial: Omit<Results, "targets"> = {
   date: new Date().toISOString(),
@@ -49,10 +59,23 @@ const partial: Omit<Results, "targets"> = {
   memory_gb: round(os.totalmem() / 2 ** 30, 1),
   observations: reports[0]!.observations,
   ...Object.fromEntries(reports.map((r) => [r.kind, databaseResults(r)])),
+  ...(pgReport?.two_processes
+    ? {
+        postgres_2proc: twoProcessResults(pgReport),
+        pg_connections_peak: Math.max(
+          pgReport.pg_connections_peak ?? 0,
+          pgReport.two_processes.pg_connections_peak ?? 0,
+        ),
+      }
+    : {}),
+  ...(pgReport?.large_org_alone ? { overview_growth_1m_5m: growthResults(pgReport, LARGE_SHARE) } : {}),
   ...(embeddedFsync ? { embedded_fsync: embeddedFsync } : {}),
   ...(withPages?.pages
     ? {
         js_gzip_kb: Object.fromEntries(Object.entries(withPages.pages).map(([k, v]) => [k, round(v.gzipKb)])),
+        ...(withPages.framework_floor_kb !== undefined
+          ? { js_framework_floor_kb: round(withPages.framework_floor_kb) }
+          : {}),
         charts_loaded_on: Object.entries(withPages.pages)
           .filter(([, v]) => v.charts)
           .map(([k]) => k),
@@ -62,8 +85,11 @@ const partial: Omit<Results, "targets"> = {
   video_test: videoTestBench,
 };
 const results: Results = { ...partial, targets: evaluateTargets(partial) };
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
-console.log(`\n${formatTable(results)}\n\nWrote bench/results.json`);
+// The committed figures are a full run (both databases, the full data set); any other run's go beside the reports.
+const full = kinds.length === 2 && results.observations === 5_000_000;
+const out = full ? "bench/results.json" : path.join(REPORTS_DIR, "results.json");
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${formatTable(results)}\n\nWrote ${out}`);
 for (const r of reports) {
   for (const q of r.startup_queries ?? []) console.log(`[start-up] ${r.kind}: ${q.ms} ms: ${q.sql}`);
   for (const q of r.slow_queries.slice(0, 10))

@@ -1,7 +1,8 @@
-// The built app under `next start`, pointed at a bench database, with what the bench needs from it:
+// The built app as `npm start` serves it (scripts/serve.mjs), pointed at a bench database, with what the bench needs from it:
 // its slow-query log lines, its memory, and a signed-in session for a given user.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { treeRssMb } from "./procfs";
 
 export interface SlowQuery {
   ms: number;
@@ -40,11 +41,11 @@ export async function startServer(opts: {
     CONDUCT_SLOW_QUERY_MS: "250",
     ...opts.env,
   };
-  const child = spawn(
-    process.execPath,
-    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  // What `npm start` and `npm run start:cluster` serve: Next's server under scripts/serve.mjs.
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "scripts/serve.mjs"], {
+    env: { ...env, PORT: String(opts.port), HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const slow: SlowQuery[] = [];
   const startup: SlowQuery[] = [];
   let ready = false;
@@ -99,33 +100,6 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the server did not answer /api/health within 120 s:\n${output()}`);
-}
-
-/** Resident memory of a process and all its descendants (Linux /proc), in MB. */
-export function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const walk = (p: number) => {
-    try {
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1];
-      total += Number(kb ?? 0) / 1024;
-    } catch {
-      return;
-    }
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return total;
 }
 
 /** Signs in through next-auth's credentials flow, as the sign-in form does; returns the Cookie header. */

@@ -2,16 +2,17 @@
 // Two web processes (scripts/serve.mjs, as `npm run start:cluster` runs them) of ONE build on one throwaway
 // PostgreSQL, on <port>+1 and <port>+2, behind Debian's nginx on 127.0.0.1:<port> with a round-robin
 // upstream, so that consecutive requests of one user go to alternate processes (docs/decisions/029).
-// nginx runs unprivileged from a generated config in a temp directory (pid, logs, temp files there).
+// nginx runs unprivileged from a generated config (scripts/nginx.ts).
 // Each process names itself in X-Conduct-Process (CONDUCT_PROCESS_NAME). Build first (npm run test:e2e does).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { setUpDatabase } from "@/lib/server/setup/database-setup";
 import { startThrowawayPostgres } from "../tests/support/postgres";
+import { ensureNginx, startProxy, type Proxy } from "./nginx";
 
 const port = Number(process.argv[2] ?? 3105);
 const appPorts = [port + 1, port + 2];
@@ -19,25 +20,18 @@ if (!existsSync(".next/BUILD_ID")) {
   console.error("No build found: run `npm run test:e2e`, which builds first.");
   process.exit(1);
 }
-// Debian's nginx, installed with apt-get when missing (as tests/support/postgres.ts installs PostgreSQL).
-const findNginx = () => ["/usr/sbin/nginx", "/usr/local/sbin/nginx"].find((p) => existsSync(p));
-if (!findNginx()) {
-  console.log("[e2e-cluster] installing Debian's nginx package…");
-  spawnSync(
-    "bash",
-    ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null"],
-    { stdio: "inherit" },
-  );
-}
-const nginxBin = findNginx();
-if (!nginxBin) {
-  console.error("[e2e-cluster] nginx is not installed, and apt-get could not install it: apt-get install -y nginx");
+// Debian's nginx, installed with apt-get when missing; before anything starts, so a failure leaves nothing behind.
+try {
+  ensureNginx((m) => console.log(`[e2e-cluster] ${m}`));
+} catch (err) {
+  console.error(`[e2e-cluster] ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
 
 const children: ChildProcess[] = [];
 let stopPostgres = async () => {};
-const dir = mkdtempSync(path.join(tmpdir(), "conduct-nginx-"));
+const dir = mkdtempSync(path.join(tmpdir(), "conduct-cluster-"));
+let stopProxy = async () => {};
 let stopping: Promise<void> | undefined;
 const stop = (code: number) =>
   (stopping ??= (async () => {
@@ -51,6 +45,7 @@ const stop = (code: number) =>
           }),
       ),
     );
+    await stopProxy();
     await stopPostgres();
     rmSync(dir, { recursive: true, force: true });
     process.exit(code);
@@ -113,41 +108,15 @@ for (const appPort of appPorts) {
 }
 
 // As README "Running several processes" shows, without TLS (loopback only).
-const conf = `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  client_max_body_size 60m;
-  upstream conduct {
-${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://conduct;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-    }
-  }
+let proxy: Proxy;
+try {
+  proxy = await startProxy({ port, upstreams: appPorts });
+} catch (err) {
+  console.error("[e2e-cluster] nginx could not start:", err);
+  await stop(1);
+  throw err;
 }
-`;
-writeFileSync(path.join(dir, "nginx.conf"), conf);
-// Run as root (CI), nginx's workers run as nobody: they must be able to enter the directory.
-chmodSync(dir, 0o755);
-const nginx = spawn(nginxBin, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")], {
-  stdio: "inherit",
-});
-nginx.on("exit", onExit("nginx"));
-children.push(nginx);
-console.log(`[e2e-cluster] nginx on http://127.0.0.1:${port} → ${appPorts.join(", ")}`);
+stopProxy = proxy.stop;
+proxy.child.on("exit", onExit("nginx"));
+children.push(proxy.child);
+console.log(`[e2e-cluster] nginx on ${proxy.baseUrl} → ${appPorts.join(", ")}`);

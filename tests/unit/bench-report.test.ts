@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { databaseResults, evaluateTargets, formatTable, fsyncResults } from "../../bench/report";
+import {
+  databaseResults,
+  evaluateTargets,
+  formatTable,
+  fsyncResults,
+  growthResults,
+  twoProcessResults,
+} from "../../bench/report";
 import type { OneReport } from "../../bench/run-one";
 import { percentile } from "../../bench/stats";
 
@@ -19,6 +26,7 @@ const one = (over: Partial<OneReport> = {}): OneReport => ({
   startup_queries: [{ ms: 480, concurrent: 0, sql: "SELECT 1" }],
   slowest_dashboard_statement_ms: 80,
   rss_mb: 700,
+  cpu_log: { seconds: 30, cores: { web_1: 0.98, postgres: 0.4, load_generator: 0.3 }, machine_busy_cores: 1.8 },
   ...over,
 });
 
@@ -75,8 +83,14 @@ describe("bench results", () => {
     const good = evaluateTargets({
       ...base,
       postgres: databaseResults(one()),
+      postgres_2proc: twoProcessResults(
+        one({
+          two_processes: { ...one(), log: { ...one().log, rps: 320 }, rss_mb: 900, slow_queries: [] },
+        }),
+      ),
       embedded: databaseResults(one({ kind: "embedded", log: { ...one().log, rps: 120 } })),
-      js_gzip_kb: { log: 120 },
+      js_gzip_kb: { log: 135 },
+      js_framework_floor_kb: 129.7,
       charts_loaded_on: ["overview"],
       lighthouse: { log: { performance: 95, accessibility: 100 } },
     });
@@ -93,22 +107,28 @@ describe("bench results", () => {
           seq_scans: [{ sql: "x", plan: "Seq Scan on Observation" }],
         }),
       ),
-      js_gzip_kb: { log: 140 },
+      postgres_2proc: twoProcessResults(
+        one({ two_processes: { ...one(), log: { ...one().log, rps: 290, p95: 120 }, rss_mb: 900, slow_queries: [] } }),
+      ),
+      js_gzip_kb: { log: 141.4 },
+      js_framework_floor_kb: 129.7,
       charts_loaded_on: ["overview", "log"],
       lighthouse: { log: { performance: 80, accessibility: 96 } },
     });
     expect(bad.filter((t) => !t.met).map((t) => t.name)).toEqual([
-      "PostgreSQL: logging requests/s",
-      "PostgreSQL: logging errors",
+      "PostgreSQL, 1 process behind nginx: logging requests/s; 0.15 of the health route's 1000",
+      "PostgreSQL, 1 process behind nginx: logging errors",
+      "PostgreSQL, 2 processes behind nginx: logging requests/s; 0.29 of the health route's 1000",
+      "PostgreSQL, 2 processes behind nginx: logging p95 ms",
       "PostgreSQL: slowest query on a request path ms",
       "PostgreSQL: sequential scans of Observation by dashboards",
-      "Log page JavaScript kB gzip",
+      "Log page JavaScript kB gzip above the framework's own 129.7 (the page loads 141.4)",
       "Chart library loaded only by pages that draw with it",
       "Lighthouse log: performance",
       "Lighthouse log: accessibility",
     ]);
     expect(formatTable({ ...base, postgres: databaseResults(one()), targets: bad })).toContain(
-      "MISS  PostgreSQL: logging requests/s: 150 (target ≥ 200)",
+      "MISS  PostgreSQL, 1 process behind nginx: logging requests/s; 0.15 of the health route's 1000: 150 (target ≥ 230)",
     );
   });
 
@@ -165,5 +185,75 @@ describe("bench results", () => {
     );
     const slow = evaluateTargets({ ...base, video_test: { ...fast, p50_ms: 5 } });
     expect(slow.find((t) => t.name.startsWith("Video test"))?.met).toBe(false);
+  });
+
+  it("reports two processes in the same fields, with their CPU, and the connections at peak", () => {
+    const two = { ...one(), log: { ...one().log, rps: 310 }, rss_mb: 1400, slow_queries: [], pg_connections_peak: 14 };
+    two.cpu_log = { seconds: 30, cores: { web_1: 0.7, web_2: 0.69, postgres: 0.45 }, machine_busy_cores: 2 };
+    const r = twoProcessResults(one({ pg_connections_peak: 7, two_processes: two }))!;
+    expect(r).toMatchObject({ log_rps: 310, log_over_health: 0.31, rss_mb: 1400, pg_connections_peak: 14 });
+    // The database's own figures (plans, the raw SQL reference) are the run's.
+    expect([r.raw_sql_ms, r.seq_scans_of_observations, r.dashboard_matches_raw_sql]).toEqual([1100, 0, true]);
+    expect(twoProcessResults(one())).toBeUndefined();
+    const base = {
+      date: "2026-12-03",
+      machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" },
+      cores: 2,
+      memory_gb: 24,
+      observations: 5_000_000,
+    };
+    const results = {
+      ...base,
+      postgres: databaseResults(one({ pg_connections_peak: 7 })),
+      postgres_2proc: r,
+      pg_connections_peak: 14,
+    };
+    const table = formatTable({ ...results, targets: evaluateTargets(results) });
+    expect(table).toMatch(/^log_rps +— +250 +310$/m);
+    expect(table).toContain(
+      "CPU during postgres_2proc logging (cores of 2): web_1 0.7, web_2 0.69, postgres 0.45; the machine 2 busy",
+    );
+    expect(table).toContain("PostgreSQL connections at peak: 14 (1 process 7, 2 processes 14)");
+    expect(table).toContain("met   PostgreSQL, 2 processes behind nginx: logging requests/s");
+  });
+
+  it("measures the dashboards' growth from the organisation's 1M to its 5M observations", () => {
+    const r = one({
+      overview_ms: Array.from({ length: 50 }, (_, i) => 100 + i), // median 124
+      large_org_alone: {
+        observations: 5_000_000,
+        overview_ms: Array.from({ length: 50 }, (_, i) => 140 - i), // unsorted; median 115
+        team_ms: Array.from({ length: 50 }, (_, i) => 70 + i), // median 94 (was 74)
+        raw_sql_ms: [5000, 5200, 5100, 4900, 5300],
+      },
+    });
+    const g = growthResults(r, 0.2)!;
+    expect(g).toEqual({
+      org_observations: [1_000_000, 5_000_000],
+      overview_p50_ms: [124, 115],
+      overview_p95_ms: [147, 138],
+      team_p50_ms: [74, 94],
+      team_p95_ms: [97, 117],
+      raw_sql_ms: [1100, 5100],
+      overview_over_raw_sql: [0.113, 0.023],
+      overview_growth_pct: -7.3,
+      team_growth_pct: 27,
+    });
+    expect(growthResults(one(), 0.2)).toBeUndefined();
+    const base = {
+      date: "2026-12-03",
+      machine: { cores: 2, memory_gb: 24, cpu: "x", node: "v20" },
+      cores: 2,
+      memory_gb: 24,
+      observations: 5_000_000,
+    };
+    const met = evaluateTargets({ ...base, overview_growth_1m_5m: g });
+    expect(met.map((t) => [t.name, t.met])).toEqual([
+      ["PostgreSQL: overview p95 ms, organisation of 5,000,000 observations", true],
+      ["PostgreSQL: overview growth from 1,000,000 to 5,000,000 observations, % (median)", true],
+      ["PostgreSQL: overview ÷ raw SQL, organisation of 5,000,000 observations", true],
+    ]);
+    const grown = evaluateTargets({ ...base, overview_growth_1m_5m: { ...g, overview_growth_pct: 10.1 } });
+    expect(grown.filter((t) => !t.met).map((t) => t.measured)).toEqual(["10.1"]);
   });
 });
